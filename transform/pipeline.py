@@ -1,0 +1,18 @@
+"""A batch of cleaned articles → their records: parse with `nlp.pipe`, then extract. No Prefect, no DuckDB.
+
+This is the unit of work the flow hands to a task (in-process, in a worker process, or on a Dask worker):
+the model is loaded once per process by `nlp.get_nlp`, and only small records travel back.
+"""
+
+from __future__ import annotations
+
+from ..extract.articles import Article
+from .events import extract_article
+from .nlp import parse
+from .records import ArticleResult
+
+
+def extract_batch(articles: list[Article]) -> list[ArticleResult]:
+    """Records for each article, in order."""
+    docs = parse(a.body for a in articles)
+    return [extract_article(doc, a.article_id, a.published) for a, doc in zip(articles, docs)]

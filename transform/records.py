@@ -1,0 +1,93 @@
+"""The records extraction produces. Their fields are the tables' columns, named here once.
+
+Extractors (statements, casualties, places) are pure functions of a spaCy `Doc` that return these records;
+`transform/events.py` fills in what needs the whole article (ids, location, date) and `load/` writes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+
+@dataclass(slots=True)
+class Event:
+    """One event mention: a statement or a casualty figure, with the span it came from."""
+
+    event_type: str  # 'statement' | 'casualty'
+    char_start: int  # span of the event's evidence in Article.body
+    char_end: int
+    sentence: str = ""
+    sent_start: int = 0
+    sent_end: int = 0
+    # who / what
+    actor: str | None = None  # the speaker as the article names them in full; never a bare pronoun
+    actor_mention: str | None = None  # as written ("he")
+    cue: str | None = None  # lemma of the speech or casualty cue
+    quote: str | None = None  # what was said, without quote marks
+    is_direct: bool | None = None
+    addressee: str | None = None  # "X told Y": Y
+    # where
+    location: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    # when
+    event_date: date | None = None
+    date_text: str | None = None
+    # casualties
+    casualty_kind: str | None = None  # killed | wounded | missing | kidnapped | arrested
+    casualty_count: int | None = None
+    casualty_low: int | None = None
+    casualty_high: int | None = None
+    casualty_qualifier: str | None = None
+    victims: str | None = None
+    is_cumulative: bool | None = None
+    subset_of: str | None = None  # event_id of the larger count (extractors put the parent's `key` here)
+    # provenance
+    reported_by: str | None = None
+    confidence: float | None = None
+    # filled in by transform/events.py
+    event_id: str = ""
+    article_id: str = ""
+    extractor_version: str = ""
+
+    @property
+    def key(self) -> str:
+        """Identity within one article: deterministic, independent of extraction order."""
+        return f"{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """One place mentioned in an article, geocoded offline where the gazetteer knows it."""
+
+    name: str  # as written
+    char_start: int
+    char_end: int
+    canonical: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    feature: str | None = None  # 'country' | 'city' | 'region' ...
+    article_id: str = ""
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """Everything extraction found in one article."""
+
+    article_id: str
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+def column_names(record_type: type) -> list[str]:
+    """The table columns a record type maps to, in declaration order."""
+    return [f.name for f in fields(record_type)]
+
+
+def stable_id(*parts: object) -> str:
+    """A short deterministic id from its parts (same input, same id, on every run and machine)."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
