@@ -8,3 +8,12 @@ __version__ = "0.1.0"
 
 # Bump when any extractor's output can change: stored rows carry it, and a new value reprocesses the backlog.
 EXTRACTOR_VERSION = "0.1.0"
+
+# The pipeline's stages live at the top of the repository (flows/, extract/, transform/, load/), as the
+# user asked; installed, they are sub-packages of eventwire (see pyproject's package-dir). Running from a
+# checkout, where this folder shadows the installed package, let them resolve beside it.
+import os as _os
+
+_top = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__)))
+if _os.path.isdir(_os.path.join(_top, "transform")) and _top not in __path__:
+    __path__.append(_top)

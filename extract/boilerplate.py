@@ -1,0 +1,105 @@
+"""Recognising boilerplate: by the shape of a line, and by paragraphs a source repeats across articles.
+
+No list of a site's sentences lives here. A line is boilerplate when its *shape* says so (a photo credit
+"Name / Agency", a call to subscribe or donate, a "See also:" list of headlines, a menu word) or when the
+same paragraph stands in several articles of the same source (a donation plea, a newsletter box).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+
+# A photo caption ends with its credit: "... eastern Ukraine. Valentyn Ogirenko / Reuters".
+_CREDIT = re.compile(
+    r"(?:^|[.!?)\"”]\s+)(?:(?:Photo|Image|Picture)s?(?: by|:)\s*)?"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s*/\s*[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,3}\s*$"
+)
+_PHOTO_PREFIX = re.compile(r"^\s*(?:photo|image|picture|file photo|credit)s?\s*[:|]", re.I)
+
+# Calls to act on the page rather than news. Strong ones (subscribe, newsletter, privacy policy) also
+# mark the end of an article when they come after its middle; weak ones ("Read more here.") only drop the line.
+_STRONG_CALL = re.compile(
+    r"\b(?:sign up|subscribe|newsletter|privacy policy|terms of (?:use|service)|cookie policy"
+    r"|all rights reserved|your inbox|your mailbox)\b",
+    re.I,
+)
+_WEAK_CALL = re.compile(r"^(?:read more|click here|follow us|share this|remind me later|advertisement)\b", re.I)
+_SUPPORT_SITE = re.compile(r"^(?:Read more)?\s*Support (?:The |the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*!?$")
+_SEE_ALSO = re.compile(r"^\s*(?:see also|read also|related|more on this|also read|recommended)\s*:?\s*$", re.I)
+_QUOTED = re.compile(r"[\"“”]\s*,?\s*(?:he|she|they|[A-Z]\w+) (?:said|says|told|added)")
+_SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
+
+
+def paragraph_key(paragraph: str) -> str:
+    """Hash of a paragraph with case and spacing folded, for counting repeats across articles."""
+    folded = " ".join(paragraph.lower().split())
+    return hashlib.blake2b(folded.encode(), digest_size=8).hexdigest()
+
+
+def is_credit_line(line: str) -> bool:
+    """A photo caption or credit line ("... Valentyn Ogirenko / Reuters")."""
+    return bool(_CREDIT.search(line)) or bool(_PHOTO_PREFIX.match(line))
+
+
+def is_call_to_action(line: str) -> bool:
+    """Short page furniture asking the reader to do something (subscribe, donate, read more)."""
+    if _QUOTED.search(line) or "“" in line:
+        return False
+    return is_strong_call(line) or bool(_WEAK_CALL.match(line) or _SUPPORT_SITE.match(line))
+
+
+def is_strong_call(line: str) -> bool:
+    """A call to subscribe, sign up or donate: after the middle of a page, the article has ended."""
+    short = len(line.split()) <= 25
+    return short and bool(_STRONG_CALL.search(line) or _SUPPORT_SITE.match(line))
+
+
+def is_see_also(line: str) -> bool:
+    """The heading of a list of links to other articles."""
+    return bool(_SEE_ALSO.match(line))
+
+
+def is_headline_shaped(line: str) -> bool:
+    """A headline or menu entry: short, no sentence punctuation at the end, mostly capitalised words."""
+    words = line.split()
+    if not words or len(words) > 16 or _SENTENCE_END.search(line):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised / len(words) >= 0.6
+
+
+def is_fragment(line: str) -> bool:
+    """A line too short to be a sentence of news and not ending like one ("Once", "Monthly", "Continue")."""
+    return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+
+
+class RepeatIndex:
+    """Which paragraphs a source repeats across its articles (counted over what this run has seen).
+
+    A paragraph is boilerplate when at least `min_articles` articles of the source carry it, and at least
+    `min_share` of them: two Moscow Times articles sharing a donation plea qualify; two Al Jazeera live
+    blogs out of thousands sharing an update do not (that is news, printed twice).
+    """
+
+    def __init__(self, min_articles: int = 2, min_share: float = 0.02, min_words: int = 4) -> None:
+        self.min_articles = min_articles
+        self.min_share = min_share
+        self.min_words = min_words
+        self._counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._articles: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, source: str, article_key: str, paragraphs: list[str]) -> None:
+        """Count the article's paragraphs under its source (once per article, however often it is added)."""
+        if article_key in self._articles[source]:
+            return
+        self._articles[source].add(article_key)
+        counts = self._counts[source]
+        for key in {paragraph_key(p) for p in paragraphs if len(p.split()) >= self.min_words}:
+            counts[key] += 1
+
+    def is_repeated(self, source: str, paragraph: str) -> bool:
+        """True when the paragraph stands in enough of the source's articles to be furniture, not news."""
+        n = self._counts.get(source, {}).get(paragraph_key(paragraph), 0)
+        return n >= max(self.min_articles, self.min_share * len(self._articles.get(source, ())))

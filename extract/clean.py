@@ -1,0 +1,168 @@
+"""RawArticle → Article: normalised text, boilerplate out, title and caption off the body, before any NLP.
+
+The body written here is what extraction runs on and what every stored offset points into, so cleaning is
+deterministic: the same input (and the same neighbours from its source) gives the same body and hash.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .articles import Article, RawArticle, Reject, article_id_for, content_hash_of
+from .boilerplate import (
+    RepeatIndex,
+    is_call_to_action,
+    is_credit_line,
+    is_fragment,
+    is_headline_shaped,
+    is_see_also,
+    is_strong_call,
+)
+
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_SCRIPTS = {"ru": re.compile(r"[\u0400-\u04ff]"), "ar": re.compile(r"[\u0600-\u06ff]"),
+            "he": re.compile(r"[\u0590-\u05ff]"), "zh": re.compile(r"[\u4e00-\u9fff]")}
+
+# A body past this many characters is cut to this (at a paragraph end) so one article cannot blow memory.
+MAX_BODY_CHARS = 1_000_000
+
+
+def normalise(text: str) -> str:
+    """NFKC (non-breaking spaces become spaces), no invisible or control characters, tidy line ends."""
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Non-empty lines of normalised text: a line is a paragraph in every source we read."""
+    return [line for line in normalise(text).split("\n") if line]
+
+
+def detect_language(text: str) -> str:
+    """A cheap script-based guess: 'en' for Latin text; 'ru', 'ar', ... where another script dominates.
+
+    The model is English-only, so an article in another script is stored but not run through extraction.
+    """
+    sample = text[:5000]
+    latin = len(_LATIN.findall(sample))
+    counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS.items()}
+    lang, most = max(counts.items(), key=lambda kv: kv[1])
+    return lang if most > latin else "en"
+
+
+def html_to_text(html: str) -> tuple[str, str | None, date | None]:
+    """Main text, title and date of a web page (trafilatura drops navigation, ads and scripts)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None or not (doc.text or "").strip():
+        return "", None, None
+    published = None
+    if doc.date:
+        try:
+            published = datetime.strptime(doc.date[:10], "%Y-%m-%d").date()
+        except ValueError:
+            published = None
+    return doc.text, doc.title, published
+
+
+@dataclass(slots=True)
+class _Marked:
+    text: str
+    drop: bool = False
+    why: str = ""
+
+
+def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | None) -> None:
+    """Mark page furniture by shape and by repetition across the source's articles."""
+    total_words = sum(len(p.text.split()) for p in paras) or 1
+    words_before = 0
+    cut_from = None
+    for i, p in enumerate(paras):
+        t = p.text
+        if is_see_also(t) or is_call_to_action(t):
+            p.drop, p.why = True, "call to action" if not is_see_also(t) else "see also"
+            # Past the middle of the page, a link list or a call to subscribe ends the article.
+            if cut_from is None and words_before >= total_words * 0.5 and (is_see_also(t) or is_strong_call(t)):
+                cut_from = i
+        elif is_credit_line(t):
+            p.drop, p.why = True, "caption with credit"
+        elif is_fragment(t):
+            p.drop, p.why = True, "fragment"
+        elif repeats is not None and repeats.is_repeated(source, t):
+            p.drop, p.why = True, "repeated across the source's articles"
+        words_before += len(t.split())
+    if cut_from is not None:
+        for p in paras[cut_from:]:
+            if not p.drop:
+                p.drop, p.why = True, "after the end of the article"
+    # After "See also:", headline-shaped lines are links, wherever the list stands.
+    in_list = False
+    for p in paras:
+        if p.why == "see also":
+            in_list = True
+        elif in_list and (p.drop or is_headline_shaped(p.text)):
+            p.drop, p.why = True, p.why or "see-also link"
+        else:
+            in_list = False
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()).rstrip(".") == " ".join(b.lower().split()).rstrip(".")
+
+
+def clean_article(raw: RawArticle, repeats: RepeatIndex | None = None) -> Article | Reject:
+    """Clean one article; a Reject (with a reason a person understands) when nothing usable is left."""
+    title, published = raw.title, raw.published
+    if raw.html is not None:
+        text, page_title, page_date = html_to_text(raw.html)
+        title, published = title or page_title, published or page_date
+        if not text.strip():
+            return Reject(raw.source_id, "no article text in page", "the HTML holds no main text (scripts or navigation only)")
+    else:
+        text = raw.text or ""
+    if not text.strip():
+        return Reject(raw.source_id, "empty article", "no text at all")
+    paras = [_Marked(p) for p in paragraphs_of(text[: MAX_BODY_CHARS * 2])]
+    _mark_boilerplate(paras, raw.source, repeats)
+    kept = [p for p in paras if not p.drop]
+    if title:
+        title = normalise(title).strip()
+        if kept and _same(kept[0].text, title):
+            kept[0].drop, kept[0].why = True, "title"
+    elif kept and is_headline_shaped(kept[0].text) or (kept and raw.source_id.endswith(".txt") and len(kept) > 1):
+        # A text file's title is its first non-boilerplate line.
+        title = kept[0].text
+        kept[0].drop, kept[0].why = True, "title"
+    kept = [p for p in paras if not p.drop]
+    body = "\n\n".join(p.text for p in kept)
+    if len(body) > MAX_BODY_CHARS:
+        body = body[: body.rfind("\n\n", 0, MAX_BODY_CHARS) if "\n\n" in body[:MAX_BODY_CHARS] else MAX_BODY_CHARS]
+    if not body.strip():
+        return Reject(raw.source_id, "empty article", "nothing left after removing boilerplate")
+    return Article(
+        article_id=article_id_for(raw.source, raw.source_id),
+        source_id=raw.source_id,
+        source=raw.source,
+        url=raw.url,
+        title=title,
+        published=published,
+        body=body,
+        content_hash=content_hash_of(title, body),
+        language=detect_language(body),
+        removed=[f"{p.why}: {p.text[:80]}" for p in paras if p.drop],
+    )
+
+
+def index_repeats(raws: list[RawArticle], repeats: RepeatIndex) -> None:
+    """Count the paragraphs of plain-text articles, so repeats across a source's articles are boilerplate."""
+    for raw in raws:
+        if raw.text:
+            repeats.add(raw.source, raw.source_id, paragraphs_of(raw.text[: MAX_BODY_CHARS * 2]))
