@@ -1,12 +1,334 @@
-"""Casualty figures (stub, replaced by the casualty extractor)."""
+"""Casualty figures: one `Event(event_type='casualty')` per count an analyst can sum.
+
+How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives"...), find the
+slot that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
+there (`casualty_counts.read_count`). Conjoined groups ("2 soldiers and 3 civilians") are separate rows;
+"including two civilians" is a row whose `subset_of` is the larger count's key.
+
+The rule analysts rely on: summing `casualty_count` over rows with kind 'killed', not cumulative and not a subset,
+gives the article's death toll. To keep that true, a figure restated later in the article with the same kind
+and count (and cumulative flag) is not emitted twice. Two separate incidents with the same figure in
+different sentences are then under-counted: the known, documented price of not double counting.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from .casualty_counts import Count, read_count
 from .records import Event
+
+VERB_KINDS: dict[str, str] = {
+    "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "behead": "killed",
+    "massacre": "killed", "wound": "wounded", "injure": "wounded", "hurt": "wounded", "kidnap": "kidnapped",
+    "abduct": "kidnapped", "arrest": "arrested", "detain": "arrested",
+}
+"""Verb lemma → `casualty_kind`."""
+
+ADJ_KINDS: dict[str, str] = {"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
+NOUN_KINDS: dict[str, str] = {
+    "death": "killed", "fatality": "killed", "toll": "killed", "injury": "wounded", "dead": "killed",
+    "injured": "wounded", "wounded": "wounded",
+}
+SPEECH_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "estimate", "put", "quote"}
+HYPOTHETICAL_AUX = {"could", "would", "may", "might", "should", "can", "will", "'ll", "must"}
+HYPOTHETICAL_HEADS = {
+    "threaten", "plan", "vow", "risk", "fear", "try", "attempt", "seek", "aim", "want", "warn", "intend",
+    "prevent", "avoid", "order", "call", "urge", "allow", "help",
+}
+RUNNING_SUBJECTS = {"war", "conflict", "fighting", "insurgency", "violence", "pandemic", "crisis", "offensive", "campaign", "epidemic", "outbreak", "virus"}
+_CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj"}
+
+
+def _cue_kind(tok: Token) -> tuple[str, str] | None:
+    """(kind, cue lemma) when `tok` is a casualty cue."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if lemma in VERB_KINDS:
+            return VERB_KINDS[lemma], lemma
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
+            return "killed", "claim"
+        if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
+            return "killed", "lose"
+        if lemma in ("find", "recover", "discover", "retrieve") and _has_bodies(tok):
+            return "killed", "find"
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
+            return "killed", "shoot"
+        if low in ("injured", "wounded") and tok.tag_ == "VBN":
+            return "wounded", lemma
+        if low == "missing":
+            return "missing", "miss"
+    if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
+        return ADJ_KINDS[low], "die" if low == "dead" else lemma
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
+        return NOUN_KINDS[lemma], lemma
+    return None
+
+
+def _has_bodies(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "body" for c in verb.children)
+
+
+def _negative(slot: Token) -> bool:
+    """"No one", "nobody", "no civilians": a statement that nobody was hurt, not a count."""
+    return slot.lower_ in ("nobody", "none", "no-one", "noone") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in slot.children
+    )
+
+
+def _kids(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject, also where the parser hung it on the auxiliary ("3 are missing")."""
+    return _kids(verb, "nsubj") or [s for a in _kids(verb, "aux", "auxpass") for s in _kids(a, "nsubj")]
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """A noun and the nouns conjoined with it: separate groups, separate rows."""
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "PRON", "ADJ"))
+    return out
+
+
+def _victim_slots(cue: Token, lemma: str) -> list[Token]:
+    """The tokens that hold the victims of a cue, before reading any count."""
+    if lemma == "toll":
+        return _toll_slots(cue)
+    if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "deaths of 3 people", "20 dead"
+        return [cue]
+    if cue.pos_ == "ADJ" and cue.lower_ in ADJ_KINDS:
+        if any(c.dep_ in ("nummod", "det", "quantmod") for c in cue.children):
+            return [cue]
+        if cue.dep_ == "amod":
+            return [cue.head]
+        if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj"):
+            head = cue.head
+            objects = _kids(head, "dobj") or _kids(head, "nsubj", "nsubjpass")
+            return objects
+        return _kids(cue, "nsubj")
+    if lemma in ("find",):
+        return [b for b in _kids(cue, "dobj", "nsubjpass") if b.lemma_.lower() == "body"]
+    if lemma in ("claim", "lose"):
+        if lemma == "lose":
+            return _kids(cue, "nsubj")
+        return _kids(cue, "dobj")
+    passive = _kids(cue, "nsubjpass")
+    if passive:
+        return passive
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "NUM", "PRON"):  # "40 people killed in ..."
+        return [cue.head]
+    if cue.dep_ == "relcl" and cue.tag_ == "VBN" or (cue.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in cue.children)):
+        return [cue.head]
+    if lemma == "miss":
+        if cue.dep_ in ("acomp", "xcomp", "oprd") and not _kids(cue, "nsubj"):
+            return _kids(cue.head, "nsubj", "nsubjpass")
+        return _subjects(cue)
+    if lemma == "die" or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
+        return _subjects(cue)
+    objects = _kids(cue, "dobj")
+    if objects:
+        return objects
+    # "12 killed", "hundreds injured": a bare count as subject is the victims, not the agent
+    return [s for s in _kids(cue, "nsubj") if read_count(s) is not None and (s.like_num or s.pos_ == "NUM" or s.lower_ in ("dozens", "hundreds", "scores", "thousands"))]
+
+
+def _toll_slots(toll: Token) -> list[Token]:
+    """Where a death toll states its figure: "rose to 52", "stands at 40", "is 12", "a toll of 30"."""
+    slots = []
+    of = next((c for c in toll.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        slots += _kids(of, "pobj")
+    slots += [c for c in toll.children if c.dep_ in ("nummod", "appos")]
+    verb = toll.head if toll.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
+                slots += _kids(child, "pobj")
+            elif child.dep_ in ("attr", "dobj") and child.i != toll.i:
+                slots.append(child)
+    return slots
+
+
+def _negated_or_hypothetical(cue: Token) -> bool:
+    """True for "no one was killed", "could kill thousands", "threatened to kill 10", "if 5 die"."""
+    for c in cue.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX) or (c.dep_ == "mark" and c.lower_ in ("if", "unless")):
+            return True
+    head = cue
+    for _ in range(3):
+        if head.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj") or head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in HYPOTHETICAL_HEADS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in head.children) and head.lemma_ not in SPEECH_VERBS:
+            return True
+    return False
+
+
+def _is_cumulative(cue: Token, lemma: str) -> bool:
+    """A running toll ("the conflict has claimed...", "the death toll rose to...", "since 2014") rather than one incident."""
+    if lemma == "toll":
+        return True
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    present_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    for tok in verb.subtree:
+        if tok.lower_ == "since" and tok.head.i == verb.i or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
+            return True
+        if tok.lower_ == "far" and any(c.lower_ == "so" for c in tok.children):
+            return True
+    if present_perfect and (lemma == "claim" or any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children)):
+        return True
+    if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
+        return True
+    return False
+
+
+def _person_name(tok: Token) -> str | None:
+    """The speaker's name as the article gives it in full (surname → the longest PERSON entity ending with it)."""
+    if tok.pos_ == "PRON":
+        return None
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ == "PERSON":
+        name = ent.text
+        full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > len(ent) and e[-1].text == ent[-1].text]
+        return max(full, key=len) if full else name
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
+        return ent.text
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok]
+    return " ".join(t.text for t in words)
+
+
+def _reported_by(cue: Token) -> str | None:
+    """Who gave the figure: the subject of the speech verb governing the cue, else "according to X"."""
+    head, seen = cue, 0
+    while head.head.i != head.i and seen < 6:
+        head, seen = head.head, seen + 1
+        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
+            subj = _kids(head, "nsubj")
+            if subj:
+                return _person_name(subj[0])
+    for tok in cue.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            pobj = _kids(tok.nbor(), "pobj")
+            if pobj:
+                return _person_name(pobj[0])
+    for child in cue.children:  # "..., OstroV reported."
+        if child.dep_ in ("advcl", "parataxis") and child.lemma_.lower() in SPEECH_VERBS:
+            subj = _kids(child, "nsubj")
+            if subj:
+                return _person_name(subj[0])
+    return None
+
+
+def _clause_tokens(cue: Token) -> list[Token]:
+    """The cue's own clause (not the clauses conjoined to or embedded in it): where "including ..." is looked for."""
+    out, stack = [], list(cue.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _CLAUSE_BREAKS and t.pos_ in ("VERB", "AUX"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+def _subset_counts(cue: Token, parent_tokens: set[int]) -> list[tuple[Token, Count]]:
+    """Counts introduced by "including" / "among them" in the cue's clause: parts of the larger count."""
+    out = []
+    for tok in _clause_tokens(cue):
+        if tok.lower_ in ("including", "includes", "among") and tok.i not in parent_tokens:
+            for pobj in _kids(tok, "pobj", "dobj"):
+                for group in _with_conjuncts(pobj):
+                    count = read_count(group)
+                    if count is not None:
+                        out.append((tok, count))
+    return out
+
+
+def _event(count: Count, kind: str, lemma: str, cue: Token, sent: Span, with_cue: bool = True, **extra: object) -> Event:
+    tokens = list(count.tokens)
+    cue_gap = min(abs(cue.i - t.i) for t in tokens)
+    if with_cue and cue_gap <= 4 and not extra.get("subset_of"):  # the evidence reads "40 people had been killed"
+        tokens += [cue] + [c for c in cue.children if c.lower_ == "dead" or (c.dep_ == "compound" and c.i == cue.i - 1)]
+    start, end = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+    confidence = 0.9 if count.amount.qualifier in (None, "more than", "at least", "between") else 0.75
+    if count.amount.is_vague:
+        confidence = 0.5
+    if count.number_token is None:
+        confidence = 0.7
+    return Event(
+        event_type="casualty",
+        char_start=start,
+        char_end=end,
+        sentence=sent.text,
+        sent_start=sent.start_char,
+        sent_end=sent.end_char,
+        cue=lemma,
+        casualty_kind=kind,
+        casualty_count=count.amount.count,
+        casualty_low=count.amount.low,
+        casualty_high=count.amount.high,
+        casualty_qualifier=count.amount.qualifier,
+        victims=count.victims,
+        confidence=confidence,
+        **extra,
+    )
+
+
+def _sentence_casualties(sent: Span, used: set[int]) -> list[Event]:
+    events: list[Event] = []
+    for cue in sent:
+        found = _cue_kind(cue)
+        if found is None:
+            continue
+        kind, lemma = found
+        if _negated_or_hypothetical(cue):
+            continue
+        cumulative = _is_cumulative(cue, lemma)
+        reporter = _reported_by(cue)
+        parents: list[Event] = []
+        parent_tokens: set[int] = set()
+        for slot in _victim_slots(cue, lemma):
+            for group in _with_conjuncts(slot):
+                count = read_count(group)
+                if count is None or _negative(group) or any(t.i in used for t in count.tokens if t.like_num):
+                    continue
+                used.update(t.i for t in count.tokens)
+                parent_tokens.update(t.i for t in count.tokens)
+                parents.append(
+                    _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative, reported_by=reporter)
+                )
+        events.extend(parents)
+        if not parents:
+            continue
+        for marker, count in _subset_counts(cue, parent_tokens):
+            parent = max((p for p in parents if p.char_start <= marker.idx), key=lambda p: p.char_start, default=parents[0])
+            if count.amount.count >= (parent.casualty_count or 0) or any(t.i in used for t in count.tokens):
+                continue
+            used.update(t.i for t in count.tokens)
+            events.append(
+                _event(count, kind, lemma, cue, sent, is_cumulative=cumulative, reported_by=reporter, subset_of=parent.key)
+            )
+    return events
 
 
 def extract_casualties(doc: Doc) -> list[Event]:
-    """Every casualty figure in `doc`, one `Event(event_type='casualty')` each."""
-    return []
+    """Every casualty figure in `doc`, one `Event(event_type='casualty')` each (see the module doc for the rules)."""
+    events: list[Event] = []
+    used: set[int] = set()
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        sent_events = _sentence_casualties(sent, used)
+        keys = {(e.casualty_kind, e.casualty_count, e.is_cumulative) for e in sent_events if e.subset_of is None}
+        dropped = {e.key for e in sent_events if e.subset_of is None and (e.casualty_kind, e.casualty_count, e.is_cumulative) in seen}
+        events.extend(e for e in sent_events if e.key not in dropped and e.subset_of not in dropped)
+        seen |= keys
+    return events

@@ -1,0 +1,207 @@
+"""The count phrase of a victim slot: "more than 13,000 lives", "between 10 and 15 soldiers", "a man", "dozens of people".
+
+Given the token that fills a casualty cue's victim slot, read how many, with bounds and qualifier, which tokens
+say so (for the evidence span) and the victim noun phrase. Anything that is an age, a year, a date, money,
+a distance or a measure is refused here, so the casualty extractor never has to think about it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .numbers import (
+    FIXED_PHRASES,
+    QUALIFIERS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_AMOUNTS,
+    Amount,
+    amount,
+    glued_qualifier,
+    vague_amount,
+    word_number,
+)
+
+NOT_A_COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"}
+"""Entity types whose numbers are never head counts."""
+
+NOT_VICTIMS = {
+    "year", "month", "week", "day", "hour", "minute", "second", "time", "percent", "%", "km", "kilometre",
+    "kilometer", "mile", "metre", "meter", "dollar", "euro", "pound", "rupee", "naira", "shilling", "round",
+    "shell", "rocket", "missile", "drone", "bomb", "vehicle", "car", "tank", "house", "home", "building",
+    "village", "district", "province", "point", "goal", "case", "vote", "seat", "ton", "tonne", "kg",
+}
+"""Nouns a number can count that are not people: "killed in 3 days", "wounded by 2 rockets"."""
+
+_GROUP_HEADS = {"total", "number", "group", "toll", "body", "death", "life"}
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "year", "years", "old", "aged", "month", "months", "week", "weeks", "day", "days", "hours",
+}
+_RANGE_LINKS = {"and", "to", "-", "–", "or"}
+
+
+@dataclass(slots=True)
+class Count:
+    """What a victim slot says: the amount, the tokens stating it, and who the victims are."""
+
+    amount: Amount
+    tokens: list[Token]  # qualifier + number (+ victim noun) tokens, for the evidence span
+    victims: str | None
+    victim_token: Token | None  # the head noun, where one is written
+    number_token: Token | None  # the token the count was read from (None for "a man")
+
+
+def _numberish(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.like_num or low in UNITS or low in TENS or low in SCALES or word_number(low) is not None
+
+
+def _refused(tok: Token) -> bool:
+    """Numbers that are dates, years, ages, money or measures, never head counts."""
+    if tok.ent_type_ in NOT_A_COUNT_ENTS or tok.dep_ in ("appos", "npadvmod") or tok.text.startswith(("$", "£", "€")):
+        return True
+    if tok.ent_type_ == "DATE":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        words = {t.lower_ for t in ent} if ent is not None else set()
+        if words & _MONTHS_DAYS:
+            return True
+        if len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
+            return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m."):
+        return True
+    return False
+
+
+def _number_run(tok: Token) -> list[Token]:
+    """The contiguous number words around `tok`: "2.5 million", "twenty - five", "a hundred"."""
+    doc, start, end = tok.doc, tok.i, tok.i
+    while start > tok.sent.start and (
+        _numberish(doc[start - 1])
+        or (doc[start - 1].text == "-" and start - 2 >= tok.sent.start and _numberish(doc[start - 2]))
+        or (doc[start - 1].lower_ == "a" and doc[start].lower_ in SCALES)
+    ):
+        start -= 1
+    while end + 1 < tok.sent.end and (
+        doc[end + 1].lower_ in SCALES or (doc[end + 1].text == "-" and end + 2 < tok.sent.end and doc[end + 2].lower_ in UNITS)
+    ):
+        end += 2 if doc[end + 1].text == "-" else 1
+    return [doc[i] for i in range(start, end + 1)]
+
+
+def _qualifier_before(first: Token) -> tuple[str | None, list[Token]]:
+    """The qualifier phrase ending right before `first` ("more than", "at least"), with its tokens."""
+    doc = first.doc
+    for width in (3, 2, 1):
+        start = first.i - width
+        if start < first.sent.start:
+            continue
+        words = " ".join(t.lower_ for t in doc[start : first.i])
+        if words in QUALIFIERS:
+            return QUALIFIERS[words], list(doc[start : first.i])
+    return None, []
+
+
+def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
+    """The amount a number token states, with range, qualifier and glued forms ("over1,000")."""
+    if _refused(tok):
+        return None
+    qual, glued = glued_qualifier(tok.text)
+    if glued is not None:
+        return amount(glued, qual), [tok]
+    if "-" in tok.text and all(p.replace(",", "").isdigit() for p in tok.text.split("-") if p) and tok.text.count("-") == 1:
+        lo, hi = (int(p.replace(",", "")) for p in tok.text.split("-"))
+        if lo < hi:
+            return amount(lo, high=hi), [tok]
+    run = _number_run(tok)
+    text = " ".join(t.text for t in run if t.text != "-")
+    fixed = FIXED_PHRASES.get(text.lower())
+    value = fixed if fixed is not None else word_number(text)
+    if value is None:
+        return None
+    tokens = list(run)
+    doc, first, last = tok.doc, run[0], run[-1]
+    # a range: "between 10 and 15", "10 to 15", "two or three"
+    if last.i + 2 < last.sent.end and doc[last.i + 1].lower_ in _RANGE_LINKS and _numberish(doc[last.i + 2]):
+        high = word_number(" ".join(t.text for t in _number_run(doc[last.i + 2])))
+        if high is not None and high > value and (first.i == first.sent.start or doc[first.i - 1].lower_ != "and"):
+            between = first.i > first.sent.start and doc[first.i - 1].lower_ == "between"
+            tokens = ([doc[first.i - 1]] if between else []) + tokens + [doc[last.i + 1], doc[last.i + 2]]
+            return amount(value, high=high), tokens
+    if first.i > first.sent.start and doc[first.i - 1].lower_ == "and" and first.i - 3 >= first.sent.start:
+        if doc[first.i - 3].lower_ == "between":  # the upper end of a range read from its lower end
+            return None
+    qual, qual_tokens = _qualifier_before(first)
+    return amount(value, qual), qual_tokens + tokens
+
+
+def _noun_phrase(noun: Token) -> str:
+    """The victim noun with its compound and adjective modifiers: "Taliban militants", "civilians"."""
+    left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not _numberish(c) and c.lower_ not in VAGUE_AMOUNTS]
+    while left and left[0].lower_ in ("more", "least", "than", "about", "some", "other", "others"):
+        left = left[1:]
+    return " ".join([t.text for t in left] + [noun.text])
+
+
+def _of_noun(tok: Token) -> Token | None:
+    """The noun after "of": "dozens of people", "a total of four soldiers", "the bodies of 5 men"."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def read_count(slot: Token) -> Count | None:
+    """The count a victim slot states, or None when it states none (or states an age, a date, money...)."""
+    if slot.lemma_.lower() in NOT_VICTIMS or slot.ent_type_ in NOT_A_COUNT_ENTS:
+        return None
+    low = slot.lower_
+    # the slot is itself a number or a vague amount: "18 were wounded", "dozens of people"
+    vague = vague_amount(low)
+    if vague is not None and slot.pos_ in ("NOUN", "NUM", "ADJ", "PRON"):
+        of = _of_noun(slot)
+        if of is not None and of.lower_ in ("thousands",) and low in ("tens", "hundreds"):
+            vague = vague_amount(f"{low} of thousands")
+            of = _of_noun(of)
+        if of is not None and of.lemma_.lower() in NOT_VICTIMS:
+            return None
+        tokens = [slot] + ([of] if of is not None else [])
+        return Count(amount(vague, "vague"), tokens, _noun_phrase(of) if of is not None else None, of, slot)
+    if _numberish(slot) or glued_qualifier(slot.text)[1] is not None:
+        read = _read_number(slot)
+        if read is None:
+            return None
+        amt, tokens = read
+        of = _of_noun(slot)
+        if of is not None and of.lemma_.lower() in NOT_VICTIMS:
+            return None
+        return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot)
+    if slot.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if slot.lemma_.lower() in _GROUP_HEADS:
+        of = _of_noun(slot)
+        if of is not None:
+            inner = read_count(of)
+            if inner is not None:
+                return inner
+    for child in slot.lefts:
+        if child.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and (
+            _numberish(child) or glued_qualifier(child.text)[1] is not None
+        ):
+            read = _read_number(child)
+            if read is None:
+                return None
+            amt, tokens = read
+            return Count(amt, tokens + [slot], _noun_phrase(slot), slot, child)
+        if child.dep_ in ("amod", "nummod", "det") and child.lower_ in VAGUE_AMOUNTS:
+            return Count(amount(VAGUE_AMOUNTS[child.lower_], "vague"), [child, slot], _noun_phrase(slot), slot, child)
+    if slot.pos_ == "NOUN" and slot.tag_ == "NN":
+        det = next((c for c in slot.lefts if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in ("a", "an"):
+            return Count(amount(1), [det, slot], _noun_phrase(slot), slot, None)
+    return None
