@@ -1,12 +1,392 @@
-"""Who said what: statements with their speakers (stub, replaced by the statements extractor)."""
+"""Who said what: every act of reported speech in an article, with its speaker resolved to a name.
+
+One pass over the parsed Doc (no re-parsing): find speech cues by lemma and dependency (say, tell, accuse,
+"according to", "call for" ...), tie each to the quotation it introduces or follows (found on the characters
+by `statement_quotes`), else to its reported clause; then hand the subject to `speakers.resolve`.
+Quotes no cue claims are kept only when they continue the previous speaker's quote, or follow "Name:".
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+import re
 
+from spacy.tokens import Doc, Span, Token
+
+from . import speakers
 from .records import Event
+from .statement_quotes import Quote, find_quotes
+
+# Lemmas that introduce speech. Some need a particle ("call for", "call on"); see `_cue_label`.
+CUE_LEMMAS = frozenset(
+    "say tell add state announce write tweet post urge warn accuse deny claim insist stress condemn report "
+    "note explain argue ask acknowledge declare recall conclude respond reply promise vow predict admit "
+    "confirm suggest allege assert emphasize emphasise maintain caution demand reiterate remark comment "
+    "contend concede complain charge testify observe mention indicate estimate describe pledge threaten "
+    "blast criticize criticise praise hail reject dismiss urge propose recommend question counter joke "
+    "boast lament quip muse tout acknowledge retort declare disclose reveal".split()
+)
+CALL_PARTICLES = {"for", "on", "upon"}
+# Cues whose direct object can be what was said ("denies plans to invade", "announced a ceasefire").
+OBJECT_CONTENT = frozenset(
+    "deny announce claim condemn confirm promise predict acknowledge admit demand propose reject pledge "
+    "threaten recommend reveal disclose dismiss criticize criticise praise hail blast".split()
+)
+XCOMP_CONTENT = frozenset("urge ask tell call warn promise vow threaten pledge order".split())
+OF_CONTENT = frozenset("accuse warn speak talk".split())
+# Only these take their content from a clause with no speech frame at all around them.
+_TRIVIAL_OBJECTS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "which", "much"}
+_GAP_BEFORE = {"", ",", "-", "\u2014", "\u2013", ", \u2014", "..."}
+_GAP_AFTER = {"", ":", ",", "that", ", that", "-", "\u2014", ": \u2014"}
+OUTLET_WORDS = {"agency", "newspaper", "outlet", "daily", "broadcaster", "channel", "paper", "tabloid",
+                "website", "magazine", "network", "television", "radio", "wire", "news"}
+OUTLET_NAMES = {
+    "reuters", "ap", "associated press", "afp", "agence france-presse", "interfax", "tass", "ria", "ria novosti",
+    "bloomberg", "cnn", "bbc", "xinhua", "kommersant", "vedomosti", "al jazeera", "rbc", "meduza", "nbc",
+    "cbs", "abc", "fox news", "politico", "axios", "the hill", "ukrinform", "unian", "anadolu", "efe", "dpa",
+}
+_OUTLET_PARTS = re.compile(r"\b(News|Times|Post|Journal|Gazette|Herald|Tribune|Agency|TV|Radio|Telegraph|Guardian)\b")
+MIN_QUOTE_WORDS = 3  # shorter quoted bits are partial quotes or scare quotes, not speech on their own
 
 
 def extract_statements(doc: Doc) -> list[Event]:
     """Every act of reported speech in `doc`, one `Event(event_type='statement')` each."""
-    return []
+    text = doc.text
+    quotes = find_quotes(text)
+    speech = [q for q in quotes if q.words(text) >= MIN_QUOTE_WORDS or not q.closed]
+    index = speakers.SpeakerIndex.build(doc)
+    starts = [t.idx for t in doc]
+    claimed: set[int] = set()
+    found: list[tuple[Event, Token | None, list[Quote]]] = []
+    previous_actor: str | None = None
+
+    for cue in doc:
+        label = _cue_label(cue)
+        if label is None or _inside(cue.idx, speech):
+            continue
+        speaker = _speaker_token(cue, label)
+        attached = _attached_quotes(cue, speaker, speech, text)
+        attached = [q for q in attached if id(q) not in claimed]
+        if attached:
+            claimed.update(id(q) for q in attached)
+            content = _quote_content(text, attached)
+            direct = True
+        else:
+            span = _indirect_content(cue, label)
+            if span is None:
+                continue
+            content = (span[0], span[1], _clean_text(span[2]))
+            direct = False
+        if not content[2]:
+            continue
+        actor, mention = (None, None)
+        if speaker is not None:
+            actor, mention = speakers.resolve(speaker, index, previous_actor)
+        if actor is not None:
+            previous_actor = actor
+        sent = cue.sent
+        event = Event(
+            event_type="statement", char_start=content[0], char_end=content[1], sentence=sent.text,
+            sent_start=sent.start_char, sent_end=sent.end_char, actor=actor, actor_mention=mention,
+            cue=label, quote=content[2], is_direct=direct, addressee=_addressee(cue),
+            confidence=_confidence(direct, actor, mention),
+        )
+        found.append((event, cue, attached))
+
+    _reporting_frames(found, doc)
+    _unclaimed_quotes(found, speech, claimed, text, doc, starts, index)
+    return _dedupe([e for e, _, _ in found])
+
+
+# --- cues -----------------------------------------------------------------------------------------------
+
+def _cue_label(t: Token) -> str | None:
+    """The cue's name ('say', 'call for', 'according to'), or None when `t` is not a speech cue."""
+    low = t.lower_
+    if low == "according" and any(c.lower_ == "to" for c in t.children):
+        return "according to"
+    if t.pos_ not in {"VERB", "AUX"} and not (t.pos_ == "NOUN" and t.tag_.startswith("VB")):
+        return None
+    lemma = t.lemma_.lower()
+    if lemma == "call":
+        for c in t.children:
+            if c.dep_ in {"prep", "prt"} and c.lower_ in CALL_PARTICLES:
+                return f"call {c.lower_}"
+        return None
+    if lemma == "quote":
+        return None  # "was quoted as saying": the cue is "saying"
+    return lemma if lemma in CUE_LEMMAS else None
+
+
+def _inside(i: int, quotes: list[Quote]) -> bool:
+    return any(q.start <= i < q.end for q in quotes)
+
+
+def _speaker_token(cue: Token, label: str) -> Token | None:
+    """The subject of the cue: its own nsubj, or that of the verb it hangs on ('..., adding that'),
+    or the object of 'according to'."""
+    if label == "according to":
+        for to in cue.children:
+            if to.lower_ == "to":
+                for c in to.children:
+                    if c.dep_ == "pobj":
+                        return c
+        return None
+    t = cue
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and not (c.dep_ == "nsubjpass" and t is cue):
+                return c
+        if t.lemma_ == "quote":  # "X was quoted as saying"
+            for c in t.children:
+                if c.dep_ == "nsubjpass":
+                    return c
+        if t.dep_ in {"advcl", "conj", "xcomp", "pcomp", "prep", "acl"} and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "relcl":
+            return t.head
+        break
+    for c in cue.children:  # passive "it was said by X"
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _addressee(cue: Token) -> str | None:
+    """'X told Y': Y (the object of tell, or 'said to Y')."""
+    lemma = cue.lemma_.lower()
+    for c in cue.children:
+        if lemma == "tell" and c.dep_ in {"dobj", "dative", "iobj"}:
+            return speakers.mention_span(c).text
+        if c.dep_ in {"prep", "dative"} and c.lower_ == "to" and lemma != "accord":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return speakers.mention_span(p).text
+    return None
+
+
+def _confidence(direct: bool, actor: str | None, mention: str | None) -> float:
+    score = 0.9 if direct else 0.75
+    if actor is None:
+        score -= 0.3
+    elif mention and actor != mention:
+        score -= 0.05
+    return round(score, 2)
+
+
+# --- content ----------------------------------------------------------------------------------------------
+
+def _clause_bounds(cue: Token, speaker: Token | None) -> tuple[int, int]:
+    """Characters the speech frame ('the governor said on Monday') covers, content excluded."""
+    toks = [cue]
+    if speaker is not None:
+        toks.extend(speaker.subtree)
+    for c in cue.children:
+        if c.dep_ in {"aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "dobj", "dative", "prt", "nsubj",
+                      "agent", "iobj"}:
+            toks.extend(c.subtree)
+    lo = min(t.idx for t in toks)
+    hi = max(t.idx + len(t.text) for t in toks)
+    return lo, hi
+
+
+def _attached_quotes(cue: Token, speaker: Token | None, quotes: list[Quote], text: str) -> list[Quote]:
+    """The direct quotes this cue introduces or closes: '"…," he said, "…"' or 'X said: "…"'."""
+    lo, hi = _clause_bounds(cue, speaker)
+    before = after = None
+    for q in quotes:
+        if q.mark_end <= lo and text[q.mark_end : lo].strip() in _GAP_BEFORE and "\n" not in text[q.mark_end : lo]:
+            before = q
+        if q.mark_start >= hi and text[hi : q.mark_start].strip() in _GAP_AFTER and "\n" not in text[hi : q.mark_start]:
+            after = q
+            break
+    # cue inside the frame "…," he said on Monday. "…" : the right edge may stop short of the frame's comma
+    if after is None and before is not None:
+        sent_end = cue.sent.end_char
+        for q in quotes:
+            if hi <= q.mark_start <= sent_end + 1 and text[hi : q.mark_start].strip(" ,") == "":
+                after = q
+                break
+    out = [q for q in (before, after) if q is not None]
+    if len(out) == 2 and before is not None and after is not None:
+        # a quote after a closing frame only belongs to it when the frame ends with a comma (split quote)
+        if not text[hi : after.mark_start].strip().startswith(",") and text[hi : after.mark_start].strip():
+            out = [before]
+    return out
+
+
+def _quote_content(text: str, quotes: list[Quote]) -> tuple[int, int, str]:
+    quotes = sorted(quotes, key=lambda q: q.start)
+    parts = [_clean_text(text[q.start : q.end]) for q in quotes]
+    return quotes[0].start, quotes[-1].end, " ".join(p for p in parts if p)
+
+
+def _span_of(tokens: list[Token], exclude: set[int] | None = None) -> tuple[int, int, str] | None:
+    toks = sorted((t for t in tokens if not exclude or t.i not in exclude), key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ == "that" or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    out = []
+    for a, b in zip(toks, toks[1:] + [None]):
+        out.append(a.text_with_ws if b is not None and b.i == a.i + 1 else a.text + " ")
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text), "".join(out).strip()
+
+
+def _indirect_content(cue: Token, label: str) -> tuple[int, int, str] | None:
+    """The reported clause: ccomp ('said Russia was capable…'), xcomp ('urged X to send…'),
+    of-phrase ('accused Kyiv of…'), object ('denies plans to invade'), or the clause 'according to' frames."""
+    lemma = cue.lemma_.lower()
+    if label == "according to":
+        head = cue.head
+        while head.dep_ not in {"ROOT"} and head.head is not head and head.pos_ not in {"VERB", "AUX"}:
+            head = head.head
+        if head is cue:
+            return None
+        exclude = {t.i for t in cue.subtree}
+        return _span_of(list(head.subtree), exclude)
+    children = list(cue.children)
+    for c in children:
+        if c.dep_ == "ccomp":
+            return _span_of(list(c.subtree))
+    if label in {"call for", "call on"}:
+        for c in children:
+            if c.lower_ in CALL_PARTICLES:
+                for p in c.children:
+                    if p.dep_ in {"pobj", "pcomp"}:
+                        span = list(p.subtree)
+                        xc = [x for x in children if x.dep_ == "xcomp"]
+                        return _span_of(span + [t for x in xc for t in x.subtree] if label == "call on" else span)
+    if lemma in XCOMP_CONTENT:
+        for c in children:
+            if c.dep_ == "xcomp":
+                return _span_of(list(c.subtree))
+    if lemma in OF_CONTENT:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ in {"pcomp", "pobj"}:
+                        return _span_of(list(p.subtree))
+    if lemma in OBJECT_CONTENT:
+        for c in children:
+            if c.dep_ == "dobj" and c.lower_ not in _TRIVIAL_OBJECTS:
+                return _span_of(list(c.subtree))
+    # parenthetical frame: "The economy, he said, is strong" / "It is strong, he says" parsed under the content
+    if cue.dep_ in {"parataxis", "ccomp", "advcl"} and any(c.dep_.startswith("nsubj") for c in children):
+        head = cue.head
+        if head.pos_ in {"VERB", "AUX"} and head.i != cue.i:
+            exclude = {t.i for t in cue.subtree}
+            return _span_of(list(head.subtree), exclude)
+    return None
+
+
+def _clean_text(s: str) -> str:
+    """Content without its quote marks and edge punctuation, white space folded."""
+    s = re.sub(r"''|``|[\u201c\u201d\u201e\u00ab\u00bb\"]", "", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return s.strip(" ,;:-\u2014\u2013")
+
+
+# --- second pass ---------------------------------------------------------------------------------------------
+
+def _is_outlet(event: Event, cue: Token | None) -> bool:
+    name = (event.actor or "").strip()
+    if not name:
+        return False
+    if name.lower().removeprefix("the ") in OUTLET_NAMES or _OUTLET_PARTS.search(name):
+        return True
+    mention = (event.actor_mention or "").lower().split()
+    return any(w in OUTLET_WORDS for w in mention)
+
+
+def _reporting_frames(found: list[tuple[Event, Token | None, list[Quote]]], doc: Doc) -> None:
+    """'…, Interfax reported': an outlet framing another statement is its source, not a speaker."""
+    drop = []
+    for i, (outer, cue, _) in enumerate(found):
+        if cue is None or not _is_outlet(outer, cue):
+            continue
+        inner = [e for e, c, _ in found if e is not outer and c is not None and c.sent == cue.sent
+                 and outer.char_start <= c.idx < outer.char_end]
+        if inner:
+            for e in inner:
+                e.reported_by = outer.actor
+            drop.append(i)
+    for i in reversed(drop):
+        del found[i]
+    for e, cue, _ in found:
+        if e.reported_by is None and e.addressee and _is_outlet(Event("statement", 0, 0, actor=e.addressee), None):
+            e.reported_by = e.addressee
+
+
+def _unclaimed_quotes(found, quotes: list[Quote], claimed: set[int], text: str, doc: Doc,
+                      starts: list[int], index: speakers.SpeakerIndex) -> None:
+    """Quotes no cue took: a continuation of the quote before it (same paragraph, or the next paragraph for an
+    unclosed quote), or 'Name: "…"'. Anything else (scare quotes, titles) is left alone."""
+    by_end = sorted(found, key=lambda f: f[0].char_end)
+    for q in quotes:
+        if id(q) in claimed or q.words(text) < MIN_QUOTE_WORDS:
+            continue
+        prev = None
+        for f in by_end:
+            if f[0].char_end <= q.start:
+                prev = f
+        prev_para = _paragraph_of(prev[2][-1]) if prev and prev[2] else None
+        if prev is not None and prev[0].is_direct and prev_para is not None and (
+            prev_para == q.paragraph or (q.continues and prev_para == q.paragraph - 1)
+        ) and not _cue_between(doc, starts, prev[0].char_end, q.start):
+            event = prev[0]
+            event.quote = f"{event.quote} {_clean_text(text[q.start:q.end])}".strip()
+            event.char_end = q.end
+            prev[2].append(q)
+            claimed.add(id(q))
+            continue
+        colon = text[max(0, q.mark_start - 3) : q.mark_start].rstrip()
+        if colon.endswith(":"):
+            event = _colon_statement(q, text, doc, starts, index)
+            if event is not None:
+                found.append((event, None, [q]))
+                claimed.add(id(q))
+                by_end = sorted(found, key=lambda f: f[0].char_end)
+
+
+def _paragraph_of(q: Quote) -> int:
+    return q.paragraph
+
+
+def _cue_between(doc: Doc, starts: list[int], a: int, b: int) -> bool:
+    i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+    return any(_cue_label(doc[k]) is not None for k in range(i, min(j, len(doc))))
+
+
+def _colon_statement(q: Quote, text: str, doc: Doc, starts: list[int], index) -> Event | None:
+    """'Mark Blum and Jo Cohen: "…"' → the names before the colon speak."""
+    colon = text.rfind(":", 0, q.mark_start)
+    line_start = text.rfind("\n", 0, colon) + 1
+    seg_start = max(line_start, text.rfind(" - ", line_start, colon) + 1, text.rfind("\u2014", line_start, colon) + 1)
+    i, j = bisect.bisect_left(starts, seg_start), bisect.bisect_left(starts, colon)
+    names = [e for e in doc.ents if i <= e.start and e.end <= j and e.label_ in {"PERSON", "ORG"}]
+    if not names:
+        return None
+    span: Span = doc[names[0].start : names[-1].end]
+    actor = index.full_name(span.text) if len(names) == 1 else span.text
+    sent = doc[min(j, len(doc) - 1)].sent
+    return Event(
+        event_type="statement", char_start=q.start, char_end=q.end, sentence=sent.text,
+        sent_start=sent.start_char, sent_end=sent.end_char, actor=actor, actor_mention=span.text, cue=":",
+        quote=_clean_text(text[q.start : q.end]), is_direct=True, confidence=0.6,
+    )
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One statement per content span (two cues on one clause), in text order."""
+    seen: dict[tuple[int, int], Event] = {}
+    for e in events:
+        k = (e.char_start, e.char_end)
+        if k not in seen or (seen[k].actor is None and e.actor is not None):
+            seen[k] = e
+    return sorted(seen.values(), key=lambda e: (e.char_start, e.char_end))
