@@ -338,7 +338,7 @@ def _unclaimed_quotes(found, quotes: list[Quote], claimed: set[int], text: str, 
         prev_para = _paragraph_of(prev[2][-1]) if prev and prev[2] else None
         if prev is not None and prev[0].is_direct and prev_para is not None and (
             prev_para == q.paragraph or (q.continues and prev_para == q.paragraph - 1)
-        ) and not _cue_between(doc, starts, prev[0].char_end, q.start):
+        ) and not _cue_between(doc, starts, prev[0].char_end, q.start, prev[1]):
             event = prev[0]
             event.quote = f"{event.quote} {_clean_text(text[q.start:q.end])}".strip()
             event.char_end = q.end
@@ -358,9 +358,10 @@ def _paragraph_of(q: Quote) -> int:
     return q.paragraph
 
 
-def _cue_between(doc: Doc, starts: list[int], a: int, b: int) -> bool:
+def _cue_between(doc: Doc, starts: list[int], a: int, b: int, own: Token | None) -> bool:
+    """A speech cue other than the statement's own stands between two offsets."""
     i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
-    return any(_cue_label(doc[k]) is not None for k in range(i, min(j, len(doc))))
+    return any(_cue_label(doc[k]) is not None and (own is None or k != own.i) for k in range(i, min(j, len(doc))))
 
 
 def _colon_statement(q: Quote, text: str, doc: Doc, starts: list[int], index) -> Event | None:
