@@ -55,13 +55,15 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "killed", "find"
         if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed", "shoot"
+        if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children):
+            return "killed", lemma  # "beaten to death", "stabbed to death"
         if low in ("injured", "wounded") and tok.tag_ == "VBN":
             return "wounded", lemma
         if low == "missing":
             return "missing", "miss"
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
-    if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS:
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
         return NOUN_KINDS[lemma], lemma
     return None
 
@@ -79,6 +81,18 @@ def _negative(slot: Token) -> bool:
 
 def _kids(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """The subject a verb borrows: "1 policeman was shot and killed", "5 men were reported killed"."""
+    if _kids(verb, "nsubj", "nsubjpass", "dobj"):
+        return []
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
+        return _kids(head, "nsubjpass")
+    if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume"):
+        return _kids(head, "nsubjpass")
+    return []
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -121,8 +135,15 @@ def _victim_slots(cue: Token, lemma: str) -> list[Token]:
     passive = _kids(cue, "nsubjpass")
     if passive:
         return passive
-    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "NUM", "PRON"):  # "40 people killed in ..."
-        return [cue.head]
+    shared = _shared_subject(cue)
+    if shared:
+        return shared
+    objects = _kids(cue, "dobj")
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and not objects and not _subjects(cue) and cue.head.pos_ in ("NOUN", "NUM", "PRON"):
+        head = cue.head  # "40 people killed in ...", "a soldier and a militiaman killed"
+        while head.dep_ == "conj" and head.head.pos_ == head.pos_:
+            head = head.head
+        return [head]
     if cue.dep_ == "relcl" and cue.tag_ == "VBN" or (cue.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in cue.children)):
         return [cue.head]
     if lemma == "miss":
@@ -131,11 +152,10 @@ def _victim_slots(cue: Token, lemma: str) -> list[Token]:
         return _subjects(cue)
     if lemma == "die" or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
         return _subjects(cue)
-    objects = _kids(cue, "dobj")
     if objects:
         return objects
-    # "12 killed", "hundreds injured": a bare count as subject is the victims, not the agent
-    return [s for s in _kids(cue, "nsubj") if read_count(s) is not None and (s.like_num or s.pos_ == "NUM" or s.lower_ in ("dozens", "hundreds", "scores", "thousands"))]
+    # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
+    return [s for s in _subjects(cue) if read_count(s) is not None]
 
 
 def _toll_slots(toll: Token) -> list[Token]:
@@ -283,7 +303,7 @@ def _event(count: Count, kind: str, lemma: str, cue: Token, sent: Span, with_cue
     )
 
 
-def _sentence_casualties(sent: Span, used: set[int]) -> list[Event]:
+def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
     events: list[Event] = []
     for cue in sent:
         found = _cue_kind(cue)
@@ -298,10 +318,14 @@ def _sentence_casualties(sent: Span, used: set[int]) -> list[Event]:
         parent_tokens: set[int] = set()
         for slot in _victim_slots(cue, lemma):
             for group in _with_conjuncts(slot):
+                if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
+                    continue  # "one dead and three injured": the conjunct has its own cue
                 count = read_count(group)
-                if count is None or _negative(group) or any(t.i in used for t in count.tokens if t.like_num):
+                if count is None and lemma in VERB_KINDS and group.dep_ == "dobj":
+                    count = read_count(group, definite=True)  # "killed the director": one person
+                if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num):
                     continue
-                used.update(t.i for t in count.tokens)
+                used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
                 parents.append(
                     _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative, reported_by=reporter)
@@ -311,9 +335,9 @@ def _sentence_casualties(sent: Span, used: set[int]) -> list[Event]:
             continue
         for marker, count in _subset_counts(cue, parent_tokens):
             parent = max((p for p in parents if p.char_start <= marker.idx), key=lambda p: p.char_start, default=parents[0])
-            if count.amount.count >= (parent.casualty_count or 0) or any(t.i in used for t in count.tokens):
+            if count.amount.count >= (parent.casualty_count or 0) or any((t.i, kind) in used for t in count.tokens):
                 continue
-            used.update(t.i for t in count.tokens)
+            used.update((t.i, kind) for t in count.tokens)
             events.append(
                 _event(count, kind, lemma, cue, sent, is_cumulative=cumulative, reported_by=reporter, subset_of=parent.key)
             )
@@ -323,7 +347,7 @@ def _sentence_casualties(sent: Span, used: set[int]) -> list[Event]:
 def extract_casualties(doc: Doc) -> list[Event]:
     """Every casualty figure in `doc`, one `Event(event_type='casualty')` each (see the module doc for the rules)."""
     events: list[Event] = []
-    used: set[int] = set()
+    used: set[tuple[int, str]] = set()
     seen: set[tuple] = set()
     for sent in doc.sents:
         sent_events = _sentence_casualties(sent, used)

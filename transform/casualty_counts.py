@@ -42,6 +42,7 @@ _MONTHS_DAYS = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "year", "years", "old", "aged", "month", "months", "week", "weeks", "day", "days", "hours",
 }
+_NOMINAL_ADJ = {"dead", "injured", "wounded", "missing"}  # "four dead", "at least 11 dead"
 _RANGE_LINKS = {"and", "to", "-", "–", "or"}
 
 
@@ -83,7 +84,7 @@ def _number_run(tok: Token) -> list[Token]:
     doc, start, end = tok.doc, tok.i, tok.i
     while start > tok.sent.start and (
         _numberish(doc[start - 1])
-        or (doc[start - 1].text == "-" and start - 2 >= tok.sent.start and _numberish(doc[start - 2]))
+        or (doc[start - 1].text == "-" and start - 2 >= tok.sent.start and doc[start - 2].lower_ in TENS)
         or (doc[start - 1].lower_ == "a" and doc[start].lower_ in SCALES)
     ):
         start -= 1
@@ -92,6 +93,15 @@ def _number_run(tok: Token) -> list[Token]:
     ):
         end += 2 if doc[end + 1].text == "-" else 1
     return [doc[i] for i in range(start, end + 1)]
+
+
+def doc_link(tok: Token, i: int) -> bool:
+    """Whether token i links two ends of a range ("-", "to", or "and" after "between")."""
+    doc = tok.doc
+    low = doc[i].lower_
+    if low in ("-", "–", "to"):
+        return True
+    return low == "and" and i - 2 >= tok.sent.start and doc[i - 2].lower_ == "between"
 
 
 def _qualifier_before(first: Token) -> tuple[str | None, list[Token]]:
@@ -119,6 +129,9 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
         if lo < hi:
             return amount(lo, high=hi), [tok]
     run = _number_run(tok)
+    before = run[0].i - 2
+    if before >= tok.sent.start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
+        return _read_number(tok.doc[before])  # the upper end of "2-4", "10 to 15": read from the lower end
     text = " ".join(t.text for t in run if t.text != "-")
     fixed = FIXED_PHRASES.get(text.lower())
     value = fixed if fixed is not None else word_number(text)
@@ -127,15 +140,13 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
     tokens = list(run)
     doc, first, last = tok.doc, run[0], run[-1]
     # a range: "between 10 and 15", "10 to 15", "two or three"
-    if last.i + 2 < last.sent.end and doc[last.i + 1].lower_ in _RANGE_LINKS and _numberish(doc[last.i + 2]):
+    between = first.i > first.sent.start and doc[first.i - 1].lower_ == "between"
+    link = doc[last.i + 1].lower_ if last.i + 2 < last.sent.end else ""
+    if (link in _RANGE_LINKS and (link != "and" or between)) and _numberish(doc[last.i + 2]):
         high = word_number(" ".join(t.text for t in _number_run(doc[last.i + 2])))
-        if high is not None and high > value and (first.i == first.sent.start or doc[first.i - 1].lower_ != "and"):
-            between = first.i > first.sent.start and doc[first.i - 1].lower_ == "between"
+        if high is not None and high > value:
             tokens = ([doc[first.i - 1]] if between else []) + tokens + [doc[last.i + 1], doc[last.i + 2]]
             return amount(value, high=high), tokens
-    if first.i > first.sent.start and doc[first.i - 1].lower_ == "and" and first.i - 3 >= first.sent.start:
-        if doc[first.i - 3].lower_ == "between":  # the upper end of a range read from its lower end
-            return None
     qual, qual_tokens = _qualifier_before(first)
     return amount(value, qual), qual_tokens + tokens
 
@@ -156,8 +167,12 @@ def _of_noun(tok: Token) -> Token | None:
     return None
 
 
-def read_count(slot: Token) -> Count | None:
-    """The count a victim slot states, or None when it states none (or states an age, a date, money...)."""
+def read_count(slot: Token, definite: bool = False) -> Count | None:
+    """The count a victim slot states, or None when it states none (or states an age, a date, money...).
+
+    `definite` also reads "the driver" / "his mother" as one person: only for the object of an active kill verb,
+    where a definite singular is a new victim rather than a restatement ("the man was killed").
+    """
     if slot.lemma_.lower() in NOT_VICTIMS or slot.ent_type_ in NOT_A_COUNT_ENTS:
         return None
     low = slot.lower_
@@ -181,7 +196,7 @@ def read_count(slot: Token) -> Count | None:
         if of is not None and of.lemma_.lower() in NOT_VICTIMS:
             return None
         return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot)
-    if slot.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if slot.pos_ not in ("NOUN", "PROPN", "PRON") and not (slot.pos_ == "ADJ" and slot.lower_ in _NOMINAL_ADJ):
         return None
     if slot.lemma_.lower() in _GROUP_HEADS:
         of = _of_noun(slot)
@@ -197,11 +212,15 @@ def read_count(slot: Token) -> Count | None:
             if read is None:
                 return None
             amt, tokens = read
-            return Count(amt, tokens + [slot], _noun_phrase(slot), slot, child)
+            victims = None if slot.lower_ in _NOMINAL_ADJ else _noun_phrase(slot)
+            return Count(amt, tokens + [slot], victims, slot, child)
         if child.dep_ in ("amod", "nummod", "det") and child.lower_ in VAGUE_AMOUNTS:
             return Count(amount(VAGUE_AMOUNTS[child.lower_], "vague"), [child, slot], _noun_phrase(slot), slot, child)
     if slot.pos_ == "NOUN" and slot.tag_ == "NN":
         det = next((c for c in slot.lefts if c.dep_ == "det"), None)
         if det is not None and det.lower_ in ("a", "an"):
             return Count(amount(1), [det, slot], _noun_phrase(slot), slot, None)
+        poss = next((c for c in slot.lefts if c.dep_ == "poss"), None)
+        if definite and ((det is not None and det.lower_ == "the") or poss is not None) and slot.lemma_.lower() not in _GROUP_HEADS:
+            return Count(amount(1), [det or poss, slot], _noun_phrase(slot), slot, None)
     return None

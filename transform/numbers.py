@@ -65,6 +65,8 @@ def word_number(text: str) -> int | None:
     total, current, seen = 0, 0, False
     for w in words:
         if _DIGITS.match(w):
+            if seen:
+                return None  # "2 4" is two numbers, not six
             value = float(w.replace(",", ""))
             if value != int(value) and len(words) == 1:
                 return None  # "2.5" alone is not a head count

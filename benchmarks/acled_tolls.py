@@ -1,0 +1,187 @@
+"""Benchmark: article death tolls, places and speed against ACLED notes (and checks on the two seed articles).
+
+    python benchmarks/acled_tolls.py [--gold-dir ../shared/gold] [--limit N] [--show-misses]
+
+Reads the gold files at run time (nothing from them is kept in the project). The toll is the rule analysts
+rely on: the sum of `casualty_count` over killed rows that are neither cumulative nor a subset.
+
+Which notes count. ACLED's fatality column is coded per event, is sometimes split across events, and is
+sometimes deliberately 0 while the note quotes a figure ("Fatalities coded as 0 (VoJ reported 3)"). So a note
+is scored only where its text states what the column says:
+  * fatalities > 0, a number (digits, a number word or a vague amount) within a few words of a kill cue, and no
+    coding remark ("coded as", "split across", "fatalities");
+  * fatalities = 0 and no kill cue at all (killed, died, dead, death, fatalities, lives, bodies, shot dead...).
+Everything else is left out, and the counts of each group are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+KILL_CUE = re.compile(r"\b(kill\w*|died|dies|dead|deaths?|fatalit\w*|lives|bodies|body|slain|murder\w*|behead\w*|massacre\w*|lynch\w*|toll)\b", re.I)
+NUMBER = (
+    r"(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred\w*|dozens?|several|scores|tens|thousands|an?)"
+)
+NEAR = re.compile(rf"\b{NUMBER}\b(?:\W+\w+){{0,6}}?\W+{KILL_CUE.pattern}|{KILL_CUE.pattern}(?:\W+\w+){{0,4}}?\W+{NUMBER}\b", re.I)
+CODING_REMARK = re.compile(r"coded as|split across|fatalit", re.I)
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def norm(text: str) -> str:
+    """The gold README's normalisation: NFKC, lower case, straight quotes, folded white space."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'").replace("‘", "'")
+    return " ".join(text.split())
+
+
+def scored_group(note: dict, shared_texts: set[str]) -> str:
+    """Which group a note falls in: 'stated', 'zero', or why it is left out."""
+    text, gold = note["text"], note["casualties"][0]["count"]
+    if gold > 0:
+        if text in shared_texts:
+            return "left out: same note on several events (split)"
+        if CODING_REMARK.search(text):
+            return "left out: coding remark"
+        return "stated" if NEAR.search(text) else "left out: count not stated near a kill cue"
+    return "zero" if not KILL_CUE.search(text) else "left out: 0 coded but text mentions deaths"
+
+
+def death_toll(events: list) -> int:
+    """The article's death toll by the analysts' rule."""
+    return sum(
+        e.casualty_count or 0
+        for e in events
+        if e.event_type == "casualty" and e.casualty_kind == "killed" and not e.is_cumulative and e.subset_of is None
+    )
+
+
+def run_acled(notes: list[dict], show_misses: bool) -> None:
+    from eventwire.transform.casualties import extract_casualties
+    from eventwire.transform.dates import date_for_event
+    from eventwire.transform.nlp import get_nlp
+    from eventwire.transform.places import find_places, locate
+
+    nlp = get_nlp()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe((n["text"] for n in notes), batch_size=64))
+    parse_s = time.perf_counter() - t0
+
+    groups: dict[str, list[bool]] = {}
+    texts = [n["text"] for n in notes]
+    shared_texts = {t for t in texts if texts.count(t) > 1}
+    tp = fp = fn = 0
+    located = located_ok = dated = dated_ok = 0
+    t_cas = t_places = t_locate = t_dates = 0.0
+    for note, doc in zip(notes, docs):
+        published = date.fromisoformat(note["published"]) if note.get("published") else None
+        t = time.perf_counter()
+        events = extract_casualties(doc)
+        t_cas += time.perf_counter() - t
+        t = time.perf_counter()
+        places = find_places(doc)
+        t_places += time.perf_counter() - t
+        t = time.perf_counter()
+        for e in events:
+            p = locate(e, doc, places)
+            if e.casualty_kind == "killed" and e.subset_of is None and p is not None:
+                located += 1
+                gold_places = {norm(g) for g in note.get("places", [])}
+                located_ok += norm(p.name) in gold_places or norm(p.canonical or "") in gold_places
+        t_locate += time.perf_counter() - t
+        t = time.perf_counter()
+        for e in events:
+            d, _ = date_for_event(e, doc, published)
+            if d is not None:
+                dated += 1
+                dated_ok += d == published  # ACLED notes are published on (or reported for) their event day
+        t_dates += time.perf_counter() - t
+
+        group = scored_group(note, shared_texts)
+        toll, gold = death_toll(events), note["casualties"][0]["count"]
+        groups.setdefault(group, []).append(toll == gold)
+        if show_misses and group in ("stated", "zero") and toll != gold:
+            print(f"  MISS {note['id']} gold={gold} got={toll}: {note['text'][:220]}")
+        predicted = {norm(p.name) for p in places} | {norm(p.canonical) for p in places if p.canonical}
+        names = {norm(p.name) for p in places}
+        gold_places = {norm(g) for g in note.get("places", [])}
+        hit = {g for g in gold_places if g in predicted}
+        tp += len(hit)
+        fn += len(gold_places) - len(hit)
+        fp += len([n for n in names if n not in gold_places and not any(n == norm(p.name) and norm(p.canonical or "") in gold_places for p in places)])
+
+    print(f"\nACLED notes: {len(notes)}")
+    print("filter: fatalities>0 scored when a number stands within a few words of a kill cue, the note has no coding")
+    print("        remark and its text is not repeated on other events (a split report); fatalities=0 scored when the")
+    print("        text has no kill cue; all others left out.")
+    for name, results in sorted(groups.items()):
+        print(f"  {name:48s} {len(results):4d} notes, toll right {sum(results):4d} ({100 * sum(results) / len(results):.1f}%)")
+    scored = groups.get("stated", []) + groups.get("zero", [])
+    print(f"  TOLL ACCURACY on scored notes: {sum(scored)}/{len(scored)} = {100 * sum(scored) / max(1, len(scored)):.1f}%")
+    stated = groups.get("stated", [])
+    print(f"    of which fatalities>0: {sum(stated)}/{len(stated)} = {100 * sum(stated) / max(1, len(stated)):.1f}%")
+    print(f"\nplaces (all mentions vs ACLED's one location per note): precision {tp / max(1, tp + fp):.2f}, recall {tp / max(1, tp + fn):.2f}")
+    print(f"locate(): killed rows given a place {located}, place is ACLED's location {located_ok} ({100 * located_ok / max(1, located):.0f}%)")
+    print(f"dates: casualty rows dated {dated}, equal to the note's date {dated_ok} ({100 * dated_ok / max(1, dated):.0f}%)")
+    n = len(notes)
+    ms = lambda s: 1000 * s / n  # noqa: E731
+    print(f"\ntiming per note: parse {ms(parse_s):.2f} ms | casualties {ms(t_cas):.3f} ms, places {ms(t_places):.3f} ms, "
+          f"locate {ms(t_locate):.3f} ms, dates {ms(t_dates):.3f} ms "
+          f"(extraction = {100 * (t_cas + t_places + t_locate + t_dates) / parse_s:.1f}% of parse; first calls include gazetteer/dateparser loading)")
+
+
+def seed_body(text: str) -> str:
+    """The seed articles hold site boilerplate the lead's cleaner removes; cut it the crude way for this check."""
+    for marker in ("See also:", "Sign up for our free weekly newsletter"):
+        if marker in text:
+            text = text[: text.index(marker)]
+    return text.replace("Support The Moscow Times!", "")
+
+
+def run_seeds(path: Path) -> None:
+    from eventwire.transform.events import extract_article
+    from eventwire.transform.nlp import parse_one
+
+    print(f"\nseeds ({path}):")
+    for line in path.read_text().splitlines():
+        seed = json.loads(line)
+        published = date.fromisoformat(seed["published"])
+        doc = parse_one(seed_body(seed["text"]))
+        result = extract_article(doc, seed["id"], published)
+        casualties = [e for e in result.events if e.event_type == "casualty"]
+        print(f"  {seed['id']}: toll {death_toll(casualties)}")
+        for e in casualties:
+            print(f"    {e.casualty_kind} {e.casualty_count} ({e.casualty_qualifier}) victims={e.victims!r} cumulative={e.is_cumulative} "
+                  f"subset={'yes' if e.subset_of else 'no'} place={e.location} date={e.event_date} reported_by={e.reported_by}")
+        gold = {norm(p) for p in seed.get("places", [])}
+        got = {norm(p.name) for p in result.places}
+        geocoded = [p for p in result.places if p.latitude is not None]
+        print(f"    places: gold {sorted(gold)}; missing {sorted(gold - got)}; extra {sorted(got - gold)}; "
+              f"geocoded {len(geocoded)}/{len(result.places)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args(argv)
+    files = sorted(args.gold_dir.glob("acled_*.jsonl"))
+    if not files:
+        print(f"no ACLED gold under {args.gold_dir}", file=sys.stderr)
+        return 1
+    notes = [json.loads(line) for f in files for line in f.read_text().splitlines() if line.strip()]
+    run_acled(notes[: args.limit], args.show_misses)
+    if (args.gold_dir / "seeds.jsonl").exists():
+        run_seeds(args.gold_dir / "seeds.jsonl")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
