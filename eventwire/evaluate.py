@@ -248,40 +248,46 @@ def load_gold(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def _body_of(article: dict) -> tuple[str, list[str]]:
-    """The body extraction runs on: the lead's cleaner when present, else the text minus a title line."""
+def _fallback_body(article: dict) -> tuple[str, list[str]]:
+    """The gold text minus a leading title line: what extraction sees when the cleaner is unavailable."""
     text = article.get("text") or ""
-    try:  # the cleaner lands in eventwire.extract.clean; until then, the gold text stands in
-        from eventwire.extract import clean as _clean  # noqa: PLC0415
-    except ImportError:
-        _clean = None
-    cleaner = getattr(_clean, "clean_text", None) if _clean is not None else None
-    if cleaner is not None:
-        body = cleaner(text, title=article.get("title"))
-        if isinstance(body, tuple):
-            body = body[0]
-        if isinstance(body, str):
-            return body, []
     title = normalize(article.get("title"))
-    first, sep, rest = text.partition("\n")
+    first, _, rest = text.partition("\n")
     if title and normalize(first).rstrip(".") == title.rstrip("."):
         return rest.lstrip("\n"), [first]
     return text, []
 
 
 def articles_from_gold(gold: list[dict]) -> list:
-    """`Article`s for the gold lines, with their cleaned bodies."""
-    from eventwire.extract.articles import Article, article_id_for, content_hash_of  # noqa: PLC0415
+    """`Article`s for the gold lines, cleaned as `eventwire run` cleans them (boilerplate, title and captions
+    out, repeats across a source's articles counted over the whole gold file). Rejected lines are skipped."""
+    from eventwire.extract.articles import Article, RawArticle, article_id_for, content_hash_of  # noqa: PLC0415
 
+    def published(g: dict) -> date | None:
+        return date.fromisoformat(g["published"]) if g.get("published") else None
+
+    raws = [RawArticle(source_id=g["id"], source=g.get("source") or "gold", title=g.get("title"),
+                       published=published(g), text=g.get("text") or "") for g in gold]
+    try:
+        from eventwire.extract.boilerplate import RepeatIndex  # noqa: PLC0415
+        from eventwire.extract.clean import clean_article, index_repeats  # noqa: PLC0415
+    except ImportError:
+        clean_article = None
     out = []
-    for g in gold:
-        body, removed = _body_of(g)
-        published = date.fromisoformat(g["published"]) if g.get("published") else None
-        source = g.get("source") or "gold"
+    if clean_article is not None:
+        repeats = RepeatIndex()
+        index_repeats(raws, repeats)
+        for raw in raws:
+            cleaned = clean_article(raw, repeats)
+            if isinstance(cleaned, Article):
+                out.append(cleaned)
+        return out
+    for g, raw in zip(gold, raws):
+        body, removed = _fallback_body(g)
         out.append(Article(
-            article_id=article_id_for(source, g["id"]), source_id=g["id"], source=source, url=None,
-            title=g.get("title"), published=published, body=body,
-            content_hash=content_hash_of(g.get("title"), body), removed=removed,
+            article_id=article_id_for(raw.source, raw.source_id), source_id=raw.source_id, source=raw.source,
+            url=None, title=raw.title, published=raw.published, body=body,
+            content_hash=content_hash_of(raw.title, body), removed=removed,
         ))
     return out
 

@@ -1,0 +1,113 @@
+"""The `eventwire` command line: parse options, call the flow, print the summary.
+
+Heavy libraries (Prefect, spaCy, DuckDB) are imported inside the commands, so `eventwire --help` answers
+at once.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+DEFAULT_DB = "data/eventwire.duckdb"
+
+app = typer.Typer(
+    name="eventwire",
+    help="News articles in, an event table out: who said what, where, when, and casualty figures, in DuckDB.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """News articles in, an event table out."""
+
+
+def _parse_fields(pairs: list[str]) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise typer.BadParameter(f"expected NAME=FIELD, e.g. text=body; got {pair!r}", param_hint="--field")
+        fields[ours.strip()] = theirs.strip()
+    return fields
+
+
+def _print_summary(summary, console) -> None:  # noqa: ANN001 (RunSummary; imported lazily)
+    from rich.table import Table
+
+    table = Table(title=f"eventwire run {summary.run_id}", show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for label, value in (
+        ("articles new", summary.articles_new),
+        ("articles changed", summary.articles_changed),
+        ("articles unchanged", summary.articles_unchanged),
+        ("articles rejected", summary.articles_rejected),
+        ("statements", summary.statements),
+        ("casualty figures", summary.casualties),
+        ("place mentions", summary.places),
+        ("seconds", f"{summary.seconds:.1f}"),
+        ("database", summary.db_path),
+    ):
+        table.add_row(label, str(value))
+    console.print(table)
+    if summary.rejects:
+        console.print(f"[yellow]{summary.articles_rejected} input(s) rejected[/] (all in the rejects table):")
+        for source_id, reason, detail in summary.rejects[:10]:
+            console.print(f"  {source_id}: [bold]{reason}[/] — {detail}")
+
+
+@app.command()
+def run(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")],
+    db: Annotated[Path, typer.Option(help="DuckDB file to load into.")] = Path(DEFAULT_DB),
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
+    field: Annotated[list[str], typer.Option("--field", help="Map a record field: NAME=FIELD, e.g. text=body.")] = [],  # noqa: B006
+    workers: Annotated[int, typer.Option(help="Parallel NLP processes (default: the machine's cores).")] = 0,
+    dask: Annotated[bool, typer.Option("--dask", help="Run NLP on a local Dask cluster.")] = False,
+    dask_address: Annotated[Optional[str], typer.Option(help="Run NLP on this Dask scheduler (tcp://host:port).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch (one Prefect task per batch).")] = 64,
+    feed_timeout: Annotated[float, typer.Option(help="Seconds to wait for a feed or page.")] = 10.0,
+) -> None:
+    """Extract events from SOURCES into the DuckDB file."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
+    fields = _parse_fields(field)
+    from eventwire.flows import extract_events as flow_module
+    from eventwire.flows.runners import default_workers, run as run_flow
+
+    n_workers = workers or default_workers()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
+        bar = progress.add_task("reading articles", total=None)
+        flow_module.set_progress(lambda seen, done: progress.update(
+            bar, description=f"{seen} articles read, {done} extracted"))
+        try:
+            summary = run_flow(sources, str(db), published=when, fields=fields or None, workers=n_workers,
+                               dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
+        finally:
+            flow_module.set_progress(None)
+    _print_summary(summary, Console())
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,76 @@
+"""RSS/Atom feeds: fetch the feed (feedparser reads it), then each entry's page (trafilatura reads it later).
+
+`fetch_feed` raises `FeedError` for a feed that cannot be had, so the flow can retry it with Prefect
+retries and then reject it; a page that cannot be fetched is a Reject for that entry alone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlparse
+
+from .articles import RawArticle, Reject
+
+TIMEOUT_SECONDS = 10.0
+USER_AGENT = "eventwire/0.1 (+https://pypi.org/project/eventwire)"
+
+
+class FeedError(RuntimeError):
+    """A feed that could not be fetched or is not a feed; the message is the reason we store."""
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def fetch_feed(url: str, timeout: float = TIMEOUT_SECONDS) -> list[dict]:
+    """The feed's entries as dicts (link, title, published, summary). Raises FeedError."""
+    import feedparser
+    import httpx
+
+    try:
+        response = httpx.get(url, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+    except httpx.TimeoutException as exc:
+        raise FeedError(f"timed out after {timeout:.0f} s ({type(exc).__name__})") from exc
+    except httpx.HTTPError as exc:
+        raise FeedError(f"could not connect: {exc}") from exc
+    if response.status_code >= 400:
+        raise FeedError(f"HTTP {response.status_code} from the feed server")
+    parsed = feedparser.parse(response.content)
+    if not parsed.entries and (parsed.bozo or not parsed.feed):
+        raise FeedError("not an RSS or Atom feed" + (f" ({parsed.bozo_exception})" if parsed.bozo else ""))
+    entries = []
+    for entry in parsed.entries:
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        entries.append({
+            "link": entry.get("link"),
+            "title": entry.get("title"),
+            "published": date(*stamp[:3]) if stamp else None,
+            "summary": entry.get("summary"),
+            "id": entry.get("id") or entry.get("link"),
+        })
+    return entries
+
+
+def fetch_entry(entry: dict, feed_url: str, timeout: float = TIMEOUT_SECONDS) -> RawArticle | Reject:
+    """One entry's page, as a RawArticle holding its HTML; a Reject when the page cannot be had."""
+    import httpx
+
+    link = entry.get("link")
+    source = urlparse(feed_url).netloc or feed_url
+    if not link:
+        return Reject(str(entry.get("id") or feed_url), "feed entry without a link", f"in {feed_url}")
+    try:
+        response = httpx.get(link, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+    except httpx.HTTPError as exc:
+        return Reject(link, "page not fetched", f"{type(exc).__name__}: {exc}")
+    if response.status_code >= 400:
+        return Reject(link, "page not fetched", f"HTTP {response.status_code}")
+    return RawArticle(
+        source_id=link,
+        source=source,
+        url=link,
+        title=entry.get("title"),
+        published=entry.get("published"),
+        html=response.text,
+    )

@@ -1,0 +1,166 @@
+"""SOURCE → RawArticle (or Reject): text files and folders, HTML pages, JSON and JSONL records.
+
+Feeds live in `feeds.py`, because they go over the network and the flow wraps them in retries. Every
+input that cannot be used becomes a `Reject` with a reason a person understands; nothing here raises
+for bad input, so one bad file never stops the run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+
+from .articles import RawArticle, Reject
+from .decode import NotText, decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+# A single article file larger than this is refused with its size rather than read into memory.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+# A JSON (not JSONL) file is read whole; past this size, ask for JSONL.
+MAX_JSON_BYTES = 256 * 1024 * 1024
+
+# Our field names, and the record fields they are read from unless --field says otherwise.
+RECORD_FIELDS = ("id", "url", "title", "published", "source", "text", "html")
+
+_DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def parse_date(value: object) -> date | None:
+    """A publication date from what a source gives: ISO strings, datetimes, or any written date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if parsed else None
+
+
+def published_from_name(path: Path) -> date | None:
+    """An ISO date at the start of a file name ("2014-05-27_slug.txt"), else None."""
+    m = _DATE_PREFIX.match(path.name)
+    return parse_date(m.group(1)) if m else None
+
+
+def iter_source(source: str, published: date | None = None, fields: Mapping[str, str] | None = None) -> Iterator[RawArticle | Reject]:
+    """Articles from a path (file or folder). URLs are handled by `feeds.read_feed`."""
+    path = Path(source)
+    if not path.exists():
+        yield Reject(source, "not found", "no such file or folder")
+    elif path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        if not files:
+            yield Reject(source, "empty folder", f"no files ending in {', '.join(sorted(SUFFIXES))}")
+        for file in files:
+            yield from iter_file(file, published, fields)
+    else:
+        yield from iter_file(path, published, fields)
+
+
+def iter_file(path: Path, published: date | None = None, fields: Mapping[str, str] | None = None) -> Iterator[RawArticle | Reject]:
+    """Articles from one file, by its suffix (unknown suffixes are read as text)."""
+    suffix = path.suffix.lower()
+    source_id = str(path.resolve())
+    try:
+        size = path.stat().st_size
+        if suffix in JSON_SUFFIXES:
+            if suffix == ".json" and size > MAX_JSON_BYTES:
+                yield Reject(source_id, "file too large", f"{size / 2**20:.0f} MB of JSON; write it as JSONL instead")
+                return
+            yield from _iter_json(path, published, fields)
+            return
+        if size > MAX_FILE_BYTES:
+            yield Reject(source_id, "file too large", f"{size / 2**20:.1f} MB; one article may be at most {MAX_FILE_BYTES / 2**20:.0f} MB")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Reject(source_id, "unreadable file", f"{type(exc).__name__}: {exc.strerror or exc}")
+        return
+    if not data.strip():
+        yield Reject(source_id, "empty file", "the file has no content")
+        return
+    try:
+        text, _encoding = decode_bytes(data)
+    except NotText as exc:
+        yield Reject(source_id, "not text", str(exc))
+        return
+    when = published or published_from_name(path)
+    source = path.parent.name or "files"
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        yield RawArticle(source_id=source_id, source=source, url=None, published=when, html=text)
+    else:
+        yield RawArticle(source_id=source_id, source=source, url=None, published=when, text=text)
+
+
+def _iter_json(path: Path, published: date | None, fields: Mapping[str, str] | None) -> Iterator[RawArticle | Reject]:
+    """Records from a JSON array/object or a JSONL file; a broken line is rejected, the rest load."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(decode_bytes(path.read_bytes())[0])
+        except (NotText, ValueError) as exc:
+            yield Reject(str(path.resolve()), "broken JSON", str(exc)[:300])
+            return
+        records = data if isinstance(data, list) else [data]
+        for i, record in enumerate(records, 1):
+            yield record_to_article(record, f"{path.resolve()}#{i}", path.stem, published, fields)
+        return
+    with path.open("rb") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path.resolve()}:{lineno}"
+            try:
+                record = json.loads(line.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield Reject(where, "not UTF-8", f"line {lineno}: {exc.reason} at byte {exc.start}")
+                continue
+            except ValueError as exc:
+                yield Reject(where, "broken JSON line", f"line {lineno}: {exc}")
+                continue
+            yield record_to_article(record, where, path.stem, published, fields)
+
+
+def record_to_article(
+    record: object,
+    where: str,
+    default_source: str,
+    published: date | None = None,
+    fields: Mapping[str, str] | None = None,
+) -> RawArticle | Reject:
+    """One JSON record → RawArticle; `fields` maps our names to the record's (e.g. text → body)."""
+    if not isinstance(record, dict):
+        return Reject(where, "not a JSON object", f"got {type(record).__name__}")
+    names = {name: (fields or {}).get(name, name) for name in RECORD_FIELDS}
+    get = lambda name: record.get(names[name])  # noqa: E731
+    text, html = get("text"), get("html")
+    source_id = str(get("id") or get("url") or where)
+    if not isinstance(text, str) and not isinstance(html, str):
+        wanted = " or ".join(sorted({names["text"], names["html"]}))
+        return Reject(source_id, "no text", f"the record has no {wanted} field (use --field text=NAME)")
+    if isinstance(text, str) and not text.strip() and not html:
+        return Reject(source_id, "empty article", "the record's text is empty")
+    title = get("title")
+    return RawArticle(
+        source_id=source_id,
+        source=str(get("source") or default_source),
+        url=get("url") if isinstance(get("url"), str) else None,
+        title=title if isinstance(title, str) and title.strip() else None,
+        published=published or parse_date(get("published")),
+        text=text if isinstance(text, str) else None,
+        html=html if isinstance(html, str) and not isinstance(text, str) else None,
+    )

@@ -1,0 +1,276 @@
+"""The Prefect flow `extract_events`: sources → clean → NLP in batches → DuckDB. Wiring only.
+
+Prefect's unit of work is a batch, never an article: one `extract` task per batch (run in-process, in a
+process pool, or on Dask, by the task runner chosen in `flows/runners.py`) and one `load` task per batch
+in this process, which is DuckDB's only writer and holds the file only while it writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from eventwire import EXTRACTOR_VERSION
+
+from ..extract.articles import Article, RawArticle, Reject, article_id_for
+from ..extract.boilerplate import RepeatIndex
+from ..extract.clean import clean_article, index_repeats
+from ..extract.feeds import FeedError, fetch_entry, fetch_feed, is_url
+from ..extract.sources import iter_source
+from ..load import writer
+from ..load.db import session
+from ..load.state import content_owners, known_articles
+from ..transform.records import ArticleResult
+
+DEFAULT_DB = "data/eventwire.duckdb"
+BATCH_SIZE = 64
+
+# Set by the CLI to drive a progress bar: called with (articles seen, articles extracted) after each batch.
+ProgressHook = Callable[[int, int], None]
+_progress: ProgressHook | None = None
+
+
+def set_progress(hook: ProgressHook | None) -> None:
+    """Install (or remove) the progress callback for runs in this process."""
+    global _progress
+    _progress = hook
+
+
+@dataclass
+class RunSummary:
+    """What a run did: the CLI prints it, the `runs` table keeps it."""
+
+    run_id: str
+    db_path: str
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_unchanged: int = 0
+    articles_rejected: int = 0
+    statements: int = 0
+    casualties: int = 0
+    places: int = 0
+    seconds: float = 0.0
+    nlp_seconds: float = 0.0
+    rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (source_id, reason, detail)
+
+    def counts(self) -> dict[str, float | int]:
+        return {k: v for k, v in asdict(self).items() if isinstance(v, (int, float))}
+
+
+# ---- tasks -------------------------------------------------------------------------------------------
+
+
+@task(name="fetch-feed", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def fetch_feed_task(url: str, timeout: float) -> list[dict]:
+    """The feed's entries; retried by Prefect when the server fails or hangs."""
+    return fetch_feed(url, timeout=timeout)
+
+
+@task(name="fetch-pages", cache_policy=NO_CACHE)
+def fetch_pages_task(entries: list[dict], feed_url: str, timeout: float) -> list[RawArticle | Reject]:
+    """Each entry's page; a page that cannot be had is a Reject for that entry alone."""
+    return [fetch_entry(e, feed_url, timeout=timeout) for e in entries]
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(articles: list[Article]) -> tuple[list[ArticleResult], float]:
+    """NLP over one batch (model loaded once per process); returns records and seconds spent."""
+    from ..transform.pipeline import extract_batch
+    from .runners import current_pool
+
+    started = time.perf_counter()
+    pool = current_pool()
+    results = pool.submit(extract_batch, articles).result() if pool else extract_batch(articles)
+    return results, time.perf_counter() - started
+
+
+@task(name="load", cache_policy=NO_CACHE)
+def load_task(db_path: str, articles: list[Article], results: list[ArticleResult], raw_hashes: dict[str, str],
+              rejects: list[Reject], run_id: str) -> None:
+    """One transaction: the batch's articles replace their old rows, with their events and places."""
+    with session(db_path) as con:
+        writer.write_batch(con, articles, results, raw_hashes, EXTRACTOR_VERSION, run_id, rejects)
+
+
+# ---- the flow ----------------------------------------------------------------------------------------
+
+
+def raw_hash(raw: RawArticle) -> str:
+    """Hash of an input as given: an unchanged article costs this, not cleaning or NLP."""
+    h = hashlib.sha1()
+    for part in (raw.title or "", str(raw.published or ""), raw.url or "", raw.text or "", raw.html or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _raw_stream(sources: list[str], published: date | None, fields: dict[str, str] | None,
+                feed_timeout: float) -> Iterator[RawArticle | Reject]:
+    logger = get_run_logger()
+    for source in sources:
+        if is_url(source):
+            state = fetch_feed_task(source, feed_timeout, return_state=True)
+            if state.is_failed():
+                try:
+                    state.result()
+                except FeedError as exc:
+                    detail = str(exc)
+                except Exception as exc:  # anything else the feed library raised: still a reason, not a crash
+                    detail = f"{type(exc).__name__}: {exc}"
+                logger.warning("feed %s rejected after retries: %s", source, detail)
+                yield Reject(source, "feed not read", detail)
+                continue
+            yield from fetch_pages_task(state.result(), source, feed_timeout)
+        else:
+            yield from iter_source(source, published=published, fields=fields)
+
+
+def _batches(stream: Iterator[RawArticle | Reject], size: int) -> Iterator[tuple[list[RawArticle], list[Reject]]]:
+    raws: list[RawArticle] = []
+    rejects: list[Reject] = []
+    for item in stream:
+        (rejects if isinstance(item, Reject) else raws).append(item)
+        if len(raws) >= size or len(rejects) >= size * 4:
+            yield raws, rejects
+            raws, rejects = [], []
+    if raws or rejects:
+        yield raws, rejects
+
+
+@dataclass
+class _Prepared:
+    articles: list[Article]  # to extract (English) ...
+    skipped: list[Article]  # ... and to store without extraction (other languages)
+    raw_hashes: dict[str, str]
+    rejects: list[Reject]
+
+
+def _prepare(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats: RepeatIndex,
+             seen_ids: set[str], seen_content: dict[str, str], summary: RunSummary) -> _Prepared:
+    """Unchanged articles out (by raw hash), the rest cleaned, duplicates and empties rejected."""
+    index_repeats(raws, repeats)
+    unique: dict[str, RawArticle] = {}
+    for raw in raws:
+        aid = article_id_for(raw.source, raw.source_id)
+        if aid in seen_ids or aid in unique:
+            rejects.append(Reject(raw.source_id, "duplicate id", "the same source id came twice in this run; the first was kept"))
+        else:
+            unique[aid] = raw
+    hashes = {aid: raw_hash(raw) for aid, raw in unique.items()}
+    with session(db_path) as con:
+        known = known_articles(con, list(unique))
+        fresh: list[Article] = []
+        for aid, raw in unique.items():
+            seen_ids.add(aid)
+            old = known.get(aid)
+            if old and old.raw_hash == hashes[aid] and old.extractor_version == EXTRACTOR_VERSION:
+                summary.articles_unchanged += 1
+                continue
+            cleaned = clean_article(raw, repeats)
+            if isinstance(cleaned, Reject):
+                rejects.append(cleaned)
+                continue
+            fresh.append(cleaned)
+            if old:
+                summary.articles_changed += 1
+            else:
+                summary.articles_new += 1
+        owners = content_owners(con, [a.content_hash for a in fresh])
+    kept: list[Article] = []
+    for article in fresh:
+        owner = owners.get(article.content_hash)
+        first = seen_content.setdefault(article.content_hash, article.source_id)
+        if (owner and owner[0] != article.article_id) or first != article.source_id:
+            other = owner[1] if owner and owner[0] != article.article_id else first
+            rejects.append(Reject(article.source_id, "duplicate article", f"same text as {other}, loaded once"))
+            summary.articles_new -= 1
+            continue
+        kept.append(article)
+    english = [a for a in kept if a.language == "en"]
+    other = [a for a in kept if a.language != "en"]
+    return _Prepared(english, other, {a.article_id: hashes[a.article_id] for a in kept}, rejects)
+
+
+def _load(db_path: str, prepared: _Prepared, results: list[ArticleResult], run_id: str, summary: RunSummary) -> None:
+    logger = get_run_logger()
+    articles = prepared.articles + prepared.skipped
+    results = results + [ArticleResult(a.article_id) for a in prepared.skipped]
+    load_task(db_path, articles, results, prepared.raw_hashes, prepared.rejects, run_id)
+    for r in prepared.rejects:
+        logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
+        if len(summary.rejects) < 1000:
+            summary.rejects.append((r.source_id, r.reason, r.detail))
+    summary.articles_rejected += len(prepared.rejects)
+    for res in results:
+        summary.statements += sum(e.event_type == "statement" for e in res.events)
+        summary.casualties += sum(e.event_type == "casualty" for e in res.events)
+        summary.places += len(res.places)
+
+
+@flow(name="extract-events")
+def extract_events(
+    sources: list[str],
+    db_path: str = DEFAULT_DB,
+    published: date | None = None,
+    fields: dict[str, str] | None = None,
+    batch_size: int = BATCH_SIZE,
+    in_flight: int = 2,
+    feed_timeout: float = 10.0,
+) -> RunSummary:
+    """Extract events from `sources` into the DuckDB file at `db_path`; returns what the run did.
+
+    `in_flight` batches are extracted at once (one per worker of the task runner) while the flow cleans
+    the next and loads the finished ones, in order.
+    """
+    started = time.perf_counter()
+    logger = get_run_logger()
+    run_id = uuid.uuid4().hex[:12]
+    summary = RunSummary(run_id=run_id, db_path=str(Path(db_path)))
+    with session(db_path) as con:
+        writer.start_run(con, run_id, sources, in_flight, EXTRACTOR_VERSION)
+    repeats = RepeatIndex()
+    seen_ids: set[str] = set()
+    seen_content: dict[str, str] = {}
+    pending: deque = deque()
+    done = 0
+
+    def finish_oldest() -> None:
+        nonlocal done
+        prepared, future = pending.popleft()
+        results, seconds = future.result() if future is not None else ([], 0.0)
+        summary.nlp_seconds += seconds
+        _load(db_path, prepared, results, run_id, summary)
+        done += len(prepared.articles)
+        if _progress:
+            _progress(len(seen_ids), done)
+
+    status = "failed"
+    try:
+        for raws, rejects in _batches(_raw_stream(sources, published, fields, feed_timeout), batch_size):
+            prepared = _prepare(db_path, raws, rejects, repeats, seen_ids, seen_content, summary)
+            future = extract_task.submit(prepared.articles) if prepared.articles else None
+            pending.append((prepared, future))
+            while len(pending) > max(1, in_flight):
+                finish_oldest()
+        while pending:
+            finish_oldest()
+        status = "completed"
+    finally:
+        summary.seconds = time.perf_counter() - started
+        with session(db_path) as con:
+            writer.finish_run(con, run_id, summary.counts(), status)
+    logger.info(
+        "run %s: %d new, %d changed, %d unchanged, %d rejected; %d statements, %d casualty figures in %.1f s",
+        run_id, summary.articles_new, summary.articles_changed, summary.articles_unchanged,
+        summary.articles_rejected, summary.statements, summary.casualties, summary.seconds,
+    )
+    return summary

@@ -1,0 +1,133 @@
+"""Records → Arrow → DuckDB: one transaction per batch, so an article's row, events and places land together.
+
+A batch replaces the rows of the articles it carries (delete, then insert), which is what makes re-runs
+idempotent and a changed article replace its old rows. A kill mid-write leaves the last committed batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import datetime, timezone
+
+import duckdb
+import pyarrow as pa
+
+from ..extract.articles import Article, Reject
+from ..transform.records import ArticleResult, Event, PlaceMention
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _table(rows: Sequence[object], record_type: type) -> pa.Table:
+    """An Arrow table with one column per record field (empty batches keep their columns)."""
+    names = [f.name for f in fields(record_type)]
+    columns = {name: [getattr(r, name) for r in rows] for name in names}
+    return pa.table(columns)
+
+
+def articles_table(articles: Sequence[Article], raw_hashes: dict[str, str], extractor_version: str, run_id: str) -> pa.Table:
+    now = _now()
+    return pa.table({
+        "article_id": [a.article_id for a in articles],
+        "source_id": [a.source_id for a in articles],
+        "source": [a.source for a in articles],
+        "url": [a.url for a in articles],
+        "title": [a.title for a in articles],
+        "published_at": pa.array([a.published for a in articles], pa.date32()),
+        "ingested_at": pa.array([now] * len(articles), pa.timestamp("us")),
+        "body": [a.body for a in articles],
+        "content_hash": [a.content_hash for a in articles],
+        "raw_hash": [raw_hashes.get(a.article_id) for a in articles],
+        "language": [a.language for a in articles],
+        "extractor_version": [extractor_version] * len(articles),
+        "run_id": [run_id] * len(articles),
+    })
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    if data.num_rows == 0:
+        return
+    con.register("batch_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")  # table: our own constant
+    finally:
+        con.unregister("batch_rows")
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection,
+    articles: Sequence[Article],
+    results: Sequence[ArticleResult],
+    raw_hashes: dict[str, str],
+    extractor_version: str,
+    run_id: str,
+    rejects: Iterable[Reject] = (),
+) -> None:
+    """Replace these articles' rows with the new ones and record rejects, in one transaction."""
+    events = [e for r in results for e in r.events]
+    places = [p for r in results for p in r.places]
+    ids = pa.table({"article_id": pa.array([a.article_id for a in articles], pa.string())})
+    con.begin()
+    try:
+        con.register("batch_ids", ids)
+        for table in ("events", "places", "articles"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_ids)")
+        con.unregister("batch_ids")
+        _insert(con, "articles", articles_table(articles, raw_hashes, extractor_version, run_id))
+        _insert(con, "events", _table(events, Event))
+        _insert(con, "places", _table(places, PlaceMention))
+        record_rejects(con, rejects, run_id)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def record_rejects(con: duckdb.DuckDBPyConnection, rejects: Iterable[Reject], run_id: str) -> None:
+    """Upsert rejects by (source_id, reason): seen again, only `last_seen_at` and the detail move."""
+    rows = list({(r.source_id, r.reason): r for r in rejects}.values())
+    if not rows:
+        return
+    now = _now()
+    data = pa.table({
+        "source_id": [r.source_id for r in rows],
+        "reason": [r.reason for r in rows],
+        "detail": [r.detail for r in rows],
+        "seen_at": pa.array([now] * len(rows), pa.timestamp("us")),
+        "last_seen_at": pa.array([now] * len(rows), pa.timestamp("us")),
+        "run_id": [run_id] * len(rows),
+    })
+    con.register("new_rejects", data)
+    try:
+        con.execute(
+            "UPDATE rejects SET last_seen_at = n.last_seen_at, detail = n.detail, run_id = n.run_id "
+            "FROM new_rejects n WHERE rejects.source_id = n.source_id AND rejects.reason = n.reason"
+        )
+        con.execute(
+            "INSERT INTO rejects BY NAME SELECT n.* FROM new_rejects n WHERE NOT EXISTS "
+            "(SELECT 1 FROM rejects r WHERE r.source_id = n.source_id AND r.reason = n.reason)"
+        )
+    finally:
+        con.unregister("new_rejects")
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, sources: list[str], workers: int, extractor_version: str) -> None:
+    con.execute(
+        "INSERT INTO runs (run_id, started_at, sources, status, workers, extractor_version) VALUES (?, ?, ?, 'running', ?, ?)",
+        [run_id, _now(), sources, workers, extractor_version],
+    )
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, float | int], status: str) -> None:
+    """Record the run's counts and timings (only columns of the `runs` table are accepted)."""
+    allowed = {"articles_new", "articles_changed", "articles_unchanged", "articles_rejected", "statements",
+               "casualties", "places", "seconds", "nlp_seconds"}
+    items = [(k, v) for k, v in counts.items() if k in allowed]
+    assignments = ", ".join(f"{k} = ?" for k, _ in items)
+    con.execute(
+        f"UPDATE runs SET finished_at = ?, status = ?{', ' if items else ''}{assignments} WHERE run_id = ?",
+        [_now(), status, *[v for _, v in items], run_id],
+    )
