@@ -26,7 +26,7 @@ CUE_LEMMAS = frozenset(
 )
 CALL_PARTICLES = {"for", "on", "upon"}
 # Cues whose direct object can be what was said ("denies plans to invade", "announced a ceasefire").
-OBJECT_CONTENT = frozenset("deny announce condemn confirm acknowledge admit".split())
+OBJECT_CONTENT = frozenset("deny announce condemn confirm acknowledge admit stress emphasize emphasise reiterate".split())
 XCOMP_CONTENT = frozenset("urge ask tell call warn".split())
 OF_CONTENT = frozenset("accuse warn speak talk".split())
 # Only these take their content from a clause with no speech frame at all around them.
@@ -55,12 +55,18 @@ def extract_statements(doc: Doc) -> list[Event]:
     found: list[tuple[Event, Token | None, list[Quote]]] = []
     previous_actor: str | None = None
 
+    cues: list[tuple[Token, str, Token]] = []
     for cue in doc:
         label = _cue_label(cue)
         if label is None or _inside(cue.idx, speech):
             continue
         speaker = _speaker_token(cue, label)
-        if speaker is None:  # "was accused of …": no one speaks
+        if speaker is not None:  # "was accused of …": no one speaks
+            cues.append((cue, label, speaker))
+    frames, frame_tokens, sources = _frames(cues)
+
+    for cue, label, speaker in cues:
+        if cue.i in frames:
             continue
         attached = _attached_quotes(cue, speaker, speech, text)
         attached = [q for q in attached if id(q) not in claimed]
@@ -69,7 +75,7 @@ def extract_statements(doc: Doc) -> list[Event]:
             content = _quote_content(text, attached)
             direct = True
         else:
-            span = _indirect_content(cue, label)
+            span = _indirect_content(cue, label, frame_tokens)
             if span is None:
                 continue
             content = (span[0], span[1], _clean_text(span[2]))
@@ -86,11 +92,12 @@ def extract_statements(doc: Doc) -> list[Event]:
             event_type="statement", char_start=content[0], char_end=content[1], sentence=sent.text,
             sent_start=sent.start_char, sent_end=sent.end_char, actor=actor, actor_mention=mention,
             cue=label, quote=content[2], is_direct=direct, addressee=_addressee(cue),
-            confidence=_confidence(direct, actor, mention),
+            confidence=_confidence(direct, actor, mention), reported_by=sources.get(sent.start),
         )
         found.append((event, cue, attached))
 
     _reporting_frames(found, doc)
+    _drop_nested(found)
     _unclaimed_quotes(found, speech, claimed, text, doc, starts, index)
     return _dedupe([e for e, _, _ in found])
 
@@ -106,13 +113,68 @@ def _cue_label(t: Token) -> str | None:
         return None
     lemma = t.lemma_.lower()
     if lemma == "call":
-        for c in t.children:
-            if c.dep_ in {"prep", "prt"} and c.lower_ in CALL_PARTICLES:
-                return f"call {c.lower_}"
+        for particle in ("for", "on", "upon"):
+            for c in t.children:
+                if c.dep_ in {"prep", "prt"} and c.lower_ == particle and not _is_time(c):
+                    return f"call {'on' if particle == 'upon' else particle}"
         return None
     if lemma == "quote":
         return None  # "was quoted as saying": the cue is "saying"
     return lemma if lemma in CUE_LEMMAS else None
+
+
+def _is_time(prep: Token) -> bool:
+    """'called on Tuesday': a date, not an addressee."""
+    return any(p.ent_type_ in {"DATE", "TIME"} for p in prep.children)
+
+
+def _frames(cues: list[tuple[Token, str, Token]]) -> tuple[set[int], set[int], dict[int, str]]:
+    """Cues that only credit a source ('…, Interfax reported', 'according to a transcript') when another cue
+    in the same sentence carries the statement: their token ids, the frame's words (kept out of the other
+    statement's content) and the source credited, by sentence start."""
+    frames: set[int] = set()
+    words: set[int] = set()
+    sources: dict[int, str] = {}
+    for cue, label, speaker in cues:
+        if not (label in {"report", "according to"} or _outlet_name(speaker)):
+            continue
+        others = [c for c, lab, _ in cues if c is not cue and c.sent == cue.sent and c.i not in frames
+                  and lab not in {"report", "according to"}]
+        if not others:
+            continue
+        frames.add(cue.i)
+        frame = {t.i for t in speaker.subtree} | {cue.i}
+        if label == "according to":
+            frame |= {t.i for t in cue.subtree}
+        for c in cue.children:
+            if c.dep_ in {"npadvmod", "advmod", "prep", "aux", "neg"} and label != "according to":
+                frame |= {t.i for t in c.subtree}
+        words |= frame
+        sources[cue.sent.start] = speakers.mention_span(speaker).text
+    return frames, words, sources
+
+
+def _outlet_name(speaker: Token) -> bool:
+    text = speakers.mention_span(speaker).text
+    low = text.lower().removeprefix("the ")
+    return (low in OUTLET_NAMES or bool(_OUTLET_PARTS.search(text)) or bool(re.search(r"\.(ru|com|org|net|ua)\b", low))
+            or any(w in OUTLET_WORDS for w in low.split()))
+
+
+def _drop_nested(found) -> None:
+    """A cue inside another statement's reported clause ('X said the party had asked Y to…') is part of
+    what X said, not a statement of its own."""
+    keep = []
+    for item in found:
+        event, cue, _ = item
+        nested = cue is not None and any(
+            o is not event and not o.is_direct and c is not None and c.sent == cue.sent
+            and o.char_start <= cue.idx < o.char_end and o.char_start <= event.char_start and event.char_end <= o.char_end
+            for o, c, _ in found
+        )
+        if not nested:
+            keep.append(item)
+    found[:] = keep
 
 
 def _inside(i: int, quotes: list[Quote]) -> bool:
@@ -235,7 +297,7 @@ def _span_of(tokens: list[Token], exclude: set[int] | None = None) -> tuple[int,
     return toks[0].idx, toks[-1].idx + len(toks[-1].text), "".join(out).strip()
 
 
-def _indirect_content(cue: Token, label: str) -> tuple[int, int, str] | None:
+def _indirect_content(cue: Token, label: str, skip: set[int] = frozenset()) -> tuple[int, int, str] | None:
     """The reported clause: ccomp ('said Russia was capable…'), xcomp ('urged X to send…'),
     of-phrase ('accused Kyiv of…'), object ('denies plans to invade'), or the clause 'according to' frames."""
     lemma = cue.lemma_.lower()
@@ -245,39 +307,39 @@ def _indirect_content(cue: Token, label: str) -> tuple[int, int, str] | None:
             head = head.head
         if head is cue:
             return None
-        exclude = {t.i for t in cue.subtree}
+        exclude = {t.i for t in cue.subtree} | set(skip)
         return _span_of(list(head.subtree), exclude)
     children = list(cue.children)
     for c in children:
         if c.dep_ == "ccomp":
-            return _span_of(list(c.subtree))
+            return _span_of(list(c.subtree), skip)
     if label in {"call for", "call on"}:
         for c in children:
-            if c.lower_ in CALL_PARTICLES:
+            if c.lower_ in CALL_PARTICLES and c.lower_.replace("upon", "on") == label[5:] and not _is_time(c):
                 for p in c.children:
                     if p.dep_ in {"pobj", "pcomp"}:
                         span = list(p.subtree)
                         xc = [x for x in children if x.dep_ == "xcomp"]
-                        return _span_of(span + [t for x in xc for t in x.subtree] if label == "call on" else span)
+                        return _span_of(span + [t for x in xc for t in x.subtree] if label == "call on" else span, skip)
     if lemma in XCOMP_CONTENT:
         for c in children:
             if c.dep_ == "xcomp":
-                return _span_of(list(c.subtree))
+                return _span_of(list(c.subtree), skip)
     if lemma in OF_CONTENT:
         for c in children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.dep_ in {"pcomp", "pobj"}:
-                        return _span_of(list(p.subtree))
+                        return _span_of(list(p.subtree), skip)
     if lemma in OBJECT_CONTENT:
         for c in children:
-            if c.dep_ == "dobj" and c.lower_ not in _TRIVIAL_OBJECTS:
-                return _span_of(list(c.subtree))
+            if c.dep_ == "dobj" and c.lower_ not in _TRIVIAL_OBJECTS and len(list(c.subtree)) >= 3:
+                return _span_of(list(c.subtree), skip)
     # parenthetical frame: "The economy, he said, is strong" / "It is strong, he says" parsed under the content
     if cue.dep_ in {"parataxis", "ccomp", "advcl"} and any(c.dep_.startswith("nsubj") for c in children):
         head = cue.head
         if head.pos_ in {"VERB", "AUX"} and head.i != cue.i:
-            exclude = {t.i for t in cue.subtree}
+            exclude = {t.i for t in cue.subtree} | set(skip)
             return _span_of(list(head.subtree), exclude)
     return None
 
