@@ -285,7 +285,7 @@ def _quote_content(text: str, quotes: list[Quote]) -> tuple[int, int, str]:
 
 def _span_of(tokens: list[Token], exclude: set[int] | None = None) -> tuple[int, int, str] | None:
     toks = sorted((t for t in tokens if not exclude or t.i not in exclude), key=lambda t: t.i)
-    while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ == "that" or toks[0].is_space):
+    while toks and (toks[0].is_punct or toks[0].is_space or (toks[0].dep_, toks[0].lower_) in {("mark", "that"), ("aux", "to")}):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
@@ -404,6 +404,15 @@ def _unclaimed_quotes(found, quotes: list[Quote], claimed: set[int], text: str, 
             prev[2].append(q)
             claimed.add(id(q))
             continue
+        if not q.closed:  # an opening paragraph of a quote whose last paragraph has the cue
+            nxt = next((f for f in found if f[2] and f[2][0].continues and f[2][0].paragraph == q.paragraph + 1), None)
+            if nxt is not None:
+                event = nxt[0]
+                event.quote = f"{_clean_text(text[q.start:q.end])} {event.quote}".strip()
+                event.char_start = q.start
+                nxt[2].insert(0, q)
+                claimed.add(id(q))
+                continue
         colon = text[max(0, q.mark_start - 3) : q.mark_start].rstrip()
         if colon.endswith(":"):
             event = _colon_statement(q, text, doc, starts, index)
