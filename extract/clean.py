@@ -132,15 +132,18 @@ def clean_article(raw: RawArticle, repeats: RepeatIndex | None = None) -> Articl
         return Reject(raw.source_id, "empty article", "no text at all")
     paras = [_Marked(p) for p in paragraphs_of(text[: MAX_BODY_CHARS * 2])]
     _mark_boilerplate(paras, raw.source, repeats)
-    kept = [p for p in paras if not p.drop]
     if title:
         title = normalise(title).strip()
+        kept = [p for p in paras if not p.drop]
         if kept and _same(kept[0].text, title):
             kept[0].drop, kept[0].why = True, "title"
-    elif kept and is_headline_shaped(kept[0].text) or (kept and raw.source_id.endswith(".txt") and len(kept) > 1):
-        # A text file's title is its first non-boilerplate line.
-        title = kept[0].text
-        kept[0].drop, kept[0].why = True, "title"
+    else:
+        # Without a given title, the first line that is not page furniture is the title (a text file's
+        # first line, however short; a headline-shaped first line elsewhere).
+        first = next((p for p in paras if not p.drop or p.why == "fragment"), None)
+        if first is not None and (raw.html is None and (is_headline_shaped(first.text) or raw.source_id.endswith(".txt"))):
+            title = first.text
+            first.drop, first.why = True, "title"
     kept = [p for p in paras if not p.drop]
     body = "\n\n".join(p.text for p in kept)
     if len(body) > MAX_BODY_CHARS:

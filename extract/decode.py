@@ -44,9 +44,58 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    return _decode_legacy(data)
+
+
+# Single-byte encodings news text still arrives in, most likely first (ties go to the earlier one).
+_LEGACY = ("cp1252", "cp1251", "koi8_r", "cp1256", "cp1250", "iso8859_7", "cp1255")
+
+
+def plausibility(text: str) -> float:
+    """How much `text` looks like real writing rather than mojibake, from 0 to 1.
+
+    Mojibake shows as letters from the wrong block: Cyrillic read as Latin-1 is nearly all accented
+    capitals and lower-case ("Çàãîëîâîê"), while real Latin-script text has few accented letters, and
+    real text in another script keeps to that script's block.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    foreign = [c for c in letters if ord(c) > 127]
+    if not foreign:
+        return 1.0
+    blocks: dict[int, int] = {}
+    for c in foreign:
+        blocks[ord(c) >> 8] = blocks.get(ord(c) >> 8, 0) + 1
+    block, count = max(blocks.items(), key=lambda kv: kv[1])
+    share = count / len(foreign)
+    # A capital in mid-word ("нЙОЙУФТ") is a byte read through the wrong table (KOI8-R as cp1251).
+    flips = sum(1 for a, b in zip(text, text[1:]) if a.islower() and b.isupper())
+    share *= max(0.0, 1.0 - 4 * flips / max(1, len(text.split())))
+    if block <= 2:  # Latin-1 supplement and Latin extended: accents sprinkle, they do not dominate
+        return share if len(foreign) / len(letters) < 0.3 else share * 0.2
+    if block >= 0x2E:  # CJK and beyond: what a wrong guess on short single-byte text lands on
+        return share * 0.5
+    return share
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: charset detection's guess, checked against common single-byte encodings."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    candidates: list[tuple[float, int, str, str]] = []
+    guess = from_bytes(data).best()
+    if guess is not None and guess.encoding:
+        candidates.append((plausibility(str(guess)), 1, str(guess), guess.encoding))
+    for rank, enc in enumerate(_LEGACY):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((plausibility(text), -rank, text, enc))
+    if not candidates:
         raise NotText("not text: no character encoding fits these bytes")
-    return str(best), best.encoding
+    score, _, text, enc = max(candidates, key=lambda c: (c[0], c[1]))
+    if score < 0.6:
+        raise NotText(f"not text: no character encoding gives readable text (best guess {enc})")
+    return text, enc
