@@ -216,6 +216,10 @@ def _person_name(tok: Token) -> str | None:
         return None
     doc = tok.doc
     ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if tok.pos_ == "PROPN" and (ent is None or len(ent) == 1):  # a bare surname, whatever the NER made of it
+        full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text]
+        if full:
+            return max(full, key=len)
     if ent is not None and ent.label_ == "PERSON":
         name = ent.text
         full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > len(ent) and e[-1].text == ent[-1].text]

@@ -205,7 +205,7 @@ def read_count(slot: Token, definite: bool = False) -> Count | None:
             if inner is not None:
                 return inner
     for child in slot.lefts:
-        if child.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and (
+        if child.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det") and (
             _numberish(child) or glued_qualifier(child.text)[1] is not None
         ):
             read = _read_number(child)

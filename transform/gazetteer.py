@@ -138,4 +138,8 @@ def is_known_town(name: str, min_population: int) -> bool:
     if key in countries:
         return True
     place = towns.get(key)
-    return place is not None and place.population >= min_population and normalise(place.canonical) == key
+    if place is None:
+        return False
+    if normalise(place.canonical) == key:
+        return place.population >= min_population
+    return place.population >= 3 * min_population  # another spelling ("Mykolaiv"): only for bigger towns

@@ -18,7 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import is_known_town, lookup
+from .gazetteer import ALIASES, is_known_town, lookup, normalise
 from .records import Event, PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -67,12 +67,20 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if mention is not None:
                 places.append(mention)
                 covered.update(range(ent.start, ent.end))
+        elif ent.label_ == "ORG" and lookup_alias(ent):
+            text, start, end = _entity_text(ent)
+            places.append(_mention(ent, text, start, end))
+            covered.update(range(ent.start, ent.end))
+        elif _mislabelled(ent[0], ent.label_, len(ent)):
+            continue  # a lone place name the NER took for an organisation or a person: the scan below takes it
         elif ent.label_ in _BLOCKING_LABELS | {"NORP", "DATE"}:
             covered.update(range(ent.start, ent.end))
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             continue
-        if tok.ent_type_ in _BLOCKING_LABELS:
+        if tok.ent_type_ in _BLOCKING_LABELS and not _mislabelled(tok, tok.ent_type_, 1):
+            continue
+        if tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and tok.nbor().ent_iob_ == "I":
             continue
         if is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
@@ -80,6 +88,20 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                 places.append(mention)
     places.sort(key=lambda p: p.char_start)
     return places
+
+
+def _mislabelled(tok: Token, label: str, length: int) -> bool:
+    """A one-word ORG ("annexing Crimea") or PERSON after "in"/"near" ("killed in Mykolaiv") that is a known place."""
+    if length != 1 or not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
+        return False
+    if label == "ORG":
+        return True
+    return label == "PERSON" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
+
+
+def lookup_alias(ent: Span) -> bool:
+    """Whether an entity is in the alias table ("the Donetsk People's Republic", tagged ORG by the NER)."""
+    return normalise(_entity_text(ent)[0]) in ALIASES
 
 
 def _tokens_of(doc: Doc, place: PlaceMention) -> Span | None:

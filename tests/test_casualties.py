@@ -1,0 +1,166 @@
+"""Casualty figures on invented sentences (real spaCy model), and on the seed articles read from ../shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.nlp import parse_one
+from eventwire.transform.numbers import VAGUE_AMOUNTS, glued_qualifier, word_number
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
+
+
+def rows(text: str):
+    return extract_casualties(parse_one(text))
+
+
+def only(text: str):
+    found = rows(text)
+    assert len(found) == 1, [(e.casualty_kind, e.casualty_count) for e in found]
+    return found[0]
+
+
+def toll(events) -> int:
+    return sum(e.casualty_count for e in events if e.casualty_kind == "killed" and not e.is_cumulative and e.subset_of is None)
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Rebels said 27 villagers were killed in the raid.", 27),
+        ("Officials said 14,500 people have died.", 14500),
+        ("Two farmers were killed by a landmine.", 2),
+        ("Seventeen miners died in the collapse.", 17),
+        ("Twenty-three sailors died when the ferry sank.", 23),
+        ("A shepherd was killed near the border.", 1),
+        ("Over1,200 people were killed in the floods.", 1200),
+    ],
+)
+def test_count_shapes(text, count):
+    assert only(text).casualty_count == count
+
+
+def test_number_words_and_glued_tokens():
+    assert word_number("thirteen thousand") == 13000
+    assert word_number("2 4") is None
+    assert glued_qualifier("over1,000") == ("more than", 1000)
+
+
+def test_range_keeps_both_ends_and_counts_the_lower():
+    e = only("Between 6 and 9 guards were killed at the depot.")
+    assert (e.casualty_count, e.casualty_low, e.casualty_high, e.casualty_qualifier) == (6, 6, 9, "between")
+
+
+def test_vague_amounts_follow_the_declared_table():
+    e = only("Dozens of fishermen were killed in the storm.")
+    assert e.casualty_count == VAGUE_AMOUNTS["dozens"] == 12
+    assert e.casualty_qualifier == "vague" and e.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, low, high",
+    [
+        ("More than 300 residents were killed.", "more than", 300, None),
+        ("At least 8 pilgrims died.", "at least", 8, None),
+        ("About 60 workers were injured.", "about", None, None),
+        ("Up to 45 hostages were kidnapped.", "up to", None, 45),
+        ("Nearly 90 students were abducted.", "nearly", None, 90),
+    ],
+)
+def test_qualifiers_set_bounds(text, qualifier, low, high):
+    e = only(text)
+    assert (e.casualty_qualifier, e.casualty_low, e.casualty_high) == (qualifier, low, high)
+
+
+@pytest.mark.parametrize(
+    "text, kind, cue",
+    [
+        ("Four guards were shot dead at the gate.", "killed", "shoot"),
+        ("The bodies of 6 traders were found in a ditch.", "killed", "find"),
+        ("Eleven marchers were wounded by rubber bullets.", "wounded", "wound"),
+        ("Three children were hurt in the stampede.", "wounded", "hurt"),
+        ("Nine climbers are missing after the avalanche.", "missing", "miss"),
+        ("Gunmen abducted 12 teachers from the school.", "kidnapped", "abduct"),
+        ("Police detained 35 protesters overnight.", "arrested", "detain"),
+    ],
+)
+def test_kinds_and_cues(text, kind, cue):
+    e = only(text)
+    assert (e.casualty_kind, e.cue) == (kind, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Olsen, 52, died at home.",  # age
+        "The bridge was destroyed in 1994 and nobody was hurt.",  # year, negation
+        "He was paid $400 after 3 days.",  # money, time
+        "The convoy stopped 30 km from the town.",  # distance
+        "The militia seized 14 trucks.",  # a count of things
+        "The army could kill thousands if the talks fail.",  # hypothetical
+        "No one was killed in the blast.",  # negation
+    ],
+)
+def test_traps_give_no_casualty(text):
+    assert rows(text) == []
+
+
+def test_subset_points_at_its_parent():
+    found = rows("The governor said 31 people had been killed in the attack, including five police officers.")
+    parent = next(e for e in found if e.subset_of is None)
+    child = next(e for e in found if e.subset_of is not None)
+    assert (parent.casualty_count, child.casualty_count) == (31, 5)
+    assert child.subset_of == parent.key and child.victims == "police officers"
+    assert toll(found) == 31
+
+
+def test_separate_groups_are_separate_rows():
+    found = rows("The blast killed 2 soldiers and 3 civilians.")
+    assert sorted((e.casualty_count, e.victims) for e in found) == [(2, "soldiers"), (3, "civilians")]
+    assert toll(found) == 5
+
+
+def test_running_toll_is_cumulative_and_incident_is_not():
+    war = only("The war has claimed more than 7,000 lives.")
+    assert war.is_cumulative and war.casualty_low == 7000 and war.casualty_high is None and war.victims == "lives"
+    assert only("The death toll rose to 88 on Sunday.").is_cumulative
+    assert only("Five hikers were killed in the rockfall.").is_cumulative is False
+
+
+def test_reported_by_resolves_the_surname_to_the_full_name():
+    doc = parse_one("Greta Vandersloot chairs the council. Vandersloot said 12 people were killed in the fire.")
+    (e,) = extract_casualties(doc)
+    assert e.reported_by == "Greta Vandersloot"
+    assert doc.text[e.char_start : e.char_end] == "12 people were killed"
+
+
+def test_restated_figure_is_not_counted_twice():
+    found = rows("Seven herders were killed on Friday. The seven herders were killed by bandits, police said. 7 died.")
+    assert toll(found) == 7
+
+
+def _seed_body(text: str) -> str:
+    for marker in ("See also:", "Sign up for our free weekly newsletter"):
+        text = text.split(marker)[0]
+    return text.replace("Support The Moscow Times!", "")
+
+
+def test_seeds():
+    if not SEEDS.exists():
+        pytest.skip("../shared is absent")
+    seeds = {json.loads(line)["id"]: json.loads(line) for line in SEEDS.read_text().splitlines() if line.strip()}
+    donetsk = extract_casualties(parse_one(_seed_body(seeds["mt-2014-05-27-luhansk-rebels-reinforcements"]["text"])))
+    parent = next(e for e in donetsk if e.casualty_count == 40)
+    child = next(e for e in donetsk if e.subset_of is not None)
+    assert parent.casualty_kind == "killed" and not parent.is_cumulative
+    assert parent.reported_by == "Alexander Lyukyanchenko"
+    assert (child.casualty_count, child.subset_of) == (2, parent.key)
+    assert toll(donetsk) == 40
+    weapons = extract_casualties(parse_one(_seed_body(seeds["mt-2022-01-20-separatists-urge-russia"]["text"])))
+    (running,) = [e for e in weapons if e.casualty_kind == "killed"]
+    assert (running.casualty_count, running.casualty_qualifier, running.is_cumulative) == (13000, "more than", True)
+    assert toll(weapons) == 0

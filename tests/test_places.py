@@ -1,0 +1,76 @@
+"""Offline gazetteer lookups across spellings, place mentions, and the `locate` rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.gazetteer import ALIASES, lookup
+from eventwire.transform.nlp import parse_one
+from eventwire.transform.places import find_places, locate
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
+
+
+@pytest.mark.parametrize(
+    "written, canonical, country",
+    [
+        ("Kiev", "Kyiv", "UA"),
+        ("Kyiv", "Kyiv", "UA"),
+        ("Slovyansk", "Slovyansk", "UA"),
+        ("Sloviansk", "Slovyansk", "UA"),
+        ("Lugansk", "Luhansk", "UA"),
+        ("Donetsk People's Republic", "Donetsk Oblast", "UA"),
+        ("Donetsk", "Donetsk", "UA"),  # the most populous Donetsk, not the Russian town
+        ("Italy", "Italy", "IT"),
+        ("Kabul city", "Kabul", "AF"),
+        ("the United States", "United States", "US"),
+    ],
+)
+def test_lookup_across_spellings(written, canonical, country):
+    place = lookup(written)
+    assert place is not None and (place.canonical, place.country_code) == (canonical, country)
+    assert place.latitude is not None and place.longitude is not None
+
+
+def test_country_beats_town_and_unknown_is_none():
+    assert lookup("Georgia").feature == "country"
+    assert lookup("Qwertzville") is None
+    assert "crimea" in ALIASES
+
+
+def test_find_places_includes_untagged_known_towns_but_not_inside_organisations():
+    doc = parse_one("The mayor of Donetsk spoke to The Moscow Times about shelling near Kharkiv.")
+    names = {p.name for p in find_places(doc)}
+    assert {"Donetsk", "Kharkiv"} <= names
+    assert "Moscow" not in names
+
+
+def test_locate_prefers_the_place_in_the_event_clause():
+    doc = parse_one("The governor of Odesa said 9 people were killed in Mykolaiv on Friday.")
+    places = find_places(doc)
+    (event,) = extract_casualties(doc)
+    assert locate(event, doc, places).canonical == "Mykolayiv"  # geonames spelling
+
+
+def test_locate_falls_back_to_the_dominant_place_for_casualties():
+    doc = parse_one("Shelling hit Kharkiv again. Kharkiv residents fled. Officials said 4 people died.")
+    places = find_places(doc)
+    event = next(e for e in extract_casualties(doc) if e.casualty_count == 4)
+    assert locate(event, doc, places).canonical == "Kharkiv"
+
+
+def test_seed_places_are_geocoded():
+    if not SEEDS.exists():
+        pytest.skip("../shared is absent")
+    for line in SEEDS.read_text().splitlines():
+        seed = json.loads(line)
+        body = seed["text"].split("See also:")[0].split("Sign up for our free weekly newsletter")[0]
+        places = find_places(parse_one(body))
+        assert all(p.latitude is not None and p.country_code for p in places)
+        found = {p.name.lower() for p in places} | {(p.canonical or "").lower() for p in places}
+        missing = {g.lower() for g in seed["places"]} - found
+        assert len(missing) <= 1, missing
