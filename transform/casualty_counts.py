@@ -167,6 +167,16 @@ def _of_noun(tok: Token) -> Token | None:
     return None
 
 
+_ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ity", "ance", "ence", "ness", "ism", "ure", "ing")
+_EVENT_NOUNS = {"response", "attack", "strike", "raid", "blast", "explosion", "assault", "majority", "minority", "war", "fire", "crash", "accident", "storm", "quake", "earthquake", "flood"}
+
+
+def _abstract(noun: Token) -> bool:
+    """Nouns that cannot be one victim ("a bombardment", "a majority", "the response"), for the "a man" = 1 rule."""
+    low = noun.lemma_.lower()
+    return low in _EVENT_NOUNS or low in NOT_VICTIMS or low.endswith(_ABSTRACT_SUFFIXES)
+
+
 def read_count(slot: Token, definite: bool = False) -> Count | None:
     """The count a victim slot states, or None when it states none (or states an age, a date, money...).
 
@@ -216,7 +226,7 @@ def read_count(slot: Token, definite: bool = False) -> Count | None:
             return Count(amt, tokens + [slot], victims, slot, child)
         if child.dep_ in ("amod", "nummod", "det") and child.lower_ in VAGUE_AMOUNTS:
             return Count(amount(VAGUE_AMOUNTS[child.lower_], "vague"), [child, slot], _noun_phrase(slot), slot, child)
-    if slot.pos_ == "NOUN" and slot.tag_ == "NN":
+    if slot.pos_ == "NOUN" and slot.tag_ == "NN" and not _abstract(slot):
         det = next((c for c in slot.lefts if c.dep_ == "det"), None)
         if det is not None and det.lower_ in ("a", "an"):
             return Count(amount(1), [det, slot], _noun_phrase(slot), slot, None)
