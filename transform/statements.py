@@ -60,7 +60,7 @@ def extract_statements(doc: Doc) -> list[Event]:
         label = _cue_label(cue)
         if label is None or _inside(cue.idx, speech):
             continue
-        speaker = _speaker_token(cue, label)
+        speaker = _same_paragraph(_speaker_token(cue, label), cue)
         if speaker is not None:  # "was accused of …": no one speaks
             cues.append((cue, label, speaker))
     frames, frame_tokens, sources = _frames(cues)
@@ -68,7 +68,7 @@ def extract_statements(doc: Doc) -> list[Event]:
     for cue, label, speaker in cues:
         if cue.i in frames:
             continue
-        attached = _attached_quotes(cue, speaker, speech, text)
+        attached = _attached_quotes(cue, speaker, quotes, text)
         attached = [q for q in attached if id(q) not in claimed]
         if attached:
             claimed.update(id(q) for q in attached)
@@ -121,6 +121,20 @@ def _cue_label(t: Token) -> str | None:
     if lemma == "quote":
         return None  # "was quoted as saying": the cue is "saying"
     return lemma if lemma in CUE_LEMMAS else None
+
+
+def _same_paragraph(speaker: Token | None, cue: Token) -> Token | None:
+    """The parser sometimes runs a sentence over a paragraph break ('9:30 p.m.' above 'Trump says'): a subject
+    across the break is replaced by the last name in the cue's own paragraph before the cue, if any."""
+    if speaker is None:
+        return None
+    doc = cue.doc
+    lo, hi = sorted((speaker.idx, cue.idx))
+    if "\n" not in doc.text[lo:hi]:
+        return speaker
+    para_start = doc.text.rfind("\n", 0, cue.idx) + 1
+    names = [e for e in doc.ents if e.start_char >= para_start and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
+    return names[-1].root if names else None
 
 
 def _is_time(prep: Token) -> bool:
@@ -206,6 +220,12 @@ def _speaker_token(cue: Token, label: str) -> Token | None:
         if t.dep_ == "relcl":
             return t.head
         break
+    doc = cue.doc
+    for k in range(cue.i + 1, min(cue.i + 5, len(doc))):  # inverted '"…," said X, …' parsed with X elsewhere
+        if doc[k].dep_ == "nsubj" and doc[k].pos_ in {"PROPN", "NOUN"}:
+            return doc[k]
+        if doc[k].is_punct:
+            break
     for c in cue.children:  # passive "it was said by X"
         if c.dep_ == "agent":
             for p in c.children:
