@@ -14,6 +14,7 @@ from datetime import date, datetime
 from .articles import Article, RawArticle, Reject, article_id_for, content_hash_of
 from .boilerplate import (
     RepeatIndex,
+    paragraph_key,
     is_call_to_action,
     is_credit_line,
     is_fragment,
@@ -96,9 +97,15 @@ def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | 
             p.drop, p.why = True, "caption with credit"
         elif is_fragment(t):
             p.drop, p.why = True, "fragment"
-        elif repeats is not None and repeats.is_repeated(source, t):
-            p.drop, p.why = True, "repeated across the source's articles"
         words_before += len(t.split())
+    # Paragraphs the source repeats in other articles, unless they are most of this article (then this is
+    # a copy or an update of another article, not furniture).
+    if repeats is not None:
+        left = [p for p in paras if not p.drop]
+        repeated = [p for p in left if repeats.is_repeated(source, p.text)]
+        if repeated and len(repeated) < 0.8 * len(left):
+            for p in repeated:
+                p.drop, p.why = True, "repeated across the source's articles"
     if cut_from is not None:
         for p in paras[cut_from:]:
             if not p.drop:
@@ -168,4 +175,6 @@ def index_repeats(raws: list[RawArticle], repeats: RepeatIndex) -> None:
     """Count the paragraphs of plain-text articles, so repeats across a source's articles are boilerplate."""
     for raw in raws:
         if raw.text:
-            repeats.add(raw.source, raw.source_id, paragraphs_of(raw.text[: MAX_BODY_CHARS * 2]))
+            paras = paragraphs_of(raw.text[: MAX_BODY_CHARS * 2])
+            # Keyed by content: the same article under two names counts once.
+            repeats.add(raw.source, paragraph_key("\n".join(paras)), paras)

@@ -19,7 +19,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from eventwire import EXTRACTOR_VERSION
+import eventwire
 
 from ..extract.articles import Article, RawArticle, Reject, article_id_for
 from ..extract.boilerplate import RepeatIndex
@@ -98,7 +98,7 @@ def load_task(db_path: str, articles: list[Article], results: list[ArticleResult
               rejects: list[Reject], run_id: str) -> None:
     """One transaction: the batch's articles replace their old rows, with their events and places."""
     with session(db_path) as con:
-        writer.write_batch(con, articles, results, raw_hashes, EXTRACTOR_VERSION, run_id, rejects)
+        writer.write_batch(con, articles, results, raw_hashes, eventwire.EXTRACTOR_VERSION, run_id, rejects)
 
 
 # ---- the flow ----------------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def _prepare(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeat
         for aid, raw in unique.items():
             seen_ids.add(aid)
             old = known.get(aid)
-            if old and old.raw_hash == hashes[aid] and old.extractor_version == EXTRACTOR_VERSION:
+            if old and old.raw_hash == hashes[aid] and old.extractor_version == eventwire.EXTRACTOR_VERSION:
                 summary.articles_unchanged += 1
                 continue
             cleaned = clean_article(raw, repeats)
@@ -236,7 +236,7 @@ def extract_events(
     run_id = uuid.uuid4().hex[:12]
     summary = RunSummary(run_id=run_id, db_path=str(Path(db_path)))
     with session(db_path) as con:
-        writer.start_run(con, run_id, sources, in_flight, EXTRACTOR_VERSION)
+        writer.start_run(con, run_id, sources, in_flight, eventwire.EXTRACTOR_VERSION)
     repeats = RepeatIndex()
     seen_ids: set[str] = set()
     seen_content: dict[str, str] = {}

@@ -6,7 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from eventwire import EXTRACTOR_VERSION
+import eventwire
 
 from .casualties import extract_casualties
 from .dates import date_for_event
@@ -42,6 +42,6 @@ def _assign_ids(events: list[Event], article_id: str) -> None:
     for event in events:
         event.article_id = article_id
         event.event_id = ids[event.key]
-        event.extractor_version = EXTRACTOR_VERSION
+        event.extractor_version = eventwire.EXTRACTOR_VERSION
         if event.subset_of is not None:
             event.subset_of = ids.get(event.subset_of)

@@ -1,0 +1,86 @@
+"""The extract_events flow, run for real under Prefect's test harness into a real DuckDB file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire.flows.runners import run
+
+from .dbutil import duplicate_keys, rows, snapshot
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+
+def test_samples_load_with_rows_traceable_to_their_spans(sample_db: Path):
+    assert rows(sample_db, "SELECT count(*) FROM articles")[0][0] == 5
+    assert rows(sample_db, "SELECT count(*) FROM rejects WHERE reason = 'broken JSON line'")[0][0] == 1
+    events = rows(sample_db, """
+        SELECT e.char_start, e.char_end, e.sent_start, e.sent_end, e.sentence, length(a.body),
+               substr(a.body, e.sent_start + 1, e.sent_end - e.sent_start), e.extractor_version
+        FROM events e JOIN articles a USING (article_id)""")
+    assert len(events) >= 10
+    for start, end, s_start, s_end, sentence, body_len, body_sentence, version in events:
+        assert 0 <= start < end <= body_len
+        assert body_sentence == sentence
+        assert version == eventwire.EXTRACTOR_VERSION
+    types = dict(rows(sample_db, "SELECT event_type, count(*) FROM events GROUP BY 1"))
+    assert types.get("statement", 0) > 0 and types.get("casualty", 0) > 0
+    # Boilerplate of the samples (subscription box, caption credit) never reaches a body.
+    assert rows(sample_db, "SELECT count(*) FROM articles WHERE body ILIKE '%newsletter%' OR body LIKE '%/ Harbour Wire%'")[0][0] == 0
+    run_row = rows(sample_db, "SELECT status, articles_new, articles_rejected FROM runs")
+    assert run_row == [("completed", 5, 1)]
+
+
+def test_second_run_adds_nothing_and_skips_nlp(samples: Path, tmp_path: Path):
+    db = tmp_path / "e.duckdb"
+    first = run([str(samples)], str(db))
+    before = snapshot(db)
+    second = run([str(samples)], str(db))
+    assert second.articles_unchanged == first.articles_new == 5
+    assert second.articles_new == second.articles_changed == 0
+    assert second.nlp_seconds == 0.0  # nothing was parsed
+    assert snapshot(db) == before
+    assert duplicate_keys(db) == []
+
+
+def test_changed_article_replaces_its_rows_and_new_version_reprocesses(samples: Path, tmp_path: Path, monkeypatch):
+    db = tmp_path / "e.duckdb"
+    run([str(samples)], str(db))
+    path = next(samples.glob("*harbour*.txt"))
+    text = path.read_text(encoding="utf-8").replace("At least 14 people", "At least 19 people")
+    path.write_text(text, encoding="utf-8")
+    summary = run([str(samples)], str(db))
+    assert (summary.articles_changed, summary.articles_unchanged) == (1, 4)
+    counts = rows(db, "SELECT casualty_count FROM events JOIN articles USING (article_id) "
+                      "WHERE source_id = ? AND casualty_kind = 'killed' AND NOT is_cumulative", [str(path.resolve())])
+    assert (19,) in counts and (14,) not in counts
+    assert duplicate_keys(db) == []
+
+    monkeypatch.setattr(eventwire, "EXTRACTOR_VERSION", "test-next")
+    summary = run([str(samples)], str(db))
+    assert summary.articles_changed == 5
+    assert rows(db, "SELECT DISTINCT extractor_version FROM events") == [("test-next",)]
+    assert duplicate_keys(db) == []
+
+
+def test_same_text_under_two_names_is_loaded_once(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Bridge Reopens\n\nThe bridge reopened on Monday after repairs, the city said."
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    summary = run([str(folder)], str(db))
+    assert summary.articles_new == 1
+    assert rows(db, "SELECT reason FROM rejects") == [("duplicate article",)]
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == 1
+
+
+def test_two_workers_give_the_same_rows_as_one(samples: Path, tmp_path: Path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    run([str(samples)], str(one), workers=1, batch_size=2)
+    run([str(samples)], str(two), workers=2, batch_size=2)
+    assert snapshot(one) == snapshot(two)
