@@ -105,6 +105,30 @@ def run(
     _print_summary(summary, Console())
 
 
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (see ../shared/gold/README.md for the format).")],
+    db: Annotated[Optional[Path], typer.Option(help="Keep the rows in this DuckDB file (default: a temporary one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    limit: Annotated[Optional[int], typer.Option(help="Only the first N gold articles.")] = None,
+    workers: Annotated[int, typer.Option(help="Parallel NLP processes.")] = 1,
+) -> None:
+    """Run the pipeline on a gold file's articles and print precision, recall and F1."""
+    import json
+    import tempfile
+
+    from eventwire.evaluate import evaluate_with_flow, format_report
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
+    with tempfile.TemporaryDirectory() as tmp:
+        scores = evaluate_with_flow(gold, db or Path(tmp) / "eval.duckdb", limit=limit, workers=workers)
+    if as_json:
+        typer.echo(json.dumps({k: v for k, v in scores.items() if k != "per_article"}, default=str, indent=2))
+    else:
+        typer.echo(format_report(scores, title=f"eventwire eval {gold}"))
+
+
 def main() -> None:  # pragma: no cover - console entry point alias
     app()
 
