@@ -92,3 +92,103 @@ CREATE TABLE IF NOT EXISTS runs (
     workers            INTEGER,
     extractor_version  VARCHAR
 );
+
+-- ---- Views for analysts and dashboards (README: "Views and dashboards") -------------------------------
+-- Recreated on every writing connection, so they always match the tables above. A row's `day` is the
+-- event's own date, else its article's publication date.
+
+-- Deaths per day and place by the toll rule (killed, not a running toll, not a subset of a larger count):
+-- summing `killed` over any set of rows does not double count.
+CREATE OR REPLACE VIEW daily_deaths_by_place AS
+SELECT coalesce(e.event_date, a.published_at) AS day,
+       e.location,
+       e.country_code,
+       e.latitude,
+       e.longitude,
+       sum(e.casualty_count)::BIGINT          AS killed,
+       count(*)::BIGINT                       AS figures,
+       count(DISTINCT e.article_id)::BIGINT   AS articles
+FROM events e JOIN articles a USING (article_id)
+WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL
+GROUP BY ALL;
+
+-- Who spoke how often, per day: statements, how many quoted directly, in how many articles.
+CREATE OR REPLACE VIEW statements_by_speaker AS
+SELECT e.actor                                AS speaker,
+       coalesce(e.event_date, a.published_at) AS day,
+       count(*)::BIGINT                       AS statements,
+       count(*) FILTER (WHERE e.is_direct)::BIGINT AS direct_quotes,
+       count(DISTINCT e.article_id)::BIGINT   AS articles
+FROM events e JOIN articles a USING (article_id)
+WHERE e.event_type = 'statement' AND e.actor IS NOT NULL
+GROUP BY ALL;
+
+-- The most recent running toll ("the war has killed 31,000") per place and kind, with where it came from.
+-- Only tolls with a place: a toll whose place the article left unclear cannot stand for a conflict.
+CREATE OR REPLACE VIEW latest_running_toll AS
+SELECT e.location,
+       e.country_code,
+       e.latitude,
+       e.longitude,
+       e.casualty_kind,
+       e.casualty_count,
+       e.casualty_qualifier,
+       coalesce(e.event_date, a.published_at) AS day,
+       e.reported_by,
+       e.sentence,
+       e.event_id,
+       a.article_id,
+       a.title,
+       a.url
+FROM events e JOIN articles a USING (article_id)
+WHERE e.is_cumulative AND e.location IS NOT NULL
+QUALIFY row_number() OVER (
+    PARTITION BY e.location, e.casualty_kind
+    ORDER BY coalesce(e.event_date, a.published_at) DESC NULLS LAST, a.published_at DESC NULLS LAST,
+             e.casualty_count DESC, e.event_id
+) = 1;
+
+-- Per source: articles, events by type, deaths by the toll rule, and the span of publication dates.
+CREATE OR REPLACE VIEW events_per_source AS
+SELECT a.source,
+       count(DISTINCT a.article_id)::BIGINT                                  AS articles,
+       count(e.event_id)::BIGINT                                             AS events,
+       count(e.event_id) FILTER (WHERE e.event_type = 'statement')::BIGINT  AS statements,
+       count(e.event_id) FILTER (WHERE e.event_type = 'casualty')::BIGINT   AS casualty_figures,
+       coalesce(sum(e.casualty_count) FILTER (WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative
+                                               AND e.subset_of IS NULL), 0)::BIGINT AS killed,
+       min(a.published_at)                                                   AS first_published,
+       max(a.published_at)                                                   AS last_published
+FROM articles a LEFT JOIN events e USING (article_id)
+GROUP BY a.source;
+
+-- One row per event with its article's title, URL and source, for drill-down from any chart.
+-- char_start/char_end point into articles.body.
+CREATE OR REPLACE VIEW event_timeline AS
+SELECT e.event_id,
+       coalesce(e.event_date, a.published_at) AS day,
+       e.event_type,
+       e.actor,
+       e.cue,
+       e.quote,
+       e.is_direct,
+       e.casualty_kind,
+       e.casualty_count,
+       e.is_cumulative,
+       e.subset_of,
+       e.victims,
+       e.reported_by,
+       e.location,
+       e.country_code,
+       e.latitude,
+       e.longitude,
+       e.sentence,
+       e.char_start,
+       e.char_end,
+       e.confidence,
+       a.article_id,
+       a.title,
+       a.url,
+       a.source,
+       a.published_at
+FROM events e JOIN articles a USING (article_id);
