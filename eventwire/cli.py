@@ -129,6 +129,43 @@ def eval_(
         typer.echo(format_report(scores, title=f"eventwire eval {gold}"))
 
 
+@app.command()
+def serve(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")],
+    cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "*/15 * * * *".')] = None,
+    interval: Annotated[Optional[float], typer.Option(help="Seconds between runs (instead of --cron).")] = None,
+    db: Annotated[Path, typer.Option(help="DuckDB file to load into.")] = Path(DEFAULT_DB),
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
+    field: Annotated[list[str], typer.Option("--field", help="Map a record field: NAME=FIELD, e.g. text=body.")] = [],  # noqa: B006
+    workers: Annotated[int, typer.Option(help="Parallel NLP processes (default: the machine's cores).")] = 0,
+    dask: Annotated[bool, typer.Option("--dask", help="Run NLP on a local Dask cluster.")] = False,
+    dask_address: Annotated[Optional[str], typer.Option(help="Run NLP on this Dask scheduler (tcp://host:port).")] = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per batch (one Prefect task per batch).")] = 64,
+    feed_timeout: Annotated[float, typer.Option(help="Seconds to wait for a feed or page.")] = 10.0,
+    name: Annotated[str, typer.Option(help="Deployment name in Prefect.")] = "eventwire",
+) -> None:
+    """Run the extraction on a schedule (needs `prefect server start` and PREFECT_API_URL); Ctrl-C stops."""
+    if (cron is None) == (interval is None):
+        raise typer.BadParameter("give exactly one of --cron and --interval", param_hint="--cron/--interval")
+    if interval is not None and interval <= 0:
+        raise typer.BadParameter("must be more than 0 seconds", param_hint="--interval")
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
+    fields = _parse_fields(field)
+    from eventwire.flows.runners import default_workers
+    from eventwire.flows.serve import NoPrefectServer, parameters, serve as serve_flow
+
+    params = parameters(sources, str(db), published=when, fields=fields or None, workers=workers or default_workers(),
+                        dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
+    try:
+        serve_flow(params, cron=cron, interval=interval, name=name)
+    except NoPrefectServer as exc:
+        typer.echo(f"eventwire serve: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 def main() -> None:  # pragma: no cover - console entry point alias
     app()
 
