@@ -30,6 +30,7 @@ from ..load import writer
 from ..load.db import session
 from ..load.state import content_owners, known_articles
 from ..transform.records import ArticleResult
+from .report import publish_run_report
 
 DEFAULT_DB = "data/eventwire.duckdb"
 BATCH_SIZE = 64
@@ -273,4 +274,5 @@ def extract_events(
         run_id, summary.articles_new, summary.articles_changed, summary.articles_unchanged,
         summary.articles_rejected, summary.statements, summary.casualties, summary.seconds,
     )
+    publish_run_report(summary)  # a Markdown artifact in the Prefect UI: loaded and rejected
     return summary
