@@ -31,14 +31,17 @@ def fetch_feed(url: str, timeout: float = TIMEOUT_SECONDS) -> list[dict]:
     try:
         response = httpx.get(url, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
     except httpx.TimeoutException as exc:
-        raise FeedError(f"timed out after {timeout:.0f} s ({type(exc).__name__})") from exc
+        raise FeedError(f"timed out after {timeout:g} s ({type(exc).__name__})") from exc
     except httpx.HTTPError as exc:
         raise FeedError(f"could not connect: {exc}") from exc
     if response.status_code >= 400:
         raise FeedError(f"HTTP {response.status_code} from the feed server")
     parsed = feedparser.parse(response.content)
-    if not parsed.entries and (parsed.bozo or not parsed.feed):
-        raise FeedError("not an RSS or Atom feed" + (f" ({parsed.bozo_exception})" if parsed.bozo else ""))
+    # feedparser reads anything (an HTML page gives a "feed" with a title and no entries): without entries,
+    # only a document feedparser recognised as RSS or Atom (`version`) is an empty feed rather than a mistake.
+    if not parsed.entries and (parsed.bozo or not parsed.feed or not parsed.get("version")):
+        kind = response.headers.get("content-type", "").split(";")[0] or "unknown content type"
+        raise FeedError(f"not an RSS or Atom feed ({parsed.bozo_exception if parsed.bozo else kind})")
     entries = []
     for entry in parsed.entries:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")

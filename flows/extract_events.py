@@ -8,6 +8,7 @@ in this process, which is DuckDB's only writer and holds the file only while it 
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 import uuid
 from collections import deque
@@ -46,6 +47,13 @@ def set_progress(hook: ProgressHook | None) -> None:
     _progress = hook
 
 
+def _report_progress(seen: int, done: int) -> None:
+    """Call the progress hook, if any. The flow calls this function rather than reading `_progress`, so
+    when a task runner pickles the flow by value (Dask), it never tries to pickle the CLI's hook."""
+    if _progress:
+        _progress(seen, done)
+
+
 @dataclass
 class RunSummary:
     """What a run did: the CLI prints it, the `runs` table keeps it."""
@@ -68,6 +76,20 @@ class RunSummary:
 
 
 # ---- tasks -------------------------------------------------------------------------------------------
+
+
+class _FeedFailureWithoutTraceback(logging.Filter):
+    """A feed that fails is an expected outcome (retried, then a reject with its reason): Prefect's task log
+    keeps its one-line message ("... FeedError('HTTP 500 from the feed server') - Retries are exhausted")
+    but not a traceback on the console."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], FeedError):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+logging.getLogger("prefect.task_runs").addFilter(_FeedFailureWithoutTraceback())
 
 
 @task(name="fetch-feed", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -251,8 +273,7 @@ def extract_events(
         summary.nlp_seconds += seconds
         _load(db_path, prepared, results, run_id, summary)
         done += len(prepared.articles)
-        if _progress:
-            _progress(len(seen_ids), done)
+        _report_progress(len(seen_ids), done)
 
     status = "failed"
     try:
