@@ -32,8 +32,30 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a BOM (NUL in every other byte of Latin text): read it when it reads as writing."""
+    head = data[:4096]
+    if b"\x00" not in head or len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        printable = sum(c.isprintable() or c in "\n\r\t" for c in sample)
+        if printable >= 0.98 * len(sample) and plausibility(sample) >= 0.6:
+            return text, enc
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """(text, encoding). UTF-8 and UTF-16 (by BOM) first, then charset detection; raises NotText."""
+    """(text, encoding). UTF-8 and UTF-16 (by BOM, or by shape without one) first, then charset detection;
+    raises NotText."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not any(data.startswith(m) for m in _BINARY_MAGIC):
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     what = sniff_binary(data)
     if what:
         raise NotText(f"binary file: looks like {what}")

@@ -154,6 +154,9 @@ def record_to_article(
         return Reject(source_id, "no text", f"the record has no {wanted} field (use --field text=NAME)")
     if isinstance(text, str) and not text.strip() and not html:
         return Reject(source_id, "empty article", "the record's text is empty")
+    size = max(len(text) if isinstance(text, str) else 0, len(html) if isinstance(html, str) else 0)
+    if size > MAX_FILE_BYTES:  # the same limit as an article file: one record must not fill the memory of NLP
+        return Reject(source_id, "article too large", f"{size / 2**20:.1f} MB of text; one article may be at most {MAX_FILE_BYTES / 2**20:.0f} MB")
     title = get("title")
     return RawArticle(
         source_id=source_id,
