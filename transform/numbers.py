@@ -54,6 +54,8 @@ QUALIFIERS: dict[str, str] = {
 """Words before a count → the canonical `casualty_qualifier` (more than, at least, about, nearly, up to...)."""
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+# More than the people alive: not a head count (and past what a BIGINT column holds if larger still).
+MAX_COUNT = 10_000_000_000
 _GLUED = re.compile(r"^([a-z]+)(\d[\d,\.]*)$")
 
 
@@ -67,6 +69,8 @@ def word_number(text: str) -> int | None:
         if _DIGITS.match(w):
             if seen:
                 return None  # "2 4" is two numbers, not six
+            if len(w.split(".")[0].replace(",", "")) > len(str(MAX_COUNT)):
+                return None  # "999…9" with hundreds of digits: float() would be inf
             value = float(w.replace(",", ""))
             if value != int(value) and len(words) == 1:
                 return None  # "2.5" alone is not a head count
@@ -89,7 +93,7 @@ def word_number(text: str) -> int | None:
             return None
         seen = True
     value = total + current
-    return int(value) if seen and value == int(value) else None
+    return int(value) if seen and value == int(value) and value <= MAX_COUNT else None
 
 
 def glued_qualifier(token_text: str) -> tuple[str | None, int | None]:
