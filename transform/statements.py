@@ -42,6 +42,9 @@ OUTLET_NAMES = {
 }
 _OUTLET_PARTS = re.compile(r"\b(News|Times|Post|Journal|Gazette|Herald|Tribune|Agency|TV|Radio|Telegraph|Guardian)\b")
 MIN_QUOTE_WORDS = 3  # shorter quoted bits are partial quotes or scare quotes, not speech on their own
+# A "sentence" longer than this is a list, a table or garbage, not news prose: its cues are skipped (each
+# cue's clause can span the whole sentence, so reading them all would be quadratic in its length).
+MAX_SENTENCE_TOKENS = 250
 
 
 def extract_statements(doc: Doc) -> list[Event]:
@@ -56,9 +59,10 @@ def extract_statements(doc: Doc) -> list[Event]:
     previous_actor: str | None = None
 
     cues: list[tuple[Token, str, Token]] = []
+    too_long = [s for s in doc.sents if len(s) > MAX_SENTENCE_TOKENS]
     for cue in doc:
         label = _cue_label(cue)
-        if label is None or _inside(cue.idx, speech):
+        if label is None or _inside(cue.idx, speech) or any(s.start <= cue.i < s.end for s in too_long):
             continue
         speaker = _same_paragraph(_speaker_token(cue, label), cue)
         if speaker is not None:  # "was accused of …": no one speaks
@@ -129,8 +133,8 @@ def _same_paragraph(speaker: Token | None, cue: Token) -> Token | None:
     if speaker is None:
         return None
     doc = cue.doc
-    lo, hi = sorted((speaker.idx, cue.idx))
-    if "\n" not in doc.text[lo:hi]:
+    lo, hi = sorted((speaker.i, cue.i))
+    if "\n" not in doc[lo:hi].text_with_ws:  # the text between them (not doc.text: rebuilt on every call)
         return speaker
     para_start = doc.text.rfind("\n", 0, cue.idx) + 1
     names = [e for e in doc.ents if e.start_char >= para_start and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
