@@ -30,6 +30,7 @@ MAX_JSON_BYTES = 256 * 1024 * 1024
 RECORD_FIELDS = ("id", "url", "title", "published", "source", "text", "html")
 
 _DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def parse_date(value: object) -> date | None:
@@ -145,6 +146,8 @@ def record_to_article(
     """One JSON record → RawArticle; `fields` maps our names to the record's (e.g. text → body)."""
     if not isinstance(record, dict):
         return Reject(where, "not a JSON object", f"got {type(record).__name__}")
+    # JSON may spell a lone surrogate ("\ud800"), which no UTF-8 encoder (hashing, Arrow, DuckDB) accepts.
+    record = {k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in record.items()}
     names = {name: (fields or {}).get(name, name) for name in RECORD_FIELDS}
     get = lambda name: record.get(names[name])  # noqa: E731
     text, html = get("text"), get("html")
