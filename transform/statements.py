@@ -136,8 +136,10 @@ def _same_paragraph(speaker: Token | None, cue: Token) -> Token | None:
     lo, hi = sorted((speaker.i, cue.i))
     if "\n" not in doc[lo:hi].text_with_ws:  # the text between them (not doc.text: rebuilt on every call)
         return speaker
-    para_start = doc.text.rfind("\n", 0, cue.idx) + 1
-    names = [e for e in doc.ents if e.start_char >= para_start and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
+    start = cue.i  # the first token of the cue's paragraph (walking tokens: no doc.text, no doc.ents per cue)
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    names = [e for e in doc[start:cue.i].ents if e.label_ in {"PERSON", "ORG"}]
     return names[-1].root if names else None
 
 
