@@ -8,6 +8,7 @@ for bad input, so one bad file never stops the run.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
@@ -52,6 +53,12 @@ def parse_date(value: object) -> date | None:
     return parsed.date() if parsed else None
 
 
+def path_text(path: Path | str) -> str:
+    """A path as text any UTF-8 encoder accepts (hashing, Arrow, DuckDB): bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) become U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def published_from_name(path: Path) -> date | None:
     """An ISO date at the start of a file name ("2014-05-27_slug.txt"), else None."""
     m = _DATE_PREFIX.match(path.name)
@@ -62,11 +69,11 @@ def iter_source(source: str, published: date | None = None, fields: Mapping[str,
     """Articles from a path (file or folder). URLs are handled by `feeds.read_feed`."""
     path = Path(source)
     if not path.exists():
-        yield Reject(source, "not found", "no such file or folder")
+        yield Reject(path_text(source), "not found", "no such file or folder")
     elif path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         if not files:
-            yield Reject(source, "empty folder", f"no files ending in {', '.join(sorted(SUFFIXES))}")
+            yield Reject(path_text(source), "empty folder", f"no files ending in {', '.join(sorted(SUFFIXES))}")
         for file in files:
             yield from iter_file(file, published, fields)
     else:
@@ -76,7 +83,7 @@ def iter_source(source: str, published: date | None = None, fields: Mapping[str,
 def iter_file(path: Path, published: date | None = None, fields: Mapping[str, str] | None = None) -> Iterator[RawArticle | Reject]:
     """Articles from one file, by its suffix (unknown suffixes are read as text)."""
     suffix = path.suffix.lower()
-    source_id = str(path.resolve())
+    source_id = path_text(path.resolve())
     try:
         size = path.stat().st_size
         if suffix in JSON_SUFFIXES:
@@ -101,7 +108,7 @@ def iter_file(path: Path, published: date | None = None, fields: Mapping[str, st
         yield Reject(source_id, "not text", str(exc))
         return
     when = published or published_from_name(path)
-    source = path.parent.name or "files"
+    source = path_text(path.parent.name) or "files"
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
         yield RawArticle(source_id=source_id, source=source, url=None, published=when, html=text)
     else:
@@ -114,17 +121,17 @@ def _iter_json(path: Path, published: date | None, fields: Mapping[str, str] | N
         try:
             data = json.loads(decode_bytes(path.read_bytes())[0])
         except (NotText, ValueError) as exc:
-            yield Reject(str(path.resolve()), "broken JSON", str(exc)[:300])
+            yield Reject(path_text(path.resolve()), "broken JSON", str(exc)[:300])
             return
         records = data if isinstance(data, list) else [data]
         for i, record in enumerate(records, 1):
-            yield record_to_article(record, f"{path.resolve()}#{i}", path.stem, published, fields)
+            yield record_to_article(record, f"{path_text(path.resolve())}#{i}", path_text(path.stem), published, fields)
         return
     with path.open("rb") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            where = f"{path.resolve()}:{lineno}"
+            where = f"{path_text(path.resolve())}:{lineno}"
             try:
                 record = json.loads(line.decode("utf-8"))
             except UnicodeDecodeError as exc:
@@ -133,7 +140,7 @@ def _iter_json(path: Path, published: date | None, fields: Mapping[str, str] | N
             except ValueError as exc:
                 yield Reject(where, "broken JSON line", f"line {lineno}: {exc}")
                 continue
-            yield record_to_article(record, where, path.stem, published, fields)
+            yield record_to_article(record, where, path_text(path.stem), published, fields)
 
 
 def record_to_article(
