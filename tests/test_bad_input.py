@@ -8,6 +8,7 @@ The corpus is generated here; every article in it is invented for the test.
 from __future__ import annotations
 
 import json
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -45,6 +46,11 @@ CONVOY = (
     "An aid convoy reached the town of Sumy on Friday, and the mayor said that 12 civilians had been "
     "killed in the shelling that week."
 )
+CAFE = (
+    "Fire at a Cafe in Riga\n\n"
+    "A fire destroyed a cafe in Riga on Sunday and two people were injured, the fire service said.\n"
+)
+GAS = "Gas explosion in Tbilisi: an explosion in a block of flats in Tbilisi killed three residents on Sunday, police said."
 TRAIN = "A freight train derailed near Lviv on Saturday and one driver was killed, the railway company said."
 RUSSIAN = (
     "Сильный дождь в Казани\n\n"
@@ -96,6 +102,9 @@ def build_corpus(root: Path) -> dict[str, Path]:
     put("scripts-and-nav.html", SCRIPTS_AND_NAV.encode("utf-8"))
     big = ("A very long article line about nothing in particular, repeated to fill the file. " * 50 + "\n").encode()
     put("huge.txt", big * (20 * 2**20 // len(big) + 1))  # a bit over 20 MB
+    # A file name that is not UTF-8 (Latin-1 "café"): the article loads, the name shows U+FFFD.
+    with open(os.fsencode(folder) + b"/2024-03-17_caf\xe9-fire.txt", "wb") as fh:
+        fh.write(CAFE.encode("utf-8"))
 
     lines = [
         json.dumps({"id": "wire-1", "title": "Checkpoint Attack", "published": "2024-03-14", "text": STRIKE}),
@@ -103,6 +112,9 @@ def build_corpus(root: Path) -> dict[str, Path]:
         json.dumps({"id": "wire-3", "title": "Aid Convoy Reaches Sumy", "published": "2024-03-15", "text": CONVOY}),
         json.dumps({"id": "wire-4", "title": "A record with no body", "published": "2024-03-15"}),
         json.dumps({"id": "wire-5", "title": "Twenty megabytes", "text": "word " * (4 * 2**20 + 10)}),
+        # A lone surrogate, which JSON can spell and no UTF-8 encoder accepts.
+        json.dumps({"id": "wire-6\ud800", "title": "Broken character", "published": "2024-03-15",
+                    "text": GAS.replace("Gas", "Gas \ud800")}),
     ]
     p["wire.jsonl"] = root / "wire.jsonl"
     p["wire.jsonl"].write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -184,6 +196,8 @@ def test_every_good_article_is_loaded_once_with_its_events(bad_run):
     db, p = bad_run["db"], bad_run["paths"]
     english = [str(p[n].resolve()) for n in ("2024-03-11_market-shelling.txt", "2024-03-12_bridge-utf16.txt",
                                              "2024-03-13_dam-utf16-no-bom.txt")] + ["wire-1", "wire-3", "rec-1"]
+    english += [str(p["2024-03-11_market-shelling.txt"].resolve().parent / "2024-03-17_caf\ufffd-fire.txt"),
+                "wire-6\ufffd"]
     for source_id in english:
         found = rows(db, "SELECT a.language, count(e.event_id), count(*) FILTER (WHERE e.event_type = 'casualty') "
                          "FROM articles a LEFT JOIN events e USING (article_id) WHERE a.source_id = ? GROUP BY 1",
