@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -164,6 +165,54 @@ def serve(
     except NoPrefectServer as exc:
         typer.echo(f"eventwire serve: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+class ExportFormat(str, Enum):  # mirrors eventwire.load.export.ExportFormat, without importing DuckDB for --help
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Argument(help="Folder to write into (created if missing).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet (partitioned by published month) or csv.")] = ExportFormat.parquet,
+    db: Annotated[Path, typer.Option(help="DuckDB file to read.")] = Path(DEFAULT_DB),
+) -> None:
+    """Write every table and view to files (Parquet or CSV) for tools that read files."""
+    from eventwire.load.export import timed_export
+
+    if not db.is_file():
+        raise typer.BadParameter(f"no database at {db}", param_hint="--db")
+    written, seconds = timed_export(db, out_dir, fmt.value)
+    for item in written:
+        typer.echo(f"{item.relation:24} {item.rows:>8} rows  {item.path}")
+    typer.echo(f"exported {len(written)} tables and views in {seconds:.2f} s")
+
+
+@app.command()
+def dashboard(
+    db: Annotated[Path, typer.Option(help="DuckDB file to show (opened read-only, per query).")] = Path(DEFAULT_DB),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+) -> None:
+    """Open the analyst's dashboard (Streamlit) on http://127.0.0.1:PORT; Ctrl-C stops."""
+    import subprocess
+    import sys
+
+    from eventwire.load.export import ensure_views
+
+    if not db.is_file():
+        raise typer.BadParameter(f"no database at {db}; load one with `eventwire run`", param_hint="--db")
+    ensure_views(db)  # a database from before the views gets them (a brief write, only when missing)
+    app_path = Path(__file__).resolve().parent / "dashboard" / "app.py"
+    typer.echo(f"eventwire dashboard on http://127.0.0.1:{port} (database {db})", err=True)
+    command = [sys.executable, "-m", "streamlit", "run", str(app_path),
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               "--", "--db", str(db.resolve())]
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

@@ -1,0 +1,129 @@
+"""Pure query functions for the dashboard: a DuckDB connection in, a DataFrame out; no Streamlit here.
+
+Every query reads the analyst views in load/schema.sql, so the dashboard shows what an analyst's SQL
+would; user input (the search box, the chosen article) only ever travels as a bound parameter.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+NO_PLACE = "place not given"
+
+
+def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per source: articles, statements, casualty figures, deaths (the events_per_source view)."""
+    return con.sql("SELECT * FROM events_per_source ORDER BY articles DESC, source").df()
+
+
+def event_points(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One point per geocoded place: how many events happened there, of which kind, deaths by the toll rule."""
+    return con.sql("""
+        SELECT location, latitude, longitude,
+               count(*)                                          AS events,
+               count(*) FILTER (WHERE event_type = 'statement') AS statements,
+               count(*) FILTER (WHERE event_type = 'casualty')  AS casualty_figures,
+               coalesce(sum(casualty_count) FILTER (WHERE casualty_kind = 'killed' AND NOT is_cumulative
+                                                     AND subset_of IS NULL), 0) AS killed
+        FROM event_timeline
+        WHERE latitude IS NOT NULL AND longitude IS NOT NULL
+        GROUP BY location, latitude, longitude
+        ORDER BY events DESC, location
+    """).df()
+
+
+def daily_deaths(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Deaths per day and place (daily_deaths_by_place), places not given labelled as such."""
+    return con.execute("""
+        SELECT day, coalesce(location, ?) AS place, sum(killed)::BIGINT AS killed
+        FROM daily_deaths_by_place
+        WHERE day IS NOT NULL
+        GROUP BY ALL ORDER BY day, place
+    """, [NO_PLACE]).df()
+
+
+def statements(con: duckdb.DuckDBPyConnection, search: str = "", limit: int = 500) -> pd.DataFrame:
+    """Statements, newest first; `search` matches speaker, quote or title (case-insensitive, literal)."""
+    term = search.strip().lower()
+    return con.execute("""
+        SELECT day, actor AS speaker, coalesce(quote, sentence) AS quote, cue, source, title, url,
+               article_id, event_id
+        FROM event_timeline
+        WHERE event_type = 'statement'
+          AND (? = '' OR contains(lower(coalesce(actor, '')), ?) OR contains(lower(coalesce(quote, sentence, '')), ?)
+               OR contains(lower(coalesce(title, '')), ?))
+        ORDER BY day DESC NULLS LAST, speaker, event_id
+        LIMIT ?
+    """, [term, term, term, term, int(limit)]).df()
+
+
+def articles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Articles that have events, newest first, for the article picker."""
+    return con.sql("""
+        SELECT a.article_id, a.title, a.published_at, a.source, count(e.event_id) AS events
+        FROM articles a JOIN events e USING (article_id)
+        GROUP BY ALL ORDER BY a.published_at DESC NULLS LAST, a.title
+    """).df()
+
+
+@dataclass
+class ArticleView:
+    title: str
+    url: str | None
+    source: str | None
+    published_at: object
+    body: str
+    events: pd.DataFrame  # event_id, event_type, char_start, char_end, actor, quote, casualty_kind, casualty_count
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleView | None:
+    """One article's text and the spans its events came from."""
+    row = con.execute("SELECT title, url, source, published_at, body FROM articles WHERE article_id = ?",
+                      [article_id]).fetchone()
+    if row is None:
+        return None
+    events = con.execute("""
+        SELECT event_id, event_type, char_start, char_end, actor, quote, casualty_kind, casualty_count,
+               location, day
+        FROM event_timeline WHERE article_id = ? ORDER BY char_start, char_end
+    """, [article_id]).df()
+    return ArticleView(row[0] or "", row[1], row[2], row[3], row[4] or "", events)
+
+
+def _label(event: dict) -> str:
+    if event["event_type"] == "casualty":
+        return f"{event.get('casualty_kind') or 'casualty'}: {event.get('casualty_count')}"
+    return f"statement by {event.get('actor') or 'unknown'}"
+
+
+def highlight(body: str, events: pd.DataFrame) -> str:
+    """The body as HTML with each event's span in a <mark> (class = event type); overlaps are split.
+
+    Cut the text at every span boundary; a piece covered by one or more spans is marked with the
+    narrowest (innermost) one, so nested spans stay visible. Everything else is escaped.
+    """
+    spans = []
+    for ev in events.to_dict("records"):
+        start, end = ev.get("char_start"), ev.get("char_end")
+        if pd.isna(start) or pd.isna(end):
+            continue
+        start, end = max(0, int(start)), min(len(body), int(end))
+        if start < end:
+            spans.append((start, end, ev))
+    cuts = sorted({0, len(body), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    out: list[str] = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = html.escape(body[a:b]).replace("\n", "<br>")
+        covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
+        if covering:
+            s, e, ev = min(covering, key=lambda sp: sp[1] - sp[0])
+            kind = "casualty" if ev["event_type"] == "casualty" else "statement"
+            out.append(f'<mark class="ew-{kind}" title="{html.escape(_label(ev))}" '
+                       f'data-event="{html.escape(str(ev["event_id"]))}">{piece}</mark>')
+        else:
+            out.append(piece)
+    return "".join(out)
