@@ -227,6 +227,12 @@ def _load(db_path: str, prepared: _Prepared, results: list[ArticleResult], run_i
     logger = get_run_logger()
     articles = prepared.articles + prepared.skipped
     results = results + [ArticleResult(a.article_id) for a in prepared.skipped]
+    failed = {r.article_id: r.error for r in results if r.error}
+    if failed:  # not stored (its old rows, if any, stay), so the next run tries it again
+        prepared.rejects.extend(Reject(a.source_id, "extraction failed", f"a bug, please report it: {failed[a.article_id]}")
+                                for a in articles if a.article_id in failed)
+        articles = [a for a in articles if a.article_id not in failed]
+        results = [r for r in results if not r.error]
     load_task(db_path, articles, results, prepared.raw_hashes, prepared.rejects, run_id)
     for r in prepared.rejects:
         logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)

@@ -164,3 +164,33 @@ def test_kill_9_while_loading_then_rerun_equals_a_clean_run(tmp_path: Path):
     statuses = rows(db, "SELECT status, articles_new, articles_unchanged FROM runs ORDER BY started_at")
     assert [s[0] for s in statuses] == ["running", "running", "completed"]
     assert statuses[2][1] + statuses[2][2] == N_ARTICLES and statuses[2][2] == partial
+
+
+def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, monkeypatch):
+    """A bug on one hostile article: that article is rejected (and retried next run), the others load."""
+    from eventwire.transform import pipeline
+
+    real = pipeline.extract_article
+
+    def buggy(doc, article_id, published):
+        if "craters in the yard of school 103" in doc.text:
+            raise ZeroDivisionError("division by zero")
+        return real(doc, article_id, published)
+
+    source = invented_articles(tmp_path / "a.jsonl")
+    lines = source.read_text(encoding="utf-8").splitlines()[:12]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "e.duckdb"
+    monkeypatch.setattr(pipeline, "extract_article", buggy)
+    summary = run([str(source)], str(db), batch_size=5)
+    assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [
+        ("crash-003", "extraction failed", "a bug, please report it: ZeroDivisionError: division by zero")]
+    assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM articles") == [(11, 11)]
+    assert rows(db, "SELECT count(DISTINCT article_id) FROM events")[0][0] == 11
+    assert rows(db, "SELECT status FROM runs") == [("completed",)]
+    assert summary.articles_rejected == 1
+    # Fixed, the next run picks the article up.
+    monkeypatch.setattr(pipeline, "extract_article", real)
+    again = run([str(source)], str(db), batch_size=5)
+    assert (again.articles_new, again.articles_unchanged) == (1, 11)
+    assert rows(db, "SELECT count(*) FROM articles")[0][0] == 12

@@ -13,6 +13,13 @@ from .records import ArticleResult
 
 
 def extract_batch(articles: list[Article]) -> list[ArticleResult]:
-    """Records for each article, in order."""
+    """Records for each article, in order. An extractor that raises costs that article (a result with
+    `error` set, which the flow turns into a reject), never the batch or the run."""
     docs = parse(a.body for a in articles)
-    return [extract_article(doc, a.article_id, a.published) for a, doc in zip(articles, docs)]
+    results = []
+    for a, doc in zip(articles, docs):
+        try:
+            results.append(extract_article(doc, a.article_id, a.published))
+        except Exception as exc:  # noqa: BLE001 - a bug on one hostile article must not stop the run
+            results.append(ArticleResult(a.article_id, error=f"{type(exc).__name__}: {exc}"[:500]))
+    return results

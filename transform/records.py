@@ -81,6 +81,7 @@ class ArticleResult:
     article_id: str
     events: list[Event] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    error: str | None = None  # extraction raised on this article: the flow rejects it and the run goes on
 
 
 def column_names(record_type: type) -> list[str]:
