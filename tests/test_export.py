@@ -46,3 +46,16 @@ def test_export_refuses_unknown_format_and_missing_db(sample_db, tmp_path):
         export(sample_db, tmp_path / "x", "xlsx")
     with pytest.raises(FileNotFoundError):
         export(tmp_path / "nothing.duckdb", tmp_path / "y", "csv")
+
+
+def test_cli_export_writes_files_and_refuses_unknown_format(sample_db, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    runner = CliRunner()
+    done = runner.invoke(app, ["export", str(tmp_path / "out"), "--format", "parquet", "--db", str(sample_db)])
+    assert done.exit_code == 0, done.output
+    assert "event_timeline" in done.output and (tmp_path / "out" / "runs.parquet").is_file()
+    refused = runner.invoke(app, ["export", str(tmp_path / "bad"), "--format", "xlsx", "--db", str(sample_db)])
+    assert refused.exit_code == 2 and not (tmp_path / "bad").exists()
