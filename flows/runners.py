@@ -47,6 +47,30 @@ def warm_up() -> None:
     get_nlp()
 
 
+@contextmanager
+def api_for_workers(remote: bool) -> Iterator[None]:
+    """Make sure Dask workers can reach this run's Prefect API.
+
+    Tasks on a Dask worker run Prefect's task engine there, with the settings the flow's context carries.
+    With no PREFECT_API_URL, Prefect would start a temporary server per process, and a worker's times out
+    ("Timed out while attempting to connect to ephemeral Prefect API server"). So start the temporary
+    server here (the one Prefect would start anyway; stopped at exit) and name it in the settings the
+    workers receive. It listens on 127.0.0.1: a cluster on other machines needs PREFECT_API_URL set to a
+    server they can reach.
+    """
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if not remote or PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1
 
@@ -81,7 +105,7 @@ def run(
     from .extract_events import BATCH_SIZE, DEFAULT_DB, extract_events
 
     flow = extract_events.with_options(task_runner=task_runner(workers, dask, dask_address))
-    with worker_pool(0 if (dask or dask_address) else workers):
+    with api_for_workers(bool(dask or dask_address)), worker_pool(0 if (dask or dask_address) else workers):
         return flow(
             sources=sources,
             db_path=db_path or DEFAULT_DB,
