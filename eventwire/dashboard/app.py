@@ -138,7 +138,10 @@ def main() -> None:
         )
 
     st.subheader("Article")
-    arts = fetch("articles", queries.articles)
+    title_search = st.text_input("Find an article by title", key="title_search")
+    arts = fetch("articles", queries.articles, title_search)
+    if arts is not None and not len(arts):
+        st.write("No article with events matches.")
     if arts is not None and len(arts):
         labels = {r.article_id: f"{r.title} ({_day(r.published_at)}, {r.events} events)"
                   for r in arts.itertuples()}

@@ -61,13 +61,16 @@ def statements(con: duckdb.DuckDBPyConnection, search: str = "", limit: int = 50
     """, [term, term, term, term, int(limit)]).df()
 
 
-def articles(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Articles that have events, newest first, for the article picker."""
-    return con.sql("""
+def articles(con: duckdb.DuckDBPyConnection, search: str = "", limit: int = 500) -> pd.DataFrame:
+    """Articles that have events, newest first, for the article picker (a title search narrows a big list)."""
+    term = search.strip().lower()
+    return con.execute("""
         SELECT a.article_id, a.title, a.published_at, a.source, count(e.event_id) AS events
         FROM articles a JOIN events e USING (article_id)
-        GROUP BY ALL ORDER BY a.published_at DESC NULLS LAST, a.title
-    """).df()
+        WHERE ? = '' OR contains(lower(coalesce(a.title, '')), ?)
+        GROUP BY ALL ORDER BY a.published_at DESC NULLS LAST, a.title, a.article_id
+        LIMIT ?
+    """, [term, term, int(limit)]).df()
 
 
 @dataclass
