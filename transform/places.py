@@ -49,7 +49,7 @@ def _entity_text(ent: Span) -> tuple[str, int, int]:
     if not tokens:
         return ent.text, ent.start_char, ent.end_char
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return ent.doc.text[start:end], start, end
+    return ent.doc[tokens[0].i : tokens[-1].i + 1].text, start, end  # (doc.text is rebuilt on every call)
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:

@@ -185,12 +185,16 @@ def _drop_nested(found) -> None:
     """A cue inside another statement's reported clause ('X said the party had asked Y to…') is part of
     what X said, not a statement of its own."""
     keep = []
+    indirect_by_sent: dict[int, list[Event]] = {}  # only statements of the same sentence can hold a cue
+    for o, c, _ in found:
+        if c is not None and not o.is_direct:
+            indirect_by_sent.setdefault(c.sent.start, []).append(o)
     for item in found:
         event, cue, _ = item
         nested = cue is not None and any(
-            o is not event and not o.is_direct and c is not None and c.sent == cue.sent
+            o is not event
             and o.char_start <= cue.idx < o.char_end and o.char_start <= event.char_start and event.char_end <= o.char_end
-            for o, c, _ in found
+            for o in indirect_by_sent.get(cue.sent.start, ())
         )
         if not nested:
             keep.append(item)
