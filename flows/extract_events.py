@@ -233,7 +233,8 @@ def _load(db_path: str, prepared: _Prepared, results: list[ArticleResult], run_i
                                 for a in articles if a.article_id in failed)
         articles = [a for a in articles if a.article_id not in failed]
         results = [r for r in results if not r.error]
-    load_task(db_path, articles, results, prepared.raw_hashes, prepared.rejects, run_id)
+    if articles or prepared.rejects:  # a batch of unchanged articles costs no task and no write
+        load_task(db_path, articles, results, prepared.raw_hashes, prepared.rejects, run_id)
     for r in prepared.rejects:
         logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
         if len(summary.rejects) < 1000:
