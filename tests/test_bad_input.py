@@ -225,3 +225,18 @@ def test_other_languages_are_stored_readable_with_no_events(bad_run, name, text,
     title_line, paragraph = text.strip().split("\n\n")
     assert title == title_line and body == paragraph  # decoded, not mojibake
     assert rows(db, "SELECT count(*) FROM events WHERE article_id = ?", [article_id])[0][0] == 0
+
+
+def test_a_4_mb_article_is_cut_at_a_paragraph_end_to_a_bounded_body():
+    """Under the 5 MB file limit but far longer than any news article: the body NLP sees is bounded."""
+    from eventwire.extract.articles import RawArticle
+    from eventwire.extract.clean import MAX_BODY_CHARS, clean_article
+
+    paragraphs = [f"Paragraph {i}: the council met again on Monday and said the roads would reopen soon."
+                  for i in range(50_000)]
+    text = "A Very Long Report\n\n" + "\n\n".join(paragraphs)
+    assert len(text) > 4_000_000
+    article = clean_article(RawArticle("long.txt", "tests", text=text))
+    assert MAX_BODY_CHARS * 0.9 < len(article.body) <= MAX_BODY_CHARS
+    assert article.body.endswith("reopen soon.")  # cut between paragraphs, not inside one
+    assert article.body.startswith("Paragraph 0:")
