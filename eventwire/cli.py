@@ -208,6 +208,7 @@ def dashboard(
     command = [sys.executable, "-m", "streamlit", "run", str(app_path),
                "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+               "--client.toolbarMode", "viewer",
                "--", "--db", str(db.resolve())]
     try:
         raise typer.Exit(subprocess.call(command))

@@ -68,3 +68,18 @@ def test_read_waits_briefly_then_reports_busy_while_a_writer_holds_the_file(samp
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_map_labels_merge_neighbours_and_keep_distant_places_apart():
+    points = pd.DataFrame({"location": ["Rafah", "Gaza Strip", "Geneva"], "latitude": [31.3, 31.4, 46.2],
+                           "longitude": [34.2, 34.4, 6.1], "events": [1, 3, 1]})
+    labels = queries.map_labels(points)
+    assert sorted(labels["label"]) == ["Gaza Strip, Rafah", "Geneva"]
+    assert labels.set_index("label").loc["Gaza Strip, Rafah", "latitude"] == 31.4  # at the busiest place
+
+
+def test_map_label_radius_follows_the_extent():
+    points = pd.DataFrame({"location": ["Mozambique", "Beira", "Geneva"], "latitude": [-17.8, -19.8, 46.2],
+                           "longitude": [35.3, 34.8, 6.1], "events": [2, 3, 1]})
+    assert sorted(queries.map_labels(points)["label"]) == ["Beira, Mozambique", "Geneva"]
+    assert len(queries.map_labels(points.iloc[:2], radius=1.0)) == 2

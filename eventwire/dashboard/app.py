@@ -69,8 +69,8 @@ def world_map(points: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color("killed:Q", scale=alt.Scale(scheme="orangered"), title="deaths"),
         tooltip=["location", "events", "statements", "casualty_figures", "killed"],
     )
-    labels = alt.Chart(points).mark_text(align="left", dx=9, dy=-7, fontSize=11).encode(
-        longitude="longitude:Q", latitude="latitude:Q", text="location:N")
+    labels = alt.Chart(queries.map_labels(points)).mark_text(align="left", dx=9, dy=-7, fontSize=11).encode(
+        longitude="longitude:Q", latitude="latitude:Q", text="label:N")
     projection = alt.Projection(type="mercator", fit=_extent(points))
     return alt.layer(sphere, grid, dots, labels).project(**projection.to_dict()).properties(height=420)
 

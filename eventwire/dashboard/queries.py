@@ -36,6 +36,25 @@ def event_points(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """).df()
 
 
+def map_labels(points: pd.DataFrame, radius: float | None = None) -> pd.DataFrame:
+    """One label per cluster of nearby places (within `radius` degrees), at its busiest place, so names
+    of neighbouring places (Gaza Strip, Rafah) do not print over each other. The default radius is a
+    twentieth of the map's extent: what sits that close on screen gets one label."""
+    if radius is None:
+        span = max(10.0, float(points["latitude"].max() - points["latitude"].min()),
+                   float(points["longitude"].max() - points["longitude"].min())) if len(points) else 10.0
+        radius = span / 20
+    labels: list[dict] = []
+    for p in points.sort_values("events", ascending=False, kind="stable").to_dict("records"):
+        near = next((lab for lab in labels if abs(lab["latitude"] - p["latitude"]) <= radius
+                     and abs(lab["longitude"] - p["longitude"]) <= radius), None)
+        if near is None:
+            labels.append({"latitude": p["latitude"], "longitude": p["longitude"], "label": str(p["location"])})
+        else:
+            near["label"] += f", {p['location']}"
+    return pd.DataFrame(labels, columns=["latitude", "longitude", "label"])
+
+
 def daily_deaths(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Deaths per day and place (daily_deaths_by_place), places not given labelled as such."""
     return con.execute("""
