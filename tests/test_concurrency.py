@@ -48,8 +48,10 @@ def test_two_runs_at_once_equal_one_run(samples: Path, tmp_path: Path):
 
     assert duplicate_keys(shared_db) == []
     assert snapshot(shared_db) == snapshot(single_db)
-    statuses = rows(shared_db, "SELECT status, articles_new + articles_changed + articles_unchanged FROM runs")
-    assert len(statuses) == 2 and all(s == "completed" and n == 5 for s, n in statuses), statuses
+    runs = rows(shared_db, "SELECT status, articles_new + articles_changed + articles_unchanged, started_at, finished_at FROM runs")
+    assert len(runs) == 2 and all(s == "completed" and n == 5 for s, n, *_ in runs), runs
+    # They really ran at once: each started before the other finished.
+    assert max(r[2] for r in runs) < min(r[3] for r in runs), runs
 
 
 def test_a_held_file_makes_connect_wait_then_fail_clearly(tmp_path: Path):
