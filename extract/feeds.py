@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from .articles import RawArticle, Reject
 
 TIMEOUT_SECONDS = 10.0
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # as for an article file (extract/sources.py)
 USER_AGENT = "eventwire/0.1 (+https://pypi.org/project/eventwire)"
 
 
@@ -64,16 +65,28 @@ def fetch_entry(entry: dict, feed_url: str, timeout: float = TIMEOUT_SECONDS) ->
     if not link:
         return Reject(str(entry.get("id") or feed_url), "feed entry without a link", f"in {feed_url}")
     try:
-        response = httpx.get(link, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+        # Streamed, so a page past the limit is refused after MAX_PAGE_BYTES, not read whole into memory.
+        with httpx.stream("GET", link, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as response:
+            if response.status_code >= 400:
+                return Reject(link, "page not fetched", f"HTTP {response.status_code}")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > MAX_PAGE_BYTES:
+                    return Reject(link, "page too large", f"more than {MAX_PAGE_BYTES / 2**20:.0f} MB; one article may be at most that")
+                chunks.append(chunk)
+            encoding = response.charset_encoding or "utf-8"
     except httpx.HTTPError as exc:
         return Reject(link, "page not fetched", f"{type(exc).__name__}: {exc}")
-    if response.status_code >= 400:
-        return Reject(link, "page not fetched", f"HTTP {response.status_code}")
+    try:
+        html = b"".join(chunks).decode(encoding, errors="replace")
+    except LookupError:  # a charset Python does not know
+        html = b"".join(chunks).decode("utf-8", errors="replace")
     return RawArticle(
         source_id=link,
         source=source,
         url=link,
         title=entry.get("title"),
         published=entry.get("published"),
-        html=response.text,
+        html=html,
     )

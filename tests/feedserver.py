@@ -97,6 +97,21 @@ class FeedServer:
                 if path in PAGES:
                     title, _, paras = PAGES[path]
                     return self._send(200, page_html(title, paras), "text/html; charset=utf-8")
+                if path == "/feed-with-huge-page.xml":
+                    items = [("/pages/ferry-rescue.html", PAGES["/pages/ferry-rescue.html"][0], PAGES["/pages/ferry-rescue.html"][1]),
+                             ("/pages/huge.html", "Twenty Megabytes of Page", "Thu, 14 Mar 2024 08:00:00 GMT")]
+                    return self._send(200, rss(base, items), "application/rss+xml")
+                if path == "/pages/huge.html":  # 20 MB, sent in chunks without a length, as a server may
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.end_headers()
+                    chunk = ("<p>" + "filler text " * 80 + "</p>\n").encode() * 64
+                    try:
+                        for _ in range(20 * 2**20 // len(chunk) + 1):
+                            self.wfile.write(chunk)
+                    except OSError:  # the client stopped reading: expected
+                        pass
+                    return None
                 if path == "/error500":
                     return self._send(500, "Internal Server Error", "text/plain")
                 if path == "/hang":

@@ -78,3 +78,14 @@ def test_fetch_feed_raises_feed_error_with_a_reason():
         assert len(fetch_feed(server.url("/feed.xml"), timeout=5)) == 2
     with pytest.raises(FeedError, match="could not connect"):
         fetch_feed(server.url("/feed.xml"), timeout=1)  # the server is gone
+
+
+def test_a_20_mb_page_is_refused_without_reading_it_whole(tmp_path: Path):
+    db = tmp_path / "e.duckdb"
+    with serving() as server:
+        summary = run([server.url("/feed-with-huge-page.xml")], str(db), feed_timeout=5)
+        huge = server.url("/pages/huge.html")
+    assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [
+        (huge, "page too large", "more than 5 MB; one article may be at most that")]
+    assert rows(db, "SELECT title FROM articles") == [("Ferry Passengers Rescued off the Coast",)]
+    assert summary.articles_new == 1
