@@ -32,8 +32,8 @@ from .dbutil import duplicate_keys, rows, snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
-N_ARTICLES = 120
-BATCH = 8
+N_ARTICLES = 64
+BATCH = 4
 KILL_IN_BATCH = 4
 
 TOWNS = ["Kharkiv", "Odesa", "Sumy", "Lviv", "Dnipro", "Poltava", "Kherson", "Mykolaiv", "Chernihiv", "Zaporizhzhia"]
