@@ -56,8 +56,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
         corpus_slice(args.corpus, args.articles, src)
-        walls, flows, rss = [], [], []
-        for i in range(args.repeat):
+        walls, flows, rss, raws = [], [], [], []
+        texts: list[str] = []
+        for i in range(args.repeat):  # end to end, then raw, in turn: a shared machine's load hits both alike
             db = Path(tmp) / f"run{i}.duckdb"
             m = run_measured([*eventwire_cmd(), "run", str(src), "--db", str(db), *FIELDS,
                               "--workers", str(args.workers)], env=env)
@@ -66,8 +67,9 @@ def main() -> None:
             walls.append(m.seconds)
             flows.append(run_row(db)["seconds"])
             rss.append(m.peak_rss_mb)
-        texts = bodies(Path(tmp) / "run0.duckdb")
-        raws = [raw_pipe_seconds(texts, args.workers) for _ in range(args.repeat)]
+            texts = texts or bodies(db)
+            raws.append(raw_pipe_seconds(texts, args.workers))
+            print(f"run {i + 1}: wall {walls[-1]:.1f} s, flow {flows[-1]:.1f} s, raw {raws[-1]:.1f} s", flush=True)
 
     words = word_count(texts)
     raw, wall, flow = statistics.median(raws), statistics.median(walls), statistics.median(flows)
