@@ -164,3 +164,23 @@ def test_seeds():
     (running,) = [e for e in weapons if e.casualty_kind == "killed"]
     assert (running.casualty_count, running.casualty_qualifier, running.is_cumulative) == (13000, "more than", True)
     assert toll(weapons) == 0
+
+
+@pytest.mark.parametrize(
+    "text, expected_toll",
+    [
+        # A counted group and a conjoined person with no number: one more.
+        ("On Friday, 1 village elder and his driver were killed by a roadside bomb.", 2),
+        # A list the parser hangs by apposition.
+        ("Three border guards, one customs officer and one farmer were killed in the shelling.", 5),
+        # A number the parser hangs on an all-caps acronym.
+        ("On 4 May 2021, 6 IS fighters were killed in an air strike near the river.", 6),
+        # A second single death with other victims is not a restatement of the first.
+        ("A soldier was killed in the morning attack. Later a shepherd was killed by a mine.", 2),
+        # The same single death restated is counted once.
+        ("A soldier was killed in the attack. The soldier was killed near the checkpoint.", 1),
+        ("Gunmen shot the driver dead on the main road.", 1),
+    ],
+)
+def test_article_toll_counts_each_victim_once(text, expected_toll):
+    assert toll(rows(text)) == expected_toll

@@ -107,6 +107,9 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         t = stack.pop(0)
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "PRON", "ADJ"))
+        # A list the parser hung by apposition: "Two police officers, one civil servant and one resident".
+        stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     and any(n.dep_ == "nummod" for n in c.children) and not any(n.lower_ == "them" for n in c.subtree))
     return out
 
 
@@ -325,8 +328,12 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 count = read_count(group)
-                if count is None and lemma in VERB_KINDS and group.dep_ == "dobj":
-                    count = read_count(group, definite=True)  # "killed the director": one person
+                if count is None and (lemma in VERB_KINDS or lemma == "shoot") and group.dep_ == "dobj":
+                    count = read_count(group, definite=True)  # "killed the director", "shot the driver dead"
+                if count is None:
+                    count = _stray_number(group)
+                if count is None and group.i != slot.i and parents:
+                    count = read_count(group, definite=True)  # "1 commander and his guard": one more
                 if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num):
                     continue
                 used.update((t.i, kind) for t in count.tokens)
@@ -348,6 +355,23 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
     return events
 
 
+def _stray_number(slot: Token) -> Count | None:
+    """"5 IS militants": a number the parser hung on an all-caps acronym it took for a verb."""
+    doc, i = slot.doc, slot.i - 1
+    while i > slot.sent.start and doc[i].is_alpha and doc[i].text.isupper() and len(doc[i]) <= 5:
+        i -= 1
+    if i < slot.i - 1 and doc[i].like_num and doc[i].head.i != slot.i:
+        return read_count(doc[i])
+    return None
+
+
+def _restatement_key(event: Event) -> tuple:
+    """What a later sentence must repeat to be the same figure restated: kind, count and running-toll flag;
+    for a single victim also who ("a soldier was killed ... a militant was killed" are two deaths)."""
+    victims = (event.victims or "").lower() if event.casualty_count == 1 else ""
+    return event.casualty_kind, event.casualty_count, event.is_cumulative, victims
+
+
 def extract_casualties(doc: Doc) -> list[Event]:
     """Every casualty figure in `doc`, one `Event(event_type='casualty')` each (see the module doc for the rules)."""
     events: list[Event] = []
@@ -355,8 +379,8 @@ def extract_casualties(doc: Doc) -> list[Event]:
     seen: set[tuple] = set()
     for sent in doc.sents:
         sent_events = _sentence_casualties(sent, used)
-        keys = {(e.casualty_kind, e.casualty_count, e.is_cumulative) for e in sent_events if e.subset_of is None}
-        dropped = {e.key for e in sent_events if e.subset_of is None and (e.casualty_kind, e.casualty_count, e.is_cumulative) in seen}
+        keys = {_restatement_key(e) for e in sent_events if e.subset_of is None}
+        dropped = {e.key for e in sent_events if e.subset_of is None and _restatement_key(e) in seen}
         events.extend(e for e in sent_events if e.key not in dropped and e.subset_of not in dropped)
         seen |= keys
     return events
