@@ -74,3 +74,15 @@ def test_seed_places_are_geocoded():
         found = {p.name.lower() for p in places} | {(p.canonical or "").lower() for p in places}
         missing = {g.lower() for g in seed["places"]} - found
         assert len(missing) <= 1, missing
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Gunmen killed 22 villagers in an attack on a market in Djibo on Sunday.", "Djibo"),
+        ("Missiles struck the harbour district of Odesa late Monday.", "Odesa"),
+    ],
+)
+def test_town_the_ner_mislabels_after_a_locative_preposition_is_a_place(text, place):
+    doc = parse_one(text)
+    assert place in [p.canonical for p in find_places(doc)]

@@ -82,7 +82,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             continue
         if tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and tok.nbor().ent_iob_ == "I":
             continue
-        if is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
+        if is_known_town(tok.text, UNTAGGED_MIN_POPULATION) or _mislabelled(tok, tok.ent_type_, 1):
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
             if mention is not None:
                 places.append(mention)
@@ -91,8 +91,14 @@ def find_places(doc: Doc) -> list[PlaceMention]:
 
 
 def _mislabelled(tok: Token, label: str, length: int) -> bool:
-    """A one-word ORG ("annexing Crimea") or PERSON after "in"/"near" ("killed in Mykolaiv") that is a known place."""
-    if length != 1 or not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
+    """A one-word ORG ("annexing Crimea") or PERSON after "in"/"near" ("killed in Mykolaiv") that is a known place;
+    or any one-word ORG, PERSON or NORP right after a locative preposition ("a market in Djibo", "the harbour
+    district of Odesa") that names a town in the gazetteer."""
+    if length != 1:
+        return False
+    if label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and is_known_town(tok.text, 5_000):
+        return True
+    if not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
         return False
     if label == "ORG":
         return True
