@@ -57,3 +57,12 @@ def article_id_for(source: str, source_id: str) -> str:
 def content_hash_of(title: str | None, body: str) -> str:
     """Hash of what extraction sees, so a changed article is re-extracted and an unchanged one is not."""
     return hashlib.sha1(f"{title or ''}\x1f{body}".encode()).hexdigest()
+
+
+def raw_hash(raw: RawArticle) -> str:
+    """Hash of an input as given: an unchanged article costs this, not cleaning or NLP."""
+    h = hashlib.sha1()
+    for part in (raw.title or "", str(raw.published or ""), raw.url or "", raw.text or "", raw.html or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()

@@ -7,7 +7,6 @@ in this process, which is DuckDB's only writer and holds the file only while it 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 import uuid
@@ -22,14 +21,14 @@ from prefect.cache_policies import NO_CACHE
 
 import eventwire
 
-from ..extract.articles import Article, RawArticle, Reject, article_id_for
+from ..extract.articles import Article, RawArticle, Reject
 from ..extract.boilerplate import RepeatIndex
 from ..extract.clean import clean_article, index_repeats
 from ..extract.feeds import FeedError, fetch_entry, fetch_feed, is_url
 from ..extract.sources import iter_source
 from ..load import writer
 from ..load.db import session
-from ..load.state import content_owners, known_articles
+from ..load.state import RunMemory, Triage, triage
 from ..transform.records import ArticleResult
 from .report import publish_run_report
 
@@ -127,15 +126,6 @@ def load_task(db_path: str, articles: list[Article], results: list[ArticleResult
 # ---- the flow ----------------------------------------------------------------------------------------
 
 
-def raw_hash(raw: RawArticle) -> str:
-    """Hash of an input as given: an unchanged article costs this, not cleaning or NLP."""
-    h = hashlib.sha1()
-    for part in (raw.title or "", str(raw.published or ""), raw.url or "", raw.text or "", raw.html or ""):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()
-
-
 def _raw_stream(sources: list[str], published: date | None, fields: dict[str, str] | None,
                 feed_timeout: float) -> Iterator[RawArticle | Reject]:
     logger = get_run_logger()
@@ -169,77 +159,41 @@ def _batches(stream: Iterator[RawArticle | Reject], size: int) -> Iterator[tuple
         yield raws, rejects
 
 
-@dataclass
-class _Prepared:
-    articles: list[Article]  # to extract (English) ...
-    skipped: list[Article]  # ... and to store without extraction (other languages)
-    raw_hashes: dict[str, str]
-    rejects: list[Reject]
-
-
-def _prepare(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats: RepeatIndex,
-             seen_ids: set[str], seen_content: dict[str, str], summary: RunSummary) -> _Prepared:
-    """Unchanged articles out (by raw hash), the rest cleaned, duplicates and empties rejected."""
+def _triage(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats: RepeatIndex,
+            seen: RunMemory, summary: RunSummary) -> Triage:
+    """Sort a batch out against the database: new, changed, unchanged (no NLP), duplicate, rejected."""
     index_repeats(raws, repeats)
-    unique: dict[str, RawArticle] = {}
-    for raw in raws:
-        aid = article_id_for(raw.source, raw.source_id)
-        if aid in seen_ids or aid in unique:
-            rejects.append(Reject(raw.source_id, "duplicate id", "the same source id came twice in this run; the first was kept"))
-        else:
-            unique[aid] = raw
-    hashes = {aid: raw_hash(raw) for aid, raw in unique.items()}
     with session(db_path) as con:
-        known = known_articles(con, list(unique))
-        fresh: list[Article] = []
-        for aid, raw in unique.items():
-            seen_ids.add(aid)
-            old = known.get(aid)
-            if old and old.raw_hash == hashes[aid] and old.extractor_version == eventwire.EXTRACTOR_VERSION:
-                summary.articles_unchanged += 1
-                continue
-            cleaned = clean_article(raw, repeats)
-            if isinstance(cleaned, Reject):
-                rejects.append(cleaned)
-                continue
-            fresh.append(cleaned)
-            if old:
-                summary.articles_changed += 1
-            else:
-                summary.articles_new += 1
-        owners = content_owners(con, [a.content_hash for a in fresh])
-    kept: list[Article] = []
-    for article in fresh:
-        owner = owners.get(article.content_hash)
-        first = seen_content.setdefault(article.content_hash, article.source_id)
-        if (owner and owner[0] != article.article_id) or first != article.source_id:
-            other = owner[1] if owner and owner[0] != article.article_id else first
-            rejects.append(Reject(article.source_id, "duplicate article", f"same text as {other}, loaded once"))
-            summary.articles_new -= 1
-            continue
-        kept.append(article)
-    english = [a for a in kept if a.language == "en"]
-    other = [a for a in kept if a.language != "en"]
-    return _Prepared(english, other, {a.article_id: hashes[a.article_id] for a in kept}, rejects)
+        batch = triage(con, raws, rejects, lambda raw: clean_article(raw, repeats), eventwire.EXTRACTOR_VERSION, seen)
+    summary.articles_new += batch.new
+    summary.articles_changed += batch.changed
+    summary.articles_unchanged += batch.unchanged
+    return batch
 
 
-def _load(db_path: str, prepared: _Prepared, results: list[ArticleResult], run_id: str, summary: RunSummary) -> None:
+def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str, summary: RunSummary) -> None:
+    """Write one batch (one transaction), log its rejects, and count what it added."""
     logger = get_run_logger()
-    articles = prepared.articles + prepared.skipped
-    results = results + [ArticleResult(a.article_id) for a in prepared.skipped]
+    articles = batch.to_extract + batch.to_store
+    results = results + [ArticleResult(a.article_id) for a in batch.to_store]
     failed = {r.article_id: r.error for r in results if r.error}
     if failed:  # not stored (its old rows, if any, stay), so the next run tries it again
-        prepared.rejects.extend(Reject(a.source_id, "extraction failed", f"a bug, please report it: {failed[a.article_id]}")
-                                for a in articles if a.article_id in failed)
+        for a in articles:
+            if a.article_id in failed:
+                batch.rejects.append(Reject(a.source_id, "extraction failed", f"a bug, please report it: {failed[a.article_id]}"))
+                if a.article_id in batch.existing:
+                    summary.articles_changed -= 1
+                else:
+                    summary.articles_new -= 1
         articles = [a for a in articles if a.article_id not in failed]
         results = [r for r in results if not r.error]
-    if articles or prepared.rejects:  # a batch of unchanged articles costs no task and no write
-        load_task(db_path, articles, results, prepared.raw_hashes, prepared.rejects, run_id)
-    for r in prepared.rejects:
+    if articles or batch.rejects:  # a batch of unchanged articles costs no task and no write
+        load_task(db_path, articles, results, batch.raw_hashes, batch.rejects, run_id)
+    for r in batch.rejects:
         logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
         if len(summary.rejects) < 1000:
             summary.rejects.append((r.source_id, r.reason, r.detail))
-    summary.articles_rejected += len(prepared.rejects)
+    summary.articles_rejected += len(batch.rejects)
     for res in results:
         summary.statements += sum(e.event_type == "statement" for e in res.events)
         summary.casualties += sum(e.event_type == "casualty" for e in res.events)
@@ -268,26 +222,25 @@ def extract_events(
     with session(db_path) as con:
         writer.start_run(con, run_id, sources, in_flight, eventwire.EXTRACTOR_VERSION)
     repeats = RepeatIndex()
-    seen_ids: set[str] = set()
-    seen_content: dict[str, str] = {}
+    seen = RunMemory()
     pending: deque = deque()
     done = 0
 
     def finish_oldest() -> None:
         nonlocal done
-        prepared, future = pending.popleft()
+        batch, future = pending.popleft()
         results, seconds = future.result() if future is not None else ([], 0.0)
         summary.nlp_seconds += seconds
-        _load(db_path, prepared, results, run_id, summary)
-        done += len(prepared.articles)
-        _report_progress(len(seen_ids), done)
+        _load(db_path, batch, results, run_id, summary)
+        done += len(batch.to_extract)
+        _report_progress(len(seen.article_ids), done)
 
     status = "failed"
     try:
         for raws, rejects in _batches(_raw_stream(sources, published, fields, feed_timeout), batch_size):
-            prepared = _prepare(db_path, raws, rejects, repeats, seen_ids, seen_content, summary)
-            future = extract_task.submit(prepared.articles) if prepared.articles else None
-            pending.append((prepared, future))
+            batch = _triage(db_path, raws, rejects, repeats, seen, summary)
+            future = extract_task.submit(batch.to_extract) if batch.to_extract else None
+            pending.append((batch, future))
             while len(pending) > max(1, in_flight):
                 finish_oldest()
         while pending:

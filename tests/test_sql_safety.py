@@ -39,11 +39,11 @@ def test_hostile_paths_ids_fields_and_db_path_are_stored_verbatim(tmp_path: Path
     evil_file.write_text(ARTICLE, encoding="utf-8")
     records = tmp_path / "records.jsonl"
     records.write_text("\n".join([
-        json.dumps({"id": EVIL, "source": f"x'); DELETE FROM articles; --", "title": "Quote \" and ' and ;",
+        json.dumps({"id": EVIL, "source": "x'); DELETE FROM articles; --", "title": "Quote \" and ' and ;",
                     f"body{EVIL}": ARTICLE.replace("nine", "eleven").replace("Hanna", "Olha")}),
         json.dumps({"id": f"no text {EVIL}", "title": "no body"}),
     ]) + "\n", encoding="utf-8")
-    db_dir = tmp_path / f"db 'x'; DROP TABLE runs; --"
+    db_dir = tmp_path / "db 'x'; DROP TABLE runs; --"
     db = db_dir / "events.duckdb"
 
     proc = run_cli("run", str(folder), str(records), "--db", str(db), "--workers", "1",
