@@ -27,6 +27,18 @@ app = typer.Typer(
 )
 
 
+# Options `run` and `serve` share: declared once.
+Sources = Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")]
+DbPath = Annotated[Path, typer.Option("--db", help="DuckDB file to load into.")]
+Published = Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")]
+Fields = Annotated[list[str], typer.Option("--field", help="Map a record field: NAME=FIELD, e.g. text=body.")]
+Workers = Annotated[int, typer.Option(help="Parallel NLP processes (default: the machine's cores).")]
+Dask = Annotated[bool, typer.Option("--dask", help="Run NLP on a local Dask cluster.")]
+DaskAddress = Annotated[Optional[str], typer.Option(help="Run NLP on this Dask scheduler (tcp://host:port).")]
+BatchSize = Annotated[int, typer.Option(help="Articles per batch (one Prefect task per batch).")]
+FeedTimeout = Annotated[float, typer.Option(help="Seconds to wait for a feed or page.")]
+
+
 @app.callback()
 def _root() -> None:
     """News articles in, an event table out."""
@@ -69,15 +81,15 @@ def _print_summary(summary, console) -> None:  # noqa: ANN001 (RunSummary; impor
 
 @app.command()
 def run(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")],
-    db: Annotated[Path, typer.Option(help="DuckDB file to load into.")] = Path(DEFAULT_DB),
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
-    field: Annotated[list[str], typer.Option("--field", help="Map a record field: NAME=FIELD, e.g. text=body.")] = [],  # noqa: B006
-    workers: Annotated[int, typer.Option(help="Parallel NLP processes (default: the machine's cores).")] = 0,
-    dask: Annotated[bool, typer.Option("--dask", help="Run NLP on a local Dask cluster.")] = False,
-    dask_address: Annotated[Optional[str], typer.Option(help="Run NLP on this Dask scheduler (tcp://host:port).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per batch (one Prefect task per batch).")] = 64,
-    feed_timeout: Annotated[float, typer.Option(help="Seconds to wait for a feed or page.")] = 10.0,
+    sources: Sources,
+    db: DbPath = Path(DEFAULT_DB),
+    published: Published = None,
+    field: Fields = [],  # noqa: B006
+    workers: Workers = 0,
+    dask: Dask = False,
+    dask_address: DaskAddress = None,
+    batch_size: BatchSize = 64,
+    feed_timeout: FeedTimeout = 10.0,
 ) -> None:
     """Extract events from SOURCES into the DuckDB file."""
     from rich.console import Console
@@ -132,17 +144,17 @@ def eval_(
 
 @app.command()
 def serve(
-    sources: Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")],
+    sources: Sources,
     cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "*/15 * * * *".')] = None,
     interval: Annotated[Optional[float], typer.Option(help="Seconds between runs (instead of --cron).")] = None,
-    db: Annotated[Path, typer.Option(help="DuckDB file to load into.")] = Path(DEFAULT_DB),
-    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")] = None,
-    field: Annotated[list[str], typer.Option("--field", help="Map a record field: NAME=FIELD, e.g. text=body.")] = [],  # noqa: B006
-    workers: Annotated[int, typer.Option(help="Parallel NLP processes (default: the machine's cores).")] = 0,
-    dask: Annotated[bool, typer.Option("--dask", help="Run NLP on a local Dask cluster.")] = False,
-    dask_address: Annotated[Optional[str], typer.Option(help="Run NLP on this Dask scheduler (tcp://host:port).")] = None,
-    batch_size: Annotated[int, typer.Option(help="Articles per batch (one Prefect task per batch).")] = 64,
-    feed_timeout: Annotated[float, typer.Option(help="Seconds to wait for a feed or page.")] = 10.0,
+    db: DbPath = Path(DEFAULT_DB),
+    published: Published = None,
+    field: Fields = [],  # noqa: B006
+    workers: Workers = 0,
+    dask: Dask = False,
+    dask_address: DaskAddress = None,
+    batch_size: BatchSize = 64,
+    feed_timeout: FeedTimeout = 10.0,
     name: Annotated[str, typer.Option(help="Deployment name in Prefect.")] = "eventwire",
 ) -> None:
     """Run the extraction on a schedule (needs `prefect server start` and PREFECT_API_URL); Ctrl-C stops."""
