@@ -174,3 +174,12 @@ def test_seed_statements_found_with_named_speakers(seeds):
     assert scores["statements"]["recall"] == 1.0
     assert scores["speaker_accuracy"] == 1.0
     assert scores["not_event_hits"] == 0
+
+
+def test_surname_resolves_when_the_ner_calls_the_name_an_organisation():
+    text = (
+        "Missiles struck the port late Monday, regional governor Oleh Kiper said on Tuesday.\n\n"
+        "Kiper said the dead included three children."
+    )
+    actors = [e.actor for e in extract_statements(parse_one(text))]
+    assert actors == ["Oleh Kiper", "Oleh Kiper"]

@@ -8,7 +8,8 @@ inside another entity (so "The Moscow Times" is not Moscow).
   1. a place governed by a locative preposition (in, at, near, outside...) inside the event's own clause
      (the cue's subtree), the closest to the cue in the tree;
   2. the place nearest to the event's words in the same sentence governed by in/at/near/...;
-  3. for casualty events only, the article's dominant place (most mentioned; ties go to the first mentioned).
+  3. for casualty figures of one incident only (not running tolls, which belong to a war, not to the place
+     the article is about), the article's dominant place (most mentioned; ties go to the first mentioned).
 Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk).
 """
 
@@ -173,7 +174,7 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention]) -> PlaceMention |
     if governed:
         middle = (event.char_start + event.char_end) / 2
         return min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0]
-    if event.event_type == "casualty":
+    if event.event_type == "casualty" and not event.is_cumulative:
         return dominant_place(places)
     return None
 

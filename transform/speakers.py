@@ -51,6 +51,10 @@ class SpeakerIndex:
                 words = [t for t in ent if t.is_alpha and t.lower_ not in TITLES]
                 if len(words) >= 2:
                     index.by_surname.setdefault(words[-1].lower_, _clean_name(ent))
+            elif ent.label_ == "ORG" and _titled_name(ent):
+                # "regional governor Oleh Kiper", tagged ORG by the small model: a person after a title.
+                index.persons.append(ent)
+                index.by_surname.setdefault(ent[-1].lower_, ent.text)
             elif ent.label_ in {"ORG", "NORP", "GPE"}:
                 index.orgs.append(ent)
         return index
@@ -83,6 +87,15 @@ class SpeakerIndex:
             if ent.end <= i and i - ent.end <= window and ent.label_ == "ORG":
                 best = ent
         return best
+
+
+def _titled_name(ent: Span) -> bool:
+    """Two or three capitalised proper nouns right after a title word: a person's name, whatever the NER says."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (
+        before is not None and before.lower_ in TITLES and 2 <= len(ent) <= 3
+        and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent)
+    )
 
 
 def _strip_span(span: Span) -> Span | None:
@@ -170,7 +183,8 @@ def resolve(head: Token, index: SpeakerIndex, previous_actor: str | None = None)
             if ent.label_ == "PERSON":
                 return index.full_name(_clean_name(name)), mention_text
             if ent.label_ == "ORG" and len(mention) <= len(ent) + 2:
-                return _clean_name(name), mention_text
+                # a one-word "organisation" that is the surname of a person named earlier is that person
+                return (index.full_name(_clean_name(name)) if len(name) == 1 else _clean_name(name)), mention_text
     appos = _appos_name(head)
     if appos is not None:
         return index.full_name(_clean_name(appos)), mention_text
