@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .casualty_counts import Count, read_count
+from .nlp import entities, entity_at
 from .records import Event
 
 VERB_KINDS: dict[str, str] = {
@@ -218,14 +219,14 @@ def _person_name(tok: Token) -> str | None:
     if tok.pos_ == "PRON":
         return None
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     if tok.pos_ == "PROPN" and (ent is None or len(ent) == 1):  # a bare surname, whatever the NER made of it
-        full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text]
+        full = [e.text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text]
         if full:
             return max(full, key=len)
     if ent is not None and ent.label_ == "PERSON":
         name = ent.text
-        full = [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > len(ent) and e[-1].text == ent[-1].text]
+        full = [e.text for e in entities(doc) if e.label_ == "PERSON" and len(e) > len(ent) and e[-1].text == ent[-1].text]
         return max(full, key=len) if full else name
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
         return ent.text

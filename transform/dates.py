@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from .nlp import entities
 from .records import Event
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -85,7 +86,7 @@ def resolve_date(text: str, published: date | None) -> date | None:
 
 
 def _candidates(sent: Span) -> list[Span]:
-    spans = [e for e in sent.ents if e.label_ == "DATE"]
+    spans = [e for e in entities(sent.doc) if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end]
     taken = {t.i for e in spans for t in e}
     spans += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in RELATIVE_WORDS and t.i not in taken]
     return spans

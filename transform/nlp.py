@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 # Nothing in the model is unused today: the tagger and lemmatizer give cue lemmas, the parser gives
 # speakers and clauses, NER gives people, organisations and places.
@@ -31,3 +31,24 @@ def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
 def parse_one(text: str) -> Doc:
     """One Doc: for tests and the REPL."""
     return get_nlp()(text)
+
+
+def entities(doc: Doc) -> list[Span]:
+    """`doc.ents`, built once per Doc: spaCy builds every entity Span anew on each `doc.ents` access, which
+    made per-token lookups quadratic in the article's length."""
+    key = ("eventwire", "entities")
+    if key not in doc.user_data:
+        doc.user_data[key] = list(doc.ents)
+    return doc.user_data[key]
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity that holds `token`, found from the token's IOB tags (no scan of the doc's entities)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import entities, entity_at
+
 PERSONAL = {"he", "she", "him", "her", "i", "me"}
 PLURAL = {"they", "them", "we", "us"}
 NEUTER = {"it"}
@@ -42,7 +44,7 @@ class SpeakerIndex:
     @classmethod
     def build(cls, doc: Doc) -> SpeakerIndex:
         index = cls(doc)
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "PERSON":
                 ent = _strip_span(ent)
                 if ent is None:
@@ -142,11 +144,7 @@ def _strip_punct(span: Span) -> Span:
 
 
 def _entity_of(token: Token) -> Span | None:
-    if token.ent_type_ in _NAME_LABELS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-    return None
+    return entity_at(token) if token.ent_type_ in _NAME_LABELS else None
 
 
 def _appos_name(head: Token) -> Span | None:

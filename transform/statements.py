@@ -32,6 +32,7 @@ OF_CONTENT = frozenset("accuse warn speak talk".split())
 # Only these take their content from a clause with no speech frame at all around them.
 _TRIVIAL_OBJECTS = {"it", "this", "that", "so", "nothing", "something", "anything", "what", "which", "much"}
 _GAP_BEFORE = {"", ",", "-", "\u2014", "\u2013", ", \u2014", "..."}
+_MAX_GAP = 16  # characters: the longest gap above, with the spaces around it
 _GAP_AFTER = {"", ":", ",", "that", ", that", "-", "\u2014", ": \u2014"}
 OUTLET_WORDS = {"agency", "newspaper", "outlet", "daily", "broadcaster", "channel", "paper", "tabloid",
                 "website", "magazine", "network", "television", "radio", "wire", "news"}
@@ -286,10 +287,12 @@ def _attached_quotes(cue: Token, speaker: Token | None, quotes: list[Quote], tex
     """The direct quotes this cue introduces or closes: '"…," he said, "…"' or 'X said: "…"'."""
     lo, hi = _clause_bounds(cue, speaker)
     before = after = None
-    for q in quotes:
-        if q.mark_end <= lo and text[q.mark_end : lo].strip() in _GAP_BEFORE and "\n" not in text[q.mark_end : lo]:
+    for q in quotes:  # a gap that can match is a few characters (text is whitespace-folded): no long slices
+        if q.mark_end <= lo and lo - q.mark_end <= _MAX_GAP and text[q.mark_end : lo].strip() in _GAP_BEFORE \
+                and "\n" not in text[q.mark_end : lo]:
             before = q
-        if q.mark_start >= hi and text[hi : q.mark_start].strip() in _GAP_AFTER and "\n" not in text[hi : q.mark_start]:
+        if q.mark_start >= hi and q.mark_start - hi <= _MAX_GAP and text[hi : q.mark_start].strip() in _GAP_AFTER \
+                and "\n" not in text[hi : q.mark_start]:
             after = q
             break
     # cue inside the frame "…," he said on Monday. "…" : the right edge may stop short of the frame's comma
