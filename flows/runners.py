@@ -31,6 +31,8 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
         yield None
         return
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up)
+    for _ in range(workers):  # start the workers now, so their model loads overlap Prefect's start-up
+        pool.submit(int)
     _pool = pool
     try:
         yield pool
