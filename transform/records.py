@@ -7,7 +7,7 @@ Extractors (statements, casualties, places) are pure functions of a spaCy `Doc` 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -82,11 +82,6 @@ class ArticleResult:
     events: list[Event] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     error: str | None = None  # extraction raised on this article: the flow rejects it and the run goes on
-
-
-def column_names(record_type: type) -> list[str]:
-    """The table columns a record type maps to, in declaration order."""
-    return [f.name for f in fields(record_type)]
 
 
 def stable_id(*parts: object) -> str:
