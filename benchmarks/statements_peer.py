@@ -17,7 +17,7 @@ from eventwire.evaluate import articles_from_gold, format_report, load_gold, sco
 from eventwire.transform.nlp import get_nlp, parse
 from eventwire.transform.statements import extract_statements
 
-GOLD_DIR = Path("/work/shared/gold")
+GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"  # ../shared beside the project
 TARGETS = {
     "polnear_dev.jsonl": "statement F1 >= 0.80, speaker accuracy >= 0.90 (a quote-mark-and-verb baseline: F1 ~0.40)",
     "seeds.jsonl": "every statement found with its named speaker; no event from not_events",
