@@ -11,7 +11,7 @@ from eventwire.transform.nlp import parse_one
 from eventwire.transform.statement_quotes import find_quotes
 from eventwire.transform.statements import extract_statements
 
-SEEDS = Path("/work/shared/gold/seeds.jsonl")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
 
