@@ -74,6 +74,7 @@ class RunSummary:
         return {k: v for k, v in asdict(self).items() if isinstance(v, (int, float))}
 
 
+
 # ---- tasks -------------------------------------------------------------------------------------------
 
 
@@ -119,7 +120,7 @@ def extract_task(articles: list[Article]) -> tuple[list[ArticleResult], float]:
 def load_task(db_path: str, articles: list[Article], results: list[ArticleResult], raw_hashes: dict[str, str],
               rejects: list[Reject], run_id: str) -> None:
     """One transaction: the batch's articles replace their old rows, with their events and places."""
-    with session(db_path) as con:
+    with session(db_path, apply_schema=False) as con:
         writer.write_batch(con, articles, results, raw_hashes, eventwire.EXTRACTOR_VERSION, run_id, rejects)
 
 
@@ -163,7 +164,7 @@ def _triage(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats
             seen: RunMemory, summary: RunSummary) -> Triage:
     """Sort a batch out against the database: new, changed, unchanged (no NLP), duplicate, rejected."""
     index_repeats(raws, repeats)
-    with session(db_path) as con:
+    with session(db_path, apply_schema=False) as con:
         batch = triage(con, raws, rejects, lambda raw: clean_article(raw, repeats), eventwire.EXTRACTOR_VERSION, seen)
     summary.articles_new += batch.new
     summary.articles_changed += batch.changed
@@ -248,7 +249,7 @@ def extract_events(
         status = "completed"
     finally:
         summary.seconds = time.perf_counter() - started
-        with session(db_path) as con:
+        with session(db_path, apply_schema=False) as con:
             writer.finish_run(con, run_id, summary.counts(), status)
     logger.info(
         "run %s: %d new, %d changed, %d unchanged, %d rejected; %d statements, %d casualty figures in %.1f s",

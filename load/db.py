@@ -55,11 +55,14 @@ def connect(path: str | Path, read_only: bool = False, wait_seconds: float = DEF
 
 
 @contextmanager
-def session(path: str | Path, read_only: bool = False, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open, (for writers) make sure the schema is there, yield, and close: hold the file briefly."""
+def session(path: str | Path, read_only: bool = False, wait_seconds: float = DEFAULT_WAIT_SECONDS,
+            apply_schema: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open, (for writers) make sure the schema is there, yield, and close: hold the file briefly.
+
+    A run applies the schema once, when it starts; its per-batch sessions pass `apply_schema=False`."""
     con = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
-        if not read_only:
+        if not read_only and apply_schema:
             con.execute(schema_sql())
         yield con
     finally:
