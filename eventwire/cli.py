@@ -60,17 +60,7 @@ def _print_summary(summary, console) -> None:  # noqa: ANN001 (RunSummary; impor
     table = Table(title=f"eventwire run {summary.run_id}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
-    for label, value in (
-        ("articles new", summary.articles_new),
-        ("articles changed", summary.articles_changed),
-        ("articles unchanged", summary.articles_unchanged),
-        ("articles rejected", summary.articles_rejected),
-        ("statements", summary.statements),
-        ("casualty figures", summary.casualties),
-        ("place mentions", summary.places),
-        ("seconds", f"{summary.seconds:.1f}"),
-        ("database", summary.db_path),
-    ):
+    for label, value in [*summary.labelled(), ("database", summary.db_path)]:
         table.add_row(label, str(value))
     console.print(table)
     if summary.rejects:

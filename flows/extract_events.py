@@ -73,6 +73,19 @@ class RunSummary:
     def counts(self) -> dict[str, float | int]:
         return {k: v for k, v in asdict(self).items() if isinstance(v, (int, float))}
 
+    def labelled(self) -> list[tuple[str, str]]:
+        """What a person reads after a run, labelled once for the terminal summary and the run report."""
+        return [
+            ("articles new", str(self.articles_new)),
+            ("articles changed", str(self.articles_changed)),
+            ("articles unchanged", str(self.articles_unchanged)),
+            ("articles rejected", str(self.articles_rejected)),
+            ("statements", str(self.statements)),
+            ("casualty figures", str(self.casualties)),
+            ("place mentions", str(self.places)),
+            ("seconds", f"{self.seconds:.1f}"),
+            ("NLP seconds", f"{self.nlp_seconds:.1f}"),
+        ]
 
 
 # ---- tasks -------------------------------------------------------------------------------------------

@@ -29,17 +29,7 @@ def run_report_markdown(summary: Any) -> str:
         "| loaded | count |",
         "| --- | ---: |",
     ]
-    for label, value in (
-        ("articles new", summary.articles_new),
-        ("articles changed", summary.articles_changed),
-        ("articles unchanged (skipped)", summary.articles_unchanged),
-        ("articles rejected", summary.articles_rejected),
-        ("statements", summary.statements),
-        ("casualty figures", summary.casualties),
-        ("place mentions", summary.places),
-        ("seconds", f"{summary.seconds:.1f}"),
-        ("NLP seconds", f"{summary.nlp_seconds:.1f}"),
-    ):
+    for label, value in summary.labelled():
         lines.append(f"| {label} | {value} |")
     lines.append("")
     if not summary.rejects:
