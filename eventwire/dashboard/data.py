@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TypeVar
 
-from ..load.db import DatabaseBusy, connect
+from ..load.db import DatabaseBusy, session
 
 WAIT_SECONDS = 3.0
 
-P = ParamSpec("P")
 T = TypeVar("T")
 
 __all__ = ["DatabaseBusy", "read", "WAIT_SECONDS"]
@@ -24,8 +23,5 @@ __all__ = ["DatabaseBusy", "read", "WAIT_SECONDS"]
 
 def read(db_path: str | Path, query: Callable[..., T], *args: object, wait_seconds: float = WAIT_SECONDS) -> T:
     """Run `query(con, *args)` on a read-only connection opened for this query alone."""
-    con = connect(db_path, read_only=True, wait_seconds=wait_seconds)
-    try:
+    with session(db_path, read_only=True, wait_seconds=wait_seconds) as con:
         return query(con, *args)
-    finally:
-        con.close()
