@@ -251,48 +251,22 @@ def load_gold(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def _fallback_body(article: dict) -> tuple[str, list[str]]:
-    """The gold text minus a leading title line: what extraction sees when the cleaner is unavailable."""
-    text = article.get("text") or ""
-    title = normalize(article.get("title"))
-    first, _, rest = text.partition("\n")
-    if title and normalize(first).rstrip(".") == title.rstrip("."):
-        return rest.lstrip("\n"), [first]
-    return text, []
-
-
 def articles_from_gold(gold: list[dict]) -> list:
     """`Article`s for the gold lines, cleaned as `eventwire run` cleans them (boilerplate, title and captions
     out, repeats across a source's articles counted over the whole gold file). Rejected lines are skipped."""
-    from eventwire.extract.articles import Article, RawArticle, article_id_for, content_hash_of  # noqa: PLC0415
+    from eventwire.extract.articles import Article, RawArticle  # noqa: PLC0415
+    from eventwire.extract.boilerplate import RepeatIndex  # noqa: PLC0415
+    from eventwire.extract.clean import clean_article, index_repeats  # noqa: PLC0415
 
     def published(g: dict) -> date | None:
         return date.fromisoformat(g["published"]) if g.get("published") else None
 
     raws = [RawArticle(source_id=g["id"], source=g.get("source") or "gold", title=g.get("title"),
                        published=published(g), text=g.get("text") or "") for g in gold]
-    try:
-        from eventwire.extract.boilerplate import RepeatIndex  # noqa: PLC0415
-        from eventwire.extract.clean import clean_article, index_repeats  # noqa: PLC0415
-    except ImportError:
-        clean_article = None
-    out = []
-    if clean_article is not None:
-        repeats = RepeatIndex()
-        index_repeats(raws, repeats)
-        for raw in raws:
-            cleaned = clean_article(raw, repeats)
-            if isinstance(cleaned, Article):
-                out.append(cleaned)
-        return out
-    for g, raw in zip(gold, raws):
-        body, removed = _fallback_body(g)
-        out.append(Article(
-            article_id=article_id_for(raw.source, raw.source_id), source_id=raw.source_id, source=raw.source,
-            url=None, title=raw.title, published=raw.published, body=body,
-            content_hash=content_hash_of(raw.title, body), removed=removed,
-        ))
-    return out
+    repeats = RepeatIndex()
+    index_repeats(raws, repeats)
+    cleaned = (clean_article(raw, repeats) for raw in raws)
+    return [a for a in cleaned if isinstance(a, Article)]
 
 
 def predict(gold: list[dict], batch_size: int = 32) -> dict[str, dict]:
@@ -333,12 +307,6 @@ def format_report(scores: dict[str, Any], title: str | None = None) -> str:
                      f"(of {scores['tolls_scored']} articles)")
     lines.append(f"{'not_events hit':24}{scores['not_event_hits']:6d}")
     return "\n".join(lines)
-
-
-def evaluate_file(path: str | Path, limit: int | None = None) -> dict[str, Any]:
-    """Load a gold file, run the pipeline on it and score it (what `eventwire eval` does)."""
-    gold = load_gold(path)[:limit] if limit else load_gold(path)
-    return score(gold, predict(gold))
 
 
 def predictions_from_db(db_path: str | Path, source_ids: Iterable[str]) -> dict[str, dict]:
