@@ -14,6 +14,11 @@ EXTRACTOR_VERSION = "0.1.0"
 # checkout, where this folder shadows the installed package, let them resolve beside it.
 import os as _os
 
+# Prefect reports usage on import (SDK analytics) and from every server it starts: no network here, and a
+# pipeline run should not phone home; measured, the attempts cost ~1 s of CPU per run. A user's own value wins.
+_os.environ.setdefault("DO_NOT_TRACK", "1")
+_os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
 _top = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__)))
 if _os.path.isdir(_os.path.join(_top, "transform")) and _top not in __path__:
     __path__.append(_top)

@@ -10,7 +10,6 @@ At most one run at a time (`limit=1`): a slow run delays the next one instead of
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -91,7 +90,6 @@ def serve(params: dict[str, Any], cron: str | None = None, interval: float | Non
             "at it, e.g. `export PREFECT_API_URL=http://127.0.0.1:4200/api` (Prefect's temporary server "
             "cannot keep schedules)"
         )
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     scheduled_extract.serve(
         name=name,
         cron=cron,
