@@ -6,15 +6,12 @@ at once.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 DEFAULT_DB = "data/eventwire.duckdb"
 
@@ -91,20 +88,18 @@ def run(
     except ValueError:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
     fields = _parse_fields(field)
-    from eventwire.flows import extract_events as flow_module
-    from eventwire.flows.runners import default_workers, run as run_flow
+    from eventwire.flows.api_server import start_early
+
+    start_early()  # Prefect's temporary server boots (~4.5 s) while the rest loads
+    from eventwire.flows.runners import default_workers, run as run_flow  # light: the flow imports in the run
 
     n_workers = workers or default_workers()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as progress:
         bar = progress.add_task("reading articles", total=None)
-        flow_module.set_progress(lambda seen, done: progress.update(
-            bar, description=f"{seen} articles read, {done} extracted"))
-        try:
-            summary = run_flow(sources, str(db), published=when, fields=fields or None, workers=n_workers,
-                               dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
-        finally:
-            flow_module.set_progress(None)
+        summary = run_flow(sources, str(db), published=when, fields=fields or None, workers=n_workers,
+                           dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout,
+                           progress=lambda seen, done: progress.update(bar, description=f"{seen} articles read, {done} extracted"))
     _print_summary(summary, Console())
 
 

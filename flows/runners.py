@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any
@@ -42,35 +42,16 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 
 
 def warm_up() -> None:
-    """Load the spaCy model in a fresh worker process, before its first batch."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from ..transform.nlp import get_nlp
+    """Make a fresh worker process ready before its first batch: the spaCy model, and what the extractors
+    load on first use (the gazetteer, dateparser's tables), by extracting from one short article. About
+    1.5 s a worker, spent while Prefect's server boots rather than on the run's first batches."""
+    from datetime import date
 
-    get_nlp()
+    from ..extract.articles import Article
+    from ..transform.pipeline import extract_batch
 
-
-@contextmanager
-def api_for_workers(remote: bool) -> Iterator[None]:
-    """Make sure Dask workers can reach this run's Prefect API.
-
-    Tasks on a Dask worker run Prefect's task engine there, with the settings the flow's context carries.
-    With no PREFECT_API_URL, Prefect would start a temporary server per process, and a worker's times out
-    ("Timed out while attempting to connect to ephemeral Prefect API server"). So start the temporary
-    server here (the one Prefect would start anyway; stopped at exit) and name it in the settings the
-    workers receive. It listens on 127.0.0.1: a cluster on other machines needs PREFECT_API_URL set to a
-    server they can reach.
-    """
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    if not remote or PREFECT_API_URL.value():
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start()
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield
+    text = "Officials in Kyiv said on Monday that 3 people were killed. \"We are safe,\" the mayor told reporters."
+    extract_batch([Article("warm-up", "warm-up", "warm-up", None, None, date(2024, 5, 7), text, "warm-up")])
 
 
 def default_workers() -> int:
@@ -101,19 +82,31 @@ def run(
     dask_address: str | None = None,
     batch_size: int | None = None,
     feed_timeout: float = 10.0,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Any:
-    """Run `extract_events` with the task runner these options ask for; returns its RunSummary."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from .extract_events import BATCH_SIZE, DEFAULT_DB, extract_events
+    """Run `extract_events` with the task runner these options ask for; returns its RunSummary.
 
-    flow = extract_events.with_options(task_runner=task_runner(workers, dask, dask_address))
-    with api_for_workers(bool(dask or dask_address)), worker_pool(0 if (dask or dask_address) else workers):
-        return flow(
-            sources=sources,
-            db_path=db_path or DEFAULT_DB,
-            published=published,
-            fields=fields,
-            batch_size=batch_size or BATCH_SIZE,
-            in_flight=max(1, workers),
-            feed_timeout=feed_timeout,
-        )
+    Start-up is overlapped: the NLP workers begin loading the model and Prefect's temporary server (when no
+    API is configured) begins booting before the rest is imported; the flow starts once the server answers.
+    `progress` is called with (articles seen, articles extracted) after each batch.
+    """
+    from .api_server import api_of, temporary_server
+
+    with worker_pool(0 if (dask or dask_address) else workers), temporary_server() as server:
+        from .extract_events import BATCH_SIZE, DEFAULT_DB, extract_events, set_progress
+
+        flow = extract_events.with_options(task_runner=task_runner(workers, dask, dask_address))
+        set_progress(progress)
+        try:
+            with api_of(server):  # Dask workers receive this API in the flow's settings, so none starts its own
+                return flow(
+                    sources=sources,
+                    db_path=db_path or DEFAULT_DB,
+                    published=published,
+                    fields=fields,
+                    batch_size=batch_size or BATCH_SIZE,
+                    in_flight=max(1, workers),
+                    feed_timeout=feed_timeout,
+                )
+        finally:
+            set_progress(None)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.flows import extract_events as flow_module
 from eventwire.flows.runners import run
 
 from .conftest import SAMPLES
@@ -58,11 +57,7 @@ def test_dask_cluster_run_equals_in_process_run(cluster, local_db: Path, tmp_pat
             seen.append(done)
 
     dask_db = tmp_path / "dask.duckdb"
-    flow_module.set_progress(hook)
-    try:
-        summary = run([str(SAMPLES)], str(dask_db), dask_address=cluster.scheduler_address, batch_size=2)
-    finally:
-        flow_module.set_progress(None)
+    summary = run([str(SAMPLES)], str(dask_db), dask_address=cluster.scheduler_address, batch_size=2, progress=hook)
     with Client(cluster) as client:
         loaded = client.run(model_loaded)  # the extract tasks ran on the workers: they hold the model
     assert seen and seen[-1] == 5
