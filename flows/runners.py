@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -25,14 +26,18 @@ def current_pool() -> ProcessPoolExecutor | None:
 
 @contextmanager
 def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
-    """A pool of `workers` processes (spawned, so no lock of this process leaks into them), or None for 1."""
+    """A pool of `workers` processes, or None for 1. They fork from a fresh fork server (no lock or thread of
+    this process leaks into them) that has loaded the model and warmed the extractors once for all."""
     global _pool
     if workers <= 1:
         yield None
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up)
-    for _ in range(workers):  # start the workers now, so their model loads overlap Prefect's start-up
-        pool.submit(int)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([f"{__package__}.worker_preload"])
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
+    # Start the workers now, so the model loads while Prefect starts up; from a thread, because starting one
+    # waits until the fork server has loaded the model.
+    threading.Thread(target=lambda: [pool.submit(int) for _ in range(workers)], daemon=True).start()
     _pool = pool
     try:
         yield pool
