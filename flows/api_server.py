@@ -140,7 +140,8 @@ def temporary_server() -> Iterator[TemporaryServer | None]:
 @contextmanager
 def api_of(server: TemporaryServer | None) -> Iterator[None]:
     """Point this process's Prefect settings (and so the flow's, which Dask workers receive) at `server`,
-    once it answers. Without a server, the settings already name the API."""
+    once it answers. Without a server, the settings already name the API. The server listens on 127.0.0.1:
+    a Dask cluster on other machines needs PREFECT_API_URL set to a server they can reach."""
     if server is None:
         yield
         return
