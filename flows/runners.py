@@ -1,7 +1,8 @@
 """Where the NLP runs: in-process, in a pool of worker processes, or on a Dask cluster.
 
-The model loads once per worker: `warm_up` runs as each pool process starts, and on Dask the first task
-on a worker loads it (`get_nlp` is cached per process). Locally, Prefect's tasks run in threads of this
+The model loads once per run locally: the pool's fork server runs `warm_up` (see `worker_preload`) and the
+workers fork from it with the model loaded; on Dask the first task on a worker loads it (`get_nlp` is
+cached per process). Locally, Prefect's tasks run in threads of this
 process and hand their batch to the pool: only articles go out and small records come back, and the
 Prefect engine (and its API server) stays in one process.
 """
@@ -47,9 +48,10 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
 
 
 def warm_up() -> None:
-    """Make a fresh worker process ready before its first batch: the spaCy model, and what the extractors
-    load on first use (the gazetteer, dateparser's tables), by extracting from one short article. About
-    1.5 s a worker, spent while Prefect's server boots rather than on the run's first batches."""
+    """Make a process ready for batches: the spaCy model, and what the extractors load on first use (the
+    gazetteer, dateparser's tables), by extracting from one short article. About 2.5 s, spent in the fork
+    server while Prefect's server boots; each worker runs it again as it starts, at no cost when it forked
+    with all that loaded (and as the fallback if the fork server could not preload)."""
     from datetime import date
 
     from ..extract.articles import Article

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 FEATURES = ("LOWER", "TAG", "DEP", "IS_SPACE")  # what the model's patterns test, in the order read per token
 FEATURE_IDS = [LOWER, TAG, DEP, IS_SPACE]
-MEMO_SIZE = 500_000  # distinct (word, tag, dependency, space) keys remembered, ~150 MB at most
+MEMO_SIZE = 200_000  # distinct (word, tag, dependency, space) keys remembered (~100 MB); then start afresh
 Check = tuple[int, int, Callable[[object], bool]]  # (token offset in the pattern, feature index, predicate)
 Entry = tuple[int, int, tuple[Check, ...]]  # (attr_id, pattern length, checks)
 
@@ -66,7 +66,7 @@ class IndexedAttributeRuler(AttributeRuler):
     _unsupported = False
 
     def add(self, patterns, attrs, index=0):
-        self._index = None
+        self._index, self._unsupported = None, False
         super().add(patterns, attrs, index)
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -154,9 +154,6 @@ class _Files:
         self.by_lower: dict[str, list[Entry]] = defaultdict(list)
         self.by_tag: dict[str, list[Entry]] = defaultdict(list)
         self.always: list[Entry] = []
-
-    def __bool__(self) -> bool:
-        return bool(self.by_lower or self.by_tag or self.always)
 
     def add(self, entry: Entry, first: dict) -> None:
         lowers, tags = _keys(first.get("LOWER")), _keys(first.get("TAG"))
