@@ -90,7 +90,7 @@ def iter_file(path: Path, published: date | None = None, fields: Mapping[str, st
             if suffix == ".json" and size > MAX_JSON_BYTES:
                 yield Reject(source_id, "file too large", f"{size / 2**20:.0f} MB of JSON; write it as JSONL instead")
                 return
-            yield from _iter_json(path, published, fields)
+            yield from _iter_json(path, source_id, published, fields)
             return
         if size > MAX_FILE_BYTES:
             yield Reject(source_id, "file too large", f"{size / 2**20:.1f} MB; one article may be at most {MAX_FILE_BYTES / 2**20:.0f} MB")
@@ -115,23 +115,25 @@ def iter_file(path: Path, published: date | None = None, fields: Mapping[str, st
         yield RawArticle(source_id=source_id, source=source, url=None, published=when, text=text)
 
 
-def _iter_json(path: Path, published: date | None, fields: Mapping[str, str] | None) -> Iterator[RawArticle | Reject]:
-    """Records from a JSON array/object or a JSONL file; a broken line is rejected, the rest load."""
+def _iter_json(path: Path, source_id: str, published: date | None, fields: Mapping[str, str] | None) -> Iterator[RawArticle | Reject]:
+    """Records from a JSON array/object or a JSONL file (`source_id`: the file's, for each record's); a broken
+    line is rejected, the rest load."""
+    source = path_text(path.stem)
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(decode_bytes(path.read_bytes())[0])
         except (NotText, ValueError) as exc:
-            yield Reject(path_text(path.resolve()), "broken JSON", str(exc)[:300])
+            yield Reject(source_id, "broken JSON", str(exc)[:300])
             return
         records = data if isinstance(data, list) else [data]
         for i, record in enumerate(records, 1):
-            yield record_to_article(record, f"{path_text(path.resolve())}#{i}", path_text(path.stem), published, fields)
+            yield record_to_article(record, f"{source_id}#{i}", source, published, fields)
         return
     with path.open("rb") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            where = f"{path_text(path.resolve())}:{lineno}"
+            where = f"{source_id}:{lineno}"
             try:
                 record = json.loads(line.decode("utf-8"))
             except UnicodeDecodeError as exc:
@@ -140,7 +142,7 @@ def _iter_json(path: Path, published: date | None, fields: Mapping[str, str] | N
             except ValueError as exc:
                 yield Reject(where, "broken JSON line", f"line {lineno}: {exc}")
                 continue
-            yield record_to_article(record, where, path_text(path.stem), published, fields)
+            yield record_to_article(record, where, source, published, fields)
 
 
 def record_to_article(
