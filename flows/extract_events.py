@@ -183,8 +183,6 @@ def _triage(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats
     index_repeats(raws, repeats)
     with session(db_path, apply_schema=False) as con:
         batch = triage(con, raws, rejects, lambda raw: clean_article(raw, repeats), eventwire.EXTRACTOR_VERSION, seen)
-    summary.articles_new += batch.new
-    summary.articles_changed += batch.changed
     summary.articles_unchanged += batch.unchanged
     return batch
 
@@ -196,15 +194,13 @@ def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str
     results = results + [ArticleResult(a.article_id) for a in batch.to_store]
     failed = {r.article_id: r.error for r in results if r.error}
     if failed:  # not stored (its old rows, if any, stay), so the next run tries it again
-        for a in articles:
-            if a.article_id in failed:
-                batch.rejects.append(Reject(a.source_id, "extraction failed", f"a bug, please report it: {failed[a.article_id]}"))
-                if a.article_id in batch.existing:
-                    summary.articles_changed -= 1
-                else:
-                    summary.articles_new -= 1
+        batch.rejects.extend(Reject(a.source_id, "extraction failed", f"a bug, please report it: {failed[a.article_id]}")
+                             for a in articles if a.article_id in failed)
         articles = [a for a in articles if a.article_id not in failed]
         results = [r for r in results if not r.error]
+    changed = sum(a.article_id in batch.existing for a in articles)  # counted as stored, after any failures
+    summary.articles_changed += changed
+    summary.articles_new += len(articles) - changed
     if articles or batch.rejects:  # a batch of unchanged articles costs no task and no write
         load_task(db_path, quote(articles), quote(results), quote(batch.raw_hashes), quote(batch.rejects), run_id)
     for r in batch.rejects:

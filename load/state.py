@@ -60,8 +60,6 @@ class Triage:
     to_store: list[Article] = field(default_factory=list)  # other languages: stored, not extracted
     raw_hashes: dict[str, str] = field(default_factory=dict)
     rejects: list[Reject] = field(default_factory=list)
-    new: int = 0
-    changed: int = 0
     unchanged: int = 0
     existing: set[str] = field(default_factory=set)  # article ids already in the database (changed ones)
 
@@ -118,8 +116,4 @@ def triage(
             continue
         (out.to_extract if article.language == "en" else out.to_store).append(article)
         out.raw_hashes[article.article_id] = hashes[article.article_id]
-        if article.article_id in out.existing:
-            out.changed += 1
-        else:
-            out.new += 1
     return out
