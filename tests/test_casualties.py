@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ from eventwire.transform.casualties import extract_casualties
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.numbers import VAGUE_AMOUNTS, glued_qualifier, word_number
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
+from .conftest import shared_path
 
 
 def rows(text: str):
@@ -150,9 +149,8 @@ def _seed_body(text: str) -> str:
 
 
 def test_seeds():
-    if not SEEDS.exists():
-        pytest.skip("../shared is absent")
-    seeds = {json.loads(line)["id"]: json.loads(line) for line in SEEDS.read_text().splitlines() if line.strip()}
+    seeds_file = shared_path("gold", "seeds.jsonl")
+    seeds = {json.loads(line)["id"]: json.loads(line) for line in seeds_file.read_text().splitlines() if line.strip()}
     donetsk = extract_casualties(parse_one(_seed_body(seeds["mt-2014-05-27-luhansk-rebels-reinforcements"]["text"])))
     parent = next(e for e in donetsk if e.casualty_count == 40)
     child = next(e for e in donetsk if e.subset_of is not None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,7 @@ from eventwire.transform.gazetteer import ALIASES, lookup
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.places import find_places, locate
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
+from .conftest import shared_path
 
 
 @pytest.mark.parametrize(
@@ -64,9 +63,7 @@ def test_locate_falls_back_to_the_dominant_place_for_casualties():
 
 
 def test_seed_places_are_geocoded():
-    if not SEEDS.exists():
-        pytest.skip("../shared is absent")
-    for line in SEEDS.read_text().splitlines():
+    for line in shared_path("gold", "seeds.jsonl").read_text().splitlines():
         seed = json.loads(line)
         body = seed["text"].split("See also:")[0].split("Sign up for our free weekly newsletter")[0]
         places = find_places(parse_one(body))

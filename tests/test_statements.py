@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,8 @@ from eventwire.transform.nlp import parse_one
 from eventwire.transform.statement_quotes import find_quotes
 from eventwire.transform.statements import extract_statements
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.jsonl"
+from .conftest import shared_path
+
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
 
 
@@ -162,9 +162,8 @@ def test_find_quotes_handles_marks():
 
 @pytest.fixture(scope="module")
 def seeds():
-    if not SEEDS.exists():
-        pytest.skip("shared gold not present")
-    return [json.loads(line) for line in SEEDS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    seeds_file = shared_path("gold", "seeds.jsonl")
+    return [json.loads(line) for line in seeds_file.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_seed_statements_found_with_named_speakers(seeds):
