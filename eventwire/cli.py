@@ -24,7 +24,8 @@ app = typer.Typer(
 )
 
 
-# Options `run` and `serve` share: declared once.
+# Options `run` and `serve` share: declared once (Typer needs each command's parameters spelled out, so the
+# lists themselves repeat), checked once by `_run_options`.
 Sources = Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")]
 DbPath = Annotated[Path, typer.Option("--db", help="DuckDB file to load into.")]
 Published = Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")]
@@ -39,6 +40,15 @@ FeedTimeout = Annotated[float, typer.Option(help="Seconds to wait for a feed or 
 @app.callback()
 def _root() -> None:
     """News articles in, an event table out."""
+
+
+def _run_options(published: str | None, field: list[str]) -> tuple[date | None, dict[str, str] | None]:
+    """The options `run` and `serve` share, checked: --published as a date, --field pairs as a mapping."""
+    try:
+        when = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
+    return when, _parse_fields(field) or None
 
 
 def _parse_fields(pairs: list[str]) -> dict[str, str]:
@@ -83,11 +93,7 @@ def run(
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    try:
-        when = date.fromisoformat(published) if published else None
-    except ValueError:
-        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
-    fields = _parse_fields(field)
+    when, fields = _run_options(published, field)
     from eventwire.flows.api_server import start_early
 
     start_early()  # Prefect's temporary server boots (~4.5 s) while the rest loads
@@ -97,7 +103,7 @@ def run(
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as progress:
         bar = progress.add_task("reading articles", total=None)
-        summary = run_flow(sources, str(db), published=when, fields=fields or None, workers=n_workers,
+        summary = run_flow(sources, str(db), published=when, fields=fields, workers=n_workers,
                            dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout,
                            progress=lambda seen, done: progress.update(bar, description=f"{seen} articles read, {done} extracted"))
     _print_summary(summary, Console())
@@ -147,15 +153,11 @@ def serve(
         raise typer.BadParameter("give exactly one of --cron and --interval", param_hint="--cron/--interval")
     if interval is not None and interval <= 0:
         raise typer.BadParameter("must be more than 0 seconds", param_hint="--interval")
-    try:
-        when = date.fromisoformat(published) if published else None
-    except ValueError:
-        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
-    fields = _parse_fields(field)
+    when, fields = _run_options(published, field)
     from eventwire.flows.runners import default_workers
     from eventwire.flows.serve import NoPrefectServer, parameters, serve as serve_flow
 
-    params = parameters(sources, str(db), published=when, fields=fields or None, workers=workers or default_workers(),
+    params = parameters(sources, str(db), published=when, fields=fields, workers=workers or default_workers(),
                         dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
     try:
         serve_flow(params, cron=cron, interval=interval, name=name)
