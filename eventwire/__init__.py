@@ -9,6 +9,9 @@ __version__ = "0.1.0"
 # Bump when any extractor's output can change: stored rows carry it, and a new value reprocesses the backlog.
 EXTRACTOR_VERSION = "0.1.0"
 
+# Where `eventwire run` loads and the other commands read, unless --db says otherwise.
+DEFAULT_DB = "data/eventwire.duckdb"
+
 # The pipeline's stages live at the top of the repository (flows/, extract/, transform/, load/), as the
 # user asked; installed, they are sub-packages of eventwire (see pyproject's package-dir). Running from a
 # checkout, where this folder shadows the installed package, let them resolve beside it.

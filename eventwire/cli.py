@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-DEFAULT_DB = "data/eventwire.duckdb"
+from eventwire import DEFAULT_DB
 
 app = typer.Typer(
     name="eventwire",

@@ -36,7 +36,7 @@ from ..load.state import RunMemory, Triage, triage
 from ..transform.records import ArticleResult
 from .report import publish_run_report
 
-DEFAULT_DB = "data/eventwire.duckdb"
+DEFAULT_DB = eventwire.DEFAULT_DB
 BATCH_SIZE = 64
 
 # Set by the CLI to drive a progress bar: called with (articles seen, articles extracted) after each batch.

@@ -17,6 +17,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from eventwire import DEFAULT_DB
 from eventwire.dashboard import queries
 from eventwire.dashboard.data import DatabaseBusy, read
 
@@ -32,7 +33,7 @@ mark.ew-casualty  { background: #ffd2c8; padding: 0 1px; border-radius: 2px; }
 def db_path() -> Path:
     """The database given after `--` (`streamlit run app.py -- --db PATH`), else $EVENTWIRE_DB."""
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--db", default=os.environ.get("EVENTWIRE_DB", "data/eventwire.duckdb"))
+    parser.add_argument("--db", default=os.environ.get("EVENTWIRE_DB", DEFAULT_DB))
     args, _ = parser.parse_known_args()
     return Path(args.db)
 
