@@ -78,10 +78,11 @@ def fetch_entry(entry: dict, feed_url: str, timeout: float = TIMEOUT_SECONDS) ->
             encoding = response.charset_encoding or "utf-8"
     except httpx.HTTPError as exc:
         return Reject(link, "page not fetched", f"{type(exc).__name__}: {exc}")
+    body = b"".join(chunks)
     try:
-        html = b"".join(chunks).decode(encoding, errors="replace")
+        html = body.decode(encoding, errors="replace")
     except LookupError:  # a charset Python does not know
-        html = b"".join(chunks).decode("utf-8", errors="replace")
+        html = body.decode("utf-8", errors="replace")
     return RawArticle(
         source_id=link,
         source=source,
