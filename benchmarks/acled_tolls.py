@@ -63,7 +63,7 @@ def death_toll(events: list) -> int:
 
 
 def run_acled(notes: list[dict], show_misses: bool) -> None:
-    from eventwire.transform.casualties import extract_casualties
+    from eventwire.transform.events.casualty import extract_casualties
     from eventwire.transform.dates import date_for_event
     from eventwire.transform.nlp import get_nlp
     from eventwire.transform.places import find_places, locate
@@ -152,7 +152,7 @@ def seed_body(text: str) -> str:
 
 
 def run_seeds(path: Path) -> None:
-    from eventwire.transform.events import extract_article
+    from eventwire.transform.article import analyse_article
     from eventwire.transform.nlp import parse_one
 
     print(f"\nseeds ({path}):")
@@ -160,7 +160,7 @@ def run_seeds(path: Path) -> None:
         seed = json.loads(line)
         published = date.fromisoformat(seed["published"])
         doc = parse_one(seed_body(seed["text"]))
-        result = extract_article(doc, seed["id"], published)
+        result = analyse_article(doc, seed["id"], published)
         casualties = [e for e in result.events if e.event_type == "casualty"]
         print(f"  {seed['id']}: toll {death_toll(casualties)}")
         for e in casualties:

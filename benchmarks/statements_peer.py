@@ -15,7 +15,7 @@ from pathlib import Path
 
 from eventwire.evaluate import articles_from_gold, format_report, load_gold, score
 from eventwire.transform.nlp import get_nlp, parse
-from eventwire.transform.statements import extract_statements
+from eventwire.transform.events.statement import extract_statements
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"  # ../shared beside the project
 TARGETS = {

@@ -273,13 +273,13 @@ def predict(gold: list[dict], batch_size: int = 32) -> dict[str, dict]:
     """Run the pipeline in-process on the gold articles: {gold id: {"events": [...], "places": [...]}}."""
     from dataclasses import asdict  # noqa: PLC0415
 
-    from eventwire.transform.pipeline import extract_batch  # noqa: PLC0415
+    from eventwire.transform.pipeline import analyse_batch  # noqa: PLC0415
 
     articles = articles_from_gold(gold)
     out: dict[str, dict] = {}
     for i in range(0, len(articles), batch_size):
         chunk = articles[i:i + batch_size]
-        for art, res in zip(chunk, extract_batch(chunk)):
+        for art, res in zip(chunk, analyse_batch(chunk)):
             out[art.source_id] = {"events": [asdict(e) for e in res.events],
                                   "places": [asdict(p) for p in res.places]}
     return out

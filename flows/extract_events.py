@@ -124,12 +124,12 @@ def fetch_pages_task(entries: list[dict], feed_url: str, timeout: float) -> list
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(articles: list[Article]) -> tuple[list[ArticleResult], float]:
     """NLP over one batch (model loaded once per process); returns records and seconds spent."""
-    from ..transform.pipeline import extract_batch
+    from ..transform.pipeline import analyse_batch
     from .runners import current_pool
 
     started = time.perf_counter()
     pool = current_pool()
-    results = pool.submit(extract_batch, articles).result() if pool else extract_batch(articles)
+    results = pool.submit(analyse_batch, articles).result() if pool else analyse_batch(articles)
     return results, time.perf_counter() - started
 
 

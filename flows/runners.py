@@ -55,10 +55,10 @@ def warm_up() -> None:
     from datetime import date
 
     from ..extract.articles import Article
-    from ..transform.pipeline import extract_batch
+    from ..transform.pipeline import analyse_batch
 
     text = "Officials in Kyiv said on Monday that 3 people were killed. \"We are safe,\" the mayor told reporters."
-    extract_batch([Article("warm-up", "warm-up", "warm-up", None, None, date(2024, 5, 7), text, "warm-up")])
+    analyse_batch([Article("warm-up", "warm-up", "warm-up", None, None, date(2024, 5, 7), text, "warm-up")])
 
 
 def default_workers() -> int:

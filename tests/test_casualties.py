@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.numbers import VAGUE_AMOUNTS, glued_qualifier, word_number
 

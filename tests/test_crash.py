@@ -170,7 +170,7 @@ def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, 
     """A bug on one hostile article: that article is rejected (and retried next run), the others load."""
     from eventwire.transform import pipeline
 
-    real = pipeline.extract_article
+    real = pipeline.analyse_article
 
     def buggy(doc, article_id, published):
         if "craters in the yard of school 103" in doc.text:
@@ -181,7 +181,7 @@ def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, 
     lines = source.read_text(encoding="utf-8").splitlines()[:12]
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "e.duckdb"
-    monkeypatch.setattr(pipeline, "extract_article", buggy)
+    monkeypatch.setattr(pipeline, "analyse_article", buggy)
     summary = run([str(source)], str(db), batch_size=5)
     assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [
         ("crash-003", "extraction failed", "a bug, please report it: ZeroDivisionError: division by zero")]
@@ -190,7 +190,7 @@ def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, 
     assert rows(db, "SELECT status FROM runs") == [("completed",)]
     assert summary.articles_rejected == 1
     # Fixed, the next run picks the article up.
-    monkeypatch.setattr(pipeline, "extract_article", real)
+    monkeypatch.setattr(pipeline, "analyse_article", real)
     again = run([str(source)], str(db), batch_size=5)
     assert (again.articles_new, again.articles_unchanged) == (1, 11)
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == 12

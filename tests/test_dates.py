@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.dates import date_for_event, resolve_date
 from eventwire.transform.nlp import parse_one
 

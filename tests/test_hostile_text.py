@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from eventwire.extract.articles import Article, RawArticle, Reject
 from eventwire.extract.clean import MAX_BODY_CHARS, clean_article
 from eventwire.extract.decode import NotText, decode_bytes
-from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.dates import date_for_event, resolve_date
-from eventwire.transform.events import extract_article
+from eventwire.transform.article import analyse_article
 from eventwire.transform.nlp import get_nlp
 from eventwire.transform.places import find_places
-from eventwire.transform.statements import extract_statements
+from eventwire.transform.events.statement import extract_statements
 
 INT64 = 2**63 - 1
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
@@ -68,7 +68,7 @@ def run_all(nlp, text: str, published: date | None):
     for extractor in (extract_statements, extract_casualties, find_places):
         for record in extractor(doc):
             assert 0 <= record.char_start <= record.char_end <= len(text), (extractor.__name__, record)
-    result = extract_article(doc, "hostile", published)
+    result = analyse_article(doc, "hostile", published)
     check_result(text, result)
     for event in result.events:
         when, words = date_for_event(event, doc, published)

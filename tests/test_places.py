@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.events import BY_NAME
+from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.gazetteer import ALIASES, lookup
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.places import find_places, locate
@@ -59,7 +60,9 @@ def test_locate_falls_back_to_the_dominant_place_for_casualties():
     doc = parse_one("Shelling hit Kharkiv again. Kharkiv residents fled. Officials said 4 people died.")
     places = find_places(doc)
     event = next(e for e in extract_casualties(doc) if e.casualty_count == 4)
-    assert locate(event, doc, places).canonical == "Kharkiv"
+    assert BY_NAME["casualty"].takes_article_place(event)
+    assert locate(event, doc, places, fallback=True).canonical == "Kharkiv"
+    assert locate(event, doc, places) is None  # no place in its sentence, and no fallback asked for
 
 
 def test_seed_places_are_geocoded():

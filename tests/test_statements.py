@@ -7,8 +7,8 @@ import json
 import pytest
 
 from eventwire.transform.nlp import parse_one
-from eventwire.transform.statement_quotes import find_quotes
-from eventwire.transform.statements import extract_statements
+from eventwire.transform.speech.quotes import find_quotes
+from eventwire.transform.events.statement import extract_statements
 
 from .conftest import shared_path
 

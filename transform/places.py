@@ -8,8 +8,9 @@ inside another entity (so "The Moscow Times" is not Moscow).
   1. a place governed by a locative preposition (in, at, near, outside...) inside the event's own clause
      (the cue's subtree), the closest to the cue in the tree;
   2. the place nearest to the event's words in the same sentence governed by in/at/near/...;
-  3. for casualty figures of one incident only (not running tolls, which belong to a war, not to the place
-     the article is about), the article's dominant place (most mentioned; ties go to the first mentioned).
+  3. where the event's type says it happened at the article's main place (`EventType.takes_article_place`:
+     casualty figures of one incident, not running tolls, which belong to a war), the article's dominant place
+     (most mentioned; ties go to the first mentioned).
 Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk).
 """
 
@@ -152,8 +153,9 @@ def _specific_first(place: PlaceMention) -> int:
     return 1 if place.feature == "country" else 0
 
 
-def locate(event: Event, doc: Doc, places: list[PlaceMention]) -> PlaceMention | None:
-    """The place where `event` happened, among the article's place mentions (rule in the module doc)."""
+def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = False) -> PlaceMention | None:
+    """The place where `event` happened, among the article's place mentions (rule in the module doc); `fallback`:
+    the article's dominant place when the sentence names none (rule 3)."""
     if not places:
         return None
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
@@ -174,7 +176,7 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention]) -> PlaceMention |
     if governed:
         middle = (event.char_start + event.char_end) / 2
         return min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0]
-    if event.event_type == "casualty" and not event.is_cumulative:
+    if fallback:
         return dominant_place(places)
     return None
 

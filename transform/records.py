@@ -1,7 +1,9 @@
 """The records extraction produces. Their fields are the tables' columns, named here once.
 
-Extractors (statements, casualties, places) are pure functions of a spaCy `Doc` that return these records;
-`transform/events.py` fills in what needs the whole article (ids, location, date) and `load/` writes them.
+Event types (`transform/events/`) and places are pure functions of a spaCy `Doc` that return these records;
+`transform/article.py` fills in what needs the whole article (ids, location, date) and `load/` writes them.
+One `Event` serves every type: generic roles (actor, target, category, subcategory, counts) rather than columns
+per type. tests/test_schema.py checks that these fields and the `events` table's columns agree.
 """
 
 from __future__ import annotations
@@ -13,18 +15,21 @@ from datetime import date
 
 @dataclass(slots=True)
 class Event:
-    """One event mention: a statement or a casualty figure, with the span it came from."""
+    """One event mention of any registered type, with the span it came from."""
 
-    event_type: str  # 'statement' | 'casualty'
+    event_type: str  # a registered type's name: 'statement' | 'casualty'
     char_start: int  # span of the event's evidence in Article.body
     char_end: int
     sentence: str = ""
     sent_start: int = 0
     sent_end: int = 0
     # who / what
-    actor: str | None = None  # the speaker as the article names them in full; never a bare pronoun
+    actor: str | None = None  # who (speaker, perpetrator) as the article names them in full; never a bare pronoun
     actor_mention: str | None = None  # as written ("he")
-    cue: str | None = None  # lemma of the speech or casualty cue
+    target: str | None = None  # against or to whom the act was done
+    category: str | None = None  # the type's own classification (e.g. an ACLED event type)
+    subcategory: str | None = None  # and its finer one (e.g. an ACLED sub-event type)
+    cue: str | None = None  # lemma of the word that signals the event (say, kill...)
     quote: str | None = None  # what was said, without quote marks
     is_direct: bool | None = None
     addressee: str | None = None  # "X told Y": Y
@@ -48,7 +53,7 @@ class Event:
     # provenance
     reported_by: str | None = None
     confidence: float | None = None
-    # filled in by transform/events.py
+    # filled in by transform/article.py
     event_id: str = ""
     article_id: str = ""
     extractor_version: str = ""

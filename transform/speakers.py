@@ -12,22 +12,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import (
+    NEUTER_PRONOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    TITLES,
+)
 from .nlp import entities, entity_at
 
-PERSONAL = {"he", "she", "him", "her", "i", "me"}
-PLURAL = {"they", "them", "we", "us"}
-NEUTER = {"it"}
-RELATIVE = {"who", "which", "that", "whom"}
-PRONOUNS = PERSONAL | PLURAL | NEUTER | RELATIVE | {"you", "one", "this", "these", "those"}
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "rev",
-    "president", "minister", "secretary", "senator", "governor", "mayor", "general", "judge", "chancellor",
-    "ambassador", "commissioner", "director", "chairman", "chairwoman", "spokesman", "spokeswoman",
-    "spokesperson", "emir", "king", "queen", "prince", "sheikh", "pope", "premier", "leader", "head", "chief",
-    "representative", "speaker", "attorney", "justice", "commander", "envoy", "official", "adviser",
-    "advisor", "candidate", "nominee", "founder", "ceo", "executive", "lawmaker", "congressman",
-    "congresswoman", "diplomat", "negotiator", "prosecutor", "lawyer", "analyst", "member", "deputy",
-}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _TRIM_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "cc"}
 
@@ -40,6 +33,15 @@ class SpeakerIndex:
     persons: list[Span] = field(default_factory=list)
     orgs: list[Span] = field(default_factory=list)
     by_surname: dict[str, str] = field(default_factory=dict)
+    full_names: dict[str, list[str]] = field(default_factory=dict)  # last word → person names ending with it
+
+    @classmethod
+    def of(cls, doc: Doc) -> SpeakerIndex:
+        """The Doc's index, built on first use and kept with the Doc (statements and figures share it)."""
+        key = ("eventwire", "speakers")
+        if key not in doc.user_data:
+            doc.user_data[key] = cls.build(doc)
+        return doc.user_data[key]
 
     @classmethod
     def build(cls, doc: Doc) -> SpeakerIndex:
@@ -53,6 +55,7 @@ class SpeakerIndex:
                 words = [t for t in ent if t.is_alpha and t.lower_ not in TITLES]
                 if len(words) >= 2:
                     index.by_surname.setdefault(words[-1].lower_, _clean_name(ent))
+                    index.full_names.setdefault(words[-1].lower_, []).append(_clean_name(ent))
             elif ent.label_ == "ORG" and _titled_name(ent):
                 # "regional governor Oleh Kiper", tagged ORG by the small model: a person after a title.
                 index.persons.append(ent)
@@ -66,6 +69,11 @@ class SpeakerIndex:
         words = [w for w in name.replace(".", " ").split() if w.lower() not in TITLES]
         if len(words) == 1:
             return self.by_surname.get(words[0].lower().removesuffix("'s"), name)
+        if len(words) > 1:  # "Abu Haneya" → "Halima Abu Haneya"
+            tail = " ".join(words).lower()
+            longer = [n for n in self.full_names.get(words[-1].lower(), ()) if n.lower().endswith(" " + tail)]
+            if longer:
+                return max(longer, key=len)
         return name
 
     def person_before(self, i: int, window: int = 400) -> Span | None:
@@ -161,7 +169,7 @@ def _appos_name(head: Token) -> Span | None:
 
 def resolve(head: Token, index: SpeakerIndex, previous_actor: str | None = None) -> tuple[str | None, str]:
     """(actor, actor_mention) for the speaker whose head token is `head`."""
-    if head.lower_ in RELATIVE and head.dep_.startswith("nsubj"):
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj"):
         # "Holt, who said ..." → the noun the relative clause hangs on
         clause = head.head
         if clause.dep_ == "relcl":
@@ -204,10 +212,10 @@ def _strip_title_text(span: Span) -> str:
 
 def _resolve_pronoun(head: Token, index: SpeakerIndex, previous_actor: str | None) -> str | None:
     low = head.lower_
-    if low in NEUTER:
+    if low in NEUTER_PRONOUNS:
         org = index.org_before(head.i)
         return _clean_name(org) if org is not None else None
-    if low in PLURAL:
+    if low in PLURAL_PRONOUNS:
         return previous_actor if previous_actor and previous_actor.lower() not in PRONOUNS else None
     person = index.person_before(head.i)
     if person is not None:
@@ -235,3 +243,11 @@ def _resolve_description(head: Token, mention: Span, index: SpeakerIndex) -> str
         if after is not None:
             return index.full_name(_clean_name(after))
     return None
+
+
+def source_name(head: Token) -> str | None:
+    """Who gave a figure ("police said 3 were killed", "according to Interfax"), resolved as a speaker is; None for
+    a pronoun the article never names, and for a relative pronoun (the figure's own clause, not its source)."""
+    if head.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return resolve(head, SpeakerIndex.of(head.doc))[0]

@@ -5,8 +5,8 @@ slot that holds its victims (the passive subject, the object, the subject of "di
 there (`casualty_counts.read_count`). Conjoined groups ("2 soldiers and 3 civilians") are separate rows;
 "including two civilians" is a row whose `subset_of` is the larger count's key.
 
-The rule analysts rely on: summing `casualty_count` over rows with kind 'killed', not cumulative and not a subset,
-gives the article's death toll. To keep that true, a figure restated later in the article with the same kind
+The rule analysts rely on (`counts_toward_toll` here, the view `death_toll_rows` in load/schema.sql): summing
+`casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll. To keep that true, a figure restated later in the article with the same kind
 and count (and cumulative flag) is not emitted twice. Two separate incidents with the same figure in
 different sentences are then under-counted: the known, documented price of not double counting.
 """
@@ -15,9 +15,34 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .casualty_counts import Count, read_count
-from .nlp import entities, entity_at
-from .records import Event
+from ..casualty_counts import Count, read_count
+from ..lexicon import FIGURE_SOURCE_VERBS
+from ..records import Event
+from ..speakers import source_name
+
+class Casualty:
+    """The `casualty` event type: `casualty_count` people (`victims`) were `casualty_kind` (killed, wounded, missing,
+    kidnapped, arrested), with bounds, qualifier, subsets (`subset_of`) and running tolls (`is_cumulative`)."""
+
+    name = "casualty"
+    label = "casualty figure"
+    colour = "#ffd2c8"
+
+    def extract(self, doc: Doc) -> list[Event]:
+        return extract_casualties(doc)
+
+    def takes_article_place(self, event: Event) -> bool:
+        """A figure of one incident with no place in its sentence happened where the article is about; a running
+        toll belongs to a war, not to the place the article is about."""
+        return not event.is_cumulative
+
+
+def counts_toward_toll(event: Event) -> bool:
+    """The death-toll rule: a killed figure of one incident, not part of a larger count already listed. Summing
+    `casualty_count` over such rows never counts a death twice. (SQL: the view `death_toll_rows`.)"""
+    return (event.event_type == "casualty" and event.casualty_kind == "killed" and not event.is_cumulative
+            and event.subset_of is None)
+
 
 VERB_KINDS: dict[str, str] = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "behead": "killed",
@@ -31,7 +56,6 @@ NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "toll": "killed", "injury": "wounded", "dead": "killed",
     "injured": "wounded", "wounded": "wounded",
 }
-SPEECH_VERBS = {"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "estimate", "put", "quote"}
 HYPOTHETICAL_AUX = {"could", "would", "may", "might", "should", "can", "will", "'ll", "must"}
 HYPOTHETICAL_HEADS = {
     "threaten", "plan", "vow", "risk", "fear", "try", "attempt", "seek", "aim", "want", "warn", "intend",
@@ -191,7 +215,7 @@ def _negated_or_hypothetical(cue: Token) -> bool:
         head = head.head
         if head.lemma_.lower() in HYPOTHETICAL_HEADS:
             return True
-        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in head.children) and head.lemma_ not in SPEECH_VERBS:
+        if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in head.children) and head.lemma_ not in FIGURE_SOURCE_VERBS:
             return True
     return False
 
@@ -214,45 +238,25 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
     return False
 
 
-def _person_name(tok: Token) -> str | None:
-    """The speaker's name as the article gives it in full (surname → the longest PERSON entity ending with it)."""
-    if tok.pos_ == "PRON":
-        return None
-    doc = tok.doc
-    ent = entity_at(tok)
-    if tok.pos_ == "PROPN" and (ent is None or len(ent) == 1):  # a bare surname, whatever the NER made of it
-        full = [e.text for e in entities(doc) if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text]
-        if full:
-            return max(full, key=len)
-    if ent is not None and ent.label_ == "PERSON":
-        name = ent.text
-        full = [e.text for e in entities(doc) if e.label_ == "PERSON" and len(e) > len(ent) and e[-1].text == ent[-1].text]
-        return max(full, key=len) if full else name
-    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP"):
-        return ent.text
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok]
-    return " ".join(t.text for t in words)
-
-
 def _reported_by(cue: Token) -> str | None:
     """Who gave the figure: the subject of the speech verb governing the cue, else "according to X"."""
     head, seen = cue, 0
     while head.head.i != head.i and seen < 6:
         head, seen = head.head, seen + 1
-        if head.lemma_.lower() in SPEECH_VERBS and head.pos_ == "VERB":
+        if head.lemma_.lower() in FIGURE_SOURCE_VERBS and head.pos_ == "VERB":
             subj = _kids(head, "nsubj")
             if subj:
-                return _person_name(subj[0])
+                return source_name(subj[0])
     for tok in cue.sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             pobj = _kids(tok.nbor(), "pobj")
             if pobj:
-                return _person_name(pobj[0])
+                return source_name(pobj[0])
     for child in cue.children:  # "..., OstroV reported."
-        if child.dep_ in ("advcl", "parataxis") and child.lemma_.lower() in SPEECH_VERBS:
+        if child.dep_ in ("advcl", "parataxis") and child.lemma_.lower() in FIGURE_SOURCE_VERBS:
             subj = _kids(child, "nsubj")
             if subj:
-                return _person_name(subj[0])
+                return source_name(subj[0])
     return None
 
 

@@ -1,4 +1,5 @@
-"""One article's Doc → its event and place records: runs each extractor, then fills in ids, where and when."""
+"""One article's Doc → its rows: every registered event type's events and the place mentions, with ids, where
+and when filled in. Pure: the same Doc gives the same records and ids."""
 
 from __future__ import annotations
 
@@ -8,20 +9,19 @@ from spacy.tokens import Doc
 
 import eventwire
 
-from .casualties import extract_casualties
 from .dates import date_for_event
+from .events import BY_NAME, EVENT_TYPES
 from .places import find_places, locate
 from .records import ArticleResult, Event, stable_id
-from .statements import extract_statements
 
 
-def extract_article(doc: Doc, article_id: str, published: date | None) -> ArticleResult:
-    """All events and places of one article. Pure: the same Doc gives the same records and ids."""
+def analyse_article(doc: Doc, article_id: str, published: date | None) -> ArticleResult:
+    """All events and places of one article (see the module doc)."""
     places = find_places(doc)
-    events: list[Event] = extract_statements(doc) + extract_casualties(doc)
+    events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
     for event in events:
         if event.location is None:
-            place = locate(event, doc, places)
+            place = locate(event, doc, places, fallback=BY_NAME[event.event_type].takes_article_place(event))
             if place is not None:
                 event.location = place.canonical or place.name
                 event.country_code = place.country_code
