@@ -4,8 +4,7 @@ and when filled in. Pure: the same Doc gives the same records and ids."""
 from __future__ import annotations
 
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 import eventwire
 
@@ -13,6 +12,9 @@ from .dates import date_for_event
 from .events import BY_NAME, EVENT_TYPES
 from .places import find_places, locate
 from .records import ArticleResult, Event, stable_id
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc
 
 
 def analyse_article(doc: Doc, article_id: str, published: date | None) -> ArticleResult:

@@ -8,8 +8,7 @@ a distance or a measure is refused here, so the casualty extractor never has to 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .numbers import (
     FIXED_PHRASES,
@@ -24,6 +23,9 @@ from .numbers import (
     vague_amount,
     word_number,
 )
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Token
 
 NOT_A_COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "TIME", "ORDINAL"}
 """Entity types whose numbers are never head counts."""

@@ -1,5 +1,8 @@
 """Event dates resolved against the article's publication date, keeping the words they were read from.
 
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Span
+
 Candidates are the DATE entities (plus "yesterday", "today", "tonight") in the event's sentence; the one inside
 the event's own clause wins over one elsewhere in the sentence ("killed in Monday's violence, ... reported
 Tuesday" → Monday), then the nearest. Free text is never handed to `search_dates` (it reads "we" as Wednesday).
@@ -18,8 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from .nlp import entities
 from .records import Event

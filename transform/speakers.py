@@ -9,8 +9,7 @@ kept ("a witness"); a bare pronoun is never returned as the actor.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .lexicon import (
     NEUTER_PRONOUNS,
@@ -20,6 +19,9 @@ from .lexicon import (
     TITLES,
 )
 from .nlp import entities, entity_at
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Span, Token
 
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _TRIM_DEPS = {"appos", "relcl", "acl", "punct", "advmod", "cc"}

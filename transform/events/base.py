@@ -9,11 +9,12 @@ column for what another type already has.
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Protocol
 
 from ..records import Event
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc
 
 
 class EventType(Protocol):

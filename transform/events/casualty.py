@@ -13,12 +13,15 @@ different sentences are then under-counted: the known, documented price of not d
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..casualty_counts import Count, read_count
 from ..lexicon import FIGURE_SOURCE_VERBS
 from ..records import Event
 from ..speakers import source_name
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Span, Token
 
 class Casualty:
     """The `casualty` event type: `casualty_count` people (`victims`) were `casualty_kind` (killed, wounded, missing,

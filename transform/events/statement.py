@@ -10,16 +10,24 @@ the quotation it introduces or follows, else to its reported clause (`speech.con
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .. import speakers
 from ..records import Event
 from ..speech.candidate import Candidate
-from ..speech.content import attached_quotes, clean_text, indirect_content, quote_content
+from ..speech.content import (
+    attached_quotes,
+    clean_text,
+    indirect_content,
+    quote_content,
+)
 from ..speech.continuations import unclaimed_quotes
 from ..speech.cues import addressee, cue_label, inside, same_paragraph, speaker_token
 from ..speech.quotes import find_quotes
 from ..speech.sources import credit_frames, drop_nested, reporting_frames
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Token
 
 MIN_QUOTE_WORDS = 3  # shorter quoted bits are partial quotes or scare quotes, not speech on their own
 # A "sentence" longer than this is a list, a table or garbage, not news prose: its cues are skipped (each

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..records import Event
 from .quotes import Quote
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Token
 
 
 @dataclass(slots=True)

@@ -6,12 +6,14 @@ Offsets are characters of the article body; content is returned without quote ma
 from __future__ import annotations
 
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from ..lexicon import CALL_PARTICLES
-from .quotes import Quote
 from .cues import is_time
+from .quotes import Quote
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Token
 
 # Cues whose direct object can be what was said ("denies plans to invade", "announced a ceasefire").
 OBJECT_CONTENT = frozenset("deny announce condemn confirm acknowledge admit stress emphasize emphasise reiterate".split())

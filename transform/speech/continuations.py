@@ -6,8 +6,7 @@ Anything else in quote marks (scare quotes, titles, slogans) is left alone: a st
 from __future__ import annotations
 
 import bisect
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from .. import speakers
 from ..records import Event
@@ -15,6 +14,9 @@ from .candidate import Candidate
 from .content import clean_text
 from .cues import cue_label
 from .quotes import Quote
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Span, Token
 
 
 def unclaimed_quotes(found: list[Candidate], quotes: list[Quote], claimed: set[int], text: str, doc: Doc,

@@ -6,11 +6,14 @@ list of phrases; its speaker is the token `speakers.resolve` later names.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .. import speakers
 from ..lexicon import SPEECH_CUES
 from .quotes import Quote
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Token
 
 
 def cue_label(t: Token) -> str | None:

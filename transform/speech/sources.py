@@ -6,12 +6,15 @@ reported clause is part of what was said, not a statement of its own.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from .. import speakers
 from ..lexicon import OUTLET_NAMES, OUTLET_PARTS, OUTLET_WORDS, is_outlet_name
 from ..records import Event
 from .candidate import Candidate
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Token
 
 _CREDIT_CUES = {"report", "according to"}
 
