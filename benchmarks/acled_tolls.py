@@ -54,12 +54,10 @@ def scored_group(note: dict, shared_texts: set[str]) -> str:
 
 
 def death_toll(events: list) -> int:
-    """The article's death toll by the analysts' rule."""
-    return sum(
-        e.casualty_count or 0
-        for e in events
-        if e.event_type == "casualty" and e.casualty_kind == "killed" and not e.is_cumulative and e.subset_of is None
-    )
+    """The article's death toll by the analysts' rule (`counts_toward_toll`, the pipeline's own)."""
+    from eventwire.transform.events.casualty import counts_toward_toll
+
+    return sum(e.casualty_count or 0 for e in events if counts_toward_toll(e))
 
 
 def run_acled(notes: list[dict], show_misses: bool) -> None:

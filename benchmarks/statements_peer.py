@@ -13,7 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
-from eventwire.evaluate import articles_from_gold, format_report, load_gold, score
+from eventwire.evaluate import articles_from_gold, load_gold
+from eventwire.scoring import format_report, score
 from eventwire.transform.nlp import get_nlp, parse
 from eventwire.transform.events.statement import extract_statements
 

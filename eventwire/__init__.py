@@ -1,7 +1,8 @@
 """eventwire: news articles in, an event table out.
 
 Kept import-light on purpose: `eventwire --help` must answer in under a second, so nothing heavy
-(spaCy, Prefect, DuckDB) is imported at package import time.
+(spaCy, Prefect, DuckDB) is imported at package import time, and importing it changes nothing outside it
+(the command line sets its environment defaults: `eventwire.environment`).
 """
 
 __version__ = "0.1.0"
@@ -16,11 +17,6 @@ DEFAULT_DB = "data/eventwire.duckdb"
 # user asked; installed, they are sub-packages of eventwire (see pyproject's package-dir). Running from a
 # checkout, where this folder shadows the installed package, let them resolve beside it.
 import os as _os
-
-# Prefect reports usage on import (SDK analytics) and from every server it starts: no network here, and a
-# pipeline run should not phone home; measured, the attempts cost ~1 s of CPU per run. A user's own value wins.
-_os.environ.setdefault("DO_NOT_TRACK", "1")
-_os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 _top = _os.path.dirname(_os.path.dirname(_os.path.abspath(__file__)))
 if _os.path.isdir(_os.path.join(_top, "transform")) and _top not in __path__:

@@ -6,6 +6,8 @@ at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -13,7 +15,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from eventwire import DEFAULT_DB
+from eventwire.options import RunOptions
+
+DEFAULTS = RunOptions()
 
 app = typer.Typer(
     name="eventwire",
@@ -24,13 +28,13 @@ app = typer.Typer(
 )
 
 
-# Options `run` and `serve` share: declared once (Typer needs each command's parameters spelled out, so the
-# lists themselves repeat), checked once by `_run_options`.
+# Options `run` and `serve` share: their types and help declared once here, their defaults once in RunOptions
+# (Typer needs each command's parameters spelled out), checked and turned into a RunOptions by `_run_options`.
 Sources = Annotated[list[str], typer.Argument(help="Files, folders, JSON/JSONL dumps, or RSS/Atom feed URLs.")]
 DbPath = Annotated[Path, typer.Option("--db", help="DuckDB file to load into.")]
 Published = Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for every article.")]
 Fields = Annotated[list[str], typer.Option("--field", help="Map a record field: NAME=FIELD, e.g. text=body.")]
-Workers = Annotated[int, typer.Option(help="Parallel NLP processes (default: the machine's cores).")]
+Workers = Annotated[int, typer.Option(help="Parallel NLP processes; 0 = one per core.")]
 Dask = Annotated[bool, typer.Option("--dask", help="Run NLP on a local Dask cluster.")]
 DaskAddress = Annotated[Optional[str], typer.Option(help="Run NLP on this Dask scheduler (tcp://host:port).")]
 BatchSize = Annotated[int, typer.Option(help="Articles per batch (one Prefect task per batch).")]
@@ -40,15 +44,33 @@ FeedTimeout = Annotated[float, typer.Option(help="Seconds to wait for a feed or 
 @app.callback()
 def _root() -> None:
     """News articles in, an event table out."""
+    from eventwire.environment import apply_defaults
+
+    apply_defaults()  # before Prefect is imported or its server launched
 
 
-def _run_options(published: str | None, field: list[str]) -> tuple[date | None, dict[str, str] | None]:
-    """The options `run` and `serve` share, checked: --published as a date, --field pairs as a mapping."""
+def _run_options(db: Path, published: str | None, field: list[str], workers: int, dask: bool,
+                 dask_address: str | None, batch_size: int, feed_timeout: float) -> RunOptions:
+    """The options `run` and `serve` share, checked (--published as a date, --field pairs as a mapping)."""
     try:
         when = date.fromisoformat(published) if published else None
     except ValueError:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--published") from None
-    return when, _parse_fields(field) or None
+    return RunOptions(db_path=str(db), published=when, fields=_parse_fields(field) or None, workers=workers,
+                      dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
+
+
+@contextmanager
+def _one_line_errors(command: str) -> Iterator[None]:
+    """Errors a user can act on (a database held by another process, or written by a newer eventwire) as one
+    line on stderr and exit status 2, not a traceback."""
+    from eventwire.load.db import DatabaseBusy, SchemaTooNew
+
+    try:
+        yield
+    except (DatabaseBusy, SchemaTooNew) as exc:
+        typer.echo(f"eventwire {command}: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 def _parse_fields(pairs: list[str]) -> dict[str, str]:
@@ -79,33 +101,40 @@ def _print_summary(summary, console) -> None:  # noqa: ANN001 (RunSummary; impor
 @app.command()
 def run(
     sources: Sources,
-    db: DbPath = Path(DEFAULT_DB),
+    db: DbPath = Path(DEFAULTS.db_path),
     published: Published = None,
     field: Fields = [],  # noqa: B006
-    workers: Workers = 0,
-    dask: Dask = False,
-    dask_address: DaskAddress = None,
-    batch_size: BatchSize = 64,
-    feed_timeout: FeedTimeout = 10.0,
+    workers: Workers = DEFAULTS.workers,
+    dask: Dask = DEFAULTS.dask,
+    dask_address: DaskAddress = DEFAULTS.dask_address,
+    batch_size: BatchSize = DEFAULTS.batch_size,
+    feed_timeout: FeedTimeout = DEFAULTS.feed_timeout,
 ) -> None:
     """Extract events from SOURCES into the DuckDB file."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(stderr=True)
-    when, fields = _run_options(published, field)
+    options = _run_options(db, published, field, workers, dask, dask_address, batch_size, feed_timeout)
     from eventwire.flows.api_server import start_early
 
     start_early()  # Prefect's temporary server boots (~4.5 s) while the rest loads
-    from eventwire.flows.runners import default_workers, run as run_flow  # light: the flow imports in the run
+    from eventwire.flows.run import (
+        run as run_flow,  # light: the flow imports in the run
+    )
 
-    n_workers = workers or default_workers()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  console=console, transient=True, disable=not console.is_terminal) as progress:
+    with _one_line_errors("run"), Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                           TimeElapsedColumn(), console=console, transient=True,
+                                           disable=not console.is_terminal) as progress:
         bar = progress.add_task("reading articles", total=None)
-        summary = run_flow(sources, str(db), published=when, fields=fields, workers=n_workers,
-                           dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout,
-                           progress=lambda seen, done: progress.update(bar, description=f"{seen} articles read, {done} extracted"))
+        summary = run_flow(sources, options, progress=lambda seen, done: progress.update(
+            bar, description=f"{seen} articles read, {done} analysed"))
     _print_summary(summary, Console())
 
 
@@ -138,14 +167,14 @@ def serve(
     sources: Sources,
     cron: Annotated[Optional[str], typer.Option(help='Cron schedule, e.g. "*/15 * * * *".')] = None,
     interval: Annotated[Optional[float], typer.Option(help="Seconds between runs (instead of --cron).")] = None,
-    db: DbPath = Path(DEFAULT_DB),
+    db: DbPath = Path(DEFAULTS.db_path),
     published: Published = None,
     field: Fields = [],  # noqa: B006
-    workers: Workers = 0,
-    dask: Dask = False,
-    dask_address: DaskAddress = None,
-    batch_size: BatchSize = 64,
-    feed_timeout: FeedTimeout = 10.0,
+    workers: Workers = DEFAULTS.workers,
+    dask: Dask = DEFAULTS.dask,
+    dask_address: DaskAddress = DEFAULTS.dask_address,
+    batch_size: BatchSize = DEFAULTS.batch_size,
+    feed_timeout: FeedTimeout = DEFAULTS.feed_timeout,
     name: Annotated[str, typer.Option(help="Deployment name in Prefect.")] = "eventwire",
 ) -> None:
     """Run the extraction on a schedule (needs `prefect server start` and PREFECT_API_URL); Ctrl-C stops."""
@@ -153,12 +182,11 @@ def serve(
         raise typer.BadParameter("give exactly one of --cron and --interval", param_hint="--cron/--interval")
     if interval is not None and interval <= 0:
         raise typer.BadParameter("must be more than 0 seconds", param_hint="--interval")
-    when, fields = _run_options(published, field)
-    from eventwire.flows.runners import default_workers
-    from eventwire.flows.serve import NoPrefectServer, parameters, serve as serve_flow
+    options = _run_options(db, published, field, workers, dask, dask_address, batch_size, feed_timeout)
+    from eventwire.flows.serve import NoPrefectServer, parameters
+    from eventwire.flows.serve import serve as serve_flow
 
-    params = parameters(sources, str(db), published=when, fields=fields, workers=workers or default_workers(),
-                        dask=dask, dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
+    params = parameters(sources, options)
     try:
         serve_flow(params, cron=cron, interval=interval, name=name)
     except NoPrefectServer as exc:
@@ -175,14 +203,15 @@ class ExportFormat(str, Enum):  # mirrors eventwire.load.export.ExportFormat, wi
 def export(
     out_dir: Annotated[Path, typer.Argument(help="Folder to write into (created if missing).")],
     fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet (partitioned by published month) or csv.")] = ExportFormat.parquet,
-    db: Annotated[Path, typer.Option(help="DuckDB file to read.")] = Path(DEFAULT_DB),
+    db: Annotated[Path, typer.Option(help="DuckDB file to read.")] = Path(DEFAULTS.db_path),
 ) -> None:
     """Write every table and view to files (Parquet or CSV) for tools that read files."""
     from eventwire.load.export import timed_export
 
     if not db.is_file():
         raise typer.BadParameter(f"no database at {db}", param_hint="--db")
-    written, seconds = timed_export(db, out_dir, fmt.value)
+    with _one_line_errors("export"):
+        written, seconds = timed_export(db, out_dir, fmt.value)
     for item in written:
         typer.echo(f"{item.relation:24} {item.rows:>8} rows  {item.path}")
     typer.echo(f"exported {len(written)} tables and views in {seconds:.2f} s")
@@ -190,18 +219,19 @@ def export(
 
 @app.command()
 def dashboard(
-    db: Annotated[Path, typer.Option(help="DuckDB file to show (opened read-only, per query).")] = Path(DEFAULT_DB),
+    db: Annotated[Path, typer.Option(help="DuckDB file to show (opened read-only, per query).")] = Path(DEFAULTS.db_path),
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
 ) -> None:
     """Open the analyst's dashboard (Streamlit) on http://127.0.0.1:PORT; Ctrl-C stops."""
     import subprocess
     import sys
 
-    from eventwire.load.export import ensure_views
+    from eventwire.load.db import ensure_current
 
     if not db.is_file():
         raise typer.BadParameter(f"no database at {db}; load one with `eventwire run`", param_hint="--db")
-    ensure_views(db)  # a database from before the views gets them (a brief write, only when missing)
+    with _one_line_errors("dashboard"):
+        ensure_current(db)  # a database an older eventwire wrote is upgraded first (a brief write, only then)
     app_path = Path(__file__).resolve().parent / "dashboard" / "app.py"
     typer.echo(f"eventwire dashboard on http://127.0.0.1:{port} (database {db})", err=True)
     command = [sys.executable, "-m", "streamlit", "run", str(app_path),

@@ -3,13 +3,13 @@
 Prefect schedules only against a real API server (its temporary server refuses: "Cannot schedule flows on
 an ephemeral server"), so `serve` checks that PREFECT_API_URL is set and says how to get one if not.
 Each scheduled run executes `scheduled_extract` in a fresh subprocess (Prefect's runner does that), which
-calls `runners.run` with the task runner and worker pool the options ask for, so a scheduled run is the
-same run `eventwire run` does: unchanged articles cost a hash, new and changed ones are extracted.
+calls `flows/run.run` with the options, so a scheduled run is the same run `eventwire run` does: unchanged articles cost a hash, new and changed ones are extracted.
 At most one run at a time (`limit=1`): a slow run delays the next one instead of racing it for the file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,8 +17,10 @@ from typing import Any
 from prefect import flow
 from prefect.types.entrypoint import EntrypointType
 
-from .extract_events import BATCH_SIZE, DEFAULT_DB
-from .runners import run
+from ..options import RunOptions
+from .run import run
+
+_D = RunOptions()  # the defaults, declared once there
 
 DEPLOYMENT_NAME = "eventwire"
 
@@ -30,24 +32,25 @@ class NoPrefectServer(RuntimeError):
 @flow(name="extract-events-scheduled")
 def scheduled_extract(
     sources: list[str],
-    db_path: str = DEFAULT_DB,
+    db_path: str = _D.db_path,
     published: str | None = None,
     fields: dict[str, str] | None = None,
-    workers: int = 1,
-    dask: bool = False,
-    dask_address: str | None = None,
-    batch_size: int = BATCH_SIZE,
-    feed_timeout: float = 10.0,
+    workers: int = _D.workers,
+    dask: bool = _D.dask,
+    dask_address: str | None = _D.dask_address,
+    batch_size: int = _D.batch_size,
+    feed_timeout: float = _D.feed_timeout,
 ) -> dict[str, float | int]:
     """One scheduled run of `extract_events` (a subflow) with these options; returns its counts.
 
-    Parameters are plain JSON types (`published` is YYYY-MM-DD): the runner validates them in a fresh
-    subprocess, where annotations naming imported types do not resolve.
+    Parameters are RunOptions' fields as plain JSON types (`published` is YYYY-MM-DD), the deployment's
+    interface (prefect.yaml): the runner validates them in a fresh subprocess, where annotations naming
+    imported types do not resolve.
     """
-    when = date.fromisoformat(published) if published else None
-    summary = run(sources, db_path, published=when, fields=fields, workers=workers, dask=dask,
-                  dask_address=dask_address, batch_size=batch_size, feed_timeout=feed_timeout)
-    return summary.counts()
+    options = RunOptions(db_path=db_path, published=date.fromisoformat(published) if published else None,
+                         fields=fields, workers=workers, dask=dask, dask_address=dask_address,
+                         batch_size=batch_size, feed_timeout=feed_timeout)
+    return run(sources, options).counts()
 
 
 def api_url() -> str | None:
@@ -62,21 +65,12 @@ def _absolute(source: str) -> str:
     return source if "://" in source else str(Path(source).resolve())
 
 
-def parameters(sources: list[str], db_path: str, published: date | None = None, fields: dict[str, str] | None = None,
-               workers: int = 1, dask: bool = False, dask_address: str | None = None,
-               batch_size: int = BATCH_SIZE, feed_timeout: float = 10.0) -> dict[str, Any]:
-    """The deployment's parameters: JSON-friendly, paths absolute."""
-    return {
-        "sources": [_absolute(s) for s in sources],
-        "db_path": str(Path(db_path).resolve()),
-        "published": published.isoformat() if published else None,
-        "fields": fields,
-        "workers": workers,
-        "dask": dask,
-        "dask_address": dask_address,
-        "batch_size": batch_size,
-        "feed_timeout": feed_timeout,
-    }
+def parameters(sources: list[str], options: RunOptions) -> dict[str, Any]:
+    """The deployment's parameters: `scheduled_extract`'s, JSON-friendly, paths absolute."""
+    params = dataclasses.asdict(options)
+    params.update(sources=[_absolute(s) for s in sources], db_path=str(Path(options.db_path).resolve()),
+                  published=options.published.isoformat() if options.published else None)
+    return params
 
 
 def serve(params: dict[str, Any], cron: str | None = None, interval: float | None = None,

@@ -1,7 +1,7 @@
 """Tables and views out to files (Parquet or CSV) for tools that read files rather than DuckDB.
 
-Per-article relations (articles, events, places, event_timeline) are partitioned by the article's
-publication month (`published_month=2024-03/`, `unknown` when the date is not known) in Parquet, so a
+Per-article relations (articles, events, places, event_timeline... any with an `article_id`) are partitioned by
+the article's publication month (`published_month=2024-03/`, `unknown` when the date is not known) in Parquet, so a
 reader can prune by month; the small aggregate views and the bookkeeping tables are one file each.
 
 The database is opened read-only for the whole export (a consistent snapshot, and a scheduled run is
@@ -16,24 +16,37 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from .db import DEFAULT_WAIT_SECONDS, session
+import duckdb
+
+from .db import DEFAULT_WAIT_SECONDS, ensure_current, session
 
 MONTH = "coalesce(strftime(a.published_at, '%Y-%m'), 'unknown') AS published_month"
 
-# relation → the SELECT that exports it (with `published_month` when it is partitioned by month).
-PARTITIONED: dict[str, str] = {
-    "articles": f"SELECT a.*, {MONTH} FROM articles a",
-    "events": f"SELECT e.*, {MONTH} FROM events e LEFT JOIN articles a USING (article_id)",
-    "places": f"SELECT p.*, {MONTH} FROM places p LEFT JOIN articles a USING (article_id)",
-    "event_timeline": f"SELECT t.*, {MONTH} FROM event_timeline t JOIN articles a USING (article_id)",
-}
-SINGLE: dict[str, str] = {
-    name: f"SELECT * FROM {name}"
-    for name in ("daily_deaths_by_place", "statements_by_speaker", "latest_running_toll", "events_per_source",
-                 "rejects", "runs")
-}
-VIEWS = ("daily_deaths_by_place", "statements_by_speaker", "latest_running_toll", "events_per_source",
-         "event_timeline")
+BOOKKEEPING = {"schema_version"}  # not data: left out of exports
+
+
+def relations(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool]]:
+    """Every table and view to export → (the SELECT that exports it, whether it is partitioned by month).
+
+    A relation with an `article_id` column is per article: partitioned by its article's publication month.
+    Everything else (aggregate views, runs, rejects) is one file. New tables and views are exported as they come.
+    """
+    names = con.execute(
+        "SELECT table_name, bool_or(column_name = 'article_id') FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_catalog = current_database() GROUP BY table_name ORDER BY table_name"
+    ).fetchall()
+    out: dict[str, tuple[str, bool]] = {}
+    for name, per_article in names:  # names: the database's own relations, quoted as identifiers
+        if name in BOOKKEEPING:
+            continue
+        ident = '"' + name.replace('"', '""') + '"'
+        if name == "articles":
+            out[name] = (f"SELECT a.*, {MONTH} FROM articles a", True)
+        elif per_article:
+            out[name] = (f"SELECT t.*, {MONTH} FROM {ident} t LEFT JOIN articles a USING (article_id)", True)
+        else:
+            out[name] = (f"SELECT * FROM {ident}", False)
+    return out
 
 
 class ExportFormat(str, Enum):
@@ -48,15 +61,6 @@ class Exported:
     rows: int
 
 
-def ensure_views(db_path: str | Path, wait_seconds: float = DEFAULT_WAIT_SECONDS) -> None:
-    """Create the views in a database written before they existed (a brief write, only when needed)."""
-    with session(db_path, read_only=True, wait_seconds=wait_seconds) as con:
-        have = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    if not set(VIEWS) <= have:
-        with session(db_path, wait_seconds=wait_seconds):
-            pass  # a writing session applies load/schema.sql
-
-
 def export(db_path: str | Path, out_dir: str | Path, fmt: ExportFormat | str = ExportFormat.parquet,
            wait_seconds: float = DEFAULT_WAIT_SECONDS) -> list[Exported]:
     """Write every table and view under `out_dir`; returns what was written, relation by relation."""
@@ -66,25 +70,20 @@ def export(db_path: str | Path, out_dir: str | Path, fmt: ExportFormat | str = E
         raise FileNotFoundError(f"no database at {db_path}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ensure_views(db_path, wait_seconds)
+    ensure_current(db_path, wait_seconds)
     written: list[Exported] = []
     with session(db_path, read_only=True, wait_seconds=wait_seconds) as con:
-        for name, sql in PARTITIONED.items():
+        for name, (sql, partitioned) in relations(con).items():
             rel = con.sql(sql)
-            if fmt is ExportFormat.parquet:
+            if fmt is ExportFormat.csv:
+                target = out / f"{name}.csv"
+                rel.write_csv(str(target), header=True)
+            elif partitioned:
                 target = out / name
                 rel.write_parquet(str(target), partition_by=["published_month"], overwrite=True)
             else:
-                target = out / f"{name}.csv"
-                rel.write_csv(str(target), header=True)
-            written.append(Exported(name, target, _count(con, sql)))
-        for name, sql in SINGLE.items():
-            rel = con.sql(sql)
-            target = out / f"{name}.{fmt.value}"
-            if fmt is ExportFormat.parquet:
+                target = out / f"{name}.parquet"
                 rel.write_parquet(str(target))
-            else:
-                rel.write_csv(str(target), header=True)
             written.append(Exported(name, target, _count(con, sql)))
     return written
 

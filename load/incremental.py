@@ -1,9 +1,11 @@
 """What the database already holds, and so what a batch still needs: which articles are new, changed,
-unchanged (a hash, no NLP) or duplicates of content already loaded."""
+unchanged (a hash, no NLP) or duplicates of content already loaded.
+
+Two short reads around the cleaning, so the file is never held while articles are cleaned: `known_articles`
+(then `select`, no database), cleaning by the caller, `content_owners` (then `admit`, no database)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -62,6 +64,7 @@ class Triage:
     rejects: list[Reject] = field(default_factory=list)
     unchanged: int = 0
     existing: set[str] = field(default_factory=set)  # article ids already in the database (changed ones)
+    to_clean: list[RawArticle] = field(default_factory=list)  # new or changed, waiting to be cleaned
 
 
 @dataclass
@@ -72,48 +75,52 @@ class RunMemory:
     content_sources: dict[str, str] = field(default_factory=dict)  # content_hash -> first source_id
 
 
-def triage(
-    con: duckdb.DuckDBPyConnection,
-    raws: list[RawArticle],
-    rejects: list[Reject],
-    clean: Callable[[RawArticle], Article | Reject],
-    extractor_version: str,
-    seen: RunMemory,
-) -> Triage:
-    """Unchanged articles out by raw hash (before cleaning or NLP), the rest cleaned by `clean`; duplicate
-    ids and duplicate content (here or already loaded under another name) rejected, loaded once."""
+def batch_ids(raws: list[RawArticle]) -> list[str]:
+    """The article ids of a batch's inputs (what `known_articles` is asked about)."""
+    return [article_id_for(raw.source, raw.source_id) for raw in raws]
+
+
+def select(raws: list[RawArticle], rejects: list[Reject], known: dict[str, Known], extractor_version: str,
+           seen: RunMemory) -> Triage:
+    """Step one, before any cleaning: duplicate ids rejected, unchanged articles (same raw hash, same extractor
+    version) counted and dropped; the rest wait in `to_clean`."""
     out = Triage(rejects=list(rejects))
     unique: dict[str, RawArticle] = {}
-    for raw in raws:
-        aid = article_id_for(raw.source, raw.source_id)
+    for aid, raw in zip(batch_ids(raws), raws):
         if aid in seen.article_ids or aid in unique:
             out.rejects.append(Reject(raw.source_id, "duplicate id", "the same source id came twice in this run; the first was kept"))
         else:
             unique[aid] = raw
-    hashes = {aid: raw_hash(raw) for aid, raw in unique.items()}
-    known = known_articles(con, list(unique))
-    fresh: list[Article] = []
     for aid, raw in unique.items():
         seen.article_ids.add(aid)
+        digest = raw_hash(raw)
         old = known.get(aid)
-        if old and old.raw_hash == hashes[aid] and old.extractor_version == extractor_version:
+        if old and old.raw_hash == digest and old.extractor_version == extractor_version:
             out.unchanged += 1
             continue
-        cleaned = clean(raw)
-        if isinstance(cleaned, Reject):
-            out.rejects.append(cleaned)
-            continue
-        fresh.append(cleaned)
+        out.raw_hashes[aid] = digest
+        out.to_clean.append(raw)
         if old:
             out.existing.add(aid)
-    owners = content_owners(con, [a.content_hash for a in fresh])
-    for article in fresh:
+    return out
+
+
+def admit(batch: Triage, cleaned: list[Article | Reject], owners: dict[str, tuple[str, str]], seen: RunMemory) -> Triage:
+    """Step two, after cleaning: rejects kept, and text already loaded under another name (here or by an earlier
+    run: `owners`, from `content_owners`) rejected as a duplicate, loaded once; the rest to extract or to store."""
+    batch.to_clean = []
+    for article in cleaned:
+        if isinstance(article, Reject):
+            batch.rejects.append(article)
+            continue
         owner = owners.get(article.content_hash)
         first = seen.content_sources.setdefault(article.content_hash, article.source_id)
         if (owner and owner[0] != article.article_id) or first != article.source_id:
             other = owner[1] if owner and owner[0] != article.article_id else first
-            out.rejects.append(Reject(article.source_id, "duplicate article", f"same text as {other}, loaded once"))
+            batch.rejects.append(Reject(article.source_id, "duplicate article", f"same text as {other}, loaded once"))
             continue
-        (out.to_extract if article.language == "en" else out.to_store).append(article)
-        out.raw_hashes[article.article_id] = hashes[article.article_id]
-    return out
+        (batch.to_extract if article.language == "en" else batch.to_store).append(article)
+    kept = {a.article_id for a in batch.to_extract + batch.to_store}
+    batch.raw_hashes = {aid: h for aid, h in batch.raw_hashes.items() if aid in kept}
+    batch.existing &= kept
+    return batch

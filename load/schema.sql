@@ -1,7 +1,11 @@
 -- eventwire's one schema: every table and view the pipeline writes and analysts query.
--- Names here are a contract. Idempotent: applied on every connection that writes.
+-- Names here are a contract. Idempotent: applied when a run starts (load/migrate.py).
 -- No PRIMARY KEY constraints: keys are kept unique by load/writer.py (delete-then-insert per article, in
 -- one transaction), which keeps bulk inserts fast; tests check that no key is ever duplicated.
+--
+-- Upgrades: a database written by an older eventwire gets every table below that it lacks and every column
+-- it lacks (load/migrate.py compares it with this file), then the views are recreated. So a column added here
+-- must be nullable (existing rows get NULL); bump SCHEMA_VERSION in load/migrate.py with any change here.
 
 CREATE TABLE IF NOT EXISTS articles (
     article_id        VARCHAR NOT NULL,   -- stable: hash of (source, source_id)
@@ -22,7 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS events (
     event_id           VARCHAR NOT NULL,  -- deterministic: hash of article_id and the event's span and kind
     article_id         VARCHAR NOT NULL,
-    event_type         VARCHAR NOT NULL,  -- 'statement' | 'casualty'
+    event_type         VARCHAR NOT NULL,  -- a registered event type (transform/events/): 'statement' | 'casualty'
     sentence           VARCHAR,
     sent_start         INTEGER,
     sent_end           INTEGER,
@@ -30,6 +34,9 @@ CREATE TABLE IF NOT EXISTS events (
     char_end           INTEGER,
     actor              VARCHAR,           -- who, named in full ("Denis Pushilin"), never a bare pronoun
     actor_mention      VARCHAR,           -- as written ("he")
+    target             VARCHAR,           -- against or to whom the act was done
+    category           VARCHAR,           -- the type's own classification (e.g. an ACLED event type)
+    subcategory        VARCHAR,           -- and its finer one (e.g. an ACLED sub-event type)
     cue                VARCHAR,           -- lemma: say, tell, accuse, urge, kill...
     quote              VARCHAR,           -- what was said, without quote marks
     is_direct          BOOLEAN,
@@ -79,7 +86,7 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at         TIMESTAMP,
     finished_at        TIMESTAMP,
     sources            VARCHAR[],
-    status             VARCHAR,           -- 'running' | 'completed' | 'failed'
+    status             VARCHAR,           -- 'running' | 'completed' | 'failed' | 'interrupted' (its process died)
     articles_new       INTEGER,
     articles_changed   INTEGER,
     articles_unchanged INTEGER,
@@ -90,15 +97,39 @@ CREATE TABLE IF NOT EXISTS runs (
     seconds            DOUBLE,
     nlp_seconds        DOUBLE,
     workers            INTEGER,
-    extractor_version  VARCHAR
+    extractor_version  VARCHAR,
+    host               VARCHAR,           -- the machine and process that ran it (to tell a killed run)
+    pid                INTEGER
+);
+
+-- A run's rows stored, by event type (one row per registered type).
+CREATE TABLE IF NOT EXISTS run_counts (
+    run_id     VARCHAR NOT NULL,
+    event_type VARCHAR NOT NULL,
+    events     BIGINT
+);
+
+-- Which schema versions this database has been brought to, and by which eventwire.
+CREATE TABLE IF NOT EXISTS schema_version (
+    version    INTEGER NOT NULL,
+    applied_at TIMESTAMP,
+    eventwire  VARCHAR
 );
 
 -- ---- Views for analysts and dashboards (README: "Views and dashboards") -------------------------------
--- Recreated on every writing connection, so they always match the tables above. A row's `day` is the
--- event's own date, else its article's publication date.
+-- VIEWS (load/migrate.py applies what follows this line after the tables are up to date.)
+-- Recreated when a run starts, so they always match the tables above. A row's `day` is the event's own
+-- date, else its article's publication date.
 
--- Deaths per day and place by the toll rule (killed, not a running toll, not a subset of a larger count):
--- summing `killed` over any set of rows does not double count.
+-- THE death-toll rule, written once: a killed figure of one incident (not a running toll), not part of a
+-- larger count already listed. Summing `casualty_count` over any set of these rows counts no death twice.
+-- (Python: transform/events/casualty.py `counts_toward_toll`.)
+CREATE OR REPLACE VIEW death_toll_rows AS
+SELECT e.*
+FROM events e
+WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL;
+
+-- Deaths per day and place by the toll rule: summing `killed` over any set of rows does not double count.
 CREATE OR REPLACE VIEW daily_deaths_by_place AS
 SELECT coalesce(e.event_date, a.published_at) AS day,
        e.location,
@@ -108,8 +139,7 @@ SELECT coalesce(e.event_date, a.published_at) AS day,
        sum(e.casualty_count)::BIGINT          AS killed,
        count(*)::BIGINT                       AS figures,
        count(DISTINCT e.article_id)::BIGINT   AS articles
-FROM events e JOIN articles a USING (article_id)
-WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL
+FROM death_toll_rows e JOIN articles a USING (article_id)
 GROUP BY ALL;
 
 -- Who spoke how often, per day: statements, how many quoted directly, in how many articles.
@@ -148,18 +178,36 @@ QUALIFY row_number() OVER (
              e.casualty_count DESC, e.event_id
 ) = 1;
 
--- Per source: articles, events by type, deaths by the toll rule, and the span of publication dates.
-CREATE OR REPLACE VIEW events_per_source AS
+-- Per source and event type: events and the articles they came from (every registered type, no column per type).
+CREATE OR REPLACE VIEW events_by_type AS
 SELECT a.source,
-       count(DISTINCT a.article_id)::BIGINT                                  AS articles,
-       count(e.event_id)::BIGINT                                             AS events,
-       count(e.event_id) FILTER (WHERE e.event_type = 'statement')::BIGINT  AS statements,
-       count(e.event_id) FILTER (WHERE e.event_type = 'casualty')::BIGINT   AS casualty_figures,
-       coalesce(sum(e.casualty_count) FILTER (WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative
-                                               AND e.subset_of IS NULL), 0)::BIGINT AS killed,
-       min(a.published_at)                                                   AS first_published,
-       max(a.published_at)                                                   AS last_published
-FROM articles a LEFT JOIN events e USING (article_id)
+       e.event_type,
+       count(*)::BIGINT                     AS events,
+       count(DISTINCT e.article_id)::BIGINT AS articles
+FROM events e JOIN articles a USING (article_id)
+GROUP BY ALL;
+
+-- Per source: articles, events (and, as in the first release, statements and casualty figures), deaths by the
+-- toll rule, and the span of publication dates.
+CREATE OR REPLACE VIEW events_per_source AS
+WITH per_article AS (
+    SELECT e.article_id,
+           count(*)                                                AS events,
+           count(*) FILTER (WHERE e.event_type = 'statement')      AS statements,
+           count(*) FILTER (WHERE e.event_type = 'casualty')       AS casualty_figures
+    FROM events e GROUP BY e.article_id
+), deaths AS (
+    SELECT article_id, sum(casualty_count) AS killed FROM death_toll_rows GROUP BY article_id
+)
+SELECT a.source,
+       count(*)::BIGINT                                 AS articles,
+       coalesce(sum(p.events), 0)::BIGINT               AS events,
+       coalesce(sum(p.statements), 0)::BIGINT           AS statements,
+       coalesce(sum(p.casualty_figures), 0)::BIGINT     AS casualty_figures,
+       coalesce(sum(d.killed), 0)::BIGINT               AS killed,
+       min(a.published_at)                              AS first_published,
+       max(a.published_at)                              AS last_published
+FROM articles a LEFT JOIN per_article p USING (article_id) LEFT JOIN deaths d USING (article_id)
 GROUP BY a.source;
 
 -- One row per event with its article's title, URL and source, for drill-down from any chart.
@@ -169,6 +217,9 @@ SELECT e.event_id,
        coalesce(e.event_date, a.published_at) AS day,
        e.event_type,
        e.actor,
+       e.target,
+       e.category,
+       e.subcategory,
        e.cue,
        e.quote,
        e.is_direct,

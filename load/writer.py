@@ -6,6 +6,8 @@ idempotent and a changed article replace its old rows. A kill mid-write leaves t
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import datetime, timezone
@@ -115,19 +117,54 @@ def record_rejects(con: duckdb.DuckDBPyConnection, rejects: Iterable[Reject], ru
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, sources: list[str], workers: int, extractor_version: str) -> None:
+    """Record a run as `running`, with the process that runs it; runs left `running` by a process of this machine
+    that no longer exists (killed, or the machine went down) are marked `interrupted` first."""
+    host, pid = socket.gethostname(), os.getpid()
+    stale = [run for run, run_pid in con.execute(
+        "SELECT run_id, pid FROM runs WHERE status = 'running' AND host = ?", [host]).fetchall()
+        if run_pid is None or not _alive(run_pid)]
+    if stale:
+        con.execute("UPDATE runs SET status = 'interrupted' WHERE list_contains(?, run_id)", [stale])
     con.execute(
-        "INSERT INTO runs (run_id, started_at, sources, status, workers, extractor_version) VALUES (?, ?, ?, 'running', ?, ?)",
-        [run_id, _now(), sources, workers, extractor_version],
+        "INSERT INTO runs (run_id, started_at, sources, status, workers, extractor_version, host, pid) "
+        "VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+        [run_id, _now(), sources, workers, extractor_version, host, pid],
     )
 
 
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, float | int], status: str) -> None:
-    """Record the run's counts and timings (only columns of the `runs` table are accepted)."""
-    allowed = {"articles_new", "articles_changed", "articles_unchanged", "articles_rejected", "statements",
-               "casualties", "places", "seconds", "nlp_seconds"}
-    items = [(k, v) for k, v in counts.items() if k in allowed]
-    assignments = ", ".join(f"{k} = ?" for k, _ in items)
-    con.execute(
-        f"UPDATE runs SET finished_at = ?, status = ?{', ' if items else ''}{assignments} WHERE run_id = ?",
-        [_now(), status, *[v for _, v in items], run_id],
-    )
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+RUN_COLUMNS = ("articles_new", "articles_changed", "articles_unchanged", "articles_rejected", "statements",
+               "casualties", "places", "seconds", "nlp_seconds")
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, float | int],
+               event_counts: dict[str, int], status: str) -> None:
+    """Record the run's counts and timings (only columns of the `runs` table are taken), and its rows stored by
+    event type in `run_counts` (one row per type: a new type needs no new column)."""
+    items = [(k, v) for k, v in counts.items() if k in RUN_COLUMNS]
+    assignments = ", ".join(f"{k} = ?" for k, _ in items)  # column names: our own constants
+    con.begin()
+    try:
+        con.execute(
+            f"UPDATE runs SET finished_at = ?, status = ?{', ' if items else ''}{assignments} WHERE run_id = ?",
+            [_now(), status, *[v for _, v in items], run_id],
+        )
+        con.execute("DELETE FROM run_counts WHERE run_id = ?", [run_id])
+        _insert(con, "run_counts", pa.table({
+            "run_id": [run_id] * len(event_counts),
+            "event_type": list(event_counts),
+            "events": pa.array(list(event_counts.values()), pa.int64()),
+        }))
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import eventwire  # noqa: F401 - its telemetry defaults (see eventwire/__init__) precede any import of Prefect
+from eventwire.environment import apply_defaults
+
+apply_defaults()  # as the command line does: no usage reporting, set before anything imports Prefect
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -43,8 +45,10 @@ def samples(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_db(prefect_harness, tmp_path_factory) -> Path:
     """A database built once from the bundled samples by the real flow."""
-    from eventwire.flows.runners import run
+    from eventwire.flows.run import run
+
+    from eventwire.options import RunOptions
 
     db = tmp_path_factory.mktemp("sample_db") / "events.duckdb"
-    run([str(SAMPLES)], str(db))
+    run([str(SAMPLES)], RunOptions(db_path=str(db), workers=1))
     return db

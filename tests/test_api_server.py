@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from eventwire.flows import api_server
 
 
 def test_temporary_server_answers_then_stops():
-    from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+    from prefect.settings import (
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        temporary_settings,
+    )
 
     server = api_server.TemporaryServer()
     try:

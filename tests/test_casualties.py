@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.numbers import VAGUE_AMOUNTS, glued_qualifier, word_number

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from eventwire.extract.articles import RawArticle, Reject
-from eventwire.extract.boilerplate import RepeatIndex, is_call_to_action, is_credit_line, is_headline_shaped
-from eventwire.extract.clean import clean_article, detect_language, index_repeats, normalise
+from eventwire.extract.boilerplate import (
+    RepeatIndex,
+    is_call_to_action,
+    is_credit_line,
+    is_headline_shaped,
+)
+from eventwire.extract.clean import (
+    clean_article,
+    detect_language,
+    index_repeats,
+    normalise,
+)
 
 from .conftest import shared_path
 

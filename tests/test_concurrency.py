@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from eventwire.load.db import DatabaseBusy, connect
 
 from .dbutil import duplicate_keys, rows, snapshot

@@ -24,8 +24,9 @@ import time
 from pathlib import Path
 
 import pytest
+from eventwire.flows.run import run
 
-from eventwire.flows.runners import run
+from eventwire.options import RunOptions
 
 from .cliutil import ROOT, cli_command, cli_env
 from .dbutil import duplicate_keys, rows, snapshot
@@ -124,7 +125,7 @@ def test_kill_9_while_loading_then_rerun_equals_a_clean_run(tmp_path: Path):
     clean_db, db = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
     args = ["run", source, "--db", str(db), "--workers", "1", "--batch-size", str(BATCH)]
 
-    run([source], str(clean_db), batch_size=BATCH)
+    run([source], RunOptions(db_path=str(clean_db), workers=1, batch_size=BATCH))
     clean = snapshot(clean_db)
     clean_events = _events_by_article(clean_db)
     assert len(clean["articles"]) == N_ARTICLES
@@ -182,7 +183,7 @@ def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, 
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "e.duckdb"
     monkeypatch.setattr(pipeline, "analyse_article", buggy)
-    summary = run([str(source)], str(db), batch_size=5)
+    summary = run([str(source)], RunOptions(db_path=str(db), workers=1, batch_size=5))
     assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [
         ("crash-003", "extraction failed", "a bug, please report it: ZeroDivisionError: division by zero")]
     assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM articles") == [(11, 11)]
@@ -191,6 +192,6 @@ def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, 
     assert summary.articles_rejected == 1
     # Fixed, the next run picks the article up.
     monkeypatch.setattr(pipeline, "analyse_article", real)
-    again = run([str(source)], str(db), batch_size=5)
+    again = run([str(source)], RunOptions(db_path=str(db), workers=1, batch_size=5))
     assert (again.articles_new, again.articles_unchanged) == (1, 11)
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == 12

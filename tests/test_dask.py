@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from eventwire.flows.run import run
 
-from eventwire.flows.runners import run
+from eventwire.options import RunOptions
 
 from .conftest import SAMPLES
 from .dbutil import duplicate_keys, snapshot
@@ -37,7 +38,7 @@ def cluster() -> Iterator:
 def local_db(prefect_harness, tmp_path_factory) -> Path:
     """The samples run in-process, one worker: the rows every other way of running must equal."""
     db = tmp_path_factory.mktemp("local") / "local.duckdb"
-    run([str(SAMPLES)], str(db), workers=1)
+    run([str(SAMPLES)], RunOptions(db_path=str(db), workers=1))
     return db
 
 
@@ -57,7 +58,7 @@ def test_dask_cluster_run_equals_in_process_run(cluster, local_db: Path, tmp_pat
             seen.append(done)
 
     dask_db = tmp_path / "dask.duckdb"
-    summary = run([str(SAMPLES)], str(dask_db), dask_address=cluster.scheduler_address, batch_size=2, progress=hook)
+    summary = run([str(SAMPLES)], RunOptions(db_path=str(dask_db), dask_address=cluster.scheduler_address, batch_size=2), progress=hook)
     with Client(cluster) as client:
         loaded = client.run(model_loaded)  # the extract tasks ran on the workers: they hold the model
     assert seen and seen[-1] == 5

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
-from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.dates import date_for_event, resolve_date
+from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 
 TUESDAY = date(2014, 5, 27)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import json
 
-from eventwire.evaluate import article_toll, format_report, load_gold, normalize, score, speaker_right, tokens
+from eventwire.evaluate import load_gold
+from eventwire.scoring import (
+    article_toll,
+    format_report,
+    normalize,
+    score,
+    speaker_right,
+    tokens,
+)
 
 
 def stmt(quote, actor=None, sentence="s"):

@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from eventwire.extract.feeds import FeedError, fetch_feed
-from eventwire.flows.runners import run
+from eventwire.flows.run import run
+
+from eventwire.options import RunOptions
 
 from .dbutil import duplicate_keys, rows
 from .feedserver import PAGES, serving
@@ -21,10 +22,10 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 def test_feed_entries_pages_are_fetched_and_loaded_with_events(tmp_path: Path):
     db = tmp_path / "e.duckdb"
     with serving() as server:
-        summary = run([server.url("/feed.xml")], str(db), feed_timeout=5)
+        summary = run([server.url("/feed.xml")], RunOptions(db_path=str(db), workers=1, feed_timeout=5))
         assert server.hits["/feed.xml"] == 1
         assert all(server.hits[path] == 1 for path in PAGES)
-        again = run([server.url("/feed.xml")], str(db), feed_timeout=5)
+        again = run([server.url("/feed.xml")], RunOptions(db_path=str(db), workers=1, feed_timeout=5))
     assert (summary.articles_new, summary.articles_rejected) == (2, 0)
     articles = rows(db, "SELECT source_id, url, title, published_at, language, body FROM articles ORDER BY published_at")
     assert [(a[2], a[3]) for a in articles] == [("Blast at the Grain Port", date(2024, 3, 12)),
@@ -46,7 +47,7 @@ def test_feed_entries_pages_are_fetched_and_loaded_with_events(tmp_path: Path):
 def test_a_dead_entry_link_rejects_that_entry_alone(tmp_path: Path):
     db = tmp_path / "e.duckdb"
     with serving() as server:
-        run([server.url("/feed-with-dead-link.xml")], str(db), feed_timeout=5)
+        run([server.url("/feed-with-dead-link.xml")], RunOptions(db_path=str(db), workers=1, feed_timeout=5))
         gone = server.url("/pages/gone.html")
     assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [(gone, "page not fetched", "HTTP 404")]
     assert rows(db, "SELECT title FROM articles") == [("Blast at the Grain Port",)]
@@ -56,7 +57,7 @@ def test_a_hanging_feed_times_out_is_retried_then_rejected_and_the_run_goes_on(t
     db = tmp_path / "e.duckdb"
     with serving(hang_seconds=30) as server:
         started = time.perf_counter()
-        summary = run([server.url("/hang"), server.url("/error500"), str(samples)], str(db), feed_timeout=0.5)
+        summary = run([server.url("/hang"), server.url("/error500"), str(samples)], RunOptions(db_path=str(db), workers=1, feed_timeout=0.5))
         seconds = time.perf_counter() - started
         hits = dict(server.hits)
     assert hits["/hang"] == 3 and hits["/error500"] == 3  # Prefect retries=2
@@ -83,7 +84,7 @@ def test_fetch_feed_raises_feed_error_with_a_reason():
 def test_a_20_mb_page_is_refused_without_reading_it_whole(tmp_path: Path):
     db = tmp_path / "e.duckdb"
     with serving() as server:
-        summary = run([server.url("/feed-with-huge-page.xml")], str(db), feed_timeout=5)
+        summary = run([server.url("/feed-with-huge-page.xml")], RunOptions(db_path=str(db), workers=1, feed_timeout=5))
         huge = server.url("/pages/huge.html")
     assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [
         (huge, "page too large", "more than 5 MB; one article may be at most that")]

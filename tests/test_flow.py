@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from eventwire.flows.run import run
 
 import eventwire
-from eventwire.flows.runners import run
+from eventwire.options import RunOptions
 
 from .dbutil import duplicate_keys, rows, snapshot
 
@@ -36,9 +37,9 @@ def test_samples_load_with_rows_traceable_to_their_spans(sample_db: Path):
 
 def test_second_run_adds_nothing_and_skips_nlp(samples: Path, tmp_path: Path):
     db = tmp_path / "e.duckdb"
-    first = run([str(samples)], str(db))
+    first = run([str(samples)], RunOptions(db_path=str(db), workers=1))
     before = snapshot(db)
-    second = run([str(samples)], str(db))
+    second = run([str(samples)], RunOptions(db_path=str(db), workers=1))
     assert second.articles_unchanged == first.articles_new == 5
     assert second.articles_new == second.articles_changed == 0
     assert second.nlp_seconds == 0.0  # nothing was parsed
@@ -48,11 +49,11 @@ def test_second_run_adds_nothing_and_skips_nlp(samples: Path, tmp_path: Path):
 
 def test_changed_article_replaces_its_rows_and_new_version_reprocesses(samples: Path, tmp_path: Path, monkeypatch):
     db = tmp_path / "e.duckdb"
-    run([str(samples)], str(db))
+    run([str(samples)], RunOptions(db_path=str(db), workers=1))
     path = next(samples.glob("*harbour*.txt"))
     text = path.read_text(encoding="utf-8").replace("At least 14 people", "At least 19 people")
     path.write_text(text, encoding="utf-8")
-    summary = run([str(samples)], str(db))
+    summary = run([str(samples)], RunOptions(db_path=str(db), workers=1))
     assert (summary.articles_changed, summary.articles_unchanged) == (1, 4)
     counts = rows(db, "SELECT casualty_count FROM events JOIN articles USING (article_id) "
                       "WHERE source_id = ? AND casualty_kind = 'killed' AND NOT is_cumulative", [str(path.resolve())])
@@ -60,7 +61,7 @@ def test_changed_article_replaces_its_rows_and_new_version_reprocesses(samples: 
     assert duplicate_keys(db) == []
 
     monkeypatch.setattr(eventwire, "EXTRACTOR_VERSION", "test-next")
-    summary = run([str(samples)], str(db))
+    summary = run([str(samples)], RunOptions(db_path=str(db), workers=1))
     assert summary.articles_changed == 5
     assert rows(db, "SELECT DISTINCT extractor_version FROM events") == [("test-next",)]
     assert duplicate_keys(db) == []
@@ -73,7 +74,7 @@ def test_same_text_under_two_names_is_loaded_once(tmp_path: Path):
     (folder / "a.txt").write_text(text, encoding="utf-8")
     (folder / "b.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "e.duckdb"
-    summary = run([str(folder)], str(db))
+    summary = run([str(folder)], RunOptions(db_path=str(db), workers=1))
     assert summary.articles_new == 1
     assert rows(db, "SELECT reason FROM rejects") == [("duplicate article",)]
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == 1
@@ -81,6 +82,6 @@ def test_same_text_under_two_names_is_loaded_once(tmp_path: Path):
 
 def test_two_workers_give_the_same_rows_as_one(samples: Path, tmp_path: Path):
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
-    run([str(samples)], str(one), workers=1, batch_size=2)
-    run([str(samples)], str(two), workers=2, batch_size=2)
+    run([str(samples)], RunOptions(db_path=str(one), workers=1, batch_size=2))
+    run([str(samples)], RunOptions(db_path=str(two), workers=2, batch_size=2))
     assert snapshot(one) == snapshot(two)

@@ -11,18 +11,17 @@ import unicodedata
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
-
 from eventwire.extract.articles import Article, RawArticle, Reject
 from eventwire.extract.clean import MAX_BODY_CHARS, clean_article
 from eventwire.extract.decode import NotText, decode_bytes
-from eventwire.transform.events.casualty import extract_casualties
-from eventwire.transform.dates import date_for_event, resolve_date
 from eventwire.transform.article import analyse_article
+from eventwire.transform.dates import date_for_event, resolve_date
+from eventwire.transform.events.casualty import extract_casualties
+from eventwire.transform.events.statement import extract_statements
 from eventwire.transform.nlp import get_nlp
 from eventwire.transform.places import find_places
-from eventwire.transform.events.statement import extract_statements
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 INT64 = 2**63 - 1
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)

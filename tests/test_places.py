@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from eventwire.transform.events import BY_NAME
 from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.gazetteer import ALIASES, lookup

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from eventwire.flows.extract_events import RunSummary
+from collections import Counter
+
 from eventwire.flows.report import ARTIFACT_KEY, run_report_markdown
+from eventwire.flows.summary import RunSummary
+
 from tests.dbutil import rows
 
 
 def test_markdown_lists_counts_and_rejects_with_pipes_escaped():
-    summary = RunSummary(run_id="abc", db_path="x.duckdb", articles_new=3, articles_rejected=1, statements=7,
+    summary = RunSummary(run_id="abc", db_path="x.duckdb", articles_new=3, articles_rejected=1, events=Counter(statement=7),
                          rejects=[("feed|1", "feed not read", "HTTP 500\nfrom server")])
     md = run_report_markdown(summary)
     assert "| articles new | 3 |" in md and "| statements | 7 |" in md

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from eventwire.load.db import connect
 
 from .dbutil import duplicate_keys

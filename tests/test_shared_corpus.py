@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from eventwire.flows.run import run
 
-from eventwire.flows.runners import run
+from eventwire.options import RunOptions
 
 from .conftest import shared_path
 from .dbutil import duplicate_keys, rows, snapshot
@@ -19,7 +20,7 @@ def test_moscow_times_statements_casualties_and_no_boilerplate(tmp_path: Path):
     folder = shared_path("corpus", "moscow_times")
     gold = [json.loads(line) for line in shared_path("gold", "seeds.jsonl").open(encoding="utf-8")]
     db = tmp_path / "mt.duckdb"
-    summary = run([str(folder)], str(db))
+    summary = run([str(folder)], RunOptions(db_path=str(db), workers=1))
     assert summary.articles_new == 2 and summary.articles_rejected == 0
     titles = {t for (t,) in rows(db, "SELECT title FROM articles")}
     assert titles == {g["title"] for g in gold}
@@ -43,7 +44,7 @@ def test_moscow_times_statements_casualties_and_no_boilerplate(tmp_path: Path):
             assert not any(junk in s or s in junk for s in sentences), junk
 
     before = snapshot(db)
-    again = run([str(folder)], str(db))
+    again = run([str(folder)], RunOptions(db_path=str(db), workers=1))
     assert again.articles_unchanged == 2 and snapshot(db) == before
     assert duplicate_keys(db) == []
 
@@ -56,7 +57,7 @@ def test_500_aljazeera_articles_load_without_error(tmp_path: Path):
         for _, line in zip(range(500), src):
             out.write(line)
     db = tmp_path / "aj.duckdb"
-    summary = run([str(dump)], str(db), fields={"text": "body", "published": "date"}, workers=2)
+    summary = run([str(dump)], RunOptions(db_path=str(db), fields={"text": "body", "published": "date"}, workers=2))
     assert summary.articles_new + summary.articles_rejected == 500
     assert summary.articles_rejected <= 5  # only genuine duplicates or empties, each with a reason
     assert rows(db, "SELECT count(*) FROM articles WHERE published_at IS NULL")[0][0] == 0

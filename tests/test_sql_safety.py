@@ -13,10 +13,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
+from eventwire.extract.articles import Reject
 from eventwire.load import db as dbmod
 from eventwire.load import state, writer
-from eventwire.extract.articles import Reject
 
 from .cliutil import run_cli
 from .dbutil import rows

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-
+from eventwire.transform.events.statement import extract_statements
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.speech.quotes import find_quotes
-from eventwire.transform.events.statement import extract_statements
 
 from .conftest import shared_path
 

@@ -21,11 +21,10 @@ from eventwire import DEFAULT_DB
 from eventwire.dashboard import queries
 from eventwire.dashboard.data import DatabaseBusy, read
 
-CSS = """
+CSS = f"""
 <style>
-mark.ew-statement { background: #cfe3ff; padding: 0 1px; border-radius: 2px; }
-mark.ew-casualty  { background: #ffd2c8; padding: 0 1px; border-radius: 2px; }
-.ew-article { line-height: 1.6; max-width: 60rem; }
+{queries.highlight_css()}
+.ew-article {{ line-height: 1.6; max-width: 60rem; }}
 </style>
 """
 
@@ -68,7 +67,7 @@ def world_map(points: pd.DataFrame) -> alt.LayerChart:
         longitude="longitude:Q", latitude="latitude:Q",
         size=alt.Size("events:Q", scale=alt.Scale(range=[80, 900]), legend=None),
         color=alt.Color("killed:Q", scale=alt.Scale(scheme="orangered"), title="deaths"),
-        tooltip=["location", "events", "statements", "casualty_figures", "killed"],
+        tooltip=["location", "events", "event_types", "killed"],
     )
     labels = alt.Chart(queries.map_labels(points)).mark_text(align="left", dx=9, dy=-7, fontSize=11).encode(
         longitude="longitude:Q", latitude="latitude:Q", text="label:N")
@@ -151,8 +150,7 @@ def main() -> None:
         if view is not None:
             head = f"**{view.title}** · {view.source or ''} · {_day(view.published_at)}"
             st.markdown(head + (f" · [source]({view.url})" if view.url else ""))
-            st.markdown('<span><mark class="ew-statement">statement</mark> '
-                        '<mark class="ew-casualty">casualty figure</mark> (hover a span for the event)</span>',
+            st.markdown(f"<span>{queries.highlight_legend()} (hover a span for the event)</span>",
                         unsafe_allow_html=True)
             st.markdown(f'<div class="ew-article">{queries.highlight(view.body, view.events)}</div>',
                         unsafe_allow_html=True)

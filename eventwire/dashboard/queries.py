@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from ...transform.events import BY_NAME, EVENT_TYPES
+
 NO_PLACE = "place not given"
 
 
@@ -21,18 +23,17 @@ def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def event_points(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One point per geocoded place: how many events happened there, of which kind, deaths by the toll rule."""
+    """One point per geocoded place: how many events happened there, of which kinds, deaths by the toll rule."""
     return con.sql("""
-        SELECT location, latitude, longitude,
-               count(*)                                          AS events,
-               count(*) FILTER (WHERE event_type = 'statement') AS statements,
-               count(*) FILTER (WHERE event_type = 'casualty')  AS casualty_figures,
-               coalesce(sum(casualty_count) FILTER (WHERE casualty_kind = 'killed' AND NOT is_cumulative
-                                                     AND subset_of IS NULL), 0) AS killed
-        FROM event_timeline
-        WHERE latitude IS NOT NULL AND longitude IS NOT NULL
-        GROUP BY location, latitude, longitude
-        ORDER BY events DESC, location
+        WITH deaths AS (SELECT event_id, casualty_count AS killed FROM death_toll_rows)
+        SELECT t.location, t.latitude, t.longitude,
+               count(*)                                                        AS events,
+               string_agg(DISTINCT t.event_type, ', ' ORDER BY t.event_type)   AS event_types,
+               coalesce(sum(d.killed), 0)                                      AS killed
+        FROM event_timeline t LEFT JOIN deaths d USING (event_id)
+        WHERE t.latitude IS NOT NULL AND t.longitude IS NOT NULL
+        GROUP BY t.location, t.latitude, t.longitude
+        ORDER BY events DESC, t.location
     """).df()
 
 
@@ -117,9 +118,22 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleView | No
 
 
 def _label(event: dict) -> str:
-    if event["event_type"] == "casualty":
-        return f"{event.get('casualty_kind') or 'casualty'}: {event.get('casualty_count')}"
-    return f"statement by {event.get('actor') or 'unknown'}"
+    """What hovering a highlighted span says: the figure for counts, the actor otherwise."""
+    kind = BY_NAME[event["event_type"]].label if event["event_type"] in BY_NAME else event["event_type"]
+    if event.get("casualty_count") is not None and not pd.isna(event.get("casualty_count")):
+        return f"{kind}: {event.get('casualty_kind') or ''} {event.get('casualty_count')}".replace("  ", " ")
+    return f"{kind} by {event.get('actor') or 'unknown'}"
+
+
+def highlight_css() -> str:
+    """One highlight class per registered event type (`mark.ew-<name>`), in its colour."""
+    rules = [f"mark.ew-{t.name} {{ background: {t.colour}; padding: 0 1px; border-radius: 2px; }}" for t in EVENT_TYPES]
+    return "\n".join(rules)
+
+
+def highlight_legend() -> str:
+    """The legend of the article view: one marked sample per registered event type."""
+    return " ".join(f'<mark class="ew-{t.name}">{html.escape(t.label)}</mark>' for t in EVENT_TYPES)
 
 
 def highlight(body: str, events: pd.DataFrame) -> str:
@@ -143,7 +157,7 @@ def highlight(body: str, events: pd.DataFrame) -> str:
         covering = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
         if covering:
             s, e, ev = min(covering, key=lambda sp: sp[1] - sp[0])
-            kind = "casualty" if ev["event_type"] == "casualty" else "statement"
+            kind = ev["event_type"] if ev["event_type"] in BY_NAME else "other"
             out.append(f'<mark class="ew-{kind}" title="{html.escape(_label(ev))}" '
                        f'data-event="{html.escape(str(ev["event_id"]))}">{piece}</mark>')
         else:

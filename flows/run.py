@@ -1,0 +1,60 @@
+"""The one way to run the pipeline: `run(sources, options, progress)`. The CLI, scheduled runs, `eventwire eval`
+and the tests all come through here.
+
+It checks the database first (upgraded to this eventwire's schema, or refused with one clear error before
+anything starts), then sets up, in this order so that start-up overlaps, what the flow needs and the flow does not own: the NLP worker pool (started first, so the model
+loads while Prefect starts), Prefect's temporary API server when no API is configured, the task runner the
+options ask for, and quiet logs for expected feed failures; then it runs `extract_events` and returns its
+`RunSummary`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..load.db import session
+from ..options import RunOptions
+from .api_server import api_of, temporary_server
+from .runners import task_runner, worker_pool
+
+if TYPE_CHECKING:
+    from .extract_events import ProgressHook
+    from .summary import RunSummary
+
+
+class _FeedFailureWithoutTraceback(logging.Filter):
+    """A feed that fails is an expected outcome (retried, then a reject with its reason): Prefect's task log
+    keeps its one-line message ("... FeedError('HTTP 500 from the feed server') - Retries are exhausted")
+    but not a traceback on the console."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from ..extract.feeds import FeedError
+
+        if record.exc_info and isinstance(record.exc_info[1], FeedError):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def _quiet_feed_failures() -> None:
+    logger = logging.getLogger("prefect.task_runs")
+    if not any(isinstance(f, _FeedFailureWithoutTraceback) for f in logger.filters):
+        logger.addFilter(_FeedFailureWithoutTraceback())
+
+
+def run(sources: Sequence[str], options: RunOptions = RunOptions(), progress: ProgressHook | None = None) -> RunSummary:
+    """Run `extract_events` over `sources` with `options`; `progress` is called with (articles seen, articles
+    analysed) after each batch. Returns the run's summary."""
+    _quiet_feed_failures()
+    with session(options.db_path):  # the database brought up to date, or refused, before anything starts
+        pass
+    with worker_pool(0 if options.uses_dask else options.nlp_workers) as pool, temporary_server() as server:
+        from .extract_events import (  # Prefect imports while the workers load the model
+            Runtime,
+            extract_events,
+        )
+
+        flow = extract_events.with_options(task_runner=task_runner(options))
+        with api_of(server):  # Dask workers receive this API in the flow's settings, so none starts its own
+            return flow(sources=list(sources), options=options, runtime=Runtime(pool, progress))

@@ -1,0 +1,59 @@
+"""What a run did: `RunSummary`, which the CLI prints, the run report shows and the `runs` tables keep."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..transform.events import EVENT_TYPES
+
+MAX_REJECTS_KEPT = 1000  # rejects listed in the summary (all of them are in the `rejects` table)
+
+
+@dataclass
+class RunSummary:
+    """Counts and timings of one run; `events` counts the rows stored, by event type."""
+
+    run_id: str
+    db_path: str
+    articles_new: int = 0
+    articles_changed: int = 0
+    articles_unchanged: int = 0
+    articles_rejected: int = 0
+    events: Counter[str] = field(default_factory=Counter)
+    places: int = 0
+    seconds: float = 0.0
+    nlp_seconds: float = 0.0
+    rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (source_id, reason, detail)
+
+    def counts(self) -> dict[str, float | int]:
+        """The `runs` row's numbers."""
+        return {
+            "articles_new": self.articles_new, "articles_changed": self.articles_changed,
+            "articles_unchanged": self.articles_unchanged, "articles_rejected": self.articles_rejected,
+            # per-type columns of the first release, kept for queries that read them; run_counts has every type
+            "statements": self.events["statement"], "casualties": self.events["casualty"],
+            "places": self.places, "seconds": self.seconds, "nlp_seconds": self.nlp_seconds,
+        }
+
+    def event_counts(self) -> dict[str, int]:
+        """Rows stored by event type, every registered type included (0 when none)."""
+        return {t.name: self.events[t.name] for t in EVENT_TYPES}
+
+    def labelled(self) -> list[tuple[str, str]]:
+        """What a person reads after a run, labelled once for the terminal summary and the run report."""
+        return [
+            ("articles new", str(self.articles_new)),
+            ("articles changed", str(self.articles_changed)),
+            ("articles unchanged", str(self.articles_unchanged)),
+            ("articles rejected", str(self.articles_rejected)),
+            *((f"{t.label}s", str(self.events[t.name])) for t in EVENT_TYPES),
+            ("place mentions", str(self.places)),
+            ("seconds", f"{self.seconds:.1f}"),
+            ("NLP seconds", f"{self.nlp_seconds:.1f}"),
+        ]
+
+    def add_reject(self, source_id: str, reason: str, detail: str) -> None:
+        self.articles_rejected += 1
+        if len(self.rejects) < MAX_REJECTS_KEPT:
+            self.rejects.append((source_id, reason, detail))

@@ -1,0 +1,112 @@
+"""Bring a database to this eventwire's schema, in place: the forward-only upgrade every run starts with.
+
+The schema is load/schema.sql: its tables, then its views. A database written by an older eventwire lacks some
+tables and columns; `upgrade` creates the tables, adds each missing column (nullable, so old rows read NULL),
+recreates the views and records the version, in one transaction: after a crash the database is at the old
+version or the new one, never between. Nothing is dropped or rewritten: old rows stay as they were, and they
+are re-extracted only when `EXTRACTOR_VERSION` says so. A database written by a newer eventwire is refused
+(`SchemaTooNew`) before anything is written, with one line that says what to do.
+
+Version history (SCHEMA_VERSION):
+  1  the first release (no `schema_version` table: a database with an `articles` table and no version is 1)
+  2  events.target/category/subcategory (generic roles for every event type), runs.host/pid (interrupted runs),
+     run_counts, schema_version, views death_toll_rows and events_by_type
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import duckdb
+
+import eventwire
+
+SCHEMA_VERSION = 2
+_VIEWS_MARKER = "-- VIEWS"
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer eventwire than this one."""
+
+
+def schema_sql() -> str:
+    """The one schema (load/schema.sql)."""
+    return resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def _parts() -> tuple[str, str]:
+    """(tables, views) of schema.sql: the views must wait until every column they read exists."""
+    text = schema_sql()
+    at = text.index(_VIEWS_MARKER)
+    return text[:at], text[at:]
+
+
+@lru_cache(maxsize=1)
+def expected_columns() -> dict[str, list[tuple[str, str]]]:
+    """Every table's columns and types as schema.sql declares them (read from an in-memory database)."""
+    tables, _ = _parts()
+    with duckdb.connect(":memory:") as mem:
+        mem.execute(tables)
+        return _columns(mem)
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    rows = con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_name, ordinal_position"
+    ).fetchall()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, column, kind in rows:
+        out.setdefault(table, []).append((column, kind))
+    return out
+
+
+def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version the database is at: None for an empty database, 1 for one from before versions."""
+    tables = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+        "AND table_catalog = current_database()").fetchall()}
+    if "schema_version" in tables:
+        version = con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+        if version is not None:
+            return int(version)
+    return 1 if "articles" in tables else None
+
+
+def check_version(con: duckdb.DuckDBPyConnection, path: object) -> int | None:
+    """The stored version; `SchemaTooNew` when this eventwire cannot read it."""
+    version = stored_version(con)
+    if version is not None and version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"{path} was written by a newer eventwire (database schema {version}; this eventwire {eventwire.__version__} "
+            f"knows up to {SCHEMA_VERSION}): upgrade eventwire (pip install -U eventwire) or use another --db"
+        )
+    return version
+
+
+def upgrade(con: duckdb.DuckDBPyConnection, path: object = "the database") -> list[str]:
+    """Bring the database to SCHEMA_VERSION (see the module doc); returns the columns it added ("table.column").
+
+    Cheap when the database is current: the columns are compared and the views recreated."""
+    version = check_version(con, path)
+    tables, views = _parts()
+    added: list[str] = []
+    con.begin()
+    try:
+        con.execute(tables)
+        have = _columns(con)  # always compared (a few ms): a column dropped by hand comes back too
+        for table, columns in expected_columns().items():
+            present = {name for name, _ in have.get(table, [])}
+            for name, kind in columns:
+                if name not in present:  # table and column names and types: ours, from schema.sql
+                    con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
+                    added.append(f"{table}.{name}")
+        con.execute(views)
+        if version != SCHEMA_VERSION:
+            con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP, ?)", [SCHEMA_VERSION, eventwire.__version__])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return added
