@@ -63,6 +63,11 @@ class Runtime:
         self.pool = pool
         self.progress = progress
 
+    def __reduce__(self) -> tuple:
+        """Pickled (Prefect sends the flow run's context, parameters included, to Dask workers), it arrives empty:
+        workers need neither this process's pool nor its progress bar, and neither can travel."""
+        return (Runtime, ())
+
 
 # ---- tasks -------------------------------------------------------------------------------------------
 

@@ -163,7 +163,7 @@ def test_kill_9_while_loading_then_rerun_equals_a_clean_run(tmp_path: Path):
     assert duplicate_keys(db) == []
     assert snapshot(db) == clean
     statuses = rows(db, "SELECT status, articles_new, articles_unchanged FROM runs ORDER BY started_at")
-    assert [s[0] for s in statuses] == ["running", "running", "completed"]
+    assert [s[0] for s in statuses] == ["interrupted", "interrupted", "completed"]  # killed runs, marked by the next
     assert statuses[2][1] + statuses[2][2] == N_ARTICLES and statuses[2][2] == partial
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from eventwire.flows.run import run
 from eventwire.load.db import SchemaTooNew, ensure_current, session
 from eventwire.load.migrate import SCHEMA_VERSION, expected_columns, stored_version
-from eventwire.options import RunOptions
 from eventwire.transform.events import EVENT_TYPES
 from eventwire.transform.records import Event, PlaceMention
+
+from eventwire.options import RunOptions
 
 from .cliutil import cli_command, cli_env
 from .conftest import ROOT

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from eventwire.extract.articles import Reject
 from eventwire.load import db as dbmod
-from eventwire.load import state, writer
+from eventwire.load import incremental, writer
 
 from .cliutil import run_cli
 from .dbutil import rows
@@ -66,14 +66,15 @@ def test_hostile_paths_ids_fields_and_db_path_are_stored_verbatim(tmp_path: Path
 def test_load_functions_take_hostile_values_as_data(tmp_path: Path):
     path = tmp_path / "e.duckdb"
     with dbmod.session(path) as con:
-        assert state.known_articles(con, [EVIL, "' OR 1=1 --"]) == {}
-        assert state.content_owners(con, [EVIL]) == {}
+        assert incremental.known_articles(con, [EVIL, "' OR 1=1 --"]) == {}
+        assert incremental.content_owners(con, [EVIL]) == {}
         writer.start_run(con, EVIL, [EVIL], 1, EVIL)
         writer.record_rejects(con, [Reject(EVIL, f"reason {EVIL}", f"detail {EVIL}")], EVIL)
-        writer.finish_run(con, EVIL, {"articles_new": 1, f"seconds = 0; {EVIL}": 5}, "completed")
+        writer.finish_run(con, EVIL, {"articles_new": 1, f"seconds = 0; {EVIL}": 5}, {EVIL: 2}, "completed")
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("SELECT run_id, sources, status, articles_new, extractor_version FROM runs").fetchall() == [
             (EVIL, [EVIL], "completed", 1, EVIL)]
         assert con.execute("SELECT source_id, reason, detail FROM rejects").fetchall() == [
             (EVIL, f"reason {EVIL}", f"detail {EVIL}")]
         assert con.execute("SELECT count(*) FROM events").fetchone() == (0,)  # the table is still there
+        assert con.execute("SELECT run_id, event_type, events FROM run_counts").fetchall() == [(EVIL, EVIL, 2)]

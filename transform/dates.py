@@ -1,8 +1,5 @@
 """Event dates resolved against the article's publication date, keeping the words they were read from.
 
-if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
-    from spacy.tokens import Doc, Span
-
 Candidates are the DATE entities (plus "yesterday", "today", "tonight") in the event's sentence; the one inside
 the event's own clause wins over one elsewhere in the sentence ("killed in Monday's violence, ... reported
 Tuesday" → Monday), then the nearest. Free text is never handed to `search_dates` (it reads "we" as Wednesday).
@@ -25,6 +22,9 @@ from typing import TYPE_CHECKING
 
 from .nlp import entities
 from .records import Event
+
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
+    from spacy.tokens import Doc, Span
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from ...transform.events import BY_NAME, EVENT_TYPES
+from ..transform.events import BY_NAME, EVENT_TYPES
 
 NO_PLACE = "place not given"
 
@@ -118,11 +118,9 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleView | No
 
 
 def _label(event: dict) -> str:
-    """What hovering a highlighted span says: the figure for counts, the actor otherwise."""
-    kind = BY_NAME[event["event_type"]].label if event["event_type"] in BY_NAME else event["event_type"]
-    if event.get("casualty_count") is not None and not pd.isna(event.get("casualty_count")):
-        return f"{kind}: {event.get('casualty_kind') or ''} {event.get('casualty_count')}".replace("  ", " ")
-    return f"{kind} by {event.get('actor') or 'unknown'}"
+    """What hovering a highlighted span says: the event type's own description of the row."""
+    event_type = BY_NAME.get(event["event_type"])
+    return event_type.describe(event) if event_type is not None else str(event["event_type"])
 
 
 def highlight_css() -> str:

@@ -9,7 +9,8 @@ column for what another type already has.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..records import Event
 
@@ -32,4 +33,8 @@ class EventType(Protocol):
 
     def takes_article_place(self, event: Event) -> bool:
         """Whether an event whose sentence names no place happened at the article's main place."""
+        ...
+
+    def describe(self, row: Mapping[str, Any]) -> str:
+        """One line for people about a stored row (the dashboard shows it on hover)."""
         ...

@@ -13,7 +13,8 @@ different sentences are then under-counted: the known, documented price of not d
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..casualty_counts import Count, read_count
 from ..lexicon import FIGURE_SOURCE_VERBS
@@ -38,6 +39,9 @@ class Casualty:
         """A figure of one incident with no place in its sentence happened where the article is about; a running
         toll belongs to a war, not to the place the article is about."""
         return not event.is_cumulative
+
+    def describe(self, row: Mapping[str, Any]) -> str:
+        return f"{row.get('casualty_kind') or 'casualty'}: {row.get('casualty_count')}"
 
 
 def counts_toward_toll(event: Event) -> bool:

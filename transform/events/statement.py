@@ -10,7 +10,8 @@ the quotation it introduces or follows, else to its reported clause (`speech.con
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .. import speakers
 from ..records import Event
@@ -49,6 +50,9 @@ class Statement:
         """A statement happened where its sentence says, or nowhere known: where the article is about is not
         where someone spoke."""
         return False
+
+    def describe(self, row: Mapping[str, Any]) -> str:
+        return f"statement by {row.get('actor') or 'unknown'}"
 
 
 def extract_statements(doc: Doc) -> list[Event]:
