@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .articles import Article, RawArticle, Reject, article_id_for, content_hash_of
+from .readers import ReaderUnavailable, reader
 from .boilerplate import (
     RepeatIndex,
     paragraph_key,
@@ -61,10 +62,12 @@ def detect_language(text: str) -> str:
 
 
 def html_to_text(html: str) -> tuple[str, str | None, date | None]:
-    """Main text, title and date of a web page (trafilatura drops navigation, ads and scripts)."""
-    import trafilatura
+    """Main text, title and date of a web page (trafilatura drops navigation, ads and scripts).
+    Raises ReaderUnavailable when trafilatura or a library it imports is missing."""
+    with reader("HTML"):
+        import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return "", None, None
     published = None
@@ -131,7 +134,10 @@ def clean_article(raw: RawArticle, repeats: RepeatIndex | None = None) -> Articl
     """Clean one article; a Reject (with a reason a person understands) when nothing usable is left."""
     title, published = raw.title, raw.published
     if raw.html is not None:
-        text, page_title, page_date = html_to_text(raw.html)
+        try:
+            text, page_title, page_date = html_to_text(raw.html)
+        except ReaderUnavailable as exc:
+            return Reject(raw.source_id, "reader unavailable", str(exc))
         title, published = title or page_title, published or page_date
         if not text.strip():
             return Reject(raw.source_id, "no article text in page", "the HTML holds no main text (scripts or navigation only)")

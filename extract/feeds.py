@@ -10,6 +10,7 @@ from datetime import date
 from urllib.parse import urlparse
 
 from .articles import RawArticle, Reject
+from .readers import ReaderUnavailable, reader
 
 TIMEOUT_SECONDS = 10.0
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # as for an article file (extract/sources.py)
@@ -26,8 +27,12 @@ def is_url(source: str) -> bool:
 
 def fetch_feed(url: str, timeout: float = TIMEOUT_SECONDS) -> list[dict]:
     """The feed's entries as dicts (link, title, published, summary). Raises FeedError."""
-    import feedparser
-    import httpx
+    try:
+        with reader("feed"):
+            import feedparser
+            import httpx
+    except ReaderUnavailable as exc:
+        raise FeedError(str(exc)) from None
 
     try:
         response = httpx.get(url, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
@@ -58,12 +63,15 @@ def fetch_feed(url: str, timeout: float = TIMEOUT_SECONDS) -> list[dict]:
 
 def fetch_entry(entry: dict, feed_url: str, timeout: float = TIMEOUT_SECONDS) -> RawArticle | Reject:
     """One entry's page, as a RawArticle holding its HTML; a Reject when the page cannot be had."""
-    import httpx
-
     link = entry.get("link")
     source = urlparse(feed_url).netloc or feed_url
     if not link:
         return Reject(str(entry.get("id") or feed_url), "feed entry without a link", f"in {feed_url}")
+    try:
+        with reader("feed"):
+            import httpx
+    except ReaderUnavailable as exc:
+        return Reject(link, "reader unavailable", str(exc))
     try:
         # Streamed, so a page past the limit is refused after MAX_PAGE_BYTES, not read whole into memory.
         with httpx.stream("GET", link, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as response:
