@@ -14,11 +14,33 @@ from .readers import ReaderUnavailable, reader
 
 TIMEOUT_SECONDS = 10.0
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # as for an article file (extract/sources.py)
+# A feed lists many entries, often with their full text: real ones stay well under a few MB. Past this, the
+# feed is refused after reading this much, so a hostile or broken server cannot fill the memory.
+MAX_FEED_BYTES = 10 * 1024 * 1024
 USER_AGENT = "eventwire/0.1 (+https://pypi.org/project/eventwire)"
 
 
 class FeedError(RuntimeError):
     """A feed that could not be fetched or is not a feed; the message is the reason we store."""
+
+
+class FeedTooLarge(FeedError):
+    """A feed past MAX_FEED_BYTES (a retry gets the same answer)."""
+
+
+def _read_capped(response, limit: int) -> bytes | None:  # noqa: ANN001 (an httpx.Response being streamed)
+    """The streamed response's body, or None once it passes `limit` bytes (declared or read): the rest is
+    never read."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def is_url(source: str) -> bool:
@@ -35,14 +57,18 @@ def fetch_feed(url: str, timeout: float = TIMEOUT_SECONDS) -> list[dict]:
         raise FeedError(str(exc)) from None
 
     try:
-        response = httpx.get(url, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT})
+        # Streamed, so a feed past the limit is refused after MAX_FEED_BYTES, not read whole into memory.
+        with httpx.stream("GET", url, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as response:
+            if response.status_code >= 400:
+                raise FeedError(f"HTTP {response.status_code} from the feed server")
+            content = _read_capped(response, MAX_FEED_BYTES)
     except httpx.TimeoutException as exc:
         raise FeedError(f"timed out after {timeout:g} s ({type(exc).__name__})") from exc
     except httpx.HTTPError as exc:
         raise FeedError(f"could not connect: {exc}") from exc
-    if response.status_code >= 400:
-        raise FeedError(f"HTTP {response.status_code} from the feed server")
-    parsed = feedparser.parse(response.content)
+    if content is None:
+        raise FeedTooLarge(f"feed too large: more than {MAX_FEED_BYTES / 2**20:.0f} MB of XML; a feed may be at most that")
+    parsed = feedparser.parse(content)
     # feedparser reads anything (an HTML page gives a "feed" with a title and no entries): without entries,
     # only a document feedparser recognised as RSS or Atom (`version`) is an empty feed rather than a mistake.
     if not parsed.entries and (parsed.bozo or not parsed.feed or not parsed.get("version")):
@@ -77,16 +103,12 @@ def fetch_entry(entry: dict, feed_url: str, timeout: float = TIMEOUT_SECONDS) ->
         with httpx.stream("GET", link, timeout=timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}) as response:
             if response.status_code >= 400:
                 return Reject(link, "page not fetched", f"HTTP {response.status_code}")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > MAX_PAGE_BYTES:
-                    return Reject(link, "page too large", f"more than {MAX_PAGE_BYTES / 2**20:.0f} MB; one article may be at most that")
-                chunks.append(chunk)
+            body = _read_capped(response, MAX_PAGE_BYTES)
+            if body is None:
+                return Reject(link, "page too large", f"more than {MAX_PAGE_BYTES / 2**20:.0f} MB; one article may be at most that")
             encoding = response.charset_encoding or "utf-8"
     except httpx.HTTPError as exc:
         return Reject(link, "page not fetched", f"{type(exc).__name__}: {exc}")
-    body = b"".join(chunks)
     try:
         html = body.decode(encoding, errors="replace")
     except LookupError:  # a charset Python does not know
