@@ -29,7 +29,7 @@ _WEAK_CALL = re.compile(r"^(?:read more|click here|follow us|share this|remind m
 _SUPPORT_SITE = re.compile(r"^(?:Read more)?\s*Support (?:The |the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*!?$")
 _SEE_ALSO = re.compile(r"^\s*(?:see also|read also|related|more on this|also read|recommended)\s*:?\s*$", re.I)
 _QUOTED = re.compile(r"[\"“”]\s*,?\s*(?:he|she|they|[A-Z]\w+) (?:said|says|told|added)")
-# Chinese and Japanese end sentences with 。 and close quotes with 」『 (NFKC has already made ！？） ASCII).
+# Chinese and Japanese end sentences with 。 and close quotes with 」』 (NFKC has already made ！？） ASCII).
 _SENTENCE_END = re.compile(r"[.!?…\"'”’)。」』】]\s*$")
 # Kana and Han: Chinese and Japanese are written without spaces between words.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .articles import Article, RawArticle, Reject, article_id_for, content_hash_of
-from .readers import ReaderUnavailable, reader
 from .boilerplate import (
     RepeatIndex,
     paragraph_key,
@@ -25,6 +24,7 @@ from .boilerplate import (
     is_strong_call,
     word_count,
 )
+from .readers import ReaderUnavailable, reader
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls (C1: invisible)
@@ -68,7 +68,7 @@ def detect_language(text: str) -> str:
         if ch.isalpha():
             scripts[unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]] += 1
     kana = sum(scripts.pop(k, 0) for k in _KANA)
-    if kana >= 0.1 * (kana + scripts["CJK"]) and kana:  # Japanese mixes kana into Han (kanji); Chinese has none
+    if kana and kana >= 0.1 * (kana + scripts["CJK"]):  # Japanese mixes kana into Han (kanji); Chinese has none
         scripts["JAPANESE"] = kana + scripts.pop("CJK", 0)
     script = max(scripts, key=lambda s: (scripts[s], s == "LATIN"))  # a tie is English, as before
     if not scripts[script]:

@@ -7,10 +7,14 @@ retries and then reject it; a page that cannot be fetched is a Reject for that e
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 from .articles import RawArticle, Reject
 from .readers import ReaderUnavailable, reader
+
+if TYPE_CHECKING:
+    import httpx
 
 TIMEOUT_SECONDS = 10.0
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # as for an article file (extract/sources.py)
@@ -28,7 +32,7 @@ class FeedTooLarge(FeedError):
     """A feed past MAX_FEED_BYTES (a retry gets the same answer)."""
 
 
-def _read_capped(response, limit: int) -> bytes | None:  # noqa: ANN001 (an httpx.Response being streamed)
+def _read_capped(response: httpx.Response, limit: int) -> bytes | None:
     """The streamed response's body, or None once it passes `limit` bytes (declared or read): the rest is
     never read."""
     declared = response.headers.get("content-length", "")
