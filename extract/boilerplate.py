@@ -29,7 +29,20 @@ _WEAK_CALL = re.compile(r"^(?:read more|click here|follow us|share this|remind m
 _SUPPORT_SITE = re.compile(r"^(?:Read more)?\s*Support (?:The |the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*!?$")
 _SEE_ALSO = re.compile(r"^\s*(?:see also|read also|related|more on this|also read|recommended)\s*:?\s*$", re.I)
 _QUOTED = re.compile(r"[\"“”]\s*,?\s*(?:he|she|they|[A-Z]\w+) (?:said|says|told|added)")
-_SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
+# Chinese and Japanese end sentences with 。 and close quotes with 」』 (NFKC has already made ！？） ASCII).
+_SENTENCE_END = re.compile(r"[.!?…\"'”’)。」』】]\s*$")
+# Kana and Han: Chinese and Japanese are written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in `text`: what spaces separate, except that Chinese and Japanese characters count one word per
+    two (about their average word length), so a paragraph in those languages is not taken for a fragment."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = [t for t in _UNSPACED.sub(" ", text).split() if any(c.isalnum() for c in t)]
+    return len(rest) + (unspaced + 1) // 2
 
 
 def paragraph_key(paragraph: str) -> str:
@@ -52,7 +65,7 @@ def is_call_to_action(line: str) -> bool:
 
 def is_strong_call(line: str) -> bool:
     """A call to subscribe, sign up or donate: after the middle of a page, the article has ended."""
-    short = len(line.split()) <= 25
+    short = word_count(line) <= 25
     return short and bool(_STRONG_CALL.search(line) or _SUPPORT_SITE.match(line))
 
 
@@ -72,7 +85,7 @@ def is_headline_shaped(line: str) -> bool:
 
 def is_fragment(line: str) -> bool:
     """A line too short to be a sentence of news and not ending like one ("Once", "Monthly", "Continue")."""
-    return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+    return word_count(line) <= 3 and not _SENTENCE_END.search(line)
 
 
 class RepeatIndex:
@@ -96,7 +109,7 @@ class RepeatIndex:
             return
         self._articles[source].add(article_key)
         counts = self._counts[source]
-        for key in {paragraph_key(p) for p in paragraphs if len(p.split()) >= self.min_words}:
+        for key in {paragraph_key(p) for p in paragraphs if word_count(p) >= self.min_words}:
             counts[key] += 1
 
     def is_repeated(self, source: str, paragraph: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -21,14 +22,20 @@ from .boilerplate import (
     is_headline_shaped,
     is_see_also,
     is_strong_call,
+    word_count,
 )
+from .readers import ReaderUnavailable, reader
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls (C1: invisible)
 _SPACES = re.compile(r"[ \t]+")
-_LATIN = re.compile(r"[A-Za-z]")
-_SCRIPTS = {"ru": re.compile(r"[\u0400-\u04ff]"), "ar": re.compile(r"[\u0600-\u06ff]"),
-            "he": re.compile(r"[\u0590-\u05ff]"), "zh": re.compile(r"[\u4e00-\u9fff]")}
+# The script of a letter (the first word of its Unicode name) → the language it stands for here. Cyrillic is
+# taken for Russian and Arabic script for Arabic (the languages of this project's corpora); Han alone is
+# Chinese, Han with kana Japanese. Letters of any other script make the article 'other'.
+_SCRIPT_LANGUAGE = {"LATIN": "en", "CYRILLIC": "ru", "ARABIC": "ar", "HEBREW": "he", "GREEK": "el", "HANGUL": "ko",
+                    "THAI": "th", "DEVANAGARI": "hi", "GEORGIAN": "ka", "ARMENIAN": "hy", "CJK": "zh"}
+_KANA = ("HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA")  # the last: ー, the long-vowel mark
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 # A body past this many characters is cut to this (at a paragraph end) so one article cannot blow memory or
 # time: extraction is not linear in the length of an article (100,000 characters: ~45 s and ~400 MB on one
@@ -49,22 +56,33 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def detect_language(text: str) -> str:
-    """A cheap script-based guess: 'en' for Latin text; 'ru', 'ar', ... where another script dominates.
+    """A cheap script-based guess: 'en' for Latin text; 'ru', 'ar', 'ja', 'zh', 'ko', ... where another
+    script dominates, 'other' for a script not in `_SCRIPT_LANGUAGE`.
 
     The model is English-only, so an article in another script is stored but not run through extraction.
     """
     sample = text[:5000]
-    latin = len(_LATIN.findall(sample))
-    counts = {lang: len(rx.findall(sample)) for lang, rx in _SCRIPTS.items()}
-    lang, most = max(counts.items(), key=lambda kv: kv[1])
-    return lang if most > latin else "en"
+    scripts: Counter[str] = Counter()
+    scripts["LATIN"] = sum(len(m) for m in _ASCII_LETTERS.findall(sample))  # most text: no name lookups
+    for ch in _ASCII_LETTERS.sub("", sample):
+        if ch.isalpha():
+            scripts[unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]] += 1
+    kana = sum(scripts.pop(k, 0) for k in _KANA)
+    if kana and kana >= 0.1 * (kana + scripts["CJK"]):  # Japanese mixes kana into Han (kanji); Chinese has none
+        scripts["JAPANESE"] = kana + scripts.pop("CJK", 0)
+    script = max(scripts, key=lambda s: (scripts[s], s == "LATIN"))  # a tie is English, as before
+    if not scripts[script]:
+        return "en"
+    return "ja" if script == "JAPANESE" else _SCRIPT_LANGUAGE.get(script, "other")
 
 
 def html_to_text(html: str) -> tuple[str, str | None, date | None]:
-    """Main text, title and date of a web page (trafilatura drops navigation, ads and scripts)."""
-    import trafilatura
+    """Main text, title and date of a web page (trafilatura drops navigation, ads and scripts).
+    Raises ReaderUnavailable when trafilatura or a library it imports is missing."""
+    with reader("HTML"):
+        import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return "", None, None
     published = None
@@ -85,7 +103,7 @@ class _Marked:
 
 def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | None) -> None:
     """Mark page furniture by shape and by repetition across the source's articles."""
-    total_words = sum(len(p.text.split()) for p in paras) or 1
+    total_words = sum(word_count(p.text) for p in paras) or 1
     words_before = 0
     cut_from = None
     for i, p in enumerate(paras):
@@ -99,7 +117,7 @@ def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | 
             p.drop, p.why = True, "caption with credit"
         elif is_fragment(t):
             p.drop, p.why = True, "fragment"
-        words_before += len(t.split())
+        words_before += word_count(t)
     # Paragraphs the source repeats in other articles, unless they are most of this article (then this is
     # a copy or an update of another article, not furniture).
     if repeats is not None:
@@ -131,7 +149,10 @@ def clean_article(raw: RawArticle, repeats: RepeatIndex | None = None) -> Articl
     """Clean one article; a Reject (with a reason a person understands) when nothing usable is left."""
     title, published = raw.title, raw.published
     if raw.html is not None:
-        text, page_title, page_date = html_to_text(raw.html)
+        try:
+            text, page_title, page_date = html_to_text(raw.html)
+        except ReaderUnavailable as exc:
+            return Reject(raw.source_id, "reader unavailable", str(exc))
         title, published = title or page_title, published or page_date
         if not text.strip():
             return Reject(raw.source_id, "no article text in page", "the HTML holds no main text (scripts or navigation only)")

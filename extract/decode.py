@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from .readers import reader
+
 # Magic numbers of binary formats people drop into article folders by mistake.
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -102,8 +104,10 @@ def plausibility(text: str) -> float:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
-    """Not UTF-8: charset detection's guess, checked against common single-byte encodings."""
-    from charset_normalizer import from_bytes
+    """Not UTF-8: charset detection's guess, checked against common single-byte encodings.
+    Raises ReaderUnavailable when charset-normalizer is missing."""
+    with reader("text"):
+        from charset_normalizer import from_bytes
 
     candidates: list[tuple[float, int, str, str]] = []
     guess = from_bytes(data).best()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .articles import RawArticle, Reject
 from .decode import NotText, decode_bytes
+from .readers import ReaderUnavailable
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -107,6 +108,9 @@ def iter_file(path: Path, published: date | None = None, fields: Mapping[str, st
     except NotText as exc:
         yield Reject(source_id, "not text", str(exc))
         return
+    except ReaderUnavailable as exc:
+        yield Reject(source_id, "reader unavailable", str(exc))
+        return
     when = published or published_from_name(path)
     source = path_text(path.parent.name) or "files"
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
@@ -124,6 +128,9 @@ def _iter_json(path: Path, source_id: str, published: date | None, fields: Mappi
             data = json.loads(decode_bytes(path.read_bytes())[0])
         except (NotText, ValueError) as exc:
             yield Reject(source_id, "broken JSON", str(exc)[:300])
+            return
+        except ReaderUnavailable as exc:
+            yield Reject(source_id, "reader unavailable", str(exc))
             return
         records = data if isinstance(data, list) else [data]
         for i, record in enumerate(records, 1):

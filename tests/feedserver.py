@@ -67,6 +67,7 @@ class FeedServer:
 
     def __init__(self, hang_seconds: float = 20.0):
         self.hits: Counter[str] = Counter()
+        self.sent: Counter[str] = Counter()  # bytes written by the streamed endpoints, before the client left
         self.release = threading.Event()
         self.hang_seconds = hang_seconds
         server = self
@@ -109,6 +110,21 @@ class FeedServer:
                     try:
                         for _ in range(20 * 2**20 // len(chunk) + 1):
                             self.wfile.write(chunk)
+                    except OSError:  # the client stopped reading: expected
+                        pass
+                    return None
+                if path == "/huge-feed.xml":  # a valid RSS start, then items without end (up to 200 MB), no length
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.end_headers()
+                    head = rss(base, [])[: -len("</channel></rss>")].encode()
+                    item = rss(base, [("/pages/ferry-rescue.html", "Ferry " + "again " * 200, "Wed, 13 Mar 2024 10:30:00 GMT")])
+                    chunk = item[item.index("<item>"): item.index("</channel>")].encode() * 64
+                    try:
+                        self.wfile.write(head)
+                        while server.sent[path] < 200 * 2**20:
+                            self.wfile.write(chunk)
+                            server.sent[path] += len(chunk)
                     except OSError:  # the client stopped reading: expected
                         pass
                     return None
