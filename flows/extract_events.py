@@ -24,6 +24,7 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import State
 from prefect.utilities.annotations import quote
 
 import eventwire
@@ -31,7 +32,7 @@ import eventwire
 from ..extract.articles import Article, RawArticle, Reject
 from ..extract.boilerplate import RepeatIndex
 from ..extract.clean import clean_article, index_repeats
-from ..extract.feeds import FeedError, fetch_entry, fetch_feed, is_url
+from ..extract.feeds import FeedError, FeedTooLarge, fetch_entry, fetch_feed, is_url
 from ..extract.sources import iter_source
 from ..load import writer
 from ..load.db import session
@@ -72,7 +73,12 @@ class Runtime:
 # ---- tasks -------------------------------------------------------------------------------------------
 
 
-@task(name="fetch-feed", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def _worth_retrying(task: object, task_run: object, state: State) -> bool:
+    """A feed that failed is retried, except one too large (it will be as large next time)."""
+    return not isinstance(state.data, FeedTooLarge)
+
+
+@task(name="fetch-feed", retries=2, retry_delay_seconds=1, retry_condition_fn=_worth_retrying, cache_policy=NO_CACHE)
 def fetch_feed_task(url: str, timeout: float) -> list[dict]:
     """The feed's entries; retried by Prefect when the server fails or hangs."""
     return fetch_feed(url, timeout=timeout)

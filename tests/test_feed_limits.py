@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from eventwire.extract.feeds import MAX_FEED_BYTES, FeedTooLarge, fetch_feed
 
 from .dbutil import rows
@@ -36,11 +35,14 @@ def test_an_endless_feed_is_refused_after_the_limit_without_reading_the_rest():
 
 
 def test_the_run_rejects_an_oversized_feed_with_its_size(prefect_harness, tmp_path: Path):
-    from eventwire.flows.runners import run
+    from eventwire.flows.run import run
+
+    from eventwire.options import RunOptions
 
     db = tmp_path / "e.duckdb"
     with serving() as server:
         huge, good = server.url("/huge-feed.xml"), server.url("/feed.xml")
-        summary = run([huge, good], str(db), feed_timeout=5)
+        summary = run([huge, good], RunOptions(db_path=str(db), workers=1, feed_timeout=5))
+        assert server.hits["/huge-feed.xml"] == 1  # not retried: it would be as large again
     assert rows(db, "SELECT source_id, reason, detail FROM rejects") == [(huge, "feed not read", TOO_LARGE)]
     assert summary.articles_new == 2  # the good feed beside it still loads

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from eventwire.extract.articles import RawArticle
 from eventwire.extract.boilerplate import is_fragment, word_count
 from eventwire.extract.clean import clean_article, detect_language, normalise
@@ -73,7 +72,9 @@ def test_a_japanese_page_is_cleaned_not_emptied():
 
 
 def test_the_run_stores_them_with_their_language_and_no_events(prefect_harness, tmp_path: Path):
-    from eventwire.flows.runners import run
+    from eventwire.flows.run import run
+
+    from eventwire.options import RunOptions
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -82,7 +83,7 @@ def test_the_run_stores_them_with_their_language_and_no_events(prefect_harness, 
     (folder / "2024-04-16_library-ko.txt").write_text(KO_TEXT, encoding="utf-8")
     (folder / "2024-04-16_ferry.txt").write_text(EN_TEXT, encoding="utf-8")
     db = tmp_path / "events.duckdb"
-    run([str(folder)], str(db))
+    run([str(folder)], RunOptions(db_path=str(db), workers=1))
 
     assert rows(db, "SELECT source_id, reason, detail FROM rejects") == []
     stored = rows(db, "SELECT a.language, a.title, a.body, count(e.event_id) FROM articles a "

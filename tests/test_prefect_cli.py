@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import yaml
-
 from eventwire.load.db import connect
 
 from .conftest import ROOT, SAMPLES

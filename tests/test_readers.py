@@ -15,10 +15,9 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from eventwire.load.db import connect
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from eventwire.load.db import connect
 
 from .cliutil import ROOT, cli_command, cli_env
 
