@@ -12,6 +12,8 @@ from eventwire.environment import apply_defaults
 
 apply_defaults()  # as the command line does: no usage reporting, set before anything imports Prefect
 
+from .prefectserver import prefect_server  # noqa: E402, F401 - a fixture: a real `prefect server` for a test
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))

@@ -15,7 +15,7 @@ import yaml
 from eventwire.load.db import connect
 
 from .conftest import ROOT, SAMPLES
-from .prefectserver import BIN, prefect_server  # noqa: F401 - prefect_server is a fixture
+from .prefectserver import BIN
 
 DEPLOYMENT = "extract-events-scheduled/eventwire"  # flow name / deployment name in prefect.yaml
 

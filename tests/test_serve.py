@@ -10,7 +10,7 @@ from pathlib import Path
 from eventwire.load.db import connect
 
 from .dbutil import duplicate_keys
-from .prefectserver import BIN, prefect_server, stop, wait_for  # noqa: F401 - prefect_server is a fixture
+from .prefectserver import BIN, stop, wait_for
 
 ARTICLE_A = "Harbour Shelling\n\nAt least 14 people were killed when shells hit the harbour, the mayor said on Monday.\n"
 ARTICLE_B = "Dam Breach\n\nThree people were killed when the dam broke, police said. \"We are searching for more,\" said Ana Ruiz.\n"
