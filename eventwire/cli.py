@@ -62,13 +62,15 @@ def _run_options(db: Path, published: str | None, field: list[str], workers: int
 
 @contextmanager
 def _one_line_errors(command: str) -> Iterator[None]:
-    """Errors a user can act on (a database held by another process, or written by a newer eventwire) as one
-    line on stderr and exit status 2, not a traceback."""
-    from eventwire.load.db import DatabaseBusy, SchemaTooNew
+    """Errors a user can act on (`eventwire.errors.UserError`: a database held by another process, not a database,
+    damaged or in a place that cannot be written; a path Prefect cannot send; an export folder that is a file;
+    and a database written by a newer eventwire) as one line on stderr and exit status 2, not a traceback."""
+    from eventwire.errors import UserError
+    from eventwire.load.migrate import SchemaTooNew
 
     try:
         yield
-    except (DatabaseBusy, SchemaTooNew) as exc:
+    except (UserError, SchemaTooNew) as exc:
         typer.echo(f"eventwire {command}: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -183,15 +185,11 @@ def serve(
     if interval is not None and interval <= 0:
         raise typer.BadParameter("must be more than 0 seconds", param_hint="--interval")
     options = _run_options(db, published, field, workers, dask, dask_address, batch_size, feed_timeout)
-    from eventwire.flows.serve import NoPrefectServer, parameters
+    from eventwire.flows.serve import parameters
     from eventwire.flows.serve import serve as serve_flow
 
-    params = parameters(sources, options)
-    try:
-        serve_flow(params, cron=cron, interval=interval, name=name)
-    except NoPrefectServer as exc:
-        typer.echo(f"eventwire serve: {exc}", err=True)
-        raise typer.Exit(2) from None
+    with _one_line_errors("serve"):
+        serve_flow(parameters(sources, options), cron=cron, interval=interval, name=name)
 
 
 class ExportFormat(str, Enum):  # mirrors eventwire.load.export.ExportFormat, without importing DuckDB for --help

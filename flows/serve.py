@@ -17,15 +17,16 @@ from typing import Any
 from prefect import flow
 from prefect.types.entrypoint import EntrypointType
 
+from ..errors import UserError
 from ..options import RunOptions
-from .run import run
+from .run import check_paths, run
 
 _D = RunOptions()  # the defaults, declared once there
 
 DEPLOYMENT_NAME = "eventwire"
 
 
-class NoPrefectServer(RuntimeError):
+class NoPrefectServer(UserError):
     """Scheduling was asked for without a Prefect API server to keep the schedule."""
 
 
@@ -66,7 +67,8 @@ def _absolute(source: str) -> str:
 
 
 def parameters(sources: list[str], options: RunOptions) -> dict[str, Any]:
-    """The deployment's parameters: `scheduled_extract`'s, JSON-friendly, paths absolute."""
+    """The deployment's parameters: `scheduled_extract`'s, JSON-friendly, paths absolute (and UTF-8: `check_paths`)."""
+    check_paths(sources, options)
     params = dataclasses.asdict(options)
     params.update(sources=[_absolute(s) for s in sources], db_path=str(Path(options.db_path).resolve()),
                   published=options.published.isoformat() if options.published else None)
