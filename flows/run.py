@@ -6,6 +6,10 @@ anything starts), then sets up, in this order so that start-up overlaps, what th
 loads while Prefect starts), Prefect's temporary API server when no API is configured, the task runner the
 options ask for, and quiet logs for expected feed failures; then it runs `extract_events` and returns its
 `RunSummary`. Paths Prefect cannot send (names that are not UTF-8) are refused first (`check_paths`).
+
+Ctrl-C and SIGTERM stop all of it (`interrupt.stop_on_signals`): the flow records the run as `interrupted` and
+stops the workers, the context managers below stop the temporary server and the pool, and `Interrupted` (a
+KeyboardInterrupt) leaves this function.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ..errors import UserError
 from ..load.db import session
 from ..options import RunOptions
 from .api_server import api_of, temporary_server
+from .interrupt import stop_on_signals
 from .runners import task_runner, worker_pool
 
 if TYPE_CHECKING:
@@ -65,7 +70,8 @@ def run(sources: Sequence[str], options: RunOptions = RunOptions(), progress: Pr
     check_paths(sources, options)
     with session(options.db_path):  # the database brought up to date, or refused, before anything starts
         pass
-    with worker_pool(0 if options.uses_dask else options.nlp_workers) as pool, temporary_server() as server:
+    with stop_on_signals(), worker_pool(0 if options.uses_dask else options.nlp_workers) as pool, \
+            temporary_server() as server:
         from .extract_events import (  # Prefect imports while the workers load the model
             Runtime,
             extract_events,
