@@ -101,18 +101,22 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 
 
 def _print_summary(summary, console) -> None:  # noqa: ANN001 (RunSummary; imported lazily)
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"eventwire run {summary.run_id}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     for label, value in [*summary.labelled(), ("database", summary.db_path)]:
-        table.add_row(label, str(value))
+        table.add_row(label, escape(str(value)))
     console.print(table)
     if summary.rejects:
         console.print(f"[yellow]{summary.articles_rejected} input(s) rejected[/] (all in the rejects table):")
         for source_id, reason, detail in summary.rejects[:10]:
-            console.print(f"  {source_id}: [bold]{reason}[/] — {detail}")
+            console.print(f"  {escape(source_id)}: [bold]{escape(reason)}[/] — {escape(detail)}")  # a path may hold "[/x]"
+        more = summary.unlisted_rejects(10)
+        if more:
+            console.print(f"  {escape(more)}")
 
 
 @app.command()

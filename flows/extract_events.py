@@ -51,7 +51,7 @@ from ..transform.records import ArticleResult
 from .interrupt import signal_exception
 from .report import publish_run_report
 from .runners import stop_workers, was_stopped
-from .summary import RunSummary
+from .summary import MAX_REJECTS_LOGGED, RunSummary
 
 ProgressHook = Callable[[int, int], None]
 """Called with (articles seen, articles analysed) after each batch: the CLI's progress bar."""
@@ -123,6 +123,7 @@ def load_task(db_path: str, articles: list[Article], results: list[ArticleResult
 
 def _raw_stream(sources: list[str], options: RunOptions) -> Iterator[RawArticle | Reject]:
     logger = get_run_logger()
+    paths_read: set[Path] = set()  # resolved: a folder given under two names is read once
     for source in sources:
         if is_url(source):
             state = fetch_feed_task(source, options.feed_timeout, return_state=True)
@@ -138,7 +139,7 @@ def _raw_stream(sources: list[str], options: RunOptions) -> Iterator[RawArticle 
                 continue
             yield from fetch_pages_task(state.result(), source, options.feed_timeout)
         else:
-            yield from iter_source(source, published=options.published, fields=options.fields)
+            yield from iter_source(source, published=options.published, fields=options.fields, seen=paths_read)
 
 
 def _batches(stream: Iterator[RawArticle | Reject], size: int) -> Iterator[tuple[list[RawArticle], list[Reject]]]:
@@ -187,9 +188,9 @@ def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str
     summary.articles_new += len(articles) - changed
     if articles or batch.rejects:  # a batch of unchanged articles costs no task and no write
         load_task(db_path, quote(articles), quote(results), quote(batch.raw_hashes), quote(batch.rejects), run_id)
-    for r in batch.rejects:
-        logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
-        summary.add_reject(r.source_id, r.reason, r.detail)
+    for r in batch.rejects:  # the first few one line each; the rest in one line at the end of the run
+        if summary.add_reject(r.source_id, r.reason, r.detail):
+            logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
     for res in results:
         summary.events.update(e.event_type for e in res.events)
         summary.places += len(res.places)
@@ -255,6 +256,9 @@ def extract_events(sources: list[str], options: RunOptions = RunOptions(), runti
         except DatabaseBusy:
             if status != "interrupted":
                 raise
+    more = summary.unlisted_rejects(MAX_REJECTS_LOGGED)
+    if more:
+        logger.warning(more)
     logger.info(
         "run %s: %d new, %d changed, %d unchanged, %d rejected; events %s in %.1f s",
         run_id, summary.articles_new, summary.articles_changed, summary.articles_unchanged,
