@@ -20,7 +20,7 @@ from importlib import resources
 
 import duckdb
 
-import eventwire
+import eventwire.versions as versions
 
 SCHEMA_VERSION = 2
 _VIEWS_MARKER = "-- VIEWS"
@@ -79,7 +79,7 @@ def check_version(con: duckdb.DuckDBPyConnection, path: object) -> int | None:
     version = stored_version(con)
     if version is not None and version > SCHEMA_VERSION:
         raise SchemaTooNew(
-            f"{path} was written by a newer eventwire (database schema {version}; this eventwire {eventwire.__version__} "
+            f"{path} was written by a newer eventwire (database schema {version}; this eventwire {versions.__version__} "
             f"knows up to {SCHEMA_VERSION}): upgrade eventwire (pip install -U eventwire) or use another --db"
         )
     return version
@@ -104,7 +104,7 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: object = "the database") -> li
                     added.append(f"{table}.{name}")
         con.execute(views)
         if version != SCHEMA_VERSION:
-            con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP, ?)", [SCHEMA_VERSION, eventwire.__version__])
+            con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP, ?)", [SCHEMA_VERSION, versions.__version__])
         con.commit()
     except BaseException:
         con.rollback()

@@ -11,12 +11,15 @@ import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from ..extract.articles import Article, Reject
 from ..transform.records import ArticleResult, Event, PlaceMention
+
+if TYPE_CHECKING:  # only connections are passed in: the notebook API builds tables here without DuckDB
+    import duckdb
 
 
 def _now() -> datetime:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-import eventwire
+import eventwire.versions as versions
 
 from .dates import date_for_event
 from .events import BY_NAME, EVENT_TYPES
@@ -44,6 +44,6 @@ def _assign_ids(events: list[Event], article_id: str) -> None:
     for event in events:
         event.article_id = article_id
         event.event_id = ids[event.key]
-        event.extractor_version = eventwire.EXTRACTOR_VERSION
+        event.extractor_version = versions.EXTRACTOR_VERSION
         if event.subset_of is not None:
             event.subset_of = ids.get(event.subset_of)

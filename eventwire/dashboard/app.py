@@ -17,9 +17,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from eventwire import DEFAULT_DB
 from eventwire.dashboard import queries
 from eventwire.dashboard.data import DatabaseBusy, read
+from eventwire.options import DEFAULT_DB
 
 CSS = f"""
 <style>
