@@ -124,7 +124,8 @@ ARREST_NOUNS = {"arrest", "detention"}
 
 PROTEST_VERBS = {"protest", "demonstrate", "rally", "march", "picket", "chant", "boycott"}
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in", "picket", "vigil", "strike", "protester",
-                 "demonstrator", "walkout", "mobilisation", "procession", "gathering", "marcher"}
+                 "demonstrator", "walkout", "marcher", "motorcade", "dharna", "blockade", "gherao", "bandh", "hartal",
+                 "caravan", "cacerolazo", "protestor"}
 LABOUR_STRIKE = {"hunger", "general", "labour", "labor", "worker", "workers", "teacher", "nurse", "doctor",
                  "national", "indefinite", "sit-down", "day", "week", "wage", "transport", "taxi", "truck", "driver"}
 RIOT_VERBS = {"riot", "lynch", "vandalize", "vandalise", "pelt", "stone", "loot", "torch", "ransack", "hurl"}
@@ -269,15 +270,17 @@ CIVILIAN_WORDS = {
     "residence", "dwelling", "compound", "restaurant", "hotel", "university", "clinic", "temple", "shrine",
     "gathering", "wedding", "funeral", "truck", "trader", "herd", "cattle", "someone", "somebody",
     "aid", "ngo", "humanitarian", "christians", "muslims", "christian", "muslim", "hindu", "sikh",
+    "supporter", "representative", "lawmaker", "mp", "fan", "tribesman", "tribesmen", "clan", "laborer",
 }
 """Unarmed: an attack on these is Violence against civilians."""
 PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker", "protest",
                    "demonstration", "rally", "march", "sit-in", "participant"}
 RIOTER_WORDS = {"rioter", "mob", "crowd", "vigilante"}
 RIOT_CROWDS = {"resident", "villager", "local", "community", "youth", "supporter", "student", "group", "crowd",
-               "mob", "people", "inhabitant", "worker", "trader", "member", "farmer", "herder", "family", "relative",
+               "mob", "inhabitant", "worker", "trader", "member", "farmer", "herder", "family", "relative",
                "tribesman", "tribesmen", "clan", "faction", "rioter", "demonstrator", "protester", "neighbour",
-               "neighbor", "man", "men", "woman", "women", "boy", "individual", "person"}
+               "neighbor", "representative", "lawmaker", "mp", "activist", "fan", "villagers", "locals", "youths",
+               "prisoner", "inmate", "detainee", "driver", "vendor"}
 """Groups that, fighting with sticks and stones or with each other, make a riot rather than a battle."""
 MELEE = {"stick", "stone", "rock", "machete", "knife", "club", "rod", "bat", "arrow", "bow", "spear", "axe", "brick",
          "fist", "hammer", "pipe", "bamboo", "iron", "sword", "baton", "cudgel", "whip", "bottle"}

@@ -151,7 +151,7 @@ _FIRE_OBJECTS = {"shot", "bullet", "round", "shell", "missile", "rocket", "morta
                  "rifle", "cannon", "ifv", "launcher", "tank", "bmp", "torpedo", "flare", "ammunition"}
 _INTERVENTION_FIRE = {"gas", "teargas", "tear-gas", "cannon", "rubber", "pellet", "warning", "flare", "smoke",
                       "stun", "canister", "water", "plastic", "blank"}
-_LIGHT_VERBS = {"carry", "launch", "conduct", "stage", "hold", "mount", "organize", "organise", "lead", "unleash",
+_LIGHT_VERBS = {"open", "carry", "launch", "conduct", "stage", "hold", "mount", "organize", "organise", "lead", "unleash",
                 "execute", "perpetrate", "commit", "make", "undertake", "initiate", "call", "begin", "start",
                 "continue", "take", "join", "participate", "claim", "wage", "fight", "engage", "observe",
                 "organize", "resume", "intensify", "step", "plan", "observe"}
@@ -192,6 +192,10 @@ def _weapon_class(t: Token, key: str) -> str | None:
             return None
     if key == "force" and "air" in mods and nxt not in ("intelligence", "base", "station", "academy"):
         return L.AIR
+    if (key in _HEAVY_ARMS or low in _HEAVY_ARMS) and any(_lem(a) in _FIRE_HEADS for a in list(t.ancestors)[:4]):
+        return L.SHELL
+    if (key in ("gun", "weapon", "machinegun", "machine-gun", "fire", "weaponry") and mods & {"heavy", "artillery", "mortar", "tank", "rocket", "missile", "anti-aircraft"}):
+        return L.SHELL
     if key == "grenade":
         if nxt in L.NOT_WEAPON_AFTER or mods & (L.INTERVENTION_GAS | {"rocket", "propel", "propelled", "launcher"}):
             return None
@@ -251,10 +255,28 @@ def _military_sentence(sent: Span) -> bool:
                for w in sent)
 
 
+_HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
+               "cross-fire": "clash", "stand-off": None, "walk-out": "protest", "gun-fight": "clash"}
+_FIRE_HEADS = {"fire", "use", "launch", "shell", "attack", "target", "hit", "strike", "involve", "employ", "with", "by", "open",
+               "pound", "bombard", "drop"}
+_SHOWN = {"ability", "capability", "capacity", "commitment", "power", "strength", "resolve", "skill", "will",
+          "willingness", "effectiveness", "need", "importance", "intention", "feasibility", "potential", "how", "that",
+          "value", "superiority", "readiness", "technology", "system", "weapon", "missile", "product"}
+_HEAVY_ARMS = {"launcher", "ifv", "ifvs", "bmp", "atgm", "rpg", "rpgs", "anti-tank", "howitzer", "zu-23", "recoilless",
+               "anti-aircraft", "bmps", "grad", "katyushas", "mlrs"}
+
+
 def _classify(t: Token) -> _Cue | None:
     """The cue `t` is, if any (its kind, and for weapons the weapon class)."""
     key = _key(t)
     low = t.lower_
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
+        kind = _HYPHENATED.get(f"{low}-{doc[t.i + 2].lower_}")
+        if kind is not None:
+            return _Cue(kind, t)
+    if t.i >= 2 and doc[t.i - 1].text == "-" and f"{doc[t.i - 2].lower_}-{low}" in _HYPHENATED:
+        return None
     if _is_noun(t) and not t.ent_type_ in ("DATE", "TIME", "PERSON", "GPE", "MONEY"):
         return _noun_cue(t, key, low)
     if _is_verb(t):
@@ -275,14 +297,16 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
     if _weapon_goods_found(t):
         return _Cue("disrupt", t)
     if key in L.WEAPON_NOUNS or key in ("force", "device", "gas", "attack", "raid", "bombing", "bomber", "vest",
-                                        "weapon", "agent", "munition") or low in L.WEAPON_NOUNS:
+                                        "weapon", "agent", "munition", "gun", "machinegun", "fire", "weaponry") or low in L.WEAPON_NOUNS or key in _HEAVY_ARMS or low in _HEAVY_ARMS:
         if key in _AIR_TARGETS_DOWN and _downed(t):
             return _Cue("disrupt", t)
         cls = _weapon_class(t, key)
         if cls is not None:
             return _Cue("weapon", t, cls)
-        if key in ("force", "device", "gas", "vest", "weapon", "agent", "munition", "bomb", "bomber", "bombing"):
+        if key in ("force", "device", "gas", "vest", "weapon", "agent", "munition", "bomb", "bomber", "bombing", "gun", "machinegun", "weaponry") or key in _HEAVY_ARMS:
             return None
+    if key in ("tyre", "tire") and (mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or _lem(t.head) in ("burn", "light", "set", "torch")):
+        return _Cue("riot", t, sub="Violent demonstration")
     if key in L.CLASH_NOUNS:
         if key == "exchange":
             if any(_lem(c) in ("fire", "gunfire", "shot", "artillery", "rocket", "bullet") for c in _prep_objects(t, "of")) or mods & {"fire", "gunfire"}:
@@ -578,7 +602,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         subj = _subject(t)
         if key in ("march", "rally") and subj is not None and _party(subj) in (L.STATE, L.ARMED):
             return None
-        if key == "demonstrate" and objs:
+        if key == "demonstrate" and obj_lemmas & _SHOWN:
             return None
         if key == "rally" and _prep_objects(t, "behind", "around", "to"):
             return None
@@ -700,7 +724,8 @@ def _while_planting(t: Token) -> bool:
 def _loot_or_riot_verb(t: Token) -> _Cue:
     subj = _agent(t)
     party = _party(subj) if subj is not None else None
-    if party in (L.RIOTER, L.PROTESTER) or (party == L.CIVILIAN and _crowd_word(subj)):
+    if party in (L.RIOTER, L.PROTESTER) or (party == L.CIVILIAN and _crowd_word(subj)) or (
+            party not in (L.STATE, L.ARMED) and _sentence_protest_context(t.sent) and any(_lem(w) in ("demand", "protest", "denounce") for w in t.sent)):
         return _Cue("riot", t)
     return _Cue("loot", t)
 
@@ -797,7 +822,7 @@ def _background(sent: Span, with_relcl: bool) -> set[int]:
             bg = True
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
             bg = True
-        elif with_relcl and t.dep_ in ("relcl", "acl"):
+        elif t.dep_ == "relcl" or (with_relcl and t.dep_ == "acl"):
             bg = True
         elif t.dep_ == "prep" and t.lower_ == "in" and any(_lem(c) in ("response", "protest", "retaliation", "solidarity", "memory", "connection") for c in t.children):
             bg = True
@@ -835,10 +860,12 @@ def _agent(t: Token) -> Token | None:
     """Who did the act the cue `t` names: subject, "by" agent, possessor, modifier, or the subject of the
     light verb governing a noun cue ("carried out an attack", "held a protest")."""
     if _is_verb(t) or t.pos_ == "AUX":
-        by = [o for a in _kids(t, "agent") for o in _kids(a, "pobj")] or _prep_objects(t, "by")
+        by = [o for a in _kids(t, "agent") for o in _kids(a, "pobj")] or [o for o in _prep_objects(t, "by") if o.dep_ == "pobj"]
         if by:
             return by[0]
         if _kids(t, "nsubjpass") or (t.dep_ == "acl" and t.tag_ == "VBN"):
+            return None
+        if _lem(t) in ("die", "succumb", "perish"):
             return None
         subj = _subject(t)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and not (subj.lower_ in ("it", "this", "which", "that") and _lem(t) in ("attack", "explode")):
@@ -847,7 +874,7 @@ def _agent(t: Token) -> Token | None:
             return subj
         return None
     # noun cue
-    by = _prep_objects(t, "by", "from") or [o for a in _kids(t, "agent") for o in _kids(a, "pobj")]
+    by = [o for o in _prep_objects(t, "by", "from") if o.dep_ == "pobj"] or [o for a in _kids(t, "agent") for o in _kids(a, "pobj")]
     by = [b for b in by if not _place(b) or b.ent_type_ in ("NORP", "ORG") or _party(b) is not None]
     if by:
         return by[0]
@@ -903,10 +930,12 @@ def _target(t: Token) -> Token | None:
         for c in t.children:
             if c.dep_ in ("acl", "relcl", "advcl") and _lem(c) in ("target", "hit", "attack"):
                 cands += _kids(c, "dobj")
+        if t.dep_ in ("dobj", "attr") and _lem(t.head) in _LIGHT_VERBS:
+            cands += _prep_objects(t.head, "on", "against", "at", "upon", "towards", "toward", "with", "into")
         if t.dep_ == "nsubj" and _lem(t.head) in ("target", "hit", "attack", "strike", "kill", "injure", "wound", "destroy", "damage"):
             cands += [o for o in _kids(t.head, "dobj") if not _is_weapon_noun(o)]
     cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (c.ent_type_ in ("DATE", "TIME"))]
-    cands = [c for c in cands if not (c.head.lower_ == "in" and _place(c) and _party(c) is None)]
+    cands = [c for c in cands if not (_place(c) and _party(c) is None and (c.head.lower_ == "in" or c.ent_type_ in ("GPE", "LOC", "FAC")))]
     return cands[0] if cands else None
 
 
@@ -927,6 +956,14 @@ def _party(t: Token | None) -> str | None:
         return L.PROTESTER
     if key in L.RIOTER_WORDS:
         return L.RIOTER
+    if mods & {"off-duty", "off", "retired", "former", "ex", "unarmed", "civilian"} and words & (L.STATE_WORDS | L.NON_STATE_ARMED):
+        return L.CIVILIAN
+    if words & L.STATE_WORDS and not key in ("force", "forces", "unit", "group"):
+        return L.ARMED if mods & {"rebel", "opposition", "militia", "insurgent"} else L.STATE
+    if words & L.NON_STATE_ARMED:
+        return L.ARMED
+    if words & L.CIVILIAN_WORDS and key not in ("member", "group"):
+        return L.ARMED if mods & {"armed", "gun-wielding", "gun-toting"} else L.CIVILIAN
     if key in L.ARMED_ASSETS or low in L.ARMED_ASSETS:
         if mods & L.CIVILIAN_WORDS or mods & {"idp", "refugee", "displacement", "aid", "humanitarian", "civilian", "bus", "taxi", "passenger"}:
             return L.CIVILIAN
@@ -936,7 +973,7 @@ def _party(t: Token | None) -> str | None:
     if words & L.STATE_WORDS or mods & {"security", "military", "army", "police", "government", "soldier", "naval", "air"}:
         if mods & L.NON_STATE_ARMED and not mods & {"security", "government"}:
             return L.ARMED
-        if key in ("force", "forces") and (mods & {"rebel", "opposition", "militia", "insurgent"}):
+        if key in ("force", "forces", "unit", "group") and (mods & {"rebel", "opposition", "militia", "insurgent", "armed"} and not mods & {"security", "government", "military"}):
             return L.ARMED
         return L.STATE
     if words & L.NON_STATE_ARMED or mods & L.NON_STATE_ARMED or (key in ("man", "men", "individual", "person", "people", "group", "assailant") and mods & {"armed", "masked", "unidentified", "unknown", "suspected", "gun-wielding", "gun-toting"} and "armed" in mods | {key if key == "assailant" else ""}):
@@ -993,6 +1030,11 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     if weapons:
         best = min(weapons, key=lambda c: (L.WEAPON_ORDER.index(c.weapon), c.tok.i))
         two_sided = any(c.kind == "clash" for c in acts) or any(w.lower_ in ("both", "exchange", "exchanged", "mutual") for w in sent)
+        light = _light_arms(sent)
+        if best.weapon == L.BLAST and any(_lem(a) in ("observe", "hear", "record", "register", "involve") for a in list(best.tok.ancestors)[:4]) and not _explosive_named(sent):
+            best = _Cue("weapon", best.tok, L.SHELL)
+        if best.weapon in (L.SHELL, L.BLAST) and light:
+            return _Act("Armed clash", (acts or weapons)[0].tok, cues, 0.65, light)
         if best.weapon == L.SHELL and two_sided:
             return _Act("Armed clash", _pick(acts, "clash")[0].tok if _pick(acts, "clash") else anchor_cue.tok, cues, 0.7, best.tok)
         if best.weapon == L.BLAST and _pick(acts, "clash"):
@@ -1011,8 +1053,14 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     firearms = any(c.kind == "fire" for c in cues) or any(_lem(w) in ("gun", "rifle", "gunfire", "pistol", "firearm", "bullet", "gunman", "gunmen", "gunshot") for w in sent)
     clash = _pick(acts, "clash")
     # crowds fighting: a riot
-    crowd_agent = agent in (L.RIOTER,) or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (_crowd_word(agent_tok) or agent == L.PROTESTER) and not firearms)
-    if agent == L.PROTESTER or crowd_agent or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee):
+    crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
+        _crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
+    physical = any(_mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash)
+    armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in _mod_words(agent_tok))
+    crowd_clash = bool(clash) and not firearms and agent not in (L.STATE, L.ARMED) and target != L.ARMED and (
+        melee or agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
+        or (agent_tok is not None and _crowd_word(agent_tok)))
+    if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
         return _Act(sub, anchor, cues, 0.7)
     if clash and agent in (L.CIVILIAN,) and target in (L.CIVILIAN, None) and not firearms:
@@ -1032,13 +1080,30 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
             return _Act("Attack", anchor, cues, 0.7)
         if any(v in (L.STATE, L.ARMED) for v in victims):
             return _Act("Armed clash", anchor, cues, 0.7)
-    if any(c.kind == "kill" for c in cues) and not _pick(acts, "attack", "clash"):
+    if any(c.kind in ("kill", "fire") for c in cues) and not _pick(acts, "attack", "clash") and agent != L.STATE:
         return _Act("Attack", anchor, cues, 0.6)
-    if any(c.kind == "fire" for c in cues) and agent is None:
-        return _Act("Attack", anchor, cues, 0.55)
     if agent == L.STATE and any(_lem(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
+
+
+def _armed_clash_said(clash: list[_Cue]) -> bool:
+    return any("armed" in _mod_words(c.tok) or _lem(c.tok) in ("gunfight", "firefight", "shootout", "gunbattle") for c in clash)
+
+
+def _light_arms(sent: Span) -> Token | None:
+    """Small arms in the sentence ("small arms", "rifles", "gunshots", "machine guns" not said to be heavy)."""
+    for w in sent:
+        k = _key(w)
+        if k in ("rifle", "gunfire", "gunshot", "pistol", "kalashnikov", "ak-47", "ak47", "shotgun"):
+            return w
+        if k == "arm" and "small" in _mod_words(w):
+            return w
+        if k in ("gun", "machinegun") and not _mod_words(w) & {"heavy", "anti-aircraft", "tank"} and not (w.i + 2 < len(w.doc) and w.doc[w.i + 1].lower_ == ","):
+            return w
+        if k == "shot" and w.dep_ != "dobj" and not _mod_words(w) & {"warning"}:
+            return w
+    return None
 
 
 def _explosive_named(sent: Span) -> bool:
