@@ -228,7 +228,7 @@ STATE_WORDS = {
     "peacekeeper", "cop", "constable", "paramilitary", "serviceman", "servicemen", "legionnaire", "trooper",
     "sergeant", "lieutenant", "captain", "colonel", "general", "commander", "crpf", "bsf", "fardc", "idf", "saa",
     "anp", "ana", "ansf", "amisom", "sndf", "tpdf", "updf", "kdf", "sandf", "spla", "fanci", "famas", "fds",
-    "tatmadaw", "platoon", "intelligence", "agent", "warden", "inspector", "sheriff", "detachment", "squad",
+    "tatmadaw", "platoon", "nds", "cid", "dgcim", "sebin", "faes", "rab", "swat", "ldu", "intelligence", "agent", "warden", "inspector", "sheriff", "detachment", "squad",
     "forces", "force", "gendarmes", "minusma", "unamid", "monusco", "afisma", "barkhane", "nato", "isaf",
 }
 """Armed by office: state forces (and foreign or UN forces). Their capture of a place is a government regaining

@@ -134,6 +134,22 @@ def _has_child_word(t: Token, words: set[str]) -> bool:
     return any(c.lower_ in words or _lem(c) in words for c in t.children)
 
 
+_WORDS_KEY = ("eventwire", "action_sentence_words")
+
+
+def _words(t: Token) -> frozenset[str]:
+    """The words (lower case and lemma) of `t`'s sentence, built once per Doc: sentence-level checks become set
+    lookups instead of walks over Token objects (spaCy builds a new one on every access)."""
+    table = t.doc.user_data.get(_WORDS_KEY)
+    if table is None:
+        table = [frozenset()] * len(t.doc)
+        for sent in t.doc.sents:
+            words = frozenset(w for tok in sent for w in (tok.lower_, tok.lemma_.lower()))
+            table[sent.start:sent.end] = [words] * (sent.end - sent.start)
+        t.doc.user_data[_WORDS_KEY] = table
+    return table[t.i]
+
+
 def _key(t: Token) -> str:
     lem = _lem(t)
     return lem if lem else t.lower_
@@ -203,7 +219,7 @@ def _weapon_class(t: Token, key: str) -> str | None:
     if key in ("rocket", "missile") and (nxt in ("-", "launcher") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_.startswith("propel")):
         return None
     if key == "mine" and (mods & _MINING or t.dep_ in ("pobj",) and t.head.lower_ in ("in", "at", "near", "from")
-                          and any(w.lower_.startswith(("miner", "mining", "gold")) for w in t.sent)):
+                          and any(w.startswith(("miner", "mining", "gold")) for w in _words(t))):
         return None
     if key in ("device", "explosive"):
         return L.IED if key == "explosive" or mods & {"explosive", "improvised", "incendiary", "ied"} else None
@@ -242,17 +258,19 @@ def _strike(t: Token) -> _Cue | None:
     if mods & L.SHELL_MODIFIERS:
         return _Cue("weapon", t, L.SHELL)
     if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or _lem(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
-        if not (t.dep_ == "dobj" and _lem(t.head) == "launch" and _military_sentence(t.sent)):
+        if not (t.dep_ == "dobj" and _lem(t.head) == "launch" and _military_sentence(t)):
             return _Cue("protest", t)
-    if _military_sentence(t.sent):
+    if _military_sentence(t):
         return _Cue("weapon", t, L.AIR)
     return _Cue("protest", t)
 
 
-def _military_sentence(sent: Span) -> bool:
-    return any(_lem(w) in L.NON_STATE_ARMED or _lem(w) in ("kill", "target", "military", "army", "troop", "soldier",
-               "militant", "airstrike", "jet", "warplane", "drone", "missile", "dead", "wound", "injure", "destroy")
-               for w in sent)
+_MILITARY = L.NON_STATE_ARMED | {"kill", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
+                                 "warplane", "drone", "missile", "dead", "wound", "injure", "destroy"}
+
+
+def _military_sentence(t: Token) -> bool:
+    return not _words(t).isdisjoint(_MILITARY)
 
 
 _HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
@@ -266,10 +284,32 @@ _HEAVY_ARMS = {"launcher", "ifv", "ifvs", "bmp", "atgm", "rpg", "rpgs", "anti-ta
                "anti-aircraft", "bmps", "grad", "katyushas", "mlrs"}
 
 
+_CUE_WORDS = frozenset().union(
+    L.WEAPON_NOUNS, L.WEAPON_VERBS, L.CLASH_VERBS, L.CLASH_NOUNS, L.ATTACK_VERBS, L.ATTACK_NOUNS, L.FIRE_VERBS,
+    L.KILL_VERBS, L.OUTCOME_VERBS, L.ABDUCT_VERBS, L.ABDUCT_NOUNS, L.SEXUAL_VERBS, L.SEXUAL_NOUNS, L.ARREST_VERBS,
+    L.ARREST_NOUNS, L.PROTEST_VERBS, L.PROTEST_NOUNS, L.RIOT_VERBS, L.RIOT_NOUNS, L.TERRITORY_VERBS, L.REGAIN_VERBS,
+    L.WITHDRAW_VERBS, L.HANDOVER, L.DISRUPT_VERBS, L.WEAPON_GOODS, L.FIND_VERBS, L.LOOT_VERBS, L.LOOT_NOUNS,
+    L.HQ_VERBS, L.CHANGE_VERBS, L.CHANGE_NOUNS, L.AGREE_NOUNS, L.AGREE_VERBS, L.OTHER_VERBS, _AIR_VEHICLES,
+    _HEAVY_ARMS, _GATHER, {w.split("-")[0] for w in _HYPHENATED}, {w.split("-")[1] for w in _HYPHENATED},
+    "strike strikes force device gas attack raid bombing bomber vest weapon agent munition gun machinegun fire "
+    "weaponry gunfire gunshot shooting sniping assault violence abuse harassment exploitation tyre tire custody "
+    "cache stockpile arsenal disposal talk negotiation blow explode detonate go shell bombard pound bomb airstrike "
+    "air-strike shoot down intercept neutralize neutralise defuse deactivate disarm foil thwart snipe molest take "
+    "hold keep find discover recover die dead block barricade blockade occupy close throw lob pelt hurl set gain "
+    "seize assume wrest regain retake establish capture recapture reclaim fall pull move hand turn dismantle "
+    "destroy demolish raze bulldoze uproot damage wreck vandalize vandalise plunder pillage steal rob extort "
+    "confiscate expropriate cut sabotage loot ransack arrive enter reach cross burn beat hack stab lynch round "
+    "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace".split(),
+)
+"""Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
+
+
 def _classify(t: Token) -> _Cue | None:
     """The cue `t` is, if any (its kind, and for weapons the weapon class)."""
-    key = _key(t)
     low = t.lower_
+    key = _key(t)
+    if key not in _CUE_WORDS and low not in _CUE_WORDS:
+        return None
     doc = t.doc
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
         kind = _HYPHENATED.get(f"{low}-{doc[t.i + 2].lower_}")
@@ -316,7 +356,7 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         if key == "fight" and _prep_objects(t, "against") and all(_lem(o) in _ABSTRACT_FIGHT for o in _prep_objects(t, "against")):
             return None
-        if key == "encounter" and not _military_sentence(t.sent):
+        if key == "encounter" and not _military_sentence(t):
             return None
         if key == "confrontation" and mods & {"verbal", "diplomatic", "political"}:
             return None
@@ -360,9 +400,9 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
     if key == "custody" and t.dep_ == "pobj" and t.head.lower_ == "into" and _lem(t.head.head) in ("take", "place", "bring"):
         return _Cue("arrest", t.head.head)
     if key in L.PROTEST_NOUNS:
-        if key == "march" and (t.text[:1].isupper() and t.i > t.sent.start or t.ent_type_ == "DATE"):
+        if key == "march" and (t.text[:1].isupper() and t.is_sent_start is not True or t.ent_type_ == "DATE"):
             return None
-        if key == "march" and (mods & {"long", "death", "forced"} or _lem(t.head) in ("begin",) and _military_sentence(t.sent)):
+        if key == "march" and (mods & {"long", "death", "forced"} or _lem(t.head) in ("begin",) and _military_sentence(t)):
             return None
         if key == "rally" and mods & {"campaign", "election", "electoral"}:
             return _Cue("protest", t)
@@ -373,7 +413,7 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _Cue("riot", t)
     if key in L.LOOT_NOUNS:
         if key == "vandalism":
-            return _Cue("riot", t) if _crowd_sentence(t.sent) else _Cue("loot", t)
+            return _Cue("riot", t) if _crowd_sentence(t) else _Cue("loot", t)
         return _Cue("loot", t)
     if key in L.AGREE_NOUNS:
         if key in ("deal", "accord", "pact", "memorandum") and not (mods & L.DEAL_MODIFIERS or _prep_objects(t, "on", "for", "between", "with")):
@@ -445,13 +485,13 @@ def _loot_or_riot_fire(t: Token) -> _Cue | None:
     objs = [o for o in objs if o.i != t.i]
     if any(_lem(o) in ("tyre", "tire") for o in objs):
         return _Cue("riot", t, sub="Violent demonstration")
-    if _crowd_sentence(t.sent):
+    if _crowd_sentence(t):
         return _Cue("riot", t)
     return _Cue("loot", t)
 
 
-def _crowd_sentence(sent: Span) -> bool:
-    return any(_lem(w) in L.RIOTER_WORDS or _lem(w) in L.PROTESTER_WORDS for w in sent)
+def _crowd_sentence(t: Token) -> bool:
+    return not _words(t).isdisjoint(L.RIOTER_WORDS | L.PROTESTER_WORDS)
 
 
 def _change_noun(t: Token, key: str) -> _Cue | None:
@@ -606,7 +646,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         if key == "rally" and _prep_objects(t, "behind", "around", "to"):
             return None
-        if key == "chant" and not _crowd_sentence(t.sent):
+        if key == "chant" and not _crowd_sentence(t):
             return None
         return _Cue("protest", t)
     if key == "take" and any(o.lower_ in _STREETS for o in _prep_objects(t, "to")):
@@ -659,7 +699,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         if key == "cut" and not ("down" in prts or obj_lemmas & {"tree", "olive", "vine", "seedling", "crop"}):
             return None
-        if key in ("destroy", "damage", "wreck") and (_weaponish_subject(t) or _violence_in(t.sent)):
+        if key in ("destroy", "damage", "wreck") and (_weaponish_subject(t) or _violence_in(t)):
             return None
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
             return _Cue("disrupt", t)
@@ -680,7 +720,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         if key == "train" and not obj_lemmas & {"recruit", "fighter", "militant", "soldier", "troop", "militia"}:
             return None
         return _Cue("change", t)
-    if key in ("arrive", "enter", "reach", "cross") and _subject(t) is not None and _lem(_subject(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t.sent):
+    if key in ("arrive", "enter", "reach", "cross") and _subject(t) is not None and _lem(_subject(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
         return _Cue("change", t)
     if key in L.AGREE_VERBS:
         if key == "surrender":
@@ -725,7 +765,7 @@ def _loot_or_riot_verb(t: Token) -> _Cue:
     subj = _agent(t)
     party = _party(subj) if subj is not None else None
     if party in (L.RIOTER, L.PROTESTER) or (party == L.CIVILIAN and _crowd_word(subj)) or (
-            party not in (L.STATE, L.ARMED) and _sentence_protest_context(t.sent) and any(_lem(w) in ("demand", "protest", "denounce") for w in t.sent)):
+            party not in (L.STATE, L.ARMED) and _sentence_protest_context(t) and _words(t) & {"demand", "protest", "denounce"}):
         return _Cue("riot", t)
     return _Cue("loot", t)
 
@@ -739,13 +779,13 @@ def _weaponish_subject(t: Token) -> bool:
     return subj is not None and (_lem(subj) in L.WEAPON_NOUNS or _lem(subj) in _AIR_VEHICLES or _lem(subj) in ("attack", "strike", "fire", "explosion", "blast", "fighting", "clash"))
 
 
-def _violence_in(sent: Span) -> bool:
-    return any(_lem(w) in ("attack", "clash", "airstrike", "shell", "bomb", "fire", "explosion", "strike", "fight", "raid") for w in sent)
+def _violence_in(t: Token) -> bool:
+    return not _words(t).isdisjoint({"attack", "clash", "airstrike", "shell", "bomb", "fire", "explosion", "strike", "fight", "raid"})
 
 
 def _protest_words_near(t: Token) -> bool:
-    return any(_lem(w) in ("protest", "demand", "against", "slogan", "placard", "banner", "denounce", "protester", "demonstrator", "condemn", "chant")
-               for w in t.sent)
+    return not _words(t).isdisjoint({"protest", "demand", "against", "slogan", "placard", "banner", "denounce", "protester",
+                                     "demonstrator", "condemn", "chant"})
 
 
 def _state_subject(t: Token) -> bool:
@@ -807,6 +847,7 @@ def _unreal(cue: _Cue) -> bool:
 
 _BACKGROUND_PREPS = {"against", "over", "for", "about", "after", "following", "since", "amid", "despite", "before",
                      "regarding", "concerning", "of"}
+_BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "relcl", "pobj"}
 _BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "although", "though"}
 
 
@@ -815,8 +856,11 @@ def _background(sent: Span, with_relcl: bool) -> set[int]:
     activists detained in ...", "after police shot a student". Cues there are the grievance, not the act."""
     out: set[int] = set()
     for t in sent:
+        dep = t.dep_
+        if dep not in _BACKGROUND_DEPS or t.i in out:
+            continue
         bg = False
-        if t.dep_ == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or _lem(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
+        if dep == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or _lem(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
             bg = True
         elif t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "conj", "pcomp") and _lem(t) in L.PURPOSE_HEADS:
             bg = True
@@ -917,6 +961,8 @@ def _target(t: Token) -> Token | None:
         cands += [o for o in _kids(t, "dobj") if not _is_weapon_noun(o) and _lem(o) not in _FIRE_OBJECTS | {"control", "fire"}]
         cands += _prep_objects(t, "at", "on", "upon", "against", "into", "towards", "toward", "with")
         cands += _kids(t, "nsubjpass")
+        if not cands and t.dep_ == "conj" and _is_verb(t.head):
+            cands += _kids(t.head, "nsubjpass") or [o for o in _kids(t.head, "dobj") if not _is_weapon_noun(o)]
         if t.dep_ == "acl" and t.tag_ == "VBN" and not _is_weapon_noun(t.head):
             cands.append(t.head)
         for c in t.children:
@@ -982,7 +1028,7 @@ def _party(t: Token | None) -> str | None:
         return L.ARMED
     if words & L.CIVILIAN_WORDS or t.ent_type_ == "PERSON" or (t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS")):
         return L.CIVILIAN
-    if t.ent_type_ == "ORG":
+    if t.ent_type_ == "ORG" and (mods & L.NON_STATE_ARMED or (t.text.isupper() and 2 <= len(t.text) <= 6)):
         return L.ARMED
     if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("nsubj", "agent", "pobj", "poss", "compound", "amod"):
         return L.STATE
@@ -1045,8 +1091,11 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
         return _Act(L.WEAPON_SUBTYPE[best.weapon], best.tok, cues, conf, best.tok)
     agent_tok = _first(_agent(c.tok) for c in acts + cues)
     agent = _party(agent_tok)
-    target_tok = _first(_target(c.tok) for c in acts + cues)
+    targets = [x for x in (_target(c.tok) for c in acts + cues) if x is not None]
+    target_tok = next((x for x in targets if _party(x) is not None), targets[0] if targets else None)
     target = _party(target_tok)
+    if target in (L.STATE, L.ARMED) and any(w.lower_ in ("off-duty", "duty") and w.nbor(-1).lower_ in ("off", "-") for w in sent if w.i > sent.start):
+        target = L.CIVILIAN
     victims = [_party(v) for v in _victims(cues)]
     anchor = anchor_cue.tok
     melee = any(_lem(w) in L.MELEE for w in sent)
@@ -1080,8 +1129,10 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
             return _Act("Attack", anchor, cues, 0.7)
         if any(v in (L.STATE, L.ARMED) for v in victims):
             return _Act("Armed clash", anchor, cues, 0.7)
-    if any(c.kind in ("kill", "fire") for c in cues) and not _pick(acts, "attack", "clash") and agent != L.STATE:
+    if any(c.kind == "kill" for c in cues) and not _pick(acts, "attack", "clash"):
         return _Act("Attack", anchor, cues, 0.6)
+    if any(c.kind == "fire" for c in cues) and not _pick(acts, "attack", "clash") and agent != L.STATE:
+        return _Act("Attack", anchor, cues, 0.55)
     if agent == L.STATE and any(_lem(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
@@ -1131,11 +1182,15 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
     """Read the sentences of a protest's paragraph (from its sentence on) for what happened to it."""
     para = _Para()
     for sent in sents:
-        bg = _background(sent, with_relcl=True)
+        bg: set[int] | None = None
         for t in sent:
             key = _key(t)
             if key in L.PROTEST_CONTEXT:
                 para.protest_context = True
+            if key not in _SCAN_WORDS and t.lower_ not in _SCAN_WORDS:
+                continue
+            if bg is None:
+                bg = _background(sent, with_relcl=True)
             if t.i in bg:
                 continue
             cue = _classify(t)
@@ -1162,6 +1217,14 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
             if _intervention(t):
                 para.intervention = para.intervention or t
     return para
+
+
+_INTERVENTION_WORDS = {
+    "disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop",
+    "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi", "gas", "cannon", "bullet", "pellet", "charge",
+    "grenade", "canister", "spray", "shot", "crackdown", "dispersal", "intervention",
+}
+_SCAN_WORDS = _CUE_WORDS | _INTERVENTION_WORDS
 
 
 def _protest_victims(t: Token) -> bool:
@@ -1278,10 +1341,11 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             cues.append(cue)
     if not cues:
         return []
-    bg = _background(sent, with_relcl=False)
-    fg = [c for c in cues if c.tok.i not in bg]
-    if fg and any(c.kind != "outcome" for c in fg):
-        cues = fg
+    if len(cues) > 1:
+        bg = _background(sent, with_relcl=False)
+        fg = [c for c in cues if c.tok.i not in bg]
+        if fg and any(c.kind != "outcome" for c in fg):
+            cues = fg
     out: list[_Act] = []
     kinds = {c.kind for c in cues}
     violent = _pick(cues, *_VIOLENT)
@@ -1329,7 +1393,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         out.append(_Act(sub, t.tok, territory + violent, 0.75))
         violent = [c for c in violent if c.kind == "weapon" and c.weapon in (L.AIR,)] and []
     if violent:
-        out.append(_violence(violent, sent, ctx.protest(k) if (protest or riot) else _Para(protest_context=_sentence_protest_context(sent))))
+        out.append(_violence(violent, sent, ctx.protest(k) if (protest or riot) else _Para(protest_context=_sentence_protest_context(sent[0]))))
     if transfer and not out:
         out.append(_Act("Non-violent transfer of territory", transfer[0].tok, transfer, 0.6))
     seen: set[str] = set()
@@ -1380,8 +1444,8 @@ def _state_like(t: Token) -> bool:
     return bool({_lem(t), t.lower_} & {"police", "authority", "authorities", "security"} or _mod_words(t) & {"security", "police", "intelligence"})
 
 
-def _sentence_protest_context(sent: Span) -> bool:
-    return any(_key(w) in L.PROTEST_CONTEXT for w in sent)
+def _sentence_protest_context(t: Token) -> bool:
+    return not _words(t).isdisjoint(L.PROTEST_CONTEXT)
 
 
 def _note_prefix(doc: Doc) -> tuple[str, Span] | None:
