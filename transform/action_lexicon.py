@@ -185,7 +185,8 @@ CHANGE_VERBS = {"deploy", "redeploy", "reinforce", "mobilize", "mobilise", "defe
                 "withdraw", "fortify", "join", "split", "form", "rename", "declare", "impose", "suspend", "dissolve"}
 CHANGE_NOUNS = {"reinforcement", "deployment", "patrol", "convoy", "defection", "recruitment", "mobilization",
                 "mobilisation", "withdrawal", "redeployment", "fortification", "curfew", "exercise", "drill",
-                "buildup", "build-up", "merger", "training", "movement", "troop"}
+                "buildup", "build-up", "merger", "training", "movement", "troop", "ban", "lockdown", "restriction",
+                "checkpoint", "roadblock", "state"}
 AGREE_NOUNS = {"agreement", "ceasefire", "cease-fire", "truce", "accord", "treaty", "deal", "armistice",
                "reconciliation", "pact", "surrender", "swap", "exchange", "memorandum"}
 AGREE_VERBS = {"sign", "agree", "surrender", "swap", "reconcile", "broker", "conclude", "release", "negotiate"}
@@ -215,6 +216,7 @@ NOTE_PREFIXES: dict[str, str] = {
     "other": "Other",
     "headquarters or base established": "Headquarters or base established",
     "non-violent transfer of territory": "Non-violent transfer of territory",
+    "explosive remnants of war": "Other",
 }
 
 # --- parties: what kind of actor or target a noun phrase names ----------------------------------------------
@@ -250,7 +252,7 @@ NON_STATE_ARMED = {
     "cultist", "poacher", "smuggler", "trafficker", "dissident", "loyalist", "mercenary", "ambazonian",
     "amba", "anglophone", "anti-balaka", "balaka", "seleka", "mai-mai", "mai", "nyatura", "raia",
     "imbonerakure", "al-shabaab", "shabab", "al-shabab", "is", "islamic", "qaeda", "al-qaeda", "ansar",
-    "wagner", "robber", "ypg", "sdf", "qsd", "fdlr", "m23", "rsf", "janjaweed", "pmf", "hashd", "thug", "criminal", "suspect", "outlaw", "hitman", "hitmen",
+    "wagner", "tribesman", "tribesmen", "robber", "ypg", "sdf", "qsd", "fdlr", "m23", "rsf", "janjaweed", "pmf", "hashd", "thug", "criminal", "suspect", "outlaw", "hitman", "hitmen",
 }
 """Armed without office: their attacks on civilians are Violence against civilians, on forces a battle."""
 CIVILIAN_WORDS = {
@@ -270,7 +272,7 @@ CIVILIAN_WORDS = {
     "residence", "dwelling", "compound", "restaurant", "hotel", "university", "clinic", "temple", "shrine",
     "gathering", "wedding", "funeral", "truck", "trader", "herd", "cattle", "someone", "somebody",
     "aid", "ngo", "humanitarian", "christians", "muslims", "christian", "muslim", "hindu", "sikh",
-    "supporter", "representative", "lawmaker", "mp", "fan", "tribesman", "tribesmen", "clan", "laborer",
+    "supporter", "representative", "lawmaker", "mp", "fan", "clan", "laborer",
 }
 """Unarmed: an attack on these is Violence against civilians."""
 PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker", "protest",
@@ -278,7 +280,7 @@ PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "marcher", "pickete
 RIOTER_WORDS = {"rioter", "mob", "crowd", "vigilante"}
 RIOT_CROWDS = {"resident", "villager", "local", "community", "youth", "supporter", "student", "group", "crowd",
                "mob", "inhabitant", "worker", "trader", "member", "farmer", "herder", "family", "relative",
-               "tribesman", "tribesmen", "clan", "faction", "rioter", "demonstrator", "protester", "neighbour",
+               "clan", "faction", "rioter", "demonstrator", "protester", "neighbour",
                "neighbor", "representative", "lawmaker", "mp", "activist", "fan", "villagers", "locals", "youths",
                "prisoner", "inmate", "detainee", "driver", "vendor"}
 """Groups that, fighting with sticks and stones or with each other, make a riot rather than a battle."""

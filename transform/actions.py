@@ -150,9 +150,16 @@ def _words(t: Token) -> frozenset[str]:
     return table[t.i]
 
 
+_LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape", "shelled": "shell", "militiamen": "militiaman"}
+"""Forms the model lemmatizes wrongly ("raped" → "rap")."""
+
+
 def _key(t: Token) -> str:
+    low = t.lower_
+    if low in _LEMMA_FIXES:
+        return _LEMMA_FIXES[low]
     lem = _lem(t)
-    return lem if lem else t.lower_
+    return lem if lem else low
 
 
 # --- cues ---------------------------------------------------------------------------------------------------
@@ -503,7 +510,12 @@ def _change_noun(t: Token, key: str) -> _Cue | None:
         return None
     if t.dep_ in ("nsubj", "nsubjpass") and hl in ("arrive", "enter", "reach", "take", "move", "cross", "head", "deploy", "send", "dispatch", "impose", "extend", "withdraw", "complete", "begin", "start", "continue", "hold", "conduct", "carry", "see", "observe", "report", "place"):
         return _Cue("change", t)
-    if t.dep_ in ("dobj", "attr") and hl in ("bring", "send", "deploy", "dispatch", "conduct", "carry", "hold", "impose",
+    if key in ("ban", "lockdown", "restriction", "checkpoint", "roadblock", "state") and not (
+            t.dep_ in ("dobj", "nsubjpass") and hl in ("impose", "institute", "declare", "announce", "enforce", "extend", "place", "set", "establish", "erect", "install", "introduce", "order")):
+        return None
+    if key == "state" and not _has_child_word(t, {"emergency", "siege"}) and not any(_lem(o) in ("emergency", "siege") for o in _prep_objects(t, "of")):
+        return None
+    if t.dep_ in ("dobj", "attr") and hl in ("bring", "send", "deploy", "dispatch", "conduct", "carry", "hold", "impose", "institute", "place", "erect", "install", "introduce",
                                             "announce", "declare", "extend", "begin", "start", "complete", "launch",
                                             "establish", "reinforce", "receive", "mass", "amass", "move", "dispatch",
                                             "mobilize", "mobilise", "enforce", "order", "build", "set", "organize"):
@@ -513,8 +525,17 @@ def _change_noun(t: Token, key: str) -> _Cue | None:
     return None
 
 
+_GOODS = {"cattle", "livestock", "goat", "sheep", "cow", "camel", "shop", "store", "bank", "warehouse", "office", "market",
+          "granary", "pharmacy", "supermarket", "depot", "food", "crop", "harvest"}
+_MEASURES = {"ton", "tonne", "kilogram", "kg", "kilo", "gram", "quantity", "amount", "lot", "number", "haul", "batch", "load",
+             "consignment", "package", "packet", "bag", "sack", "box", "crate", "pound", "litre", "liter", "gallon",
+             "head", "herd", "dozen", "hundred", "thousand", "unit", "piece", "stash", "cache", "plant", "hectare", "acre",
+             "bundle", "parcel", "shipment", "cargo"}
+
+
 def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
     objs = _objects_with_conj(t)
+    objs += [p for o in objs if _lem(o) in _MEASURES or o.like_num for p in _prep_objects(o, "of")]
     obj_lemmas = {_lem(o) for o in objs}
     prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
     # --- weapons and violence
@@ -596,6 +617,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return _Cue("sexual", t)
         if key == "overrun":
             return _Cue("territory", t)
+        if key in ("raid", "storm") and obj_lemmas & _GOODS and not _words(t) & {"kill", "killed", "die", "dead", "injure", "wound", "shoot", "shot", "fire"}:
+            return _Cue("loot", t)
         if key == "raid" and _state_subject(t):
             return _Cue("attack", t)
         return _Cue("attack", t)
@@ -845,7 +868,7 @@ def _unreal(cue: _Cue) -> bool:
     return False
 
 
-_BACKGROUND_PREPS = {"against", "over", "for", "about", "after", "following", "since", "amid", "despite", "before",
+_BACKGROUND_PREPS = {"against", "over", "for", "about", "after", "following", "since", "amid", "despite", "before", "during",
                      "regarding", "concerning", "of"}
 _BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "relcl", "pobj"}
 _BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "although", "though"}
@@ -1355,6 +1378,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     transfer = _pick(cues, "transfer")
     others = [c for c in cues if c.kind not in _VIOLENT | {"protest", "riot", "territory", "transfer"}]
     has_act = bool(kinds - {"outcome"})
+    if any(c.kind == "disrupt" and (c.sub or _lem(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
+        violent = []
     if violent and not _pick(violent, "weapon", *_ACTS):
         # only "killed"/"died" with no act: an outcome of an act already reported, or of one the
         # sentence does not name
@@ -1409,6 +1434,10 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             continue
         out.append(_Act(sub, c.tok, [c], _OTHER_CONFIDENCE.get(sub, 0.6)))
     return [(a, a.subcategory) for a in out]
+
+
+_SPECIFIC = {"Sexual violence", "Abduction/forced disappearance"}
+"""Within a sentence's gravest acts these come first: "beat and raped her" is sexual violence."""
 
 
 def SUB_RANK(sub: str) -> int:
@@ -1528,7 +1557,7 @@ def find_actions(doc: Doc) -> list[ActionMention]:
             anchor = acts[0][0].anchor if acts else span.root
             cues = acts[0][0].cues if acts else []
             acts = [(_Act(sub, anchor, cues, 0.9), sub)]
-        acts.sort(key=lambda a: (SUB_RANK(a[1]), a[0].anchor.i))
+        acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[0].anchor.i))
         for act, sub in acts:
             actor, mention, target = _actor_for(act, sub, ctx)
             if actor is not None:
