@@ -129,9 +129,10 @@ PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in", "picket
 LABOUR_STRIKE = {"hunger", "general", "labour", "labor", "worker", "workers", "teacher", "nurse", "doctor",
                  "national", "indefinite", "sit-down", "day", "week", "wage", "transport", "taxi", "truck", "driver"}
 RIOT_VERBS = {"riot", "lynch", "vandalize", "vandalise", "pelt", "stone", "loot", "torch", "ransack", "hurl"}
-RIOT_NOUNS = {"riot", "rioter", "mob", "lynching", "vandalism", "unrest", "rampage"}
+RIOT_NOUNS = {"riot", "rioter", "mob", "lynching", "vandalism", "rampage", "rioting"}
 MISSILES_BY_HAND = {"stone", "rock", "brick", "bottle", "molotov", "cocktail", "petrol", "firebomb", "object",
-                    "stick", "egg", "projectile", "chair", "shoe", "tyre", "tire"}
+                    "stick", "egg", "projectile", "chair", "shoe", "tyre", "tire", "firework", "firecracker", "missile",
+                    "flare", "barricade"}
 
 TERRITORY_VERBS = {"capture", "seize", "overrun", "recapture", "retake", "regain", "reclaim", "liberate", "free",
                    "conquer", "occupy", "clear", "take", "gain", "control", "wrest", "secure", "fall"}
@@ -162,7 +163,8 @@ AIR_TARGETS = {"drone", "uav", "missile", "rocket", "aircraft", "plane", "jet", 
 LOOT_VERBS = {"loot", "plunder", "ransack", "pillage", "steal", "rob", "raze", "bulldoze", "demolish", "uproot",
               "vandalize", "vandalise", "torch", "burn", "destroy", "confiscate", "expropriate", "damage", "set",
               "cut", "seize", "extort", "sabotage", "blow", "dismantle", "wreck"}
-LOOT_NOUNS = {"looting", "arson", "plunder", "vandalism", "demolition", "theft", "robbery", "pillage", "sabotage"}
+LOOT_NOUNS = {"looting", "arson", "plunder", "vandalism", "demolition", "theft", "robbery", "pillage", "sabotage",
+              "torching", "destruction", "burning"}
 PROPERTY = {
     "house", "home", "hut", "shop", "store", "vehicle", "car", "truck", "crop", "field", "building", "office",
     "school", "church", "mosque", "market", "property", "bank", "tree", "seedling", "farm", "land", "livestock",
@@ -173,7 +175,8 @@ PROPERTY = {
     "shelter", "tent", "kiosk", "stall", "warehouse", "depot", "asset", "belonging", "valuables", "phone",
     "residence", "premises", "temple", "shrine", "statue", "monument", "bridge", "railway", "track",
     "infrastructure", "facility", "mall", "hotel", "restaurant", "bar", "cafe", "headquarter", "apartment",
-    "dwelling", "granary", "boat", "ship", "poster", "billboard", "flag", "banner",
+    "dwelling", "granary", "boat", "ship", "poster", "billboard", "flag", "banner", "airstrip", "runway", "tribune",
+    "stadium", "gate", "fence", "wall", "window", "monument",
 }
 
 HQ_VERBS = {"establish", "set", "build", "construct", "erect", "open", "create", "install", "station"}
@@ -317,6 +320,7 @@ HYPOTHETICAL_HEADS = {
     "avoid", "call", "urge", "allow", "ban", "prohibit", "forbid", "deny", "refuse", "propose", "consider",
     "expect", "hope", "demand", "ask", "order", "announce", "pledge", "promise", "decide", "agree", "attempt",
     "try", "plot", "conspire", "need", "fail", "stop", "cancel", "postpone", "suspend", "able", "likely",
+    "wait", "await", "poised", "ready", "end", "halt", "prepare", "mull", "eye", "seek",
 }
 """Heads under which an act did not (yet) happen: "threatened to strike", "planned to attack", "called for protests".
 ("agree to a ceasefire" and "attempt" are kept out by the cue rules where they mean something.)"""

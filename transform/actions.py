@@ -268,7 +268,7 @@ def _strike(t: Token) -> _Cue | None:
         if not (t.dep_ == "dobj" and _lem(t.head) == "launch" and _military_sentence(t)):
             return _Cue("protest", t)
     if _military_sentence(t):
-        return _Cue("weapon", t, L.AIR)
+        return _Cue("weapon", t, L.AIR, sub="generic")
     return _Cue("protest", t)
 
 
@@ -306,7 +306,8 @@ _CUE_WORDS = frozenset().union(
     "seize assume wrest regain retake establish capture recapture reclaim fall pull move hand turn dismantle "
     "destroy demolish raze bulldoze uproot damage wreck vandalize vandalise plunder pillage steal rob extort "
     "confiscate expropriate cut sabotage loot ransack arrive enter reach cross burn beat hack stab lynch round "
-    "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace".split(),
+    "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
+    "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst".split(),
 )
 """Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
@@ -319,11 +320,16 @@ def _classify(t: Token) -> _Cue | None:
         return None
     doc = t.doc
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
-        kind = _HYPHENATED.get(f"{low}-{doc[t.i + 2].lower_}")
+        third = doc[t.i + 2]
+        kind = _HYPHENATED.get(f"{low}-{third.lower_}") or _HYPHENATED.get(f"{low}-{third.lower_.rstrip('s')}")
         if kind is not None:
             return _Cue(kind, t)
-    if t.i >= 2 and doc[t.i - 1].text == "-" and f"{doc[t.i - 2].lower_}-{low}" in _HYPHENATED:
+    if t.i >= 2 and doc[t.i - 1].text == "-" and (f"{doc[t.i - 2].lower_}-{low}" in _HYPHENATED or f"{doc[t.i - 2].lower_}-{low.rstrip('s')}" in _HYPHENATED):
         return None
+    if low == "shot" and t.pos_ != "VERB" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dead", "and", "to"):
+        return _Cue("fire", t)
+    if key in ("shot", "burst") and _observed(t):
+        return _Cue("clash", t)
     if _is_noun(t) and not t.ent_type_ in ("DATE", "TIME", "PERSON", "GPE", "MONEY"):
         return _noun_cue(t, key, low)
     if _is_verb(t):
@@ -331,6 +337,11 @@ def _classify(t: Token) -> _Cue | None:
     if t.pos_ == "ADJ" and key == "dead" and t.dep_ in ("oprd", "acomp", "xcomp") and _lem(t.head) == "find":
         return _Cue("kill", t.head)
     return None
+
+
+def _observed(t: Token) -> bool:
+    """'observed 46 shots', 'bursts of fire were heard': reports of fire from a monitor (OSCE, residents)."""
+    return any(_lem(a) in ("observe", "hear", "record", "register", "report") for a in list(t.ancestors)[:4])
 
 
 def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
@@ -347,6 +358,8 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
                                         "weapon", "agent", "munition", "gun", "machinegun", "fire", "weaponry") or low in L.WEAPON_NOUNS or key in _HEAVY_ARMS or low in _HEAVY_ARMS:
         if key in _AIR_TARGETS_DOWN and _downed(t):
             return _Cue("disrupt", t)
+        if t.dep_ in ("compound", "amod", "nmod") and _key(t.head) not in _WEAPONISH_HEADS and not _weapon_class(t.head, _key(t.head)):
+            return None
         cls = _weapon_class(t, key)
         if cls is not None:
             return _Cue("weapon", t, cls)
@@ -354,6 +367,10 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
     if key in ("tyre", "tire") and (mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or _lem(t.head) in ("burn", "light", "set", "torch")):
         return _Cue("riot", t, sub="Violent demonstration")
+    if key in ("scuffle", "brawl", "melee"):
+        return _Cue("clash", t, sub="physical")
+    if key in L.CLASH_NOUNS and t.dep_ in ("amod", "compound") and key in ("fighting", "combat", "battle"):
+        return None
     if key in L.CLASH_NOUNS:
         if key == "exchange":
             if any(_lem(c) in ("fire", "gunfire", "shot", "artillery", "rocket", "bullet") for c in _prep_objects(t, "of")) or mods & {"fire", "gunfire"}:
@@ -414,6 +431,8 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
         if key == "rally" and mods & {"campaign", "election", "electoral"}:
             return _Cue("protest", t)
         return _Cue("protest", t)
+    if key in L.RIOT_NOUNS and t.dep_ in ("compound", "amod") and _lem(t.head) in ("police", "gear", "shield", "squad", "unit", "control", "act", "officer", "van", "policeman", "cop", "force"):
+        return None
     if key in L.RIOT_NOUNS:
         if key == "mob" and t.dep_ in ("compound", "amod") and _lem(t.head) in ("justice", "violence"):
             return _Cue("riot", t, sub="Mob violence")
@@ -434,6 +453,9 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _change_noun(t, key)
     if key in ("talk", "negotiation") and mods & {"peace", "ceasefire", "cease-fire"}:
         return _Cue("agree", t)
+    if key in ("cache", "stockpile", "arsenal", "depot") and any(_lem(x) in ("contain", "hold", "include") and any(_lem(o) in L.WEAPON_GOODS for o in _objects_with_conj(x)) for x in _kids(t, "acl")) and (
+            _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass"):
+        return _Cue("disrupt", t)
     if key in ("cache", "stockpile", "arsenal") and any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
         return _Cue("disrupt", t) if _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
     if key == "disposal" and mods & {"bomb", "explosive", "ordnance"}:
@@ -441,6 +463,8 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
     return None
 
 
+_WEAPONISH_HEADS = {"strike", "attack", "fire", "shelling", "raid", "explosion", "blast", "bombing", "bombardment", "barrage", "shot", "burst", "projectile",
+                    "round", "shell", "salvo", "volley", "campaign", "assault", "hit", "impact", "launch", "explosive", "device"}
 _AIR_TARGETS_DOWN = {"drone", "uav", "missile", "rocket", "aircraft", "plane", "jet", "helicopter", "warplane", "projectile"}
 
 
@@ -471,7 +495,7 @@ def _weapon_goods_found(t: Token) -> bool:
         t_dep, head = head.dep_, head.head
     else:
         t_dep = t.dep_
-    if t_dep == "pobj" and head.lower_ == "of" and _lem(head.head) in ("cache", "stockpile", "quantity", "number", "lot", "haul", "consignment", "stash", "load", "amount", "batch", "package"):
+    if t_dep == "pobj" and head.lower_ == "of" and (_lem(head.head) in _MEASURES | {"cache", "stockpile", "depot", "dozens", "hundreds", "thousands", "scores", "total"} or head.head.like_num):
         outer = head.head
         t_dep, head = outer.dep_, outer.head
     if t_dep in ("dobj", "nsubjpass") and _lem(head) in L.FIND_VERBS | {"defuse", "dismantle", "neutralize", "neutralise", "detonate", "deactivate"}:
@@ -527,7 +551,7 @@ def _change_noun(t: Token, key: str) -> _Cue | None:
 
 _GOODS = {"cattle", "livestock", "goat", "sheep", "cow", "camel", "shop", "store", "bank", "warehouse", "office", "market",
           "granary", "pharmacy", "supermarket", "depot", "food", "crop", "harvest"}
-_MEASURES = {"ton", "tonne", "kilogram", "kg", "kilo", "gram", "quantity", "amount", "lot", "number", "haul", "batch", "load",
+_MEASURES = {"total", "dozens", "hundreds", "thousands", "scores", "ton", "tonne", "kilogram", "kg", "kilo", "gram", "quantity", "amount", "lot", "number", "haul", "batch", "load",
              "consignment", "package", "packet", "bag", "sack", "box", "crate", "pound", "litre", "liter", "gallon",
              "head", "herd", "dozen", "hundred", "thousand", "unit", "piece", "stash", "cache", "plant", "hectare", "acre",
              "bundle", "parcel", "shipment", "cargo"}
@@ -543,6 +567,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         if obj_lemmas & _PERSONAL_OBJECTS or any(c.lower_ in _PERSONAL_OBJECTS for c in t.children):
             return _Cue("weapon", t, L.SUICIDE)
         return _Cue("weapon", t, L.BLAST)
+    if key in ("activate", "trigger") and any(c.lower_ in L.PREMATURE for c in t.children):
+        return _Cue("disrupt", t)
     if key in ("explode", "detonate", "go") and (key != "go" or "off" in prts):
         if any(c.lower_ in L.PREMATURE for c in t.subtree) or _while_planting(t):
             return _Cue("disrupt", t)
@@ -676,11 +702,11 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _Cue("protest", t)
     if key in ("block", "barricade", "blockade", "occupy", "close") and (obj_lemmas & _ROADS or key == "barricade"):
         subj = _subject(t)
-        if subj is None or _party(subj) not in (L.STATE, L.ARMED):
+        if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
             return _Cue("protest", t)
     if key in _GATHER and _protest_words_near(t):
         subj = _subject(t)
-        if subj is None or _party(subj) not in (L.STATE, L.ARMED):
+        if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
             return _Cue("protest", t)
     if key in L.RIOT_VERBS:
         if key in ("loot", "ransack", "torch"):
@@ -696,18 +722,28 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             c.lower_ in ("ablaze", "alight", "fire") for c in _kids(t, "oprd", "advmod", "acomp", "prep", "xcomp", "ccomp"))):
         return _loot_or_riot_verb(t)
     # --- territory
-    if key in ("take", "gain", "seize", "assume", "wrest", "regain", "retake", "establish", "capture", "recapture", "reclaim") and (
-            obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key == "gain" and obj_lemmas & {"ground"})):
+    if key in ("take", "gain", "seize", "assume", "wrest", "regain", "retake", "establish", "capture", "recapture", "reclaim",
+               "recover", "restore", "impose", "extend") and (
+            obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key in ("gain", "regain") and obj_lemmas & {"ground"})):
+        return _Cue("territory", t)
+    if key in ("drive", "push", "expel", "oust", "dislodge", "purge", "flush", "force", "repel") and (
+            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge")) and any(_place(o) for o in _prep_objects(t, "from", "out")):
+        return _Cue("territory", t, sub="regain")
+    if key in ("control", "occupy") and _place_objects(t) and _subject(t) is not None and _party(_subject(t)) in (L.STATE, L.ARMED):
         return _Cue("territory", t)
     if key in L.TERRITORY_VERBS and key not in ("take", "gain", "control", "fall", "secure", "occupy"):
         if _place_objects(t):
             return _Cue("territory", t)
         if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY:
             return _Cue("loot", t)
+        if key in ("capture", "seize", "take") and objs and all(_party(o) in (L.CIVILIAN, L.ARMED, L.STATE) or o.ent_type_ in ("PERSON", "NORP") for o in objs):
+            if key == "take" and not (_prep_objects(t, "into") or _subject(t) is not None and _party(_subject(t)) == L.STATE):
+                return None
+            return _Cue("arrest", t)
         return None
     if key == "fall" and _prep_objects(t, "to", "into") and (_place(_subject(t)) if _subject(t) is not None else False):
         return _Cue("territory", t)
-    if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and "out" in prts) or (key in L.HANDOVER and "over" in prts and (_place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
+    if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and prts & {"out", "back"}) or (key in L.HANDOVER and "over" in prts and (_place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
         if key == "evacuate" and obj_lemmas & {"civilian", "resident", "family", "people", "villager", "patient"}:
             return _Cue("other", t)
         if _place_objects(t) or _prep_objects(t, "from") and any(_place(o) for o in _prep_objects(t, "from")) or key in L.HANDOVER:
@@ -722,7 +758,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         if key == "cut" and not ("down" in prts or obj_lemmas & {"tree", "olive", "vine", "seedling", "crop"}):
             return None
-        if key in ("destroy", "damage", "wreck") and (_weaponish_subject(t) or _violence_in(t)):
+        if key in ("destroy", "damage", "wreck") and _weaponish_subject(t):
             return None
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
             return _Cue("disrupt", t)
@@ -731,12 +767,16 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _loot_or_riot_verb(t)
     if key in L.HQ_VERBS and (key != "set" or "up" in prts) and obj_lemmas & L.HQ_NOUNS and not obj_lemmas & {"checkpoint", "position"}:
         return _Cue("hq", t)
+    if key in ("set", "establish", "create", "form") and (key != "set" or "up" in prts) and obj_lemmas & {
+            "militia", "unit", "group", "force", "network", "entity", "organisation", "organization", "brigade", "battalion",
+            "council", "wing", "command", "alliance", "coalition", "front", "movement", "checkpoint", "roadblock"}:
+        return _Cue("change", t)
     if key in L.CHANGE_VERBS:
         if key in ("withdraw", "fortify"):
             return _Cue("change", t)
         if key == "join" and not any(_party(o) in (L.ARMED, L.STATE) for o in objs):
             return None
-        if key in ("form", "split", "rename", "declare", "impose", "suspend", "dissolve") and not obj_lemmas & {
+        if key in ("form", "split", "rename", "declare", "impose", "suspend", "dissolve") and not obj_lemmas & {"organisation", "organization", "network", "entity", "command", "committee", "army",
                 "militia", "group", "alliance", "brigade", "unit", "faction", "curfew", "lockdown", "coalition", "force",
                 "movement", "front", "council", "emergency", "operation", "activity", "battalion", "wing"}:
             return None
@@ -848,10 +888,18 @@ def _unreal(cue: _Cue) -> bool:
             return True
     if t.dep_ == "pobj" and t.head.lower_ == "without":
         return True
+    if cue.kind not in ("protest", "riot", "agree") and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and _lem(t.head) not in _REAL_INF_HEADS:
+        return True  # a purpose: "an offensive to free Anbar", "an attack to capture the positions"
     skip = {"agree", "announce", "decide", "sign"} if cue.kind == "agree" else set()
     head, steps = t, 0
     while steps < 3 and head.dep_ in _CLIMB and head.head.i != head.i:
-        if head.dep_ in ("nsubj", "conj", "relcl", "appos", "compound", "amod") and steps > 0:
+        dep = head.dep_
+        if dep in ("nsubj", "conj", "relcl", "appos", "compound", "amod") and steps > 0:
+            break
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            break  # "after ...", "when ..." clauses are not what a verb hopes for
+        if dep == "pobj" and head.head.lower_ not in _COMPLEMENT_PREPS or dep == "prep" and head.lower_ not in _COMPLEMENT_PREPS:
             break
         head = head.head
         steps += 1
@@ -868,9 +916,13 @@ def _unreal(cue: _Cue) -> bool:
     return False
 
 
+_REAL_INF_HEADS = {"continue", "begin", "start", "manage", "go", "come", "happen", "appear", "seem", "claim", "say", "report",
+                   "use", "employ", "resort", "proceed", "return", "tend", "be", "have", "get", "move", "rush", "arrive",
+                   "gather", "take", "join", "hold", "stage", "march"}
+_COMPLEMENT_PREPS = {"for", "of", "on", "to", "about", "against"}
 _BACKGROUND_PREPS = {"against", "over", "for", "about", "after", "following", "since", "amid", "despite", "before", "during",
                      "regarding", "concerning", "of"}
-_BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "relcl", "pobj"}
+_BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "relcl", "pobj", "appos"}
 _BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "although", "though"}
 
 
@@ -889,9 +941,9 @@ def _background(sent: Span, with_relcl: bool) -> set[int]:
             bg = True
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
             bg = True
-        elif t.dep_ == "relcl" or (with_relcl and t.dep_ == "acl"):
+        elif dep in ("relcl", "appos") or (with_relcl and dep == "acl"):
             bg = True
-        elif t.dep_ == "prep" and t.lower_ == "in" and any(_lem(c) in ("response", "protest", "retaliation", "solidarity", "memory", "connection") for c in t.children):
+        elif t.dep_ == "prep" and t.lower_ == "in" and any(_lem(c) in ("response", "protest", "retaliation", "solidarity", "memory", "connection", "aftermath", "wake") for c in t.children):
             bg = True
         elif t.dep_ == "pobj" and _lem(t) in ("death", "killing", "arrest", "detention", "murder") and t.head.lower_ in ("over", "against", "after", "following"):
             bg = True
@@ -1016,7 +1068,9 @@ def _party(t: Token | None) -> str | None:
     low = t.lower_
     words = {key, low}
     mods = _mod_words(t)
-    if key in ("member", "element", "group", "unit", "some", "dozens", "hundreds", "one", "two", "number", "team", "band", "all", "many", "several", "rest", "remnant", "supporter", "loyalist", "affiliate"):
+    if key in ("member", "element", "group", "unit", "some", "dozens", "dozen", "hundreds", "hundred", "one", "two", "number", "team", "band", "all",
+               "many", "several", "rest", "remnant", "supporter", "loyalist", "affiliate", "score", "scores", "tens", "thousands", "lot",
+               "handful", "majority", "total", "most", "few", "none", "batch", "contingent") or t.like_num:
         for o in _prep_objects(t, "of"):
             inner = _party(o)
             if inner is not None:
@@ -1097,7 +1151,8 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     acts = _pick(cues, *_ACTS)
     anchor_cue = (acts or weapons or cues)[0]
     if weapons:
-        best = min(weapons, key=lambda c: (L.WEAPON_ORDER.index(c.weapon), c.tok.i))
+        specific = [c for c in weapons if c.sub != "generic"] or weapons
+        best = min(specific, key=lambda c: (L.WEAPON_ORDER.index(c.weapon), c.tok.i))
         two_sided = any(c.kind == "clash" for c in acts) or any(w.lower_ in ("both", "exchange", "exchanged", "mutual") for w in sent)
         light = _light_arms(sent)
         if best.weapon == L.BLAST and any(_lem(a) in ("observe", "hear", "record", "register", "involve") for a in list(best.tok.ancestors)[:4]) and not _explosive_named(sent):
