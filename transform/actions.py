@@ -904,7 +904,7 @@ def _unreal(cue: _Cue) -> bool:
         head = head.head
         steps += 1
         hl = _lem(head)
-        if hl in L.HYPOTHETICAL_HEADS and hl not in skip:
+        if hl in L.HYPOTHETICAL_HEADS and hl not in skip and not (cue.kind == "protest" and hl in ("try", "attempt", "continue", "plan")):
             if hl in ("fail",) and cue.kind == "weapon":
                 continue
             return True
@@ -1294,10 +1294,25 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                     para.intervention = para.intervention or t
             if _intervention(t):
                 para.intervention = para.intervention or t
+                if _excessive(t):
+                    para.excessive = para.excessive or t
+            elif key in ("force", "ammunition", "bullet", "round", "fire") and _mod_words(t) & {"excessive", "lethal", "brutal", "deadly", "live", "disproportionate"}:
+                para.excessive = para.excessive or t
+            elif key in ("violent", "violence") and (_lem(t.head) in ("turn", "become", "grow", "descend", "erupt") or key == "violence" and _lem(t.head) in ("erupt", "break", "turn", "descend")):
+                para.violent = para.violent or t
+            elif key in L.PROTEST_NOUNS and _mod_words(t) & {"violent", "aggressive", "riotous", "unruly", "chaotic"}:
+                para.violent = para.violent or t
     return para
 
 
-_INTERVENTION_WORDS = {
+def _excessive(t: Token) -> bool:
+    """'violently dispersed', 'brutally suppressed': force beyond an intervention."""
+    verb = t if _is_verb(t) else t.head
+    return any(c.lower_ in ("violently", "brutally", "forcefully", "forcibly", "harshly", "savagely", "ruthlessly", "mercilessly")
+               for c in verb.children)
+
+
+_INTERVENTION_WORDS = {"force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
     "disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop",
     "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi", "gas", "cannon", "bullet", "pellet", "charge",
     "grenade", "canister", "spray", "shot", "crackdown", "dispersal", "intervention",
@@ -1368,6 +1383,7 @@ class _Context:
         self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
         self.sents = [s for s in doc.sents]
         self._paras: dict[int, _Para] = {}
+        self.act_sentences: list[int] = []  # start chars of the sentences that had acts
 
     @property
     def index(self) -> speakers.SpeakerIndex:
@@ -1435,6 +1451,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     has_act = bool(kinds - {"outcome"})
     if any(c.kind == "disrupt" and (c.sub or _lem(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
         violent = []
+    if _pick(others, "arrest") and violent and all(c.kind == "attack" and _key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
+        violent = []  # "arrested 12 in raids": the raid is the arrest
     if violent and not _pick(violent, "weapon", *_ACTS):
         # only "killed"/"died" with no act: an outcome of an act already reported, or of one the
         # sentence does not name
@@ -1456,12 +1474,17 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             if violent and (agent_party in (L.STATE, L.PROTESTER, L.CIVILIAN, L.RIOTER, None)):
                 violent = []
         else:
-            sub = riot[0].sub or ("Violent demonstration" if para.protest_context else "Mob violence")
+            sub = riot[0].sub or ("Violent demonstration" if para.protest_context or _key(riot[0].tok) in ("riot", "rioter", "rioting", "rampage") else "Mob violence")
             out.append(_Act(sub, riot[0].tok, riot, 0.7))
             agent_party = _party(_first(_agent(c.tok) for c in violent)) if violent else None
             if violent and agent_party in (L.RIOTER, L.CIVILIAN, L.PROTESTER, None) and not _pick(violent, "weapon"):
                 out[-1].cues = riot + violent
                 violent = []
+    if not (protest or riot) and not acts_so_far_in_para(ctx, k):
+        hit = next((t for t in sent if _key(t) in _INTERVENTION_WORDS and _intervention(t)), None)
+        if hit is not None:
+            sub = "Excessive force against protesters" if _excessive(hit) else "Protest with intervention"
+            out.append(_Act(sub, hit, [], 0.5))
     if territory:
         t = territory[0]
         agent = _first(_agent(c.tok) for c in territory + violent)
@@ -1493,6 +1516,12 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
 
 _SPECIFIC = {"Sexual violence", "Abduction/forced disappearance"}
 """Within a sentence's gravest acts these come first: "beat and raped her" is sexual violence."""
+
+
+def acts_so_far_in_para(ctx: "_Context", k: int) -> bool:
+    """Whether an act was found earlier in sentence k's paragraph."""
+    para = ctx.paragraph_of(ctx.sents[k].start_char)
+    return any(ctx.paragraph_of(start) == para for start in ctx.act_sentences)
 
 
 def SUB_RANK(sub: str) -> int:
@@ -1613,6 +1642,8 @@ def find_actions(doc: Doc) -> list[ActionMention]:
             cues = acts[0][0].cues if acts else []
             acts = [(_Act(sub, anchor, cues, 0.9), sub)]
         acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[0].anchor.i))
+        if acts:
+            ctx.act_sentences.append(sent.start_char)
         for act, sub in acts:
             actor, mention, target = _actor_for(act, sub, ctx)
             if actor is not None:
