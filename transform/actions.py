@@ -926,15 +926,22 @@ _BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "
 _BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "although", "though"}
 
 
-def _background(sent: Span, with_relcl: bool) -> set[int]:
+_TEMPORAL = {"after", "following", "since", "amid", "before", "during", "as", "when", "while", "despite"}
+
+
+def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set[int]:
     """Tokens in what an act is about or followed from: "against the arrest of", "demanding the release of
-    activists detained in ...", "after police shot a student". Cues there are the grievance, not the act."""
+    activists detained in ...", "after police shot a student". Cues there are the grievance, not the act.
+    `purpose_only`: only what it is about (not "after ..." clauses, relative clauses or appositions)."""
     out: set[int] = set()
     for t in sent:
         dep = t.dep_
         if dep not in _BACKGROUND_DEPS or t.i in out:
             continue
         bg = False
+        if purpose_only and (dep in ("relcl", "appos", "acl") or t.lower_ in _TEMPORAL or any(
+                c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in t.children)):
+            continue
         if dep == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or _lem(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
             bg = True
         elif t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "conj", "pcomp") and _lem(t) in L.PURPOSE_HEADS:
@@ -1269,7 +1276,10 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                 continue
             if bg is None:
                 bg = _background(sent, with_relcl=True)
-            if t.i in bg:
+                purpose = _background(sent, with_relcl=False, purpose_only=True)
+            if t.i in purpose:
+                continue
+            if t.i in bg and not _about_the_protest(t):
                 continue
             cue = _classify(t)
             if cue is not None and not _unreal(cue):
@@ -1282,7 +1292,8 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                     party = _party(agent)
                     if cue.kind == "loot" and party != L.STATE:
                         para.violent = para.violent or t
-                    elif party == L.STATE or (party is None and cue.kind in ("fire", "outcome", "kill") and _protest_victims(cue.tok)):
+                    elif (party == L.STATE and (cue.kind not in ("kill", "fire") or _protest_victims(cue.tok) or not _target_named(cue.tok))) or (
+                            party is None and cue.kind in ("fire", "outcome", "kill") and _protest_victims(cue.tok)):
                         if cue.kind in ("kill", "fire") or (cue.kind == "outcome" and _lem(cue.tok) in ("kill", "die")):
                             para.excessive = para.excessive or t
                         elif cue.kind == "outcome" or cue.kind == "attack":
@@ -1305,6 +1316,22 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
     return para
 
 
+def _about_the_protest(t: Token) -> bool:
+    """In an "after ..." clause or a relative clause, a word still about the protest: tear gas, water cannon,
+    force; or a verb whose object is the protest or its crowd ("after police dispersed the demonstration")."""
+    if _is_noun(t):
+        return _key(t) in _INTERVENTION_WORDS and _key(t) not in L.PROTEST_NOUNS and _key(t) not in ("violence",)
+    verb = t if _is_verb(t) else t.head
+    for o in _kids(verb, "dobj", "nsubjpass") + _prep_objects(verb, "at", "on", "into", "against"):
+        if _party(o) in (L.PROTESTER, L.RIOTER) or _key(o) in L.PROTEST_NOUNS or o.lower_ in ("them", "crowd", "crowds", "people"):
+            return True
+    return False
+
+
+def _target_named(t: Token) -> bool:
+    return bool(_kids(t, "dobj", "nsubjpass") or _prep_objects(t, "at", "on", "upon"))
+
+
 def _excessive(t: Token) -> bool:
     """'violently dispersed', 'brutally suppressed': force beyond an intervention."""
     verb = t if _is_verb(t) else t.head
@@ -1321,7 +1348,8 @@ _SCAN_WORDS = _CUE_WORDS | _INTERVENTION_WORDS
 
 
 def _protest_victims(t: Token) -> bool:
-    return any(_party(v) in (L.PROTESTER,) or _lem(v) in ("people", "person", "demonstrator", "protester", "student") for v in _kids(t, "dobj", "nsubjpass"))
+    return any(_party(v) in (L.PROTESTER, L.RIOTER) or _lem(v) in ("people", "person", "demonstrator", "protester", "student", "crowd", "they")
+               for v in _kids(t, "dobj", "nsubjpass") + _prep_objects(t, "at", "on", "upon", "into"))
 
 
 def _arrested_protesters(t: Token) -> bool:
