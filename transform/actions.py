@@ -1463,6 +1463,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             cues.append(cue)
     if not cues:
         return []
+    all_cues = cues
     if len(cues) > 1:
         bg = _background(sent, with_relcl=False)
         fg = [c for c in cues if c.tok.i not in bg]
@@ -1517,7 +1518,11 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         t = territory[0]
         agent = _first(_agent(c.tok) for c in territory + violent)
         party = _party(agent)
-        if party == L.STATE or (party is None and _lem(t.tok) in L.REGAIN_VERBS):
+        peaceful = not _pick(all_cues, *_VIOLENT) and not _words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
+        handed = _pick(all_cues, "transfer") or _words(t.tok) & {"withdraw", "withdrew", "withdrawn", "handover", "evacuation", "retreat", "retreated"}
+        if peaceful and handed:
+            sub = "Non-violent transfer of territory"
+        elif party == L.STATE or (party is None and (_lem(t.tok) in L.REGAIN_VERBS or t.sub == "regain")):
             sub = "Government regains territory"
         else:
             sub = "Non-state actor overtakes territory"
