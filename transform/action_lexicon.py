@@ -65,7 +65,7 @@ WEAPON_NOUNS: dict[str, str] = {
     # air
     "airstrike": AIR, "air-strike": AIR, "airstrikes": AIR, "warplane": AIR, "jet": AIR, "drone": AIR, "uav": AIR,
     "helicopter": AIR, "gunship": AIR, "aircraft": AIR, "airplane": AIR, "bomber": AIR, "airpower": AIR,
-    "air-raid": AIR, "airraid": AIR, "sortie": AIR, "f-16": AIR, "b-52": AIR,
+    "air-raid": AIR, "airraid": AIR, "sortie": AIR, "f-16": AIR, "b-52": AIR, "chopper": AIR,
     # shelling, artillery, missiles
     "shelling": SHELL, "shell": SHELL, "artillery": SHELL, "mortar": SHELL, "rocket": SHELL, "missile": SHELL,
     "howitzer": SHELL, "katyusha": SHELL, "mlrs": SHELL, "projectile": SHELL, "bombardment": SHELL,
@@ -75,6 +75,8 @@ WEAPON_NOUNS: dict[str, str] = {
     "roadside": IED, "booby": IED, "limpet": IED,
     # grenades
     "grenade": GRENADE,
+    # suicide
+    "kamikaze": SUICIDE,
     # chemical
     "chlorine": CHEM, "sarin": CHEM, "mustard": CHEM,
     # generic blasts: a remote explosive unless something more specific is said
@@ -91,7 +93,8 @@ AIR_MODIFIERS = {"air", "aerial", "drone", "airstrike", "warplane", "jet", "heli
 """Words that make a strike or a bomb an air strike ("drone strike", "barrel bomb", "US strikes")."""
 SHELL_MODIFIERS = {"missile", "rocket", "artillery", "mortar", "tank", "ballistic", "cruise"}
 SUICIDE_WORDS = {"suicide", "kamikaze", "self-immolation", "svbied"}
-CHEM_WORDS = {"chemical", "toxic", "poison", "poisonous", "chlorine", "sarin", "nerve"}
+CHEM_WORDS = {"chemical", "toxic", "poison", "poisonous", "chlorine", "sarin", "nerve", "mustard", "vx", "phosgene", "tabun",
+              "cyanide", "napalm"}
 LIGHT_ARMS = {"gun", "rifle", "arm", "firearm", "machinegun", "machine", "weapon", "launcher", "ifv", "bmp", "pistol",
               "ak47", "ak-47", "knife", "machete", "sniper", "small", "gunfire", "bullet", "round"}
 NOT_WEAPON_AFTER = {"launcher", "launchers"}  # "grenade launchers" are small arms to ACLED, not grenades

@@ -165,7 +165,7 @@ def _key(t: Token) -> str:
 # --- cues ---------------------------------------------------------------------------------------------------
 
 _MINING = {"gold", "coal", "diamond", "copper", "mining", "artisanal", "tin", "cobalt", "salt", "quarry", "iron"}
-_AIR_VEHICLES = {"warplane", "jet", "helicopter", "gunship", "aircraft", "airplane", "bomber", "plane", "drone", "uav"}
+_AIR_VEHICLES = {"warplane", "jet", "helicopter", "gunship", "aircraft", "airplane", "bomber", "plane", "drone", "uav", "chopper"}
 _VIOLENT_HEADS = {"attack", "fire", "strike", "bomb", "target", "drop", "launch", "hit", "pound", "shell", "raid",
                   "kill", "destroy", "bombard", "carry", "conduct", "shoot", "open"}
 _PERSONAL_OBJECTS = {"himself", "herself", "themselves", "itself"}
@@ -202,7 +202,8 @@ def _weapon_class(t: Token, key: str) -> str | None:
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     if mods & L.SUICIDE_WORDS or (key in ("bomber", "vest", "belt", "attacker") and "suicide" in mods):
         return L.SUICIDE
-    if key in ("gas", "attack", "weapon", "agent", "munition", "shell", "bomb", "barrel", "rocket") and mods & L.CHEM_WORDS:
+    if key in ("gas", "attack", "weapon", "agent", "munition", "shell", "bomb", "barrel", "rocket", "projectile", "missile",
+               "grenade", "canister", "cylinder", "container", "chlorine", "sarin", "mustard") and (mods & L.CHEM_WORDS or key in ("chlorine", "sarin")):
         return L.CHEM
     if key in ("strike", "raid", "attack", "bombing", "bombardment", "bomb", "campaign", "fire", "shelling"):
         if mods & L.AIR_MODIFIERS or mods & _AIR_VEHICLES:
@@ -648,7 +649,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         if key == "raid" and _state_subject(t):
             return _Cue("attack", t)
         return _Cue("attack", t)
-    if key in ("abuse", "molest") and (key == "molest" or _has_child_word(t, {"sexually"})):
+    if key in ("abuse", "molest") and (key == "molest" or _has_child_word(t, {"sexually"}) or obj_lemmas & {"woman", "girl", "women", "girls"}):
         return _Cue("sexual", t)
     if key in L.SEXUAL_VERBS:
         return _Cue("sexual", t)
@@ -731,15 +732,16 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _Cue("territory", t, sub="regain")
     if key in ("control", "occupy") and _place_objects(t) and _subject(t) is not None and _party(_subject(t)) in (L.STATE, L.ARMED):
         return _Cue("territory", t)
+    if key in ("capture", "seize", "take", "nab") and objs and not _place_objects(t) and all(
+            _party(o) in (L.CIVILIAN, L.ARMED, L.STATE) or o.ent_type_ in ("PERSON", "NORP") for o in objs) and not obj_lemmas & (L.PROPERTY | L.CONTROL_NOUNS | {"part", "responsibility", "step", "measure", "action", "place", "life"}):
+        subj = _subject(t)
+        if key != "take" or _prep_objects(t, "into") or (subj is not None and _party(subj) == L.STATE and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "part"):
+            return _Cue("arrest", t)
     if key in L.TERRITORY_VERBS and key not in ("take", "gain", "control", "fall", "secure", "occupy"):
         if _place_objects(t):
             return _Cue("territory", t)
         if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY:
             return _Cue("loot", t)
-        if key in ("capture", "seize", "take") and objs and all(_party(o) in (L.CIVILIAN, L.ARMED, L.STATE) or o.ent_type_ in ("PERSON", "NORP") for o in objs):
-            if key == "take" and not (_prep_objects(t, "into") or _subject(t) is not None and _party(_subject(t)) == L.STATE):
-                return None
-            return _Cue("arrest", t)
         return None
     if key == "fall" and _prep_objects(t, "to", "into") and (_place(_subject(t)) if _subject(t) is not None else False):
         return _Cue("territory", t)
@@ -1235,7 +1237,7 @@ def _light_arms(sent: Span) -> Token | None:
             return w
         if k == "arm" and "small" in _mod_words(w):
             return w
-        if k in ("gun", "machinegun") and not _mod_words(w) & {"heavy", "anti-aircraft", "tank"} and not (w.i + 2 < len(w.doc) and w.doc[w.i + 1].lower_ == ","):
+        if k in ("gun", "machinegun") and not _mod_words(w) & {"heavy", "anti-aircraft", "tank", "aircraft", "anti", "artillery"} and not (w.i + 2 < len(w.doc) and w.doc[w.i + 1].lower_ == ","):
             return w
         if k == "shot" and w.dep_ != "dobj" and not _mod_words(w) & {"warning"}:
             return w
