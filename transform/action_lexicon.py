@@ -258,7 +258,7 @@ NON_STATE_ARMED = {
     "cultist", "poacher", "smuggler", "trafficker", "dissident", "loyalist", "mercenary", "ambazonian",
     "amba", "anglophone", "anti-balaka", "balaka", "seleka", "mai-mai", "mai", "nyatura", "raia",
     "imbonerakure", "al-shabaab", "shabab", "al-shabab", "is", "islamic", "qaeda", "al-qaeda", "ansar",
-    "wagner", "tribesman", "tribesmen", "robber", "ypg", "sdf", "qsd", "fdlr", "m23", "rsf", "janjaweed", "pmf", "hashd", "thug", "criminal", "suspect", "outlaw", "hitman", "hitmen",
+    "wagner", "sniper", "tribesman", "tribesmen", "robber", "ypg", "sdf", "qsd", "fdlr", "m23", "rsf", "janjaweed", "pmf", "hashd", "thug", "criminal", "suspect", "outlaw", "hitman", "hitmen",
 }
 """Armed without office: their attacks on civilians are Violence against civilians, on forces a battle."""
 CIVILIAN_WORDS = {

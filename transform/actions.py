@@ -35,6 +35,7 @@ carries the number. An "arrest" by a non-state armed group is typed an abduction
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -969,7 +970,8 @@ def _subject(t: Token) -> Token | None:
     while seen < 4:
         subj = _kids(t, "nsubj")
         if subj:
-            return subj[0]
+            before = [x for x in subj if x.i < t.i]
+            return before[-1] if before else subj[0]  # "Looting: ..., rebels looted": the nearest
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX", "NOUN"):
             if _kids(t, "nsubjpass"):
                 return None
@@ -991,6 +993,8 @@ def _agent(t: Token) -> Token | None:
         by = [o for a in _kids(t, "agent") for o in _kids(a, "pobj")] or [o for o in _prep_objects(t, "by") if o.dep_ == "pobj"]
         if by:
             return by[0]
+        if t.dep_ == "acl" and t.tag_ == "VBN" and _headline_subject(t):
+            return t.head  # "ISWAP militants abducted 4 people" parsed as a noun phrase
         if _kids(t, "nsubjpass") or (t.dep_ == "acl" and t.tag_ == "VBN"):
             return None
         if _lem(t) in ("die", "succumb", "perish"):
@@ -1006,15 +1010,24 @@ def _agent(t: Token) -> Token | None:
     by = [b for b in by if not _place(b) or b.ent_type_ in ("NORP", "ORG") or _party(b) is not None]
     if by:
         return by[0]
+    for c in t.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "an IED planted by BLA", "a mortar fired by X"
+            by = [o for a in _kids(c, "agent") for o in _kids(a, "pobj")]
+            if by:
+                return by[0]
     poss = _kids(t, "poss")
-    if poss and poss[0].lower_ not in ("its", "their", "his", "her") or poss and poss[0].lower_ in ("their", "its"):
+    if poss and poss[0].lower_ in ("their", "its"):
+        return _antecedent(poss[0]) or poss[0]
+    if poss and poss[0].lower_ not in ("his", "her"):
         return poss[0]
-    for m in sorted(_kids(t, "compound", "amod", "nmod", "npadvmod"), key=lambda x: x.i):
-        if m.ent_type_ in ("ORG", "NORP", "GPE") or _party(m) in (L.STATE, L.ARMED, L.PROTESTER, L.RIOTER) or any(
+    for m in sorted(_kids(t, "compound", "amod", "nmod", "npadvmod"), key=lambda x: -x.i):
+        if m.ent_type_ in ("ORG", "NORP", "GPE") or (_party(m) in (L.STATE, L.ARMED, L.PROTESTER, L.RIOTER) and _key(m) not in L.ARMED_ASSETS) or any(
                 g.ent_type_ in ("ORG", "NORP", "GPE") for g in m.subtree):
-            if _lem(m) in ("air", "roadside", "car", "suicide"):
+            if _lem(m) in ("air", "roadside", "car", "suicide", "tank", "anti"):
                 continue
             return m
+    if t.dep_ == "dobj" and _is_verb(t.head) and _lem(t.head) in _WEAPON_USE:
+        return _agent(t.head)
     between = _prep_objects(t, "between")
     if between:
         return between[0]
@@ -1033,6 +1046,28 @@ def _agent(t: Token) -> Token | None:
     return None
 
 
+_WEAPON_USE = {"throw", "plant", "fire", "launch", "use", "detonate", "drop", "lob", "hurl", "place", "set", "lay", "explode",
+               "deploy", "employ", "shoot", "toss"}
+
+
+def _antecedent(pron: Token) -> Token | None:
+    """'their attacks', 'its fighters': the nearest armed group or force named before, in the same sentence."""
+    sent_start = pron.sent.start if pron.i > 0 else 0
+    for i in range(pron.i - 1, max(sent_start, pron.i - 40) - 1, -1):
+        tok = pron.doc[i]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and _party(tok) in (L.STATE, L.ARMED):
+            return tok
+    return None
+
+
+def _headline_subject(t: Token) -> bool:
+    """A past participle hung on the sentence's root noun ("militants abducted two people", no finite verb):
+    the noun is its subject, not its object."""
+    head = t.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and _party(head) in (L.STATE, L.ARMED, L.RIOTER, L.PROTESTER) and not any(
+        c.dep_ == "agent" for c in t.children)
+
+
 def _is_weapon_noun(t: Token) -> bool:
     k = _key(t)
     return k in L.WEAPON_NOUNS or k in _AIR_VEHICLES or k in ("airstrike", "strike")
@@ -1047,7 +1082,7 @@ def _target(t: Token) -> Token | None:
         cands += _kids(t, "nsubjpass")
         if not cands and t.dep_ == "conj" and _is_verb(t.head):
             cands += _kids(t.head, "nsubjpass") or [o for o in _kids(t.head, "dobj") if not _is_weapon_noun(o)]
-        if t.dep_ == "acl" and t.tag_ == "VBN" and not _is_weapon_noun(t.head):
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not _is_weapon_noun(t.head) and not _headline_subject(t):
             cands.append(t.head)
         for c in t.children:
             if c.dep_ in ("advcl", "acl", "xcomp") and _lem(c) in ("target", "hit", "attack"):
@@ -1437,10 +1472,30 @@ class _Context:
             return None, None
         if tok.pos_ == "PRON" and tok.lower_ not in speakers.PRONOUNS:
             return None, None
+        if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and tok.i < tok.head.i and _is_noun(tok.head):
+            text = _modifier_name(tok)
+            return text, text
         actor, mention = speakers.resolve(tok, self.index, self.previous_actor)
         if actor is not None and len(actor) > 80:
             actor = _short(tok)
+        if actor is not None:
+            actor = _DATE_LEAD.sub("", actor) or actor
         return actor, mention
+
+
+_DATE_LEAD = re.compile(r"^(?:(?:On|Around|As reported on|Between|In|By|Since)\b[^,]{0,60}\d{4}\)?,\s*)+")
+_PLANTED = re.compile(r"-(?:planted|laid|placed|made|fired|launched|affiliated|aligned)$", re.I)
+
+
+def _modifier_name(tok: Token) -> str:
+    """The name a noun's modifiers give its author: "Saudi-led coalition" airstrikes, "Taliban"-planted mine."""
+    head = tok.head
+    mods = [m for m in _mods(head) if m.i <= tok.i and m.dep_ not in ("nummod", "det", "poss") and not m.like_num]
+    left = min([m.i for m in mods] + [tok.i])
+    while left < tok.i and (tok.doc[left].like_num or tok.doc[left].is_punct or tok.doc[left].lower_ in ("the", "a", "an")):
+        left += 1
+    text = tok.doc[left:tok.i + 1].text
+    return _PLANTED.sub("", text)
 
 
 def _short(tok: Token) -> str:
@@ -1657,7 +1712,7 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
         role = "protesters" if category == L.PROTESTS else "rioters"
         if actor is None:
             actor = role
-        elif not any(w in actor.lower() for w in ("protest", "demonstr", "rioter", "mob")):
+        elif not any(w in actor.lower() for w in ((role[:6], "demonstr") if category == L.PROTESTS else (role[:5], "mob"))):
             actor = f"{role} ({actor})"
     return actor, mention, target
 
