@@ -926,6 +926,7 @@ _COMPLEMENT_PREPS = {"for", "of", "on", "to", "about", "against"}
 _BACKGROUND_PREPS = {"against", "over", "for", "about", "after", "following", "since", "amid", "despite", "before", "during",
                      "regarding", "concerning", "of"}
 _BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "relcl", "pobj", "appos"}
+# (ccomp is listed for "they claimed that their houses are damaged": a claim is what the act is about)
 _BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "although", "though"}
 
 
@@ -948,6 +949,8 @@ def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set
         if dep == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or _lem(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
             bg = True
         elif t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "conj", "pcomp") and _lem(t) in L.PURPOSE_HEADS:
+            bg = True
+        elif with_relcl and dep == "ccomp" and _lem(t.head) in ("claim", "say", "allege", "complain", "argue", "accuse", "insist", "believe", "fear", "state"):
             bg = True
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
             bg = True
@@ -982,6 +985,11 @@ def _subject(t: Token) -> Token | None:
             t = t.head
             seen += 1
             continue
+        for c in t.children:  # "Brigade and forces (coded as ...) clashed": the subject hung on the parenthesis
+            if c.dep_ in ("advcl", "parataxis") and c.i < t.i:
+                stray = [x for x in _kids(c, "nsubj") if x.i < c.i and x.ent_type_ not in ("DATE", "TIME")]
+                if stray:
+                    return stray[0]
         return None
     return None
 
@@ -1000,6 +1008,8 @@ def _agent(t: Token) -> Token | None:
         if _lem(t) in ("die", "succumb", "perish"):
             return None
         subj = _subject(t)
+        if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
+            subj = None
         if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and not (subj.lower_ in ("it", "this", "which", "that") and _lem(t) in ("attack", "explode")):
             if _is_weapon_noun(subj) or _lem(subj) in ("attack", "clash", "explosion", "strike", "fire", "fighting"):
                 return _agent(subj)
@@ -1026,8 +1036,12 @@ def _agent(t: Token) -> Token | None:
             if _lem(m) in ("air", "roadside", "car", "suicide", "tank", "anti"):
                 continue
             return m
-    if t.dep_ == "dobj" and _is_verb(t.head) and _lem(t.head) in _WEAPON_USE:
+    if t.dep_ == "dobj" and _is_verb(t.head) and (_lem(t.head) in _WEAPON_USE | L.FIND_VERBS or _lem(t.head) in _LIGHT_VERBS):
         return _agent(t.head)
+    if t.dep_ == "dobj" and _lem(t.head) in ("repel", "thwart", "foil", "repulse", "counter", "fend", "prevent"):
+        of = [o for o in _prep_objects(t, "of", "by") if o.dep_ == "pobj"]
+        if of:
+            return of[0]
     between = _prep_objects(t, "between")
     if between:
         return between[0]
@@ -1037,7 +1051,7 @@ def _agent(t: Token) -> Token | None:
         if t.dep_ == "pobj" and head.lower_ not in ("in", "on", "to"):
             return None
         return _agent(verb) if verb.i != t.i else None
-    if t.dep_ in ("nsubj",) and _lem(head) in _OCCUR_VERBS:
+    if t.dep_ in ("nsubj", "nsubjpass") and _lem(head) in _OCCUR_VERBS:
         between = _prep_objects(head, "between")
         if between:
             return between[0]
@@ -1712,7 +1726,7 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
         role = "protesters" if category == L.PROTESTS else "rioters"
         if actor is None:
             actor = role
-        elif not any(w in actor.lower() for w in ((role[:6], "demonstr") if category == L.PROTESTS else (role[:5], "mob"))):
+        elif role[:5] not in actor.lower():
             actor = f"{role} ({actor})"
     return actor, mention, target
 
@@ -1728,8 +1742,9 @@ def find_actions(doc: Doc) -> list[ActionMention]:
         acts = _sentence_acts(k, sent, ctx, len(out))
         if k == 0 and prefix is not None:
             sub, span = prefix
-            anchor = acts[0][0].anchor if acts else span.root
-            cues = acts[0][0].cues if acts else []
+            after = [a for a, _ in acts if a.anchor.i >= span.end]
+            anchor = after[0].anchor if after else (acts[0][0].anchor if acts else span.root)
+            cues = after[0].cues if after else (acts[0][0].cues if acts else [])
             acts = [(_Act(sub, anchor, cues, 0.9), sub)]
         acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[0].anchor.i))
         if acts:
