@@ -1551,6 +1551,11 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     has_act = bool(kinds - {"outcome"})
     if any(c.kind == "disrupt" and (c.sub or _lem(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
         violent = []
+    main_verbs = [c for c in cues if c.kind not in _VIOLENT and _is_verb(c.tok)]
+    if main_verbs and violent and all(_is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
+        violent = []  # "seized guns at an armed raid", "arrested during clashes": the raid is where, not what
+    if _pick(others, "disrupt") and violent and all(c.kind == "weapon" and _is_noun(c.tok) for c in violent):
+        violent = []  # "seized two landmines, three grenades and ammunition": weapons seized, not used
     if _pick(others, "arrest") and violent and all(c.kind == "attack" and _key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
     if violent and not _pick(violent, "weapon", *_ACTS):
