@@ -38,6 +38,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from . import action_lexicon as L
@@ -143,12 +144,59 @@ def _words(t: Token) -> frozenset[str]:
     lookups instead of walks over Token objects (spaCy builds a new one on every access)."""
     table = t.doc.user_data.get(_WORDS_KEY)
     if table is None:
-        table = [frozenset()] * len(t.doc)
-        for sent in t.doc.sents:
-            words = frozenset(w for tok in sent for w in (tok.lower_, tok.lemma_.lower()))
-            table[sent.start:sent.end] = [words] * (sent.end - sent.start)
-        t.doc.user_data[_WORDS_KEY] = table
+        table = _words_table(t.doc, _sentences(t.doc))
     return table[t.i]
+
+
+def _words_table(doc: Doc, sents: list[Span]) -> list[frozenset[str]]:
+    table: list[frozenset[str]] = [frozenset()] * len(doc)
+    # forms read from the Doc's arrays, not through Token objects (spaCy builds one per access)
+    arr = doc.to_array([LOWER, LEMMA, DEP])
+    lowers = [_string(doc, h) for h in arr[:, 0].tolist()]
+    lemmas = [_string(doc, h).lower() for h in arr[:, 1].tolist()]
+    deps = [_string(doc, h) for h in arr[:, 2].tolist()]
+    for sent in sents:
+        words = frozenset(lowers[sent.start:sent.end]) | frozenset(lemmas[sent.start:sent.end])
+        table[sent.start:sent.end] = [words] * (sent.end - sent.start)
+    doc.user_data[_WORDS_KEY] = table
+    doc.user_data[_FORMS_KEY] = (lowers, lemmas, deps)
+    return table
+
+
+def _forms(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each token's lower-case form, lemma and dependency label, read once per Doc."""
+    if _FORMS_KEY not in doc.user_data:
+        _words_table(doc, _sentences(doc))
+    return doc.user_data[_FORMS_KEY]
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """`doc.sents` from the sentence-start array (no Token object per token)."""
+    if len(doc) == 0:
+        return []
+    starts = doc.to_array([SENT_START])
+    bounds = [0] + [i for i in (starts == 1).nonzero()[0].tolist() if i > 0] + [len(doc)]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+_FORMS_KEY = ("eventwire", "action_forms")
+_STRINGS: dict[int, str] = {}
+
+
+def _string(doc: Doc, h: int) -> str:
+    """The string of a hash, memoised (the vocabulary's strings never change meaning)."""
+    s = _STRINGS.get(h)
+    if s is None:
+        s = doc.vocab.strings[h]
+        if len(_STRINGS) < 200_000:
+            _STRINGS[h] = s
+    return s
+
+
+def _candidates(doc: Doc, start: int, end: int, words: frozenset[str]) -> list[Token]:
+    """The tokens of doc[start:end] whose form or lemma is in `words`: the only ones worth a Token object."""
+    lowers, lemmas, _ = _forms(doc)
+    return [doc[i] for i in range(start, end) if lowers[i] in words or lemmas[i] in words or lowers[i] in _LEMMA_FIXES]
 
 
 _LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape", "shelled": "shell", "militiamen": "militiaman"}
@@ -938,10 +986,13 @@ def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set
     activists detained in ...", "after police shot a student". Cues there are the grievance, not the act.
     `purpose_only`: only what it is about (not "after ..." clauses, relative clauses or appositions)."""
     out: set[int] = set()
-    for t in sent:
-        dep = t.dep_
-        if dep not in _BACKGROUND_DEPS or t.i in out:
+    doc = sent.doc
+    deps = _forms(doc)[2]
+    for i in range(sent.start, sent.end):
+        dep = deps[i]
+        if dep not in _BACKGROUND_DEPS or i in out:
             continue
+        t = doc[i]
         bg = False
         if purpose_only and (dep in ("relcl", "appos", "acl") or t.lower_ in _TEMPORAL or any(
                 c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in t.children)):
@@ -1066,9 +1117,10 @@ _WEAPON_USE = {"throw", "plant", "fire", "launch", "use", "detonate", "drop", "l
 
 def _antecedent(pron: Token) -> Token | None:
     """'their attacks', 'its fighters': the nearest armed group or force named before, in the same sentence."""
-    sent_start = pron.sent.start if pron.i > 0 else 0
-    for i in range(pron.i - 1, max(sent_start, pron.i - 40) - 1, -1):
+    for i in range(pron.i - 1, max(0, pron.i - 40) - 1, -1):
         tok = pron.doc[i]
+        if tok.is_sent_end:
+            break
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and _party(tok) in (L.STATE, L.ARMED):
             return tok
     return None
@@ -1319,12 +1371,10 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
     para = _Para()
     for sent in sents:
         bg: set[int] | None = None
-        for t in sent:
+        if not _words(sent[0]).isdisjoint(L.PROTEST_CONTEXT):
+            para.protest_context = True
+        for t in _candidates(sent.doc, sent.start, sent.end, _SCAN_WORDS):
             key = _key(t)
-            if key in L.PROTEST_CONTEXT:
-                para.protest_context = True
-            if key not in _SCAN_WORDS and t.lower_ not in _SCAN_WORDS:
-                continue
             if bg is None:
                 bg = _background(sent, with_relcl=True)
                 purpose = _background(sent, with_relcl=False, purpose_only=True)
@@ -1458,9 +1508,9 @@ class _Context:
         self.doc = doc
         self._index: speakers.SpeakerIndex | None = None
         self.previous_actor: str | None = None
-        text = doc.text
-        self.breaks = [i for i, ch in enumerate(text) if ch == "\n"]
-        self.sents = [s for s in doc.sents]
+        self._breaks: list[int] | None = None
+        self.sents = _sentences(doc)
+        self.words = _words_table(doc, self.sents)
         self._paras: dict[int, _Para] = {}
         self.act_sentences: list[int] = []  # start chars of the sentences that had acts
 
@@ -1471,7 +1521,11 @@ class _Context:
         return self._index
 
     def paragraph_of(self, char: int) -> int:
-        return bisect.bisect_left(self.breaks, char)
+        if self._breaks is None:  # newline positions, found once per Doc and only when asked
+            arr = self.doc.to_array([IS_SPACE])
+            spaces = [self.doc[i] for i in arr.nonzero()[0].tolist()]
+            self._breaks = [t.idx + t.text.find("\n") for t in spaces if "\n" in t.text]
+        return bisect.bisect_left(self._breaks, char)
 
     def protest(self, k: int) -> _Para:
         """What the paragraph says about the protest in sentence k (its sentence and the ones after it)."""
@@ -1527,12 +1581,15 @@ def _short(tok: Token) -> str:
 
 def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[tuple[_Act, str]]:
     """The acts of sentence k, each with its sub-type: (act, subcategory)."""
+    words = ctx.words[sent.start]
+    if words.isdisjoint(_CUE_WORDS) and words.isdisjoint(_INTERVENTION_WORDS):
+        return []
     cues = []
-    for t in sent:
+    for t in _candidates(ctx.doc, sent.start, sent.end, _CUE_WORDS):
         cue = _classify(t)
         if cue is not None and not _unreal(cue):
             cues.append(cue)
-    if not cues:
+    if not cues and words.isdisjoint(_INTERVENTION_WORDS):
         return []
     all_cues = cues
     if len(cues) > 1:
@@ -1586,7 +1643,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
                 out[-1].cues = riot + violent
                 violent = []
     if not (protest or riot) and not acts_so_far_in_para(ctx, k):
-        hit = next((t for t in sent if _key(t) in _INTERVENTION_WORDS and _intervention(t)), None)
+        hit = next((t for t in _candidates(ctx.doc, sent.start, sent.end, _INTERVENTION_WORDS) if _intervention(t)), None)
         if hit is not None:
             sub = "Excessive force against protesters" if _excessive(hit) else "Protest with intervention"
             out.append(_Act(sub, hit, [], 0.5))
@@ -1672,7 +1729,7 @@ def _sentence_protest_context(t: Token) -> bool:
 
 def _note_prefix(doc: Doc) -> tuple[str, Span] | None:
     """ACLED's own coding remark at the start of a note: "Movement of forces: On 9 May 2020, ..."."""
-    text = doc.text[:48]
+    text = doc[:12].text[:48]
     colon = text.find(":")
     if colon <= 2:
         return None
@@ -1700,9 +1757,9 @@ def _count(act: _Act) -> int | None:
     return None
 
 
-def _evidence(act: _Act) -> tuple[int, int]:
+def _evidence(act: _Act, sent: Span) -> tuple[int, int]:
     toks = [act.anchor]
-    if act.decisive is not None and act.decisive.sent.start == act.anchor.sent.start and abs(act.decisive.i - act.anchor.i) <= 12:
+    if act.decisive is not None and sent.start <= act.decisive.i < sent.end and abs(act.decisive.i - act.anchor.i) <= 12:
         toks.append(act.decisive)
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
@@ -1758,7 +1815,7 @@ def find_actions(doc: Doc) -> list[ActionMention]:
             actor, mention, target = _actor_for(act, sub, ctx)
             if actor is not None:
                 ctx.previous_actor = actor.split(" (")[0] if L.SUBCATEGORIES[sub] not in (L.PROTESTS, L.RIOTS) else ctx.previous_actor
-            start, end = _evidence(act)
+            start, end = _evidence(act, sent)
             out.append(ActionMention(
                 category=L.SUBCATEGORIES[sub], subcategory=sub, actor=actor, target=target, cue=_lem(act.anchor) or act.anchor.lower_,
                 char_start=start, char_end=end, sent_start=sent.start_char, sent_end=sent.end_char,
