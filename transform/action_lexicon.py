@@ -308,7 +308,8 @@ PURPOSE_HEADS = {"demand", "denounce", "condemn", "against", "over", "protest", 
                  "criticize", "criticise", "after", "following", "for", "about", "since", "because", "solidarity",
                  "call", "seek", "express", "mark", "commemorate", "honour", "honor", "urge", "request", "protesting",
                  "regarding", "concerning", "amid", "despite", "before", "ask", "accuse", "allege", "claim",
-                 "blame", "pressure", "highlight", "press", "voice", "challenge", "slam", "lament", "mourn", "deplore"}
+                 "blame", "pressure", "highlight", "press", "voice", "challenge", "slam", "lament", "mourn", "deplore",
+                 "suspect", "charge", "convict", "sentence", "punish"}
 """Heads of what a protest is about ("demanding the release of detained activists", "against the arrest of"):
 an arrest or a shooting in there is the grievance, not what happened to the protest."""
 PROTEST_CONTEXT = {"demand", "denounce", "protest", "condemn", "decry", "oppose", "reject", "grievance",

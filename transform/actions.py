@@ -753,7 +753,7 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
     if key in ("block", "barricade", "blockade", "occupy", "close") and (obj_lemmas & _ROADS or key == "barricade"):
         subj = _subject(t)
         if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
-            return _Cue("protest", t)
+            return _Cue("riot", t, sub="Violent demonstration") if key == "barricade" else _Cue("protest", t)
     if key in _GATHER and _protest_words_near(t):
         subj = _subject(t)
         if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
@@ -1187,7 +1187,7 @@ def _party(t: Token | None) -> str | None:
                 return inner
     if key in L.PROTESTER_WORDS or low in L.PROTESTER_WORDS:
         return L.PROTESTER
-    if key in L.RIOTER_WORDS:
+    if key in L.RIOTER_WORDS or (key in ("group", "crowd", "gang", "band") and mods & {"vigilante", "lynch", "mob"}):
         return L.RIOTER
     if mods & {"off-duty", "off", "retired", "former", "ex", "unarmed", "civilian"} and words & (L.STATE_WORDS | L.NON_STATE_ARMED):
         return L.CIVILIAN
@@ -1267,7 +1267,7 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
         light = _light_arms(sent)
         if best.weapon == L.BLAST and any(_lem(a) in ("observe", "hear", "record", "register", "involve") for a in list(best.tok.ancestors)[:4]) and not _explosive_named(sent):
             best = _Cue("weapon", best.tok, L.SHELL)
-        if best.weapon in (L.SHELL, L.BLAST) and light:
+        if best.weapon in (L.SHELL, L.BLAST) and light and not _fired_at_areas(cues, _first(_agent(c.tok) for c in acts + weapons)):
             return _Act("Armed clash", (acts or weapons)[0].tok, cues, 0.65, light)
         if best.weapon == L.SHELL and two_sided:
             return _Act("Armed clash", _pick(acts, "clash")[0].tok if _pick(acts, "clash") else anchor_cue.tok, cues, 0.7, best.tok)
@@ -1279,6 +1279,8 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
         return _Act(L.WEAPON_SUBTYPE[best.weapon], best.tok, cues, conf, best.tok)
     agent_tok = _first(_agent(c.tok) for c in acts + cues)
     agent = _party(agent_tok)
+    if _fired_at_areas(cues, agent_tok):
+        return _Act("Shelling/artillery/missile attack", anchor_cue.tok, cues, 0.6)
     targets = [x for x in (_target(c.tok) for c in acts + cues) if x is not None]
     target_tok = next((x for x in targets if _party(x) is not None), targets[0] if targets else None)
     target = _party(target_tok)
@@ -1294,9 +1296,12 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
         _crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
     physical = any(_mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash)
     armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in _mod_words(agent_tok))
-    crowd_clash = bool(clash) and not firearms and agent not in (L.STATE, L.ARMED) and target != L.ARMED and (
-        melee or agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
-        or (agent_tok is not None and _crowd_word(agent_tok)))
+    crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
+        agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
+        or (agent_tok is not None and _crowd_word(agent_tok))))
+    # unarmed people beating or assaulting, with fists, sticks or stones: a riot, not an armed attack
+    crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in _mod_words(agent_tok)
+                                  and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None))
     if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
         return _Act(sub, anchor, cues, 0.7)
@@ -1324,6 +1329,24 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     if agent == L.STATE and any(_lem(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
+
+
+_AREAS = {"area", "village", "neighbourhood", "neighborhood", "district", "farm", "town", "city", "street", "locality",
+          "outskirts", "countryside", "home", "house", "land", "field", "part", "region", "site", "building", "market"}
+
+
+def _fired_at_areas(cues: list[_Cue], agent_tok: Token | None) -> bool:
+    """'Forces fired machine guns and mortar shells at residential areas / farms / villages': weapons fired by a
+    force from afar at places rather than at people or positions, which ACLED codes as shelling."""
+    if agent_tok is None or (_key(agent_tok) not in ("force", "forces", "army", "military", "troop", "militia", "unit")
+                             and _party(agent_tok) != L.STATE):
+        return False
+    for c in cues:
+        if c.kind == "fire" and _is_verb(c.tok) and _kids(c.tok, "dobj"):
+            places = _prep_objects(c.tok, "at", "on", "toward", "towards", "into")
+            if places and all(_key(p) in _AREAS and _party(p) != L.STATE for p in places):
+                return True
+    return False
 
 
 def _armed_clash_said(clash: list[_Cue]) -> bool:
@@ -1639,7 +1662,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             sub = riot[0].sub or ("Violent demonstration" if para.protest_context or _key(riot[0].tok) in ("riot", "rioter", "rioting", "rampage") else "Mob violence")
             out.append(_Act(sub, riot[0].tok, riot, 0.7))
             agent_party = _party(_first(_agent(c.tok) for c in violent)) if violent else None
-            if violent and agent_party in (L.RIOTER, L.CIVILIAN, L.PROTESTER, None) and not _pick(violent, "weapon"):
+            if violent and not any(c.kind == "weapon" and c.weapon not in (L.SHELL, L.BLAST) for c in violent):
                 out[-1].cues = riot + violent
                 violent = []
     if not (protest or riot) and not acts_so_far_in_para(ctx, k):
