@@ -331,7 +331,8 @@ def _military_sentence(t: Token) -> bool:
 
 
 _HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
-               "cross-fire": "clash", "stand-off": None, "walk-out": "protest", "gun-fight": "clash"}
+               "cross-fire": "clash", "stand-off": None, "walk-out": "protest", "gun-fight": "clash", "die-in": "protest",
+               "lie-in": "protest", "teach-in": "protest", "sit-down": "protest"}
 _FIRE_HEADS = {"fire", "use", "launch", "shell", "attack", "target", "hit", "strike", "involve", "employ", "with", "by", "open",
                "pound", "bombard", "drop"}
 _SHOWN = {"ability", "capability", "capacity", "commitment", "power", "strength", "resolve", "skill", "will",
@@ -357,7 +358,8 @@ _CUE_WORDS = frozenset().union(
     "destroy demolish raze bulldoze uproot damage wreck vandalize vandalise plunder pillage steal rob extort "
     "confiscate expropriate cut sabotage loot ransack arrive enter reach cross burn beat hack stab lynch round "
     "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
-    "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst".split(),
+    "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst "
+    "smash trash shatter light chain die lie teach".split(),
 )
 """Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
@@ -501,6 +503,8 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _Cue("agree", t)
     if key in L.CHANGE_NOUNS:
         return _change_noun(t, key)
+    if key == "chain" and "human" in mods:
+        return _Cue("protest", t)
     if key in ("talk", "negotiation") and mods & {"peace", "ceasefire", "cease-fire"}:
         return _Cue("agree", t)
     if key in ("cache", "stockpile", "arsenal", "depot") and any(_lem(x) in ("contain", "hold", "include") and any(_lem(o) in L.WEAPON_GOODS for o in _objects_with_conj(x)) for x in _kids(t, "acl")) and (
@@ -767,6 +771,10 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         return _Cue("riot", t)
     if key in ("throw", "lob", "pelt", "hurl") and obj_lemmas & L.MISSILES_BY_HAND:
+        return _Cue("riot", t)
+    if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"})):
+        return _Cue("riot", t)
+    if key in ("light", "set", "launch") and obj_lemmas & {"firecracker", "firework", "flare", "fire"} and _crowd_sentence(t):
         return _Cue("riot", t)
     if key == "set" and (obj_lemmas & {"fire"} or _has_child_word(t, {"ablaze", "alight", "fire", "afire"}) or any(
             c.lower_ in ("ablaze", "alight", "fire") for c in _kids(t, "oprd", "advmod", "acomp", "prep", "xcomp", "ccomp"))):
@@ -1416,6 +1424,8 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                     party = _party(agent)
                     if cue.kind == "loot" and party != L.STATE:
                         para.violent = para.violent or t
+                    elif cue.kind == "clash" and (party in (L.STATE, L.PROTESTER, L.RIOTER, L.CIVILIAN, None)):
+                        para.violent = para.violent or t  # a clash has two sides: the protest fought
                     elif (party == L.STATE and (cue.kind not in ("kill", "fire") or _protest_victims(cue.tok) or not _target_named(cue.tok))) or (
                             party is None and cue.kind in ("fire", "outcome", "kill") and _protest_victims(cue.tok)):
                         if cue.kind in ("kill", "fire") or (cue.kind == "outcome" and _lem(cue.tok) in ("kill", "die")):
@@ -1436,6 +1446,8 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
             elif key in ("violent", "violence") and (_lem(t.head) in ("turn", "become", "grow", "descend", "erupt") or key == "violence" and _lem(t.head) in ("erupt", "break", "turn", "descend")):
                 para.violent = para.violent or t
             elif key in L.PROTEST_NOUNS and _mod_words(t) & {"violent", "aggressive", "riotous", "unruly", "chaotic"}:
+                para.violent = para.violent or t
+            elif key == "armed" and _party(t.head) in (L.PROTESTER, L.RIOTER):
                 para.violent = para.violent or t
     return para
 
@@ -1463,7 +1475,7 @@ def _excessive(t: Token) -> bool:
                for c in verb.children)
 
 
-_INTERVENTION_WORDS = {"force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
+_INTERVENTION_WORDS = {"armed", "force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
     "disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop",
     "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi", "gas", "cannon", "bullet", "pellet", "charge",
     "grenade", "canister", "spray", "shot", "crackdown", "dispersal", "intervention",
