@@ -1060,7 +1060,7 @@ def _agent(t: Token) -> Token | None:
         by = [o for a in _kids(t, "agent") for o in _kids(a, "pobj")] or [o for o in _prep_objects(t, "by") if o.dep_ == "pobj"]
         if by:
             return by[0]
-        if t.dep_ == "acl" and t.tag_ == "VBN" and _headline_subject(t):
+        if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and _headline_subject(t):
             return t.head  # "ISWAP militants abducted 4 people" parsed as a noun phrase
         if _kids(t, "nsubjpass") or (t.dep_ == "acl" and t.tag_ == "VBN"):
             return None
@@ -1069,7 +1069,7 @@ def _agent(t: Token) -> Token | None:
         subj = _subject(t)
         if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
             subj = None
-        if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON") and not (subj.lower_ in ("it", "this", "which", "that") and _lem(t) in ("attack", "explode")):
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (subj.lower_ in ("it", "this", "which", "that") and _lem(t) in ("attack", "explode")):
             if _is_weapon_noun(subj) or _lem(subj) in ("attack", "clash", "explosion", "strike", "fire", "fighting"):
                 return _agent(subj)
             return subj
@@ -1095,8 +1095,8 @@ def _agent(t: Token) -> Token | None:
             if _lem(m) in ("air", "roadside", "car", "suicide", "tank", "anti"):
                 continue
             return m
-    if t.dep_ == "dobj" and _is_verb(t.head) and (_lem(t.head) in _WEAPON_USE | L.FIND_VERBS or _lem(t.head) in _LIGHT_VERBS):
-        return _agent(t.head)
+    if t.dep_ == "dobj" and _is_verb(t.head) and _lem(t.head) not in _NOT_AUTHOR_VERBS:
+        return _agent(t.head)  # "threw a grenade", "sent reinforcements", "recovered 153 bombs"
     if t.dep_ == "dobj" and _lem(t.head) in ("repel", "thwart", "foil", "repulse", "counter", "fend", "prevent"):
         of = [o for o in _prep_objects(t, "of", "by") if o.dep_ == "pobj"]
         if of:
@@ -1119,6 +1119,14 @@ def _agent(t: Token) -> Token | None:
     return None
 
 
+_NOT_AUTHOR_VERBS = {
+    "say", "report", "condemn", "claim", "deny", "blame", "confirm", "announce", "witness", "see", "fear", "describe",
+    "call", "welcome", "investigate", "denounce", "prevent", "repel", "thwart", "foil", "repulse", "counter", "fend",
+    "survive", "escape", "flee", "suffer", "protest", "mourn", "document", "record", "observe", "hear", "follow",
+    "avoid", "stop", "end", "resist", "oppose", "demand", "reject", "criticize", "criticise", "decry", "mark", "remember",
+    "cover", "film", "photograph", "monitor", "track", "accuse", "allege", "cause", "trigger", "spark", "provoke",
+}
+"""Verbs whose subject is not the author of their object ("condemned the attack", "survived the ambush")."""
 _WEAPON_USE = {"throw", "plant", "fire", "launch", "use", "detonate", "drop", "lob", "hurl", "place", "set", "lay", "explode",
                "deploy", "employ", "shoot", "toss"}
 
@@ -1138,8 +1146,12 @@ def _headline_subject(t: Token) -> bool:
     """A past participle hung on the sentence's root noun ("militants abducted two people", no finite verb):
     the noun is its subject, not its object."""
     head = t.head
-    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and _party(head) in (L.STATE, L.ARMED, L.RIOTER, L.PROTESTER) and not any(
-        c.dep_ == "agent" for c in t.children)
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and (
+        t.tag_ == "VBD" or _party(head) in (L.STATE, L.ARMED, L.RIOTER, L.PROTESTER) or _key(t) in _INTRANSITIVE
+    ) and not any(c.dep_ == "agent" for c in t.children)
+
+
+_INTRANSITIVE = {"protest", "demonstrate", "rally", "march", "clash", "fight", "riot", "gather", "strike", "picket", "die"}
 
 
 def _is_weapon_noun(t: Token) -> bool:
@@ -1792,8 +1804,19 @@ def _count(act: _Act) -> int | None:
     return None
 
 
+def _cue_lemma(t: Token) -> str:
+    """The trigger's lemma; for a modifier ("drone" strike, "roadside" bomb) the noun's, joined: "drone strike"."""
+    if t.dep_ in ("compound", "amod") and 0 < t.head.i - t.i <= 3 and _is_noun(t.head):
+        return f"{t.lower_} {_key(t.head)}"
+    return _key(t) or t.lower_
+
+
 def _evidence(act: _Act, sent: Span) -> tuple[int, int]:
+    """The cue (with the noun it modifies: "drone" → "drone strike") and, when near, the word that decided the
+    sub-type."""
     toks = [act.anchor]
+    if act.anchor.dep_ in ("compound", "amod") and 0 < act.anchor.head.i - act.anchor.i <= 3:
+        toks.append(act.anchor.head)
     if act.decisive is not None and sent.start <= act.decisive.i < sent.end and abs(act.decisive.i - act.anchor.i) <= 12:
         toks.append(act.decisive)
     start = min(t.idx for t in toks)
@@ -1813,6 +1836,11 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
     if target_tok is None:
         target_tok = _first(_target(c.tok) for c in act.cues)
     if target_tok is not None and agent_tok is not None and target_tok.i == agent_tok.i:
+        target_tok = None
+    if target_tok is not None and _party(target_tok) is None and not (
+            L.SUBCATEGORIES[sub] == L.BATTLES and _place(target_tok) or L.SUBCATEGORIES[sub] == L.STRATEGIC):
+        target_tok = None  # "burned tyres", "clashed with sticks": a thing, not a party
+    if L.SUBCATEGORIES[sub] == L.PROTESTS and target_tok is not None and target_tok.i < act.anchor.i and sub == "Peaceful protest":
         target_tok = None
     actor, mention = ctx.resolve(agent_tok)
     target, _ = ctx.resolve(target_tok) if target_tok is not None else (None, None)
@@ -1852,7 +1880,7 @@ def find_actions(doc: Doc) -> list[ActionMention]:
                 ctx.previous_actor = actor.split(" (")[0] if L.SUBCATEGORIES[sub] not in (L.PROTESTS, L.RIOTS) else ctx.previous_actor
             start, end = _evidence(act, sent)
             out.append(ActionMention(
-                category=L.SUBCATEGORIES[sub], subcategory=sub, actor=actor, target=target, cue=_lem(act.anchor) or act.anchor.lower_,
+                category=L.SUBCATEGORIES[sub], subcategory=sub, actor=actor, target=target, cue=_cue_lemma(act.anchor),
                 char_start=start, char_end=end, sent_start=sent.start_char, sent_end=sent.end_char,
                 count=_count(act) if sub == "Arrests" else None,
                 confidence=round(act.confidence - (0.1 if actor is None else 0.0), 2), actor_mention=mention,
