@@ -1649,6 +1649,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     violent = _pick(cues, *_VIOLENT)
     protest = _pick(cues, "protest")
     riot = _pick(cues, "riot")
+    if protest and all(_key(c.tok) in _PROTEST_PEOPLE for c in protest) and acts_so_far_in_para(ctx, k):
+        protest = []  # "arrested 30 protesters" after the protest was reported: the same protest
     territory = _pick(cues, "territory")
     transfer = _pick(cues, "transfer")
     others = [c for c in cues if c.kind not in _VIOLENT | {"protest", "riot", "territory", "transfer"}]
@@ -1729,6 +1731,9 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
 
 _SPECIFIC = {"Sexual violence", "Abduction/forced disappearance"}
 """Within a sentence's gravest acts these come first: "beat and raped her" is sexual violence."""
+
+
+_PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker"}
 
 
 def acts_so_far_in_para(ctx: "_Context", k: int) -> bool:
