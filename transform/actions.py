@@ -653,6 +653,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         return _Cue("disrupt", t)
     if key in ("foil", "thwart") and obj_lemmas & {"attack", "attempt", "plot", "plan", "bombing", "ambush"}:
         return _Cue("disrupt", t)
+    if key in ("fire", "shoot") and any(_lem(o) == "air" for o in _prep_objects(t, "into", "in")):
+        return None  # shots fired into the air: a warning or a celebration, not an attack
     if key == "fire":
         if obj_lemmas & _INTERVENTION_FIRE or any(_lem(m) in _INTERVENTION_FIRE for o in objs for m in _mods(o)):
             return None
@@ -688,6 +690,9 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             subj = _subject(t)
             if subj is not None and _lem(subj) in L.LABOUR_STRIKE | {"worker", "employee", "teacher", "doctor", "nurse", "union", "driver"}:
                 return _Cue("protest", t)
+            patients = _kids(t, "dobj", "nsubjpass")
+            if patients and all(_party(p) is None and not _place(p) for p in patients):
+                return None  # "deals were struck", "struck a balance"
             return _Cue("attack", t)
         if key in ("hit", "target") and _subject(t) is not None and _lem(_subject(t)) in ("campaign", "sanction", "policy", "measure", "law"):
             return None
@@ -745,8 +750,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         subj = _subject(t)
         if key in ("march", "rally") and subj is not None and _party(subj) in (L.STATE, L.ARMED):
             return None
-        if key == "demonstrate" and obj_lemmas & _SHOWN:
-            return None
+        if key == "demonstrate" and (obj_lemmas & _SHOWN or objs and not _sentence_protest_context(t) and not any(o.tag_ == "VBG" for o in objs)):
+            return None  # "demonstrated the waste of funds", not "demonstrated demanding salaries"
         if key == "rally" and _prep_objects(t, "behind", "around", "to"):
             return None
         if key == "chant" and not _crowd_sentence(t):
@@ -970,7 +975,8 @@ def _unreal(cue: _Cue) -> bool:
         if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX") and hl not in ("say", "report", "know"):
             if head.dep_ != "ROOT" or steps == 1:
                 return True
-        if any(c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX for c in head.children) and hl not in ("say", "report", "claim"):
+        if any(c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+               for c in head.children) and hl not in ("say", "report", "claim"):
             return True
     return False
 
@@ -1237,7 +1243,7 @@ def _party(t: Token | None) -> str | None:
         return L.CIVILIAN
     if t.ent_type_ == "ORG" and (mods & L.NON_STATE_ARMED or (t.text.isupper() and 2 <= len(t.text) <= 6)):
         return L.ARMED
-    if t.ent_type_ in ("GPE", "NORP") and t.dep_ in ("nsubj", "agent", "pobj", "poss", "compound", "amod"):
+    if t.ent_type_ in ("GPE", "NORP") and (t.dep_ in ("nsubj", "agent", "poss", "compound", "amod") or t.dep_ == "pobj" and t.head.lower_ == "by"):
         return L.STATE
     return None
 
@@ -1607,10 +1613,13 @@ def _modifier_name(tok: Token) -> str:
     head = tok.head
     mods = [m for m in _mods(head) if m.i <= tok.i and m.dep_ not in ("nummod", "det", "poss") and not m.like_num]
     left = min([m.i for m in mods] + [tok.i])
-    while left < tok.i and (tok.doc[left].like_num or tok.doc[left].is_punct or tok.doc[left].lower_ in ("the", "a", "an")):
+    doc = tok.doc
+    # from the left, drop numbers, punctuation, articles and plain adjectives ("relentless", "deadliest", "single")
+    while left < tok.i and (doc[left].like_num or doc[left].is_punct or doc[left].lower_ in ("the", "a", "an") or (
+            doc[left].pos_ == "ADJ" and not doc[left].ent_type_ and doc[left].i + 1 < len(doc) and doc[left + 1].text != "-")):
         left += 1
-    text = tok.doc[left:tok.i + 1].text
-    return _PLANTED.sub("", text)
+    text = doc[left:tok.i + 1].text
+    return _PLANTED.sub("", text).removesuffix("’s").removesuffix("'s")
 
 
 def _short(tok: Token) -> str:
@@ -1692,7 +1701,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
                 out[-1].cues = riot + violent
                 violent = []
     if not (protest or riot) and not acts_so_far_in_para(ctx, k):
-        hit = next((t for t in _candidates(ctx.doc, sent.start, sent.end, _INTERVENTION_WORDS) if _intervention(t)), None)
+        hit = next((t for t in _candidates(ctx.doc, sent.start, sent.end, _INTERVENTION_WORDS)
+                    if _intervention(t) and (_is_noun(t) or _about_the_protest(t))), None)
         if hit is not None:
             sub = "Excessive force against protesters" if _excessive(hit) else "Protest with intervention"
             out.append(_Act(sub, hit, [], 0.5))
