@@ -230,7 +230,7 @@ _LIGHT_VERBS = {"open", "carry", "launch", "conduct", "stage", "hold", "mount", 
 _OCCUR_VERBS = {"erupt", "break", "take", "occur", "ensue", "continue", "happen", "rage", "flare", "resume",
                 "intensify", "escalate", "report", "last", "start", "begin", "follow", "see", "witness"}
 _ROADS = {"road", "highway", "street", "railway", "traffic", "route", "bridge", "junction", "intersection",
-          "motorway", "roadway", "expressway", "rail", "track", "access", "entrance", "gate", "lane"}
+          "motorway", "roadway", "expressway", "rail", "track", "entrance", "gate", "lane"}
 _STREETS = {"street", "streets", "road", "roads"}
 _GATHER = {"gather", "assemble", "converge", "congregate", "sit", "camp", "march", "parade", "walk", "mass"}
 _ABSTRACT_FIGHT = {"corruption", "virus", "coronavirus", "covid", "covid-19", "poverty", "pandemic", "disease",
@@ -663,6 +663,10 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None  # "fired the minister"
         if any(_lem(o) in ("shot",) and _has_child_word(o, {"warning"}) for o in objs):
             return None
+        passive = _kids(t, "nsubjpass")
+        if passive and not any(_weapon_class(p, _key(p)) or _lem(p) in _FIRE_OBJECTS for p in passive) and (
+                _prep_objects(t, "from", "over", "for") or not (_prep_objects(t, "upon", "on", "at") or _military_sentence(t))):
+            return None  # "was fired from his post", not "the convoy was fired upon"
         return _Cue("fire", t)
     if key == "shoot":
         if "down" in prts:
@@ -740,8 +744,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return _Cue("attack", t)
         if key == "lynch":
             return _Cue("riot", t, sub="Mob violence")
-        if key in L.OUTCOME_VERBS and key not in ("kill",) or (key == "kill" and _agent(t) is None):
-            return _Cue("outcome", t)
+        if key in L.OUTCOME_VERBS and (key not in ("kill",) or _agent(t) is None):
+            return _Cue("outcome", t)  # "2 were killed": what an act did; "forces injured 30" is an act
         return _Cue("kill", t)
     if key == "die":
         return _Cue("outcome", t)
@@ -838,6 +842,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
     if key in L.CHANGE_VERBS:
         if key in ("withdraw", "fortify"):
             return _Cue("change", t)
+        if key in ("reinforce", "mobilize", "mobilise") and objs and not any(_party(o) or _place(o) for o in objs):
+            return None  # "reinforced tensions"
         if key == "join" and not any(_party(o) in (L.ARMED, L.STATE) for o in objs):
             return None
         if key in ("form", "split", "rename", "declare", "impose", "suspend", "dissolve") and not obj_lemmas & {"organisation", "organization", "network", "entity", "command", "committee", "army",
