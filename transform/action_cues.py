@@ -215,12 +215,23 @@ _CUE_WORDS = frozenset().union(
 """Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
 
+_CUES_KEY = ("eventwire", "action_cues")
+
+
 def _classify(t: Token) -> _Cue | None:
-    """The cue `t` is, if any (its kind, and for weapons the weapon class)."""
+    """The cue `t` is, if any (its kind, and for weapons the weapon class); decided once per token and Doc (a
+    protest's paragraph is read again for what happened to it)."""
     low = t.lower_
     key = _key(t)
     if key not in _CUE_WORDS and low not in _CUE_WORDS:
         return None
+    memo = t.doc.user_data.setdefault(_CUES_KEY, {})
+    if t.i not in memo:
+        memo[t.i] = _classify_word(t, key, low)
+    return memo[t.i]
+
+
+def _classify_word(t: Token, key: str, low: str) -> _Cue | None:
     doc = t.doc
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
         third = doc[t.i + 2]
@@ -836,10 +847,22 @@ _BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "
 _TEMPORAL = {"after", "following", "since", "amid", "before", "during", "as", "when", "while", "despite"}
 
 
+_BACKGROUND_KEY = ("eventwire", "action_background")
+
+
 def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set[int]:
     """Tokens in what an act is about or followed from: "against the arrest of", "demanding the release of
     activists detained in ...", "after police shot a student". Cues there are the grievance, not the act.
-    `purpose_only`: only what it is about (not "after ..." clauses, relative clauses or appositions)."""
+    `purpose_only`: only what it is about (not "after ..." clauses, relative clauses or appositions).
+    Found once per sentence and kind."""
+    memo = sent.doc.user_data.setdefault(_BACKGROUND_KEY, {})
+    key = (sent.start, with_relcl, purpose_only)
+    if key not in memo:
+        memo[key] = _find_background(sent, with_relcl, purpose_only)
+    return memo[key]
+
+
+def _find_background(sent: Span, with_relcl: bool, purpose_only: bool) -> set[int]:
     out: set[int] = set()
     doc = sent.doc
     deps = _forms(doc)[2]

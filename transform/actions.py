@@ -87,6 +87,7 @@ from .casualty_counts import read_count
 
 
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or tables: skipped, as the statement extractor does
+PROTEST_SENTENCES = 8  # what happened to a protest is read from its sentence and at most 7 after it, same paragraph
 
 
 @dataclass(slots=True)
@@ -240,6 +241,8 @@ def _armed_clash_said(clash: list[_Cue]) -> bool:
 
 def _light_arms(sent: Span) -> Token | None:
     """Small arms in the sentence ("small arms", "rifles", "gunshots", "machine guns" not said to be heavy)."""
+    if _words(sent[0]).isdisjoint(_LIGHT_ARM_WORDS):
+        return None
     for w in sent:
         k = _key(w)
         if k in ("rifle", "gunfire", "gunshot", "pistol", "kalashnikov", "ak-47", "ak47", "shotgun"):
@@ -253,8 +256,12 @@ def _light_arms(sent: Span) -> Token | None:
     return None
 
 
+_LIGHT_ARM_WORDS = {"rifle", "gunfire", "gunshot", "pistol", "kalashnikov", "ak-47", "ak47", "shotgun", "arm", "gun",
+                    "machinegun", "shot"}
+
+
 def _explosive_named(sent: Span) -> bool:
-    return any(_key(w) in ("ied", "landmine", "mine", "explosive", "device", "bomb") for w in sent)
+    return not _words(sent[0]).isdisjoint({"ied", "landmine", "mine", "explosive", "device", "bomb"})
 
 
 @dataclass
@@ -333,7 +340,7 @@ class _Context:
         self.sents = _sentences(doc)
         self.words = _words_table(doc, self.sents)
         self._paras: dict[int, _Para] = {}
-        self.act_sentences: list[int] = []  # start chars of the sentences that had acts
+        self.paragraphs_with_acts: set[int] = set()
 
     @property
     def index(self) -> speakers.SpeakerIndex:
@@ -352,9 +359,16 @@ class _Context:
         """What the paragraph says about the protest in sentence k (its sentence and the ones after it)."""
         if k not in self._paras:
             para = self.paragraph_of(self.sents[k].start_char)
-            rest = [s for s in self.sents[k:] if self.paragraph_of(s.start_char) == para]
+            rest = [s for s in self.sents[k:k + PROTEST_SENTENCES] if self.paragraph_of(s.start_char) == para]
             self._paras[k] = _paragraph_protest(rest)
         return self._paras[k]
+
+    def target_name(self, tok: Token) -> str | None:
+        """A target as written (a pronoun resolved like an actor): whom, not who, so no name hunting."""
+        if tok.pos_ == "PRON" or tok.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+            return self.resolve(tok)[0]
+        text = speakers.mention_span(tok).text
+        return text if len(text) <= 80 else _short(tok)
 
     def resolve(self, tok: Token | None) -> tuple[str | None, str | None]:
         if tok is None:
@@ -485,8 +499,7 @@ _PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "pickete
 
 def acts_so_far_in_para(ctx: "_Context", k: int) -> bool:
     """Whether an act was found earlier in sentence k's paragraph."""
-    para = ctx.paragraph_of(ctx.sents[k].start_char)
-    return any(ctx.paragraph_of(start) == para for start in ctx.act_sentences)
+    return ctx.paragraph_of(ctx.sents[k].start_char) in ctx.paragraphs_with_acts
 
 
 def SUB_RANK(sub: str) -> int:
@@ -591,7 +604,7 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
     if L.SUBCATEGORIES[sub] == L.PROTESTS and target_tok is not None and target_tok.i < act.anchor.i and sub == "Peaceful protest":
         target_tok = None
     actor, mention = ctx.resolve(agent_tok)
-    target, _ = ctx.resolve(target_tok) if target_tok is not None else (None, None)
+    target = ctx.target_name(target_tok) if target_tok is not None else None
     if actor is not None and target is not None and actor == target:
         target = None
     category = L.SUBCATEGORIES[sub]
@@ -621,7 +634,7 @@ def find_actions(doc: Doc) -> list[ActionMention]:
             acts = [(_Act(sub, anchor, cues, 0.9), sub)]
         acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[0].anchor.i))
         if acts:
-            ctx.act_sentences.append(sent.start_char)
+            ctx.paragraphs_with_acts.add(ctx.paragraph_of(sent.start_char))
         for act, sub in acts:
             actor, mention, target = _actor_for(act, sub, ctx)
             if actor is not None:
