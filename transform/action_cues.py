@@ -99,6 +99,10 @@ def _weapon_class(t: Token, key: str) -> str | None:
     if key in ("gas", "attack", "weapon", "agent", "munition", "shell", "bomb", "barrel", "rocket", "projectile", "missile",
                "grenade", "canister", "cylinder", "container", "chlorine", "sarin", "mustard") and (mods & L.CHEM_WORDS or key in ("chlorine", "sarin")):
         return L.CHEM
+    if key in ("attack", "assault", "ambush") and mods & ({"remote", "ied", "explosive", "landmine", "bomb", "mine"} | L.SHELL_MODIFIERS | {"grenade"}):
+        if "grenade" in mods:
+            return L.GRENADE
+        return L.IED if mods & {"remote", "ied", "explosive", "landmine", "bomb", "mine"} else L.SHELL
     if key in ("strike", "raid", "attack", "bombing", "bombardment", "bomb", "campaign", "fire", "shelling"):
         if mods & L.AIR_MODIFIERS or mods & _AIR_VEHICLES:
             return L.AIR if key != "attack" or mods & {"air", "aerial", "drone", "airstrike", "barrel"} else None
@@ -210,7 +214,7 @@ _CUE_WORDS = frozenset().union(
     "confiscate expropriate cut sabotage loot ransack arrive enter reach cross burn beat hack stab lynch round "
     "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
     "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst "
-    "smash trash shatter light chain die lie teach".split(),
+    "smash trash shatter light chain die lie teach object debris rubbish garbage tree".split(),
 )
 """Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
@@ -279,7 +283,8 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
             return _Cue("weapon", t, cls)
         if key in ("force", "device", "gas", "vest", "weapon", "agent", "munition", "bomb", "bomber", "bombing", "gun", "machinegun", "weaponry") or key in _HEAVY_ARMS:
             return None
-    if key in ("tyre", "tire") and (mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or _lem(t.head) in ("burn", "light", "set", "torch")):
+    if key in ("tyre", "tire", "object", "barricade", "debris", "rubbish", "trash", "garbage", "tree") and (
+            mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or key in ("tyre", "tire") and _lem(t.head) in ("burn", "light", "set", "torch")):
         return _Cue("riot", t, sub="Violent demonstration")
     if key in ("scuffle", "brawl", "melee"):
         return _Cue("clash", t, sub="physical")
@@ -620,7 +625,8 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         subj = _subject(t)
         if key in ("march", "rally") and subj is not None and _party(subj) in (L.STATE, L.ARMED):
             return None
-        if key == "demonstrate" and (obj_lemmas & _SHOWN or objs and not _sentence_protest_context(t) and not any(o.tag_ == "VBG" for o in objs)):
+        dobjs = _kids(t, "dobj")
+        if key == "demonstrate" and (obj_lemmas & _SHOWN or dobjs and not _sentence_protest_context(t) and not any(o.tag_ == "VBG" for o in dobjs)):
             return None  # "demonstrated the waste of funds", not "demonstrated demanding salaries"
         if key == "rally" and _prep_objects(t, "behind", "around", "to"):
             return None
@@ -752,7 +758,7 @@ def _failed(t: Token) -> bool:
 
 def _while_planting(t: Token) -> bool:
     for c in t.children:
-        if c.dep_ in ("advcl",) and _lem(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "fix", "place", "set", "lay"):
+        if c.dep_ in ("advcl",) and _lem(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "defuse", "dismantle"):
             return True
         if c.dep_ == "mark" and c.lower_ == "while":
             return False

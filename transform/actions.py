@@ -456,6 +456,10 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
                     if _intervention(t) and (_is_noun(t) or _about_the_protest(t))), None)
         if hit is not None:
             sub = "Excessive force against protesters" if _excessive(hit) else "Protest with intervention"
+            verb = hit if _is_verb(hit) else hit.head
+            aimed = [o for o in _prep_objects(verb, "at", "on", "into") if _party(o) == L.CIVILIAN and not _crowd_word(o)]
+            if aimed:  # tear gas fired at farmers in their fields: force against civilians, no protest in sight
+                sub = "Attack"
             out.append(_Act(sub, hit, [], 0.5))
     if territory:
         t = territory[0]
