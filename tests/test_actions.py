@@ -62,6 +62,7 @@ def first(text: str) -> ActionMention:
          "Looting/property destruction"),
         ("Soldiers defused a bomb planted near the bridge.", "Strategic developments", "Disrupted weapons use"),
         ("Air defences shot down two drones over the airport.", "Strategic developments", "Disrupted weapons use"),
+        ("Police recovered an unexploded mortar shell near the school.", "Strategic developments", "Disrupted weapons use"),
         ("The army set up a new base near the border.", "Strategic developments", "Headquarters or base established"),
         ("The rebels sent reinforcements to the front line.", "Strategic developments", "Change to group/activity"),
         ("The two sides signed a ceasefire agreement on Friday.", "Strategic developments", "Agreement"),
@@ -146,6 +147,12 @@ def test_one_row_per_act_and_spans_point_into_the_text() -> None:
         assert text[a.char_start:a.char_end].strip()
         assert 0 < a.confidence <= 1
     assert text[acts[0].char_start:acts[0].char_end] == "stormed"
+
+
+@pytest.mark.parametrize("text", ["", "...", '"' * 2000, "attack " * 3000, "Protesters rallied. " * 400])
+def test_hostile_text_is_no_crash(text: str) -> None:
+    acts = find_actions(parse_one(text))
+    assert all(a.subcategory in SUBCATEGORIES for a in acts)
 
 
 def test_deterministic() -> None:

@@ -214,7 +214,8 @@ _CUE_WORDS = frozenset().union(
     "confiscate expropriate cut sabotage loot ransack arrive enter reach cross burn beat hack stab lynch round "
     "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
     "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst "
-    "smash trash shatter light chain die lie teach object debris rubbish garbage tree".split(),
+    "smash trash shatter light chain die lie teach object debris rubbish garbage tree seizure recovery haul "
+    "confiscation discovery interception defusal factory workshop lab laboratory detonation".split(),
 )
 """Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
@@ -275,6 +276,8 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
     if key in L.WEAPON_NOUNS or key in ("force", "device", "gas", "attack", "raid", "bombing", "bomber", "vest",
                                         "weapon", "agent", "munition", "gun", "machinegun", "fire", "weaponry") or low in L.WEAPON_NOUNS or key in _HEAVY_ARMS or low in _HEAVY_ARMS:
         if key in _AIR_TARGETS_DOWN and _downed(t):
+            return _Cue("disrupt", t)
+        if mods & {"unexploded", "undetonated", "abandoned"}:
             return _Cue("disrupt", t)
         if t.dep_ in ("compound", "amod", "nmod") and _key(t.head) not in _WEAPONISH_HEADS and not _weapon_class(t.head, _key(t.head)):
             return None
@@ -380,6 +383,14 @@ def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
     if key in ("cache", "stockpile", "arsenal") and any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
         return _Cue("disrupt", t) if _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
     if key == "disposal" and mods & {"bomb", "explosive", "ordnance"}:
+        return _Cue("disrupt", t)
+    if key in ("seizure", "recovery", "haul", "confiscation", "discovery", "interception", "defusal") and (
+            mods & L.WEAPON_GOODS or any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of"))):
+        return _Cue("disrupt", t)  # "a weapons seizure", "the recovery of explosives"
+    if key in ("factory", "workshop", "lab", "laboratory") and mods & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making"} and (
+            _lem(t.head) in L.FIND_VERBS | {"raid", "bust", "uncover", "dismantle", "destroy"}):
+        return _Cue("disrupt", t)
+    if key in ("explosion", "detonation") and "controlled" in mods:
         return _Cue("disrupt", t)
     return None
 
