@@ -149,7 +149,8 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     if weapons:
         specific = [c for c in weapons if c.sub != "generic"] or weapons
         best = min(specific, key=lambda c: (L.WEAPON_ORDER.index(c.weapon), c.tok.i))
-        two_sided = any(c.kind == "clash" for c in acts) or any(w.lower_ in ("both", "exchange", "exchanged", "mutual") for w in sent)
+        words = _words(sent[0])
+        two_sided = any(c.kind == "clash" for c in acts) or not words.isdisjoint({"both", "exchange", "exchanged", "mutual"})
         light = _light_arms(sent)
         if best.weapon == L.BLAST and any(_lem(a) in ("observe", "hear", "record", "register", "involve") for a in list(best.tok.ancestors)[:4]) and not _explosive_named(sent):
             best = _Cue("weapon", best.tok, L.SHELL)
@@ -159,7 +160,7 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
             return _Act("Armed clash", _pick(acts, "clash")[0].tok if _pick(acts, "clash") else anchor_cue.tok, cues, 0.7, best.tok)
         if best.weapon == L.BLAST and _pick(acts, "clash"):
             return _Act("Armed clash", _pick(acts, "clash")[0].tok, cues, 0.65, best.tok)
-        if best.weapon == L.BLAST and _pick(acts, "fire", "attack") and any(_lem(w) in L.LIGHT_ARMS | {"gunfire", "gunman", "gunmen"} for w in sent) and not _explosive_named(sent):
+        if best.weapon == L.BLAST and _pick(acts, "fire", "attack") and not words.isdisjoint(L.LIGHT_ARMS | {"gunfire", "gunman", "gunmen"}) and not _explosive_named(sent):
             return _violence([c for c in cues if c.kind != "weapon"], sent, para)
         conf = 0.9 if best.weapon != L.BLAST else 0.75
         return _Act(L.WEAPON_SUBTYPE[best.weapon], best.tok, cues, conf, best.tok)
@@ -170,12 +171,13 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     targets = [x for x in (_target(c.tok) for c in acts + cues) if x is not None]
     target_tok = next((x for x in targets if _party(x) is not None), targets[0] if targets else None)
     target = _party(target_tok)
-    if target in (L.STATE, L.ARMED) and any(w.lower_ in ("off-duty", "duty") and w.nbor(-1).lower_ in ("off", "-") for w in sent if w.i > sent.start):
+    words = _words(sent[0])
+    if target in (L.STATE, L.ARMED) and ("off-duty" in words or "duty" in words and "off" in words):
         target = L.CIVILIAN
     victims = [_party(v) for v in _victims(cues)]
     anchor = anchor_cue.tok
-    melee = any(_lem(w) in L.MELEE for w in sent)
-    firearms = any(c.kind == "fire" for c in cues) or any(_lem(w) in ("gun", "rifle", "gunfire", "pistol", "firearm", "bullet", "gunman", "gunmen", "gunshot") for w in sent)
+    melee = not words.isdisjoint(L.MELEE)
+    firearms = any(c.kind == "fire" for c in cues) or not words.isdisjoint(_FIREARMS)
     clash = _pick(acts, "clash")
     # crowds fighting: a riot
     crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
@@ -256,6 +258,7 @@ def _light_arms(sent: Span) -> Token | None:
     return None
 
 
+_FIREARMS = {"gun", "rifle", "gunfire", "pistol", "firearm", "bullet", "gunman", "gunmen", "gunshot"}
 _LIGHT_ARM_WORDS = {"rifle", "gunfire", "gunshot", "pistol", "kalashnikov", "ak-47", "ak47", "shotgun", "arm", "gun",
                     "machinegun", "shot"}
 
