@@ -230,10 +230,21 @@ def _target(t: Token) -> Token | None:
     return cands[0] if cands else None
 
 
+_PARTY_KEY = ("eventwire", "action_party")
+
+
 def _party(t: Token | None) -> str | None:
-    """What kind of party a noun names: state forces, other armed groups, civilians, protesters, rioters."""
+    """What kind of party a noun names: state forces, other armed groups, civilians, protesters, rioters
+    (decided once per token)."""
     if t is None:
         return None
+    memo = t.doc.user_data.setdefault(_PARTY_KEY, {})
+    if t.i not in memo:
+        memo[t.i] = _party_of(t)
+    return memo[t.i]
+
+
+def _party_of(t: Token) -> str | None:
     key = _key(t)
     low = t.lower_
     words = {key, low}

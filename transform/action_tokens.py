@@ -27,11 +27,15 @@ def _mods(t: Token) -> list[Token]:
     return out
 
 
-def _mod_words(t: Token) -> set[str]:
-    words = set()
-    for m in _mods(t):
-        words.add(m.lower_)
-        words.add(_lem(m))
+_MOD_WORDS_KEY = ("eventwire", "action_mod_words")
+
+
+def _mod_words(t: Token) -> frozenset[str]:
+    """The forms and lemmas of `t`'s modifiers, found once per token (the rules ask often)."""
+    memo = t.doc.user_data.setdefault(_MOD_WORDS_KEY, {})
+    words = memo.get(t.i)
+    if words is None:
+        words = memo[t.i] = frozenset(w for m in _mods(t) for w in (m.lower_, _lem(m)))
     return words
 
 
