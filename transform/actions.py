@@ -625,7 +625,18 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
 
 
 def find_actions(doc: Doc) -> list[ActionMention]:
-    """Every act reported in `doc`, one `ActionMention` per act and sentence (see the module doc for the rules)."""
+    """Every act reported in `doc`, one `ActionMention` per act and sentence (see the module doc for the rules).
+
+    The per-Doc tables these rules keep in `doc.user_data` (keys ("eventwire", "action_...")) are removed before
+    returning: they hold Token objects and are of no use to anyone else."""
+    try:
+        return _find_actions(doc)
+    finally:
+        for key in [k for k in doc.user_data if isinstance(k, tuple) and len(k) == 2 and k[0] == "eventwire" and str(k[1]).startswith("action_")]:
+            del doc.user_data[key]
+
+
+def _find_actions(doc: Doc) -> list[ActionMention]:
     ctx = _Context(doc)
     out: list[ActionMention] = []
     prefix = _note_prefix(doc)
