@@ -128,6 +128,8 @@ def test_arrests_carry_the_count() -> None:
     assert act.actor == "Police"
     named = first("Police arrested the opposition leader Paul Okello in Kampala.")
     assert (named.subcategory, named.count) == ("Arrests", 1)
+    groups = first("Security forces arrested a journalist and two students in Harare.")
+    assert (groups.subcategory, groups.count) == ("Arrests", 3)
 
 
 def test_arrest_at_a_protest_is_both_rows() -> None:

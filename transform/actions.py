@@ -556,19 +556,22 @@ def _note_prefix(doc: Doc) -> tuple[str, Span] | None:
 
 
 def _count(act: _Act) -> int | None:
-    """How many were arrested: the object's count ("arrested 3 managers", "56 aid workers"), 1 for a person named."""
+    """How many were arrested: the object's count ("arrested 3 managers", "56 aid workers"), 1 for a person named,
+    summed over conjoined groups ("a journalist and two students": 3); None when any group has no number."""
     t = act.anchor
     slots = _kids(t, "dobj", "nsubjpass") if _is_verb(t) else [t]
     if _is_verb(t) and t.dep_ == "acl":
         slots = slots or [t.head]
     for s in slots:
+        total = 0
         for group in [s] + [c for c in s.children if c.dep_ == "conj"]:
             count = read_count(group, definite=True) if _is_verb(t) else read_count(group)
-            if count is not None and count.amount.count is not None and group.lower_ not in ("them", "they"):
-                total = count.amount.count
-                return total
-    if _is_noun(t):
-        return None
+            if count is None or count.amount.count is None or group.lower_ in ("them", "they"):
+                total = None
+                break
+            total += count.amount.count
+        if total:
+            return total
     return None
 
 
@@ -594,7 +597,10 @@ def _evidence(act: _Act, sent: Span) -> tuple[int, int]:
 
 def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | None, str | None]:
     """(actor, actor as written, target) for an act."""
-    agent_tok = _agent(act.anchor)
+    if L.SUBCATEGORIES[sub] in (L.PROTESTS, L.RIOTS) and _key(act.anchor) in _PROTEST_PEOPLE | {"rioter", "mob", "crowd"}:
+        agent_tok = act.anchor  # "detained 35 protesters": the protesters protested, the police did not
+    else:
+        agent_tok = _agent(act.anchor)
     if agent_tok is None:
         for c in act.cues:
             agent_tok = _agent(c.tok)
