@@ -1,0 +1,1001 @@
+"""Cues: the words that report an act, each with its kind (a weapon and its class, a clash, an attack, an
+abduction, a protest, a riot, territory taken, a seizure of weapons, looting...), and the checks that keep a cue
+out: negation and hypotheticals ("threatened to strike", "no clashes"), purposes ("an offensive to free X") and
+what an act is about ("protesting against the arrest of ...")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from . import action_lexicon as L
+from .action_parties import (
+    _AIR_VEHICLES,
+    _FIRE_OBJECTS,
+    _agent,
+    _crowd_word,
+    _party,
+    _place,
+    _place_objects,
+    _state_subject,
+    _subject,
+)
+from .action_tokens import (
+    _forms,
+    _has_child_word,
+    _is_noun,
+    _is_verb,
+    _key,
+    _kids,
+    _lem,
+    _mod_words,
+    _mods,
+    _objects_with_conj,
+    _prep_objects,
+    _words,
+)
+from .casualty_counts import read_count
+
+
+@dataclass(slots=True)
+class _Cue:
+    kind: str
+    tok: Token
+    weapon: str | None = None  # weapon class, for kind 'weapon'
+    sub: str | None = None  # a sub-type the cue decides by itself
+
+
+_MINING = {"gold", "coal", "diamond", "copper", "mining", "artisanal", "tin", "cobalt", "salt", "quarry", "iron"}
+
+
+_VIOLENT_HEADS = {"attack", "fire", "strike", "bomb", "target", "drop", "launch", "hit", "pound", "shell", "raid",
+                  "kill", "destroy", "bombard", "carry", "conduct", "shoot", "open"}
+
+
+_PERSONAL_OBJECTS = {"himself", "herself", "themselves", "itself"}
+
+
+_INTERVENTION_FIRE = {"gas", "teargas", "tear-gas", "cannon", "rubber", "pellet", "warning", "flare", "smoke",
+                      "stun", "canister", "water", "plastic", "blank"}
+
+
+_ROADS = {"road", "highway", "street", "railway", "traffic", "route", "bridge", "junction", "intersection",
+          "motorway", "roadway", "expressway", "rail", "track", "entrance", "gate", "lane"}
+
+
+_STREETS = {"street", "streets", "road", "roads"}
+
+
+_GATHER = {"gather", "assemble", "converge", "congregate", "sit", "camp", "march", "parade", "walk", "mass"}
+
+
+_ABSTRACT_FIGHT = {"corruption", "virus", "coronavirus", "covid", "covid-19", "poverty", "pandemic", "disease",
+                   "crime", "terrorism", "drug", "climate", "injustice", "inequality", "hunger", "malaria",
+                   "cancer", "fraud", "impunity", "extremism", "racism", "discrimination", "right", "justice",
+                   "election", "case", "law", "ban", "bill", "decision", "court"}
+
+
+_NOT_BATTLE = {"legal", "court", "political", "electoral", "custody", "election", "verbal", "diplomatic", "uphill",
+               "heart", "cyber", "panic", "asthma", "word", "media", "propaganda", "ransomware", "hacker"}
+
+
+_CUSTODY = {"custody", "detention", "captivity"}
+
+
+_DEATH = {"death", "dead"}
+
+
+_HANDS = {"hand"}
+
+
+def _weapon_class(t: Token, key: str) -> str | None:
+    """The weapon class a noun names, after the checks its word needs; None when it names none here."""
+    low = t.lower_
+    mods = _mod_words(t)
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    if mods & L.SUICIDE_WORDS or (key in ("bomber", "vest", "belt", "attacker") and "suicide" in mods):
+        return L.SUICIDE
+    if key in ("gas", "attack", "weapon", "agent", "munition", "shell", "bomb", "barrel", "rocket", "projectile", "missile",
+               "grenade", "canister", "cylinder", "container", "chlorine", "sarin", "mustard") and (mods & L.CHEM_WORDS or key in ("chlorine", "sarin")):
+        return L.CHEM
+    if key in ("attack", "assault", "ambush") and mods & ({"remote", "ied", "explosive", "landmine", "bomb", "mine"} | L.SHELL_MODIFIERS | {"grenade"}):
+        if "grenade" in mods:
+            return L.GRENADE
+        return L.IED if mods & {"remote", "ied", "explosive", "landmine", "bomb", "mine"} else L.SHELL
+    if key in ("strike", "raid", "attack", "bombing", "bombardment", "bomb", "campaign", "fire", "shelling"):
+        if mods & L.AIR_MODIFIERS or mods & _AIR_VEHICLES:
+            return L.AIR if key != "attack" or mods & {"air", "aerial", "drone", "airstrike", "barrel"} else None
+        if key in ("strike", "attack") and mods & L.SHELL_MODIFIERS:
+            return L.SHELL
+        if key == "strike":
+            return None  # decided by `_strike`
+        if key == "bomb" and mods & {"petrol", "molotov", "fire", "gasoline", "crude", "smoke", "stun"}:
+            return None
+    if key == "force" and "air" in mods and nxt not in ("intelligence", "base", "station", "academy"):
+        return L.AIR
+    if (key in _HEAVY_ARMS or low in _HEAVY_ARMS) and any(_lem(a) in _FIRE_HEADS for a in list(t.ancestors)[:4]):
+        return L.SHELL
+    if (key in ("gun", "weapon", "machinegun", "machine-gun", "fire", "weaponry") and mods & {"heavy", "artillery", "mortar", "tank", "rocket", "missile", "anti-aircraft"}):
+        return L.SHELL
+    if key == "grenade":
+        if nxt in L.NOT_WEAPON_AFTER or mods & (L.INTERVENTION_GAS | {"rocket", "propel", "propelled", "launcher"}):
+            return None
+        return L.GRENADE
+    if key in ("rocket", "missile") and (nxt in ("-", "launcher") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_.startswith("propel")):
+        return None
+    if key == "mine" and (mods & _MINING or t.dep_ in ("pobj",) and t.head.lower_ in ("in", "at", "near", "from")
+                          and any(w.startswith(("miner", "mining", "gold")) for w in _words(t))):
+        return None
+    if key in ("device", "explosive"):
+        return L.IED if key == "explosive" or mods & {"explosive", "improvised", "incendiary", "ied"} else None
+    if key == "gas":
+        return None
+    if key in _AIR_VEHICLES:
+        return L.AIR if _air_vehicle_acts(t) else None
+    if key == "bomber":
+        return L.AIR
+    if key == "tank" or key == "cannon":
+        return L.SHELL if t.dep_ == "dobj" and _lem(t.head) in ("fire", "use") else None
+    cls = L.WEAPON_NOUNS.get(key) or L.WEAPON_NOUNS.get(low)
+    if cls == L.BLAST and key == "bomb" and mods & {"roadside", "car", "pipe", "nail", "sticky", "magnetic", "time",
+                                                      "landmine", "remote", "remote-controlled", "truck", "parcel"}:
+        return L.IED
+    return cls
+
+
+def _air_vehicle_acts(t: Token) -> bool:
+    """'Warplanes struck', 'strikes by drones', 'fired from a helicopter', 'drone strike': an aircraft doing the
+    attacking (not one shot down or attacked)."""
+    if t.dep_ in ("nsubj", "compound", "amod", "nmod") and (t.dep_ != "nsubj" or _lem(t.head) in _VIOLENT_HEADS | {"kill", "wound", "injure", "hit", "target", "pound", "strike", "drop", "bomb", "destroy", "attack"}):
+        return t.dep_ == "nsubj" or _lem(t.head) in ("strike", "attack", "raid", "bombing", "bombardment", "fire", "shelling")
+    if t.dep_ == "pobj" and t.head.lower_ in ("by", "from"):
+        return True
+    if t.dep_ == "conj":
+        return _air_vehicle_acts(t.head) if t.head.i != t.i else False
+    return False
+
+
+def _strike(t: Token) -> _Cue | None:
+    """'strike' the noun: an air or missile strike, a labour strike, or (with no word to say) by context."""
+    mods = _mod_words(t)
+    if mods & (L.AIR_MODIFIERS | _AIR_VEHICLES):
+        return _Cue("weapon", t, L.AIR)
+    if mods & L.SHELL_MODIFIERS:
+        return _Cue("weapon", t, L.SHELL)
+    if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or _lem(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
+        if not (t.dep_ == "dobj" and _lem(t.head) == "launch" and _military_sentence(t)):
+            return _Cue("protest", t)
+    if _military_sentence(t):
+        return _Cue("weapon", t, L.AIR, sub="generic")
+    return _Cue("protest", t)
+
+
+_MILITARY = L.NON_STATE_ARMED | {"kill", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
+                                 "warplane", "drone", "missile", "dead", "wound", "injure", "destroy"}
+
+
+def _military_sentence(t: Token) -> bool:
+    return not _words(t).isdisjoint(_MILITARY)
+
+
+_HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
+               "cross-fire": "clash", "stand-off": None, "walk-out": "protest", "gun-fight": "clash", "die-in": "protest",
+               "lie-in": "protest", "teach-in": "protest", "sit-down": "protest"}
+
+
+_FIRE_HEADS = {"fire", "use", "launch", "shell", "attack", "target", "hit", "strike", "involve", "employ", "with", "by", "open",
+               "pound", "bombard", "drop"}
+
+
+_SHOWN = {"ability", "capability", "capacity", "commitment", "power", "strength", "resolve", "skill", "will",
+          "willingness", "effectiveness", "need", "importance", "intention", "feasibility", "potential", "how", "that",
+          "value", "superiority", "readiness", "technology", "system", "weapon", "missile", "product"}
+
+
+_HEAVY_ARMS = {"launcher", "ifv", "ifvs", "bmp", "atgm", "rpg", "rpgs", "anti-tank", "howitzer", "zu-23", "recoilless",
+               "anti-aircraft", "bmps", "grad", "katyushas", "mlrs"}
+
+
+_CUE_WORDS = frozenset().union(
+    L.WEAPON_NOUNS, L.WEAPON_VERBS, L.CLASH_VERBS, L.CLASH_NOUNS, L.ATTACK_VERBS, L.ATTACK_NOUNS, L.FIRE_VERBS,
+    L.KILL_VERBS, L.OUTCOME_VERBS, L.ABDUCT_VERBS, L.ABDUCT_NOUNS, L.SEXUAL_VERBS, L.SEXUAL_NOUNS, L.ARREST_VERBS,
+    L.ARREST_NOUNS, L.PROTEST_VERBS, L.PROTEST_NOUNS, L.RIOT_VERBS, L.RIOT_NOUNS, L.TERRITORY_VERBS, L.REGAIN_VERBS,
+    L.WITHDRAW_VERBS, L.HANDOVER, L.DISRUPT_VERBS, L.WEAPON_GOODS, L.FIND_VERBS, L.LOOT_VERBS, L.LOOT_NOUNS,
+    L.HQ_VERBS, L.CHANGE_VERBS, L.CHANGE_NOUNS, L.AGREE_NOUNS, L.AGREE_VERBS, L.OTHER_VERBS, _AIR_VEHICLES,
+    _HEAVY_ARMS, _GATHER, {w.split("-")[0] for w in _HYPHENATED}, {w.split("-")[1] for w in _HYPHENATED},
+    "strike strikes force device gas attack raid bombing bomber vest weapon agent munition gun machinegun fire "
+    "weaponry gunfire gunshot shooting sniping assault violence abuse harassment exploitation tyre tire custody "
+    "cache stockpile arsenal disposal talk negotiation blow explode detonate go shell bombard pound bomb airstrike "
+    "air-strike shoot down intercept neutralize neutralise defuse deactivate disarm foil thwart snipe molest take "
+    "hold keep find discover recover die dead block barricade blockade occupy close throw lob pelt hurl set gain "
+    "seize assume wrest regain retake establish capture recapture reclaim fall pull move hand turn dismantle "
+    "destroy demolish raze bulldoze uproot damage wreck vandalize vandalise plunder pillage steal rob extort "
+    "confiscate expropriate cut sabotage loot ransack arrive enter reach cross burn beat hack stab lynch round "
+    "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
+    "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst "
+    "smash trash shatter light chain die lie teach object debris rubbish garbage tree seizure recovery haul "
+    "confiscation discovery interception defusal factory workshop lab laboratory detonation".split(),
+)
+"""Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
+
+
+_CUES_KEY = ("eventwire", "action_cues")
+
+
+def _classify(t: Token) -> _Cue | None:
+    """The cue `t` is, if any (its kind, and for weapons the weapon class); decided once per token and Doc (a
+    protest's paragraph is read again for what happened to it)."""
+    low = t.lower_
+    key = _key(t)
+    if key not in _CUE_WORDS and low not in _CUE_WORDS:
+        return None
+    memo = t.doc.user_data.setdefault(_CUES_KEY, {})
+    if t.i not in memo:
+        memo[t.i] = _classify_word(t, key, low)
+    return memo[t.i]
+
+
+def _classify_word(t: Token, key: str, low: str) -> _Cue | None:
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
+        third = doc[t.i + 2]
+        kind = _HYPHENATED.get(f"{low}-{third.lower_}") or _HYPHENATED.get(f"{low}-{third.lower_.rstrip('s')}")
+        if kind is not None:
+            return _Cue(kind, t)
+    if t.i >= 2 and doc[t.i - 1].text == "-" and (f"{doc[t.i - 2].lower_}-{low}" in _HYPHENATED or f"{doc[t.i - 2].lower_}-{low.rstrip('s')}" in _HYPHENATED):
+        return None
+    if low == "shot" and t.pos_ != "VERB" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dead", "and", "to"):
+        return _Cue("fire", t)
+    if key in ("shot", "burst") and _observed(t):
+        return _Cue("clash", t)
+    if _is_noun(t) and not t.ent_type_ in ("DATE", "TIME", "PERSON", "GPE", "MONEY"):
+        return _noun_cue(t, key, low)
+    if _is_verb(t):
+        return _verb_cue(t, key, low)
+    if t.pos_ == "ADJ" and key == "dead" and t.dep_ in ("oprd", "acomp", "xcomp") and _lem(t.head) == "find":
+        return _Cue("kill", t.head)
+    return None
+
+
+def _observed(t: Token) -> bool:
+    """'observed 46 shots', 'bursts of fire were heard': reports of fire from a monitor (OSCE, residents)."""
+    return any(_lem(a) in ("observe", "hear", "record", "register", "report") for a in list(t.ancestors)[:4])
+
+
+def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
+    mods = _mod_words(t)
+    if key == "strike" or low == "strikes":
+        return _strike(t)
+    if mods & _NOT_BATTLE and key in ("battle", "attack", "fight", "assault", "war", "raid"):
+        return None
+    if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {"sexual", "sexually"}:
+        return _Cue("sexual", t)
+    if _weapon_goods_found(t):
+        return _Cue("disrupt", t)
+    if key in L.WEAPON_NOUNS or key in ("force", "device", "gas", "attack", "raid", "bombing", "bomber", "vest",
+                                        "weapon", "agent", "munition", "gun", "machinegun", "fire", "weaponry") or low in L.WEAPON_NOUNS or key in _HEAVY_ARMS or low in _HEAVY_ARMS:
+        if key in _AIR_TARGETS_DOWN and _downed(t):
+            return _Cue("disrupt", t)
+        if mods & {"unexploded", "undetonated", "abandoned"}:
+            return _Cue("disrupt", t)
+        if t.dep_ in ("compound", "amod", "nmod") and _key(t.head) not in _WEAPONISH_HEADS and not _weapon_class(t.head, _key(t.head)):
+            return None
+        cls = _weapon_class(t, key)
+        if cls is not None:
+            return _Cue("weapon", t, cls)
+        if key in ("force", "device", "gas", "vest", "weapon", "agent", "munition", "bomb", "bomber", "bombing", "gun", "machinegun", "weaponry") or key in _HEAVY_ARMS:
+            return None
+    if key in ("tyre", "tire", "object", "barricade", "debris", "rubbish", "trash", "garbage", "tree") and (
+            mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or key in ("tyre", "tire") and _lem(t.head) in ("burn", "light", "set", "torch")):
+        return _Cue("riot", t, sub="Violent demonstration")
+    if key in ("scuffle", "brawl", "melee"):
+        return _Cue("clash", t, sub="physical")
+    if key in L.CLASH_NOUNS and t.dep_ in ("amod", "compound") and key in ("fighting", "combat", "battle"):
+        return None
+    if key in L.CLASH_NOUNS:
+        if key == "exchange":
+            if any(_lem(c) in ("fire", "gunfire", "shot", "artillery", "rocket", "bullet") for c in _prep_objects(t, "of")) or mods & {"fire", "gunfire"}:
+                return _Cue("clash", t)
+            if any(_lem(c) in L.CAPTIVES for c in _prep_objects(t, "of")) or mods & L.CAPTIVES:
+                return _Cue("agree", t)
+            return None
+        if key == "fight" and _prep_objects(t, "against") and all(_lem(o) in _ABSTRACT_FIGHT for o in _prep_objects(t, "against")):
+            return None
+        if key == "encounter" and not _military_sentence(t):
+            return None
+        if key == "confrontation" and mods & {"verbal", "diplomatic", "political"}:
+            return None
+        return _Cue("clash", t)
+    if key == "fire":
+        head = t.head
+        if t.dep_ == "dobj" and _lem(head) == "open":
+            return _Cue("fire", t)
+        if t.dep_ == "pobj" and head.lower_ == "of" and _lem(head.head) == "exchange":
+            return None  # the exchange is the cue
+        if t.dep_ == "dobj" and _lem(head) in ("set", "catch") or (t.dep_ == "pobj" and _lem(head.head) == "set"):
+            return _loot_or_riot_fire(t)
+        if mods & {"gunfire", "gun", "mortar", "artillery", "tank", "sniper", "rocket", "heavy", "small", "arm", "cross", "machine"}:
+            return _Cue("clash", t)
+        return None
+    if key in ("gunfire", "gunshot", "shooting", "sniping"):
+        if t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "in", "of") or key in ("shooting",):
+            return _Cue("fire", t)
+        return None
+    if key in L.ATTACK_NOUNS:
+        if key == "operation" and not (_prep_objects(t, "against") or mods & {"military", "security", "counter", "counter-terrorism", "counterterrorism", "clearance", "combing", "offensive", "joint", "anti-terror"}):
+            return None
+        if key in ("killing", "murder", "assassination", "massacre"):
+            return _Cue("kill", t)
+        if key == "crackdown":
+            return None
+        if key == "shooting":
+            return _Cue("fire", t)
+        return _Cue("attack", t)
+    if key in L.ABDUCT_NOUNS:
+        if key == "hostage" and not (_lem(t.head) in ("take", "hold", "seize", "keep") or t.dep_ in ("oprd",)):
+            return None
+        return _Cue("abduct", t)
+    if key in L.SEXUAL_NOUNS:
+        return _Cue("sexual", t)
+    if key in L.ARREST_NOUNS:
+        if _lem(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or _kids(t, "nummod") or (
+            t.dep_ == "nsubjpass" and _lem(t.head) in ("make", "carry", "report")):
+            return _Cue("arrest", t)
+        return None
+    if key == "custody" and t.dep_ == "pobj" and t.head.lower_ == "into" and _lem(t.head.head) in ("take", "place", "bring"):
+        return _Cue("arrest", t.head.head)
+    if key in L.PROTEST_NOUNS:
+        if key == "march" and (t.text[:1].isupper() and t.is_sent_start is not True or t.ent_type_ == "DATE"):
+            return None
+        if key == "march" and (mods & {"long", "death", "forced"} or _lem(t.head) in ("begin",) and _military_sentence(t)):
+            return None
+        if key == "rally" and mods & {"campaign", "election", "electoral"}:
+            return _Cue("protest", t)
+        return _Cue("protest", t)
+    if key in L.RIOT_NOUNS and t.dep_ in ("compound", "amod") and _lem(t.head) in ("police", "gear", "shield", "squad", "unit", "control", "act", "officer", "van", "policeman", "cop", "force"):
+        return None
+    if key in L.RIOT_NOUNS:
+        if key == "mob" and t.dep_ in ("compound", "amod") and _lem(t.head) in ("justice", "violence"):
+            return _Cue("riot", t, sub="Mob violence")
+        return _Cue("riot", t)
+    if key in L.LOOT_NOUNS:
+        if key == "vandalism":
+            return _Cue("riot", t) if _crowd_sentence(t) else _Cue("loot", t)
+        return _Cue("loot", t)
+    if key in L.AGREE_NOUNS:
+        if key in ("deal", "accord", "pact", "memorandum") and not (mods & L.DEAL_MODIFIERS or _prep_objects(t, "on", "for", "between", "with")):
+            return None
+        if key == "swap" and not (mods & L.CAPTIVES or any(_lem(o) in L.CAPTIVES for o in _prep_objects(t, "of"))):
+            return None
+        if key == "surrender" and _lem(t.head) in ("demand", "call", "refuse", "reject", "urge"):
+            return None
+        return _Cue("agree", t)
+    if key in L.CHANGE_NOUNS:
+        return _change_noun(t, key)
+    if key == "chain" and "human" in mods:
+        return _Cue("protest", t)
+    if key in ("talk", "negotiation") and mods & {"peace", "ceasefire", "cease-fire"}:
+        return _Cue("agree", t)
+    if key in ("cache", "stockpile", "arsenal", "depot") and any(_lem(x) in ("contain", "hold", "include") and any(_lem(o) in L.WEAPON_GOODS for o in _objects_with_conj(x)) for x in _kids(t, "acl")) and (
+            _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass"):
+        return _Cue("disrupt", t)
+    if key in ("cache", "stockpile", "arsenal") and any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
+        return _Cue("disrupt", t) if _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
+    if key == "disposal" and mods & {"bomb", "explosive", "ordnance"}:
+        return _Cue("disrupt", t)
+    if key in ("seizure", "recovery", "haul", "confiscation", "discovery", "interception", "defusal") and (
+            mods & L.WEAPON_GOODS or any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of"))):
+        return _Cue("disrupt", t)  # "a weapons seizure", "the recovery of explosives"
+    if key in ("factory", "workshop", "lab", "laboratory") and mods & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making"} and (
+            _lem(t.head) in L.FIND_VERBS | {"raid", "bust", "uncover", "dismantle", "destroy"}):
+        return _Cue("disrupt", t)
+    if key in ("explosion", "detonation") and "controlled" in mods:
+        return _Cue("disrupt", t)
+    return None
+
+
+_WEAPONISH_HEADS = {"strike", "attack", "fire", "shelling", "raid", "explosion", "blast", "bombing", "bombardment", "barrage", "shot", "burst", "projectile",
+                    "round", "shell", "salvo", "volley", "campaign", "assault", "hit", "impact", "launch", "explosive", "device"}
+
+
+_AIR_TARGETS_DOWN = {"drone", "uav", "missile", "rocket", "aircraft", "plane", "jet", "helicopter", "warplane", "projectile"}
+
+
+def _downed(t: Token) -> bool:
+    """'shot down a drone', 'a missile was intercepted', 'downed a helicopter'."""
+    head = t.head
+    if t.dep_ in ("dobj", "nsubjpass") and (_lem(head) in ("intercept", "down", "destroy", "neutralize", "neutralise")
+                                             or (_lem(head) == "shoot" and _has_child_word(head, {"down"}))):
+        if _lem(head) == "destroy" and not _military_defence(head):
+            return False
+        return True
+    return False
+
+
+def _military_defence(verb: Token) -> bool:
+    return any(_lem(c) in ("defence", "defense", "anti-aircraft", "air-defence", "air-defense") for c in verb.subtree)
+
+
+def _weapon_goods_found(t: Token) -> bool:
+    """'police recovered 153 crude bombs', 'a cache of weapons was discovered', 'seized arms': a seizure."""
+    key = _key(t)
+    if key not in L.WEAPON_GOODS and t.lower_ not in L.WEAPON_GOODS:
+        return False
+    head = t.head
+    if t.dep_ == "conj":
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        t_dep, head = head.dep_, head.head
+    else:
+        t_dep = t.dep_
+    if t_dep == "pobj" and head.lower_ == "of" and (_lem(head.head) in _MEASURES | {"cache", "stockpile", "depot", "dozens", "hundreds", "thousands", "scores", "total"} or head.head.like_num):
+        outer = head.head
+        t_dep, head = outer.dep_, outer.head
+    if t_dep in ("dobj", "nsubjpass") and _lem(head) in L.FIND_VERBS | {"defuse", "dismantle", "neutralize", "neutralise", "detonate", "deactivate"}:
+        if _lem(head) == "destroy" and not _has_child_word(head, {"police", "troops", "forces"}) and key not in ("ied", "mine", "landmine", "explosive", "bomb", "cache"):
+            return False
+        if _lem(head) == "detonate" and not any(c.lower_ in ("controlled",) for c in head.subtree):
+            return False
+        if _lem(head) in ("hand", "surrender") and not _has_child_word(head, {"over", "in"}):
+            return False
+        return True
+    return False
+
+
+def _loot_or_riot_fire(t: Token) -> _Cue | None:
+    """'set fire to X' / 'set X on fire': tyres are a riot, property destruction otherwise."""
+    verb = t.head if t.dep_ == "dobj" else t.head.head
+    objs = _prep_objects(verb, "to") + _kids(verb, "dobj") + _prep_objects(t, "to")
+    objs = [o for o in objs if o.i != t.i]
+    if any(_lem(o) in ("tyre", "tire") for o in objs):
+        return _Cue("riot", t, sub="Violent demonstration")
+    if _crowd_sentence(t):
+        return _Cue("riot", t)
+    return _Cue("loot", t)
+
+
+def _crowd_sentence(t: Token) -> bool:
+    return not _words(t).isdisjoint(L.RIOTER_WORDS | L.PROTESTER_WORDS)
+
+
+def _change_noun(t: Token, key: str) -> _Cue | None:
+    """'brought reinforcements', 'a joint patrol took place', 'imposed a curfew': a change of a group's activity;
+    not 'attacked a patrol'."""
+    head = t.head
+    hl = _lem(head)
+    if key in ("troop", "movement") and not (t.dep_ == "nsubj" and hl in ("arrive", "enter", "reach", "move", "deploy", "cross", "withdraw", "mass", "gather", "head") or (key == "movement" and _prep_objects(t, "of"))):
+        return None
+    if t.dep_ in ("nsubj", "nsubjpass") and hl in ("arrive", "enter", "reach", "take", "move", "cross", "head", "deploy", "send", "dispatch", "impose", "extend", "withdraw", "complete", "begin", "start", "continue", "hold", "conduct", "carry", "see", "observe", "report", "place"):
+        return _Cue("change", t)
+    if key in ("ban", "lockdown", "restriction", "checkpoint", "roadblock", "state") and not (
+            t.dep_ in ("dobj", "nsubjpass") and hl in ("impose", "institute", "declare", "announce", "enforce", "extend", "place", "set", "establish", "erect", "install", "introduce", "order")):
+        return None
+    if key == "state" and not _has_child_word(t, {"emergency", "siege"}) and not any(_lem(o) in ("emergency", "siege") for o in _prep_objects(t, "of")):
+        return None
+    if t.dep_ in ("dobj", "attr") and hl in ("bring", "send", "deploy", "dispatch", "conduct", "carry", "hold", "impose", "institute", "place", "erect", "install", "introduce",
+                                            "announce", "declare", "extend", "begin", "start", "complete", "launch",
+                                            "establish", "reinforce", "receive", "mass", "amass", "move", "dispatch",
+                                            "mobilize", "mobilise", "enforce", "order", "build", "set", "organize"):
+        return _Cue("change", t)
+    if t.dep_ == "ROOT" or (t.dep_ == "pobj" and t.head.lower_ in ("of",) and _lem(t.head.head) in ("arrival", "deployment")):
+        return _Cue("change", t)
+    return None
+
+
+_GOODS = {"cattle", "livestock", "goat", "sheep", "cow", "camel", "shop", "store", "bank", "warehouse", "office", "market",
+          "granary", "pharmacy", "supermarket", "depot", "food", "crop", "harvest"}
+
+
+_MEASURES = {"total", "dozens", "hundreds", "thousands", "scores", "ton", "tonne", "kilogram", "kg", "kilo", "gram", "quantity", "amount", "lot", "number", "haul", "batch", "load",
+             "consignment", "package", "packet", "bag", "sack", "box", "crate", "pound", "litre", "liter", "gallon",
+             "head", "herd", "dozen", "hundred", "thousand", "unit", "piece", "stash", "cache", "plant", "hectare", "acre",
+             "bundle", "parcel", "shipment", "cargo"}
+
+
+def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
+    objs = _objects_with_conj(t)
+    objs += [p for o in objs if _lem(o) in _MEASURES or o.like_num for p in _prep_objects(o, "of")]
+    obj_lemmas = {_lem(o) for o in objs}
+    prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+    # --- weapons and violence
+    if key in ("blow",) and "up" in prts:
+        if obj_lemmas & _PERSONAL_OBJECTS or any(c.lower_ in _PERSONAL_OBJECTS for c in t.children):
+            return _Cue("weapon", t, L.SUICIDE)
+        return _Cue("weapon", t, L.BLAST)
+    if key in ("activate", "trigger") and any(c.lower_ in L.PREMATURE for c in t.children):
+        return _Cue("disrupt", t)
+    if key in ("explode", "detonate", "go") and (key != "go" or "off" in prts):
+        if any(c.lower_ in L.PREMATURE for c in t.subtree) or _while_planting(t):
+            return _Cue("disrupt", t)
+        if _kids(t, "neg") or _failed(t):
+            return _Cue("disrupt", t, sub="Disrupted weapons use")
+        return _Cue("weapon", t, L.BLAST)
+    if key in ("shell", "bombard", "pound"):
+        subj = _subject(t)
+        if subj is not None and (_lem(subj) in _AIR_VEHICLES or _lem(subj) in ("airstrike",) or "air" in _mod_words(subj)):
+            return _Cue("weapon", t, L.AIR)
+        return _Cue("weapon", t, L.SHELL) if key != "pound" else _Cue("attack", t)
+    if key == "bomb":
+        subj = _subject(t)
+        if subj is not None and (_lem(subj) in _AIR_VEHICLES or "air" in _mod_words(subj) or _lem(subj) in ("coalition",)):
+            return _Cue("weapon", t, L.AIR)
+        return _Cue("weapon", t, L.BLAST)
+    if key == "airstrike" or key == "air-strike":
+        return _Cue("weapon", t, L.AIR)
+    if key in ("shoot", "gun") and ("down" in prts) and (obj_lemmas & _AIR_TARGETS_DOWN or key == "shoot" and not objs):
+        return _Cue("disrupt", t)
+    if key == "gun" and "down" in prts:
+        return _Cue("fire", t)
+    if key == "down" and obj_lemmas & _AIR_TARGETS_DOWN:
+        return _Cue("disrupt", t)
+    if key in ("intercept", "neutralize", "neutralise") and obj_lemmas & (_AIR_TARGETS_DOWN | L.WEAPON_GOODS):
+        return _Cue("disrupt", t)
+    if key in ("defuse", "deactivate", "disarm") and (obj_lemmas & L.WEAPON_GOODS or key == "defuse"):
+        return _Cue("disrupt", t)
+    if key in ("foil", "thwart") and obj_lemmas & {"attack", "attempt", "plot", "plan", "bombing", "ambush"}:
+        return _Cue("disrupt", t)
+    if key in ("fire", "shoot") and any(_lem(o) == "air" for o in _prep_objects(t, "into", "in")):
+        return None  # shots fired into the air: a warning or a celebration, not an attack
+    if key == "fire":
+        if obj_lemmas & _INTERVENTION_FIRE or any(_lem(m) in _INTERVENTION_FIRE for o in objs for m in _mods(o)):
+            return None
+        if objs and not obj_lemmas & _FIRE_OBJECTS and not any(_weapon_class(o, _key(o)) for o in objs) and any(
+                _lem(o) not in L.WEAPON_NOUNS for o in objs) and not _prep_objects(t, "at", "on", "upon", "into", "towards", "toward"):
+            return None  # "fired the minister"
+        if any(_lem(o) in ("shot",) and _has_child_word(o, {"warning"}) for o in objs):
+            return None
+        passive = _kids(t, "nsubjpass")
+        if passive and not any(_weapon_class(p, _key(p)) or _lem(p) in _FIRE_OBJECTS for p in passive) and (
+                _prep_objects(t, "from", "over", "for") or not (_prep_objects(t, "upon", "on", "at") or _military_sentence(t))):
+            return None  # "was fired from his post", not "the convoy was fired upon"
+        return _Cue("fire", t)
+    if key == "shoot":
+        if "down" in prts:
+            return None
+        return _Cue("fire", t)
+    if key == "snipe":
+        return _Cue("fire", t)
+    if key in L.CLASH_VERBS:
+        if key == "exchange":
+            if obj_lemmas & {"fire", "gunfire", "shot", "artillery", "rocket", "bullet", "mortar", "blow", "round"}:
+                return _Cue("clash", t)
+            if obj_lemmas & L.CAPTIVES:
+                return _Cue("agree", t)
+            return None
+        if key in ("fight", "battle") and _prep_objects(t, "against", "for") and all(
+                _lem(o) in _ABSTRACT_FIGHT for o in _prep_objects(t, "against", "for")) and not _prep_objects(t, "with"):
+            return None
+        if key == "engage" and not (obj_lemmas or _prep_objects(t, "in", "with")):
+            return None
+        if key == "engage" and any(_lem(o) in ("talk", "dialogue", "negotiation", "discussion") for o in _prep_objects(t, "in")):
+            return None
+        return _Cue("clash", t)
+    if key in L.ATTACK_VERBS:
+        if key == "strike":
+            subj = _subject(t)
+            if subj is not None and _lem(subj) in L.LABOUR_STRIKE | {"worker", "employee", "teacher", "doctor", "nurse", "union", "driver"}:
+                return _Cue("protest", t)
+            patients = _kids(t, "dobj", "nsubjpass")
+            if patients and all(_party(p) is None and not _place(p) for p in patients):
+                return None  # "deals were struck", "struck a balance"
+            return _Cue("attack", t)
+        if key in ("hit", "target") and _subject(t) is not None and _lem(_subject(t)) in ("campaign", "sanction", "policy", "measure", "law"):
+            return None
+        if key == "charge" or key == "hit":
+            return None
+        if key == "assault" and _has_child_word(t, {"sexually"}):
+            return _Cue("sexual", t)
+        if key == "overrun":
+            return _Cue("territory", t)
+        if key in ("raid", "storm") and obj_lemmas & _GOODS and not _words(t) & {"kill", "killed", "die", "dead", "injure", "wound", "shoot", "shot", "fire"}:
+            return _Cue("loot", t)
+        if key == "raid" and _state_subject(t):
+            return _Cue("attack", t)
+        return _Cue("attack", t)
+    if key in ("abuse", "molest") and (key == "molest" or _has_child_word(t, {"sexually"}) or obj_lemmas & {"woman", "girl", "women", "girls"}):
+        return _Cue("sexual", t)
+    if key in L.SEXUAL_VERBS:
+        return _Cue("sexual", t)
+    if key in L.ABDUCT_VERBS:
+        if key == "disappear" and not _has_child_word(t, {"forcibly", "forcefully"}):
+            return None
+        return _Cue("abduct", t)
+    if key in ("take", "hold", "keep") and (obj_lemmas & {"hostage", "captive"} or any(_lem(c) in ("hostage", "captive") for c in _kids(t, "oprd", "advcl", "xcomp", "ccomp", "attr", "npadvmod"))):
+        return _Cue("abduct", t)
+    if key in L.ARREST_VERBS:
+        if key == "round" and "up" not in prts:
+            return None
+        if key == "arrest" and t.dep_ == "amod":
+            return None
+        return _Cue("arrest", t)
+    if key == "take" and any(_lem(o) in _CUSTODY for o in _prep_objects(t, "into", "in")):
+        return _Cue("arrest", t)
+    if key in ("find", "discover", "recover") and (_has_child_word(t, _DEATH) or obj_lemmas & {"body", "corpse", "remains"}):
+        return _Cue("kill", t)
+    # --- killing and injuring
+    if key in L.KILL_VERBS:
+        if key == "burn" and obj_lemmas & {"tyre", "tire"}:
+            return _Cue("riot", t, sub="Violent demonstration")
+        if key in ("burn", "beat", "hack", "stab") and not (_to_death(t) or key in ("stab", "hack") or key == "beat" and (objs or _prep_objects(t, "by"))):
+            if key == "burn" and (obj_lemmas & L.PROPERTY or any(_lem(o) in L.PROPERTY for o in _kids(t, "nsubjpass"))):
+                return _loot_or_riot_verb(t)
+            if key != "beat":
+                return None
+        if key == "assault":
+            return _Cue("attack", t)
+        if key == "lynch":
+            return _Cue("riot", t, sub="Mob violence")
+        if key in L.OUTCOME_VERBS and (key not in ("kill",) or _agent(t) is None):
+            return _Cue("outcome", t)  # "2 were killed": what an act did; "forces injured 30" is an act
+        return _Cue("kill", t)
+    if key == "die":
+        return _Cue("outcome", t)
+    # --- protests and riots
+    if key in L.PROTEST_VERBS:
+        subj = _subject(t)
+        if key in ("march", "rally") and subj is not None and _party(subj) in (L.STATE, L.ARMED):
+            return None
+        dobjs = _kids(t, "dobj")
+        if key == "demonstrate" and (obj_lemmas & _SHOWN or dobjs and not _sentence_protest_context(t) and not any(o.tag_ == "VBG" for o in dobjs)):
+            return None  # "demonstrated the waste of funds", not "demonstrated demanding salaries"
+        if key == "rally" and _prep_objects(t, "behind", "around", "to"):
+            return None
+        if key == "chant" and not _crowd_sentence(t):
+            return None
+        return _Cue("protest", t)
+    if key == "take" and any(o.lower_ in _STREETS for o in _prep_objects(t, "to")):
+        return _Cue("protest", t)
+    if key in ("block", "barricade", "blockade", "occupy", "close") and (obj_lemmas & _ROADS or key == "barricade"):
+        subj = _subject(t)
+        if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
+            return _Cue("riot", t, sub="Violent demonstration") if key == "barricade" else _Cue("protest", t)
+    if key in _GATHER and _protest_words_near(t):
+        subj = _subject(t)
+        if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
+            return _Cue("protest", t)
+    if key in L.RIOT_VERBS:
+        if key in ("loot", "ransack", "torch"):
+            return _loot_or_riot_verb(t)
+        if key == "stone" and not objs:
+            return None
+        if key == "hurl" and not (obj_lemmas & L.MISSILES_BY_HAND):
+            return None
+        return _Cue("riot", t)
+    if key in ("throw", "lob", "pelt", "hurl") and obj_lemmas & L.MISSILES_BY_HAND:
+        return _Cue("riot", t)
+    if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"})):
+        return _Cue("riot", t)
+    if key in ("light", "set", "launch") and obj_lemmas & {"firecracker", "firework", "flare", "fire"} and _crowd_sentence(t):
+        return _Cue("riot", t)
+    if key == "set" and (obj_lemmas & {"fire"} or _has_child_word(t, {"ablaze", "alight", "fire", "afire"}) or any(
+            c.lower_ in ("ablaze", "alight", "fire") for c in _kids(t, "oprd", "advmod", "acomp", "prep", "xcomp", "ccomp"))):
+        return _loot_or_riot_verb(t)
+    # --- territory
+    if key in ("take", "gain", "seize", "assume", "wrest", "regain", "retake", "establish", "capture", "recapture", "reclaim",
+               "recover", "restore", "impose", "extend") and (
+            obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key in ("gain", "regain") and obj_lemmas & {"ground"})):
+        return _Cue("territory", t)
+    if key in ("drive", "push", "expel", "oust", "dislodge", "purge", "flush", "force", "repel") and (
+            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge")) and any(_place(o) for o in _prep_objects(t, "from", "out")):
+        return _Cue("territory", t, sub="regain")
+    if key in ("control", "occupy") and _place_objects(t) and _subject(t) is not None and _party(_subject(t)) in (L.STATE, L.ARMED):
+        return _Cue("territory", t)
+    if key in ("capture", "seize", "take", "nab") and objs and not _place_objects(t) and all(
+            _party(o) in (L.CIVILIAN, L.ARMED, L.STATE) or o.ent_type_ in ("PERSON", "NORP") for o in objs) and not obj_lemmas & (L.PROPERTY | L.CONTROL_NOUNS | {"part", "responsibility", "step", "measure", "action", "place", "life"}):
+        subj = _subject(t)
+        if key != "take" or _prep_objects(t, "into") or (subj is not None and _party(subj) == L.STATE and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "part"):
+            return _Cue("arrest", t)
+    if key in L.TERRITORY_VERBS and key not in ("take", "gain", "control", "fall", "secure", "occupy"):
+        if _place_objects(t):
+            return _Cue("territory", t)
+        if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY:
+            return _Cue("loot", t)
+        return None
+    if key == "fall" and _prep_objects(t, "to", "into") and (_place(_subject(t)) if _subject(t) is not None else False):
+        return _Cue("territory", t)
+    if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and prts & {"out", "back"}) or (key in L.HANDOVER and "over" in prts and (_place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
+        if key == "evacuate" and obj_lemmas & {"civilian", "resident", "family", "people", "villager", "patient"}:
+            return _Cue("other", t)
+        if _place_objects(t) or _prep_objects(t, "from") and any(_place(o) for o in _prep_objects(t, "from")) or key in L.HANDOVER:
+            return _Cue("transfer", t)
+        if key in ("withdraw", "retreat") or (key == "pull"):
+            return _Cue("change", t)
+        return None
+    # --- strategic developments
+    if key in ("dismantle", "destroy", "demolish", "raze", "bulldoze", "uproot", "damage", "wreck", "vandalize", "vandalise",
+               "plunder", "pillage", "steal", "rob", "extort", "confiscate", "expropriate", "cut", "sabotage", "loot", "ransack"):
+        if key in ("destroy", "damage", "wreck", "cut") and not (obj_lemmas & L.PROPERTY):
+            return None
+        if key == "cut" and not ("down" in prts or obj_lemmas & {"tree", "olive", "vine", "seedling", "crop"}):
+            return None
+        if key in ("destroy", "damage", "wreck") and _weaponish_subject(t):
+            return None
+        if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
+            return _Cue("disrupt", t)
+        if key == "dismantle" and not obj_lemmas & L.PROPERTY:
+            return None
+        return _loot_or_riot_verb(t)
+    if key in L.HQ_VERBS and (key != "set" or "up" in prts) and obj_lemmas & L.HQ_NOUNS and not obj_lemmas & {"checkpoint", "position"}:
+        return _Cue("hq", t)
+    if key in ("set", "establish", "create", "form") and (key != "set" or "up" in prts) and obj_lemmas & {
+            "militia", "unit", "group", "force", "network", "entity", "organisation", "organization", "brigade", "battalion",
+            "council", "wing", "command", "alliance", "coalition", "front", "movement", "checkpoint", "roadblock"}:
+        return _Cue("change", t)
+    if key in L.CHANGE_VERBS:
+        if key in ("withdraw", "fortify"):
+            return _Cue("change", t)
+        if key in ("reinforce", "mobilize", "mobilise") and objs and not any(_party(o) or _place(o) for o in objs):
+            return None  # "reinforced tensions"
+        if key == "join" and not any(_party(o) in (L.ARMED, L.STATE) for o in objs):
+            return None
+        if key in ("form", "split", "rename", "declare", "impose", "suspend", "dissolve") and not obj_lemmas & {"organisation", "organization", "network", "entity", "command", "committee", "army",
+                "militia", "group", "alliance", "brigade", "unit", "faction", "curfew", "lockdown", "coalition", "force",
+                "movement", "front", "council", "emergency", "operation", "activity", "battalion", "wing"}:
+            return None
+        if key == "train" and not obj_lemmas & {"recruit", "fighter", "militant", "soldier", "troop", "militia"}:
+            return None
+        return _Cue("change", t)
+    if key in ("arrive", "enter", "reach", "cross") and _subject(t) is not None and _lem(_subject(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
+        return _Cue("change", t)
+    if key in L.AGREE_VERBS:
+        if key == "surrender":
+            subj = _subject(t)
+            return _Cue("agree", t) if subj is None or _party(subj) in (L.ARMED, L.STATE) or _lem(subj) in ("member", "rebel", "militant", "fighter") else None
+        if key in ("swap", "release") and not obj_lemmas & L.CAPTIVES:
+            return None
+        if key == "release" and (_state_subject(t) or any(c.lower_ in ("bail",) for c in t.subtree)):
+            return None
+        if key in ("sign", "conclude", "broker", "negotiate", "reach") and not obj_lemmas & L.AGREE_NOUNS:
+            return None
+        if key == "agree" and not (any(_lem(o) in L.AGREE_NOUNS for o in _prep_objects(t, "on", "to", "upon")) or
+                                   any(_lem(x) in ("cease", "end", "stop", "exchange", "release", "withdraw", "halt", "surrender", "swap", "form", "join", "share", "merge") for x in _kids(t, "xcomp"))):
+            return None
+        return _Cue("agree", t)
+    if key in L.OTHER_VERBS:
+        if key == "flee" and _subject(t) is not None and _party(_subject(t)) in (L.ARMED, L.STATE):
+            return None
+        return _Cue("other", t)
+    return None
+
+
+def _to_death(t: Token) -> bool:
+    return any(p.lower_ == "to" and any(_lem(g) == "death" for g in p.children) for p in t.children if p.dep_ == "prep")
+
+
+def _failed(t: Token) -> bool:
+    return t.dep_ == "xcomp" and _lem(t.head) == "fail"
+
+
+def _while_planting(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ in ("advcl",) and _lem(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "defuse", "dismantle"):
+            return True
+        if c.dep_ == "mark" and c.lower_ == "while":
+            return False
+    return any(c.dep_ == "relcl" and _lem(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "carry")
+               and any(s.lower_ in ("they", "he", "she") for s in c.children) for o in _kids(t, "nsubj") for c in o.children)
+
+
+def _loot_or_riot_verb(t: Token) -> _Cue:
+    subj = _agent(t)
+    party = _party(subj) if subj is not None else None
+    if party in (L.RIOTER, L.PROTESTER) or (party == L.CIVILIAN and _crowd_word(subj)) or (
+            party not in (L.STATE, L.ARMED) and _sentence_protest_context(t) and _words(t) & {"demand", "protest", "denounce"}):
+        return _Cue("riot", t)
+    return _Cue("loot", t)
+
+
+def _weaponish_subject(t: Token) -> bool:
+    subj = _subject(t)
+    return subj is not None and (_lem(subj) in L.WEAPON_NOUNS or _lem(subj) in _AIR_VEHICLES or _lem(subj) in ("attack", "strike", "fire", "explosion", "blast", "fighting", "clash"))
+
+
+def _violence_in(t: Token) -> bool:
+    return not _words(t).isdisjoint({"attack", "clash", "airstrike", "shell", "bomb", "fire", "explosion", "strike", "fight", "raid"})
+
+
+def _protest_words_near(t: Token) -> bool:
+    return not _words(t).isdisjoint({"protest", "demand", "against", "slogan", "placard", "banner", "denounce", "protester",
+                                     "demonstrator", "condemn", "chant"})
+
+
+_CLIMB = ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "prep", "nsubjpass", "nsubj", "conj", "relcl", "attr", "oprd", "appos", "compound", "amod")
+
+
+def _unreal(cue: _Cue) -> bool:
+    """True for "no clashes", "did not attack", "threatened to strike", "could attack", "called for protests"."""
+    t = cue.tok
+    if cue.kind == "disrupt":
+        return False  # "did not explode" is itself a disrupted weapon use
+    for c in t.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither")) or (
+                c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX) or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")):
+            return True
+    if t.dep_ == "pobj" and t.head.lower_ == "without":
+        return True
+    if cue.kind not in ("protest", "riot", "agree") and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and _lem(t.head) not in _REAL_INF_HEADS:
+        return True  # a purpose: "an offensive to free Anbar", "an attack to capture the positions"
+    skip = {"agree", "announce", "decide", "sign"} if cue.kind == "agree" else set()
+    head, steps = t, 0
+    while steps < 3 and head.dep_ in _CLIMB and head.head.i != head.i:
+        dep = head.dep_
+        if dep in ("nsubj", "conj", "relcl", "appos", "compound", "amod") and steps > 0:
+            break
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            break  # "after ...", "when ..." clauses are not what a verb hopes for
+        if dep == "pobj" and head.head.lower_ not in _COMPLEMENT_PREPS or dep == "prep" and head.lower_ not in _COMPLEMENT_PREPS:
+            break
+        head = head.head
+        steps += 1
+        hl = _lem(head)
+        if hl in L.HYPOTHETICAL_HEADS and hl not in skip and not (cue.kind == "protest" and hl in ("try", "attempt", "continue", "plan")):
+            if hl in ("fail",) and cue.kind == "weapon":
+                continue
+            return True
+        if any(c.dep_ == "neg" for c in head.children) and head.pos_ in ("VERB", "AUX") and hl not in ("say", "report", "know"):
+            if head.dep_ != "ROOT" or steps == 1:
+                return True
+        if any(c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX or c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+               for c in head.children) and hl not in ("say", "report", "claim"):
+            return True
+    return False
+
+
+_REAL_INF_HEADS = {"continue", "begin", "start", "manage", "go", "come", "happen", "appear", "seem", "claim", "say", "report",
+                   "use", "employ", "resort", "proceed", "return", "tend", "be", "have", "get", "move", "rush", "arrive",
+                   "gather", "take", "join", "hold", "stage", "march"}
+
+
+_COMPLEMENT_PREPS = {"for", "of", "on", "to", "about", "against"}
+
+
+_BACKGROUND_PREPS = {"against", "over", "for", "about", "after", "following", "since", "amid", "despite", "before", "during",
+                     "regarding", "concerning", "of"}
+
+
+_BACKGROUND_DEPS = {"prep", "advcl", "xcomp", "acl", "ccomp", "conj", "pcomp", "relcl", "pobj", "appos"}
+
+
+_BACKGROUND_MARKS = {"after", "since", "because", "before", "as", "following", "although", "though"}
+
+
+_TEMPORAL = {"after", "following", "since", "amid", "before", "during", "as", "when", "while", "despite"}
+
+
+_BACKGROUND_KEY = ("eventwire", "action_background")
+
+
+def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set[int]:
+    """Tokens in what an act is about or followed from: "against the arrest of", "demanding the release of
+    activists detained in ...", "after police shot a student". Cues there are the grievance, not the act.
+    `purpose_only`: only what it is about (not "after ..." clauses, relative clauses or appositions).
+    Found once per sentence and kind."""
+    memo = sent.doc.user_data.setdefault(_BACKGROUND_KEY, {})
+    key = (sent.start, with_relcl, purpose_only)
+    if key not in memo:
+        memo[key] = _find_background(sent, with_relcl, purpose_only)
+    return memo[key]
+
+
+def _find_background(sent: Span, with_relcl: bool, purpose_only: bool) -> set[int]:
+    out: set[int] = set()
+    doc = sent.doc
+    deps = _forms(doc)[2]
+    for i in range(sent.start, sent.end):
+        dep = deps[i]
+        if dep not in _BACKGROUND_DEPS or i in out:
+            continue
+        t = doc[i]
+        bg = False
+        if purpose_only and (dep in ("relcl", "appos", "acl") or t.lower_ in _TEMPORAL or any(
+                c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in t.children)):
+            continue
+        if dep == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or _lem(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
+            bg = True
+        elif t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "conj", "pcomp") and _lem(t) in L.PURPOSE_HEADS:
+            bg = True
+        elif with_relcl and dep == "ccomp" and _lem(t.head) in ("claim", "say", "allege", "complain", "argue", "accuse", "insist", "believe", "fear", "state"):
+            bg = True
+        elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
+            bg = True
+        elif dep in ("relcl", "appos") or (with_relcl and dep == "acl"):
+            bg = True
+        elif t.dep_ == "prep" and t.lower_ == "in" and any(_lem(c) in ("response", "protest", "retaliation", "solidarity", "memory", "connection", "aftermath", "wake") for c in t.children):
+            bg = True
+        elif t.dep_ == "pobj" and _lem(t) in ("death", "killing", "arrest", "detention", "murder") and t.head.lower_ in ("over", "against", "after", "following"):
+            bg = True
+        if bg:
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+def _about_the_protest(t: Token) -> bool:
+    """In an "after ..." clause or a relative clause, a word still about the protest: tear gas, water cannon,
+    force; or a verb whose object is the protest or its crowd ("after police dispersed the demonstration")."""
+    if _is_noun(t):
+        return _key(t) in _INTERVENTION_WORDS and _key(t) not in L.PROTEST_NOUNS and _key(t) not in ("violence",)
+    verb = t if _is_verb(t) else t.head
+    for o in _kids(verb, "dobj", "nsubjpass") + _prep_objects(verb, "at", "on", "into", "against"):
+        if _party(o) in (L.PROTESTER, L.RIOTER) or _key(o) in L.PROTEST_NOUNS or o.lower_ in ("them", "crowd", "crowds", "people"):
+            return True
+    return False
+
+
+def _target_named(t: Token) -> bool:
+    return bool(_kids(t, "dobj", "nsubjpass") or _prep_objects(t, "at", "on", "upon"))
+
+
+def _excessive(t: Token) -> bool:
+    """'violently dispersed', 'brutally suppressed': force beyond an intervention."""
+    verb = t if _is_verb(t) else t.head
+    return any(c.lower_ in ("violently", "brutally", "forcefully", "forcibly", "harshly", "savagely", "ruthlessly", "mercilessly")
+               for c in verb.children)
+
+
+_INTERVENTION_WORDS = {"armed", "force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
+    "disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop",
+    "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi", "gas", "cannon", "bullet", "pellet", "charge",
+    "grenade", "canister", "spray", "shot", "crackdown", "dispersal", "intervention",
+}
+
+
+_SCAN_WORDS = _CUE_WORDS | _INTERVENTION_WORDS
+
+
+def _protest_victims(t: Token) -> bool:
+    return any(_party(v) in (L.PROTESTER, L.RIOTER) or _lem(v) in ("people", "person", "demonstrator", "protester", "student", "crowd", "they")
+               for v in _kids(t, "dobj", "nsubjpass") + _prep_objects(t, "at", "on", "upon", "into"))
+
+
+def _arrested_protesters(t: Token) -> bool:
+    """An arrest at a protest: of the protesters, of 'them', of a number of people, or 'arrests were made'."""
+    if _is_noun(t):
+        return True
+    for o in _kids(t, "dobj", "nsubjpass") + ([t.head] if t.dep_ == "acl" else []):
+        if o.lower_ in ("them", "they", "some", "several", "many", "dozens", "hundreds", "scores") or _party(o) in (L.PROTESTER, L.RIOTER):
+            return True
+        if _lem(o) in ("participant", "activist", "organizer", "organiser", "student", "worker", "leader", "demonstrator", "people", "person", "member", "supporter") or read_count(o) is not None and o.lower_ not in ("he", "she"):
+            return True
+    return False
+
+
+def _intervention(t: Token) -> bool:
+    """Police action on a protest: dispersal, tear gas, water cannon, baton or lathi charge, rubber bullets."""
+    key = _key(t)
+    if _is_verb(t) and key in ("disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop", "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi"):
+        if key == "break" and not _has_child_word(t, {"up"}):
+            return False
+        if key == "crack" and not _has_child_word(t, {"down"}):
+            return False
+        if key in ("stop", "prevent", "clear", "remove", "block", "push", "chase", "foil", "evict") :
+            subj = _agent(t)
+            if subj is None or _party(subj) != L.STATE:
+                return False
+        return not _kids(t, "neg")
+    if _is_noun(t):
+        mods = _mod_words(t)
+        if key in ("gas",) and "tear" in mods or key in ("teargas", "tear-gas"):
+            return True
+        if key == "cannon" and "water" in mods:
+            return True
+        if key in ("bullet", "pellet") and mods & {"rubber", "plastic"}:
+            return True
+        if key == "charge" and mods & {"baton", "lathi", "cane"}:
+            return True
+        if key in ("grenade", "canister") and mods & {"stun", "smoke", "tear"}:
+            return True
+        if key == "spray" and "pepper" in mods:
+            return True
+        if key == "shot" and "warning" in mods:
+            return True
+        if key in ("crackdown", "dispersal", "intervention") and t.dep_ != "pobj":
+            return True
+        if key == "lathi" or (key == "charge" and t.i > 0 and t.doc[t.i - 1].lower_ in ("lathi", "baton")):
+            return True
+    return False
+
+
+def _sentence_protest_context(t: Token) -> bool:
+    return not _words(t).isdisjoint(L.PROTEST_CONTEXT)
