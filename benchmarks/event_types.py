@@ -10,7 +10,8 @@ Reads the shared sets at run time (nothing from them is kept in the project):
   (d) case2021/task2_test.tsv       1,019 snippets; the 25 ACLED types (codes mapped to ACLED's spelling) and 5
       others. Printed whole and in halves (even ids "tune", odd ids "report").
 
-A note's (snippet's) predicted type is that of its FIRST action row; a note with none is wrong. Figures:
+A note's (snippet's) predicted type is that of its FIRST action row (`eventwire.scoring.event_types`, the rules
+`eventwire eval` scores by); a note with none is wrong. Figures:
 sub-event accuracy (= micro-F1, one label per note), macro-F1 over the sub-event types present in the gold,
 event-type accuracy over ACLED's 6 types, actor match (issue 14's rule: the predicted actor shares a content word
 with ACLED's actor1 or assoc_actor_1, words compared by their first five letters, words in parentheses left out,
@@ -22,29 +23,24 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from eventwire.scoring.event_types import (
+    CASE_CODES,
+    TAXONOMY,
+    accuracy,
+    actor_matches,
+    first_action,
+    macro_f1,
+)
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
-CASE_CODES = {
-    "ARMED_CLASH": "Armed clash", "GOV_REGAINS_TERIT": "Government regains territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory", "CHEM_WEAP": "Chemical weapon",
-    "AIR_STRIKE": "Air/drone strike", "SUIC_BOMB": "Suicide bomb", "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "REM_EXPLOS": "Remote explosive/landmine/IED", "GRENADE": "Grenade", "SEX_VIOL": "Sexual violence",
-    "ATTACK": "Attack", "ABDUCT_DISSAP": "Abduction/forced disappearance", "PEACE_PROTEST": "Peaceful protest",
-    "PROTEST_WITH_INTER": "Protest with intervention", "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration", "MOB_VIOL": "Mob violence", "AGREEMENT": "Agreement", "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity", "DISR_WEAP": "Disrupted weapons use",
-    "HQ_ESTABLISHED": "Headquarters or base established", "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory", "OTHER": "Other",
-}
-"""CASE 2021 task 2 codes → ACLED's sub-event types (the 25); the other 5 codes are not ACLED's."""
 CASE_OTHERS = ("NATURAL_DISASTER", "MAN_MADE_DISASTER", "ORG_CRIME", "DIPLO", "ATTRIB")
 
 OLD_TYPES = {
@@ -73,25 +69,6 @@ def old_type(category: str | None, subcategory: str | None) -> str | None:
     return "Non-violent transfer of territory" if subcategory == "Non-violent transfer of territory" else "Strategic development"
 
 
-# --- the actor rule -------------------------------------------------------------------------------------------
-
-_STOP = {"of", "the", "and", "or", "for", "in", "on", "a", "an", "to", "with", "from", "by", "at", "its", "their", "his",
-         "her", "de", "la", "le", "du", "des", "del", "y", "et"}
-
-
-def content_words(name: str) -> set[str]:
-    """The words an actor's name is compared by: letters only, lower case, first five letters, parentheses out."""
-    name = re.sub(r"\([^)]*\)", " ", name)
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in _STOP}
-
-
-def actor_matches(predicted: str | None, gold: Iterable[str]) -> bool:
-    if not predicted:
-        return False
-    words = content_words(predicted)
-    return any(words & content_words(g) for g in gold if g)
-
-
 # --- scores ---------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -110,23 +87,6 @@ class Scored:
         self.pred_cat.append(pred_cat)
         if actor_ok is not None:
             self.actor_ok.append(actor_ok)
-
-
-def accuracy(gold: list, pred: list) -> float:
-    pairs = [(g, p) for g, p in zip(gold, pred) if g is not None]
-    return sum(g == p for g, p in pairs) / len(pairs) if pairs else 0.0
-
-
-def macro_f1(gold: list, pred: list) -> float:
-    """Mean F1 over the labels present in the gold (a missing prediction is a miss, never a label)."""
-    labels = sorted({g for g in gold if g is not None})
-    f1s = []
-    for lab in labels:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
-        fp = sum(g != lab and p == lab and g is not None for g, p in zip(gold, pred))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / len(f1s) if f1s else 0.0
 
 
 def print_scores(s: Scored, sub_label: str = "sub-event accuracy (= micro-F1)", cat_label: str = "event-type accuracy (6 types)") -> None:
@@ -181,21 +141,18 @@ def acled_items(rows: list[dict], current: bool = True) -> list[Item]:
 
 
 def case_items(rows: list[dict]) -> list[Item]:
-    from eventwire.transform.action_lexicon import SUBCATEGORIES
-
     items = []
     for r in rows:
         sub = CASE_CODES.get(r["SubType"])
-        items.append(Item(r["EventSnippet"], sub, SUBCATEGORIES.get(sub) if sub else None, [],
+        items.append(Item(r["EventSnippet"], sub, TAXONOMY.get(sub) if sub else None, [],
                           "tune" if int(r["id"]) % 2 == 0 else "report", code=r["SubType"]))
     return items
 
 
 def first_row(actions: list) -> tuple[str | None, str | None, str | None]:
-    if not actions:
-        return None, None, None
-    a = actions[0]
-    return a.category, a.subcategory, a.actor
+    """(category, subcategory, actor) of the row the note is typed by: `eventwire eval`'s rule (first_action)."""
+    row = first_action([asdict(a) for a in actions])
+    return (row["category"], row["subcategory"], row["actor"]) if row else (None, None, None)
 
 
 def predict(docs: list, find: Callable) -> tuple[list[tuple[str | None, str | None, str | None]], float]:
@@ -286,10 +243,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{corpus} not found: the shared corpus sits beside the project (../shared)", file=sys.stderr)
         return 2
 
-    from eventwire.transform.actions import find_actions
+    from eventwire.transform.events.action import Action
     from eventwire.transform.nlp import get_nlp
 
     nlp = get_nlp()
+    find_actions = Action().extract  # the event type's rows, as the pipeline stores them
     find_actions(nlp("Warm-up: police arrested two men."))  # imports and lazy tables, not in the timings
     wanted = set(args.set or ["global", "afghanistan", "africa", "case"])
     sets: list[tuple[str, list[Item]]] = []

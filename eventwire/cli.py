@@ -140,7 +140,8 @@ def run(
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (see ../shared/gold/README.md for the format).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (format: ../shared/gold/README.md), an ACLED export "
+                                              "(.csv) or CASE 2021 task 2 snippets (.tsv).")],
     db: Annotated[Optional[Path], typer.Option(help="Keep the rows in this DuckDB file (default: a temporary one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     limit: Annotated[Optional[int], typer.Option(help="Only the first N gold articles.")] = None,
@@ -150,7 +151,7 @@ def eval_(
     import json
     import tempfile
 
-    from eventwire.evaluate import evaluate_with_flow, format_report
+    from eventwire.evaluate import evaluate_with_flow, report
 
     if not gold.is_file():
         raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
@@ -159,7 +160,7 @@ def eval_(
     if as_json:
         typer.echo(json.dumps({k: v for k, v in scores.items() if k != "per_article"}, default=str, indent=2))
     else:
-        typer.echo(format_report(scores, title=f"eventwire eval {gold}"))
+        typer.echo(report(scores, title=f"eventwire eval {gold}"))
 
 
 @app.command()

@@ -9,8 +9,8 @@ are re-extracted only when `EXTRACTOR_VERSION` says so. A database written by a 
 
 Version history (SCHEMA_VERSION):
   1  the first release (no `schema_version` table: a database with an `articles` table and no version is 1)
-  2  events.target/category/subcategory (generic roles for every event type), runs.host/pid (interrupted runs),
-     run_counts, schema_version, views death_toll_rows and events_by_type
+  2  events.target/category/subcategory (generic roles for every event type), events.action_id, runs.host/pid
+     (interrupted runs), run_counts, schema_version, views death_toll_rows, events_by_type, actions_by_day_place
 """
 
 from __future__ import annotations

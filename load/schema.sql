@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS events (
     event_id           VARCHAR NOT NULL,  -- deterministic: hash of article_id and the event's span and kind
     article_id         VARCHAR NOT NULL,
-    event_type         VARCHAR NOT NULL,  -- a registered event type (transform/events/): 'statement' | 'casualty'
+    event_type         VARCHAR NOT NULL,  -- a registered event type (transform/events/): statement | casualty | action
     sentence           VARCHAR,
     sent_start         INTEGER,
     sent_end           INTEGER,
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS events (
     longitude          DOUBLE,
     event_date         DATE,              -- resolved against articles.published_at
     date_text          VARCHAR,
-    casualty_kind      VARCHAR,           -- killed | wounded | missing | kidnapped | arrested
+    casualty_kind      VARCHAR,           -- killed | wounded | missing | kidnapped; 'arrested' on Arrests action rows
     casualty_count     BIGINT,            -- best estimate
     casualty_low       BIGINT,
     casualty_high      BIGINT,
@@ -55,6 +55,7 @@ CREATE TABLE IF NOT EXISTS events (
     victims            VARCHAR,
     is_cumulative      BOOLEAN,           -- a running toll of a war or period, not one incident
     subset_of          VARCHAR,           -- event_id of the larger count this one is part of
+    action_id          VARCHAR,           -- a casualty figure's act: the event_id of its `action` row
     reported_by        VARCHAR,           -- whom the article credits ("Interfax")
     confidence         DOUBLE,
     extractor_version  VARCHAR
@@ -127,7 +128,7 @@ CREATE TABLE IF NOT EXISTS schema_version (
 CREATE OR REPLACE VIEW death_toll_rows AS
 SELECT e.*
 FROM events e
-WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL;
+WHERE e.event_type = 'casualty' AND e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL;
 
 -- Deaths per day and place by the toll rule: summing `killed` over any set of rows does not double count.
 CREATE OR REPLACE VIEW daily_deaths_by_place AS
@@ -178,6 +179,26 @@ QUALIFY row_number() OVER (
              e.casualty_count DESC, e.event_id
 ) = 1;
 
+-- What happened, per day and place: actions by ACLED event type and sub-event type, and the deaths (toll rule)
+-- of the casualty figures that come from them ("how many died in air strikes in May").
+CREATE OR REPLACE VIEW actions_by_day_place AS
+WITH deaths AS (
+    SELECT action_id, sum(casualty_count) AS killed FROM death_toll_rows WHERE action_id IS NOT NULL GROUP BY action_id
+)
+SELECT coalesce(e.event_date, a.published_at) AS day,
+       e.location,
+       e.country_code,
+       e.latitude,
+       e.longitude,
+       e.category,
+       e.subcategory,
+       count(*)::BIGINT                       AS actions,
+       coalesce(sum(d.killed), 0)::BIGINT     AS killed,
+       count(DISTINCT e.article_id)::BIGINT   AS articles
+FROM events e JOIN articles a USING (article_id) LEFT JOIN deaths d ON d.action_id = e.event_id
+WHERE e.event_type = 'action'
+GROUP BY ALL;
+
 -- Per source and event type: events and the articles they came from (every registered type, no column per type).
 CREATE OR REPLACE VIEW events_by_type AS
 SELECT a.source,
@@ -227,6 +248,7 @@ SELECT e.event_id,
        e.casualty_count,
        e.is_cumulative,
        e.subset_of,
+       e.action_id,
        e.victims,
        e.reported_by,
        e.location,

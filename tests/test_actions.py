@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 
 import pytest
-
-from eventwire.transform.action_lexicon import SUBCATEGORIES
-from eventwire.transform.actions import ActionMention, find_actions, link_casualties
-from eventwire.transform.casualties import extract_casualties
+from eventwire.transform.acts.find import ActionMention, find_actions, link_casualties
+from eventwire.transform.acts.lexicon import SUBCATEGORIES
+from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 
 from .conftest import shared_path
@@ -203,3 +202,16 @@ def test_acled_dev_notes_sub_event_accuracy() -> None:
         acts = find_actions(parse_one(row["notes"]))
         right += bool(acts) and acts[0].subcategory == row["sub_event_type"]
     assert right / len(rows) >= 0.75
+
+
+def test_a_casualty_row_points_to_its_act_through_the_article_pipeline():
+    from eventwire.transform.article import analyse_article
+
+    result = analyse_article(parse_one("Israeli air strikes killed 12 people in Rafah on Monday. Police arrested "
+                                       "two men in Hebron."), "art", None)
+    (strike,) = [e for e in result.events if e.subcategory == "Air/drone strike"]
+    (figure,) = [e for e in result.events if e.event_type == "casualty"]
+    assert figure.action_id == strike.event_id and strike.event_id
+    (arrest,) = [e for e in result.events if e.subcategory == "Arrests"]
+    assert (arrest.casualty_kind, arrest.casualty_count) == ("arrested", 2)
+    assert len({e.event_id for e in result.events}) == len(result.events)

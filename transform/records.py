@@ -42,7 +42,7 @@ class Event:
     event_date: date | None = None
     date_text: str | None = None
     # casualties
-    casualty_kind: str | None = None  # killed | wounded | missing | kidnapped | arrested
+    casualty_kind: str | None = None  # killed | wounded | missing | kidnapped; 'arrested' on Arrests action rows
     casualty_count: int | None = None
     casualty_low: int | None = None
     casualty_high: int | None = None
@@ -50,6 +50,7 @@ class Event:
     victims: str | None = None
     is_cumulative: bool | None = None
     subset_of: str | None = None  # event_id of the larger count (extractors put the parent's `key` here)
+    action_id: str | None = None  # event_id of the act (an `action` row) a casualty figure comes from (a key until ids)
     # provenance
     reported_by: str | None = None
     confidence: float | None = None
@@ -61,7 +62,8 @@ class Event:
     @property
     def key(self) -> str:
         """Identity within one article: deterministic, independent of extraction order."""
-        return f"{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
+        key = f"{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
+        return f"{key}:{self.subcategory}" if self.subcategory else key
 
 
 @dataclass(slots=True)

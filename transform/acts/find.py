@@ -1,6 +1,6 @@
 """What happened: one `ActionMention` per act a sentence reports, typed with ACLED's event and sub-event types.
 
-How a sentence is read (rules over the parse and the word lists in `action_lexicon`, no model):
+How a sentence is read (rules over the parse and the word lists in `acts.lexicon`, no model):
   1. Cues: tokens that signal an act (a verb such as "clashed", "abducted", "protested"; a noun such as
      "airstrike", "IED", "sit-in"), each with its kind. Negated or hypothetical cues ("no clashes", "threatened
      to strike", "called for protests") and cues inside what a protest is about ("demanding the release of
@@ -31,8 +31,8 @@ protest are both: the protest row is typed "Protest with intervention" (ACLED's 
 Arrests row with the count; the two rows are different acts by different actors, and only the Arrests row
 carries the number. An "arrest" by a non-state armed group is typed an abduction, as ACLED codes it.
 
-Modules: `action_lexicon` (ACLED's taxonomy and the word lists), `action_tokens` (token helpers and per-Doc
-tables), `action_parties` (who and whom), `action_cues` (cues, negation, what an act is about), and this one
+Modules: `acts.lexicon` (ACLED's taxonomy and the word lists), `acts.tokens` (token helpers and per-Doc
+tables), `acts.parties` (who and whom), `acts.cues` (cues, negation, what an act is about), and this one
 (the acts of a sentence, the row, the casualty link). Measured by `benchmarks/event_types.py`.
 """
 
@@ -40,54 +40,55 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_SPACE
-from spacy.tokens import Doc, Span, Token
+from .. import speakers
+from ..casualty_counts import read_count
+from . import lexicon as L
+from .cues import (
+    CUE_WORDS,
+    INTERVENTION_WORDS,
+    SCAN_WORDS,
+    Cue,
+    about_the_protest,
+    arrested_protesters,
+    background,
+    classify,
+    is_excessive,
+    is_intervention,
+    protest_victims,
+    sentence_protest_context,
+    target_named,
+    unreal,
+)
+from .parties import (
+    DATE_LEAD,
+    agent_of,
+    crowd_word,
+    is_place,
+    modifier_name,
+    party_of,
+    short,
+    subject_of,
+    target_of,
+)
+from .tokens import (
+    candidates,
+    first_or_none,
+    is_noun,
+    is_verb,
+    kids,
+    lemma_of,
+    mod_words,
+    prep_objects,
+    sentence_words,
+    sentences_of,
+    word_key,
+    words_table,
+)
 
-from . import action_lexicon as L
-from . import speakers
-from .action_cues import (
-    _CUE_WORDS,
-    _Cue,
-    _INTERVENTION_WORDS,
-    _SCAN_WORDS,
-    _about_the_protest,
-    _arrested_protesters,
-    _background,
-    _classify,
-    _excessive,
-    _intervention,
-    _protest_victims,
-    _sentence_protest_context,
-    _target_named,
-    _unreal,
-)
-from .action_parties import (
-    _DATE_LEAD,
-    _agent,
-    _crowd_word,
-    _modifier_name,
-    _party,
-    _place,
-    _short,
-    _subject,
-    _target,
-)
-from .action_tokens import (
-    _candidates,
-    _first,
-    _is_noun,
-    _is_verb,
-    _key,
-    _kids,
-    _lem,
-    _mod_words,
-    _prep_objects,
-    _sentences,
-    _words,
-    _words_table,
-)
-from .casualty_counts import read_count
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
+    from spacy.tokens import Doc, Span, Token
 
 
 MAX_SENTENCE_TOKENS = 250  # longer "sentences" are lists or tables: skipped, as the statement extractor does
@@ -122,30 +123,30 @@ _ACTS = {"clash", "attack", "fire", "kill"}
 class _Act:
     subcategory: str
     anchor: Token  # the cue the evidence points at
-    cues: list[_Cue]
+    cues: list[Cue]
     confidence: float
     decisive: Token | None = None
 
 
-def _pick(cues: list[_Cue], *kinds: str) -> list[_Cue]:
+def _pick(cues: list[Cue], *kinds: str) -> list[Cue]:
     return [c for c in cues if c.kind in kinds]
 
 
-def _victims(cues: list[_Cue]) -> list[Token]:
+def _victims(cues: list[Cue]) -> list[Token]:
     out = []
     for c in cues:
-        if c.kind in ("outcome", "kill", "fire", "attack") and _is_verb(c.tok):
-            for v in _kids(c.tok, "dobj", "nsubjpass"):
+        if c.kind in ("outcome", "kill", "fire", "attack") and is_verb(c.tok):
+            for v in kids(c.tok, "dobj", "nsubjpass"):
                 out.append(v)
                 out.extend(x for x in v.children if x.dep_ == "conj")
-            if _subject(c.tok) is not None and _lem(c.tok) == "die":
-                out.append(_subject(c.tok))
+            if subject_of(c.tok) is not None and lemma_of(c.tok) == "die":
+                out.append(subject_of(c.tok))
             if c.tok.dep_ == "acl" and c.tok.tag_ == "VBN":
                 out.append(c.tok.head)
     return out
 
 
-def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
+def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     """The sub-type of the violent act a sentence reports: weapon first, else who was hit."""
     weapons = _pick(cues, "weapon")
     acts = _pick(cues, *_ACTS)
@@ -153,12 +154,12 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
     if weapons:
         specific = [c for c in weapons if c.sub != "generic"] or weapons
         best = min(specific, key=lambda c: (L.WEAPON_ORDER.index(c.weapon), c.tok.i))
-        words = _words(sent[0])
+        words = sentence_words(sent[0])
         two_sided = any(c.kind == "clash" for c in acts) or not words.isdisjoint({"both", "exchange", "exchanged", "mutual"})
         light = _light_arms(sent)
-        if best.weapon == L.BLAST and any(_lem(a) in ("observe", "hear", "record", "register", "involve") for a in list(best.tok.ancestors)[:4]) and not _explosive_named(sent):
-            best = _Cue("weapon", best.tok, L.SHELL)
-        if best.weapon in (L.SHELL, L.BLAST) and light and not _fired_at_areas(cues, _first(_agent(c.tok) for c in acts + weapons)):
+        if best.weapon == L.BLAST and any(lemma_of(a) in ("observe", "hear", "record", "register", "involve") for a in list(best.tok.ancestors)[:4]) and not _explosive_named(sent):
+            best = Cue("weapon", best.tok, L.SHELL)
+        if best.weapon in (L.SHELL, L.BLAST) and light and not _fired_at_areas(cues, first_or_none(agent_of(c.tok) for c in acts + weapons)):
             return _Act("Armed clash", (acts or weapons)[0].tok, cues, 0.65, light)
         if best.weapon == L.SHELL and two_sided:
             return _Act("Armed clash", _pick(acts, "clash")[0].tok if _pick(acts, "clash") else anchor_cue.tok, cues, 0.7, best.tok)
@@ -168,31 +169,31 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
             return _violence([c for c in cues if c.kind != "weapon"], sent, para)
         conf = 0.9 if best.weapon != L.BLAST else 0.75
         return _Act(L.WEAPON_SUBTYPE[best.weapon], best.tok, cues, conf, best.tok)
-    agent_tok = _first(_agent(c.tok) for c in acts + cues)
-    agent = _party(agent_tok)
+    agent_tok = first_or_none(agent_of(c.tok) for c in acts + cues)
+    agent = party_of(agent_tok)
     if _fired_at_areas(cues, agent_tok):
         return _Act("Shelling/artillery/missile attack", anchor_cue.tok, cues, 0.6)
-    targets = [x for x in (_target(c.tok) for c in acts + cues) if x is not None]
-    target_tok = next((x for x in targets if _party(x) is not None), targets[0] if targets else None)
-    target = _party(target_tok)
-    words = _words(sent[0])
+    targets = [x for x in (target_of(c.tok) for c in acts + cues) if x is not None]
+    target_tok = next((x for x in targets if party_of(x) is not None), targets[0] if targets else None)
+    target = party_of(target_tok)
+    words = sentence_words(sent[0])
     if target in (L.STATE, L.ARMED) and ("off-duty" in words or "duty" in words and "off" in words):
         target = L.CIVILIAN
-    victims = [_party(v) for v in _victims(cues)]
+    victims = [party_of(v) for v in _victims(cues)]
     anchor = anchor_cue.tok
     melee = not words.isdisjoint(L.MELEE)
     firearms = any(c.kind == "fire" for c in cues) or not words.isdisjoint(_FIREARMS)
     clash = _pick(acts, "clash")
     # crowds fighting: a riot
     crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
-        _crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
-    physical = any(_mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash)
-    armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in _mod_words(agent_tok))
+        crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
+    physical = any(mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash)
+    armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in mod_words(agent_tok))
     crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
         agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
-        or (agent_tok is not None and _crowd_word(agent_tok))))
+        or (agent_tok is not None and crowd_word(agent_tok))))
     # unarmed people beating or assaulting, with fists, sticks or stones: a riot, not an armed attack
-    crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in _mod_words(agent_tok)
+    crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in mod_words(agent_tok)
                                   and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None))
     if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
@@ -218,7 +219,7 @@ def _violence(cues: list[_Cue], sent: Span, para: _Para) -> _Act:
         return _Act("Attack", anchor, cues, 0.6)
     if any(c.kind == "fire" for c in cues) and not _pick(acts, "attack", "clash") and agent != L.STATE:
         return _Act("Attack", anchor, cues, 0.55)
-    if agent == L.STATE and any(_lem(c.tok) == "raid" for c in acts):
+    if agent == L.STATE and any(lemma_of(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
 
@@ -227,37 +228,37 @@ _AREAS = {"area", "village", "neighbourhood", "neighborhood", "district", "farm"
           "outskirts", "countryside", "home", "house", "land", "field", "part", "region", "site", "building", "market"}
 
 
-def _fired_at_areas(cues: list[_Cue], agent_tok: Token | None) -> bool:
+def _fired_at_areas(cues: list[Cue], agent_tok: Token | None) -> bool:
     """'Forces fired machine guns and mortar shells at residential areas / farms / villages': weapons fired by a
     force from afar at places rather than at people or positions, which ACLED codes as shelling."""
-    if agent_tok is None or (_key(agent_tok) not in ("force", "forces", "army", "military", "troop", "militia", "unit")
-                             and _party(agent_tok) != L.STATE):
+    if agent_tok is None or (word_key(agent_tok) not in ("force", "forces", "army", "military", "troop", "militia", "unit")
+                             and party_of(agent_tok) != L.STATE):
         return False
     for c in cues:
-        if c.kind == "fire" and _is_verb(c.tok) and _kids(c.tok, "dobj"):
-            places = _prep_objects(c.tok, "at", "on", "toward", "towards", "into")
-            if places and all(_key(p) in _AREAS and _party(p) != L.STATE for p in places):
+        if c.kind == "fire" and is_verb(c.tok) and kids(c.tok, "dobj"):
+            places = prep_objects(c.tok, "at", "on", "toward", "towards", "into")
+            if places and all(word_key(p) in _AREAS and party_of(p) != L.STATE for p in places):
                 return True
     return False
 
 
-def _armed_clash_said(clash: list[_Cue]) -> bool:
-    return any("armed" in _mod_words(c.tok) or _lem(c.tok) in ("gunfight", "firefight", "shootout", "gunbattle") for c in clash)
+def _armed_clash_said(clash: list[Cue]) -> bool:
+    return any("armed" in mod_words(c.tok) or lemma_of(c.tok) in ("gunfight", "firefight", "shootout", "gunbattle") for c in clash)
 
 
 def _light_arms(sent: Span) -> Token | None:
     """Small arms in the sentence ("small arms", "rifles", "gunshots", "machine guns" not said to be heavy)."""
-    if _words(sent[0]).isdisjoint(_LIGHT_ARM_WORDS):
+    if sentence_words(sent[0]).isdisjoint(_LIGHT_ARM_WORDS):
         return None
     for w in sent:
-        k = _key(w)
+        k = word_key(w)
         if k in ("rifle", "gunfire", "gunshot", "pistol", "kalashnikov", "ak-47", "ak47", "shotgun"):
             return w
-        if k == "arm" and "small" in _mod_words(w):
+        if k == "arm" and "small" in mod_words(w):
             return w
-        if k in ("gun", "machinegun") and not _mod_words(w) & {"heavy", "anti-aircraft", "tank", "aircraft", "anti", "artillery"} and not (w.i + 2 < len(w.doc) and w.doc[w.i + 1].lower_ == ","):
+        if k in ("gun", "machinegun") and not mod_words(w) & {"heavy", "anti-aircraft", "tank", "aircraft", "anti", "artillery"} and not (w.i + 2 < len(w.doc) and w.doc[w.i + 1].lower_ == ","):
             return w
-        if k == "shot" and w.dep_ != "dobj" and not _mod_words(w) & {"warning"}:
+        if k == "shot" and w.dep_ != "dobj" and not mod_words(w) & {"warning"}:
             return w
     return None
 
@@ -268,7 +269,7 @@ _LIGHT_ARM_WORDS = {"rifle", "gunfire", "gunshot", "pistol", "kalashnikov", "ak-
 
 
 def _explosive_named(sent: Span) -> bool:
-    return not _words(sent[0]).isdisjoint({"ied", "landmine", "mine", "explosive", "device", "bomb"})
+    return not sentence_words(sent[0]).isdisjoint({"ied", "landmine", "mine", "explosive", "device", "bomb"})
 
 
 @dataclass
@@ -286,52 +287,52 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
     para = _Para()
     for sent in sents:
         bg: set[int] | None = None
-        if not _words(sent[0]).isdisjoint(L.PROTEST_CONTEXT):
+        if not sentence_words(sent[0]).isdisjoint(L.PROTEST_CONTEXT):
             para.protest_context = True
-        for t in _candidates(sent.doc, sent.start, sent.end, _SCAN_WORDS):
-            key = _key(t)
+        for t in candidates(sent.doc, sent.start, sent.end, SCAN_WORDS):
+            key = word_key(t)
             if bg is None:
-                bg = _background(sent, with_relcl=True)
-                purpose = _background(sent, with_relcl=False, purpose_only=True)
+                bg = background(sent, with_relcl=True)
+                purpose = background(sent, with_relcl=False, purpose_only=True)
             if t.i in purpose:
                 continue
-            if t.i in bg and not _about_the_protest(t):
+            if t.i in bg and not about_the_protest(t):
                 continue
-            cue = _classify(t)
-            if cue is not None and not _unreal(cue):
+            cue = classify(t)
+            if cue is not None and not unreal(cue):
                 if cue.kind == "riot":
-                    agent = _agent(cue.tok)
-                    if agent is None or _party(agent) != L.STATE:
+                    agent = agent_of(cue.tok)
+                    if agent is None or party_of(agent) != L.STATE:
                         para.violent = para.violent or t
                 elif cue.kind in ("clash", "attack", "kill", "fire", "outcome", "weapon", "loot"):
-                    agent = _agent(cue.tok)
-                    party = _party(agent)
+                    agent = agent_of(cue.tok)
+                    party = party_of(agent)
                     if cue.kind == "loot" and party != L.STATE:
                         para.violent = para.violent or t
                     elif cue.kind == "clash" and (party in (L.STATE, L.PROTESTER, L.RIOTER, L.CIVILIAN, None)):
                         para.violent = para.violent or t  # a clash has two sides: the protest fought
-                    elif (party == L.STATE and (cue.kind not in ("kill", "fire") or _protest_victims(cue.tok) or not _target_named(cue.tok))) or (
-                            party is None and cue.kind in ("fire", "outcome", "kill") and _protest_victims(cue.tok)):
-                        if cue.kind in ("kill", "fire") or (cue.kind == "outcome" and _lem(cue.tok) in ("kill", "die")):
+                    elif (party == L.STATE and (cue.kind not in ("kill", "fire") or protest_victims(cue.tok) or not target_named(cue.tok))) or (
+                            party is None and cue.kind in ("fire", "outcome", "kill") and protest_victims(cue.tok)):
+                        if cue.kind in ("kill", "fire") or (cue.kind == "outcome" and lemma_of(cue.tok) in ("kill", "die")):
                             para.excessive = para.excessive or t
                         elif cue.kind == "outcome" or cue.kind == "attack":
                             para.intervention = para.intervention or t
-                    elif party in (L.PROTESTER, L.RIOTER, L.CIVILIAN) or (cue.kind == "clash" and party is None) or (cue.kind == "attack" and party is None and _party(_target(cue.tok)) == L.STATE):
+                    elif party in (L.PROTESTER, L.RIOTER, L.CIVILIAN) or (cue.kind == "clash" and party is None) or (cue.kind == "attack" and party is None and party_of(target_of(cue.tok)) == L.STATE):
                         if cue.kind != "outcome":
                             para.violent = para.violent or t
-                elif cue.kind == "arrest" and _arrested_protesters(cue.tok):
+                elif cue.kind == "arrest" and arrested_protesters(cue.tok):
                     para.intervention = para.intervention or t
-            if _intervention(t):
+            if is_intervention(t):
                 para.intervention = para.intervention or t
-                if _excessive(t):
+                if is_excessive(t):
                     para.excessive = para.excessive or t
-            elif key in ("force", "ammunition", "bullet", "round", "fire") and _mod_words(t) & {"excessive", "lethal", "brutal", "deadly", "live", "disproportionate"}:
+            elif key in ("force", "ammunition", "bullet", "round", "fire") and mod_words(t) & {"excessive", "lethal", "brutal", "deadly", "live", "disproportionate"}:
                 para.excessive = para.excessive or t
-            elif key in ("violent", "violence") and (_lem(t.head) in ("turn", "become", "grow", "descend", "erupt") or key == "violence" and _lem(t.head) in ("erupt", "break", "turn", "descend")):
+            elif key in ("violent", "violence") and (lemma_of(t.head) in ("turn", "become", "grow", "descend", "erupt") or key == "violence" and lemma_of(t.head) in ("erupt", "break", "turn", "descend")):
                 para.violent = para.violent or t
-            elif key in L.PROTEST_NOUNS and _mod_words(t) & {"violent", "aggressive", "riotous", "unruly", "chaotic"}:
+            elif key in L.PROTEST_NOUNS and mod_words(t) & {"violent", "aggressive", "riotous", "unruly", "chaotic"}:
                 para.violent = para.violent or t
-            elif key == "armed" and _party(t.head) in (L.PROTESTER, L.RIOTER):
+            elif key == "armed" and party_of(t.head) in (L.PROTESTER, L.RIOTER):
                 para.violent = para.violent or t
     return para
 
@@ -344,8 +345,8 @@ class _Context:
         self._index: speakers.SpeakerIndex | None = None
         self.previous_actor: str | None = None
         self._breaks: list[int] | None = None
-        self.sents = _sentences(doc)
-        self.words = _words_table(doc, self.sents)
+        self.sents = sentences_of(doc)
+        self.words = words_table(doc, self.sents)
         self._paras: dict[int, _Para] = {}
         self.paragraphs_with_acts: set[int] = set()
 
@@ -357,7 +358,7 @@ class _Context:
 
     def paragraph_of(self, char: int) -> int:
         if self._breaks is None:  # newline positions, found once per Doc and only when asked
-            arr = self.doc.to_array([IS_SPACE])
+            arr = self.doc.to_array(["IS_SPACE"])
             spaces = [self.doc[i] for i in arr.nonzero()[0].tolist()]
             self._breaks = [t.idx + t.text.find("\n") for t in spaces if "\n" in t.text]
         return bisect.bisect_left(self._breaks, char)
@@ -375,39 +376,39 @@ class _Context:
         if tok.pos_ == "PRON" or tok.dep_ in ("compound", "amod", "nmod", "npadvmod"):
             return self.resolve(tok)[0]
         text = speakers.mention_span(tok).text
-        return text if len(text) <= 80 else _short(tok)
+        return text if len(text) <= 80 else short(tok)
 
     def resolve(self, tok: Token | None) -> tuple[str | None, str | None]:
         if tok is None:
             return None, None
         if tok.pos_ == "PRON" and tok.lower_ not in speakers.PRONOUNS:
             return None, None
-        if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and tok.i < tok.head.i and _is_noun(tok.head):
-            text = _modifier_name(tok)
+        if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and tok.i < tok.head.i and is_noun(tok.head):
+            text = modifier_name(tok)
             return text, text
         actor, mention = speakers.resolve(tok, self.index, self.previous_actor)
         if actor is not None and len(actor) > 80:
-            actor = _short(tok)
+            actor = short(tok)
         if actor is not None:
-            actor = _DATE_LEAD.sub("", actor) or actor
+            actor = DATE_LEAD.sub("", actor) or actor
         return actor, mention
 
 
 def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[tuple[_Act, str]]:
     """The acts of sentence k, each with its sub-type: (act, subcategory)."""
     words = ctx.words[sent.start]
-    if words.isdisjoint(_CUE_WORDS) and words.isdisjoint(_INTERVENTION_WORDS):
+    if words.isdisjoint(CUE_WORDS) and words.isdisjoint(INTERVENTION_WORDS):
         return []
     cues = []
-    for t in _candidates(ctx.doc, sent.start, sent.end, _CUE_WORDS):
-        cue = _classify(t)
-        if cue is not None and not _unreal(cue):
+    for t in candidates(ctx.doc, sent.start, sent.end, CUE_WORDS):
+        cue = classify(t)
+        if cue is not None and not unreal(cue):
             cues.append(cue)
-    if not cues and words.isdisjoint(_INTERVENTION_WORDS):
+    if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
     all_cues = cues
     if len(cues) > 1:
-        bg = _background(sent, with_relcl=False)
+        bg = background(sent, with_relcl=False)
         fg = [c for c in cues if c.tok.i not in bg]
         if fg and any(c.kind != "outcome" for c in fg):
             cues = fg
@@ -416,20 +417,20 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     violent = _pick(cues, *_VIOLENT)
     protest = _pick(cues, "protest")
     riot = _pick(cues, "riot")
-    if protest and all(_key(c.tok) in _PROTEST_PEOPLE for c in protest) and acts_so_far_in_para(ctx, k):
+    if protest and all(word_key(c.tok) in _PROTEST_PEOPLE for c in protest) and acts_so_far_in_para(ctx, k):
         protest = []  # "arrested 30 protesters" after the protest was reported: the same protest
     territory = _pick(cues, "territory")
     transfer = _pick(cues, "transfer")
     others = [c for c in cues if c.kind not in _VIOLENT | {"protest", "riot", "territory", "transfer"}]
     has_act = bool(kinds - {"outcome"})
-    if any(c.kind == "disrupt" and (c.sub or _lem(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
+    if any(c.kind == "disrupt" and (c.sub or lemma_of(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
         violent = []
-    main_verbs = [c for c in cues if c.kind not in _VIOLENT and _is_verb(c.tok)]
-    if main_verbs and violent and all(_is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
+    main_verbs = [c for c in cues if c.kind not in _VIOLENT and is_verb(c.tok)]
+    if main_verbs and violent and all(is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
         violent = []  # "seized guns at an armed raid", "arrested during clashes": the raid is where, not what
-    if _pick(others, "disrupt") and violent and all(c.kind == "weapon" and _is_noun(c.tok) for c in violent):
+    if _pick(others, "disrupt") and violent and all(c.kind == "weapon" and is_noun(c.tok) for c in violent):
         violent = []  # "seized two landmines, three grenades and ammunition": weapons seized, not used
-    if _pick(others, "arrest") and violent and all(c.kind == "attack" and _key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
+    if _pick(others, "arrest") and violent and all(c.kind == "attack" and word_key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
     if violent and not _pick(violent, "weapon", *_ACTS):
         # only "killed"/"died" with no act: an outcome of an act already reported, or of one the
@@ -441,7 +442,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         if protest:
             anchor = min(protest, key=lambda c: (c.tok.lower_ in ("protester", "protesters", "demonstrator", "demonstrators"), c.tok.i))
             sub, decisive = "Peaceful protest", None
-            agent_party = _party(_first(_agent(c.tok) for c in violent)) if violent else None
+            agent_party = party_of(first_or_none(agent_of(c.tok) for c in violent)) if violent else None
             if riot or para.violent is not None or (violent and agent_party in (L.PROTESTER, L.CIVILIAN, L.RIOTER)):
                 sub, decisive = "Violent demonstration", (riot[0].tok if riot else para.violent)
             elif para.excessive is not None or (violent and agent_party == L.STATE and _pick(violent, "kill", "fire")):
@@ -452,38 +453,38 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             if violent and (agent_party in (L.STATE, L.PROTESTER, L.CIVILIAN, L.RIOTER, None)):
                 violent = []
         else:
-            sub = riot[0].sub or ("Violent demonstration" if para.protest_context or _key(riot[0].tok) in ("riot", "rioter", "rioting", "rampage") else "Mob violence")
+            sub = riot[0].sub or ("Violent demonstration" if para.protest_context or word_key(riot[0].tok) in ("riot", "rioter", "rioting", "rampage") else "Mob violence")
             out.append(_Act(sub, riot[0].tok, riot, 0.7))
-            agent_party = _party(_first(_agent(c.tok) for c in violent)) if violent else None
+            agent_party = party_of(first_or_none(agent_of(c.tok) for c in violent)) if violent else None
             if violent and not any(c.kind == "weapon" and c.weapon not in (L.SHELL, L.BLAST) for c in violent):
                 out[-1].cues = riot + violent
                 violent = []
     if not (protest or riot) and not acts_so_far_in_para(ctx, k):
-        hit = next((t for t in _candidates(ctx.doc, sent.start, sent.end, _INTERVENTION_WORDS)
-                    if _intervention(t) and (_is_noun(t) or _about_the_protest(t))), None)
+        hit = next((t for t in candidates(ctx.doc, sent.start, sent.end, INTERVENTION_WORDS)
+                    if is_intervention(t) and (is_noun(t) or about_the_protest(t))), None)
         if hit is not None:
-            sub = "Excessive force against protesters" if _excessive(hit) else "Protest with intervention"
-            verb = hit if _is_verb(hit) else hit.head
-            aimed = [o for o in _prep_objects(verb, "at", "on", "into") if _party(o) == L.CIVILIAN and not _crowd_word(o)]
+            sub = "Excessive force against protesters" if is_excessive(hit) else "Protest with intervention"
+            verb = hit if is_verb(hit) else hit.head
+            aimed = [o for o in prep_objects(verb, "at", "on", "into") if party_of(o) == L.CIVILIAN and not crowd_word(o)]
             if aimed:  # tear gas fired at farmers in their fields: force against civilians, no protest in sight
                 sub = "Attack"
             out.append(_Act(sub, hit, [], 0.5))
     if territory:
         t = territory[0]
-        agent = _first(_agent(c.tok) for c in territory + violent)
-        party = _party(agent)
-        peaceful = not _pick(all_cues, *_VIOLENT) and not _words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
-        handed = _pick(all_cues, "transfer") or _words(t.tok) & {"withdraw", "withdrew", "withdrawn", "handover", "evacuation", "retreat", "retreated"}
+        agent = first_or_none(agent_of(c.tok) for c in territory + violent)
+        party = party_of(agent)
+        peaceful = not _pick(all_cues, *_VIOLENT) and not sentence_words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
+        handed = _pick(all_cues, "transfer") or sentence_words(t.tok) & {"withdraw", "withdrew", "withdrawn", "handover", "evacuation", "retreat", "retreated"}
         if peaceful and handed:
             sub = "Non-violent transfer of territory"
-        elif party == L.STATE or (party is None and (_lem(t.tok) in L.REGAIN_VERBS or t.sub == "regain")):
+        elif party == L.STATE or (party is None and (lemma_of(t.tok) in L.REGAIN_VERBS or t.sub == "regain")):
             sub = "Government regains territory"
         else:
             sub = "Non-state actor overtakes territory"
         out.append(_Act(sub, t.tok, territory + violent, 0.75))
         violent = [c for c in violent if c.kind == "weapon" and c.weapon in (L.AIR,)] and []
     if violent:
-        out.append(_violence(violent, sent, ctx.protest(k) if (protest or riot) else _Para(protest_context=_sentence_protest_context(sent[0]))))
+        out.append(_violence(violent, sent, ctx.protest(k) if (protest or riot) else _Para(protest_context=sentence_protest_context(sent[0]))))
     if transfer and not out:
         out.append(_Act("Non-violent transfer of territory", transfer[0].tok, transfer, 0.6))
     seen: set[str] = set()
@@ -524,7 +525,7 @@ _OTHER_CONFIDENCE = {
 }
 
 
-def _other_subtype(c: _Cue, cues: list[_Cue]) -> str | None:
+def _other_subtype(c: Cue, cues: list[Cue]) -> str | None:
     if c.sub:
         return c.sub
     if c.kind == "abduct":
@@ -532,8 +533,8 @@ def _other_subtype(c: _Cue, cues: list[_Cue]) -> str | None:
     if c.kind == "sexual":
         return "Sexual violence"
     if c.kind == "arrest":
-        agent = _agent(c.tok)
-        if agent is not None and _party(agent) == L.ARMED and not _state_like(agent):
+        agent = agent_of(c.tok)
+        if agent is not None and party_of(agent) == L.ARMED and not _state_like(agent):
             return "Abduction/forced disappearance"
         return "Arrests"
     return {
@@ -543,7 +544,7 @@ def _other_subtype(c: _Cue, cues: list[_Cue]) -> str | None:
 
 
 def _state_like(t: Token) -> bool:
-    return bool({_lem(t), t.lower_} & {"police", "authority", "authorities", "security"} or _mod_words(t) & {"security", "police", "intelligence"})
+    return bool({lemma_of(t), t.lower_} & {"police", "authority", "authorities", "security"} or mod_words(t) & {"security", "police", "intelligence"})
 
 
 def _note_prefix(doc: Doc) -> tuple[str, Span] | None:
@@ -563,13 +564,13 @@ def _count(act: _Act) -> int | None:
     """How many were arrested: the object's count ("arrested 3 managers", "56 aid workers"), 1 for a person named,
     summed over conjoined groups ("a journalist and two students": 3); None when any group has no number."""
     t = act.anchor
-    slots = _kids(t, "dobj", "nsubjpass") if _is_verb(t) else [t]
-    if _is_verb(t) and t.dep_ == "acl":
+    slots = kids(t, "dobj", "nsubjpass") if is_verb(t) else [t]
+    if is_verb(t) and t.dep_ == "acl":
         slots = slots or [t.head]
     for s in slots:
         total = 0
         for group in [s] + [c for c in s.children if c.dep_ == "conj"]:
-            count = read_count(group, definite=True) if _is_verb(t) else read_count(group)
+            count = read_count(group, definite=True) if is_verb(t) else read_count(group)
             if count is None or count.amount.count is None or group.lower_ in ("them", "they"):
                 total = None
                 break
@@ -581,9 +582,9 @@ def _count(act: _Act) -> int | None:
 
 def _cue_lemma(t: Token) -> str:
     """The trigger's lemma; for a modifier ("drone" strike, "roadside" bomb) the noun's, joined: "drone strike"."""
-    if t.dep_ in ("compound", "amod") and 0 < t.head.i - t.i <= 3 and _is_noun(t.head):
-        return f"{t.lower_} {_key(t.head)}"
-    return _key(t) or t.lower_
+    if t.dep_ in ("compound", "amod") and 0 < t.head.i - t.i <= 3 and is_noun(t.head):
+        return f"{t.lower_} {word_key(t.head)}"
+    return word_key(t) or t.lower_
 
 
 def _evidence(act: _Act, sent: Span) -> tuple[int, int]:
@@ -601,22 +602,22 @@ def _evidence(act: _Act, sent: Span) -> tuple[int, int]:
 
 def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | None, str | None]:
     """(actor, actor as written, target) for an act."""
-    if L.SUBCATEGORIES[sub] in (L.PROTESTS, L.RIOTS) and _key(act.anchor) in _PROTEST_PEOPLE | {"rioter", "mob", "crowd"}:
+    if L.SUBCATEGORIES[sub] in (L.PROTESTS, L.RIOTS) and word_key(act.anchor) in _PROTEST_PEOPLE | {"rioter", "mob", "crowd"}:
         agent_tok = act.anchor  # "detained 35 protesters": the protesters protested, the police did not
     else:
-        agent_tok = _agent(act.anchor)
+        agent_tok = agent_of(act.anchor)
     if agent_tok is None:
         for c in act.cues:
-            agent_tok = _agent(c.tok)
+            agent_tok = agent_of(c.tok)
             if agent_tok is not None:
                 break
-    target_tok = _target(act.anchor)
+    target_tok = target_of(act.anchor)
     if target_tok is None:
-        target_tok = _first(_target(c.tok) for c in act.cues)
+        target_tok = first_or_none(target_of(c.tok) for c in act.cues)
     if target_tok is not None and agent_tok is not None and target_tok.i == agent_tok.i:
         target_tok = None
-    if target_tok is not None and _party(target_tok) is None and not (
-            L.SUBCATEGORIES[sub] == L.BATTLES and _place(target_tok) or L.SUBCATEGORIES[sub] == L.STRATEGIC):
+    if target_tok is not None and party_of(target_tok) is None and not (
+            L.SUBCATEGORIES[sub] == L.BATTLES and is_place(target_tok) or L.SUBCATEGORIES[sub] == L.STRATEGIC):
         target_tok = None  # "burned tyres", "clashed with sticks": a thing, not a party
     if L.SUBCATEGORIES[sub] == L.PROTESTS and target_tok is not None and target_tok.i < act.anchor.i and sub == "Peaceful protest":
         target_tok = None

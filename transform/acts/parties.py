@@ -5,26 +5,28 @@ other armed groups, civilians, protesters, rioters), and the name an actor is gi
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
-
-from . import action_lexicon as L
-from .action_tokens import (
-    _is_verb,
-    _key,
-    _kids,
-    _lem,
-    _mod_words,
-    _mods,
-    _objects_with_conj,
-    _prep_objects,
+from . import lexicon as L
+from .tokens import (
+    is_verb,
+    kids,
+    lemma_of,
+    mod_words,
+    modifiers,
+    objects_with_conj,
+    prep_objects,
+    word_key,
 )
 
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
+    from spacy.tokens import Token
 
-_AIR_VEHICLES = {"warplane", "jet", "helicopter", "gunship", "aircraft", "airplane", "bomber", "plane", "drone", "uav", "chopper"}
+
+AIR_VEHICLES = {"warplane", "jet", "helicopter", "gunship", "aircraft", "airplane", "bomber", "plane", "drone", "uav", "chopper"}
 
 
-_FIRE_OBJECTS = {"shot", "bullet", "round", "shell", "missile", "rocket", "mortar", "grenade", "gun", "weapon",
+FIRE_OBJECTS = {"shot", "bullet", "round", "shell", "missile", "rocket", "mortar", "grenade", "gun", "weapon",
                  "fire", "gunfire", "volley", "burst", "projectile", "artillery", "salvo", "arm", "machinegun",
                  "rifle", "cannon", "ifv", "launcher", "tank", "bmp", "torpedo", "flare", "ammunition"}
 
@@ -39,41 +41,41 @@ _OCCUR_VERBS = {"erupt", "break", "take", "occur", "ensue", "continue", "happen"
                 "intensify", "escalate", "report", "last", "start", "begin", "follow", "see", "witness"}
 
 
-def _crowd_word(t: Token) -> bool:
-    return _lem(t) in L.RIOT_CROWDS or t.lower_ in L.RIOT_CROWDS
+def crowd_word(t: Token) -> bool:
+    return lemma_of(t) in L.RIOT_CROWDS or t.lower_ in L.RIOT_CROWDS
 
 
-def _state_subject(t: Token) -> bool:
-    subj = _agent(t)
-    return subj is not None and _party(subj) == L.STATE
+def state_subject(t: Token) -> bool:
+    subj = agent_of(t)
+    return subj is not None and party_of(subj) == L.STATE
 
 
-def _place(t: Token | None) -> bool:
+def is_place(t: Token | None) -> bool:
     if t is None:
         return False
-    return t.ent_type_ in ("GPE", "LOC", "FAC") or _lem(t) in L.PLACE_NOUNS or t.lower_ in L.PLACE_NOUNS or (
+    return t.ent_type_ in ("GPE", "LOC", "FAC") or lemma_of(t) in L.PLACE_NOUNS or t.lower_ in L.PLACE_NOUNS or (
         t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP", "DATE"))
 
 
-def _place_objects(t: Token) -> list[Token]:
-    objs = _objects_with_conj(t)
-    out = [o for o in objs if _place(o) and not (_lem(o) in L.PROPERTY and _lem(o) not in L.PLACE_NOUNS)]
+def place_objects(t: Token) -> list[Token]:
+    objs = objects_with_conj(t)
+    out = [o for o in objs if is_place(o) and not (lemma_of(o) in L.PROPERTY and lemma_of(o) not in L.PLACE_NOUNS)]
     for o in objs:
-        if _lem(o) in L.CONTROL_NOUNS:
-            out.extend(x for x in _prep_objects(o, "of", "over") if _place(x) or x.pos_ in ("NOUN", "PROPN"))
+        if lemma_of(o) in L.CONTROL_NOUNS:
+            out.extend(x for x in prep_objects(o, "of", "over") if is_place(x) or x.pos_ in ("NOUN", "PROPN"))
     return out
 
 
-def _subject(t: Token) -> Token | None:
+def subject_of(t: Token) -> Token | None:
     """The active subject of a verb, also across conjoined verbs and "continued to attack"."""
     seen = 0
     while seen < 4:
-        subj = _kids(t, "nsubj")
+        subj = kids(t, "nsubj")
         if subj:
             before = [x for x in subj if x.i < t.i]
             return before[-1] if before else subj[0]  # "Looting: ..., rebels looted": the nearest
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX", "NOUN"):
-            if _kids(t, "nsubjpass"):
+            if kids(t, "nsubjpass"):
                 return None
             t = t.head
             seen += 1
@@ -84,75 +86,75 @@ def _subject(t: Token) -> Token | None:
             continue
         for c in t.children:  # "Brigade and forces (coded as ...) clashed": the subject hung on the parenthesis
             if c.dep_ in ("advcl", "parataxis") and c.i < t.i:
-                stray = [x for x in _kids(c, "nsubj") if x.i < c.i and x.ent_type_ not in ("DATE", "TIME")]
+                stray = [x for x in kids(c, "nsubj") if x.i < c.i and x.ent_type_ not in ("DATE", "TIME")]
                 if stray:
                     return stray[0]
         return None
     return None
 
 
-def _agent(t: Token) -> Token | None:
+def agent_of(t: Token) -> Token | None:
     """Who did the act the cue `t` names: subject, "by" agent, possessor, modifier, or the subject of the
     light verb governing a noun cue ("carried out an attack", "held a protest")."""
-    if _is_verb(t) or t.pos_ == "AUX":
-        by = [o for a in _kids(t, "agent") for o in _kids(a, "pobj")] or [o for o in _prep_objects(t, "by") if o.dep_ == "pobj"]
+    if is_verb(t) or t.pos_ == "AUX":
+        by = [o for a in kids(t, "agent") for o in kids(a, "pobj")] or [o for o in prep_objects(t, "by") if o.dep_ == "pobj"]
         if by:
             return by[0]
         if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and _headline_subject(t):
             return t.head  # "ISWAP militants abducted 4 people" parsed as a noun phrase
-        if _kids(t, "nsubjpass") or (t.dep_ == "acl" and t.tag_ == "VBN"):
+        if kids(t, "nsubjpass") or (t.dep_ == "acl" and t.tag_ == "VBN"):
             return None
-        if _lem(t) in ("die", "succumb", "perish"):
+        if lemma_of(t) in ("die", "succumb", "perish"):
             return None
-        subj = _subject(t)
+        subj = subject_of(t)
         if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
             subj = None
-        if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (subj.lower_ in ("it", "this", "which", "that") and _lem(t) in ("attack", "explode")):
-            if _is_weapon_noun(subj) or _lem(subj) in ("attack", "clash", "explosion", "strike", "fire", "fighting"):
-                return _agent(subj)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (subj.lower_ in ("it", "this", "which", "that") and lemma_of(t) in ("attack", "explode")):
+            if _is_weapon_noun(subj) or lemma_of(subj) in ("attack", "clash", "explosion", "strike", "fire", "fighting"):
+                return agent_of(subj)
             return subj
         return None
     # noun cue
-    by = [o for o in _prep_objects(t, "by", "from") if o.dep_ == "pobj"] or [o for a in _kids(t, "agent") for o in _kids(a, "pobj")]
-    by = [b for b in by if not _place(b) or b.ent_type_ in ("NORP", "ORG") or _party(b) is not None]
+    by = [o for o in prep_objects(t, "by", "from") if o.dep_ == "pobj"] or [o for a in kids(t, "agent") for o in kids(a, "pobj")]
+    by = [b for b in by if not is_place(b) or b.ent_type_ in ("NORP", "ORG") or party_of(b) is not None]
     if by:
         return by[0]
     for c in t.children:
         if c.dep_ == "acl" and c.tag_ == "VBN":  # "an IED planted by BLA", "a mortar fired by X"
-            by = [o for a in _kids(c, "agent") for o in _kids(a, "pobj")]
+            by = [o for a in kids(c, "agent") for o in kids(a, "pobj")]
             if by:
                 return by[0]
-    poss = _kids(t, "poss")
+    poss = kids(t, "poss")
     if poss and poss[0].lower_ in ("their", "its"):
         return _antecedent(poss[0]) or poss[0]
     if poss and poss[0].lower_ not in ("his", "her"):
         return poss[0]
-    for m in sorted(_kids(t, "compound", "amod", "nmod", "npadvmod"), key=lambda x: -x.i):
-        if m.ent_type_ in ("ORG", "NORP", "GPE") or (_party(m) in (L.STATE, L.ARMED, L.PROTESTER, L.RIOTER) and _key(m) not in L.ARMED_ASSETS) or any(
+    for m in sorted(kids(t, "compound", "amod", "nmod", "npadvmod"), key=lambda x: -x.i):
+        if m.ent_type_ in ("ORG", "NORP", "GPE") or (party_of(m) in (L.STATE, L.ARMED, L.PROTESTER, L.RIOTER) and word_key(m) not in L.ARMED_ASSETS) or any(
                 g.ent_type_ in ("ORG", "NORP", "GPE") for g in m.subtree):
-            if _lem(m) in ("air", "roadside", "car", "suicide", "tank", "anti"):
+            if lemma_of(m) in ("air", "roadside", "car", "suicide", "tank", "anti"):
                 continue
             return m
-    if t.dep_ == "dobj" and _is_verb(t.head) and _lem(t.head) not in _NOT_AUTHOR_VERBS:
-        return _agent(t.head)  # "threw a grenade", "sent reinforcements", "recovered 153 bombs"
-    if t.dep_ == "dobj" and _lem(t.head) in ("repel", "thwart", "foil", "repulse", "counter", "fend", "prevent"):
-        of = [o for o in _prep_objects(t, "of", "by") if o.dep_ == "pobj"]
+    if t.dep_ == "dobj" and is_verb(t.head) and lemma_of(t.head) not in _NOT_AUTHOR_VERBS:
+        return agent_of(t.head)  # "threw a grenade", "sent reinforcements", "recovered 153 bombs"
+    if t.dep_ == "dobj" and lemma_of(t.head) in ("repel", "thwart", "foil", "repulse", "counter", "fend", "prevent"):
+        of = [o for o in prep_objects(t, "of", "by") if o.dep_ == "pobj"]
         if of:
             return of[0]
-    between = _prep_objects(t, "between")
+    between = prep_objects(t, "between")
     if between:
         return between[0]
     head = t.head
-    if t.dep_ in ("dobj", "attr", "pobj") and (_lem(head) in _LIGHT_VERBS or head.dep_ == "prep" and _lem(head.head) in _LIGHT_VERBS):
+    if t.dep_ in ("dobj", "attr", "pobj") and (lemma_of(head) in _LIGHT_VERBS or head.dep_ == "prep" and lemma_of(head.head) in _LIGHT_VERBS):
         verb = head if t.dep_ != "pobj" else head.head
         if t.dep_ == "pobj" and head.lower_ not in ("in", "on", "to"):
             return None
-        return _agent(verb) if verb.i != t.i else None
-    if t.dep_ in ("nsubj", "nsubjpass") and _lem(head) in _OCCUR_VERBS:
-        between = _prep_objects(head, "between")
+        return agent_of(verb) if verb.i != t.i else None
+    if t.dep_ in ("nsubj", "nsubjpass") and lemma_of(head) in _OCCUR_VERBS:
+        between = prep_objects(head, "between")
         if between:
             return between[0]
-    if t.dep_ in ("nsubj",) and _lem(head) in ("kill", "injure", "wound", "leave", "claim", "destroy", "hit", "target", "damage"):
+    if t.dep_ in ("nsubj",) and lemma_of(head) in ("kill", "injure", "wound", "leave", "claim", "destroy", "hit", "target", "damage"):
         return None
     return None
 
@@ -177,7 +179,7 @@ def _antecedent(pron: Token) -> Token | None:
         tok = pron.doc[i]
         if tok.is_sent_end:
             break
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and _party(tok) in (L.STATE, L.ARMED):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") and party_of(tok) in (L.STATE, L.ARMED):
             return tok
     return None
 
@@ -187,7 +189,7 @@ def _headline_subject(t: Token) -> bool:
     the noun is its subject, not its object."""
     head = t.head
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and (
-        t.tag_ == "VBD" or _party(head) in (L.STATE, L.ARMED, L.RIOTER, L.PROTESTER) or _key(t) in _INTRANSITIVE
+        t.tag_ == "VBD" or party_of(head) in (L.STATE, L.ARMED, L.RIOTER, L.PROTESTER) or word_key(t) in _INTRANSITIVE
     ) and not any(c.dep_ == "agent" for c in t.children)
 
 
@@ -195,45 +197,45 @@ _INTRANSITIVE = {"protest", "demonstrate", "rally", "march", "clash", "fight", "
 
 
 def _is_weapon_noun(t: Token) -> bool:
-    k = _key(t)
-    return k in L.WEAPON_NOUNS or k in _AIR_VEHICLES or k in ("airstrike", "strike")
+    k = word_key(t)
+    return k in L.WEAPON_NOUNS or k in AIR_VEHICLES or k in ("airstrike", "strike")
 
 
-def _target(t: Token) -> Token | None:
+def target_of(t: Token) -> Token | None:
     """Against whom: object, "at/on/against/with" phrase, the passive subject, "targeting X", "between A and B"."""
     cands: list[Token] = []
-    if _is_verb(t):
-        cands += [o for o in _kids(t, "dobj") if not _is_weapon_noun(o) and _lem(o) not in _FIRE_OBJECTS | {"control", "fire"}]
-        cands += _prep_objects(t, "at", "on", "upon", "against", "into", "towards", "toward", "with")
-        cands += _kids(t, "nsubjpass")
-        if not cands and t.dep_ == "conj" and _is_verb(t.head):
-            cands += _kids(t.head, "nsubjpass") or [o for o in _kids(t.head, "dobj") if not _is_weapon_noun(o)]
+    if is_verb(t):
+        cands += [o for o in kids(t, "dobj") if not _is_weapon_noun(o) and lemma_of(o) not in FIRE_OBJECTS | {"control", "fire"}]
+        cands += prep_objects(t, "at", "on", "upon", "against", "into", "towards", "toward", "with")
+        cands += kids(t, "nsubjpass")
+        if not cands and t.dep_ == "conj" and is_verb(t.head):
+            cands += kids(t.head, "nsubjpass") or [o for o in kids(t.head, "dobj") if not _is_weapon_noun(o)]
         if t.dep_ == "acl" and t.tag_ == "VBN" and not _is_weapon_noun(t.head) and not _headline_subject(t):
             cands.append(t.head)
         for c in t.children:
-            if c.dep_ in ("advcl", "acl", "xcomp") and _lem(c) in ("target", "hit", "attack"):
-                cands += _kids(c, "dobj")
+            if c.dep_ in ("advcl", "acl", "xcomp") and lemma_of(c) in ("target", "hit", "attack"):
+                cands += kids(c, "dobj")
     else:
-        cands += _prep_objects(t, "on", "against", "at", "targeting", "with", "upon", "in")
-        between = _prep_objects(t, "between") or (_prep_objects(t.head, "between") if t.dep_ == "nsubj" else [])
+        cands += prep_objects(t, "on", "against", "at", "targeting", "with", "upon", "in")
+        between = prep_objects(t, "between") or (prep_objects(t.head, "between") if t.dep_ == "nsubj" else [])
         for b in between:
             cands += [c for c in b.children if c.dep_ == "conj"]
         for c in t.children:
-            if c.dep_ in ("acl", "relcl", "advcl") and _lem(c) in ("target", "hit", "attack"):
-                cands += _kids(c, "dobj")
-        if t.dep_ in ("dobj", "attr") and _lem(t.head) in _LIGHT_VERBS:
-            cands += _prep_objects(t.head, "on", "against", "at", "upon", "towards", "toward", "with", "into")
-        if t.dep_ == "nsubj" and _lem(t.head) in ("target", "hit", "attack", "strike", "kill", "injure", "wound", "destroy", "damage"):
-            cands += [o for o in _kids(t.head, "dobj") if not _is_weapon_noun(o)]
+            if c.dep_ in ("acl", "relcl", "advcl") and lemma_of(c) in ("target", "hit", "attack"):
+                cands += kids(c, "dobj")
+        if t.dep_ in ("dobj", "attr") and lemma_of(t.head) in _LIGHT_VERBS:
+            cands += prep_objects(t.head, "on", "against", "at", "upon", "towards", "toward", "with", "into")
+        if t.dep_ == "nsubj" and lemma_of(t.head) in ("target", "hit", "attack", "strike", "kill", "injure", "wound", "destroy", "damage"):
+            cands += [o for o in kids(t.head, "dobj") if not _is_weapon_noun(o)]
     cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (c.ent_type_ in ("DATE", "TIME"))]
-    cands = [c for c in cands if not (_place(c) and _party(c) is None and (c.head.lower_ == "in" or c.ent_type_ in ("GPE", "LOC", "FAC")))]
+    cands = [c for c in cands if not (is_place(c) and party_of(c) is None and (c.head.lower_ == "in" or c.ent_type_ in ("GPE", "LOC", "FAC")))]
     return cands[0] if cands else None
 
 
 _PARTY_KEY = ("eventwire", "action_party")
 
 
-def _party(t: Token | None) -> str | None:
+def party_of(t: Token | None) -> str | None:
     """What kind of party a noun names: state forces, other armed groups, civilians, protesters, rioters
     (decided once per token)."""
     if t is None:
@@ -245,15 +247,15 @@ def _party(t: Token | None) -> str | None:
 
 
 def _party_of(t: Token) -> str | None:
-    key = _key(t)
+    key = word_key(t)
     low = t.lower_
     words = {key, low}
-    mods = _mod_words(t)
+    mods = mod_words(t)
     if key in ("member", "element", "group", "unit", "some", "dozens", "dozen", "hundreds", "hundred", "one", "two", "number", "team", "band", "all",
                "many", "several", "rest", "remnant", "supporter", "loyalist", "affiliate", "score", "scores", "tens", "thousands", "lot",
                "handful", "majority", "total", "most", "few", "none", "batch", "contingent") or t.like_num:
-        for o in _prep_objects(t, "of"):
-            inner = _party(o)
+        for o in prep_objects(t, "of"):
+            inner = party_of(o)
             if inner is not None:
                 return inner
     if key in L.PROTESTER_WORDS or low in L.PROTESTER_WORDS:
@@ -293,16 +295,16 @@ def _party_of(t: Token) -> str | None:
     return None
 
 
-_DATE_LEAD = re.compile(r"^(?:(?:On|Around|As reported on|Between|In|By|Since)\b[^,]{0,60}\d{4}\)?,\s*)+")
+DATE_LEAD = re.compile(r"^(?:(?:On|Around|As reported on|Between|In|By|Since)\b[^,]{0,60}\d{4}\)?,\s*)+")
 
 
 _PLANTED = re.compile(r"-(?:planted|laid|placed|made|fired|launched|affiliated|aligned)$", re.I)
 
 
-def _modifier_name(tok: Token) -> str:
+def modifier_name(tok: Token) -> str:
     """The name a noun's modifiers give its author: "Saudi-led coalition" airstrikes, "Taliban"-planted mine."""
     head = tok.head
-    mods = [m for m in _mods(head) if m.i <= tok.i and m.dep_ not in ("nummod", "det", "poss") and not m.like_num]
+    mods = [m for m in modifiers(head) if m.i <= tok.i and m.dep_ not in ("nummod", "det", "poss") and not m.like_num]
     left = min([m.i for m in mods] + [tok.i])
     doc = tok.doc
     # from the left, drop numbers, punctuation, articles and plain adjectives ("relentless", "deadliest", "single")
@@ -313,10 +315,10 @@ def _modifier_name(tok: Token) -> str:
     return _PLANTED.sub("", text).removesuffix("’s").removesuffix("'s")
 
 
-def _short(tok: Token) -> str:
+def short(tok: Token) -> str:
     """A long mention cut to the noun and what stands before it ("soldiers of the 1st ... brigade loyal to ..." →
     "soldiers of the 1st Naval Infantry brigade")."""
-    left = min([tok.i] + [m.i for m in _mods(tok)] + [c.i for c in tok.children if c.dep_ == "det"])
+    left = min([tok.i] + [m.i for m in modifiers(tok)] + [c.i for c in tok.children if c.dep_ == "det"])
     end = tok.i + 1
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ == "of" and p.i == end:

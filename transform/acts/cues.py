@@ -6,40 +6,42 @@ what an act is about ("protesting against the arrest of ...")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from ..casualty_counts import read_count
+from . import lexicon as L
+from .parties import (
+    AIR_VEHICLES,
+    FIRE_OBJECTS,
+    agent_of,
+    crowd_word,
+    is_place,
+    party_of,
+    place_objects,
+    state_subject,
+    subject_of,
+)
+from .tokens import (
+    forms_of,
+    has_child_word,
+    is_noun,
+    is_verb,
+    kids,
+    lemma_of,
+    mod_words,
+    modifiers,
+    objects_with_conj,
+    prep_objects,
+    sentence_words,
+    word_key,
+)
 
-from . import action_lexicon as L
-from .action_parties import (
-    _AIR_VEHICLES,
-    _FIRE_OBJECTS,
-    _agent,
-    _crowd_word,
-    _party,
-    _place,
-    _place_objects,
-    _state_subject,
-    _subject,
-)
-from .action_tokens import (
-    _forms,
-    _has_child_word,
-    _is_noun,
-    _is_verb,
-    _key,
-    _kids,
-    _lem,
-    _mod_words,
-    _mods,
-    _objects_with_conj,
-    _prep_objects,
-    _words,
-)
-from .casualty_counts import read_count
+if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
+    from spacy.tokens import Span, Token
 
 
 @dataclass(slots=True)
-class _Cue:
+class Cue:
     kind: str
     tok: Token
     weapon: str | None = None  # weapon class, for kind 'weapon'
@@ -92,7 +94,7 @@ _HANDS = {"hand"}
 def _weapon_class(t: Token, key: str) -> str | None:
     """The weapon class a noun names, after the checks its word needs; None when it names none here."""
     low = t.lower_
-    mods = _mod_words(t)
+    mods = mod_words(t)
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     if mods & L.SUICIDE_WORDS or (key in ("bomber", "vest", "belt", "attacker") and "suicide" in mods):
         return L.SUICIDE
@@ -104,7 +106,7 @@ def _weapon_class(t: Token, key: str) -> str | None:
             return L.GRENADE
         return L.IED if mods & {"remote", "ied", "explosive", "landmine", "bomb", "mine"} else L.SHELL
     if key in ("strike", "raid", "attack", "bombing", "bombardment", "bomb", "campaign", "fire", "shelling"):
-        if mods & L.AIR_MODIFIERS or mods & _AIR_VEHICLES:
+        if mods & L.AIR_MODIFIERS or mods & AIR_VEHICLES:
             return L.AIR if key != "attack" or mods & {"air", "aerial", "drone", "airstrike", "barrel"} else None
         if key in ("strike", "attack") and mods & L.SHELL_MODIFIERS:
             return L.SHELL
@@ -114,7 +116,7 @@ def _weapon_class(t: Token, key: str) -> str | None:
             return None
     if key == "force" and "air" in mods and nxt not in ("intelligence", "base", "station", "academy"):
         return L.AIR
-    if (key in _HEAVY_ARMS or low in _HEAVY_ARMS) and any(_lem(a) in _FIRE_HEADS for a in list(t.ancestors)[:4]):
+    if (key in _HEAVY_ARMS or low in _HEAVY_ARMS) and any(lemma_of(a) in _FIRE_HEADS for a in list(t.ancestors)[:4]):
         return L.SHELL
     if (key in ("gun", "weapon", "machinegun", "machine-gun", "fire", "weaponry") and mods & {"heavy", "artillery", "mortar", "tank", "rocket", "missile", "anti-aircraft"}):
         return L.SHELL
@@ -125,18 +127,18 @@ def _weapon_class(t: Token, key: str) -> str | None:
     if key in ("rocket", "missile") and (nxt in ("-", "launcher") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_.startswith("propel")):
         return None
     if key == "mine" and (mods & _MINING or t.dep_ in ("pobj",) and t.head.lower_ in ("in", "at", "near", "from")
-                          and any(w.startswith(("miner", "mining", "gold")) for w in _words(t))):
+                          and any(w.startswith(("miner", "mining", "gold")) for w in sentence_words(t))):
         return None
     if key in ("device", "explosive"):
         return L.IED if key == "explosive" or mods & {"explosive", "improvised", "incendiary", "ied"} else None
     if key == "gas":
         return None
-    if key in _AIR_VEHICLES:
+    if key in AIR_VEHICLES:
         return L.AIR if _air_vehicle_acts(t) else None
     if key == "bomber":
         return L.AIR
     if key == "tank" or key == "cannon":
-        return L.SHELL if t.dep_ == "dobj" and _lem(t.head) in ("fire", "use") else None
+        return L.SHELL if t.dep_ == "dobj" and lemma_of(t.head) in ("fire", "use") else None
     cls = L.WEAPON_NOUNS.get(key) or L.WEAPON_NOUNS.get(low)
     if cls == L.BLAST and key == "bomb" and mods & {"roadside", "car", "pipe", "nail", "sticky", "magnetic", "time",
                                                       "landmine", "remote", "remote-controlled", "truck", "parcel"}:
@@ -147,8 +149,8 @@ def _weapon_class(t: Token, key: str) -> str | None:
 def _air_vehicle_acts(t: Token) -> bool:
     """'Warplanes struck', 'strikes by drones', 'fired from a helicopter', 'drone strike': an aircraft doing the
     attacking (not one shot down or attacked)."""
-    if t.dep_ in ("nsubj", "compound", "amod", "nmod") and (t.dep_ != "nsubj" or _lem(t.head) in _VIOLENT_HEADS | {"kill", "wound", "injure", "hit", "target", "pound", "strike", "drop", "bomb", "destroy", "attack"}):
-        return t.dep_ == "nsubj" or _lem(t.head) in ("strike", "attack", "raid", "bombing", "bombardment", "fire", "shelling")
+    if t.dep_ in ("nsubj", "compound", "amod", "nmod") and (t.dep_ != "nsubj" or lemma_of(t.head) in _VIOLENT_HEADS | {"kill", "wound", "injure", "hit", "target", "pound", "strike", "drop", "bomb", "destroy", "attack"}):
+        return t.dep_ == "nsubj" or lemma_of(t.head) in ("strike", "attack", "raid", "bombing", "bombardment", "fire", "shelling")
     if t.dep_ == "pobj" and t.head.lower_ in ("by", "from"):
         return True
     if t.dep_ == "conj":
@@ -156,19 +158,19 @@ def _air_vehicle_acts(t: Token) -> bool:
     return False
 
 
-def _strike(t: Token) -> _Cue | None:
+def _strike(t: Token) -> Cue | None:
     """'strike' the noun: an air or missile strike, a labour strike, or (with no word to say) by context."""
-    mods = _mod_words(t)
-    if mods & (L.AIR_MODIFIERS | _AIR_VEHICLES):
-        return _Cue("weapon", t, L.AIR)
+    mods = mod_words(t)
+    if mods & (L.AIR_MODIFIERS | AIR_VEHICLES):
+        return Cue("weapon", t, L.AIR)
     if mods & L.SHELL_MODIFIERS:
-        return _Cue("weapon", t, L.SHELL)
-    if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or _lem(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
-        if not (t.dep_ == "dobj" and _lem(t.head) == "launch" and _military_sentence(t)):
-            return _Cue("protest", t)
+        return Cue("weapon", t, L.SHELL)
+    if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or lemma_of(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
+        if not (t.dep_ == "dobj" and lemma_of(t.head) == "launch" and _military_sentence(t)):
+            return Cue("protest", t)
     if _military_sentence(t):
-        return _Cue("weapon", t, L.AIR, sub="generic")
-    return _Cue("protest", t)
+        return Cue("weapon", t, L.AIR, sub="generic")
+    return Cue("protest", t)
 
 
 _MILITARY = L.NON_STATE_ARMED | {"kill", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
@@ -176,7 +178,7 @@ _MILITARY = L.NON_STATE_ARMED | {"kill", "target", "military", "army", "troop", 
 
 
 def _military_sentence(t: Token) -> bool:
-    return not _words(t).isdisjoint(_MILITARY)
+    return not sentence_words(t).isdisjoint(_MILITARY)
 
 
 _HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
@@ -197,12 +199,12 @@ _HEAVY_ARMS = {"launcher", "ifv", "ifvs", "bmp", "atgm", "rpg", "rpgs", "anti-ta
                "anti-aircraft", "bmps", "grad", "katyushas", "mlrs"}
 
 
-_CUE_WORDS = frozenset().union(
+CUE_WORDS = frozenset().union(
     L.WEAPON_NOUNS, L.WEAPON_VERBS, L.CLASH_VERBS, L.CLASH_NOUNS, L.ATTACK_VERBS, L.ATTACK_NOUNS, L.FIRE_VERBS,
     L.KILL_VERBS, L.OUTCOME_VERBS, L.ABDUCT_VERBS, L.ABDUCT_NOUNS, L.SEXUAL_VERBS, L.SEXUAL_NOUNS, L.ARREST_VERBS,
     L.ARREST_NOUNS, L.PROTEST_VERBS, L.PROTEST_NOUNS, L.RIOT_VERBS, L.RIOT_NOUNS, L.TERRITORY_VERBS, L.REGAIN_VERBS,
     L.WITHDRAW_VERBS, L.HANDOVER, L.DISRUPT_VERBS, L.WEAPON_GOODS, L.FIND_VERBS, L.LOOT_VERBS, L.LOOT_NOUNS,
-    L.HQ_VERBS, L.CHANGE_VERBS, L.CHANGE_NOUNS, L.AGREE_NOUNS, L.AGREE_VERBS, L.OTHER_VERBS, _AIR_VEHICLES,
+    L.HQ_VERBS, L.CHANGE_VERBS, L.CHANGE_NOUNS, L.AGREE_NOUNS, L.AGREE_VERBS, L.OTHER_VERBS, AIR_VEHICLES,
     _HEAVY_ARMS, _GATHER, {w.split("-")[0] for w in _HYPHENATED}, {w.split("-")[1] for w in _HYPHENATED},
     "strike strikes force device gas attack raid bombing bomber vest weapon agent munition gun machinegun fire "
     "weaponry gunfire gunshot shooting sniping assault violence abuse harassment exploitation tyre tire custody "
@@ -217,18 +219,18 @@ _CUE_WORDS = frozenset().union(
     "smash trash shatter light chain die lie teach object debris rubbish garbage tree seizure recovery haul "
     "confiscation discovery interception defusal factory workshop lab laboratory detonation".split(),
 )
-"""Every word `_classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
+"""Every word `classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
 
-_CUES_KEY = ("eventwire", "action_cues")
+_CUES_KEY = ("eventwire", "acts.cues")
 
 
-def _classify(t: Token) -> _Cue | None:
+def classify(t: Token) -> Cue | None:
     """The cue `t` is, if any (its kind, and for weapons the weapon class); decided once per token and Doc (a
     protest's paragraph is read again for what happened to it)."""
     low = t.lower_
-    key = _key(t)
-    if key not in _CUE_WORDS and low not in _CUE_WORDS:
+    key = word_key(t)
+    if key not in CUE_WORDS and low not in CUE_WORDS:
         return None
     memo = t.doc.user_data.setdefault(_CUES_KEY, {})
     if t.i not in memo:
@@ -236,162 +238,162 @@ def _classify(t: Token) -> _Cue | None:
     return memo[t.i]
 
 
-def _classify_word(t: Token, key: str, low: str) -> _Cue | None:
+def _classify_word(t: Token, key: str, low: str) -> Cue | None:
     doc = t.doc
     if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and not doc[t.i + 1].whitespace_ and not t.whitespace_:
         third = doc[t.i + 2]
         kind = _HYPHENATED.get(f"{low}-{third.lower_}") or _HYPHENATED.get(f"{low}-{third.lower_.rstrip('s')}")
         if kind is not None:
-            return _Cue(kind, t)
+            return Cue(kind, t)
     if t.i >= 2 and doc[t.i - 1].text == "-" and (f"{doc[t.i - 2].lower_}-{low}" in _HYPHENATED or f"{doc[t.i - 2].lower_}-{low.rstrip('s')}" in _HYPHENATED):
         return None
     if low == "shot" and t.pos_ != "VERB" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("dead", "and", "to"):
-        return _Cue("fire", t)
+        return Cue("fire", t)
     if key in ("shot", "burst") and _observed(t):
-        return _Cue("clash", t)
-    if _is_noun(t) and not t.ent_type_ in ("DATE", "TIME", "PERSON", "GPE", "MONEY"):
+        return Cue("clash", t)
+    if is_noun(t) and not t.ent_type_ in ("DATE", "TIME", "PERSON", "GPE", "MONEY"):
         return _noun_cue(t, key, low)
-    if _is_verb(t):
+    if is_verb(t):
         return _verb_cue(t, key, low)
-    if t.pos_ == "ADJ" and key == "dead" and t.dep_ in ("oprd", "acomp", "xcomp") and _lem(t.head) == "find":
-        return _Cue("kill", t.head)
+    if t.pos_ == "ADJ" and key == "dead" and t.dep_ in ("oprd", "acomp", "xcomp") and lemma_of(t.head) == "find":
+        return Cue("kill", t.head)
     return None
 
 
 def _observed(t: Token) -> bool:
     """'observed 46 shots', 'bursts of fire were heard': reports of fire from a monitor (OSCE, residents)."""
-    return any(_lem(a) in ("observe", "hear", "record", "register", "report") for a in list(t.ancestors)[:4])
+    return any(lemma_of(a) in ("observe", "hear", "record", "register", "report") for a in list(t.ancestors)[:4])
 
 
-def _noun_cue(t: Token, key: str, low: str) -> _Cue | None:
-    mods = _mod_words(t)
+def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
+    mods = mod_words(t)
     if key == "strike" or low == "strikes":
         return _strike(t)
     if mods & _NOT_BATTLE and key in ("battle", "attack", "fight", "assault", "war", "raid"):
         return None
     if key in ("assault", "violence", "abuse", "attack", "harassment", "exploitation") and mods & {"sexual", "sexually"}:
-        return _Cue("sexual", t)
+        return Cue("sexual", t)
     if _weapon_goods_found(t):
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key in L.WEAPON_NOUNS or key in ("force", "device", "gas", "attack", "raid", "bombing", "bomber", "vest",
                                         "weapon", "agent", "munition", "gun", "machinegun", "fire", "weaponry") or low in L.WEAPON_NOUNS or key in _HEAVY_ARMS or low in _HEAVY_ARMS:
         if key in _AIR_TARGETS_DOWN and _downed(t):
-            return _Cue("disrupt", t)
+            return Cue("disrupt", t)
         if mods & {"unexploded", "undetonated", "abandoned"}:
-            return _Cue("disrupt", t)
-        if t.dep_ in ("compound", "amod", "nmod") and _key(t.head) not in _WEAPONISH_HEADS and not _weapon_class(t.head, _key(t.head)):
+            return Cue("disrupt", t)
+        if t.dep_ in ("compound", "amod", "nmod") and word_key(t.head) not in _WEAPONISH_HEADS and not _weapon_class(t.head, word_key(t.head)):
             return None
         cls = _weapon_class(t, key)
         if cls is not None:
-            return _Cue("weapon", t, cls)
+            return Cue("weapon", t, cls)
         if key in ("force", "device", "gas", "vest", "weapon", "agent", "munition", "bomb", "bomber", "bombing", "gun", "machinegun", "weaponry") or key in _HEAVY_ARMS:
             return None
     if key in ("tyre", "tire", "object", "barricade", "debris", "rubbish", "trash", "garbage", "tree") and (
-            mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or key in ("tyre", "tire") and _lem(t.head) in ("burn", "light", "set", "torch")):
-        return _Cue("riot", t, sub="Violent demonstration")
+            mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or key in ("tyre", "tire") and lemma_of(t.head) in ("burn", "light", "set", "torch")):
+        return Cue("riot", t, sub="Violent demonstration")
     if key in ("scuffle", "brawl", "melee"):
-        return _Cue("clash", t, sub="physical")
+        return Cue("clash", t, sub="physical")
     if key in L.CLASH_NOUNS and t.dep_ in ("amod", "compound") and key in ("fighting", "combat", "battle"):
         return None
     if key in L.CLASH_NOUNS:
         if key == "exchange":
-            if any(_lem(c) in ("fire", "gunfire", "shot", "artillery", "rocket", "bullet") for c in _prep_objects(t, "of")) or mods & {"fire", "gunfire"}:
-                return _Cue("clash", t)
-            if any(_lem(c) in L.CAPTIVES for c in _prep_objects(t, "of")) or mods & L.CAPTIVES:
-                return _Cue("agree", t)
+            if any(lemma_of(c) in ("fire", "gunfire", "shot", "artillery", "rocket", "bullet") for c in prep_objects(t, "of")) or mods & {"fire", "gunfire"}:
+                return Cue("clash", t)
+            if any(lemma_of(c) in L.CAPTIVES for c in prep_objects(t, "of")) or mods & L.CAPTIVES:
+                return Cue("agree", t)
             return None
-        if key == "fight" and _prep_objects(t, "against") and all(_lem(o) in _ABSTRACT_FIGHT for o in _prep_objects(t, "against")):
+        if key == "fight" and prep_objects(t, "against") and all(lemma_of(o) in _ABSTRACT_FIGHT for o in prep_objects(t, "against")):
             return None
         if key == "encounter" and not _military_sentence(t):
             return None
         if key == "confrontation" and mods & {"verbal", "diplomatic", "political"}:
             return None
-        return _Cue("clash", t)
+        return Cue("clash", t)
     if key == "fire":
         head = t.head
-        if t.dep_ == "dobj" and _lem(head) == "open":
-            return _Cue("fire", t)
-        if t.dep_ == "pobj" and head.lower_ == "of" and _lem(head.head) == "exchange":
+        if t.dep_ == "dobj" and lemma_of(head) == "open":
+            return Cue("fire", t)
+        if t.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) == "exchange":
             return None  # the exchange is the cue
-        if t.dep_ == "dobj" and _lem(head) in ("set", "catch") or (t.dep_ == "pobj" and _lem(head.head) == "set"):
+        if t.dep_ == "dobj" and lemma_of(head) in ("set", "catch") or (t.dep_ == "pobj" and lemma_of(head.head) == "set"):
             return _loot_or_riot_fire(t)
         if mods & {"gunfire", "gun", "mortar", "artillery", "tank", "sniper", "rocket", "heavy", "small", "arm", "cross", "machine"}:
-            return _Cue("clash", t)
+            return Cue("clash", t)
         return None
     if key in ("gunfire", "gunshot", "shooting", "sniping"):
         if t.dep_ == "pobj" and t.head.lower_ in ("by", "from", "in", "of") or key in ("shooting",):
-            return _Cue("fire", t)
+            return Cue("fire", t)
         return None
     if key in L.ATTACK_NOUNS:
-        if key == "operation" and not (_prep_objects(t, "against") or mods & {"military", "security", "counter", "counter-terrorism", "counterterrorism", "clearance", "combing", "offensive", "joint", "anti-terror"}):
+        if key == "operation" and not (prep_objects(t, "against") or mods & {"military", "security", "counter", "counter-terrorism", "counterterrorism", "clearance", "combing", "offensive", "joint", "anti-terror"}):
             return None
         if key in ("killing", "murder", "assassination", "massacre"):
-            return _Cue("kill", t)
+            return Cue("kill", t)
         if key == "crackdown":
             return None
         if key == "shooting":
-            return _Cue("fire", t)
-        return _Cue("attack", t)
+            return Cue("fire", t)
+        return Cue("attack", t)
     if key in L.ABDUCT_NOUNS:
-        if key == "hostage" and not (_lem(t.head) in ("take", "hold", "seize", "keep") or t.dep_ in ("oprd",)):
+        if key == "hostage" and not (lemma_of(t.head) in ("take", "hold", "seize", "keep") or t.dep_ in ("oprd",)):
             return None
-        return _Cue("abduct", t)
+        return Cue("abduct", t)
     if key in L.SEXUAL_NOUNS:
-        return _Cue("sexual", t)
+        return Cue("sexual", t)
     if key in L.ARREST_NOUNS:
-        if _lem(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or _kids(t, "nummod") or (
-            t.dep_ == "nsubjpass" and _lem(t.head) in ("make", "carry", "report")):
-            return _Cue("arrest", t)
+        if lemma_of(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or kids(t, "nummod") or (
+            t.dep_ == "nsubjpass" and lemma_of(t.head) in ("make", "carry", "report")):
+            return Cue("arrest", t)
         return None
-    if key == "custody" and t.dep_ == "pobj" and t.head.lower_ == "into" and _lem(t.head.head) in ("take", "place", "bring"):
-        return _Cue("arrest", t.head.head)
+    if key == "custody" and t.dep_ == "pobj" and t.head.lower_ == "into" and lemma_of(t.head.head) in ("take", "place", "bring"):
+        return Cue("arrest", t.head.head)
     if key in L.PROTEST_NOUNS:
         if key == "march" and (t.text[:1].isupper() and t.is_sent_start is not True or t.ent_type_ == "DATE"):
             return None
-        if key == "march" and (mods & {"long", "death", "forced"} or _lem(t.head) in ("begin",) and _military_sentence(t)):
+        if key == "march" and (mods & {"long", "death", "forced"} or lemma_of(t.head) in ("begin",) and _military_sentence(t)):
             return None
         if key == "rally" and mods & {"campaign", "election", "electoral"}:
-            return _Cue("protest", t)
-        return _Cue("protest", t)
-    if key in L.RIOT_NOUNS and t.dep_ in ("compound", "amod") and _lem(t.head) in ("police", "gear", "shield", "squad", "unit", "control", "act", "officer", "van", "policeman", "cop", "force"):
+            return Cue("protest", t)
+        return Cue("protest", t)
+    if key in L.RIOT_NOUNS and t.dep_ in ("compound", "amod") and lemma_of(t.head) in ("police", "gear", "shield", "squad", "unit", "control", "act", "officer", "van", "policeman", "cop", "force"):
         return None
     if key in L.RIOT_NOUNS:
-        if key == "mob" and t.dep_ in ("compound", "amod") and _lem(t.head) in ("justice", "violence"):
-            return _Cue("riot", t, sub="Mob violence")
-        return _Cue("riot", t)
+        if key == "mob" and t.dep_ in ("compound", "amod") and lemma_of(t.head) in ("justice", "violence"):
+            return Cue("riot", t, sub="Mob violence")
+        return Cue("riot", t)
     if key in L.LOOT_NOUNS:
         if key == "vandalism":
-            return _Cue("riot", t) if _crowd_sentence(t) else _Cue("loot", t)
-        return _Cue("loot", t)
+            return Cue("riot", t) if _crowd_sentence(t) else Cue("loot", t)
+        return Cue("loot", t)
     if key in L.AGREE_NOUNS:
-        if key in ("deal", "accord", "pact", "memorandum") and not (mods & L.DEAL_MODIFIERS or _prep_objects(t, "on", "for", "between", "with")):
+        if key in ("deal", "accord", "pact", "memorandum") and not (mods & L.DEAL_MODIFIERS or prep_objects(t, "on", "for", "between", "with")):
             return None
-        if key == "swap" and not (mods & L.CAPTIVES or any(_lem(o) in L.CAPTIVES for o in _prep_objects(t, "of"))):
+        if key == "swap" and not (mods & L.CAPTIVES or any(lemma_of(o) in L.CAPTIVES for o in prep_objects(t, "of"))):
             return None
-        if key == "surrender" and _lem(t.head) in ("demand", "call", "refuse", "reject", "urge"):
+        if key == "surrender" and lemma_of(t.head) in ("demand", "call", "refuse", "reject", "urge"):
             return None
-        return _Cue("agree", t)
+        return Cue("agree", t)
     if key in L.CHANGE_NOUNS:
         return _change_noun(t, key)
     if key == "chain" and "human" in mods:
-        return _Cue("protest", t)
+        return Cue("protest", t)
     if key in ("talk", "negotiation") and mods & {"peace", "ceasefire", "cease-fire"}:
-        return _Cue("agree", t)
-    if key in ("cache", "stockpile", "arsenal", "depot") and any(_lem(x) in ("contain", "hold", "include") and any(_lem(o) in L.WEAPON_GOODS for o in _objects_with_conj(x)) for x in _kids(t, "acl")) and (
-            _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass"):
-        return _Cue("disrupt", t)
-    if key in ("cache", "stockpile", "arsenal") and any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
-        return _Cue("disrupt", t) if _lem(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
+        return Cue("agree", t)
+    if key in ("cache", "stockpile", "arsenal", "depot") and any(lemma_of(x) in ("contain", "hold", "include") and any(lemma_of(o) in L.WEAPON_GOODS for o in objects_with_conj(x)) for x in kids(t, "acl")) and (
+            lemma_of(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass"):
+        return Cue("disrupt", t)
+    if key in ("cache", "stockpile", "arsenal") and any(lemma_of(o) in L.WEAPON_GOODS for o in prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
+        return Cue("disrupt", t) if lemma_of(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
     if key == "disposal" and mods & {"bomb", "explosive", "ordnance"}:
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key in ("seizure", "recovery", "haul", "confiscation", "discovery", "interception", "defusal") and (
-            mods & L.WEAPON_GOODS or any(_lem(o) in L.WEAPON_GOODS for o in _prep_objects(t, "of"))):
-        return _Cue("disrupt", t)  # "a weapons seizure", "the recovery of explosives"
+            mods & L.WEAPON_GOODS or any(lemma_of(o) in L.WEAPON_GOODS for o in prep_objects(t, "of"))):
+        return Cue("disrupt", t)  # "a weapons seizure", "the recovery of explosives"
     if key in ("factory", "workshop", "lab", "laboratory") and mods & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making"} and (
-            _lem(t.head) in L.FIND_VERBS | {"raid", "bust", "uncover", "dismantle", "destroy"}):
-        return _Cue("disrupt", t)
+            lemma_of(t.head) in L.FIND_VERBS | {"raid", "bust", "uncover", "dismantle", "destroy"}):
+        return Cue("disrupt", t)
     if key in ("explosion", "detonation") and "controlled" in mods:
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     return None
 
 
@@ -405,21 +407,21 @@ _AIR_TARGETS_DOWN = {"drone", "uav", "missile", "rocket", "aircraft", "plane", "
 def _downed(t: Token) -> bool:
     """'shot down a drone', 'a missile was intercepted', 'downed a helicopter'."""
     head = t.head
-    if t.dep_ in ("dobj", "nsubjpass") and (_lem(head) in ("intercept", "down", "destroy", "neutralize", "neutralise")
-                                             or (_lem(head) == "shoot" and _has_child_word(head, {"down"}))):
-        if _lem(head) == "destroy" and not _military_defence(head):
+    if t.dep_ in ("dobj", "nsubjpass") and (lemma_of(head) in ("intercept", "down", "destroy", "neutralize", "neutralise")
+                                             or (lemma_of(head) == "shoot" and has_child_word(head, {"down"}))):
+        if lemma_of(head) == "destroy" and not _military_defence(head):
             return False
         return True
     return False
 
 
 def _military_defence(verb: Token) -> bool:
-    return any(_lem(c) in ("defence", "defense", "anti-aircraft", "air-defence", "air-defense") for c in verb.subtree)
+    return any(lemma_of(c) in ("defence", "defense", "anti-aircraft", "air-defence", "air-defense") for c in verb.subtree)
 
 
 def _weapon_goods_found(t: Token) -> bool:
     """'police recovered 153 crude bombs', 'a cache of weapons was discovered', 'seized arms': a seizure."""
-    key = _key(t)
+    key = word_key(t)
     if key not in L.WEAPON_GOODS and t.lower_ not in L.WEAPON_GOODS:
         return False
     head = t.head
@@ -429,57 +431,57 @@ def _weapon_goods_found(t: Token) -> bool:
         t_dep, head = head.dep_, head.head
     else:
         t_dep = t.dep_
-    if t_dep == "pobj" and head.lower_ == "of" and (_lem(head.head) in _MEASURES | {"cache", "stockpile", "depot", "dozens", "hundreds", "thousands", "scores", "total"} or head.head.like_num):
+    if t_dep == "pobj" and head.lower_ == "of" and (lemma_of(head.head) in _MEASURES | {"cache", "stockpile", "depot", "dozens", "hundreds", "thousands", "scores", "total"} or head.head.like_num):
         outer = head.head
         t_dep, head = outer.dep_, outer.head
-    if t_dep in ("dobj", "nsubjpass") and _lem(head) in L.FIND_VERBS | {"defuse", "dismantle", "neutralize", "neutralise", "detonate", "deactivate"}:
-        if _lem(head) == "destroy" and not _has_child_word(head, {"police", "troops", "forces"}) and key not in ("ied", "mine", "landmine", "explosive", "bomb", "cache"):
+    if t_dep in ("dobj", "nsubjpass") and lemma_of(head) in L.FIND_VERBS | {"defuse", "dismantle", "neutralize", "neutralise", "detonate", "deactivate"}:
+        if lemma_of(head) == "destroy" and not has_child_word(head, {"police", "troops", "forces"}) and key not in ("ied", "mine", "landmine", "explosive", "bomb", "cache"):
             return False
-        if _lem(head) == "detonate" and not any(c.lower_ in ("controlled",) for c in head.subtree):
+        if lemma_of(head) == "detonate" and not any(c.lower_ in ("controlled",) for c in head.subtree):
             return False
-        if _lem(head) in ("hand", "surrender") and not _has_child_word(head, {"over", "in"}):
+        if lemma_of(head) in ("hand", "surrender") and not has_child_word(head, {"over", "in"}):
             return False
         return True
     return False
 
 
-def _loot_or_riot_fire(t: Token) -> _Cue | None:
+def _loot_or_riot_fire(t: Token) -> Cue | None:
     """'set fire to X' / 'set X on fire': tyres are a riot, property destruction otherwise."""
     verb = t.head if t.dep_ == "dobj" else t.head.head
-    objs = _prep_objects(verb, "to") + _kids(verb, "dobj") + _prep_objects(t, "to")
+    objs = prep_objects(verb, "to") + kids(verb, "dobj") + prep_objects(t, "to")
     objs = [o for o in objs if o.i != t.i]
-    if any(_lem(o) in ("tyre", "tire") for o in objs):
-        return _Cue("riot", t, sub="Violent demonstration")
+    if any(lemma_of(o) in ("tyre", "tire") for o in objs):
+        return Cue("riot", t, sub="Violent demonstration")
     if _crowd_sentence(t):
-        return _Cue("riot", t)
-    return _Cue("loot", t)
+        return Cue("riot", t)
+    return Cue("loot", t)
 
 
 def _crowd_sentence(t: Token) -> bool:
-    return not _words(t).isdisjoint(L.RIOTER_WORDS | L.PROTESTER_WORDS)
+    return not sentence_words(t).isdisjoint(L.RIOTER_WORDS | L.PROTESTER_WORDS)
 
 
-def _change_noun(t: Token, key: str) -> _Cue | None:
+def _change_noun(t: Token, key: str) -> Cue | None:
     """'brought reinforcements', 'a joint patrol took place', 'imposed a curfew': a change of a group's activity;
     not 'attacked a patrol'."""
     head = t.head
-    hl = _lem(head)
-    if key in ("troop", "movement") and not (t.dep_ == "nsubj" and hl in ("arrive", "enter", "reach", "move", "deploy", "cross", "withdraw", "mass", "gather", "head") or (key == "movement" and _prep_objects(t, "of"))):
+    hl = lemma_of(head)
+    if key in ("troop", "movement") and not (t.dep_ == "nsubj" and hl in ("arrive", "enter", "reach", "move", "deploy", "cross", "withdraw", "mass", "gather", "head") or (key == "movement" and prep_objects(t, "of"))):
         return None
     if t.dep_ in ("nsubj", "nsubjpass") and hl in ("arrive", "enter", "reach", "take", "move", "cross", "head", "deploy", "send", "dispatch", "impose", "extend", "withdraw", "complete", "begin", "start", "continue", "hold", "conduct", "carry", "see", "observe", "report", "place"):
-        return _Cue("change", t)
+        return Cue("change", t)
     if key in ("ban", "lockdown", "restriction", "checkpoint", "roadblock", "state") and not (
             t.dep_ in ("dobj", "nsubjpass") and hl in ("impose", "institute", "declare", "announce", "enforce", "extend", "place", "set", "establish", "erect", "install", "introduce", "order")):
         return None
-    if key == "state" and not _has_child_word(t, {"emergency", "siege"}) and not any(_lem(o) in ("emergency", "siege") for o in _prep_objects(t, "of")):
+    if key == "state" and not has_child_word(t, {"emergency", "siege"}) and not any(lemma_of(o) in ("emergency", "siege") for o in prep_objects(t, "of")):
         return None
     if t.dep_ in ("dobj", "attr") and hl in ("bring", "send", "deploy", "dispatch", "conduct", "carry", "hold", "impose", "institute", "place", "erect", "install", "introduce",
                                             "announce", "declare", "extend", "begin", "start", "complete", "launch",
                                             "establish", "reinforce", "receive", "mass", "amass", "move", "dispatch",
                                             "mobilize", "mobilise", "enforce", "order", "build", "set", "organize"):
-        return _Cue("change", t)
-    if t.dep_ == "ROOT" or (t.dep_ == "pobj" and t.head.lower_ in ("of",) and _lem(t.head.head) in ("arrival", "deployment")):
-        return _Cue("change", t)
+        return Cue("change", t)
+    if t.dep_ == "ROOT" or (t.dep_ == "pobj" and t.head.lower_ in ("of",) and lemma_of(t.head.head) in ("arrival", "deployment")):
+        return Cue("change", t)
     return None
 
 
@@ -493,167 +495,167 @@ _MEASURES = {"total", "dozens", "hundreds", "thousands", "scores", "ton", "tonne
              "bundle", "parcel", "shipment", "cargo"}
 
 
-def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
-    objs = _objects_with_conj(t)
-    objs += [p for o in objs if _lem(o) in _MEASURES or o.like_num for p in _prep_objects(o, "of")]
-    obj_lemmas = {_lem(o) for o in objs}
+def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
+    objs = objects_with_conj(t)
+    objs += [p for o in objs if lemma_of(o) in _MEASURES or o.like_num for p in prep_objects(o, "of")]
+    obj_lemmas = {lemma_of(o) for o in objs}
     prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
     # --- weapons and violence
     if key in ("blow",) and "up" in prts:
         if obj_lemmas & _PERSONAL_OBJECTS or any(c.lower_ in _PERSONAL_OBJECTS for c in t.children):
-            return _Cue("weapon", t, L.SUICIDE)
-        return _Cue("weapon", t, L.BLAST)
+            return Cue("weapon", t, L.SUICIDE)
+        return Cue("weapon", t, L.BLAST)
     if key in ("activate", "trigger") and any(c.lower_ in L.PREMATURE for c in t.children):
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key in ("explode", "detonate", "go") and (key != "go" or "off" in prts):
         if any(c.lower_ in L.PREMATURE for c in t.subtree) or _while_planting(t):
-            return _Cue("disrupt", t)
-        if _kids(t, "neg") or _failed(t):
-            return _Cue("disrupt", t, sub="Disrupted weapons use")
-        return _Cue("weapon", t, L.BLAST)
+            return Cue("disrupt", t)
+        if kids(t, "neg") or _failed(t):
+            return Cue("disrupt", t, sub="Disrupted weapons use")
+        return Cue("weapon", t, L.BLAST)
     if key in ("shell", "bombard", "pound"):
-        subj = _subject(t)
-        if subj is not None and (_lem(subj) in _AIR_VEHICLES or _lem(subj) in ("airstrike",) or "air" in _mod_words(subj)):
-            return _Cue("weapon", t, L.AIR)
-        return _Cue("weapon", t, L.SHELL) if key != "pound" else _Cue("attack", t)
+        subj = subject_of(t)
+        if subj is not None and (lemma_of(subj) in AIR_VEHICLES or lemma_of(subj) in ("airstrike",) or "air" in mod_words(subj)):
+            return Cue("weapon", t, L.AIR)
+        return Cue("weapon", t, L.SHELL) if key != "pound" else Cue("attack", t)
     if key == "bomb":
-        subj = _subject(t)
-        if subj is not None and (_lem(subj) in _AIR_VEHICLES or "air" in _mod_words(subj) or _lem(subj) in ("coalition",)):
-            return _Cue("weapon", t, L.AIR)
-        return _Cue("weapon", t, L.BLAST)
+        subj = subject_of(t)
+        if subj is not None and (lemma_of(subj) in AIR_VEHICLES or "air" in mod_words(subj) or lemma_of(subj) in ("coalition",)):
+            return Cue("weapon", t, L.AIR)
+        return Cue("weapon", t, L.BLAST)
     if key == "airstrike" or key == "air-strike":
-        return _Cue("weapon", t, L.AIR)
+        return Cue("weapon", t, L.AIR)
     if key in ("shoot", "gun") and ("down" in prts) and (obj_lemmas & _AIR_TARGETS_DOWN or key == "shoot" and not objs):
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key == "gun" and "down" in prts:
-        return _Cue("fire", t)
+        return Cue("fire", t)
     if key == "down" and obj_lemmas & _AIR_TARGETS_DOWN:
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key in ("intercept", "neutralize", "neutralise") and obj_lemmas & (_AIR_TARGETS_DOWN | L.WEAPON_GOODS):
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key in ("defuse", "deactivate", "disarm") and (obj_lemmas & L.WEAPON_GOODS or key == "defuse"):
-        return _Cue("disrupt", t)
+        return Cue("disrupt", t)
     if key in ("foil", "thwart") and obj_lemmas & {"attack", "attempt", "plot", "plan", "bombing", "ambush"}:
-        return _Cue("disrupt", t)
-    if key in ("fire", "shoot") and any(_lem(o) == "air" for o in _prep_objects(t, "into", "in")):
+        return Cue("disrupt", t)
+    if key in ("fire", "shoot") and any(lemma_of(o) == "air" for o in prep_objects(t, "into", "in")):
         return None  # shots fired into the air: a warning or a celebration, not an attack
     if key == "fire":
-        if obj_lemmas & _INTERVENTION_FIRE or any(_lem(m) in _INTERVENTION_FIRE for o in objs for m in _mods(o)):
+        if obj_lemmas & _INTERVENTION_FIRE or any(lemma_of(m) in _INTERVENTION_FIRE for o in objs for m in modifiers(o)):
             return None
-        if objs and not obj_lemmas & _FIRE_OBJECTS and not any(_weapon_class(o, _key(o)) for o in objs) and any(
-                _lem(o) not in L.WEAPON_NOUNS for o in objs) and not _prep_objects(t, "at", "on", "upon", "into", "towards", "toward"):
+        if objs and not obj_lemmas & FIRE_OBJECTS and not any(_weapon_class(o, word_key(o)) for o in objs) and any(
+                lemma_of(o) not in L.WEAPON_NOUNS for o in objs) and not prep_objects(t, "at", "on", "upon", "into", "towards", "toward"):
             return None  # "fired the minister"
-        if any(_lem(o) in ("shot",) and _has_child_word(o, {"warning"}) for o in objs):
+        if any(lemma_of(o) in ("shot",) and has_child_word(o, {"warning"}) for o in objs):
             return None
-        passive = _kids(t, "nsubjpass")
-        if passive and not any(_weapon_class(p, _key(p)) or _lem(p) in _FIRE_OBJECTS for p in passive) and (
-                _prep_objects(t, "from", "over", "for") or not (_prep_objects(t, "upon", "on", "at") or _military_sentence(t))):
+        passive = kids(t, "nsubjpass")
+        if passive and not any(_weapon_class(p, word_key(p)) or lemma_of(p) in FIRE_OBJECTS for p in passive) and (
+                prep_objects(t, "from", "over", "for") or not (prep_objects(t, "upon", "on", "at") or _military_sentence(t))):
             return None  # "was fired from his post", not "the convoy was fired upon"
-        return _Cue("fire", t)
+        return Cue("fire", t)
     if key == "shoot":
         if "down" in prts:
             return None
-        return _Cue("fire", t)
+        return Cue("fire", t)
     if key == "snipe":
-        return _Cue("fire", t)
+        return Cue("fire", t)
     if key in L.CLASH_VERBS:
         if key == "exchange":
             if obj_lemmas & {"fire", "gunfire", "shot", "artillery", "rocket", "bullet", "mortar", "blow", "round"}:
-                return _Cue("clash", t)
+                return Cue("clash", t)
             if obj_lemmas & L.CAPTIVES:
-                return _Cue("agree", t)
+                return Cue("agree", t)
             return None
-        if key in ("fight", "battle") and _prep_objects(t, "against", "for") and all(
-                _lem(o) in _ABSTRACT_FIGHT for o in _prep_objects(t, "against", "for")) and not _prep_objects(t, "with"):
+        if key in ("fight", "battle") and prep_objects(t, "against", "for") and all(
+                lemma_of(o) in _ABSTRACT_FIGHT for o in prep_objects(t, "against", "for")) and not prep_objects(t, "with"):
             return None
-        if key == "engage" and not (obj_lemmas or _prep_objects(t, "in", "with")):
+        if key == "engage" and not (obj_lemmas or prep_objects(t, "in", "with")):
             return None
-        if key == "engage" and any(_lem(o) in ("talk", "dialogue", "negotiation", "discussion") for o in _prep_objects(t, "in")):
+        if key == "engage" and any(lemma_of(o) in ("talk", "dialogue", "negotiation", "discussion") for o in prep_objects(t, "in")):
             return None
-        return _Cue("clash", t)
+        return Cue("clash", t)
     if key in L.ATTACK_VERBS:
         if key == "strike":
-            subj = _subject(t)
-            if subj is not None and _lem(subj) in L.LABOUR_STRIKE | {"worker", "employee", "teacher", "doctor", "nurse", "union", "driver"}:
-                return _Cue("protest", t)
-            patients = _kids(t, "dobj", "nsubjpass")
-            if patients and all(_party(p) is None and not _place(p) for p in patients):
+            subj = subject_of(t)
+            if subj is not None and lemma_of(subj) in L.LABOUR_STRIKE | {"worker", "employee", "teacher", "doctor", "nurse", "union", "driver"}:
+                return Cue("protest", t)
+            patients = kids(t, "dobj", "nsubjpass")
+            if patients and all(party_of(p) is None and not is_place(p) for p in patients):
                 return None  # "deals were struck", "struck a balance"
-            return _Cue("attack", t)
-        if key in ("hit", "target") and _subject(t) is not None and _lem(_subject(t)) in ("campaign", "sanction", "policy", "measure", "law"):
+            return Cue("attack", t)
+        if key in ("hit", "target") and subject_of(t) is not None and lemma_of(subject_of(t)) in ("campaign", "sanction", "policy", "measure", "law"):
             return None
         if key == "charge" or key == "hit":
             return None
-        if key == "assault" and _has_child_word(t, {"sexually"}):
-            return _Cue("sexual", t)
+        if key == "assault" and has_child_word(t, {"sexually"}):
+            return Cue("sexual", t)
         if key == "overrun":
-            return _Cue("territory", t)
-        if key in ("raid", "storm") and obj_lemmas & _GOODS and not _words(t) & {"kill", "killed", "die", "dead", "injure", "wound", "shoot", "shot", "fire"}:
-            return _Cue("loot", t)
-        if key == "raid" and _state_subject(t):
-            return _Cue("attack", t)
-        return _Cue("attack", t)
-    if key in ("abuse", "molest") and (key == "molest" or _has_child_word(t, {"sexually"}) or obj_lemmas & {"woman", "girl", "women", "girls"}):
-        return _Cue("sexual", t)
+            return Cue("territory", t)
+        if key in ("raid", "storm") and obj_lemmas & _GOODS and not sentence_words(t) & {"kill", "killed", "die", "dead", "injure", "wound", "shoot", "shot", "fire"}:
+            return Cue("loot", t)
+        if key == "raid" and state_subject(t):
+            return Cue("attack", t)
+        return Cue("attack", t)
+    if key in ("abuse", "molest") and (key == "molest" or has_child_word(t, {"sexually"}) or obj_lemmas & {"woman", "girl", "women", "girls"}):
+        return Cue("sexual", t)
     if key in L.SEXUAL_VERBS:
-        return _Cue("sexual", t)
+        return Cue("sexual", t)
     if key in L.ABDUCT_VERBS:
-        if key == "disappear" and not _has_child_word(t, {"forcibly", "forcefully"}):
+        if key == "disappear" and not has_child_word(t, {"forcibly", "forcefully"}):
             return None
-        return _Cue("abduct", t)
-    if key in ("take", "hold", "keep") and (obj_lemmas & {"hostage", "captive"} or any(_lem(c) in ("hostage", "captive") for c in _kids(t, "oprd", "advcl", "xcomp", "ccomp", "attr", "npadvmod"))):
-        return _Cue("abduct", t)
+        return Cue("abduct", t)
+    if key in ("take", "hold", "keep") and (obj_lemmas & {"hostage", "captive"} or any(lemma_of(c) in ("hostage", "captive") for c in kids(t, "oprd", "advcl", "xcomp", "ccomp", "attr", "npadvmod"))):
+        return Cue("abduct", t)
     if key in L.ARREST_VERBS:
         if key == "round" and "up" not in prts:
             return None
         if key == "arrest" and t.dep_ == "amod":
             return None
-        return _Cue("arrest", t)
-    if key == "take" and any(_lem(o) in _CUSTODY for o in _prep_objects(t, "into", "in")):
-        return _Cue("arrest", t)
-    if key in ("find", "discover", "recover") and (_has_child_word(t, _DEATH) or obj_lemmas & {"body", "corpse", "remains"}):
-        return _Cue("kill", t)
+        return Cue("arrest", t)
+    if key == "take" and any(lemma_of(o) in _CUSTODY for o in prep_objects(t, "into", "in")):
+        return Cue("arrest", t)
+    if key in ("find", "discover", "recover") and (has_child_word(t, _DEATH) or obj_lemmas & {"body", "corpse", "remains"}):
+        return Cue("kill", t)
     # --- killing and injuring
     if key in L.KILL_VERBS:
         if key == "burn" and obj_lemmas & {"tyre", "tire"}:
-            return _Cue("riot", t, sub="Violent demonstration")
-        if key in ("burn", "beat", "hack", "stab") and not (_to_death(t) or key in ("stab", "hack") or key == "beat" and (objs or _prep_objects(t, "by"))):
-            if key == "burn" and (obj_lemmas & L.PROPERTY or any(_lem(o) in L.PROPERTY for o in _kids(t, "nsubjpass"))):
+            return Cue("riot", t, sub="Violent demonstration")
+        if key in ("burn", "beat", "hack", "stab") and not (_to_death(t) or key in ("stab", "hack") or key == "beat" and (objs or prep_objects(t, "by"))):
+            if key == "burn" and (obj_lemmas & L.PROPERTY or any(lemma_of(o) in L.PROPERTY for o in kids(t, "nsubjpass"))):
                 return _loot_or_riot_verb(t)
             if key != "beat":
                 return None
         if key == "assault":
-            return _Cue("attack", t)
+            return Cue("attack", t)
         if key == "lynch":
-            return _Cue("riot", t, sub="Mob violence")
-        if key in L.OUTCOME_VERBS and (key not in ("kill",) or _agent(t) is None):
-            return _Cue("outcome", t)  # "2 were killed": what an act did; "forces injured 30" is an act
-        return _Cue("kill", t)
+            return Cue("riot", t, sub="Mob violence")
+        if key in L.OUTCOME_VERBS and (key not in ("kill",) or agent_of(t) is None):
+            return Cue("outcome", t)  # "2 were killed": what an act did; "forces injured 30" is an act
+        return Cue("kill", t)
     if key == "die":
-        return _Cue("outcome", t)
+        return Cue("outcome", t)
     # --- protests and riots
     if key in L.PROTEST_VERBS:
-        subj = _subject(t)
-        if key in ("march", "rally") and subj is not None and _party(subj) in (L.STATE, L.ARMED):
+        subj = subject_of(t)
+        if key in ("march", "rally") and subj is not None and party_of(subj) in (L.STATE, L.ARMED):
             return None
-        dobjs = _kids(t, "dobj")
-        if key == "demonstrate" and (obj_lemmas & _SHOWN or dobjs and not _sentence_protest_context(t) and not any(o.tag_ == "VBG" for o in dobjs)):
+        dobjs = kids(t, "dobj")
+        if key == "demonstrate" and (obj_lemmas & _SHOWN or dobjs and not sentence_protest_context(t) and not any(o.tag_ == "VBG" for o in dobjs)):
             return None  # "demonstrated the waste of funds", not "demonstrated demanding salaries"
-        if key == "rally" and _prep_objects(t, "behind", "around", "to"):
+        if key == "rally" and prep_objects(t, "behind", "around", "to"):
             return None
         if key == "chant" and not _crowd_sentence(t):
             return None
-        return _Cue("protest", t)
-    if key == "take" and any(o.lower_ in _STREETS for o in _prep_objects(t, "to")):
-        return _Cue("protest", t)
+        return Cue("protest", t)
+    if key == "take" and any(o.lower_ in _STREETS for o in prep_objects(t, "to")):
+        return Cue("protest", t)
     if key in ("block", "barricade", "blockade", "occupy", "close") and (obj_lemmas & _ROADS or key == "barricade"):
-        subj = _subject(t)
-        if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
-            return _Cue("riot", t, sub="Violent demonstration") if key == "barricade" else _Cue("protest", t)
+        subj = subject_of(t)
+        if subj is None or subj.ent_type_ == "GPE" or party_of(subj) not in (L.STATE, L.ARMED):
+            return Cue("riot", t, sub="Violent demonstration") if key == "barricade" else Cue("protest", t)
     if key in _GATHER and _protest_words_near(t):
-        subj = _subject(t)
-        if subj is None or subj.ent_type_ == "GPE" or _party(subj) not in (L.STATE, L.ARMED):
-            return _Cue("protest", t)
+        subj = subject_of(t)
+        if subj is None or subj.ent_type_ == "GPE" or party_of(subj) not in (L.STATE, L.ARMED):
+            return Cue("protest", t)
     if key in L.RIOT_VERBS:
         if key in ("loot", "ransack", "torch"):
             return _loot_or_riot_verb(t)
@@ -661,46 +663,46 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         if key == "hurl" and not (obj_lemmas & L.MISSILES_BY_HAND):
             return None
-        return _Cue("riot", t)
+        return Cue("riot", t)
     if key in ("throw", "lob", "pelt", "hurl") and obj_lemmas & L.MISSILES_BY_HAND:
-        return _Cue("riot", t)
+        return Cue("riot", t)
     if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"})):
-        return _Cue("riot", t)
+        return Cue("riot", t)
     if key in ("light", "set", "launch") and obj_lemmas & {"firecracker", "firework", "flare", "fire"} and _crowd_sentence(t):
-        return _Cue("riot", t)
-    if key == "set" and (obj_lemmas & {"fire"} or _has_child_word(t, {"ablaze", "alight", "fire", "afire"}) or any(
-            c.lower_ in ("ablaze", "alight", "fire") for c in _kids(t, "oprd", "advmod", "acomp", "prep", "xcomp", "ccomp"))):
+        return Cue("riot", t)
+    if key == "set" and (obj_lemmas & {"fire"} or has_child_word(t, {"ablaze", "alight", "fire", "afire"}) or any(
+            c.lower_ in ("ablaze", "alight", "fire") for c in kids(t, "oprd", "advmod", "acomp", "prep", "xcomp", "ccomp"))):
         return _loot_or_riot_verb(t)
     # --- territory
     if key in ("take", "gain", "seize", "assume", "wrest", "regain", "retake", "establish", "capture", "recapture", "reclaim",
                "recover", "restore", "impose", "extend") and (
             obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key in ("gain", "regain") and obj_lemmas & {"ground"})):
-        return _Cue("territory", t)
+        return Cue("territory", t)
     if key in ("drive", "push", "expel", "oust", "dislodge", "purge", "flush", "force", "repel") and (
-            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge")) and any(_place(o) for o in _prep_objects(t, "from", "out")):
-        return _Cue("territory", t, sub="regain")
-    if key in ("control", "occupy") and _place_objects(t) and _subject(t) is not None and _party(_subject(t)) in (L.STATE, L.ARMED):
-        return _Cue("territory", t)
-    if key in ("capture", "seize", "take", "nab") and objs and not _place_objects(t) and all(
-            _party(o) in (L.CIVILIAN, L.ARMED, L.STATE) or o.ent_type_ in ("PERSON", "NORP") for o in objs) and not obj_lemmas & (L.PROPERTY | L.CONTROL_NOUNS | {"part", "responsibility", "step", "measure", "action", "place", "life"}):
-        subj = _subject(t)
-        if key != "take" or _prep_objects(t, "into") or (subj is not None and _party(subj) == L.STATE and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "part"):
-            return _Cue("arrest", t)
+            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge")) and any(is_place(o) for o in prep_objects(t, "from", "out")):
+        return Cue("territory", t, sub="regain")
+    if key in ("control", "occupy") and place_objects(t) and subject_of(t) is not None and party_of(subject_of(t)) in (L.STATE, L.ARMED):
+        return Cue("territory", t)
+    if key in ("capture", "seize", "take", "nab") and objs and not place_objects(t) and all(
+            party_of(o) in (L.CIVILIAN, L.ARMED, L.STATE) or o.ent_type_ in ("PERSON", "NORP") for o in objs) and not obj_lemmas & (L.PROPERTY | L.CONTROL_NOUNS | {"part", "responsibility", "step", "measure", "action", "place", "life"}):
+        subj = subject_of(t)
+        if key != "take" or prep_objects(t, "into") or (subj is not None and party_of(subj) == L.STATE and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ != "part"):
+            return Cue("arrest", t)
     if key in L.TERRITORY_VERBS and key not in ("take", "gain", "control", "fall", "secure", "occupy"):
-        if _place_objects(t):
-            return _Cue("territory", t)
+        if place_objects(t):
+            return Cue("territory", t)
         if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY:
-            return _Cue("loot", t)
+            return Cue("loot", t)
         return None
-    if key == "fall" and _prep_objects(t, "to", "into") and (_place(_subject(t)) if _subject(t) is not None else False):
-        return _Cue("territory", t)
-    if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and prts & {"out", "back"}) or (key in L.HANDOVER and "over" in prts and (_place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
+    if key == "fall" and prep_objects(t, "to", "into") and (is_place(subject_of(t)) if subject_of(t) is not None else False):
+        return Cue("territory", t)
+    if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and prts & {"out", "back"}) or (key in L.HANDOVER and "over" in prts and (place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
         if key == "evacuate" and obj_lemmas & {"civilian", "resident", "family", "people", "villager", "patient"}:
-            return _Cue("other", t)
-        if _place_objects(t) or _prep_objects(t, "from") and any(_place(o) for o in _prep_objects(t, "from")) or key in L.HANDOVER:
-            return _Cue("transfer", t)
+            return Cue("other", t)
+        if place_objects(t) or prep_objects(t, "from") and any(is_place(o) for o in prep_objects(t, "from")) or key in L.HANDOVER:
+            return Cue("transfer", t)
         if key in ("withdraw", "retreat") or (key == "pull"):
-            return _Cue("change", t)
+            return Cue("change", t)
         return None
     # --- strategic developments
     if key in ("dismantle", "destroy", "demolish", "raze", "bulldoze", "uproot", "damage", "wreck", "vandalize", "vandalise",
@@ -712,22 +714,22 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
         if key in ("destroy", "damage", "wreck") and _weaponish_subject(t):
             return None
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
-            return _Cue("disrupt", t)
+            return Cue("disrupt", t)
         if key == "dismantle" and not obj_lemmas & L.PROPERTY:
             return None
         return _loot_or_riot_verb(t)
     if key in L.HQ_VERBS and (key != "set" or "up" in prts) and obj_lemmas & L.HQ_NOUNS and not obj_lemmas & {"checkpoint", "position"}:
-        return _Cue("hq", t)
+        return Cue("hq", t)
     if key in ("set", "establish", "create", "form") and (key != "set" or "up" in prts) and obj_lemmas & {
             "militia", "unit", "group", "force", "network", "entity", "organisation", "organization", "brigade", "battalion",
             "council", "wing", "command", "alliance", "coalition", "front", "movement", "checkpoint", "roadblock"}:
-        return _Cue("change", t)
+        return Cue("change", t)
     if key in L.CHANGE_VERBS:
         if key in ("withdraw", "fortify"):
-            return _Cue("change", t)
-        if key in ("reinforce", "mobilize", "mobilise") and objs and not any(_party(o) or _place(o) for o in objs):
+            return Cue("change", t)
+        if key in ("reinforce", "mobilize", "mobilise") and objs and not any(party_of(o) or is_place(o) for o in objs):
             return None  # "reinforced tensions"
-        if key == "join" and not any(_party(o) in (L.ARMED, L.STATE) for o in objs):
+        if key == "join" and not any(party_of(o) in (L.ARMED, L.STATE) for o in objs):
             return None
         if key in ("form", "split", "rename", "declare", "impose", "suspend", "dissolve") and not obj_lemmas & {"organisation", "organization", "network", "entity", "command", "committee", "army",
                 "militia", "group", "alliance", "brigade", "unit", "faction", "curfew", "lockdown", "coalition", "force",
@@ -735,75 +737,75 @@ def _verb_cue(t: Token, key: str, low: str) -> _Cue | None:
             return None
         if key == "train" and not obj_lemmas & {"recruit", "fighter", "militant", "soldier", "troop", "militia"}:
             return None
-        return _Cue("change", t)
-    if key in ("arrive", "enter", "reach", "cross") and _subject(t) is not None and _lem(_subject(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
-        return _Cue("change", t)
+        return Cue("change", t)
+    if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
+        return Cue("change", t)
     if key in L.AGREE_VERBS:
         if key == "surrender":
-            subj = _subject(t)
-            return _Cue("agree", t) if subj is None or _party(subj) in (L.ARMED, L.STATE) or _lem(subj) in ("member", "rebel", "militant", "fighter") else None
+            subj = subject_of(t)
+            return Cue("agree", t) if subj is None or party_of(subj) in (L.ARMED, L.STATE) or lemma_of(subj) in ("member", "rebel", "militant", "fighter") else None
         if key in ("swap", "release") and not obj_lemmas & L.CAPTIVES:
             return None
-        if key == "release" and (_state_subject(t) or any(c.lower_ in ("bail",) for c in t.subtree)):
+        if key == "release" and (state_subject(t) or any(c.lower_ in ("bail",) for c in t.subtree)):
             return None
         if key in ("sign", "conclude", "broker", "negotiate", "reach") and not obj_lemmas & L.AGREE_NOUNS:
             return None
-        if key == "agree" and not (any(_lem(o) in L.AGREE_NOUNS for o in _prep_objects(t, "on", "to", "upon")) or
-                                   any(_lem(x) in ("cease", "end", "stop", "exchange", "release", "withdraw", "halt", "surrender", "swap", "form", "join", "share", "merge") for x in _kids(t, "xcomp"))):
+        if key == "agree" and not (any(lemma_of(o) in L.AGREE_NOUNS for o in prep_objects(t, "on", "to", "upon")) or
+                                   any(lemma_of(x) in ("cease", "end", "stop", "exchange", "release", "withdraw", "halt", "surrender", "swap", "form", "join", "share", "merge") for x in kids(t, "xcomp"))):
             return None
-        return _Cue("agree", t)
+        return Cue("agree", t)
     if key in L.OTHER_VERBS:
-        if key == "flee" and _subject(t) is not None and _party(_subject(t)) in (L.ARMED, L.STATE):
+        if key == "flee" and subject_of(t) is not None and party_of(subject_of(t)) in (L.ARMED, L.STATE):
             return None
-        return _Cue("other", t)
+        return Cue("other", t)
     return None
 
 
 def _to_death(t: Token) -> bool:
-    return any(p.lower_ == "to" and any(_lem(g) == "death" for g in p.children) for p in t.children if p.dep_ == "prep")
+    return any(p.lower_ == "to" and any(lemma_of(g) == "death" for g in p.children) for p in t.children if p.dep_ == "prep")
 
 
 def _failed(t: Token) -> bool:
-    return t.dep_ == "xcomp" and _lem(t.head) == "fail"
+    return t.dep_ == "xcomp" and lemma_of(t.head) == "fail"
 
 
 def _while_planting(t: Token) -> bool:
     for c in t.children:
-        if c.dep_ in ("advcl",) and _lem(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "defuse", "dismantle"):
+        if c.dep_ in ("advcl",) and lemma_of(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "defuse", "dismantle"):
             return True
         if c.dep_ == "mark" and c.lower_ == "while":
             return False
-    return any(c.dep_ == "relcl" and _lem(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "carry")
-               and any(s.lower_ in ("they", "he", "she") for s in c.children) for o in _kids(t, "nsubj") for c in o.children)
+    return any(c.dep_ == "relcl" and lemma_of(c) in ("plant", "make", "assemble", "handle", "prepare", "transport", "lay", "carry")
+               and any(s.lower_ in ("they", "he", "she") for s in c.children) for o in kids(t, "nsubj") for c in o.children)
 
 
-def _loot_or_riot_verb(t: Token) -> _Cue:
-    subj = _agent(t)
-    party = _party(subj) if subj is not None else None
-    if party in (L.RIOTER, L.PROTESTER) or (party == L.CIVILIAN and _crowd_word(subj)) or (
-            party not in (L.STATE, L.ARMED) and _sentence_protest_context(t) and _words(t) & {"demand", "protest", "denounce"}):
-        return _Cue("riot", t)
-    return _Cue("loot", t)
+def _loot_or_riot_verb(t: Token) -> Cue:
+    subj = agent_of(t)
+    party = party_of(subj) if subj is not None else None
+    if party in (L.RIOTER, L.PROTESTER) or (party == L.CIVILIAN and crowd_word(subj)) or (
+            party not in (L.STATE, L.ARMED) and sentence_protest_context(t) and sentence_words(t) & {"demand", "protest", "denounce"}):
+        return Cue("riot", t)
+    return Cue("loot", t)
 
 
 def _weaponish_subject(t: Token) -> bool:
-    subj = _subject(t)
-    return subj is not None and (_lem(subj) in L.WEAPON_NOUNS or _lem(subj) in _AIR_VEHICLES or _lem(subj) in ("attack", "strike", "fire", "explosion", "blast", "fighting", "clash"))
+    subj = subject_of(t)
+    return subj is not None and (lemma_of(subj) in L.WEAPON_NOUNS or lemma_of(subj) in AIR_VEHICLES or lemma_of(subj) in ("attack", "strike", "fire", "explosion", "blast", "fighting", "clash"))
 
 
 def _violence_in(t: Token) -> bool:
-    return not _words(t).isdisjoint({"attack", "clash", "airstrike", "shell", "bomb", "fire", "explosion", "strike", "fight", "raid"})
+    return not sentence_words(t).isdisjoint({"attack", "clash", "airstrike", "shell", "bomb", "fire", "explosion", "strike", "fight", "raid"})
 
 
 def _protest_words_near(t: Token) -> bool:
-    return not _words(t).isdisjoint({"protest", "demand", "against", "slogan", "placard", "banner", "denounce", "protester",
+    return not sentence_words(t).isdisjoint({"protest", "demand", "against", "slogan", "placard", "banner", "denounce", "protester",
                                      "demonstrator", "condemn", "chant"})
 
 
 _CLIMB = ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "prep", "nsubjpass", "nsubj", "conj", "relcl", "attr", "oprd", "appos", "compound", "amod")
 
 
-def _unreal(cue: _Cue) -> bool:
+def unreal(cue: Cue) -> bool:
     """True for "no clashes", "did not attack", "threatened to strike", "could attack", "called for protests"."""
     t = cue.tok
     if cue.kind == "disrupt":
@@ -815,7 +817,7 @@ def _unreal(cue: _Cue) -> bool:
     if t.dep_ == "pobj" and t.head.lower_ == "without":
         return True
     if cue.kind not in ("protest", "riot", "agree") and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and _lem(t.head) not in _REAL_INF_HEADS:
+            c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and lemma_of(t.head) not in _REAL_INF_HEADS:
         return True  # a purpose: "an offensive to free Anbar", "an attack to capture the positions"
     skip = {"agree", "announce", "decide", "sign"} if cue.kind == "agree" else set()
     head, steps = t, 0
@@ -829,7 +831,7 @@ def _unreal(cue: _Cue) -> bool:
             break
         head = head.head
         steps += 1
-        hl = _lem(head)
+        hl = lemma_of(head)
         if hl in L.HYPOTHETICAL_HEADS and hl not in skip and not (cue.kind == "protest" and hl in ("try", "attempt", "continue", "plan")):
             if hl in ("fail",) and cue.kind == "weapon":
                 continue
@@ -867,7 +869,7 @@ _TEMPORAL = {"after", "following", "since", "amid", "before", "during", "as", "w
 _BACKGROUND_KEY = ("eventwire", "action_background")
 
 
-def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set[int]:
+def background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set[int]:
     """Tokens in what an act is about or followed from: "against the arrest of", "demanding the release of
     activists detained in ...", "after police shot a student". Cues there are the grievance, not the act.
     `purpose_only`: only what it is about (not "after ..." clauses, relative clauses or appositions).
@@ -882,7 +884,7 @@ def _background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set
 def _find_background(sent: Span, with_relcl: bool, purpose_only: bool) -> set[int]:
     out: set[int] = set()
     doc = sent.doc
-    deps = _forms(doc)[2]
+    deps = forms_of(doc)[2]
     for i in range(sent.start, sent.end):
         dep = deps[i]
         if dep not in _BACKGROUND_DEPS or i in out:
@@ -892,90 +894,90 @@ def _find_background(sent: Span, with_relcl: bool, purpose_only: bool) -> set[in
         if purpose_only and (dep in ("relcl", "appos", "acl") or t.lower_ in _TEMPORAL or any(
                 c.dep_ == "mark" and c.lower_ in _TEMPORAL for c in t.children)):
             continue
-        if dep == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or _lem(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
+        if dep == "prep" and t.lower_ in _BACKGROUND_PREPS and (t.lower_ != "of" or lemma_of(t.head) in ("release", "arrest", "killing", "death", "detention", "abduction", "murder", "wake", "memory", "anniversary")):
             bg = True
-        elif t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "conj", "pcomp") and _lem(t) in L.PURPOSE_HEADS:
+        elif t.dep_ in ("advcl", "xcomp", "acl", "ccomp", "conj", "pcomp") and lemma_of(t) in L.PURPOSE_HEADS:
             bg = True
-        elif with_relcl and dep == "ccomp" and _lem(t.head) in ("claim", "say", "allege", "complain", "argue", "accuse", "insist", "believe", "fear", "state"):
+        elif with_relcl and dep == "ccomp" and lemma_of(t.head) in ("claim", "say", "allege", "complain", "argue", "accuse", "insist", "believe", "fear", "state"):
             bg = True
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
             bg = True
         elif dep in ("relcl", "appos") or (with_relcl and dep == "acl"):
             bg = True
-        elif t.dep_ == "prep" and t.lower_ == "in" and any(_lem(c) in ("response", "protest", "retaliation", "solidarity", "memory", "connection", "aftermath", "wake") for c in t.children):
+        elif t.dep_ == "prep" and t.lower_ == "in" and any(lemma_of(c) in ("response", "protest", "retaliation", "solidarity", "memory", "connection", "aftermath", "wake") for c in t.children):
             bg = True
-        elif t.dep_ == "pobj" and _lem(t) in ("death", "killing", "arrest", "detention", "murder") and t.head.lower_ in ("over", "against", "after", "following"):
+        elif t.dep_ == "pobj" and lemma_of(t) in ("death", "killing", "arrest", "detention", "murder") and t.head.lower_ in ("over", "against", "after", "following"):
             bg = True
         if bg:
             out.update(x.i for x in t.subtree)
     return out
 
 
-def _about_the_protest(t: Token) -> bool:
+def about_the_protest(t: Token) -> bool:
     """In an "after ..." clause or a relative clause, a word still about the protest: tear gas, water cannon,
     force; or a verb whose object is the protest or its crowd ("after police dispersed the demonstration")."""
-    if _is_noun(t):
-        return _key(t) in _INTERVENTION_WORDS and _key(t) not in L.PROTEST_NOUNS and _key(t) not in ("violence",)
-    verb = t if _is_verb(t) else t.head
-    for o in _kids(verb, "dobj", "nsubjpass") + _prep_objects(verb, "at", "on", "into", "against"):
-        if _party(o) in (L.PROTESTER, L.RIOTER) or _key(o) in L.PROTEST_NOUNS or o.lower_ in ("them", "crowd", "crowds", "people"):
+    if is_noun(t):
+        return word_key(t) in INTERVENTION_WORDS and word_key(t) not in L.PROTEST_NOUNS and word_key(t) not in ("violence",)
+    verb = t if is_verb(t) else t.head
+    for o in kids(verb, "dobj", "nsubjpass") + prep_objects(verb, "at", "on", "into", "against"):
+        if party_of(o) in (L.PROTESTER, L.RIOTER) or word_key(o) in L.PROTEST_NOUNS or o.lower_ in ("them", "crowd", "crowds", "people"):
             return True
     return False
 
 
-def _target_named(t: Token) -> bool:
-    return bool(_kids(t, "dobj", "nsubjpass") or _prep_objects(t, "at", "on", "upon"))
+def target_named(t: Token) -> bool:
+    return bool(kids(t, "dobj", "nsubjpass") or prep_objects(t, "at", "on", "upon"))
 
 
-def _excessive(t: Token) -> bool:
+def is_excessive(t: Token) -> bool:
     """'violently dispersed', 'brutally suppressed': force beyond an intervention."""
-    verb = t if _is_verb(t) else t.head
+    verb = t if is_verb(t) else t.head
     return any(c.lower_ in ("violently", "brutally", "forcefully", "forcibly", "harshly", "savagely", "ruthlessly", "mercilessly")
                for c in verb.children)
 
 
-_INTERVENTION_WORDS = {"armed", "force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
+INTERVENTION_WORDS = {"armed", "force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
     "disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop",
     "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi", "gas", "cannon", "bullet", "pellet", "charge",
     "grenade", "canister", "spray", "shot", "crackdown", "dispersal", "intervention",
 }
 
 
-_SCAN_WORDS = _CUE_WORDS | _INTERVENTION_WORDS
+SCAN_WORDS = CUE_WORDS | INTERVENTION_WORDS
 
 
-def _protest_victims(t: Token) -> bool:
-    return any(_party(v) in (L.PROTESTER, L.RIOTER) or _lem(v) in ("people", "person", "demonstrator", "protester", "student", "crowd", "they")
-               for v in _kids(t, "dobj", "nsubjpass") + _prep_objects(t, "at", "on", "upon", "into"))
+def protest_victims(t: Token) -> bool:
+    return any(party_of(v) in (L.PROTESTER, L.RIOTER) or lemma_of(v) in ("people", "person", "demonstrator", "protester", "student", "crowd", "they")
+               for v in kids(t, "dobj", "nsubjpass") + prep_objects(t, "at", "on", "upon", "into"))
 
 
-def _arrested_protesters(t: Token) -> bool:
+def arrested_protesters(t: Token) -> bool:
     """An arrest at a protest: of the protesters, of 'them', of a number of people, or 'arrests were made'."""
-    if _is_noun(t):
+    if is_noun(t):
         return True
-    for o in _kids(t, "dobj", "nsubjpass") + ([t.head] if t.dep_ == "acl" else []):
-        if o.lower_ in ("them", "they", "some", "several", "many", "dozens", "hundreds", "scores") or _party(o) in (L.PROTESTER, L.RIOTER):
+    for o in kids(t, "dobj", "nsubjpass") + ([t.head] if t.dep_ == "acl" else []):
+        if o.lower_ in ("them", "they", "some", "several", "many", "dozens", "hundreds", "scores") or party_of(o) in (L.PROTESTER, L.RIOTER):
             return True
-        if _lem(o) in ("participant", "activist", "organizer", "organiser", "student", "worker", "leader", "demonstrator", "people", "person", "member", "supporter") or read_count(o) is not None and o.lower_ not in ("he", "she"):
+        if lemma_of(o) in ("participant", "activist", "organizer", "organiser", "student", "worker", "leader", "demonstrator", "people", "person", "member", "supporter") or read_count(o) is not None and o.lower_ not in ("he", "she"):
             return True
     return False
 
 
-def _intervention(t: Token) -> bool:
+def is_intervention(t: Token) -> bool:
     """Police action on a protest: dispersal, tear gas, water cannon, baton or lathi charge, rubber bullets."""
-    key = _key(t)
-    if _is_verb(t) and key in ("disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop", "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi"):
-        if key == "break" and not _has_child_word(t, {"up"}):
+    key = word_key(t)
+    if is_verb(t) and key in ("disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop", "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi"):
+        if key == "break" and not has_child_word(t, {"up"}):
             return False
-        if key == "crack" and not _has_child_word(t, {"down"}):
+        if key == "crack" and not has_child_word(t, {"down"}):
             return False
         if key in ("stop", "prevent", "clear", "remove", "block", "push", "chase", "foil", "evict") :
-            subj = _agent(t)
-            if subj is None or _party(subj) != L.STATE:
+            subj = agent_of(t)
+            if subj is None or party_of(subj) != L.STATE:
                 return False
-        return not _kids(t, "neg")
-    if _is_noun(t):
-        mods = _mod_words(t)
+        return not kids(t, "neg")
+    if is_noun(t):
+        mods = mod_words(t)
         if key in ("gas",) and "tear" in mods or key in ("teargas", "tear-gas"):
             return True
         if key == "cannon" and "water" in mods:
@@ -997,5 +999,5 @@ def _intervention(t: Token) -> bool:
     return False
 
 
-def _sentence_protest_context(t: Token) -> bool:
-    return not _words(t).isdisjoint(L.PROTEST_CONTEXT)
+def sentence_protest_context(t: Token) -> bool:
+    return not sentence_words(t).isdisjoint(L.PROTEST_CONTEXT)
