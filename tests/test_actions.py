@@ -215,3 +215,32 @@ def test_a_casualty_row_points_to_its_act_through_the_article_pipeline():
     (arrest,) = [e for e in result.events if e.subcategory == "Arrests"]
     assert (arrest.casualty_kind, arrest.casualty_count) == ("arrested", 2)
     assert len({e.event_id for e in result.events}) == len(result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        # violence by the protesters, however it is written, makes the protest a violent demonstration
+        ("The rally on Sunday ended in chaos as demonstrators hurled rocks at the riot police.", "Violent demonstration"),
+        ("Riot police used water cannon against rock-throwing students near the ministry.", "Violent demonstration"),
+        ("Officers fired tear gas at stone-throwing demonstrators in the old town.", "Violent demonstration"),
+        ("Marchers scuffled with police as they tried to reach the governor's residence.", "Violent demonstration"),
+        ("Opposition demonstrators threw petrol bombs at a police station in the port city.", "Violent demonstration"),
+        ("Crowds of protesters smashed furniture in the council chamber.", "Violent demonstration"),
+        # a non-violent demonstration is not a violent one because the word 'violent' is in it
+        ("Thousands of non-violent protesters marched through the capital on Saturday.", "Peaceful protest"),
+        # water cannon is the police's, not artillery
+        ("Police used water cannon against demonstrators marching to the palace.", "Protest with intervention"),
+        # lethal force at a protest named only as when it happened
+        ("Soldiers shot dead three people during demonstrations against the fuel price rise.", "Excessive force against protesters"),
+        # 'retook' is lemmatized wrongly by the model
+        ("Army units retook four villages from the insurgents on Thursday.", "Government regains territory"),
+    ],
+)
+def test_protest_violence_and_lemma_fixes(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory
+
+
+def test_a_fistfight_without_guns_is_no_armed_clash() -> None:
+    assert first("Supporters of the two candidates brawled outside the polling station.").category == "Riots"
+    assert first("Gunmen and soldiers fought with rifles near the bridge, in a brawl that left two dead.").subcategory == "Armed clash"

@@ -22,6 +22,7 @@ from .parties import (
     subject_of,
 )
 from .tokens import (
+    LEMMA_FIXED_FORMS,
     forms_of,
     has_child_word,
     is_noun,
@@ -138,7 +139,7 @@ def _weapon_class(t: Token, key: str) -> str | None:
     if key == "bomber":
         return L.AIR
     if key == "tank" or key == "cannon":
-        return L.SHELL if t.dep_ == "dobj" and lemma_of(t.head) in ("fire", "use") else None
+        return L.SHELL if t.dep_ == "dobj" and lemma_of(t.head) in ("fire", "use") and "water" not in mods else None
     cls = L.WEAPON_NOUNS.get(key) or L.WEAPON_NOUNS.get(low)
     if cls == L.BLAST and key == "bomb" and mods & {"roadside", "car", "pipe", "nail", "sticky", "magnetic", "time",
                                                       "landmine", "remote", "remote-controlled", "truck", "parcel"}:
@@ -181,6 +182,19 @@ def _military_sentence(t: Token) -> bool:
     return not sentence_words(t).isdisjoint(_MILITARY)
 
 
+_SCUFFLE = {"scuffle", "brawl", "melee", "tussle", "jostle", "grapple", "fistfight", "punch-up"}
+"""Fights without weapons: a riot when crowds or protesters are in them, never an armed clash by themselves."""
+
+
+def _hand_missiles(objs: list[Token], obj_lemmas: set[str]) -> bool:
+    """Things thrown by hand: stones, bottles, fireworks, and petrol bombs or Molotov cocktails (named by their
+    modifier, since 'bomb' alone is a weapon)."""
+    return bool(obj_lemmas & L.MISSILES_BY_HAND) or any(mod_words(o) & _INCENDIARY for o in objs)
+
+
+_INCENDIARY = {"petrol", "molotov", "gasoline", "fire", "incendiary", "paint"}
+
+
 _HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
                "cross-fire": "clash", "stand-off": None, "walk-out": "protest", "gun-fight": "clash", "die-in": "protest",
                "lie-in": "protest", "teach-in": "protest", "sit-down": "protest"}
@@ -217,7 +231,9 @@ CUE_WORDS = frozenset().union(
     "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
     "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst "
     "smash trash shatter light chain die lie teach object debris rubbish garbage tree seizure recovery haul "
-    "confiscation discovery interception defusal factory workshop lab laboratory detonation".split(),
+    "confiscation discovery interception defusal factory workshop lab laboratory detonation tussle jostle grapple "
+    "fistfight".split(),
+    LEMMA_FIXED_FORMS,
 )
 """Every word `classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
@@ -291,7 +307,7 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("tyre", "tire", "object", "barricade", "debris", "rubbish", "trash", "garbage", "tree") and (
             mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or key in ("tyre", "tire") and lemma_of(t.head) in ("burn", "light", "set", "torch")):
         return Cue("riot", t, sub="Violent demonstration")
-    if key in ("scuffle", "brawl", "melee"):
+    if key in _SCUFFLE:
         return Cue("clash", t, sub="physical")
     if key in L.CLASH_NOUNS and t.dep_ in ("amod", "compound") and key in ("fighting", "combat", "battle"):
         return None
@@ -558,6 +574,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         return Cue("fire", t)
     if key == "snipe":
         return Cue("fire", t)
+    if key in _SCUFFLE:
+        return Cue("clash", t, sub="physical")
     if key in L.CLASH_VERBS:
         if key == "exchange":
             if obj_lemmas & {"fire", "gunfire", "shot", "artillery", "rocket", "bullet", "mortar", "blow", "round"}:
@@ -661,12 +679,14 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return _loot_or_riot_verb(t)
         if key == "stone" and not objs:
             return None
-        if key == "hurl" and not (obj_lemmas & L.MISSILES_BY_HAND):
+        if key == "hurl" and not _hand_missiles(objs, obj_lemmas):
             return None
         return Cue("riot", t)
-    if key in ("throw", "lob", "pelt", "hurl") and obj_lemmas & L.MISSILES_BY_HAND:
+    if key in ("throw", "lob", "pelt", "hurl") and _hand_missiles(objs, obj_lemmas):
         return Cue("riot", t)
-    if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"})):
+    if key in ("throw", "pelt", "hurl") and t.dep_ == "amod" and any(word_key(c) in L.MISSILES_BY_HAND for c in t.children):
+        return Cue("riot", t)  # "stone-throwing youths"
+    if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"}) or objs and _crowd_sentence(t)):
         return Cue("riot", t)
     if key in ("light", "set", "launch") and obj_lemmas & {"firecracker", "firework", "flare", "fire"} and _crowd_sentence(t):
         return Cue("riot", t)
@@ -679,7 +699,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key in ("gain", "regain") and obj_lemmas & {"ground"})):
         return Cue("territory", t)
     if key in ("drive", "push", "expel", "oust", "dislodge", "purge", "flush", "force", "repel") and (
-            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge")) and any(is_place(o) for o in prep_objects(t, "from", "out")):
+            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge") or has_child_word(t, {"out"})) and any(is_place(o) for o in _places_left(t)) and all(
+            party_of(o) in (L.ARMED, L.STATE) for o in kids(t, "dobj")):
         return Cue("territory", t, sub="regain")
     if key in ("control", "occupy") and place_objects(t) and subject_of(t) is not None and party_of(subject_of(t)) in (L.STATE, L.ARMED):
         return Cue("territory", t)
@@ -759,6 +780,15 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         return Cue("other", t)
     return None
+
+
+def _places_left(t: Token) -> list[Token]:
+    """What a group was driven from: 'from the town', 'out of the town' ('out' a preposition over 'of')."""
+    out = prep_objects(t, "from", "out")
+    for p in t.children:
+        if p.lower_ == "out" and p.dep_ in ("prep", "prt", "advmod"):
+            out += prep_objects(p, "of")
+    return out
 
 
 def _to_death(t: Token) -> bool:
@@ -1000,4 +1030,10 @@ def is_intervention(t: Token) -> bool:
 
 
 def sentence_protest_context(t: Token) -> bool:
-    return not sentence_words(t).isdisjoint(L.PROTEST_CONTEXT)
+    """Words of a demonstration in `t`'s sentence: its people and aims, or the police's crowd-control means (tear
+    gas, water cannon, rubber bullets are used on demonstrations, not on a mob out of sight of one)."""
+    words = sentence_words(t)
+    return not words.isdisjoint(L.PROTEST_CONTEXT) or any(a in words and b in words for a, b in _CROWD_CONTROL)
+
+
+_CROWD_CONTROL = (("tear", "gas"), ("water", "cannon"), ("rubber", "bullet"), ("riot", "police"), ("teargas", "teargas"))

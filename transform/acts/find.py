@@ -187,7 +187,7 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     # crowds fighting: a riot
     crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
         crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
-    physical = any(mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash)
+    physical = any(c.sub == "physical" or mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash) and not firearms
     armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in mod_words(agent_tok))
     crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
         agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
@@ -202,6 +202,11 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
         return _Act("Mob violence", anchor, cues, 0.6)
     if agent == L.STATE and target == L.PROTESTER:
         return _Act("Excessive force against protesters", anchor, cues, 0.7)
+    if agent == L.STATE and target in (L.CIVILIAN, L.PROTESTER, None) and _at_a_protest(sent) is not None:
+        # "police shot dead two people during protests": force used on a protest (ACLED: lethal force is
+        # excessive, other force an intervention)
+        lethal = any(c.kind in ("kill", "fire") or lemma_of(c.tok) in ("kill", "die") for c in cues)
+        return _Act("Excessive force against protesters" if lethal else "Protest with intervention", anchor, cues, 0.6, _at_a_protest(sent))
     if clash:
         return _Act("Armed clash", clash[0].tok, cues, 0.85)
     if target == L.CIVILIAN:
@@ -222,6 +227,17 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     if agent == L.STATE and any(lemma_of(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
+
+
+_PROTEST_EVENTS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches", "sit-in"})
+
+
+def _at_a_protest(sent: Span) -> Token | None:
+    """A protest named as where or when an act happened: 'during protests', 'at a rally', 'amid demonstrations'."""
+    for t in candidates(sent.doc, sent.start, sent.end, _PROTEST_EVENTS):
+        if t.dep_ == "pobj" and t.head.lower_ in ("during", "at", "amid", "in") and is_noun(t):
+            return t
+    return None
 
 
 _AREAS = {"area", "village", "neighbourhood", "neighborhood", "district", "farm", "town", "city", "street", "locality",
@@ -272,6 +288,29 @@ def _explosive_named(sent: Span) -> bool:
     return not sentence_words(sent[0]).isdisjoint({"ied", "landmine", "mine", "explosive", "device", "bomb"})
 
 
+_THROWING = {"throwing", "pelting", "hurling", "wielding", "armed", "carrying", "brandishing"}
+
+
+def _violent_crowd_noun(t: Token) -> bool:
+    """'violent protests', 'stone-throwing protesters', 'protesters armed with sticks'."""
+    mods = mod_words(t)
+    if mods & {"non", "non-violent", "nonviolent", "peaceful", "unarmed"}:
+        return False
+    return bool(mods & {"violent", "aggressive", "riotous", "unruly", "chaotic"} or (
+        mods & _THROWING and mods & (L.MISSILES_BY_HAND | L.MELEE)))
+
+
+def _crowd_violence(t: Token) -> bool:
+    """Violence by the protesters themselves, even where it stands in a clause the protest's grievance would stand
+    in ("the march descended into chaos as protesters hurled rocks"): protesters are never the grievance."""
+    if word_key(t) in L.PROTEST_NOUNS:
+        return _violent_crowd_noun(t)
+    cue = classify(t)
+    if cue is None or cue.kind not in ("riot", "clash") or not is_verb(t) or unreal(cue):
+        return False
+    return party_of(agent_of(t)) in (L.PROTESTER, L.RIOTER)
+
+
 @dataclass
 class _Para:
     """What a paragraph says around its protests: context words, and what happened to the protest."""
@@ -287,16 +326,16 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
     para = _Para()
     for sent in sents:
         bg: set[int] | None = None
-        if not sentence_words(sent[0]).isdisjoint(L.PROTEST_CONTEXT):
+        if sentence_protest_context(sent[0]):
             para.protest_context = True
         for t in candidates(sent.doc, sent.start, sent.end, SCAN_WORDS):
             key = word_key(t)
             if bg is None:
                 bg = background(sent, with_relcl=True)
                 purpose = background(sent, with_relcl=False, purpose_only=True)
-            if t.i in purpose:
-                continue
-            if t.i in bg and not about_the_protest(t):
+            if t.i in purpose or (t.i in bg and not about_the_protest(t)):
+                if _crowd_violence(t):  # "as protesters hurled rocks", "against stone-throwing demonstrators"
+                    para.violent = para.violent or t
                 continue
             cue = classify(t)
             if cue is not None and not unreal(cue):
@@ -330,8 +369,8 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                 para.excessive = para.excessive or t
             elif key in ("violent", "violence") and (lemma_of(t.head) in ("turn", "become", "grow", "descend", "erupt") or key == "violence" and lemma_of(t.head) in ("erupt", "break", "turn", "descend")):
                 para.violent = para.violent or t
-            elif key in L.PROTEST_NOUNS and mod_words(t) & {"violent", "aggressive", "riotous", "unruly", "chaotic"}:
-                para.violent = para.violent or t
+            elif key in L.PROTEST_NOUNS and _violent_crowd_noun(t):
+                para.violent = para.violent or t  # "violent protests", "stone-throwing protesters"
             elif key == "armed" and party_of(t.head) in (L.PROTESTER, L.RIOTER):
                 para.violent = para.violent or t
     return para
