@@ -244,3 +244,11 @@ def test_protest_violence_and_lemma_fixes(text: str, subcategory: str) -> None:
 def test_a_fistfight_without_guns_is_no_armed_clash() -> None:
     assert first("Supporters of the two candidates brawled outside the polling station.").category == "Riots"
     assert first("Gunmen and soldiers fought with rifles near the bridge, in a brawl that left two dead.").subcategory == "Armed clash"
+
+
+def test_driven_out_of_a_place() -> None:
+    act = first("Government forces drove the militants out of the town on Friday.")
+    assert act.subcategory == "Government regains territory"
+    # people driven from their homes by fear are no territory regained
+    acts = find_actions(parse_one("A rumour of witchcraft has driven aid staffers out of the district."))
+    assert all(a.category != "Battles" for a in acts)

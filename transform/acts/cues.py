@@ -699,8 +699,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key in ("gain", "regain") and obj_lemmas & {"ground"})):
         return Cue("territory", t)
     if key in ("drive", "push", "expel", "oust", "dislodge", "purge", "flush", "force", "repel") and (
-            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge") or has_child_word(t, {"out"})) and any(is_place(o) for o in _places_left(t)) and all(
-            party_of(o) in (L.ARMED, L.STATE) for o in kids(t, "dobj")):
+            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge") or has_child_word(t, {"out"})) and any(is_place(o) for o in _places_left(t)) and not any(
+            party_of(o) == L.CIVILIAN for o in kids(t, "dobj")):
         return Cue("territory", t, sub="regain")
     if key in ("control", "occupy") and place_objects(t) and subject_of(t) is not None and party_of(subject_of(t)) in (L.STATE, L.ARMED):
         return Cue("territory", t)

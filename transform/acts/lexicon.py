@@ -278,7 +278,8 @@ CIVILIAN_WORDS = {
     "residence", "dwelling", "compound", "restaurant", "hotel", "university", "clinic", "temple", "shrine",
     "gathering", "wedding", "funeral", "truck", "trader", "herd", "cattle", "someone", "somebody",
     "aid", "ngo", "humanitarian", "christians", "muslims", "christian", "muslim", "hindu", "sikh",
-    "supporter", "representative", "lawmaker", "mp", "fan", "clan", "laborer",
+    "supporter", "representative", "lawmaker", "mp", "fan", "clan", "laborer", "staffer", "diplomat", "monk", "nun",
+    "parishioner", "villager", "peasant", "commuter", "shopkeeper", "survivor",
 }
 """Unarmed: an attack on these is Violence against civilians."""
 PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker", "protest",
