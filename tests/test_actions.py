@@ -252,3 +252,24 @@ def test_driven_out_of_a_place() -> None:
     # people driven from their homes by fear are no territory regained
     acts = find_actions(parse_one("A rumour of witchcraft has driven aid staffers out of the district."))
     assert all(a.category != "Battles" for a in acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defence units intercepted three rockets launched by the militia at the airport.",
+        "The navy said it intercepted a drone fired from the coast towards a tanker.",
+        "Engineers from the bomb squad safely detonated an explosive device found beside the road.",
+        "Border guards confiscated 40 rifles and a box of grenades hidden in a lorry.",
+        "Troops destroyed a bomb-making workshop in the hills on Wednesday.",
+        "Soldiers uncovered an ammunition depot containing mortar rounds and rockets.",
+    ],
+)
+def test_weapons_stopped_before_use(text: str) -> None:
+    """What was intercepted, defused or found is no attack: 'rockets launched by the militia' inside the object."""
+    assert first(text).subcategory == "Disrupted weapons use"
+
+
+def test_a_thwarted_attack_is_still_fought() -> None:
+    act = first("Government troops thwarted an attack by rebels on the northern front, killing eleven of them.")
+    assert act.category == "Battles"

@@ -398,7 +398,7 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("cache", "stockpile", "arsenal", "depot") and any(lemma_of(x) in ("contain", "hold", "include") and any(lemma_of(o) in L.WEAPON_GOODS for o in objects_with_conj(x)) for x in kids(t, "acl")) and (
             lemma_of(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass"):
         return Cue("disrupt", t)
-    if key in ("cache", "stockpile", "arsenal") and any(lemma_of(o) in L.WEAPON_GOODS for o in prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
+    if key in ("cache", "stockpile", "arsenal", "depot", "dump", "stash", "store", "storehouse", "warehouse") and any(lemma_of(o) in L.WEAPON_GOODS for o in prep_objects(t, "of")) | bool(mods & (L.WEAPON_GOODS | {"ammunition", "weapon", "arm"})):
         return Cue("disrupt", t) if lemma_of(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
     if key == "disposal" and mods & {"bomb", "explosive", "ordnance"}:
         return Cue("disrupt", t)
@@ -526,6 +526,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("explode", "detonate", "go") and (key != "go" or "off" in prts):
         if any(c.lower_ in L.PREMATURE for c in t.subtree) or _while_planting(t):
             return Cue("disrupt", t)
+        if key == "detonate" and _made_harmless(t):
+            return Cue("disrupt", t, sub="Disrupted weapons use")
         if kids(t, "neg") or _failed(t):
             return Cue("disrupt", t, sub="Disrupted weapons use")
         return Cue("weapon", t, L.BLAST)
@@ -736,6 +738,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
             return Cue("disrupt", t)
+        if obj_lemmas & L.WEAPON_GOODS or any(mod_words(o) & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making", "ammunition"} for o in objs):
+            return None  # "confiscated 200 pistols", "destroyed an IED factory": the weapons' noun says it
         if key == "dismantle" and not obj_lemmas & L.PROPERTY:
             return None
         return _loot_or_riot_verb(t)
@@ -780,6 +784,14 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         return Cue("other", t)
     return None
+
+
+def _made_harmless(t: Token) -> bool:
+    """'experts safely detonated the device', 'the bomb squad detonated it in a controlled explosion'."""
+    if has_child_word(t, {"safely", "harmlessly"}) or any(c.lower_ == "controlled" for c in t.subtree):
+        return True
+    subj = subject_of(t)
+    return subj is not None and bool(({word_key(subj)} | mod_words(subj)) & L.BOMB_DISPOSAL) and party_of(subj) != L.ARMED
 
 
 def _places_left(t: Token) -> list[Token]:

@@ -128,6 +128,22 @@ class _Act:
     decisive: Token | None = None
 
 
+def _disrupted_span(disrupts: list[Cue]) -> set[int]:
+    """The tokens that describe what was intercepted, defused or found: the object of the verb ("intercepted a
+    rocket fired from Gaza"), or the noun's phrase ("a cache of weapons containing mortar shells")."""
+    out: set[int] = set()
+    for c in disrupts:
+        t = c.tok
+        if lemma_of(t) in ("foil", "thwart"):
+            continue  # a thwarted attack was fought off: a battle, as ACLED codes it
+        heads = kids(t, "dobj", "nsubjpass") if is_verb(t) else [t]
+        if is_verb(t) and t.dep_ == "acl":
+            heads = heads + [t.head]
+        for h in heads:
+            out.update(x.i for x in h.subtree)
+    return out
+
+
 def _pick(cues: list[Cue], *kinds: str) -> list[Cue]:
     return [c for c in cues if c.kind in kinds]
 
@@ -469,6 +485,9 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         violent = []  # "seized guns at an armed raid", "arrested during clashes": the raid is where, not what
     if _pick(others, "disrupt") and violent and all(c.kind == "weapon" and is_noun(c.tok) for c in violent):
         violent = []  # "seized two landmines, three grenades and ammunition": weapons seized, not used
+    if violent and _pick(others, "disrupt"):
+        stopped = _disrupted_span(_pick(others, "disrupt"))
+        violent = [c for c in violent if c.tok.i not in stopped]  # "intercepted two missiles fired by the rebels"
     if _pick(others, "arrest") and violent and all(c.kind == "attack" and word_key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
     if violent and not _pick(violent, "weapon", *_ACTS):

@@ -159,7 +159,13 @@ WEAPON_GOODS = {"weapon", "arm", "ammunition", "ammo", "explosive", "bomb", "ied
                 "detonator", "shell", "mortar", "device", "launcher", "rpg", "bullet", "cartridge", "round", "ak-47",
                 "ak47", "kalashnikov", "dynamite", "tnt", "weaponry", "arsenal", "suicide", "vest", "revolver"}
 FIND_VERBS = {"seize", "recover", "find", "discover", "confiscate", "capture", "unearth", "uncover", "recover",
-              "destroy", "dispose", "defuse", "dismantle", "impound", "collect", "hand", "surrender", "bust"}
+              "destroy", "dispose", "defuse", "dismantle", "impound", "collect", "hand", "surrender", "bust",
+              "intercept", "detect", "locate", "spot", "remove", "neutralize", "neutralise", "deactivate", "clear", "smuggle",
+              "stash", "hide", "store", "hold", "contain"}
+"""Verbs whose object, when it is a weapon, was found, seized or made harmless (or hidden, stored, smuggled: not
+used)."""
+BOMB_DISPOSAL = {"expert", "squad", "sapper", "deminer", "technician", "engineer", "disposal", "eod", "deminers", "team"}
+"""Who detonates a bomb to make it harmless (a controlled detonation is a disrupted weapons use)."""
 PREMATURE = {"prematurely", "accidentally", "premature", "accidental", "mistakenly"}
 AIR_TARGETS = {"drone", "uav", "missile", "rocket", "aircraft", "plane", "jet", "helicopter", "warplane", "projectile"}
 
