@@ -273,3 +273,19 @@ def test_weapons_stopped_before_use(text: str) -> None:
 def test_a_thwarted_attack_is_still_fought() -> None:
     act = first("Government troops thwarted an attack by rebels on the northern front, killing eleven of them.")
     assert act.category == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        ("Army units entered the town unopposed after the rebels pulled out overnight.", "Non-violent transfer of territory"),
+        ("Rebel fighters entered the provincial capital without a fight on Saturday.", "Non-violent transfer of territory"),
+        ("Militia fighters took control of the crossing after the border guards withdrew.", "Non-violent transfer of territory"),
+        # a withdrawal that no one takes over is a change in the group's activity
+        ("The militia withdrew from its positions around the airport on Monday.", "Change to group/activity"),
+        # a capture with nothing said of a withdrawal is a battle
+        ("Rebels captured two villages near the lake on Sunday.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_territory_changing_hands(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory

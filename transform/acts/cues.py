@@ -763,6 +763,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         if key == "train" and not obj_lemmas & {"recruit", "fighter", "militant", "soldier", "troop", "militia"}:
             return None
         return Cue("change", t)
+    if key == "enter" and place_objects(t) and party_of(subject_of(t)) in (L.ARMED, L.STATE) and (handed_over(t) or "without" in sentence_words(t)):
+        return Cue("territory", t)  # "fighters entered the town after the army withdrew", "... without a fight"
     if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
         return Cue("change", t)
     if key in L.AGREE_VERBS:
@@ -784,6 +786,12 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         return Cue("other", t)
     return None
+
+
+def handed_over(t: Token) -> bool:
+    """Words in `t`'s sentence of a side leaving territory ('withdrew', 'pulled out', 'handed over', 'unopposed')."""
+    words = sentence_words(t)
+    return not words.isdisjoint(L.HANDED_WORDS) or ("pull" in words and "out" in words)
 
 
 def _made_harmless(t: Token) -> bool:

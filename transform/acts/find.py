@@ -54,6 +54,7 @@ from .cues import (
     arrested_protesters,
     background,
     classify,
+    handed_over,
     is_excessive,
     is_intervention,
     protest_victims,
@@ -243,6 +244,17 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     if agent == L.STATE and any(lemma_of(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
+
+
+def _unopposed(sent: Span) -> bool:
+    """'entered the town without a fight / without resistance', 'took the city unopposed'."""
+    words = sentence_words(sent[0])
+    if not words.isdisjoint({"unopposed", "peacefully", "uncontested", "unchallenged", "bloodless"}):
+        return True
+    if "without" not in words:
+        return False
+    return any(word_key(o) in L.NO_FIGHT or o.lower_ in L.NO_FIGHT
+               for w in candidates(sent.doc, sent.start, sent.end, frozenset({"without"})) for o in kids(w, "pobj"))
 
 
 _PROTEST_EVENTS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches", "sit-in"})
@@ -531,8 +543,9 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         t = territory[0]
         agent = first_or_none(agent_of(c.tok) for c in territory + violent)
         party = party_of(agent)
-        peaceful = not _pick(all_cues, *_VIOLENT) and not sentence_words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
-        handed = _pick(all_cues, "transfer") or sentence_words(t.tok) & {"withdraw", "withdrew", "withdrawn", "handover", "evacuation", "retreat", "retreated"}
+        unopposed = _unopposed(sent)
+        peaceful = unopposed or not _pick(all_cues, *_VIOLENT) and not sentence_words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
+        handed = unopposed or _pick(all_cues, "transfer") or handed_over(t.tok)
         if peaceful and handed:
             sub = "Non-violent transfer of territory"
         elif party == L.STATE or (party is None and (lemma_of(t.tok) in L.REGAIN_VERBS or t.sub == "regain")):
@@ -544,7 +557,10 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if violent:
         out.append(_violence(violent, sent, ctx.protest(k) if (protest or riot) else _Para(protest_context=sentence_protest_context(sent[0]))))
     if transfer and not out:
-        out.append(_Act("Non-violent transfer of territory", transfer[0].tok, transfer, 0.6))
+        # a withdrawal hands territory over when someone takes it ("withdrew, handing the town to the army", "in the
+        # face of an advance"); a withdrawal alone is a change in the group's activity
+        taken = any(word_key(c.tok) in L.HANDOVER for c in transfer) or not sentence_words(transfer[0].tok).isdisjoint(L.TAKEN_WORDS)
+        out.append(_Act("Non-violent transfer of territory" if taken else "Change to group/activity", transfer[0].tok, transfer, 0.6))
     seen: set[str] = set()
     for c in others:
         if c.kind in seen:
@@ -562,6 +578,11 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
 
 _SPECIFIC = {"Sexual violence", "Abduction/forced disappearance"}
 """Within a sentence's gravest acts these come first: "beat and raped her" is sexual violence."""
+
+
+_VAGUE = {"Change to group/activity", "Other"}
+"""Within a sentence's strategic developments these come last: "troops entered the town after the rebels pulled out"
+is a transfer of territory, of which the troops' movement is a part."""
 
 
 _PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker"}
@@ -719,7 +740,7 @@ def _find_actions(doc: Doc) -> list[ActionMention]:
             anchor = after[0].anchor if after else (acts[0][0].anchor if acts else span.root)
             cues = after[0].cues if after else (acts[0][0].cues if acts else [])
             acts = [(_Act(sub, anchor, cues, 0.9), sub)]
-        acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[0].anchor.i))
+        acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[1] in _VAGUE, a[0].anchor.i))
         if acts:
             ctx.paragraphs_with_acts.add(ctx.paragraph_of(sent.start_char))
         for act, sub in acts:

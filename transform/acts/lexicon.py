@@ -149,6 +149,17 @@ PLACE_NOUNS = {
     "suburb", "countryside", "headquarters", "garrison", "barracks", "compound", "oilfield", "field", "dam",
     "municipality", "subdistrict", "enclave", "pocket", "locale", "kilometre", "kilometer", "km", "square",
 }
+HANDED_WORDS = {"withdraw", "withdrew", "withdrawn", "handover", "hand-over", "handed", "evacuation", "evacuate", "evacuated",
+                "retreat", "retreated", "cede", "ceded", "vacate", "vacated", "relinquish",
+                "relinquished", "unopposed", "peacefully", "uncontested", "unchallenged", "bloodless"}
+"""Words of a territory changing hands without a fight: one side left it, or no one resisted."""
+TAKEN_WORDS = {"advance", "advanced", "enter", "entered", "take", "took", "taken", "control", "takeover", "hand", "handed",
+               "handover", "seize", "seized", "capture", "captured", "deploy", "deployed", "replace", "replaced"}
+"""Words of someone taking over what another left: a withdrawal with one of these is a transfer of territory;
+without, a change of the group's activity."""
+NO_FIGHT = {"fight", "fighting", "resistance", "clash", "clashes", "battle", "bloodshed", "shot", "violence", "confrontation",
+            "opposition", "incident", "casualty", "casualties"}
+"""'without a fight', 'without resistance': the objects of 'without' that make a taking of territory non-violent."""
 WITHDRAW_VERBS = {"withdraw", "retreat", "cede", "evacuate", "relinquish", "abandon", "vacate"}
 HANDOVER = {"hand", "turn"}  # "handed over"
 
