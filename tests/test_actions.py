@@ -289,3 +289,15 @@ def test_a_thwarted_attack_is_still_fought() -> None:
 )
 def test_territory_changing_hands(text: str, subcategory: str) -> None:
     assert first(text).subcategory == subcategory
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        ("Twelve police officers were injured during the demonstration outside the parliament.", "Violent demonstration"),
+        ("Protesters wielding clubs and machetes marched on the town hall.", "Violent demonstration"),
+        ("Gunmen stormed a school compound in the north, killing four pupils.", "Attack"),
+    ],
+)
+def test_protests_that_fought_and_civilian_places(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory

@@ -324,8 +324,17 @@ def _violent_crowd_noun(t: Token) -> bool:
     mods = mod_words(t)
     if mods & {"non", "non-violent", "nonviolent", "peaceful", "unarmed"}:
         return False
-    return bool(mods & {"violent", "aggressive", "riotous", "unruly", "chaotic"} or (
-        mods & _THROWING and mods & (L.MISSILES_BY_HAND | L.MELEE)))
+    if mods & {"violent", "aggressive", "riotous", "unruly", "chaotic"} or (mods & _THROWING and mods & (L.MISSILES_BY_HAND | L.MELEE)):
+        return True
+    for c in t.children:  # "protesters wielding sticks", "demonstrators armed with stones"
+        if c.dep_ in ("acl", "relcl") and word_key(c) in _WIELD:
+            things = kids(c, "dobj") + prep_objects(c, "with")
+            if any(word_key(x) in L.MISSILES_BY_HAND | L.MELEE or word_key(x) in ("weapon", "gun", "rifle") for x in things):
+                return True
+    return False
+
+
+_WIELD = {"wield", "carry", "brandish", "arm", "throw", "hurl", "hold"}
 
 
 def _crowd_violence(t: Token) -> bool:
@@ -387,6 +396,9 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                     elif party in (L.PROTESTER, L.RIOTER, L.CIVILIAN) or (cue.kind == "clash" and party is None) or (cue.kind == "attack" and party is None and party_of(target_of(cue.tok)) == L.STATE):
                         if cue.kind != "outcome":
                             para.violent = para.violent or t
+                    elif cue.kind == "outcome" and party is None and lemma_of(cue.tok) in ("injure", "wound", "hurt", "kill") and any(
+                            party_of(v) == L.STATE for v in kids(cue.tok, "nsubjpass", "dobj")):
+                        para.violent = para.violent or t  # "twenty police officers were injured": the protest fought
                 elif cue.kind == "arrest" and arrested_protesters(cue.tok):
                     para.intervention = para.intervention or t
             if is_intervention(t):
