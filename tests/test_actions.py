@@ -301,3 +301,17 @@ def test_territory_changing_hands(text: str, subcategory: str) -> None:
 )
 def test_protests_that_fought_and_civilian_places(text: str, subcategory: str) -> None:
     assert first(text).subcategory == subcategory
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        ("Customs officers intercepted two parcels identified as pipe bombs at the sorting office.", "Disrupted weapons use"),
+        ("Police seized pistols and cash at a raid on a flat in the suburb.", "Disrupted weapons use"),
+        ("Security forces confiscated rifles and stolen cars from the gang's warehouse.", "Disrupted weapons use"),
+        ("The junta placed the prime minister under house arrest on Tuesday.", "Arrests"),
+        ("Militia units pulled back from the areas around the airport, heading north.", "Change to group/activity"),
+    ],
+)
+def test_seizures_house_arrests_and_pullbacks(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory

@@ -357,7 +357,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.SEXUAL_NOUNS:
         return Cue("sexual", t)
     if key in L.ARREST_NOUNS:
-        if lemma_of(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or kids(t, "nummod") or (
+        if lemma_of(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or kids(t, "nummod") or "house" in mods or (
+                t.dep_ == "pobj" and t.head.lower_ == "under" and key == "arrest") or (
             t.dep_ == "nsubjpass" and lemma_of(t.head) in ("make", "carry", "report")):
             return Cue("arrest", t)
         return None
@@ -515,7 +516,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     objs = objects_with_conj(t)
     objs += [p for o in objs if lemma_of(o) in _MEASURES or o.like_num for p in prep_objects(o, "of")]
     obj_lemmas = {lemma_of(o) for o in objs}
-    prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+    prts = {c.lower_ for c in t.children if c.dep_ == "prt" or (c.i == t.i + 1 and c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)}
     # --- weapons and violence
     if key in ("blow",) and "up" in prts:
         if obj_lemmas & _PERSONAL_OBJECTS or any(c.lower_ in _PERSONAL_OBJECTS for c in t.children):
@@ -551,6 +552,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         return Cue("disrupt", t)
     if key in ("intercept", "neutralize", "neutralise") and obj_lemmas & (_AIR_TARGETS_DOWN | L.WEAPON_GOODS):
         return Cue("disrupt", t)
+    if key in _STOP_VERBS and any(_holds_weapons(o) for o in objs):
+        return Cue("disrupt", t)  # "intercepted packages identified as explosive devices", "seized a truck loaded with arms"
     if key in ("defuse", "deactivate", "disarm") and (obj_lemmas & L.WEAPON_GOODS or key == "defuse"):
         return Cue("disrupt", t)
     if key in ("foil", "thwart") and obj_lemmas & {"attack", "attempt", "plot", "plan", "bombing", "ambush"}:
@@ -714,7 +717,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.TERRITORY_VERBS and key not in ("take", "gain", "control", "fall", "secure", "occupy"):
         if place_objects(t):
             return Cue("territory", t)
-        if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY:
+        if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY and not obj_lemmas & L.WEAPON_GOODS:
             return Cue("loot", t)
         return None
     if key == "fall" and prep_objects(t, "to", "into") and (is_place(subject_of(t)) if subject_of(t) is not None else False):
@@ -722,7 +725,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and prts & {"out", "back"}) or (key in L.HANDOVER and "over" in prts and (place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
         if key == "evacuate" and obj_lemmas & {"civilian", "resident", "family", "people", "villager", "patient"}:
             return Cue("other", t)
-        if place_objects(t) or prep_objects(t, "from") and any(is_place(o) for o in prep_objects(t, "from")) or key in L.HANDOVER:
+        if place_objects(t) or any(is_place(o) for o in _places_left(t)) or key in L.HANDOVER:
             return Cue("transfer", t)
         if key in ("withdraw", "retreat") or (key == "pull"):
             return Cue("change", t)
@@ -788,6 +791,24 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     return None
 
 
+_STOP_VERBS = {"intercept", "seize", "confiscate", "find", "discover", "recover", "uncover", "impound", "defuse", "detect"}
+
+
+def _holds_weapons(t: Token, depth: int = 0) -> bool:
+    """Whether what was seized or intercepted is or holds weapons: 'packages identified as explosive devices', 'a
+    truck loaded with arms', 'bags of ammunition' (a short walk down prepositions and a few verbs, no further)."""
+    for c in t.children:
+        if c.dep_ in ("prep", "pobj", "conj", "appos", "acl", "dobj") and (c.dep_ != "acl" or lemma_of(c) in _HOLDING):
+            if c.dep_ in ("pobj", "conj", "appos", "dobj") and (word_key(c) in L.WEAPON_GOODS or c.lower_ in L.WEAPON_GOODS):
+                return True
+            if depth < 3 and _holds_weapons(c, depth + 1):
+                return True
+    return False
+
+
+_HOLDING = {"identify", "contain", "load", "pack", "fill", "carry", "hold", "include", "laden", "stuff", "rig", "describe", "believe", "suspect"}
+
+
 def handed_over(t: Token) -> bool:
     """Words in `t`'s sentence of a side leaving territory ('withdrew', 'pulled out', 'handed over', 'unopposed')."""
     words = sentence_words(t)
@@ -803,12 +824,17 @@ def _made_harmless(t: Token) -> bool:
 
 
 def _places_left(t: Token) -> list[Token]:
-    """What a group was driven from: 'from the town', 'out of the town' ('out' a preposition over 'of')."""
+    """What a group left or was driven from: 'from the town', 'out of the town' ('out' a preposition over 'of'),
+    'pulled back from the areas' ('from' hung on 'back')."""
     out = prep_objects(t, "from", "out")
     for p in t.children:
-        if p.lower_ == "out" and p.dep_ in ("prep", "prt", "advmod"):
-            out += prep_objects(p, "of")
+        if p.lower_ in ("out", "back", "away") and p.dep_ in ("prep", "prt", "advmod"):
+            out += prep_objects(p, "of", "from")
     return out
+
+
+_PARTICLES = {"back", "out", "down", "up", "off", "over", "away"}
+"""Particles the parser sometimes attaches as adverbs or prepositions ('pull back', 'shot down')."""
 
 
 def _to_death(t: Token) -> bool:

@@ -505,7 +505,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if any(c.kind == "disrupt" and (c.sub or lemma_of(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
         violent = []
     main_verbs = [c for c in cues if c.kind not in _VIOLENT and is_verb(c.tok)]
-    if main_verbs and violent and all(is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
+    if (main_verbs or _pick(others, "disrupt")) and violent and all(is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
         violent = []  # "seized guns at an armed raid", "arrested during clashes": the raid is where, not what
     if _pick(others, "disrupt") and violent and all(c.kind == "weapon" and is_noun(c.tok) for c in violent):
         violent = []  # "seized two landmines, three grenades and ammunition": weapons seized, not used

@@ -153,7 +153,7 @@ HANDED_WORDS = {"withdraw", "withdrew", "withdrawn", "handover", "hand-over", "h
                 "retreat", "retreated", "cede", "ceded", "vacate", "vacated", "relinquish",
                 "relinquished", "unopposed", "peacefully", "uncontested", "unchallenged", "bloodless"}
 """Words of a territory changing hands without a fight: one side left it, or no one resisted."""
-TAKEN_WORDS = {"advance", "advanced", "enter", "entered", "take", "took", "taken", "control", "takeover", "hand", "handed",
+TAKEN_WORDS = {"advance", "advanced", "enter", "entered", "take", "took", "taken", "takeover", "hand", "handed",
                "handover", "seize", "seized", "capture", "captured", "deploy", "deployed", "replace", "replaced"}
 """Words of someone taking over what another left: a withdrawal with one of these is a transfer of territory;
 without, a change of the group's activity."""
