@@ -315,3 +315,24 @@ def test_protests_that_fought_and_civilian_places(text: str, subcategory: str) -
 )
 def test_seizures_house_arrests_and_pullbacks(text: str, subcategory: str) -> None:
     assert first(text).subcategory == subcategory
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indiscriminate attacks on hospitals are war crimes, the rights group said.",
+        "The activist has a long history of arrests for her campaigning.",
+        "Officials have warned of the threat of attacks during the holiday season.",
+        "The minister denied any role in the October 7 attacks.",
+        "The writer was shot dead by a masked man in 2011.",
+        "Aid trucks entered the besieged enclave on Sunday.",
+        "The senator engaged in heated rhetoric during the hearing.",
+    ],
+)
+def test_generic_and_past_mentions_are_not_acts(text: str) -> None:
+    assert find_actions(parse_one(text)) == []
+
+
+def test_a_dated_attack_reported_as_news_stays() -> None:
+    act = first("Gunmen killed six villagers in the May 3 attack on Kaya, officials said on Tuesday.")
+    assert act.category == "Violence against civilians"
