@@ -336,3 +336,9 @@ def test_generic_and_past_mentions_are_not_acts(text: str) -> None:
 def test_a_dated_attack_reported_as_news_stays() -> None:
     act = first("Gunmen killed six villagers in the May 3 attack on Kaya, officials said on Tuesday.")
     assert act.category == "Violence against civilians"
+
+
+def test_a_siege_blockade_is_no_protest_and_month_years_are_past() -> None:
+    assert find_actions(parse_one("The territory has lived under a crippling naval blockade for fifteen years.")) == []
+    assert find_actions(parse_one("In July 2020, soldiers raided the cultural centre on allegations of fraud.")) == []
+    assert first("Truck drivers mounted a road blockade on the highway to protest fuel prices.").category == "Protests"

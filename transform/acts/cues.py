@@ -372,6 +372,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "rally" and mods & {"campaign", "election", "electoral"}:
             return Cue("protest", t)
+        if key == "blockade" and not (mods & _ROADS or party_of(agent_of(t)) in (L.PROTESTER, L.CIVILIAN, L.RIOTER)):
+            return None  # "the Israeli-led blockade of Gaza" is a siege, not a protest
         return Cue("protest", t)
     if key in L.RIOT_NOUNS and t.dep_ in ("compound", "amod") and lemma_of(t.head) in ("police", "gear", "shield", "squad", "unit", "control", "act", "officer", "van", "policeman", "cop", "force"):
         return None
@@ -928,7 +930,7 @@ def unreal(cue: Cue) -> bool:
 
 
 _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{4}\b|\d+/\d+", re.I)
-_YEAR_ONLY = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:\d{4}s?|\d{4}\s*[-–]\s*\d{2,4})$|\b(?:years|decades|century|centuries)\b", re.I)
+_YEAR_ONLY = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?(?:\d{4}s?|\d{4}\s*[-–]\s*\d{2,4})$|\b(?:years|decades|century|centuries)\b", re.I)
 _GENERIC_OF = {"history", "pattern", "threat", "risk", "fear", "prospect", "possibility", "danger", "spectre", "specter",
                "cycle", "legacy", "rhetoric", "culture", "memory", "anniversary", "fears", "threats", "record", "tactic",
                "policy", "practice", "glorification", "justification"}
@@ -959,7 +961,7 @@ def past_or_generic(t: Token) -> bool:
                 return True
         if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
             for o in kids(c, "pobj"):
-                if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.i + 1].text):
+                if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
                     return True
         if c.dep_ == "npadvmod" and c.lower_ == "ago" or c.dep_ == "advmod" and c.lower_ == "ago":
             if any(g.lower_ in ("years", "decades") for g in c.subtree):
