@@ -3,8 +3,10 @@
 How a sentence is read (rules over the parse and the word lists in `acts.lexicon`, no model):
   1. Cues: tokens that signal an act (a verb such as "clashed", "abducted", "protested"; a noun such as
      "airstrike", "IED", "sit-in"), each with its kind. Negated or hypothetical cues ("no clashes", "threatened
-     to strike", "called for protests") and cues inside what a protest is about ("demanding the release of
-     detained activists") are dropped.
+     to strike", "called for protests"), cues inside what a protest is about ("demanding the release of
+     detained activists"), and mentions that report no act of their own (past events named by a year or looked
+     back on by their date, "a history of arrests", "attacks are war crimes") are dropped. Weapons inside what was
+     intercepted, defused or seized are not used.
   2. Acts: the violent cues of a sentence make one act, whose sub-type is decided by the strongest weapon
      reported with it (chemical > suicide > air > grenade > planted explosive > shelling > any blast), else by
      who was hit: armed forces or their posts make an armed clash, civilians an attack, and crowds fighting
