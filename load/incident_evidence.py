@@ -1,0 +1,190 @@
+"""What two reports of one incident share besides a date and a place: names, streets, wording.
+
+Read from the stored text (`articles.body`, `articles.title`, the casualty rows' sentences) with regular
+expressions: no model, so it costs microseconds an article and runs where the database is. The keys feed the
+reconciliation rules in `load/incident_rules.py`; they are hints, never proof on their own.
+
+- **names**: people named in full ("Lonnie Christopher Roberson", "Derrick Green, 17,"): runs of 2-4
+  capitalised words none of which is a title, day, institution or street word, or a word the article also
+  writes in lower case (so "Man Arrested After Shooting" in a headline is no name). The key is the first and
+  last word, lower case ("lonnie roberson"): outlets vary middle names and initials, and a surname alone
+  is shared by too many people.
+  Names right after a title that marks a spokesperson, officer or byline ("spokesman Don Aaron", "Sgt. ...",
+  "By Jane Doe") are left out: the same officer speaks about many incidents in one city.
+- **victims**: the subset of names given with an age ("Derrick Green, 17," or "17-year-old Derrick Green"):
+  in local crime news these are the victims and suspects, the strongest evidence.
+- **streets**: "the 400 block of East 71st Street", "on Auburn Avenue", "Madison Avenue near 15th Street":
+  the street name and its type, lower case ("east 71st street", "auburn avenue").
+- **shingles**: the `SKETCH` smallest hashes of the word 5-grams of the sentences that carry the article's
+  casualty figures (not the page's opening, which is often the site's boilerplate), a bottom-k sketch: the
+  share of the smallest hashes of two sketches' union that both hold estimates how much of that wording the
+  articles share (syndicated copies of one wire story share most of it).
+
+An article's keys are stored as strings (`as_keys`/`from_keys`: "n:roberson", "v:roberson",
+"s:madison avenue", "w:123456") so that later batches read them instead of parsing bodies again.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..transform import gazetteer
+
+_CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
+_INITIAL = r"[A-Z]\."
+_NICK = r"[\"“][A-Z][a-z]+[\"”]"
+NAME = re.compile(rf"\b({_CAP}(?:\s+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")
+AGE_AFTER = re.compile(r"^,\s*(\d{1,2})\s*,")
+AGE_BEFORE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\s+(?:[a-z]+\s+){0,2}$")
+
+STREET_TYPES = (
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
+    "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "circle", "terrace", "trail", "pike",
+)
+STREET = re.compile(
+    r"\b((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+"
+    r"(?:" + "|".join(t.capitalize() for t in STREET_TYPES) + r")\b\.?)"
+)
+_STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
+                 "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
+                 "e": "east", "w": "west"}
+
+NOT_NAME_WORDS = frozenset("""
+the a an and of in on at for to by with from this that these those he she it they his her their its we our
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+police department county city state sheriff office officers officer deputy deputies sgt lt capt chief detective
+detectives investigator investigators trooper troopers patrol agent agents spokesman spokeswoman spokesperson
+mayor governor gov judge attorney district court superior circuit prosecutor prosecutors coroner medical examiner
+hospital medical center university college school high middle elementary academy church street avenue road
+boulevard drive lane way highway parkway interstate north south east west northeast northwest southeast southwest
+new news channel tv radio times post tribune herald journal gazette daily press associated inc llc co corp
+mr mrs ms miss dr rev st saint mount fort lake river park beach island valley heights hills springs village
+township borough parish division unit bureau fbi atf swat ems fire rescue emergency services public safety
+american america united states national federal international community family families club bar lounge
+bank store market mall restaurant motel hotel apartments apartment complex home homes inn
+facebook twitter instagram youtube google copyright rights reserved click share comment comments read more
+photo video image courtesy staff writer reporter contributed report reports update updated posted
+christmas thanksgiving easter halloween memorial independence labor day eve year years
+stoppers sun crime ave st rd blvd dr ln hwy pkwy ct pl
+toyota honda chevrolet chevy ford nissan dodge chrysler jeep bmw mercedes hyundai kia buick cadillac gmc lexus
+acura volkswagen pontiac mazda subaru impala camry corolla accord altima malibu charger tahoe suv sedan
+""".split())
+
+TITLES_BEFORE = re.compile(
+    r"(?:spokes(?:man|woman|person)|sgt|sergeant|lt|lieutenant|capt|captain|chief|officer|detective|sheriff|"
+    r"deputy|trooper|cpl|corporal|commissioner|mayor|attorney|prosecutor|coroner|judge|reporter|by|"
+    r"dr|rev|pastor|gov|governor|sen|senator|rep|president|superintendent|director|agent|investigator)\.?\s*$",
+    re.IGNORECASE,
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+SHINGLE_SIZE = 5
+SKETCH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One article's keys (see the module doc)."""
+
+    names: frozenset[str] = field(default_factory=frozenset)
+    victims: frozenset[str] = field(default_factory=frozenset)
+    streets: frozenset[str] = field(default_factory=frozenset)
+    shingles: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys an index files this article under: surnames and streets (as stored: "n:...", "s:...")."""
+        return [f"n:{n}" for n in sorted(self.names)] + [f"s:{s}" for s in sorted(self.streets)]
+
+
+def _name_key(name: str, lower_words: set[str]) -> str | None:
+    words = [w for w in re.split(r"\s+", name) if not w.endswith(".") and not w.startswith(("\"", "“"))]
+    if len(words) < 2:
+        return None
+    plain = [w.lower().replace("’", "'") for w in words]
+    plain[-1] = plain[-1][:-2] if plain[-1].endswith("'s") else plain[-1]
+    if any(w.split("'")[0] in NOT_NAME_WORDS or w in lower_words for w in plain):
+        return None
+    if _is_place(" ".join(words)):
+        return None
+    return f"{plain[0]} {plain[-1]}" if len(plain[-1]) > 1 else None
+
+
+@lru_cache(maxsize=65536)
+def _is_place(name: str) -> bool:
+    """A run of capitalised words that is a place ("Las Vegas", "Miami Gardens"), not a person."""
+    return gazetteer.lookup(name) is not None
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
+
+
+def names_in(text: str) -> tuple[set[str], set[str]]:
+    """(people named in full as "first last", those of them given with an age)."""
+    names: set[str] = set()
+    aged: set[str] = set()
+    lower_words = set(_LOWER_WORD.findall(text))
+    for m in NAME.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if TITLES_BEFORE.search(before):
+            continue
+        key = _name_key(m.group(1), lower_words)
+        if key is None:
+            continue
+        names.add(key)
+        if AGE_AFTER.match(text[m.end() : m.end() + 8]) or AGE_BEFORE.search(before):
+            aged.add(key)
+    return names, aged
+
+
+def streets_in(text: str) -> set[str]:
+    """Street names, normalised ("E. 71st St." → "east 71st street")."""
+    out = set()
+    for m in STREET.finditer(text):
+        words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]
+        if len(words) >= 2 and words[0] not in NOT_NAME_WORDS - {"north", "south", "east", "west"}:
+            out.add(" ".join(words))
+    return out
+
+
+def shingles_of(text: str) -> frozenset[int]:
+    """The bottom-`SKETCH` sketch of the opening's word 5-grams."""
+    words = _WORD.findall(text.lower())
+    hashes = {zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode()) for i in range(max(0, len(words) - SHINGLE_SIZE + 1))}
+    return frozenset(sorted(hashes)[:SKETCH])
+
+
+def evidence_of(title: str | None, body: str | None, sentences: list[str] | tuple[str, ...] = ()) -> Evidence:
+    """The keys of one article: names and streets from its title and body, wording from `sentences` (those
+    that carry its casualty figures)."""
+    text = f"{title or ''}\n{body or ''}"
+    names, aged = names_in(text)
+    return Evidence(frozenset(names), frozenset(aged), frozenset(streets_in(text)), shingles_of(" ".join(sentences)))
+
+
+def wording(a: Evidence, b: Evidence) -> float:
+    """Estimated share of wording two openings have in common (Jaccard, from the two sketches)."""
+    if not a.shingles or not b.shingles:
+        return 0.0
+    union = sorted(a.shingles | b.shingles)[:SKETCH]
+    return sum(1 for h in union if h in a.shingles and h in b.shingles) / len(union)
+
+
+def as_keys(e: Evidence) -> list[str]:
+    """The evidence as strings, for storing (see the module doc)."""
+    return ([f"n:{n}" for n in sorted(e.names)] + [f"v:{n}" for n in sorted(e.victims)]
+            + [f"s:{s}" for s in sorted(e.streets)] + [f"w:{h}" for h in sorted(e.shingles)])
+
+
+def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
+    """`as_keys` undone."""
+    parts: dict[str, set] = {"n": set(), "v": set(), "s": set(), "w": set()}
+    for key in keys:
+        kind, _, value = key.partition(":")
+        if kind in parts:
+            parts[kind].add(int(value) if kind == "w" else value)
+    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(parts["w"]))

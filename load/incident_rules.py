@@ -1,0 +1,538 @@
+"""Which casualty rows report the same real-world incident: THE rules, pure, in one place.
+
+Input: casualty rows (`events` joined to their article) as `Row`s. Output: incidents, each a set of reports
+with its figures. Nothing here touches the database (`load/incidents.py` does, around these functions).
+
+**0. What reports an incident.** A casualty row of any kind (killed, wounded, missing, kidnapped, arrested)
+reports an incident unless it is a running toll (`is_cumulative`), an aggregate (`is_aggregate` where the
+schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
+year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"), or
+its victims are animals ("108,780 deer"). Those rows get no incident (`events.incident_id` stays NULL) and
+stay in `latest_running_toll`.
+
+**1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens
+the article's first report; each later row joins the first open report it agrees with and opens a new one
+when it does not: its place is more than `PLACE_KM` from the report's, or its trusted date is more than
+`SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
+an earlier" incident. A subset row ("including two children") always joins the report of the count it is
+part of. A report's figure for a kind is the sum of its rows of that kind that are not subsets (the death
+toll rule), so figures that restate each other inside one article never add up (the extractor already
+leaves restatements out; subsets and running tolls do not count). Its `low`/`high` sum the rows' bounds.
+
+**2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
+a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
+publication. A report's day is the earliest trusted day of its rows, else unknown, and then its
+publication date stands in as "on or shortly before". Its place is its first row with coordinates below
+country level (a country says nothing about which incident).
+
+**3. When a report joins an incident.** A new report is compared with the incident's member reports:
+- *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
+  publication falls 0-`PUBLISHED_LAG_DAYS` days after the trusted day (two unknown days: publications at
+  most `PUBLISHED_LAG_DAYS` apart); they are *within the follow-up window* when at most `FOLLOW_DAYS`
+  apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later).
+- *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
+  Kiev/Kyiv are one gazetteer entry already); a report or incident without a place below country level
+  has *no place*; farther is *another place*.
+- *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age, or two
+  named people, or a named person and a street, or most of their opening wording (a syndicated copy);
+  **weak** when they share one named person or one street. Names *differ* when both name people with
+  ages and share no name at all.
+- *figures conflict* when a kind both state differs, unless the later one (by publication) reports more
+  killed and no more killed plus wounded than before (a wounded victim died).
+
+A report joins:
+  a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
+     (two shootings the same day in one city stay apart when their figures or names differ);
+  b. same place, within the follow-up window: with strong evidence, or weak evidence and figures that do
+     not conflict;
+  c. no place, dates near or within the follow-up window: with strong evidence only;
+  d. another place, dates near: with strong evidence only (one of the two was geocoded wrongly).
+Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
+smallest date gap, then the smallest incident id. Otherwise it opens a new incident.
+
+**4. The incident's figures.** For each kind: `best` is the figure of the latest report that states it
+(tolls rise as the wounded die; ACLED revises the same way), `low`/`high` the range over its reports, and
+`reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
+the largest row of the latest killed figure (else of the latest wounded, else the first report's first
+row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
+its place the most common report place (ties: the earliest report's); `headline` the title of its earliest
+report.
+
+**Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
+reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
+by batch, a report can only join incidents that exist when it arrives; an incident whose reports all
+fitted one existing incident is the same, but where a later report would have bridged two earlier
+incidents they stay two (no merging of existing incidents). `reconcile(..., full=True)` rebuilds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .incident_evidence import Evidence, wording
+
+PLACE_KM = 30.0
+NEAR_DAYS = 1
+PUBLISHED_LAG_DAYS = 3
+FOLLOW_DAYS = 45
+SAME_ARTICLE_DAYS = 7
+KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
+
+_PERIOD = re.compile(
+    r"\b(?:(?:this|last|past|previous)\s+(?:year|month|decade|summer|spring|winter|fall|season)|so far|to date|"
+    r"since\s+(?:19|20)\d\d|since\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"every\s+(?:year|day|week|month)|each\s+(?:year|day|week|month)|a\s+year\b|per\s+year|annually|nationwide|"
+    r"in\s+(?:19|20)\d\d\b|(?:through|as of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
+    r"separate\s+(?:shootings|incidents)|across\s+the\s+(?:city|country|state))\b",
+    re.IGNORECASE,
+)
+_ANOTHER = re.compile(
+    r"\b(?:in\s+a\s+separate|in\s+another|an?\s+unrelated|in\s+an\s+earlier|in\s+a\s+similar|earlier\s+this\s+(?:month|week)|"
+    r"last\s+(?:week|month)|a\s+(?:week|month)\s+(?:earlier|before|ago)|days?\s+(?:earlier|before))\b",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+ANIMALS = frozenset(
+    "deer dog dogs cat cats horse horses cow cows cattle animal animals bird birds birds pig pigs sheep goat goats "
+    "bear bears wolf wolves elk moose turkey turkeys coyote coyotes fish".split()
+)
+
+
+@dataclass(slots=True)
+class Row:
+    """One casualty row as the rules see it (an `events` row with its article's date, source and title)."""
+
+    event_id: str
+    article_id: str
+    kind: str
+    count: int | None
+    low: int | None = None
+    high: int | None = None
+    subset_of: str | None = None
+    is_cumulative: bool = False
+    is_aggregate: bool = False
+    location: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    place_is_country: bool = False
+    event_date: date | None = None
+    date_text: str | None = None
+    sentence: str = ""
+    char_start: int = 0
+    victims: str | None = None
+    published: date | None = None
+    source: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    best: int
+    low: int
+    high: int
+    event_id: str  # the report's largest row of this kind
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's account of one incident."""
+
+    article_id: str
+    rows: list[Row]
+    day: date | None = None  # earliest trusted day of its rows
+    published: date | None = None
+    place: Row | None = None  # the row whose place stands for the report
+    figures: dict[str, Figure] = field(default_factory=dict)
+    source: str | None = None
+    title: str | None = None
+    evidence: Evidence | None = None  # filled lazily by the caller's `evidence_for`
+
+    @property
+    def key(self) -> tuple:
+        """Canonical processing order (see "Order" in the module doc)."""
+        anchor = self.day or self.published or date.max
+        return (anchor, self.published or date.max, self.article_id, self.rows[0].char_start, self.rows[0].event_id)
+
+    @property
+    def lead(self) -> Row:
+        return self.rows[0]
+
+
+# ---- 0. eligibility ----------------------------------------------------------------------------------
+
+def reports_incident(row: Row) -> bool:
+    """Rule 0: whether a casualty row reports one incident (not a running toll, aggregate or animals)."""
+    if row.is_cumulative or row.is_aggregate or row.count is None:
+        return False
+    if row.victims and row.victims.lower().split()[-1] in ANIMALS:
+        return False
+    return not (row.sentence and _PERIOD.search(row.sentence))
+
+
+# ---- 1-2. reports -------------------------------------------------------------------------------------
+
+def trusted_day(row: Row) -> date | None:
+    """Rule 2: the row's date when it was read from words naming a day and is not after publication."""
+    if row.event_date is None or (row.date_text is not None and _BARE_NUMBER.match(row.date_text)):
+        return None
+    if row.published is not None and row.event_date > row.published + timedelta(days=1):
+        return None
+    return row.event_date
+
+
+def has_place(row: Row | None) -> bool:
+    return row is not None and row.latitude is not None and row.longitude is not None and not row.place_is_country
+
+
+def km(a: Row, b: Row) -> float:
+    """Great-circle distance between two rows' places."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _fits(report: Report, row: Row) -> bool:
+    if has_place(row) and has_place(report.place) and km(row, report.place) > PLACE_KM:
+        return False
+    day = trusted_day(row)
+    if day is not None and report.day is not None and abs((day - report.day).days) > SAME_ARTICLE_DAYS:
+        return False
+    return True
+
+
+def article_reports(rows: Sequence[Row]) -> list[Report]:
+    """Rule 1: one article's eligible rows (any order) → its reports, in text order."""
+    rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
+    reports: list[Report] = []
+    of_row: dict[str, Report] = {}
+    for row in rows:
+        home = of_row.get(row.subset_of) if row.subset_of else None
+        if home is None:
+            separate = bool(reports) and bool(row.sentence) and _ANOTHER.search(row.sentence) is not None
+            home = None if separate else next((r for r in reports if _fits(r, row)), None)
+        if home is None:
+            home = Report(row.article_id, [], published=row.published, source=row.source, title=row.title)
+            reports.append(home)
+        home.rows.append(row)
+        of_row[row.event_id] = home
+        day = trusted_day(row)
+        if day is not None and (home.day is None or day < home.day):
+            home.day = day
+        if home.place is None and has_place(row):
+            home.place = row
+    for report in reports:
+        report.figures = report_figures(report.rows)
+    return reports
+
+
+def report_of(rows: Sequence[Row]) -> Report:
+    """The report that rows of one article already filed under one incident make (rule 1's result, rebuilt)."""
+    rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
+    lead = rows[0]
+    days = [d for d in map(trusted_day, rows) if d is not None]
+    return Report(lead.article_id, rows, day=min(days, default=None), published=lead.published,
+                  place=next((r for r in rows if has_place(r)), None), figures=report_figures(rows),
+                  source=lead.source, title=lead.title)
+
+
+def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
+    """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
+    teenage boy died"); sentences restate each other, so the report's figure is its largest sentence's."""
+    by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.subset_of is None and row.count is not None:
+            by_sentence[(row.kind, row.sentence)].append(row)
+    out: dict[str, Figure] = {}
+    for (kind, _), group in sorted(by_sentence.items(), key=lambda kv: min(r.char_start for r in kv[1])):
+        best = sum(r.count for r in group)
+        low = sum(r.low if r.low is not None else r.count for r in group)
+        high = sum(r.high if r.high is not None else r.count for r in group)
+        top = max(group, key=lambda r: (r.count, -r.char_start))
+        if kind not in out or best > out[kind].best:
+            out[kind] = Figure(best, low, high, top.event_id)
+    return out
+
+
+# ---- 3. joining ----------------------------------------------------------------------------------------
+
+NEAR, FOLLOW, FAR = 0, 1, 2
+SAME_PLACE, NO_PLACE, OTHER_PLACE = 0, 1, 2
+NONE, WEAK, STRONG = 0, 1, 2
+
+
+def date_relation(a: Report, b: Report) -> tuple[int, int]:
+    """(NEAR | FOLLOW | FAR, days beyond agreement) between two reports' dates (rule 3)."""
+    if a.day is not None and b.day is not None:
+        gap = abs((a.day - b.day).days) - NEAR_DAYS
+    elif a.day is not None or b.day is not None:
+        known, other = (a, b) if a.day is not None else (b, a)
+        if other.published is None:
+            return FAR, 10**6
+        lag = (other.published - known.day).days  # published on or shortly after the day
+        gap = lag - PUBLISHED_LAG_DAYS if lag > PUBLISHED_LAG_DAYS else (-lag - NEAR_DAYS if lag < -NEAR_DAYS else 0)
+    else:
+        if a.published is None or b.published is None:
+            return FAR, 10**6
+        gap = abs((a.published - b.published).days) - PUBLISHED_LAG_DAYS
+    gap = max(gap, 0)
+    if gap == 0:
+        return NEAR, 0
+    return (FOLLOW if gap <= FOLLOW_DAYS else FAR), gap
+
+
+def evidence_strength(a: Evidence, b: Evidence) -> tuple[int, bool]:
+    """(NONE | WEAK | STRONG, names differ) between two reports' articles (rule 3)."""
+    shared = a.names & b.names
+    streets = a.streets & b.streets
+    differ = bool(a.victims) and bool(b.victims) and not shared
+    if a.victims & b.victims or len(shared) >= 2 or (shared and streets) or wording(a, b) >= 0.5:
+        return STRONG, False
+    if shared or streets:
+        return WEAK, False
+    return NONE, differ
+
+
+def figures_conflict(earlier: Report, later: Report) -> bool:
+    """Rule 3: a kind both state differs, unless more have died and no more were killed or hurt in all."""
+    a, b = earlier.figures, later.figures
+    differs = [k for k in a.keys() & b.keys() if a[k].best != b[k].best]
+    if not differs:
+        return False
+    if set(differs) <= {"killed", "wounded"} and "killed" in differs and b["killed"].best > a["killed"].best:
+        total_a = a["killed"].best + (a["wounded"].best if "wounded" in a else 0)
+        total_b = b["killed"].best + (b["wounded"].best if "wounded" in b else 0)
+        return total_b > total_a and "wounded" in a and "wounded" in b
+    return True
+
+
+@dataclass(slots=True)
+class Incident:
+    """An incident while it is being assembled: its id and member reports."""
+
+    incident_id: str
+    reports: list[Report] = field(default_factory=list)
+    evidence: Evidence | None = None  # union of its members' evidence, built lazily
+
+
+def _union(evidences: Iterable[Evidence]) -> Evidence:
+    names, victims, streets, shingles = set(), set(), set(), set()
+    for e in evidences:
+        names |= e.names
+        victims |= e.victims
+        streets |= e.streets
+        shingles |= e.shingles
+    return Evidence(frozenset(names), frozenset(victims), frozenset(streets), frozenset(shingles))
+
+
+def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence]) -> tuple | None:
+    """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better)."""
+    best_date, gap = FAR, 10**6
+    place = NO_PLACE
+    for member in incident.reports:
+        rel, g = date_relation(report, member)
+        if (rel, g) < (best_date, gap):
+            best_date, gap = rel, g
+        if has_place(report.place) and has_place(member.place):
+            d = km(report.place, member.place)
+            if d <= PLACE_KM:
+                place = SAME_PLACE
+            elif place != SAME_PLACE:
+                place = OTHER_PLACE
+    if best_date == FAR:
+        return None
+    if incident.evidence is None:
+        incident.evidence = _union(evidence_for(m) for m in incident.reports)
+    strength, names_differ = evidence_strength(evidence_for(report), incident.evidence)
+    if names_differ:
+        return None
+    if place == SAME_PLACE and best_date == NEAR:
+        latest = max(incident.reports, key=lambda r: r.key)
+        earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
+        if strength == NONE and figures_conflict(earlier, later):
+            return None
+    elif place == SAME_PLACE:  # follow-up window
+        if strength == NONE:
+            return None
+        if strength == WEAK:
+            latest = max(incident.reports, key=lambda r: r.key)
+            earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
+            if figures_conflict(earlier, later):
+                return None
+    elif place == NO_PLACE or best_date == NEAR:
+        if strength != STRONG:
+            return None
+    else:
+        return None
+    return (-strength, place, best_date, gap, incident.incident_id)
+
+
+# ---- the clustering --------------------------------------------------------------------------------------
+
+CELL_DEGREES = 0.5  # grid cells for finding incidents near a place: 0.5° ≈ 55 km > PLACE_KM
+
+
+def _cell(row: Row) -> tuple[int, int]:
+    return (math.floor(row.latitude / CELL_DEGREES), math.floor(row.longitude / CELL_DEGREES))
+
+
+def _anchor(report: Report) -> int:
+    day = report.day or report.published
+    return day.toordinal() if day is not None else 0
+
+
+class _Postings:
+    """(day, incident) entries kept sorted by day, so a date window is two bisections."""
+
+    __slots__ = ("days", "incidents", "sorted")
+
+    def __init__(self) -> None:
+        self.days: list[int] = []
+        self.incidents: list[Incident] = []
+        self.sorted = True
+
+    def add(self, day: int, incident: Incident) -> None:
+        if self.days and day < self.days[-1]:
+            self.sorted = False
+        self.days.append(day)
+        self.incidents.append(incident)
+
+    def window(self, lo: int, hi: int) -> list[Incident]:
+        if not self.sorted:
+            order = sorted(range(len(self.days)), key=self.days.__getitem__)
+            self.days = [self.days[i] for i in order]
+            self.incidents = [self.incidents[i] for i in order]
+            self.sorted = True
+        return self.incidents[bisect_left(self.days, lo) : bisect_right(self.days, hi)]
+
+
+class Index:
+    """Incidents filed by grid cell and by evidence key, with their reports' days, for candidate lookup:
+    a report is compared only with incidents near it in time and place or sharing a name or street."""
+
+    def __init__(self, evidence_for: Callable[[Report], Evidence]) -> None:
+        self.by_cell: dict[tuple[int, int], _Postings] = defaultdict(_Postings)
+        self.by_key: dict[str, _Postings] = defaultdict(_Postings)
+        self.evidence_for = evidence_for
+
+    def add(self, incident: Incident, report: Report) -> None:
+        day = _anchor(report)
+        if has_place(report.place):
+            self.by_cell[_cell(report.place)].add(day, incident)
+        for key in self.evidence_for(report).keys:
+            self.by_key[key].add(day, incident)
+
+    def candidates(self, report: Report) -> list[Incident]:
+        reach = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS
+        lo, hi = _anchor(report) - reach, _anchor(report) + reach
+        found: dict[str, Incident] = {}
+        postings = []
+        if has_place(report.place):
+            cy, cx = _cell(report.place)
+            postings += [self.by_cell.get((cy + dy, cx + dx)) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+        postings += [self.by_key.get(k) for k in self.evidence_for(report).keys]
+        for p in postings:
+            if p is not None:
+                for incident in p.window(lo, hi):
+                    found[incident.incident_id] = incident
+        return [found[k] for k in sorted(found)]
+
+
+def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Callable[[Report], str],
+            evidence_for: Callable[[Report], Evidence]) -> list[Incident]:
+    """Rule 3 over many reports: each joins the best incident it may join (existing ones or ones opened by
+    earlier reports of this call) or opens its own, in the canonical order. Returns every incident touched
+    or opened (existing incidents that gained a report included)."""
+    index = Index(evidence_for)
+    for incident in existing:
+        for member in incident.reports:
+            index.add(incident, member)
+    touched: dict[str, Incident] = {}
+    for report in sorted(reports, key=lambda r: r.key):
+        options = []
+        for incident in index.candidates(report):
+            if any(m.article_id == report.article_id for m in incident.reports):
+                continue  # an article's own reports were kept apart by rule 1
+            verdict = decide(report, incident, evidence_for)
+            if verdict is not None:
+                options.append((verdict, incident))
+        if options:
+            incident = min(options, key=lambda o: o[0])[1]
+        else:
+            incident = Incident(new_id(report))
+        incident.reports.append(report)
+        if incident.evidence is not None:
+            incident.evidence = _union((incident.evidence, evidence_for(report)))
+        index.add(incident, report)
+        touched[incident.incident_id] = incident
+    return [touched[k] for k in sorted(touched)]
+
+
+# ---- 4. the incident's figures -------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Summary:
+    """One `incidents` row and its `incident_figures` rows."""
+
+    incident_id: str
+    incident_date: date | None
+    place: Row | None
+    figures: dict[str, tuple[int, int, int, int]]  # kind -> (best, low, high, reports)
+    evidence_event_id: str
+    reports: int  # casualty rows
+    articles: int
+    sources: int
+    first_published: date | None
+    last_published: date | None
+    headline: str | None
+
+
+def summarise(incident: Incident) -> Summary:
+    """Rule 4: an incident's date, place and figures from its reports."""
+    reports = sorted(incident.reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
+    figures: dict[str, tuple[int, int, int, int]] = {}
+    latest_row: dict[str, str] = {}
+    for kind in KINDS:
+        stating = [r for r in reports if kind in r.figures]
+        if not stating:
+            continue
+        last = stating[-1].figures[kind]
+        figures[kind] = (last.best, min(r.figures[kind].low for r in stating),
+                         max(r.figures[kind].high for r in stating), len(stating))
+        latest_row[kind] = last.event_id
+    evidence = latest_row.get("killed") or latest_row.get("wounded") or min(reports, key=lambda r: r.key).lead.event_id
+    days = Counter(r.day for r in reports if r.day is not None)
+    if days:
+        top = max(days.values())
+        incident_date = min(d for d, n in days.items() if n == top)
+    else:
+        incident_date = min((r.published for r in reports if r.published is not None), default=None)
+    places = Counter(r.place.location for r in reports if has_place(r.place))
+    place = None
+    if places:
+        top = max(places.values())
+        place = next(r.place for r in sorted(reports, key=lambda r: r.key)
+                     if has_place(r.place) and places[r.place.location] == top)
+    published = [r.published for r in reports if r.published is not None]
+    earliest = min(reports, key=lambda r: (r.published or date.max, r.article_id))
+    return Summary(
+        incident_id=incident.incident_id,
+        incident_date=incident_date,
+        place=place,
+        figures=figures,
+        evidence_event_id=evidence,
+        reports=sum(len(r.rows) for r in reports),
+        articles=len({r.article_id for r in reports}),
+        sources=len({r.source for r in reports if r.source}),
+        first_published=min(published, default=None),
+        last_published=max(published, default=None),
+        headline=earliest.title,
+    )
