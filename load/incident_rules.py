@@ -15,9 +15,12 @@ the article's first report; each later row joins the first open report it agrees
 when it does not: its place is more than `PLACE_KM` from the report's, or its trusted date is more than
 `SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
 an earlier" incident. A subset row ("including two children") always joins the report of the count it is
-part of. A report's figure for a kind is the sum of its rows of that kind that are not subsets (the death
-toll rule), so figures that restate each other inside one article never add up (the extractor already
-leaves restatements out; subsets and running tolls do not count). Its `low`/`high` sum the rows' bounds.
+part of, and rows of one sentence stay together. A report's figure for a kind: the rows of one sentence
+that are not subsets add up ("a man and a teenage boy died": 2), and sentences restate each other, so the
+report takes its largest sentence's figure ("2 dead in New Orleans ... a man and a teenage boy have died"
+is 2, not 4). Figures that restate each other inside one article thus never add up; subsets and running
+tolls never count. `low`/`high` are that sentence's bounds; a vague amount ("several") or an open one
+("at least 3") is marked as such.
 
 **2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
 a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
@@ -29,7 +32,8 @@ country level (a country says nothing about which incident).
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
   publication falls 0-`PUBLISHED_LAG_DAYS` days after the trusted day (two unknown days: publications at
   most `PUBLISHED_LAG_DAYS` apart); they are *within the follow-up window* when at most `FOLLOW_DAYS`
-  apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later).
+  further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
+  `LONG_DAYS` nothing joins.
 - *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
   Kiev/Kyiv are one gazetteer entry already); a report or incident without a place below country level
   has *no place*; farther is *another place*.
@@ -37,16 +41,17 @@ country level (a country says nothing about which incident).
   named people, or a named person and a street, or most of their opening wording (a syndicated copy);
   **weak** when they share one named person or one street. Names *differ* when both name people with
   ages and share no name at all.
-- *figures conflict* when a kind both state differs, unless the later one (by publication) reports more
-  killed and no more killed plus wounded than before (a wounded victim died).
+- *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
+  conflicts), unless the later one (by publication) reports more killed and no more killed plus wounded
+  than before (a wounded victim died).
 
 A report joins:
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
      (two shootings the same day in one city stay apart when their figures or names differ);
-  b. same place, within the follow-up window: with strong evidence, or weak evidence and figures that do
-     not conflict;
-  c. no place, dates near or within the follow-up window: with strong evidence only;
-  d. another place, dates near: with strong evidence only (one of the two was geocoded wrongly).
+  b. same place within the follow-up window, or another place with dates near (one of the two was
+     geocoded to a namesake town): with weak evidence and figures that do not conflict;
+  c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
+     strong evidence only, unless names differ.
 Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
 smallest date gap, then the smallest incident id. Otherwise it opens a new incident.
 
@@ -81,6 +86,7 @@ PLACE_KM = 30.0
 NEAR_DAYS = 1
 PUBLISHED_LAG_DAYS = 3
 FOLLOW_DAYS = 45
+LONG_DAYS = 400
 SAME_ARTICLE_DAYS = 7
 KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
 
@@ -95,8 +101,8 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
-    r"\b(?:in\s+a\s+separate|in\s+another|an?\s+unrelated|in\s+an\s+earlier|in\s+a\s+similar|earlier\s+this\s+(?:month|week)|"
-    r"last\s+(?:week|month)|a\s+(?:week|month)\s+(?:earlier|before|ago)|days?\s+(?:earlier|before))\b",
+    r"\b(?:in\s+a\s+separate|(?:in|during)\s+another|an?\s+unrelated|in\s+an\s+earlier|in\s+a\s+similar|"
+    r"separate(?:ly)?\s*,|another\s+(?:shooting|incident|attack|homicide))\b",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
@@ -129,6 +135,7 @@ class Row:
     sentence: str = ""
     char_start: int = 0
     victims: str | None = None
+    qualifier: str | None = None
     published: date | None = None
     source: str | None = None
     title: str | None = None
@@ -140,6 +147,8 @@ class Figure:
     low: int
     high: int
     event_id: str  # the report's largest row of this kind
+    vague: bool = False  # "several", "dozens": a convention, not a count
+    open: bool = False  # "at least 3": no upper bound
 
 
 @dataclass(slots=True)
@@ -214,11 +223,15 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     reports: list[Report] = []
     of_row: dict[str, Report] = {}
+    previous: Row | None = None
     for row in rows:
         home = of_row.get(row.subset_of) if row.subset_of else None
+        if home is None and previous is not None and row.sentence == previous.sentence:
+            home = of_row[previous.event_id]  # one sentence tells of one incident
         if home is None:
             separate = bool(reports) and bool(row.sentence) and _ANOTHER.search(row.sentence) is not None
             home = None if separate else next((r for r in reports if _fits(r, row)), None)
+        previous = row
         if home is None:
             home = Report(row.article_id, [], published=row.published, source=row.source, title=row.title)
             reports.append(home)
@@ -258,13 +271,14 @@ def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
         high = sum(r.high if r.high is not None else r.count for r in group)
         top = max(group, key=lambda r: (r.count, -r.char_start))
         if kind not in out or best > out[kind].best:
-            out[kind] = Figure(best, low, high, top.event_id)
+            out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
+                               any(r.high is None for r in group))
     return out
 
 
 # ---- 3. joining ----------------------------------------------------------------------------------------
 
-NEAR, FOLLOW, FAR = 0, 1, 2
+NEAR, FOLLOW, LONG, FAR = 0, 1, 2, 3
 SAME_PLACE, NO_PLACE, OTHER_PLACE = 0, 1, 2
 NONE, WEAK, STRONG = 0, 1, 2
 
@@ -286,7 +300,9 @@ def date_relation(a: Report, b: Report) -> tuple[int, int]:
     gap = max(gap, 0)
     if gap == 0:
         return NEAR, 0
-    return (FOLLOW if gap <= FOLLOW_DAYS else FAR), gap
+    if gap <= FOLLOW_DAYS:
+        return FOLLOW, gap
+    return (LONG if gap <= LONG_DAYS else FAR), gap
 
 
 def evidence_strength(a: Evidence, b: Evidence) -> tuple[int, bool]:
@@ -301,16 +317,26 @@ def evidence_strength(a: Evidence, b: Evidence) -> tuple[int, bool]:
     return NONE, differ
 
 
+def _differ(a: Figure, b: Figure) -> bool:
+    """Two figures of one kind disagree: neither is vague and their ranges do not overlap."""
+    if a.vague or b.vague:
+        return False
+    high_a = math.inf if a.open else a.high
+    high_b = math.inf if b.open else b.high
+    return max(a.low, b.low) > min(high_a, high_b)
+
+
 def figures_conflict(earlier: Report, later: Report) -> bool:
-    """Rule 3: a kind both state differs, unless more have died and no more were killed or hurt in all."""
+    """Rule 3: a kind both state differs (vague amounts never do, "at least" is a range), unless more have
+    died and no more were killed or hurt in all (a wounded victim died)."""
     a, b = earlier.figures, later.figures
-    differs = [k for k in a.keys() & b.keys() if a[k].best != b[k].best]
+    differs = [k for k in a.keys() & b.keys() if _differ(a[k], b[k])]
     if not differs:
         return False
     if set(differs) <= {"killed", "wounded"} and "killed" in differs and b["killed"].best > a["killed"].best:
-        total_a = a["killed"].best + (a["wounded"].best if "wounded" in a else 0)
-        total_b = b["killed"].best + (b["wounded"].best if "wounded" in b else 0)
-        return total_b > total_a and "wounded" in a and "wounded" in b
+        if "wounded" in a and "wounded" in b:
+            return a["killed"].best + a["wounded"].best < b["killed"].best + b["wounded"].best
+        return False
     return True
 
 
@@ -359,24 +385,20 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
         if strength == NONE and figures_conflict(earlier, later):
             return None
-    elif place == SAME_PLACE:  # follow-up window
-        if strength == NONE:
+    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR):
+        latest = max(incident.reports, key=lambda r: r.key)
+        earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
+        if figures_conflict(earlier, later):
             return None
-        if strength == WEAK:
-            latest = max(incident.reports, key=lambda r: r.key)
-            earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
-            if figures_conflict(earlier, later):
-                return None
-    elif place == NO_PLACE or best_date == NEAR:
-        if strength != STRONG:
-            return None
-    else:
+    elif strength != STRONG:
         return None
     return (-strength, place, best_date, gap, incident.incident_id)
 
 
 # ---- the clustering --------------------------------------------------------------------------------------
 
+PLACE_REACH = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # days searched around a report by place
+KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name or street
 CELL_DEGREES = 0.5  # grid cells for finding incidents near a place: 0.5° ≈ 55 km > PLACE_KM
 
 
@@ -431,18 +453,21 @@ class Index:
             self.by_key[key].add(day, incident)
 
     def candidates(self, report: Report) -> list[Incident]:
-        reach = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS
-        lo, hi = _anchor(report) - reach, _anchor(report) + reach
+        anchor = _anchor(report)
         found: dict[str, Incident] = {}
-        postings = []
         if has_place(report.place):
+            lo, hi = anchor - PLACE_REACH, anchor + PLACE_REACH
             cy, cx = _cell(report.place)
-            postings += [self.by_cell.get((cy + dy, cx + dx)) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
-        postings += [self.by_key.get(k) for k in self.evidence_for(report).keys]
-        for p in postings:
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    p = self.by_cell.get((cy + dy, cx + dx))
+                    if p is not None:
+                        found.update((i.incident_id, i) for i in p.window(lo, hi))
+        lo, hi = anchor - KEY_REACH, anchor + KEY_REACH
+        for key in self.evidence_for(report).keys:
+            p = self.by_key.get(key)
             if p is not None:
-                for incident in p.window(lo, hi):
-                    found[incident.incident_id] = incident
+                found.update((i.incident_id, i) for i in p.window(lo, hi))
         return [found[k] for k in sorted(found)]
 
 

@@ -39,10 +39,8 @@ import eventwire
 from ..transform import gazetteer
 from .incident_evidence import Evidence, as_keys, evidence_of, from_keys
 from .incident_rules import (
-    CELL_DEGREES,
-    FOLLOW_DAYS,
-    NEAR_DAYS,
-    PUBLISHED_LAG_DAYS,
+    KEY_REACH,
+    PLACE_REACH,
     Incident,
     Report,
     Row,
@@ -56,7 +54,6 @@ from .incident_rules import (
 )
 
 RULES_VERSION = "1"
-REACH_DAYS = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1
 BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
 _EMPTY = Evidence()
 
@@ -92,7 +89,7 @@ _ROW_SQL = """
 SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_low, e.casualty_high, e.subset_of,
        coalesce(e.is_cumulative, false), {aggregate}, e.location, e.country_code, e.latitude, e.longitude,
        e.event_date, e.date_text, coalesce(e.sentence, ''), coalesce(e.char_start, 0), e.victims,
-       a.published_at, a.source, a.title, e.incident_id
+       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id
 FROM events e JOIN articles a USING (article_id)
 WHERE e.event_type = 'casualty' AND {where}
 """
@@ -112,8 +109,8 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     out = []
     for v in zip(*columns):
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
-                  _is_country(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20])
-        out.append((row, v[21]))
+                  _is_country(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])
+        out.append((row, v[22]))
     return out
 
 
@@ -170,9 +167,9 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     reports = [r for aid in sorted(by_article) for r in article_reports(by_article[aid])]
     stats.reports = len(reports)
 
-    evidence: dict[str, Evidence] = {}
-    if by_article:
-        evidence.update(_article_evidence(con, by_article))
+    evidence: dict[str, Evidence] = {}  # by the report's first row's event id
+    if reports:
+        evidence.update(_report_evidence(con, reports))
 
     # 2. stale incidents
     stale = {r[0] for r in con.execute(
@@ -188,7 +185,7 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     # 4. the rules
     taken = _taken_ids(con, reports) | {i.incident_id for i in existing}
     touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
-                      lambda r: _new_id(r, taken), lambda r: evidence.get(r.article_id, _EMPTY))
+                      lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY))
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
     by_id.update({i.incident_id: i for i in touched})
     gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
@@ -217,25 +214,33 @@ def reconcile_in_transaction(con: duckdb.DuckDBPyConnection, article_ids: Iterab
     return stats
 
 
-def _article_evidence(con: duckdb.DuckDBPyConnection, rows: dict[str, list[Row]]) -> dict[str, Evidence]:
-    """Evidence of newly reconciled articles, from their text and their casualty rows' sentences; their keys
-    replace any stored before."""
-    _register(con, "incident_batch_ids", _ids_table("article_id", rows))
+def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> dict[str, Evidence]:
+    """Evidence of new reports, by their first row's event id; stored in `incident_keys`, replacing what
+    their articles had. An article's first report (its headline incident) reads the whole article; a later
+    one ("in a separate shooting...") only its own sentences, so it does not borrow the article's names."""
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_article[r.article_id].append(r)
+    _register(con, "incident_batch_ids", _ids_table("article_id", by_article))
     try:
         texts = con.execute("SELECT article_id, title, body FROM articles "
                             "WHERE article_id IN (SELECT article_id FROM incident_batch_ids)").fetchall()
         con.execute("DELETE FROM incident_keys WHERE article_id IN (SELECT article_id FROM incident_batch_ids)")
     finally:
         con.unregister("incident_batch_ids")
-    out = {}
+    out: dict[str, Evidence] = {}
+    keys: list[tuple[str, str, str]] = []
     for aid, title, body in texts:
-        sentences = list(dict.fromkeys(r.sentence for r in sorted(rows[aid], key=lambda r: r.char_start)))
-        out[aid] = evidence_of(title, body, sentences)
-    keys = [(aid, k) for aid in sorted(out) for k in as_keys(out[aid])]
+        for i, report in enumerate(sorted(by_article[aid], key=lambda r: r.lead.char_start)):
+            sentences = list(dict.fromkeys(r.sentence for r in report.rows))
+            ev = evidence_of(title, body, sentences) if i == 0 else evidence_of(None, " ".join(sentences), sentences)
+            out[report.lead.event_id] = ev
+            keys += [(aid, report.lead.event_id, k) for k in as_keys(ev)]
     if keys:
-        _register(con, "incident_new_keys", pa.table({"article_id": [k[0] for k in keys], "key": [k[1] for k in keys]}))
+        _register(con, "incident_new_keys", pa.table({"article_id": [k[0] for k in keys],
+                                                       "event_id": [k[1] for k in keys], "key": [k[2] for k in keys]}))
         try:
-            con.execute("INSERT INTO incident_keys SELECT article_id, key FROM incident_new_keys")
+            con.execute("INSERT INTO incident_keys BY NAME SELECT * FROM incident_new_keys")
         finally:
             con.unregister("incident_new_keys")
     return out
@@ -253,11 +258,13 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
         anchor = _anchor(r)
         if anchor is None:
             continue
-        lo, hi = anchor.toordinal() - REACH_DAYS, anchor.toordinal() + REACH_DAYS
+        day = anchor.toordinal()
         if has_place(r.place):
-            for name, value in (("lo", lo), ("hi", hi), ("lat", r.place.latitude), ("lon", r.place.longitude)):
+            for name, value in (("lo", day - PLACE_REACH), ("hi", day + PLACE_REACH), ("lat", r.place.latitude),
+                                ("lon", r.place.longitude)):
                 boxes[name].append(value)
-        for k in evidence.get(r.article_id, _EMPTY).keys:
+        lo, hi = day - KEY_REACH, day + KEY_REACH
+        for k in evidence.get(r.lead.event_id, _EMPTY).keys:
             keys["key"].append(k)
             keys["lo"].append(lo)
             keys["hi"].append(hi)
@@ -278,7 +285,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
         try:
             found |= {r[0] for r in con.execute(
                 "SELECT DISTINCT e.incident_id FROM incident_batch_keys b JOIN incident_keys k USING (key) "
-                "JOIN events e ON e.article_id = k.article_id AND e.incident_id IS NOT NULL "
+                "JOIN events e ON e.event_id = k.event_id AND e.incident_id IS NOT NULL "
                 "JOIN incidents i ON i.incident_id = e.incident_id "
                 f"WHERE {day.format('i.incident_date')} BETWEEN b.lo AND b.hi").fetchall()}
         finally:
@@ -294,13 +301,13 @@ def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dic
     try:
         rows = _rows(con, "e.incident_id IN (SELECT incident_id FROM incident_wanted)")
         keys = con.execute(
-            "SELECT k.article_id, list(k.key ORDER BY k.key) FROM incident_keys k WHERE k.article_id IN "
-            "(SELECT DISTINCT article_id FROM events WHERE incident_id IN (SELECT incident_id FROM incident_wanted)) "
-            "GROUP BY k.article_id").fetchall()
+            "SELECT k.event_id, list(k.key ORDER BY k.key) FROM incident_keys k WHERE k.event_id IN "
+            "(SELECT event_id FROM events WHERE incident_id IN (SELECT incident_id FROM incident_wanted)) "
+            "GROUP BY k.event_id").fetchall()
     finally:
         con.unregister("incident_wanted")
-    for aid, article_keys in keys:
-        evidence.setdefault(aid, from_keys(article_keys))
+    for event_id, report_keys in keys:
+        evidence.setdefault(event_id, from_keys(report_keys))
     grouped: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for row, incident_id in rows:
         grouped[incident_id][row.article_id].append(row)

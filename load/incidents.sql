@@ -36,12 +36,13 @@ CREATE TABLE IF NOT EXISTS incident_figures (
     reports       BIGINT                  -- reports (articles) that give a figure of this kind
 );
 
--- Evidence keys per article (surnames, named victims, streets, a sketch of the wording), written when an
--- article is reconciled, so later batches find and compare incidents without parsing bodies again.
--- An index, not data: rebuilt from articles.body by a full reconciliation.
+-- Evidence keys per report (people named, those named with an age, streets, a sketch of the wording),
+-- written when an article is reconciled, so later batches find and compare incidents without parsing
+-- bodies again. An index, not data: rebuilt from articles.body by a full reconciliation.
 CREATE TABLE IF NOT EXISTS incident_keys (
     article_id VARCHAR NOT NULL,
-    key        VARCHAR NOT NULL           -- 'n:surname', 'v:surname' (named with an age), 's:street', 'w:hash'
+    event_id   VARCHAR NOT NULL,          -- the report's first row
+    key        VARCHAR NOT NULL           -- 'n:first last', 'v:first last' (with an age), 's:street', 'w:hash'
 );
 
 -- The incident a casualty row reports; NULL for running tolls, aggregates and other rows that report none.
