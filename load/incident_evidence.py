@@ -37,7 +37,7 @@ _CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
 _INITIAL = r"[A-Z]\."
 _NICK = r"[\"“][A-Z][a-z]+[\"”]"
 NAME = re.compile(rf"\b({_CAP}(?:\s+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")
-AGE_AFTER = re.compile(r"^,\s*(\d{1,2})\s*,")
+AGE_AFTER = re.compile(r",\s*(\d{1,2})\s*,")
 AGE_BEFORE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\s+(?:[a-z]+\s+){0,2}$")
 
 STREET_TYPES = (
@@ -74,12 +74,12 @@ toyota honda chevrolet chevy ford nissan dodge chrysler jeep bmw mercedes hyunda
 acura volkswagen pontiac mazda subaru impala camry corolla accord altima malibu charger tahoe suv sedan
 """.split())
 
-TITLES_BEFORE = re.compile(
-    r"(?:spokes(?:man|woman|person)|sgt|sergeant|lt|lieutenant|capt|captain|chief|officer|detective|sheriff|"
-    r"deputy|trooper|cpl|corporal|commissioner|mayor|attorney|prosecutor|coroner|judge|reporter|by|"
-    r"dr|rev|pastor|gov|governor|sen|senator|rep|president|superintendent|director|agent|investigator)\.?\s*$",
-    re.IGNORECASE,
-)
+TITLES_BEFORE = frozenset("""
+spokesman spokeswoman spokesperson sgt sergeant lt lieutenant capt captain chief officer detective sheriff deputy
+trooper cpl corporal commissioner mayor attorney prosecutor coroner judge reporter by dr rev pastor gov governor
+sen senator rep president superintendent director agent investigator
+""".split())
+"""A name right after one of these words is a spokesperson's, an officer's or a byline, not a victim's."""
 
 _WORD = re.compile(r"[a-z0-9]+")
 SHINGLE_SIZE = 5
@@ -101,42 +101,45 @@ class Evidence:
         return [f"n:{n}" for n in sorted(self.names)] + [f"s:{s}" for s in sorted(self.streets)]
 
 
-def _name_key(name: str, lower_words: set[str]) -> str | None:
-    words = [w for w in re.split(r"\s+", name) if not w.endswith(".") and not w.startswith(("\"", "“"))]
+@lru_cache(maxsize=262144)
+def _name_words(name: str) -> tuple[str, ...] | None:
+    """The lower-case words of a capitalised run that may name a person (no title, institution or place)."""
+    words = [w for w in name.split() if not w.endswith(".") and not w.startswith(("\"", "“"))]
     if len(words) < 2:
         return None
     plain = [w.lower().replace("’", "'") for w in words]
     plain[-1] = plain[-1][:-2] if plain[-1].endswith("'s") else plain[-1]
-    if any(w.split("'")[0] in NOT_NAME_WORDS or w in lower_words for w in plain):
+    if len(plain[-1]) < 2 or any(w.split("'")[0] in NOT_NAME_WORDS for w in plain):
         return None
-    if _is_place(" ".join(words)):
-        return None
-    return f"{plain[0]} {plain[-1]}" if len(plain[-1]) > 1 else None
-
-
-@lru_cache(maxsize=65536)
-def _is_place(name: str) -> bool:
-    """A run of capitalised words that is a place ("Las Vegas", "Miami Gardens"), not a person."""
-    return gazetteer.lookup(name) is not None
+    if gazetteer.lookup(" ".join(words)) is not None:
+        return None  # "Las Vegas", "Miami Gardens"
+    return tuple(plain)
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
 
 def names_in(text: str) -> tuple[set[str], set[str]]:
     """(people named in full as "first last", those of them given with an age)."""
     names: set[str] = set()
     aged: set[str] = set()
-    lower_words = set(_LOWER_WORD.findall(text))
+    lower_words: set[str] | None = None
     for m in NAME.finditer(text):
-        before = text[max(0, m.start() - 30) : m.start()]
-        if TITLES_BEFORE.search(before):
+        words = _name_words(m.group(1))
+        if words is None:
             continue
-        key = _name_key(m.group(1), lower_words)
-        if key is None:
+        start = m.start()
+        last = _LAST_WORD.search(text, max(0, start - 20), start)
+        if last is not None and last.group(1).lower() in TITLES_BEFORE:
             continue
+        if lower_words is None:
+            lower_words = set(_LOWER_WORD.findall(text))
+        if any(w in lower_words for w in words):
+            continue  # a word the article also writes in lower case: "Man Arrested After Shooting"
+        key = f"{words[0]} {words[-1]}"
         names.add(key)
-        if AGE_AFTER.match(text[m.end() : m.end() + 8]) or AGE_BEFORE.search(before):
+        if AGE_AFTER.match(text, m.end()) or AGE_BEFORE.search(text, max(0, start - 30), start):
             aged.add(key)
     return names, aged
 
@@ -170,8 +173,11 @@ def wording(a: Evidence, b: Evidence) -> float:
     """Estimated share of wording two openings have in common (Jaccard, from the two sketches)."""
     if not a.shingles or not b.shingles:
         return 0.0
+    both = a.shingles & b.shingles
+    if not both:
+        return 0.0
     union = sorted(a.shingles | b.shingles)[:SKETCH]
-    return sum(1 for h in union if h in a.shingles and h in b.shingles) / len(union)
+    return sum(1 for h in union if h in both) / len(union)
 
 
 def as_keys(e: Evidence) -> list[str]:

@@ -397,8 +397,9 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
 
 # ---- the clustering --------------------------------------------------------------------------------------
 
-PLACE_REACH = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # days searched around a report by place
-KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name or street
+PLACE_REACH = NEAR_DAYS + PUBLISHED_LAG_DAYS + 3  # days searched around a report by place (rule a)
+KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name or street (rules b, c)
+MAX_KEY_INCIDENTS = 20  # a name or street shared by more incidents than this in reach is no evidence to search by
 CELL_DEGREES = 0.5  # grid cells for finding incidents near a place: 0.5° ≈ 55 km > PLACE_KM
 
 
@@ -437,8 +438,10 @@ class _Postings:
 
 
 class Index:
-    """Incidents filed by grid cell and by evidence key, with their reports' days, for candidate lookup:
-    a report is compared only with incidents near it in time and place or sharing a name or street."""
+    """Incidents filed by grid cell and by evidence key, with their reports' days, for candidate lookup
+    (blocking): a report is compared only with incidents near it in place within `PLACE_REACH` days (what
+    rule a can join), or sharing a name or street within `KEY_REACH` days (rules b and c need one), where
+    that key is not shared by more than `MAX_KEY_INCIDENTS` incidents ("Main Street" finds nothing)."""
 
     def __init__(self, evidence_for: Callable[[Report], Evidence]) -> None:
         self.by_cell: dict[tuple[int, int], _Postings] = defaultdict(_Postings)
@@ -467,7 +470,9 @@ class Index:
         for key in self.evidence_for(report).keys:
             p = self.by_key.get(key)
             if p is not None:
-                found.update((i.incident_id, i) for i in p.window(lo, hi))
+                window = p.window(lo, hi)
+                if len({i.incident_id for i in window[: 4 * MAX_KEY_INCIDENTS]}) <= MAX_KEY_INCIDENTS:
+                    found.update((i.incident_id, i) for i in window)
         return [found[k] for k in sorted(found)]
 
 

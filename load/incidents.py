@@ -40,6 +40,7 @@ from ..transform import gazetteer
 from .incident_evidence import Evidence, as_keys, evidence_of, from_keys
 from .incident_rules import (
     KEY_REACH,
+    MAX_KEY_INCIDENTS,
     PLACE_REACH,
     Incident,
     Report,
@@ -251,9 +252,10 @@ def _anchor(report: Report) -> date | None:
 
 
 def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evidence: dict[str, Evidence]) -> set[str]:
-    """Incidents within reach of the new reports: near in time and place, or sharing a name or street."""
+    """Incidents within reach of the new reports (the same blocking as `incident_rules.Index`): near in time
+    and place, or sharing a name or street that not too many incidents share."""
     boxes = {"lo": [], "hi": [], "lat": [], "lon": []}
-    keys = {"key": [], "lo": [], "hi": []}
+    keys: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for r in reports:
         anchor = _anchor(r)
         if anchor is None:
@@ -265,9 +267,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
                 boxes[name].append(value)
         lo, hi = day - KEY_REACH, day + KEY_REACH
         for k in evidence.get(r.lead.event_id, _EMPTY).keys:
-            keys["key"].append(k)
-            keys["lo"].append(lo)
-            keys["hi"].append(hi)
+            keys[k].add((lo, hi))
     found: set[str] = set()
     day = "(date_diff('day', DATE '0001-01-01', {}) + 1)"
     if boxes["lo"]:
@@ -280,16 +280,23 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
                 f"AND abs(i.longitude - b.lon) * cos(radians(b.lat)) <= {BOX_DEGREES}").fetchall()}
         finally:
             con.unregister("incident_boxes")
-    if keys["key"]:
-        _register(con, "incident_batch_keys", pa.table(keys))
-        try:
-            found |= {r[0] for r in con.execute(
-                "SELECT DISTINCT e.incident_id FROM incident_batch_keys b JOIN incident_keys k USING (key) "
-                "JOIN events e ON e.event_id = k.event_id AND e.incident_id IS NOT NULL "
-                "JOIN incidents i ON i.incident_id = e.incident_id "
-                f"WHERE {day.format('i.incident_date')} BETWEEN b.lo AND b.hi").fetchall()}
+    if keys:
+        _register(con, "incident_batch_keys", pa.table({"key": pa.array(sorted(keys), pa.string())}))
+        try:  # equi-joins only (fast); the date window and the cap are applied here
+            matches = con.execute(
+                "SELECT k.key, e.incident_id, i.incident_date FROM incident_batch_keys b JOIN incident_keys k USING (key) "
+                "JOIN events e ON e.event_id = k.event_id JOIN incidents i ON i.incident_id = e.incident_id").fetchall()
         finally:
             con.unregister("incident_batch_keys")
+        by_key: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        for key, incident_id, day in matches:
+            if day is not None:
+                by_key[key].add((day.toordinal(), incident_id))
+        for key, windows in keys.items():
+            for lo, hi in windows:
+                near = {iid for day, iid in by_key.get(key, ()) if lo <= day <= hi}
+                if len(near) <= MAX_KEY_INCIDENTS:
+                    found |= near
     return found
 
 

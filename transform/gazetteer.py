@@ -213,6 +213,7 @@ def _grid() -> dict[tuple[int, int], list[Place]]:
     return grid
 
 
+@lru_cache(maxsize=65536)
 def admin1_at(latitude: float | None, longitude: float | None, country_code: str | None = None) -> str | None:
     """The admin1 (state, province, oblast) of the nearest gazetteer town within 60 km of a point, in
     `country_code` when given; None at sea, far from towns, or without coordinates."""
