@@ -36,7 +36,7 @@ from ..transform import gazetteer
 _CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
 _INITIAL = r"[A-Z]\."
 _NICK = r"[\"“][A-Z][a-z]+[\"”]"
-NAME = re.compile(rf"\b({_CAP}(?:\s+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")
+NAME = re.compile(rf"\b({_CAP}(?:[ \t\u00a0]+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")  # not across lines
 AGE_AFTER = re.compile(r",\s*(\d{1,2})\s*,")
 AGE_BEFORE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\s+(?:[a-z]+\s+){0,2}$")
 

@@ -42,8 +42,9 @@ country level (a country says nothing about which incident).
   **weak** when they share one named person or one street. Names *differ* when both name people with
   ages and share no name at all.
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
-  conflicts), unless the later one (by publication) reports more killed and no more killed plus wounded
-  than before (a wounded victim died).
+  conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
+  and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
+  needs evidence (rule a).
 
 A report joins:
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
@@ -333,10 +334,9 @@ def figures_conflict(earlier: Report, later: Report) -> bool:
     differs = [k for k in a.keys() & b.keys() if _differ(a[k], b[k])]
     if not differs:
         return False
-    if set(differs) <= {"killed", "wounded"} and "killed" in differs and b["killed"].best > a["killed"].best:
-        if "wounded" in a and "wounded" in b:
-            return a["killed"].best + a["wounded"].best < b["killed"].best + b["wounded"].best
-        return False
+    if (set(differs) <= {"killed", "wounded"} and "killed" in differs and "wounded" in a and "wounded" in b
+            and b["killed"].best > a["killed"].best):
+        return a["killed"].best + a["wounded"].best < b["killed"].best + b["wounded"].best
     return True
 
 

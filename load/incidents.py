@@ -105,7 +105,7 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     """Casualty rows as the rules see them, with their current incident id."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
-    table = con.execute(_ROW_SQL.format(aggregate=aggregate, where=where), params or []).fetch_arrow_table()
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, where=where), params or []).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     out = []
     for v in zip(*columns):
@@ -144,7 +144,9 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     if not full:
         full = con.execute("SELECT count(*) FROM incidents WHERE extractor_version IS DISTINCT FROM ?",
                            [current]).fetchone()[0] > 0
+    previous: dict[str, str] = {}
     if full:
+        previous = dict(con.execute("SELECT event_id, incident_id FROM events WHERE incident_id IS NOT NULL").fetchall())
         con.execute("UPDATE events SET incident_id = NULL WHERE incident_id IS NOT NULL")
         for table in ("incidents", "incident_figures", "incident_keys"):
             con.execute(f"DELETE FROM {table}")  # our own table names
@@ -187,6 +189,8 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     taken = _taken_ids(con, reports) | {i.incident_id for i in existing}
     touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
                       lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY))
+    if previous:
+        _keep_previous_ids(touched, previous)
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
     by_id.update({i.incident_id: i for i in touched})
     gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
@@ -197,8 +201,31 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     return stats
 
 
+def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:
+    """After a rebuild, each incident takes back the id most of its rows had (largest incidents first; ties
+    to the smallest id), so ids survive a rebuild wherever the grouping does."""
+    claimed: set[str] = set()
+    fresh: list[Incident] = []
+    for incident in sorted(touched, key=lambda i: (-sum(len(r.rows) for r in i.reports), i.incident_id)):
+        votes: dict[str, int] = defaultdict(int)
+        for report in incident.reports:
+            for row in report.rows:
+                if row.event_id in previous:
+                    votes[previous[row.event_id]] += 1
+        options = sorted((-n, old) for old, n in votes.items() if old not in claimed)
+        if options:
+            incident.incident_id = options[0][1]
+            claimed.add(incident.incident_id)
+        else:
+            fresh.append(incident)
+    for incident in fresh:
+        if incident.incident_id in claimed:
+            incident.incident_id = _new_id(min(incident.reports, key=lambda r: r.key), claimed | {incident.incident_id})
+        claimed.add(incident.incident_id)
+
+
 def rebuild(con: duckdb.DuckDBPyConnection) -> Stats:
-    """Every incident again from every casualty row (same ids as before for unchanged input)."""
+    """Every incident again from every casualty row; an incident keeps the id most of its rows had."""
     return reconcile(con, full=True)
 
 
