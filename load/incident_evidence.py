@@ -44,9 +44,9 @@ STREET_TYPES = (
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
     "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "circle", "terrace", "trail", "pike",
 )
-STREET = re.compile(
-    r"\b((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s+"
-    r"(?:" + "|".join(t.capitalize() for t in STREET_TYPES) + r")\b\.?)"
+_STREET_TYPE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in STREET_TYPES) + r")\b\.?")
+_STREET_NAME = re.compile(
+    r"((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+$"
 )
 _STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
                  "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
@@ -145,10 +145,14 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
 
 
 def streets_in(text: str) -> set[str]:
-    """Street names, normalised ("E. 71st St." → "east 71st street")."""
+    """Street names, normalised ("E. 71st St." → "east 71st street"): found by their type word, then the
+    capitalised words (or ordinal) before it."""
     out = set()
-    for m in STREET.finditer(text):
-        words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]
+    for t in _STREET_TYPE.finditer(text):
+        m = _STREET_NAME.search(text, max(0, t.start() - 40), t.start())
+        if m is None:
+            continue
+        words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
         if len(words) >= 2 and words[0] not in NOT_NAME_WORDS - {"north", "south", "east", "west"}:
             out.add(" ".join(words))
     return out

@@ -16,11 +16,12 @@ when it does not: its place is more than `PLACE_KM` from the report's, or its tr
 `SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
 an earlier" incident. A subset row ("including two children") always joins the report of the count it is
 part of, and rows of one sentence stay together. A report's figure for a kind: the rows of one sentence
-that are not subsets add up ("a man and a teenage boy died": 2), and sentences restate each other, so the
-report takes its largest sentence's figure ("2 dead in New Orleans ... a man and a teenage boy have died"
-is 2, not 4). Figures that restate each other inside one article thus never add up; subsets and running
-tolls never count. `low`/`high` are that sentence's bounds; a vague amount ("several") or an open one
-("at least 3") is marked as such.
+that are not subsets add up ("a man and a teenage boy died": 2), and later sentences restate or add
+context, so the report takes the figure of its first sentence that gives one (the lede: "2 dead, 2
+wounded in New Orleans ... a man and a teenage boy have died" is 2, not 4; "Justin Burns, 14" read as a
+toll further down changes nothing). Figures that restate each other inside one article thus never add
+up; subsets and running tolls never count. `low`/`high` are that sentence's bounds; a vague amount
+("several") or an open one ("at least 3") is marked as such.
 
 **2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
 a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
@@ -40,7 +41,9 @@ country level (a country says nothing about which incident).
 - *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age, or two
   named people, or a named person and a street, or most of their opening wording (a syndicated copy);
   **weak** when they share one named person or one street. Names *differ* when both name people with
-  ages and share no name at all.
+  ages and share no name at all. The same mass-casualty toll (`BIG_TOLL` killed or more, not a vague
+  amount: "49 killed at a nightclub") is strong evidence too: such tolls are rare, reported far and wide
+  (often placed at the reporter's city) and months later.
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
   and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
@@ -88,6 +91,7 @@ NEAR_DAYS = 1
 PUBLISHED_LAG_DAYS = 3
 FOLLOW_DAYS = 45
 LONG_DAYS = 400
+BIG_TOLL = 10
 SAME_ARTICLE_DAYS = 7
 KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
 
@@ -98,7 +102,8 @@ _PERIOD = re.compile(
     r"in\s+(?:19|20)\d\d\b|(?:through|as of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
     r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
-    r"separate\s+(?:shootings|incidents)|across\s+the\s+(?:city|country|state))\b",
+    r"separate\s+(?:shootings|incidents|scenes)|across\s+the\s+(?:city|country|state|\w+\s+side)|"
+    r"in\s+(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to)\b",
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
@@ -164,13 +169,15 @@ class Report:
     figures: dict[str, Figure] = field(default_factory=dict)
     source: str | None = None
     title: str | None = None
-    evidence: Evidence | None = None  # filled lazily by the caller's `evidence_for`
+    _key: tuple | None = None
 
     @property
     def key(self) -> tuple:
-        """Canonical processing order (see "Order" in the module doc)."""
-        anchor = self.day or self.published or date.max
-        return (anchor, self.published or date.max, self.article_id, self.rows[0].char_start, self.rows[0].event_id)
+        """Canonical processing order (see "Order" in the module doc); fixed once the report is complete."""
+        if self._key is None:
+            anchor = self.day or self.published or date.max
+            self._key = (anchor, self.published or date.max, self.article_id, self.rows[0].char_start, self.rows[0].event_id)
+        return self._key
 
     @property
     def lead(self) -> Row:
@@ -260,7 +267,7 @@ def report_of(rows: Sequence[Row]) -> Report:
 
 def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
     """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
-    teenage boy died"); sentences restate each other, so the report's figure is its largest sentence's."""
+    teenage boy died"); the first sentence that gives the kind is the report's figure."""
     by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.subset_of is None and row.count is not None:
@@ -271,7 +278,7 @@ def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
         low = sum(r.low if r.low is not None else r.count for r in group)
         high = sum(r.high if r.high is not None else r.count for r in group)
         top = max(group, key=lambda r: (r.count, -r.char_start))
-        if kind not in out or best > out[kind].best:
+        if kind not in out:  # sentences in text order: the first one wins
             out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
                                any(r.high is None for r in group))
     return out
@@ -318,6 +325,12 @@ def evidence_strength(a: Evidence, b: Evidence) -> tuple[int, bool]:
     return NONE, differ
 
 
+def big_toll(report: Report) -> int | None:
+    """The report's killed figure when it is a mass-casualty toll (`BIG_TOLL` or more, not a vague amount)."""
+    fig = report.figures.get("killed")
+    return fig.best if fig is not None and fig.best >= BIG_TOLL and not fig.vague else None
+
+
 def _differ(a: Figure, b: Figure) -> bool:
     """Two figures of one kind disagree: neither is vague and their ranges do not overlap."""
     if a.vague or b.vague:
@@ -347,6 +360,14 @@ class Incident:
     incident_id: str
     reports: list[Report] = field(default_factory=list)
     evidence: Evidence | None = None  # union of its members' evidence, built lazily
+    latest: Report | None = None  # its report latest in the canonical order
+
+    def add(self, report: Report, evidence: Evidence | None) -> None:
+        self.reports.append(report)
+        if self.latest is None or report.key > self.latest.key:
+            self.latest = report
+        if self.evidence is not None and evidence is not None:
+            self.evidence = _union((self.evidence, evidence))
 
 
 def _union(evidences: Iterable[Evidence]) -> Evidence:
@@ -357,6 +378,12 @@ def _union(evidences: Iterable[Evidence]) -> Evidence:
         streets |= e.streets
         shingles |= e.shingles
     return Evidence(frozenset(names), frozenset(victims), frozenset(streets), frozenset(shingles))
+
+
+def _conflicts(incident: Incident, report: Report) -> bool:
+    latest = incident.latest or max(incident.reports, key=lambda r: r.key)
+    earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
+    return figures_conflict(earlier, later)
 
 
 def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence]) -> tuple | None:
@@ -378,17 +405,16 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     if incident.evidence is None:
         incident.evidence = _union(evidence_for(m) for m in incident.reports)
     strength, names_differ = evidence_strength(evidence_for(report), incident.evidence)
+    toll = big_toll(report)
+    if toll is not None and any(big_toll(m) == toll for m in incident.reports):
+        strength, names_differ = STRONG, False  # the same mass-casualty toll
     if names_differ:
         return None
     if place == SAME_PLACE and best_date == NEAR:
-        latest = max(incident.reports, key=lambda r: r.key)
-        earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
-        if strength == NONE and figures_conflict(earlier, later):
+        if strength == NONE and _conflicts(incident, report):
             return None
     elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR):
-        latest = max(incident.reports, key=lambda r: r.key)
-        earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
-        if figures_conflict(earlier, later):
+        if _conflicts(incident, report):
             return None
     elif strength != STRONG:
         return None
@@ -398,8 +424,14 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
 # ---- the clustering --------------------------------------------------------------------------------------
 
 PLACE_REACH = NEAR_DAYS + PUBLISHED_LAG_DAYS + 3  # days searched around a report by place (rule a)
-KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name or street (rules b, c)
-MAX_KEY_INCIDENTS = 20  # a name or street shared by more incidents than this in reach is no evidence to search by
+KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name (rules b, c)
+STREET_REACH = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # or street (rule b: alone it is weak evidence)
+MAX_KEY_INCIDENTS = 10  # a name or street shared by more incidents than this in reach is no evidence to search by
+
+
+def key_reach(key: str) -> int:
+    """How many days around a report an evidence key is searched (streets: the follow-up window)."""
+    return STREET_REACH if key.startswith("s:") else KEY_REACH
 CELL_DEGREES = 0.5  # grid cells for finding incidents near a place: 0.5° ≈ 55 km > PLACE_KM
 
 
@@ -440,19 +472,24 @@ class _Postings:
 class Index:
     """Incidents filed by grid cell and by evidence key, with their reports' days, for candidate lookup
     (blocking): a report is compared only with incidents near it in place within `PLACE_REACH` days (what
-    rule a can join), or sharing a name or street within `KEY_REACH` days (rules b and c need one), where
-    that key is not shared by more than `MAX_KEY_INCIDENTS` incidents ("Main Street" finds nothing)."""
+    rule a can join), or sharing a name within `KEY_REACH` days or a street within `STREET_REACH` days
+    (rules b and c need one), where that key is not shared by more than `MAX_KEY_INCIDENTS` incidents in
+    reach ("Main Street" finds nothing)."""
 
     def __init__(self, evidence_for: Callable[[Report], Evidence]) -> None:
         self.by_cell: dict[tuple[int, int], _Postings] = defaultdict(_Postings)
         self.by_key: dict[str, _Postings] = defaultdict(_Postings)
         self.evidence_for = evidence_for
 
+    def _keys(self, report: Report) -> list[str]:
+        toll = big_toll(report)
+        return self.evidence_for(report).keys + ([f"toll:{toll}"] if toll is not None else [])
+
     def add(self, incident: Incident, report: Report) -> None:
         day = _anchor(report)
         if has_place(report.place):
             self.by_cell[_cell(report.place)].add(day, incident)
-        for key in self.evidence_for(report).keys:
+        for key in self._keys(report):
             self.by_key[key].add(day, incident)
 
     def candidates(self, report: Report) -> list[Incident]:
@@ -466,11 +503,11 @@ class Index:
                     p = self.by_cell.get((cy + dy, cx + dx))
                     if p is not None:
                         found.update((i.incident_id, i) for i in p.window(lo, hi))
-        lo, hi = anchor - KEY_REACH, anchor + KEY_REACH
-        for key in self.evidence_for(report).keys:
+        for key in self._keys(report):
             p = self.by_key.get(key)
             if p is not None:
-                window = p.window(lo, hi)
+                reach = key_reach(key)
+                window = p.window(anchor - reach, anchor + reach)
                 if len({i.incident_id for i in window[: 4 * MAX_KEY_INCIDENTS]}) <= MAX_KEY_INCIDENTS:
                     found.update((i.incident_id, i) for i in window)
         return [found[k] for k in sorted(found)]
@@ -485,6 +522,7 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
     for incident in existing:
         for member in incident.reports:
             index.add(incident, member)
+        incident.latest = max(incident.reports, key=lambda r: r.key) if incident.reports else None
     touched: dict[str, Incident] = {}
     for report in sorted(reports, key=lambda r: r.key):
         options = []
@@ -498,9 +536,7 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
             incident = min(options, key=lambda o: o[0])[1]
         else:
             incident = Incident(new_id(report))
-        incident.reports.append(report)
-        if incident.evidence is not None:
-            incident.evidence = _union((incident.evidence, evidence_for(report)))
+        incident.add(report, evidence_for(report) if incident.evidence is not None else None)
         index.add(incident, report)
         touched[incident.incident_id] = incident
     return [touched[k] for k in sorted(touched)]

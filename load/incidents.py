@@ -39,7 +39,6 @@ import eventwire
 from ..transform import gazetteer
 from .incident_evidence import Evidence, as_keys, evidence_of, from_keys
 from .incident_rules import (
-    KEY_REACH,
     MAX_KEY_INCIDENTS,
     PLACE_REACH,
     Incident,
@@ -47,8 +46,10 @@ from .incident_rules import (
     Row,
     Summary,
     article_reports,
+    big_toll,
     cluster,
     has_place,
+    key_reach,
     report_of,
     reports_incident,
     summarise,
@@ -186,7 +187,7 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     existing = _load_incidents(con, candidates | stale, evidence)
 
     # 4. the rules
-    taken = _taken_ids(con, reports) | {i.incident_id for i in existing}
+    taken = (set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}
     touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
                       lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY))
     if previous:
@@ -283,6 +284,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
     and place, or sharing a name or street that not too many incidents share."""
     boxes = {"lo": [], "hi": [], "lat": [], "lon": []}
     keys: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    tolls = {"killed": [], "lo": [], "hi": []}
     for r in reports:
         anchor = _anchor(r)
         if anchor is None:
@@ -292,9 +294,12 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
             for name, value in (("lo", day - PLACE_REACH), ("hi", day + PLACE_REACH), ("lat", r.place.latitude),
                                 ("lon", r.place.longitude)):
                 boxes[name].append(value)
-        lo, hi = day - KEY_REACH, day + KEY_REACH
         for k in evidence.get(r.lead.event_id, _EMPTY).keys:
-            keys[k].add((lo, hi))
+            keys[k].add((day - key_reach(k), day + key_reach(k)))
+        toll = big_toll(r)
+        if toll is not None:
+            for name, value in (("killed", toll), ("lo", day - key_reach("toll")), ("hi", day + key_reach("toll"))):
+                tolls[name].append(value)
     found: set[str] = set()
     day = "(date_diff('day', DATE '0001-01-01', {}) + 1)"
     if boxes["lo"]:
@@ -307,6 +312,14 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
                 f"AND abs(i.longitude - b.lon) * cos(radians(b.lat)) <= {BOX_DEGREES}").fetchall()}
         finally:
             con.unregister("incident_boxes")
+    if tolls["killed"]:
+        _register(con, "incident_tolls", pa.table(tolls))
+        try:
+            found |= {r[0] for r in con.execute(
+                "SELECT DISTINCT i.incident_id FROM incidents i JOIN incident_tolls t "
+                f"ON i.killed = t.killed AND {day.format('i.incident_date')} BETWEEN t.lo AND t.hi").fetchall()}
+        finally:
+            con.unregister("incident_tolls")
     if keys:
         _register(con, "incident_batch_keys", pa.table({"key": pa.array(sorted(keys), pa.string())}))
         try:  # equi-joins only (fast); the date window and the cap are applied here
