@@ -86,19 +86,22 @@ SHINGLE_SIZE = 5
 SKETCH = 16
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evidence:
-    """One article's keys (see the module doc)."""
+    """One report's keys (see the module doc)."""
 
-    names: frozenset[str] = field(default_factory=frozenset)
-    victims: frozenset[str] = field(default_factory=frozenset)
-    streets: frozenset[str] = field(default_factory=frozenset)
-    shingles: frozenset[int] = field(default_factory=frozenset)
+    names: frozenset[str] | set[str] = field(default_factory=frozenset)
+    victims: frozenset[str] | set[str] = field(default_factory=frozenset)
+    streets: frozenset[str] | set[str] = field(default_factory=frozenset)
+    shingles: frozenset[int] | set[int] = field(default_factory=frozenset)
+    _keys: list[str] | None = None
 
     @property
     def keys(self) -> list[str]:
-        """The keys an index files this article under: surnames and streets (as stored: "n:...", "s:...")."""
-        return [f"n:{n}" for n in sorted(self.names)] + [f"s:{s}" for s in sorted(self.streets)]
+        """The keys an index files this report under: names and streets (as stored: "n:...", "s:...")."""
+        if self._keys is None:
+            self._keys = [f"n:{n}" for n in sorted(self.names)] + [f"s:{s}" for s in sorted(self.streets)]
+        return self._keys
 
 
 @lru_cache(maxsize=262144)

@@ -26,8 +26,9 @@ up; subsets and running tolls never count. `low`/`high` are that sentence's boun
 **2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
 a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
 publication. A report's day is the earliest trusted day of its rows, else unknown, and then its
-publication date stands in as "on or shortly before". Its place is its first row with coordinates below
-country level (a country says nothing about which incident).
+publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
+town (a country or a region such as "Gaza Strip" or "Donbas" says nothing about which incident: dozens
+happen there a day).
 
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
@@ -36,8 +37,8 @@ country level (a country says nothing about which incident).
   further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
   `LONG_DAYS` nothing joins.
 - *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
-  Kiev/Kyiv are one gazetteer entry already); a report or incident without a place below country level
-  has *no place*; farther is *another place*.
+  Kiev/Kyiv are one gazetteer entry already); a report or incident without a town has *no place*;
+  farther is *another place*.
 - *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age, or two
   named people, or a named person and a street, or most of their opening wording (a syndicated copy);
   **weak** when they share one named person or one street. Names *differ* when both name people with
@@ -64,8 +65,8 @@ smallest date gap, then the smallest incident id. Otherwise it opens a new incid
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
 row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
-its place the most common report place (ties: the earliest report's); `headline` the title of its earliest
-report.
+its place the most common report town (ties: the earliest report's), else the region or country they
+name; `headline` the title of its earliest report.
 
 **Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
 reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
@@ -135,7 +136,7 @@ class Row:
     country_code: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    place_is_country: bool = False
+    place_is_coarse: bool = False  # a country or a region ("Gaza Strip", "Donbas"): no town
     event_date: date | None = None
     date_text: str | None = None
     sentence: str = ""
@@ -207,7 +208,7 @@ def trusted_day(row: Row) -> date | None:
 
 
 def has_place(row: Row | None) -> bool:
-    return row is not None and row.latitude is not None and row.longitude is not None and not row.place_is_country
+    return row is not None and row.latitude is not None and row.longitude is not None and not row.place_is_coarse
 
 
 def km(a: Row, b: Row) -> float:
@@ -367,17 +368,21 @@ class Incident:
         if self.latest is None or report.key > self.latest.key:
             self.latest = report
         if self.evidence is not None and evidence is not None:
-            self.evidence = _union((self.evidence, evidence))
+            self.evidence.names |= evidence.names
+            self.evidence.victims |= evidence.victims
+            self.evidence.streets |= evidence.streets
+            self.evidence.shingles |= evidence.shingles
 
 
 def _union(evidences: Iterable[Evidence]) -> Evidence:
+    """An incident's evidence: its reports' together (mutable sets, grown as reports join)."""
     names, victims, streets, shingles = set(), set(), set(), set()
     for e in evidences:
         names |= e.names
         victims |= e.victims
         streets |= e.streets
         shingles |= e.shingles
-    return Evidence(frozenset(names), frozenset(victims), frozenset(streets), frozenset(shingles))
+    return Evidence(names, victims, streets, shingles)
 
 
 def _conflicts(incident: Incident, report: Report) -> bool:
@@ -561,20 +566,31 @@ class Summary:
     headline: str | None
 
 
+def _coarse_place(reports: Sequence[Report]) -> Row | None:
+    """Without a town, the incident is placed at the region or country its reports name (regions first)."""
+    rows = [r for rep in reports for r in rep.rows if r.latitude is not None and r.longitude is not None]
+    if not rows:
+        return None
+    counts = Counter(r.location for r in rows)
+    return max(rows, key=lambda r: (counts[r.location], -r.char_start))
+
+
 def summarise(incident: Incident) -> Summary:
     """Rule 4: an incident's date, place and figures from its reports."""
-    reports = sorted(incident.reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
+    reports = incident.reports
+    if len(reports) > 1:
+        reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
     figures: dict[str, tuple[int, int, int, int]] = {}
     latest_row: dict[str, str] = {}
     for kind in KINDS:
-        stating = [r for r in reports if kind in r.figures]
+        stating = [r.figures[kind] for r in reports if kind in r.figures]
         if not stating:
             continue
-        last = stating[-1].figures[kind]
-        figures[kind] = (last.best, min(r.figures[kind].low for r in stating),
-                         max(r.figures[kind].high for r in stating), len(stating))
+        last = stating[-1]
+        figures[kind] = (last.best, min(f.low for f in stating), max(f.high for f in stating), len(stating))
         latest_row[kind] = last.event_id
-    evidence = latest_row.get("killed") or latest_row.get("wounded") or min(reports, key=lambda r: r.key).lead.event_id
+    first = min(reports, key=lambda r: r.key)
+    evidence = latest_row.get("killed") or latest_row.get("wounded") or first.lead.event_id
     days = Counter(r.day for r in reports if r.day is not None)
     if days:
         top = max(days.values())
@@ -582,11 +598,12 @@ def summarise(incident: Incident) -> Summary:
     else:
         incident_date = min((r.published for r in reports if r.published is not None), default=None)
     places = Counter(r.place.location for r in reports if has_place(r.place))
-    place = None
     if places:
         top = max(places.values())
         place = next(r.place for r in sorted(reports, key=lambda r: r.key)
                      if has_place(r.place) and places[r.place.location] == top)
+    else:
+        place = _coarse_place(reports)
     published = [r.published for r in reports if r.published is not None]
     earliest = min(reports, key=lambda r: (r.published or date.max, r.article_id))
     return Summary(

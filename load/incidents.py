@@ -98,8 +98,12 @@ WHERE e.event_type = 'casualty' AND {where}
 
 
 @lru_cache(maxsize=65536)
-def _is_country(name: str | None) -> bool:
-    return gazetteer.is_country(name)
+def _is_coarse(name: str | None) -> bool:
+    """A country's or a region's name ("Gaza Strip"): a place that does not say which town."""
+    if gazetteer.is_country(name):
+        return True
+    place = gazetteer.ALIASES.get(gazetteer.normalise(name or ""))
+    return place is not None and place.feature == "region"
 
 
 def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None) -> list[tuple[Row, str | None]]:
@@ -111,7 +115,7 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     out = []
     for v in zip(*columns):
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
-                  _is_country(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])
+                  _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])
         out.append((row, v[22]))
     return out
 
