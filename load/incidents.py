@@ -386,6 +386,21 @@ def _taken_ids(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> set
         con.unregister("incident_maybe")
 
 
+@lru_cache(maxsize=65536)
+def _admin1_of(location: str | None, latitude: float, longitude: float, country_code: str | None) -> str | None:
+    known = gazetteer.lookup(location) if location else None
+    if known is not None and known.admin1 and (known.latitude, known.longitude) == (latitude, longitude):
+        return known.admin1  # the gazetteer entry itself (a region's point may be far from its towns)
+    return gazetteer.admin1_at(latitude, longitude, country_code)
+
+
+def _admin1(place: Row | None) -> str | None:
+    """The admin1 of an incident's place, from the offline gazetteer."""
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return _admin1_of(place.location, place.latitude, place.longitude, place.country_code)
+
+
 def _incident_table(summaries: Sequence[Summary], version_: str) -> pa.Table:
     def fig(s: Summary, kind: str, i: int) -> int | None:
         f = s.figures.get(kind)
@@ -396,8 +411,7 @@ def _incident_table(summaries: Sequence[Summary], version_: str) -> pa.Table:
         "incident_id": pa.array([s.incident_id for s in summaries], pa.string()),
         "incident_date": pa.array([s.incident_date for s in summaries], pa.date32()),
         "location": pa.array([p.location if p else None for p in places], pa.string()),
-        "admin1": pa.array([gazetteer.admin1_at(p.latitude, p.longitude, p.country_code) if p else None
-                            for p in places], pa.string()),
+        "admin1": pa.array([_admin1(p) for p in places], pa.string()),
         "country_code": pa.array([p.country_code if p else None for p in places], pa.string()),
         "latitude": pa.array([p.latitude if p else None for p in places], pa.float64()),
         "longitude": pa.array([p.longitude if p else None for p in places], pa.float64()),

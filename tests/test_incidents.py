@@ -67,7 +67,9 @@ def _records(story: Story) -> tuple[Article, ArticleResult]:
                   casualty_low=f.count, casualty_high=None if f.qualifier else f.count, casualty_qualifier=f.qualifier,
                   is_cumulative=f.cumulative, event_date=f.day, date_text=f.date_text, cue="kill")
         if f.place:
-            e.location, e.latitude, e.longitude, e.country_code = f.place[0], f.place[1], f.place[2], "US"
+            known = gazetteer.lookup(f.place[0])
+            e.location, e.latitude, e.longitude = f.place
+            e.country_code = known.country_code if known else "US"
         events.append(e)
     # two figures of one sentence get distinct spans, as the extractor's are
     for i, e in enumerate(events):
@@ -212,6 +214,28 @@ def test_figures_restated_in_one_article_never_add_up(db):
         Fig("A man and a woman died at the scene.", "killed", 1),
     ]))
     assert q(db, "SELECT killed, reports FROM incidents") == [(2, 4)]
+
+
+def test_a_region_is_no_place_to_join_on(db):
+    gaza = gazetteer.lookup("Gaza")
+    region = ("Gaza Strip", gaza.latitude, gaza.longitude)
+    a, b, c = write(db,
+                    Story("w-1", "Wire", "Strike on a house", MON, [
+                        Fig("Three people were killed in an air strike on a house in Gaza on Sunday.", "killed", 3,
+                            place=region, day=SUN, date_text="Sunday")]),
+                    Story("w-2", "Wire", "Market hit", MON, [
+                        Fig("Twelve people were wounded when a market in Gaza was shelled on Sunday.", "wounded", 12,
+                            place=region, day=SUN, date_text="Sunday")]),
+                    Story("w-3", "Agency", "House strike kills three", MON, [
+                        Fig("An air strike on a house in Gaza on Sunday killed three people, including Amal Nasser, 9.",
+                            "killed", 3, place=region, day=SUN, date_text="Sunday")],
+                        extra="Amal Nasser, 9, was buried on Monday."))
+    # the strike and the shelling are two events; one region and one day are not evidence they are one
+    assert incident_of(db, a) != incident_of(db, b)
+    # the incidents keep the region as their place
+    assert {r[0] for r in q(db, "SELECT location FROM incidents")} == {"Gaza Strip"}
+    assert q(db, "SELECT admin1 FROM incidents LIMIT 1") == [("Gaza Strip",)]
+    assert incident_of(db, c) not in (None, incident_of(db, b))
 
 
 def test_report_without_a_place_joins_only_on_evidence(db):
