@@ -100,7 +100,7 @@ def replay(con: duckdb.DuckDBPyConnection, reverse: bool = False) -> float:
     spent = 0.0
     for i in range(0, len(ids), BATCH):
         t = time.perf_counter()
-        incidents.reconcile_in_transaction(con, ids[i : i + BATCH])
+        incidents.reconcile_in_transaction(con, ids[i : i + BATCH], schema=False)  # applied once, as a run does
         spent += time.perf_counter() - t
     return spent
 
@@ -301,10 +301,11 @@ def synthetic_bench(n: int) -> None:
         rows = synthetic(n, path)
         print(f"synthetic: {rows} casualty rows written in {time.perf_counter() - t:.1f} s")
         con = duckdb.connect(str(path))
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         stats = incidents.reconcile_in_transaction(con, full=True)
         print(f"full reconciliation of {rows} rows ({stats.reports} reports → "
-              f"{con.execute('SELECT count(*) FROM incidents').fetchone()[0]} incidents): {time.perf_counter() - t:.1f} s")
+              f"{con.execute('SELECT count(*) FROM incidents').fetchone()[0]} incidents): {time.perf_counter() - t:.1f} s "
+              f"(CPU {time.process_time() - cpu:.1f} s in this process; the machine is shared, so wall time varies)")
         # one more batch: 64 new reports of existing incidents and new ones
         new = con.execute("SELECT article_id FROM articles ORDER BY hash(article_id) LIMIT 64").fetchall()
         ids = [r[0] for r in new]
@@ -313,7 +314,7 @@ def synthetic_bench(n: int) -> None:
         con.execute("UPDATE again SET incident_id = NULL")
         con.execute("INSERT INTO events BY NAME SELECT * FROM again")
         t = time.perf_counter()
-        stats = incidents.reconcile_in_transaction(con, ids)
+        stats = incidents.reconcile_in_transaction(con, ids)  # (the gazetteer is loaded by now)
         print(f"one batch of 64 rewritten articles on top: {time.perf_counter() - t:.2f} s "
               f"({stats.candidates} candidate incidents read, {stats.incidents_written} written)")
         con.close()

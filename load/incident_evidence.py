@@ -20,8 +20,8 @@ reconciliation rules in `load/incident_rules.py`; they are hints, never proof on
   share of the smallest hashes of two sketches' union that both hold estimates how much of that wording the
   articles share (syndicated copies of one wire story share most of it).
 
-An article's keys are stored as strings (`as_keys`/`from_keys`: "n:roberson", "v:roberson",
-"s:madison avenue", "w:123456") so that later batches read them instead of parsing bodies again.
+A report's keys are stored as strings (`as_keys`/`from_keys`: "n:lonnie roberson", "v:lonnie roberson",
+"s:madison avenue", "w:123,456,...") so that later batches read them instead of parsing bodies again.
 """
 
 from __future__ import annotations
@@ -188,16 +188,21 @@ def wording(a: Evidence, b: Evidence) -> float:
 
 
 def as_keys(e: Evidence) -> list[str]:
-    """The evidence as strings, for storing (see the module doc)."""
-    return ([f"n:{n}" for n in sorted(e.names)] + [f"v:{n}" for n in sorted(e.victims)]
-            + [f"s:{s}" for s in sorted(e.streets)] + [f"w:{h}" for h in sorted(e.shingles)])
+    """The evidence as strings, for storing (see the module doc); the wording sketch is one string."""
+    keys = e.keys + [f"v:{n}" for n in sorted(e.victims)]
+    if e.shingles:
+        keys.append("w:" + ",".join(map(str, sorted(e.shingles))))
+    return keys
 
 
 def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
     """`as_keys` undone."""
-    parts: dict[str, set] = {"n": set(), "v": set(), "s": set(), "w": set()}
+    parts: dict[str, set] = {"n": set(), "v": set(), "s": set()}
+    shingles: set[int] = set()
     for key in keys:
         kind, _, value = key.partition(":")
-        if kind in parts:
-            parts[kind].add(int(value) if kind == "w" else value)
-    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(parts["w"]))
+        if kind == "w":
+            shingles.update(int(h) for h in value.split(",") if h)
+        elif kind in parts:
+            parts[kind].add(value)
+    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(shingles))

@@ -40,7 +40,8 @@ happen there a day).
   Kiev/Kyiv are one gazetteer entry already); a report or incident without a town has *no place*;
   farther is *another place*.
 - *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age, or two
-  named people, or a named person and a street, or most of their opening wording (a syndicated copy);
+  named people, or a named person and a street, or most of the wording of the sentences that carry
+  their figures (a syndicated copy);
   **weak** when they share one named person or one street. Names *differ* when both name people with
   ages and share no name at all. The same mass-casualty toll (`BIG_TOLL` killed or more, not a vague
   amount: "49 killed at a nightclub") is strong evidence too: such tolls are rare, reported far and wide
@@ -58,7 +59,10 @@ A report joins:
   c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
      strong evidence only, unless names differ.
 Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
-smallest date gap, then the smallest incident id. Otherwise it opens a new incident.
+smallest date gap, then the smallest incident id. Otherwise it opens a new incident. A report never joins
+an incident that holds another report of its own article (rule 1 kept them apart). Candidates are found by
+blocking (`Index`): incidents near in place within a few days, or sharing a name or street that fewer
+than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty toll.
 
 **4. The incident's figures.** For each kind: `best` is the figure of the latest report that states it
 (tolls rise as the wounded die; ACLED revises the same way), `low`/`high` the range over its reports, and
@@ -70,9 +74,13 @@ name; `headline` the title of its earliest report.
 
 **Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
 reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
-by batch, a report can only join incidents that exist when it arrives; an incident whose reports all
-fitted one existing incident is the same, but where a later report would have bridged two earlier
-incidents they stay two (no merging of existing incidents). `reconcile(..., full=True)` rebuilds.
+by batch, a report can only join incidents that exist when it arrives, and is compared with what they
+hold then: where a later report would have bridged two earlier incidents they stay two (existing
+incidents are never merged), and the rules' few asymmetries (which report is "later" for a rising toll, a
+publication that follows a trusted day) can group differently. Measured on the GVA set: batches in
+publication order group 99% of rows as one full pass does; in reverse order 89%. Ids depend on order
+too: an incident keeps the id its first report gave it. `reconcile(..., full=True)` regroups everything
+in the canonical order (and keeps the ids of incidents that survive).
 """
 
 from __future__ import annotations

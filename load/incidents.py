@@ -140,10 +140,13 @@ def _new_id(report: Report, taken: set[str]) -> str:
         n += 1
 
 
-def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False) -> Stats:
+def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False,
+              schema: bool = True) -> Stats:
     """Reconcile the casualty rows of `article_ids` (every row without an incident when None) into incidents,
-    inside the caller's transaction. See the module doc for what is read and written."""
-    apply_schema(con)
+    inside the caller's transaction. See the module doc for what is read and written. `schema=False` skips
+    applying incidents.sql (a run applies it once, as it does schema.sql)."""
+    if schema:
+        apply_schema(con)
     stats = Stats()
     current = version()
     if not full:
@@ -235,11 +238,11 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> Stats:
 
 
 def reconcile_in_transaction(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None,
-                             *, full: bool = False) -> Stats:
+                             *, full: bool = False, schema: bool = True) -> Stats:
     """`reconcile` in a transaction of its own, for callers that hold none (benchmarks, tools)."""
     con.begin()
     try:
-        stats = reconcile(con, article_ids, full=full)
+        stats = reconcile(con, article_ids, full=full, schema=schema)
         con.commit()
     except BaseException:
         con.rollback()

@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS incident_figures (
 CREATE TABLE IF NOT EXISTS incident_keys (
     article_id VARCHAR NOT NULL,
     event_id   VARCHAR NOT NULL,          -- the report's first row
-    key        VARCHAR NOT NULL           -- 'n:first last', 'v:first last' (with an age), 's:street', 'w:hash'
+    key        VARCHAR NOT NULL           -- 'n:first last', 'v:first last' (with an age), 's:street', 'w:h1,h2,..' (wording sketch)
 );
 
 -- The incident a casualty row reports; NULL for running tolls, aggregates and other rows that report none.
