@@ -112,7 +112,7 @@ _PERIOD = re.compile(
     r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
     r"separate\s+(?:shootings|incidents|scenes)|across\s+the\s+(?:city|country|state|\w+\s+side)|"
-    r"in\s+(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to)\b",
+    r"in\s+(?!the\b|this\b|that\b)(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to)\b",
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
@@ -445,11 +445,32 @@ MAX_KEY_INCIDENTS = 10  # a name or street shared by more incidents than this in
 def key_reach(key: str) -> int:
     """How many days around a report an evidence key is searched (streets: the follow-up window)."""
     return STREET_REACH if key.startswith("s:") else KEY_REACH
-CELL_DEGREES = 0.5  # grid cells for finding incidents near a place: 0.5° ≈ 55 km > PLACE_KM
+CELL_DEGREES = 0.6  # grid cells for finding incidents near a place: 0.6° ≈ 67 km > 2 x PLACE_KM
+
+
+def _band_width(band: int) -> float:
+    """Degrees of longitude a cell spans in a latitude band: at least `CELL_DEGREES` of latitude in km,
+    measured where the band is narrowest."""
+    lat = min(85.0, max(abs(band * CELL_DEGREES), abs((band + 1) * CELL_DEGREES)))
+    return CELL_DEGREES / math.cos(math.radians(lat))
 
 
 def _cell(row: Row) -> tuple[int, int]:
-    return (math.floor(row.latitude / CELL_DEGREES), math.floor(row.longitude / CELL_DEGREES))
+    band = math.floor(row.latitude / CELL_DEGREES)
+    return (band, math.floor(row.longitude / _band_width(band)))
+
+
+def _cells_near(row: Row) -> list[tuple[int, int]]:
+    """The cells a place within `PLACE_KM` of `row` can lie in. Cells are at least 2 x `PLACE_KM` across, so
+    only the neighbours on the sides of the half of the cell the point is in count: four cells, not nine."""
+    y = row.latitude / CELL_DEGREES
+    band = math.floor(y)
+    out = []
+    for b in (band, band + (1 if y - band >= 0.5 else -1)):
+        x = row.longitude / _band_width(b)
+        cx = math.floor(x)
+        out += [(b, cx), (b, cx + (1 if x - cx >= 0.5 else -1))]
+    return out
 
 
 def _anchor(report: Report) -> int:
@@ -510,12 +531,10 @@ class Index:
         found: dict[str, Incident] = {}
         if has_place(report.place):
             lo, hi = anchor - PLACE_REACH, anchor + PLACE_REACH
-            cy, cx = _cell(report.place)
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    p = self.by_cell.get((cy + dy, cx + dx))
-                    if p is not None:
-                        found.update((i.incident_id, i) for i in p.window(lo, hi))
+            for cell in _cells_near(report.place):
+                p = self.by_cell.get(cell)
+                if p is not None:
+                    found.update((i.incident_id, i) for i in p.window(lo, hi))
         for key in self._keys(report):
             p = self.by_key.get(key)
             if p is not None:
