@@ -4,9 +4,9 @@ Read from the stored text (`articles.body`, `articles.title`, the casualty rows'
 expressions: no model, so it costs microseconds an article and runs where the database is. The keys feed the
 reconciliation rules in `load/incident_rules.py`; they are hints, never proof on their own.
 
-- **names**: people named in full ("Lonnie Christopher Roberson", "Derrick Green, 17,"): runs of 2-4
-  capitalised words none of which is a title, day, institution or street word, or a word the article also
-  writes in lower case (so "Man Arrested After Shooting" in a headline is no name). The key is the first and
+- **names**: people named in full ("Lonnie Christopher Roberson", "Derrick Green, 17,") in the text around
+  the report's figures (`context`): runs of 2-4 capitalised words none of which is a title, day, institution,
+  nationality or street word, or a word the article also writes in lower case (so "Man Arrested After Shooting" in a headline is no name). The key is the first and
   last word, lower case ("lonnie roberson"): outlets vary middle names and initials, and a surname alone
   is shared by too many people.
   Names right after a title that marks a spokesperson, officer or byline ("spokesman Don Aaron", "Sgt. ...",
@@ -72,6 +72,11 @@ christmas thanksgiving easter halloween memorial independence labor day eve year
 stoppers sun crime ave st rd blvd dr ln hwy pkwy ct pl
 toyota honda chevrolet chevy ford nissan dodge chrysler jeep bmw mercedes hyundai kia buick cadillac gmc lexus
 acura volkswagen pontiac mazda subaru impala camry corolla accord altima malibu charger tahoe suv sedan
+mosque authority jihad council ministry society agency network institute corps force forces guard guards affairs
+territories refugees front movement party army brigades camp committee organisation organization union nations
+league group minister secretary secretary-general foundation commission assembly parliament government
+palestinian palestinians israeli israelis iranian lebanese syrian egyptian arab arabic jewish muslim christian
+islamic french british russian ukrainian chinese turkish jordanian qatari saudi yemeni iraqi afghan kurdish
 """.split())
 
 TITLES_BEFORE = frozenset("""
@@ -166,6 +171,23 @@ def shingles_of(text: str) -> frozenset[int]:
     words = _WORD.findall(text.lower())
     hashes = {zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode()) for i in range(max(0, len(words) - SHINGLE_SIZE + 1))}
     return frozenset(sorted(hashes)[:SKETCH])
+
+
+CONTEXT_BEFORE = 300
+CONTEXT_AFTER = 700
+
+
+def context(body: str, spans: list[tuple[int, int]]) -> str:
+    """The body around a report's figures: from `CONTEXT_BEFORE` characters before each span to
+    `CONTEXT_AFTER` after it (where local news names the victim and the street), windows merged."""
+    windows = sorted((max(0, a - CONTEXT_BEFORE), min(len(body), b + CONTEXT_AFTER)) for a, b in spans)
+    merged: list[list[int]] = []
+    for a, b in windows:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return "\n".join(body[a:b] for a, b in merged)
 
 
 def evidence_of(title: str | None, body: str | None, sentences: list[str] | tuple[str, ...] = ()) -> Evidence:

@@ -6,8 +6,9 @@ with its figures. Nothing here touches the database (`load/incidents.py` does, a
 **0. What reports an incident.** A casualty row of any kind (killed, wounded, missing, kidnapped, arrested)
 reports an incident unless it is a running toll (`is_cumulative`), an aggregate (`is_aggregate` where the
 schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
-year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"), or
-its victims are animals ("108,780 deer"). Those rows get no incident (`events.incident_id` stays NULL) and
+year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"),
+`RUNNING_TOLL` killed or more not dated within a week of publication ("Israel's bombardment has killed more
+than 18,000"), or its victims are animals ("108,780 deer"). Those rows get no incident (`events.incident_id` stays NULL) and
 stay in `latest_running_toll`.
 
 **1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens
@@ -39,13 +40,18 @@ happen there a day).
 - *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
   Kiev/Kyiv are one gazetteer entry already); a report or incident without a town has *no place*;
   farther is *another place*.
-- *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age, or two
-  named people, or a named person and a street, or most of the wording of the sentences that carry
-  their figures (a syndicated copy);
+- *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age (in
+  both), or two named people or a named person and a street that are at least `NAME_SHARE` of the names
+  the shorter of the two gives (two names in common say little between long articles that name dozens
+  of officials), or most of the wording of the sentences that carry their figures (a syndicated copy);
   **weak** when they share one named person or one street. Names *differ* when both name people with
-  ages and share no name at all. The same mass-casualty toll (`BIG_TOLL` killed or more, not a vague
-  amount: "49 killed at a nightclub") is strong evidence too: such tolls are rare, reported far and wide
-  (often placed at the reporter's city) and months later.
+  ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
+  reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
+  each member report, never against the incident's reports pooled (which would grow with the incident
+  and chain it on). The same mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` killed, not a vague amount:
+  "49 killed at a nightclub") raises the evidence one step (none to weak, weak to strong): such tolls are
+  rare in one place, reported far and wide (often placed at the reporter's city) and months later, but a
+  war has many strikes that each kill a dozen.
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
   and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
@@ -101,7 +107,10 @@ PUBLISHED_LAG_DAYS = 3
 FOLLOW_DAYS = 45
 LONG_DAYS = 400
 BIG_TOLL = 10
+NAME_SHARE = 0.25
+RUNNING_TOLL = 1000
 SAME_ARTICLE_DAYS = 7
+SAME_REPORT_CHARS = 800
 KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
 
 _PERIOD = re.compile(
@@ -201,6 +210,10 @@ def reports_incident(row: Row) -> bool:
         return False
     if row.victims and row.victims.lower().split()[-1] in ANIMALS:
         return False
+    if row.kind == "killed" and row.count >= RUNNING_TOLL:
+        day = trusted_day(row)
+        if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
+            return False  # thousands killed, not on a day of this week: a war's running toll
     return not (row.sentence and _PERIOD.search(row.sentence))
 
 
@@ -232,7 +245,12 @@ def _fits(report: Report, row: Row) -> bool:
     day = trusted_day(row)
     if day is not None and report.day is not None and abs((day - report.day).days) > SAME_ARTICLE_DAYS:
         return False
-    return True
+    if row.char_start - report.rows[-1].char_start <= SAME_REPORT_CHARS:
+        return True
+    # further down an article (a round-up's next item), only the same town or a restated figure
+    same_town = has_place(row) and has_place(report.place)
+    restated = any(r.kind == row.kind and r.count == row.count for r in report.rows)
+    return same_town or restated
 
 
 def article_reports(rows: Sequence[Row]) -> list[Report]:
@@ -322,12 +340,17 @@ def date_relation(a: Report, b: Report) -> tuple[int, int]:
     return (LONG if gap <= LONG_DAYS else FAR), gap
 
 
-def evidence_strength(a: Evidence, b: Evidence) -> tuple[int, bool]:
-    """(NONE | WEAK | STRONG, names differ) between two reports' articles (rule 3)."""
-    shared = a.names & b.names
-    streets = a.streets & b.streets
-    differ = bool(a.victims) and bool(b.victims) and not shared
-    if a.victims & b.victims or len(shared) >= 2 or (shared and streets) or wording(a, b) >= 0.5:
+def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> tuple[int, bool]:
+    """(NONE | WEAK | STRONG, names differ) between two reports (rule 3). Names and streets in `common`
+    (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
+    for nothing."""
+    shared = {n for n in a.names & b.names if f"n:{n}" not in common}
+    streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
+    differ = bool(a.victims) and bool(b.victims) and not (a.names & b.names)
+    # a long article names dozens of people: two of them in common say less than two of a short one's five
+    share = len(shared) / max(1, min(len(a.names), len(b.names)))
+    if (shared & a.victims & b.victims) or wording(a, b) >= 0.5 or (
+            share >= NAME_SHARE and (len(shared) >= 2 or streets)):
         return STRONG, False
     if shared or streets:
         return WEAK, False
@@ -335,9 +358,10 @@ def evidence_strength(a: Evidence, b: Evidence) -> tuple[int, bool]:
 
 
 def big_toll(report: Report) -> int | None:
-    """The report's killed figure when it is a mass-casualty toll (`BIG_TOLL` or more, not a vague amount)."""
+    """The report's killed figure when it is a mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` - 1, not a
+    vague amount)."""
     fig = report.figures.get("killed")
-    return fig.best if fig is not None and fig.best >= BIG_TOLL and not fig.vague else None
+    return fig.best if fig is not None and BIG_TOLL <= fig.best < RUNNING_TOLL and not fig.vague else None
 
 
 def _differ(a: Figure, b: Figure) -> bool:
@@ -399,7 +423,8 @@ def _conflicts(incident: Incident, report: Report) -> bool:
     return figures_conflict(earlier, later)
 
 
-def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence]) -> tuple | None:
+def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence],
+           common: frozenset[str] | set[str] = frozenset()) -> tuple | None:
     """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better)."""
     best_date, gap = FAR, 10**6
     place = NO_PLACE
@@ -417,10 +442,13 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         return None
     if incident.evidence is None:
         incident.evidence = _union(evidence_for(m) for m in incident.reports)
-    strength, names_differ = evidence_strength(evidence_for(report), incident.evidence)
+    mine = evidence_for(report)
+    # strength against each member (not the union, which would grow with the incident and chain it on)
+    strength = max(evidence_strength(mine, evidence_for(m), common)[0] for m in incident.reports)
+    names_differ = strength == NONE and evidence_strength(mine, incident.evidence, common)[1]
     toll = big_toll(report)
     if toll is not None and any(big_toll(m) == toll for m in incident.reports):
-        strength, names_differ = STRONG, False  # the same mass-casualty toll
+        strength, names_differ = min(STRONG, strength + 1), False  # the same mass-casualty toll
     if names_differ:
         return None
     if place == SAME_PLACE and best_date == NEAR:
@@ -503,6 +531,13 @@ class _Postings:
         return self.incidents[bisect_left(self.days, lo) : bisect_right(self.days, hi)]
 
 
+def _crowded(window: list[Incident]) -> bool:
+    """More than `MAX_KEY_INCIDENTS` incidents (or four times as many reports) under one key."""
+    if len(window) <= MAX_KEY_INCIDENTS:
+        return False
+    return len(window) > 4 * MAX_KEY_INCIDENTS or len({id(i) for i in window}) > MAX_KEY_INCIDENTS
+
+
 class Index:
     """Incidents filed by grid cell and by evidence key, with their reports' days, for candidate lookup
     (blocking): a report is compared only with incidents near it in place within `PLACE_REACH` days (what
@@ -510,10 +545,23 @@ class Index:
     (rules b and c need one), where that key is not shared by more than `MAX_KEY_INCIDENTS` incidents in
     reach ("Main Street" finds nothing)."""
 
-    def __init__(self, evidence_for: Callable[[Report], Evidence]) -> None:
+    def __init__(self, evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> None:
         self.by_cell: dict[tuple[int, int], _Postings] = defaultdict(_Postings)
         self.by_key: dict[str, _Postings] = defaultdict(_Postings)
         self.evidence_for = evidence_for
+        self.known_common = common  # keys the database says are common around these reports
+
+    def common(self, report: Report) -> set[str]:
+        """The report's keys that too many incidents in reach share to count as evidence."""
+        anchor = _anchor(report)
+        out = {k for k in self.evidence_for(report).keys if k in self.known_common}
+        for key in self.evidence_for(report).keys:
+            p = self.by_key.get(key)
+            if p is not None:
+                reach = key_reach(key)
+                if _crowded(p.window(anchor - reach, anchor + reach)):
+                    out.add(key)
+        return out
 
     def _keys(self, report: Report) -> list[str]:
         toll = big_toll(report)
@@ -537,20 +585,20 @@ class Index:
                     found.update((i.incident_id, i) for i in p.window(lo, hi))
         for key in self._keys(report):
             p = self.by_key.get(key)
-            if p is not None:
+            if p is not None and key not in self.known_common:
                 reach = key_reach(key)
                 window = p.window(anchor - reach, anchor + reach)
-                if len({i.incident_id for i in window[: 4 * MAX_KEY_INCIDENTS]}) <= MAX_KEY_INCIDENTS:
+                if not _crowded(window):
                     found.update((i.incident_id, i) for i in window)
         return [found[k] for k in sorted(found)]
 
 
 def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Callable[[Report], str],
-            evidence_for: Callable[[Report], Evidence]) -> list[Incident]:
+            evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> list[Incident]:
     """Rule 3 over many reports: each joins the best incident it may join (existing ones or ones opened by
     earlier reports of this call) or opens its own, in the canonical order. Returns every incident touched
     or opened (existing incidents that gained a report included)."""
-    index = Index(evidence_for)
+    index = Index(evidence_for, common)
     for incident in existing:
         for member in incident.reports:
             index.add(incident, member)
@@ -558,10 +606,12 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
     touched: dict[str, Incident] = {}
     for report in sorted(reports, key=lambda r: r.key):
         options = []
-        for incident in index.candidates(report):
+        candidates = index.candidates(report)
+        shared_widely = index.common(report) if candidates else set()
+        for incident in candidates:
             if any(m.article_id == report.article_id for m in incident.reports):
                 continue  # an article's own reports were kept apart by rule 1
-            verdict = decide(report, incident, evidence_for)
+            verdict = decide(report, incident, evidence_for, shared_widely)
             if verdict is not None:
                 options.append((verdict, incident))
         if options:

@@ -37,7 +37,7 @@ import pyarrow as pa
 import eventwire
 
 from ..transform import gazetteer
-from .incident_evidence import Evidence, as_keys, evidence_of, from_keys
+from .incident_evidence import Evidence, as_keys, context, evidence_of, from_keys
 from .incident_rules import (
     MAX_KEY_INCIDENTS,
     PLACE_REACH,
@@ -189,14 +189,14 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
         "WHERE c.n IS DISTINCT FROM i.reports").fetchall()}
 
     # 3. candidates, and the rows of every incident we may change
-    candidates = _candidates(con, reports, evidence) if reports and not full else set()
+    candidates, common = _candidates(con, reports, evidence) if reports and not full else (set(), set())
     stats.candidates = len(candidates)
     existing = _load_incidents(con, candidates | stale, evidence)
 
     # 4. the rules
     taken = (set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}
     touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
-                      lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY))
+                      lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY), common)
     if previous:
         _keep_previous_ids(touched, previous)
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
@@ -252,8 +252,9 @@ def reconcile_in_transaction(con: duckdb.DuckDBPyConnection, article_ids: Iterab
 
 def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> dict[str, Evidence]:
     """Evidence of new reports, by their first row's event id; stored in `incident_keys`, replacing what
-    their articles had. An article's first report (its headline incident) reads the whole article; a later
-    one ("in a separate shooting...") only its own sentences, so it does not borrow the article's names."""
+    their articles had. A report reads the text around its own figures (`incident_evidence.context`), and
+    an article's first report (its headline incident) its title too: a report does not borrow the names
+    of the rest of a long article (officials, background) or of the article's other incidents."""
     by_article: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         by_article[r.article_id].append(r)
@@ -269,7 +270,8 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
     for aid, title, body in texts:
         for i, report in enumerate(sorted(by_article[aid], key=lambda r: r.lead.char_start)):
             sentences = list(dict.fromkeys(r.sentence for r in report.rows))
-            ev = evidence_of(title, body, sentences) if i == 0 else evidence_of(None, " ".join(sentences), sentences)
+            text = context(body or "", [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows])
+            ev = evidence_of(title if i == 0 else None, text, sentences)
             out[report.lead.event_id] = ev
             keys += [(aid, report.lead.event_id, k) for k in as_keys(ev)]
     if keys:
@@ -286,9 +288,11 @@ def _anchor(report: Report) -> date | None:
     return report.day or report.published
 
 
-def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evidence: dict[str, Evidence]) -> set[str]:
+def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
+                evidence: dict[str, Evidence]) -> tuple[set[str], set[str]]:
     """Incidents within reach of the new reports (the same blocking as `incident_rules.Index`): near in time
-    and place, or sharing a name or street that not too many incidents share."""
+    and place, or sharing a name or street that not too many incidents share; and the keys too many share
+    (no evidence, see the rules)."""
     boxes = {"lo": [], "hi": [], "lat": [], "lon": []}
     keys: dict[str, set[tuple[int, int]]] = defaultdict(set)
     tolls = {"killed": [], "lo": [], "hi": []}
@@ -308,6 +312,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
             for name, value in (("killed", toll), ("lo", day - key_reach("toll")), ("hi", day + key_reach("toll"))):
                 tolls[name].append(value)
     found: set[str] = set()
+    common: set[str] = set()
     day = "(date_diff('day', DATE '0001-01-01', {}) + 1)"
     if boxes["lo"]:
         _register(con, "incident_boxes", pa.table(boxes))
@@ -344,7 +349,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], evide
                 near = {iid for day, iid in by_key.get(key, ()) if lo <= day <= hi}
                 if len(near) <= MAX_KEY_INCIDENTS:
                     found |= near
-    return found
+                else:
+                    common.add(key)
+    return found, common
 
 
 def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dict[str, Evidence]) -> list[Incident]:
