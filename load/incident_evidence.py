@@ -177,9 +177,15 @@ CONTEXT_BEFORE = 300
 CONTEXT_AFTER = 700
 
 
-def context(body: str, spans: list[tuple[int, int]]) -> str:
+SHORT_ARTICLE = 2000
+
+
+def context(body: str, spans: list[tuple[int, int]], first: bool = True) -> str:
     """The body around a report's figures: from `CONTEXT_BEFORE` characters before each span to
-    `CONTEXT_AFTER` after it (where local news names the victim and the street), windows merged."""
+    `CONTEXT_AFTER` after it (where local news names the victim and the street), windows merged; for an
+    article's first report, all of a short article (`SHORT_ARTICLE` characters: one incident's report)."""
+    if first and len(body) <= SHORT_ARTICLE:
+        return body
     windows = sorted((max(0, a - CONTEXT_BEFORE), min(len(body), b + CONTEXT_AFTER)) for a, b in spans)
     merged: list[list[int]] = []
     for a, b in windows:

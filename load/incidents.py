@@ -270,7 +270,7 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
     for aid, title, body in texts:
         for i, report in enumerate(sorted(by_article[aid], key=lambda r: r.lead.char_start)):
             sentences = list(dict.fromkeys(r.sentence for r in report.rows))
-            text = context(body or "", [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows])
+            text = context(body or "", [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows], i == 0)
             ev = evidence_of(title if i == 0 else None, text, sentences)
             out[report.lead.event_id] = ev
             keys += [(aid, report.lead.event_id, k) for k in as_keys(ev)]
