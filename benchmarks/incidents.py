@@ -7,7 +7,7 @@ With `--db`, a database built by `eventwire run ../shared/corpus/gva/articles.js
 (without it the benchmark builds one in a temporary folder first: a few minutes). The database is copied,
 never changed. Printed:
 
-- the figures of `eventwire/incident_scoring.py` (B-cubed, killed/injured accuracy, date, place, total
+- the figures of `eventwire/scoring/incidents.py` (B-cubed, killed/injured accuracy, date, place, total
   killed over incidents and by summing mentions) against issue 12's targets;
 - what is extraction and what is reconciliation: the same figures over the gold incidents that have at
   least one article with an incident; the B-cubed an oracle clustering would reach with today's rows
@@ -41,9 +41,10 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from eventwire import incident_scoring as scoring  # noqa: E402
 from eventwire.load import incidents  # noqa: E402
-from eventwire.load.db import schema_sql  # noqa: E402
+from eventwire.load.migrate import upgrade  # noqa: E402
+
+from eventwire.scoring import incidents as scoring  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "gold" / "gva_incidents_dev.jsonl"
@@ -62,7 +63,6 @@ def build_db(dest: Path) -> None:
 
 
 def _clear(con: duckdb.DuckDBPyConnection) -> None:
-    incidents.apply_schema(con)
     con.execute("UPDATE events SET incident_id = NULL WHERE incident_id IS NOT NULL")
     for table in ("incidents", "incident_figures", "incident_keys"):
         con.execute(f"DELETE FROM {table}")
@@ -100,7 +100,7 @@ def replay(con: duckdb.DuckDBPyConnection, reverse: bool = False) -> tuple[float
     spent = cpu = 0.0
     for i in range(0, len(ids), BATCH):
         t, c = time.perf_counter(), time.process_time()
-        incidents.reconcile_in_transaction(con, ids[i : i + BATCH], schema=False)  # applied once, as a run does
+        incidents.reconcile_in_transaction(con, ids[i : i + BATCH])
         spent += time.perf_counter() - t
         cpu += time.process_time() - c
     return spent, cpu
@@ -175,7 +175,7 @@ def gva(args: argparse.Namespace) -> None:
         work = Path(tmp) / "work.duckdb"
         shutil.copy(src, work)
         con = duckdb.connect(str(work))
-        con.execute(schema_sql())
+        upgrade(con)
         run_seconds = con.execute("SELECT sum(seconds) FROM runs WHERE status = 'completed'").fetchone()[0]
         rows = con.execute("SELECT count(*) FROM events WHERE event_type = 'casualty'").fetchone()[0]
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -288,7 +288,7 @@ def synthetic(n_rows: int, path: Path, seed: int = 12) -> int:
                 ev["date_text"].append("Tuesday")
                 rows += 1
     con = duckdb.connect(str(path))
-    con.execute(schema_sql())
+    upgrade(con)
     con.register("a", pa.table({k: pa.array(v, pa.date32() if k == "published_at" else None) for k, v in art.items()}))
     con.register("e", pa.table({k: pa.array(v, pa.date32() if k == "event_date" else None) for k, v in ev.items()}))
     con.execute("INSERT INTO articles BY NAME SELECT * FROM a")

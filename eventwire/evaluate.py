@@ -16,8 +16,8 @@ from typing import Any
 from eventwire.scoring import format_report, score, score_event_types
 from eventwire.scoring.event_types import CASE_CODES, TAXONOMY, format_event_types
 
-__all__ = ["articles_from_gold", "evaluate_with_flow", "format_report", "load_gold", "predict",
-           "predictions_from_db", "report", "score", "score_all"]
+__all__ = ["articles_from_gold", "evaluate_incidents", "evaluate_with_flow", "format_report", "is_incident_gold",
+           "load_gold", "predict", "predictions_from_db", "report", "score", "score_all"]
 
 
 def load_gold(path: str | Path) -> list[dict]:
@@ -66,6 +66,42 @@ def _case_line(row: dict) -> dict:
             "text": row.get("EventSnippet") or "", "sub_event_type": sub, "event_type": TAXONOMY.get(sub)}
 
 
+def is_incident_gold(gold: list[dict]) -> bool:
+    """Gold lines of incidents (../shared/gold/gva_incidents_dev.jsonl): each names the articles that report it."""
+    return bool(gold) and all("incident" in g and "articles" in g and "text" not in g for g in gold)
+
+
+def default_articles(gold_path: str | Path) -> Path:
+    """Where an incident gold file's articles are when not given: ../corpus/gva/articles.jsonl beside its folder."""
+    return Path(gold_path).resolve().parent.parent / "corpus" / "gva" / "articles.jsonl"
+
+
+def evaluate_incidents(path: str | Path, articles: str | Path, db_path: str | Path, limit: int | None = None,
+                       workers: int = 1) -> dict[str, Any]:
+    """`eventwire eval` on incident gold: the articles its incidents name (from the JSONL file `articles`, records
+    with `id, url, title, published, source, text`) through the real flow into `db_path`, then the incidents in
+    the database scored (eventwire/scoring/incidents.py)."""
+    import tempfile  # noqa: PLC0415
+
+    from eventwire.flows.run import run  # noqa: PLC0415
+    from eventwire.load.db import session  # noqa: PLC0415
+    from eventwire.options import RunOptions  # noqa: PLC0415
+    from eventwire.scoring.incidents import predictions_from_db as incident_predictions  # noqa: PLC0415
+    from eventwire.scoring.incidents import score_incidents  # noqa: PLC0415
+
+    gold = load_gold(path)[:limit] if limit else load_gold(path)
+    wanted = {a for g in gold for a in g["articles"]}
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = Path(tmp) / f"{Path(path).stem}_articles.jsonl"
+        with open(articles, encoding="utf-8") as src, dump.open("w", encoding="utf-8") as out:
+            for line in src:
+                if line.strip() and json.loads(line).get("id") in wanted:
+                    out.write(line)
+        run([str(dump)], RunOptions(db_path=str(db_path), workers=workers))
+    with session(db_path, read_only=True) as con:
+        return {"incidents": score_incidents(gold, incident_predictions(con, wanted))}
+
+
 def score_all(gold: list[dict], predictions: dict[str, dict]) -> dict[str, Any]:
     """Every score `eventwire eval` reports: articles (statements, casualties, places...) and event types."""
     scores = score(gold, predictions)
@@ -74,7 +110,11 @@ def score_all(gold: list[dict], predictions: dict[str, dict]) -> dict[str, Any]:
 
 
 def report(scores: dict[str, Any], title: str | None = None) -> str:
-    """The plain-text report of `score_all`."""
+    """The plain-text report of `score_all` or `evaluate_incidents`."""
+    if "incidents" in scores:
+        from eventwire.scoring.incidents import format_scores  # noqa: PLC0415
+
+        return "\n".join([*([title] if title else []), format_scores(scores["incidents"])])
     return "\n".join([format_report(scores, title), *format_event_types(scores.get("event_types"))])
 
 

@@ -29,12 +29,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 import duckdb
 import pyarrow as pa
 
-import eventwire
+import eventwire.versions as versions
 
 from ..transform import gazetteer
 from .incident_evidence import Evidence, as_keys, context, evidence_of, from_keys
@@ -62,17 +61,7 @@ _EMPTY = Evidence()
 
 def version() -> str:
     """What `incidents.extractor_version` holds: the extractors' version and the rules'."""
-    return f"{eventwire.EXTRACTOR_VERSION}+incidents.{RULES_VERSION}"
-
-
-def schema_sql() -> str:
-    """The incidents DDL and views (load/incidents.sql)."""
-    return resources.files(__package__).joinpath("incidents.sql").read_text(encoding="utf-8")
-
-
-def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the incidents tables, `events.incident_id` and the views (idempotent)."""
-    con.execute(schema_sql())
+    return f"{versions.EXTRACTOR_VERSION}+incidents.{RULES_VERSION}"
 
 
 @dataclass
@@ -140,13 +129,9 @@ def _new_id(report: Report, taken: set[str]) -> str:
         n += 1
 
 
-def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False,
-              schema: bool = True) -> Stats:
+def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False) -> Stats:
     """Reconcile the casualty rows of `article_ids` (every row without an incident when None) into incidents,
-    inside the caller's transaction. See the module doc for what is read and written. `schema=False` skips
-    applying incidents.sql (a run applies it once, as it does schema.sql)."""
-    if schema:
-        apply_schema(con)
+    inside the caller's transaction. See the module doc for what is read and written."""
     stats = Stats()
     current = version()
     if not full:
@@ -238,11 +223,11 @@ def rebuild(con: duckdb.DuckDBPyConnection) -> Stats:
 
 
 def reconcile_in_transaction(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None,
-                             *, full: bool = False, schema: bool = True) -> Stats:
+                             *, full: bool = False) -> Stats:
     """`reconcile` in a transaction of its own, for callers that hold none (benchmarks, tools)."""
     con.begin()
     try:
-        stats = reconcile(con, article_ids, full=full, schema=schema)
+        stats = reconcile(con, article_ids, full=full)
         con.commit()
     except BaseException:
         con.rollback()
@@ -475,3 +460,31 @@ def _write(con: duckdb.DuckDBPyConnection, summaries: Sequence[Summary], gone: S
                         "WHERE events.event_id = m.event_id AND events.incident_id IS DISTINCT FROM m.incident_id")
         finally:
             con.unregister("incident_assign")
+    if summaries:
+        _write_types(con, [s.incident_id for s in summaries])
+
+
+GENERIC_SUBCATEGORIES = ("Other", "Attack", "Armed clash")
+"""Sub-event types that say least about how: an incident takes one of them only when no report says more."""
+
+
+def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    """What happened, on each written incident: the ACLED type of the acts its casualty rows point to
+    (`events.action_id`), the most specific one reported (a generic "Attack" gives way to "Air/drone strike"),
+    then the one most rows point to, then the first by name. NULL when no figure has an act."""
+    _register(con, "incident_typed", _ids_table("incident_id", ids))
+    try:
+        con.execute("""
+            UPDATE incidents SET category = t.category, subcategory = t.subcategory
+            FROM (
+                SELECT incident_id, category, subcategory,
+                       row_number() OVER (PARTITION BY incident_id
+                                          ORDER BY list_contains(?, subcategory), n DESC, subcategory) AS rank
+                FROM (SELECT f.incident_id, a.category, a.subcategory, count(*) AS n
+                      FROM events f JOIN events a ON a.event_id = f.action_id
+                      WHERE f.incident_id IN (SELECT incident_id FROM incident_typed) AND a.subcategory IS NOT NULL
+                      GROUP BY f.incident_id, a.category, a.subcategory)
+            ) t
+            WHERE t.rank = 1 AND incidents.incident_id = t.incident_id""", [list(GENERIC_SUBCATEGORIES)])
+    finally:
+        con.unregister("incident_typed")

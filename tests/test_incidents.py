@@ -13,15 +13,20 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
-from eventwire import incident_scoring as scoring
 from eventwire.extract.articles import Article, article_id_for, content_hash_of
 from eventwire.load import incidents, writer
 from eventwire.load.db import session
 from eventwire.load.incident_evidence import evidence_of
-from eventwire.load.incident_rules import Row, article_reports, reports_incident, trusted_day
+from eventwire.load.incident_rules import (
+    Row,
+    article_reports,
+    reports_incident,
+    trusted_day,
+)
 from eventwire.transform import gazetteer
 from eventwire.transform.records import ArticleResult, Event, stable_id
+
+from eventwire.scoring import incidents as scoring
 from tests.conftest import shared_path
 
 CHICAGO = gazetteer.lookup("Chicago")
@@ -86,12 +91,11 @@ def _records(story: Story) -> tuple[Article, ArticleResult]:
 
 
 def write(db: Path, *stories: Story) -> list[str]:
-    """Write stories with the real writer (one batch), then reconcile them; returns their article ids."""
+    """Write stories with the real writer (one batch, which reconciles them); returns their article ids."""
     articles, results = zip(*(_records(s) for s in stories))
     with session(db) as con:
         writer.write_batch(con, list(articles), list(results), {a.article_id: a.content_hash for a in articles},
                            "test", "run-1")
-        incidents.reconcile_in_transaction(con, [a.article_id for a in articles])
     return [a.article_id for a in articles]
 
 
@@ -297,29 +301,25 @@ def test_an_article_that_loses_its_figures_leaves_no_empty_incident(db):
     articles, results = _records(gone)
     results.events.clear()
     with session(db) as con:
-        writer.write_batch(con, [articles], [results], {}, "test", "run-2")
-        stats = incidents.reconcile_in_transaction(con, [a])
-    assert stats.incidents_deleted == 1
+        writer.write_batch(con, [articles], [results], {}, "test", "run-2")  # reconciles: the incident goes
     assert q(db, "SELECT count(*) FROM incidents") == [(0,)] and q(db, "SELECT count(*) FROM incident_figures") == [(0,)]
 
 
-def test_reconciliation_is_all_or_nothing_in_the_callers_transaction(db):
+def test_reconciliation_is_all_or_nothing_with_its_batch(db, monkeypatch):
+    """A kill after the incidents are reconciled but before the batch commits leaves neither rows nor incidents."""
     articles, results = zip(*(_records(s) for s in (carter_by_tribune(), carter_by_sun())))
-    with session(db) as con:
-        incidents.apply_schema(con)  # (schema.sql's job once incidents move there)
-        writer.write_batch(con, list(articles), list(results), {}, "test", "run-1")
-        con.begin()
-        incidents.reconcile(con, [a.article_id for a in articles])
+    real = incidents.reconcile
+
+    def reconcile_then_die(con, article_ids):
+        real(con, article_ids)
         assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
-        con.rollback()  # as a kill before the batch commits would
-    assert q(db, "SELECT count(*) FROM incidents") == [(0,)]
-    assert q(db, "SELECT count(*) FROM events WHERE incident_id IS NOT NULL") == [(0,)]
-    with session(db) as con:
-        incidents.reconcile_in_transaction(con)  # the re-run
-    assert q(db, "SELECT killed, articles FROM incidents") == [(1, 2)]
+        raise KeyboardInterrupt  # as a Ctrl-C between reconciling and committing would
 
+    monkeypatch.setattr(incidents, "reconcile", reconcile_then_die)
+    with session(db) as con, pytest.raises(KeyboardInterrupt):
+        writer.write_batch(con, list(articles), list(results), {}, "test", "run-1")
+    assert q(db, "SELECT count(*) FROM incidents") == [(0,)] and q(db, "SELECT count(*) FROM articles") == [(0,)]
 
-# ---- the rules as pure functions -------------------------------------------------------------------------------
 
 def _row(event_id: str, sentence: str, kind: str = "killed", count: int = 1, **kw) -> Row:
     return Row(event_id, "a1", kind, count, low=count, high=count, sentence=sentence, char_start=int(event_id[1:]) * 100,
@@ -399,7 +399,8 @@ def test_gva_sample_through_the_flow(prefect_harness, tmp_path):
     and counting incidents is far closer to the truth than summing mentions."""
     import json
 
-    from eventwire.flows.runners import run
+    from eventwire.flows.run import run
+    from eventwire.options import RunOptions
 
     gold_path = shared_path("gold", "gva_incidents_dev.jsonl")
     corpus = shared_path("corpus", "gva", "articles.jsonl")
@@ -411,7 +412,7 @@ def test_gva_sample_through_the_flow(prefect_harness, tmp_path):
             if json.loads(line)["id"] in wanted:
                 dst.write(line)
     db = tmp_path / "gva.duckdb"
-    run([str(sample)], str(db))
+    run([str(sample)], RunOptions(db_path=str(db), workers=1))
     with session(db) as con:
         incidents.reconcile_in_transaction(con)
         s = scoring.score_incidents(gold, scoring.predictions_from_db(con))

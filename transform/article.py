@@ -28,6 +28,7 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
             place = locate(event, doc, places, fallback=BY_NAME[event.event_type].takes_article_place(event))
             if place is not None:
                 event.location = place.canonical or place.name
+                event.admin1 = place.admin1
                 event.country_code = place.country_code
                 event.latitude = place.latitude
                 event.longitude = place.longitude

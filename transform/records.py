@@ -35,6 +35,7 @@ class Event:
     addressee: str | None = None  # "X told Y": Y
     # where
     location: str | None = None
+    admin1: str | None = None  # the state, province or oblast of `location`
     country_code: str | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -51,6 +52,7 @@ class Event:
     is_cumulative: bool | None = None
     subset_of: str | None = None  # event_id of the larger count (extractors put the parent's `key` here)
     action_id: str | None = None  # event_id of the act (an `action` row) a casualty figure comes from (a key until ids)
+    incident_id: str | None = None  # the incident a casualty figure reports: set by load/incidents.py, not here
     # provenance
     reported_by: str | None = None
     confidence: float | None = None
@@ -74,6 +76,7 @@ class PlaceMention:
     char_start: int
     char_end: int
     canonical: str | None = None
+    admin1: str | None = None  # state, province, oblast
     country_code: str | None = None
     latitude: float | None = None
     longitude: float | None = None
