@@ -203,7 +203,7 @@ def incidents_section(points: pd.DataFrame) -> None:
     if row is None or reports is None:
         st.caption("That incident is no longer in the database.")
         return
-    st.html('<div class="ew-head" data-testid="ew-incident"><strong>Reports of the incident</strong> · '
+    st.html(f'<div class="ew-head" data-testid="ew-incident" data-incident="{queries.text_html(chosen)}"><strong>Reports of the incident</strong> · '
             f'{queries.text_html(_day(row.get("incident_date")))} · {queries.text_html(row.get("location") or queries.NO_PLACE)}'
             f'{queries.text_html(", " + row["admin1"]) if isinstance(row.get("admin1"), str) else ""} · '
             f'killed {queries.text_html(_int(row.get("killed")))} · wounded {queries.text_html(_int(row.get("wounded")))} · '

@@ -41,7 +41,14 @@ OUTLINES = (
 @lru_cache(maxsize=None)
 def topology(file: str) -> dict:
     """A shipped TopoJSON file, read once per process."""
-    return json.loads((GEO / file).read_text(encoding="utf-8"))
+    return json.loads(topology_text(file))
+
+
+@lru_cache(maxsize=None)
+def topology_text(file: str) -> str:
+    """The file's text: handed to Vega as a string, which it parses itself. (As a dict, Altair would copy and
+    walk its hundred thousand coordinates on every rerun: seconds per click.)"""
+    return (GEO / file).read_text(encoding="utf-8")
 
 
 def _meets(a: Extent, b: Extent) -> bool:
@@ -129,7 +136,7 @@ def _outline_layers(box: Extent) -> list[alt.Chart]:
     for o in OUTLINES:
         if not _meets(box, o.covers):
             continue
-        data = alt.Data(values=topology(o.file), format=alt.DataFormat(type="topojson", feature=o.feature))
+        data = alt.Data(values=topology_text(o.file), format=alt.DataFormat(type="topojson", feature=o.feature))
         if o.kind == "country":
             mark = alt.Chart(data).mark_geoshape(fill="#f3f1ec", stroke="#8d96a0", strokeWidth=0.7, clip=True)
         else:
