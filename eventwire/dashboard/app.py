@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,7 +28,7 @@ from eventwire.dashboard.queries import Filters
 from eventwire.options import DEFAULT_DB
 from eventwire.transform.events import BY_NAME, EVENT_TYPES
 
-MAP_WIDTH, MAP_HEIGHT = 980, 540
+MAP_WIDTH, MAP_HEIGHT = 920, 520
 CSS = f"""<style>
 {queries.highlight_css()}
 .ew-article {{ line-height: 1.6; max-width: 60rem; }}
