@@ -38,7 +38,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync", "--mute-audio"]
 GVA = ("corpus", "gva", "articles.jsonl")
-GVA_ARTICLES = 200
+GVA_ARTICLES = 150
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)")
 
@@ -151,7 +151,7 @@ class Watched:
         self.page.on("request", lambda r: None if r.url.startswith(url + "/") or r.url == url else self.outside.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(url, wait_until="domcontentloaded")
-        self.page.wait_for_selector("[data-testid=stApp]", timeout=30_000)
+        self.page.wait_for_selector("[data-testid=stApp]", timeout=60_000)
 
     def settle(self) -> None:
         """Wait until Streamlit has finished the current run (no 'running' indicator for a moment)."""
@@ -279,7 +279,7 @@ def test_the_page_at_volume_counts_incidents_maps_them_and_keeps_its_scales(gva_
         page.keyboard.press("Escape")
         w.settle()
         page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
-                               f".some(e => e.innerText.replace(/,/g, '') === '{int(state_killed or 0)}')", timeout=30_000)
+                               f".some(e => e.innerText.replace(/,/g, '') === '{int(state_killed or 0)}')", timeout=60_000)
         assert _metric(page, "deaths") == int(state_killed or 0)
         w.no_traceback()
         assert not w.outside, w.outside
@@ -309,7 +309,7 @@ def test_hostile_text_stays_text(hostile_db, browser, tmp_path):
             search.fill(h["title"])
             search.press("Enter")
             page.wait_for_function("t => document.querySelector('[data-testid=ew-article-head]')?.innerText.includes(t)",
-                                   arg=h["title"], timeout=30_000)
+                                   arg=h["title"], timeout=60_000)
             w.settle()
             head = page.locator("[data-testid=ew-article-head]")
             assert h["title"] in head.inner_text()      # shown as written, character for character
@@ -333,8 +333,8 @@ def test_a_database_without_incidents_shows_a_notice_and_its_events(sample_db, b
     with serve(sample_db) as url:
         w = Watched(browser, url)
         page = w.page
-        page.get_by_text("This database has no incidents yet").wait_for(timeout=30_000)
-        page.locator("mark[data-event]").first.wait_for(timeout=30_000)
+        page.get_by_text("This database has no incidents yet").wait_for(timeout=60_000)
+        page.locator("mark[data-event]").first.wait_for(timeout=60_000)
         w.settle()
         w.no_traceback()
         assert not page.locator("g.incidents_marks").count()
@@ -355,13 +355,13 @@ def test_a_database_without_incidents_shows_a_notice_and_its_events(sample_db, b
         try:
             assert holder.stdout.readline().strip() == "held"
             w = Watched(browser, url)
-            w.page.wait_for_selector("text=A run is loading into the database right now", timeout=30_000)
+            w.page.wait_for_selector("text=A run is loading into the database right now", timeout=60_000)
             assert not w.page.locator("[data-testid=stException]").count()
             w.page.close()
         finally:
             holder.kill()
             holder.wait()
         w = Watched(browser, url)
-        w.page.locator("mark[data-event]").first.wait_for(timeout=30_000)
+        w.page.locator("mark[data-event]").first.wait_for(timeout=60_000)
         assert not w.page.get_by_text("A run is loading into the database right now").count()
         w.page.close()
