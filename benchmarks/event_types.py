@@ -173,7 +173,16 @@ def report_current(name: str, items: list[Item], preds: list, halves: bool, conf
             s.add(it.gold_sub, it.gold_cat, sub, cat, actor_matches(actor, it.actors) if it.actors else None)
         print_scores(s)
     if confusion:
-        print_confusion([it.gold_sub for it in items], [p[1] for p in preds])
+        print_halves_confusion(items, preds, halves)
+
+
+def print_halves_confusion(items: list[Item], preds: list, halves: bool) -> None:
+    """The confusion table of the whole set, or of each half: the report half is read through these counts only."""
+    for label in (("tune", "report") if halves else ("all",)):
+        sel = [(it, p) for it, p in zip(items, preds) if it.gold_sub and (label == "all" or it.half == label)]
+        if halves:
+            print(f"  confusion, {label} half:")
+        print_confusion([it.gold_sub for it, _ in sel], [p[1] for _, p in sel])
 
 
 def report_old(name: str, items: list[Item], preds: list, confusion: bool) -> None:
@@ -215,7 +224,7 @@ def report_case(items: list[Item], preds: list, confusion: bool) -> None:
         n = sum(got.values())
         print(f"    {code:18} {n:4d}: " + "; ".join(f"{k} {v}" for k, v in got.most_common(4)))
     if confusion:
-        print_confusion([it.gold_sub for it in items if it.gold_sub], [p[1] for it, p in zip(items, preds) if it.gold_sub])
+        print_halves_confusion(items, preds, halves=True)
 
 
 def show_misses(name: str, items: list[Item], preds: list, n: int, half: str = "tune") -> None:

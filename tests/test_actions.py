@@ -215,3 +215,130 @@ def test_a_casualty_row_points_to_its_act_through_the_article_pipeline():
     (arrest,) = [e for e in result.events if e.subcategory == "Arrests"]
     assert (arrest.casualty_kind, arrest.casualty_count) == ("arrested", 2)
     assert len({e.event_id for e in result.events}) == len(result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        # violence by the protesters, however it is written, makes the protest a violent demonstration
+        ("The rally on Sunday ended in chaos as demonstrators hurled rocks at the riot police.", "Violent demonstration"),
+        ("Riot police used water cannon against rock-throwing students near the ministry.", "Violent demonstration"),
+        ("Officers fired tear gas at stone-throwing demonstrators in the old town.", "Violent demonstration"),
+        ("Marchers scuffled with police as they tried to reach the governor's residence.", "Violent demonstration"),
+        ("Opposition demonstrators threw petrol bombs at a police station in the port city.", "Violent demonstration"),
+        ("Crowds of protesters smashed furniture in the council chamber.", "Violent demonstration"),
+        # a non-violent demonstration is not a violent one because the word 'violent' is in it
+        ("Thousands of non-violent protesters marched through the capital on Saturday.", "Peaceful protest"),
+        # water cannon is the police's, not artillery
+        ("Police used water cannon against demonstrators marching to the palace.", "Protest with intervention"),
+        # lethal force at a protest named only as when it happened
+        ("Soldiers shot dead three people during demonstrations against the fuel price rise.", "Excessive force against protesters"),
+        # 'retook' is lemmatized wrongly by the model
+        ("Army units retook four villages from the insurgents on Thursday.", "Government regains territory"),
+    ],
+)
+def test_protest_violence_and_lemma_fixes(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory
+
+
+def test_a_fistfight_without_guns_is_no_armed_clash() -> None:
+    assert first("Supporters of the two candidates brawled outside the polling station.").category == "Riots"
+    assert first("Gunmen and soldiers fought with rifles near the bridge, in a brawl that left two dead.").subcategory == "Armed clash"
+
+
+def test_driven_out_of_a_place() -> None:
+    act = first("Government forces drove the militants out of the town on Friday.")
+    assert act.subcategory == "Government regains territory"
+    # people driven from their homes by fear are no territory regained
+    acts = find_actions(parse_one("A rumour of witchcraft has driven aid staffers out of the district."))
+    assert all(a.category != "Battles" for a in acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defence units intercepted three rockets launched by the militia at the airport.",
+        "The navy said it intercepted a drone fired from the coast towards a tanker.",
+        "Engineers from the bomb squad safely detonated an explosive device found beside the road.",
+        "Border guards confiscated 40 rifles and a box of grenades hidden in a lorry.",
+        "Troops destroyed a bomb-making workshop in the hills on Wednesday.",
+        "Soldiers uncovered an ammunition depot containing mortar rounds and rockets.",
+    ],
+)
+def test_weapons_stopped_before_use(text: str) -> None:
+    """What was intercepted, defused or found is no attack: 'rockets launched by the militia' inside the object."""
+    assert first(text).subcategory == "Disrupted weapons use"
+
+
+def test_a_thwarted_attack_is_still_fought() -> None:
+    act = first("Government troops thwarted an attack by rebels on the northern front, killing eleven of them.")
+    assert act.category == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        ("Army units entered the town unopposed after the rebels pulled out overnight.", "Non-violent transfer of territory"),
+        ("Rebel fighters entered the provincial capital without a fight on Saturday.", "Non-violent transfer of territory"),
+        ("Militia fighters took control of the crossing after the border guards withdrew.", "Non-violent transfer of territory"),
+        # a withdrawal that no one takes over is a change in the group's activity
+        ("The militia withdrew from its positions around the airport on Monday.", "Change to group/activity"),
+        # a capture with nothing said of a withdrawal is a battle
+        ("Rebels captured two villages near the lake on Sunday.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_territory_changing_hands(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        ("Twelve police officers were injured during the demonstration outside the parliament.", "Violent demonstration"),
+        ("Protesters wielding clubs and machetes marched on the town hall.", "Violent demonstration"),
+        ("Gunmen stormed a school compound in the north, killing four pupils.", "Attack"),
+    ],
+)
+def test_protests_that_fought_and_civilian_places(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory
+
+
+@pytest.mark.parametrize(
+    ("text", "subcategory"),
+    [
+        ("Customs officers intercepted two parcels identified as pipe bombs at the sorting office.", "Disrupted weapons use"),
+        ("Police seized pistols and cash at a raid on a flat in the suburb.", "Disrupted weapons use"),
+        ("Security forces confiscated rifles and stolen cars from the gang's warehouse.", "Disrupted weapons use"),
+        ("The junta placed the prime minister under house arrest on Tuesday.", "Arrests"),
+        ("Militia units pulled back from the areas around the airport, heading north.", "Change to group/activity"),
+    ],
+)
+def test_seizures_house_arrests_and_pullbacks(text: str, subcategory: str) -> None:
+    assert first(text).subcategory == subcategory
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indiscriminate attacks on hospitals are war crimes, the rights group said.",
+        "The activist has a long history of arrests for her campaigning.",
+        "Officials have warned of the threat of attacks during the holiday season.",
+        "The minister denied any role in the October 7 attacks.",
+        "The writer was shot dead by a masked man in 2011.",
+        "Aid trucks entered the besieged enclave on Sunday.",
+        "The senator engaged in heated rhetoric during the hearing.",
+    ],
+)
+def test_generic_and_past_mentions_are_not_acts(text: str) -> None:
+    assert find_actions(parse_one(text)) == []
+
+
+def test_a_dated_attack_reported_as_news_stays() -> None:
+    act = first("Gunmen killed six villagers in the May 3 attack on Kaya, officials said on Tuesday.")
+    assert act.category == "Violence against civilians"
+
+
+def test_a_siege_blockade_is_no_protest_and_month_years_are_past() -> None:
+    assert find_actions(parse_one("The territory has lived under a crippling naval blockade for fifteen years.")) == []
+    assert find_actions(parse_one("In July 2020, soldiers raided the cultural centre on allegations of fraud.")) == []
+    assert first("Truck drivers mounted a road blockade on the highway to protest fuel prices.").category == "Protests"

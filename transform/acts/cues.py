@@ -5,6 +5,7 @@ what an act is about ("protesting against the arrest of ...")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from .parties import (
     subject_of,
 )
 from .tokens import (
+    LEMMA_FIXED_FORMS,
     forms_of,
     has_child_word,
     is_noun,
@@ -138,7 +140,7 @@ def _weapon_class(t: Token, key: str) -> str | None:
     if key == "bomber":
         return L.AIR
     if key == "tank" or key == "cannon":
-        return L.SHELL if t.dep_ == "dobj" and lemma_of(t.head) in ("fire", "use") else None
+        return L.SHELL if t.dep_ == "dobj" and lemma_of(t.head) in ("fire", "use") and "water" not in mods else None
     cls = L.WEAPON_NOUNS.get(key) or L.WEAPON_NOUNS.get(low)
     if cls == L.BLAST and key == "bomb" and mods & {"roadside", "car", "pipe", "nail", "sticky", "magnetic", "time",
                                                       "landmine", "remote", "remote-controlled", "truck", "parcel"}:
@@ -181,6 +183,19 @@ def _military_sentence(t: Token) -> bool:
     return not sentence_words(t).isdisjoint(_MILITARY)
 
 
+_SCUFFLE = {"scuffle", "brawl", "melee", "tussle", "jostle", "grapple", "fistfight", "punch-up"}
+"""Fights without weapons: a riot when crowds or protesters are in them, never an armed clash by themselves."""
+
+
+def _hand_missiles(objs: list[Token], obj_lemmas: set[str]) -> bool:
+    """Things thrown by hand: stones, bottles, fireworks, and petrol bombs or Molotov cocktails (named by their
+    modifier, since 'bomb' alone is a weapon)."""
+    return bool(obj_lemmas & L.MISSILES_BY_HAND) or any(mod_words(o) & _INCENDIARY for o in objs)
+
+
+_INCENDIARY = {"petrol", "molotov", "gasoline", "fire", "incendiary", "paint"}
+
+
 _HYPHENATED = {"shoot-out": "clash", "gun-battle": "clash", "fire-fight": "clash", "sit-in": "protest",
                "cross-fire": "clash", "stand-off": None, "walk-out": "protest", "gun-fight": "clash", "die-in": "protest",
                "lie-in": "protest", "teach-in": "protest", "sit-down": "protest"}
@@ -217,7 +232,9 @@ CUE_WORDS = frozenset().union(
     "disappear release surrender swap sign agree conclude broker negotiate flee evacuate displace activate trigger "
     "control recover restore drive push expel oust dislodge purge scuffle brawl melee form institute place shot burst "
     "smash trash shatter light chain die lie teach object debris rubbish garbage tree seizure recovery haul "
-    "confiscation discovery interception defusal factory workshop lab laboratory detonation".split(),
+    "confiscation discovery interception defusal factory workshop lab laboratory detonation tussle jostle grapple "
+    "fistfight".split(),
+    LEMMA_FIXED_FORMS,
 )
 """Every word `classify` can take for a cue: anything else is skipped at the cost of a set lookup."""
 
@@ -291,7 +308,7 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("tyre", "tire", "object", "barricade", "debris", "rubbish", "trash", "garbage", "tree") and (
             mods & {"burning", "burn", "burnt", "burned", "flaming", "lit"} or key in ("tyre", "tire") and lemma_of(t.head) in ("burn", "light", "set", "torch")):
         return Cue("riot", t, sub="Violent demonstration")
-    if key in ("scuffle", "brawl", "melee"):
+    if key in _SCUFFLE:
         return Cue("clash", t, sub="physical")
     if key in L.CLASH_NOUNS and t.dep_ in ("amod", "compound") and key in ("fighting", "combat", "battle"):
         return None
@@ -341,7 +358,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.SEXUAL_NOUNS:
         return Cue("sexual", t)
     if key in L.ARREST_NOUNS:
-        if lemma_of(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or kids(t, "nummod") or (
+        if lemma_of(t.head) in ("make", "carry", "conduct", "effect", "launch", "report") or kids(t, "nummod") or "house" in mods or (
+                t.dep_ == "pobj" and t.head.lower_ == "under" and key == "arrest") or (
             t.dep_ == "nsubjpass" and lemma_of(t.head) in ("make", "carry", "report")):
             return Cue("arrest", t)
         return None
@@ -354,6 +372,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "rally" and mods & {"campaign", "election", "electoral"}:
             return Cue("protest", t)
+        if key == "blockade" and not (mods & _ROADS or party_of(agent_of(t)) in (L.PROTESTER, L.CIVILIAN, L.RIOTER)):
+            return None  # "the Israeli-led blockade of Gaza" is a siege, not a protest
         return Cue("protest", t)
     if key in L.RIOT_NOUNS and t.dep_ in ("compound", "amod") and lemma_of(t.head) in ("police", "gear", "shield", "squad", "unit", "control", "act", "officer", "van", "policeman", "cop", "force"):
         return None
@@ -382,7 +402,7 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("cache", "stockpile", "arsenal", "depot") and any(lemma_of(x) in ("contain", "hold", "include") and any(lemma_of(o) in L.WEAPON_GOODS for o in objects_with_conj(x)) for x in kids(t, "acl")) and (
             lemma_of(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass"):
         return Cue("disrupt", t)
-    if key in ("cache", "stockpile", "arsenal") and any(lemma_of(o) in L.WEAPON_GOODS for o in prep_objects(t, "of")) | bool(mods & L.WEAPON_GOODS):
+    if key in ("cache", "stockpile", "arsenal", "depot", "dump", "stash", "store", "storehouse", "warehouse") and any(lemma_of(o) in L.WEAPON_GOODS for o in prep_objects(t, "of")) | bool(mods & (L.WEAPON_GOODS | {"ammunition", "weapon", "arm"})):
         return Cue("disrupt", t) if lemma_of(t.head) in L.FIND_VERBS | {"uncover", "locate"} or t.dep_ == "nsubjpass" else None
     if key == "disposal" and mods & {"bomb", "explosive", "ordnance"}:
         return Cue("disrupt", t)
@@ -499,7 +519,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     objs = objects_with_conj(t)
     objs += [p for o in objs if lemma_of(o) in _MEASURES or o.like_num for p in prep_objects(o, "of")]
     obj_lemmas = {lemma_of(o) for o in objs}
-    prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+    prts = {c.lower_ for c in t.children if c.dep_ == "prt" or (c.i == t.i + 1 and c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)}
     # --- weapons and violence
     if key in ("blow",) and "up" in prts:
         if obj_lemmas & _PERSONAL_OBJECTS or any(c.lower_ in _PERSONAL_OBJECTS for c in t.children):
@@ -510,6 +530,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("explode", "detonate", "go") and (key != "go" or "off" in prts):
         if any(c.lower_ in L.PREMATURE for c in t.subtree) or _while_planting(t):
             return Cue("disrupt", t)
+        if key == "detonate" and _made_harmless(t):
+            return Cue("disrupt", t, sub="Disrupted weapons use")
         if kids(t, "neg") or _failed(t):
             return Cue("disrupt", t, sub="Disrupted weapons use")
         return Cue("weapon", t, L.BLAST)
@@ -533,6 +555,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         return Cue("disrupt", t)
     if key in ("intercept", "neutralize", "neutralise") and obj_lemmas & (_AIR_TARGETS_DOWN | L.WEAPON_GOODS):
         return Cue("disrupt", t)
+    if key in _STOP_VERBS and any(_holds_weapons(o) for o in objs):
+        return Cue("disrupt", t)  # "intercepted packages identified as explosive devices", "seized a truck loaded with arms"
     if key in ("defuse", "deactivate", "disarm") and (obj_lemmas & L.WEAPON_GOODS or key == "defuse"):
         return Cue("disrupt", t)
     if key in ("foil", "thwart") and obj_lemmas & {"attack", "attempt", "plot", "plan", "bombing", "ambush"}:
@@ -558,6 +582,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         return Cue("fire", t)
     if key == "snipe":
         return Cue("fire", t)
+    if key in _SCUFFLE:
+        return Cue("clash", t, sub="physical")
     if key in L.CLASH_VERBS:
         if key == "exchange":
             if obj_lemmas & {"fire", "gunfire", "shot", "artillery", "rocket", "bullet", "mortar", "blow", "round"}:
@@ -570,10 +596,13 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "engage" and not (obj_lemmas or prep_objects(t, "in", "with")):
             return None
-        if key == "engage" and any(lemma_of(o) in ("talk", "dialogue", "negotiation", "discussion") for o in prep_objects(t, "in")):
-            return None
+        if key == "engage" and not obj_lemmas and not any(word_key(o) in L.CLASH_NOUNS | {"hostility", "gunfight", "war", "combat"} or o.lower_ == "hostilities" for o in prep_objects(t, "in")) and not any(
+                party_of(o) in (L.ARMED, L.STATE) for o in prep_objects(t, "with")):
+            return None  # "engaged in rhetoric", "engages in this oppression": only fighting is a clash
         return Cue("clash", t)
     if key in L.ATTACK_VERBS:
+        if t.dep_ == "amod" and key in ("besiege", "target", "raid"):
+            return None  # "the besieged enclave", "targeted killings" name a state of things, not an act
         if key == "strike":
             subj = subject_of(t)
             if subj is not None and lemma_of(subj) in L.LABOUR_STRIKE | {"worker", "employee", "teacher", "doctor", "nurse", "union", "driver"}:
@@ -661,12 +690,14 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return _loot_or_riot_verb(t)
         if key == "stone" and not objs:
             return None
-        if key == "hurl" and not (obj_lemmas & L.MISSILES_BY_HAND):
+        if key == "hurl" and not _hand_missiles(objs, obj_lemmas):
             return None
         return Cue("riot", t)
-    if key in ("throw", "lob", "pelt", "hurl") and obj_lemmas & L.MISSILES_BY_HAND:
+    if key in ("throw", "lob", "pelt", "hurl") and _hand_missiles(objs, obj_lemmas):
         return Cue("riot", t)
-    if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"})):
+    if key in ("throw", "pelt", "hurl") and t.dep_ == "amod" and any(word_key(c) in L.MISSILES_BY_HAND for c in t.children):
+        return Cue("riot", t)  # "stone-throwing youths"
+    if key in ("smash", "trash", "shatter") and (obj_lemmas & (L.PROPERTY | {"window", "windshield", "glass", "door", "business"}) or objs and _crowd_sentence(t)):
         return Cue("riot", t)
     if key in ("light", "set", "launch") and obj_lemmas & {"firecracker", "firework", "flare", "fire"} and _crowd_sentence(t):
         return Cue("riot", t)
@@ -679,7 +710,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             obj_lemmas & L.CONTROL_NOUNS or (key == "take" and "over" in prts) or (key in ("gain", "regain") and obj_lemmas & {"ground"})):
         return Cue("territory", t)
     if key in ("drive", "push", "expel", "oust", "dislodge", "purge", "flush", "force", "repel") and (
-            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge")) and any(is_place(o) for o in prep_objects(t, "from", "out")):
+            prts & {"back", "out"} or key in ("expel", "oust", "dislodge", "purge") or has_child_word(t, {"out"})) and any(is_place(o) for o in _places_left(t)) and not any(
+            party_of(o) == L.CIVILIAN for o in kids(t, "dobj")):
         return Cue("territory", t, sub="regain")
     if key in ("control", "occupy") and place_objects(t) and subject_of(t) is not None and party_of(subject_of(t)) in (L.STATE, L.ARMED):
         return Cue("territory", t)
@@ -691,7 +723,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.TERRITORY_VERBS and key not in ("take", "gain", "control", "fall", "secure", "occupy"):
         if place_objects(t):
             return Cue("territory", t)
-        if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY:
+        if key in ("seize", "confiscate", "capture") and obj_lemmas & L.PROPERTY and not obj_lemmas & L.WEAPON_GOODS:
             return Cue("loot", t)
         return None
     if key == "fall" and prep_objects(t, "to", "into") and (is_place(subject_of(t)) if subject_of(t) is not None else False):
@@ -699,7 +731,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.WITHDRAW_VERBS or (key in ("pull", "move") and prts & {"out", "back"}) or (key in L.HANDOVER and "over" in prts and (place_objects(t) or obj_lemmas & {"control", "authority", "territory", "area"})):
         if key == "evacuate" and obj_lemmas & {"civilian", "resident", "family", "people", "villager", "patient"}:
             return Cue("other", t)
-        if place_objects(t) or prep_objects(t, "from") and any(is_place(o) for o in prep_objects(t, "from")) or key in L.HANDOVER:
+        if place_objects(t) or any(is_place(o) for o in _places_left(t)) or key in L.HANDOVER:
             return Cue("transfer", t)
         if key in ("withdraw", "retreat") or (key == "pull"):
             return Cue("change", t)
@@ -715,6 +747,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
             return Cue("disrupt", t)
+        if obj_lemmas & L.WEAPON_GOODS or any(mod_words(o) & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making", "ammunition"} for o in objs):
+            return None  # "confiscated 200 pistols", "destroyed an IED factory": the weapons' noun says it
         if key == "dismantle" and not obj_lemmas & L.PROPERTY:
             return None
         return _loot_or_riot_verb(t)
@@ -738,6 +772,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         if key == "train" and not obj_lemmas & {"recruit", "fighter", "militant", "soldier", "troop", "militia"}:
             return None
         return Cue("change", t)
+    if key == "enter" and place_objects(t) and party_of(subject_of(t)) in (L.ARMED, L.STATE) and (handed_over(t) or "without" in sentence_words(t)):
+        return Cue("territory", t)  # "fighters entered the town after the army withdrew", "... without a fight"
     if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
         return Cue("change", t)
     if key in L.AGREE_VERBS:
@@ -759,6 +795,52 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         return Cue("other", t)
     return None
+
+
+_STOP_VERBS = {"intercept", "seize", "confiscate", "find", "discover", "recover", "uncover", "impound", "defuse", "detect"}
+
+
+def _holds_weapons(t: Token, depth: int = 0) -> bool:
+    """Whether what was seized or intercepted is or holds weapons: 'packages identified as explosive devices', 'a
+    truck loaded with arms', 'bags of ammunition' (a short walk down prepositions and a few verbs, no further)."""
+    for c in t.children:
+        if c.dep_ in ("prep", "pobj", "conj", "appos", "acl", "dobj") and (c.dep_ != "acl" or lemma_of(c) in _HOLDING):
+            if c.dep_ in ("pobj", "conj", "appos", "dobj") and (word_key(c) in L.WEAPON_GOODS or c.lower_ in L.WEAPON_GOODS):
+                return True
+            if depth < 3 and _holds_weapons(c, depth + 1):
+                return True
+    return False
+
+
+_HOLDING = {"identify", "contain", "load", "pack", "fill", "carry", "hold", "include", "laden", "stuff", "rig", "describe", "believe", "suspect"}
+
+
+def handed_over(t: Token) -> bool:
+    """Words in `t`'s sentence of a side leaving territory ('withdrew', 'pulled out', 'handed over', 'unopposed')."""
+    words = sentence_words(t)
+    return not words.isdisjoint(L.HANDED_WORDS) or ("pull" in words and "out" in words)
+
+
+def _made_harmless(t: Token) -> bool:
+    """'experts safely detonated the device', 'the bomb squad detonated it in a controlled explosion'."""
+    if has_child_word(t, {"safely", "harmlessly"}) or any(c.lower_ == "controlled" for c in t.subtree):
+        return True
+    subj = subject_of(t)
+    return subj is not None and bool(({word_key(subj)} | mod_words(subj)) & L.BOMB_DISPOSAL) and party_of(subj) != L.ARMED
+
+
+def _places_left(t: Token) -> list[Token]:
+    """What a group left or was driven from: 'from the town', 'out of the town' ('out' a preposition over 'of'),
+    'pulled back from the areas' ('from' hung on 'back')."""
+    out = prep_objects(t, "from", "out")
+    for p in t.children:
+        if p.lower_ in ("out", "back", "away") and p.dep_ in ("prep", "prt", "advmod"):
+            out += prep_objects(p, "of", "from")
+    return out
+
+
+_PARTICLES = {"back", "out", "down", "up", "off", "over", "away"}
+"""Particles the parser sometimes attaches as adverbs or prepositions ('pull back', 'shot down')."""
 
 
 def _to_death(t: Token) -> bool:
@@ -816,6 +898,8 @@ def unreal(cue: Cue) -> bool:
             return True
     if t.dep_ == "pobj" and t.head.lower_ == "without":
         return True
+    if past_or_generic(t):
+        return True
     if cue.kind not in ("protest", "riot", "agree") and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and lemma_of(t.head) not in _REAL_INF_HEADS:
         return True  # a purpose: "an offensive to free Anbar", "an attack to capture the positions"
@@ -843,6 +927,54 @@ def unreal(cue: Cue) -> bool:
                for c in head.children) and hl not in ("say", "report", "claim"):
             return True
     return False
+
+
+_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{4}\b|\d+/\d+", re.I)
+_YEAR_ONLY = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?(?:\d{4}s?|\d{4}\s*[-–]\s*\d{2,4})$|\b(?:years|decades|century|centuries)\b", re.I)
+_GENERIC_OF = {"history", "pattern", "threat", "risk", "fear", "prospect", "possibility", "danger", "spectre", "specter",
+               "cycle", "legacy", "rhetoric", "culture", "memory", "anniversary", "fears", "threats", "record", "tactic",
+               "policy", "practice", "glorification", "justification"}
+
+
+def _looked_back_on(t: Token) -> bool:
+    """'since the October 7 attacks', 'denied any role in the May 3 bombing': a dated act named as a reference point
+    or the object of a reaction, not reported as news."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ in ("since", "after", "following", "before", "until", "in", "of", "like", "to"):
+        return head.lower_ != "in" or lemma_of(head.head) in _ROLE_HEADS | _REACTIONS
+    return t.dep_ in ("dobj", "pobj") and lemma_of(head if t.dep_ == "dobj" else head.head) in _REACTIONS
+
+
+_ROLE_HEADS = {"role", "part", "involvement", "hand", "complicity", "participation", "responsibility"}
+_REACTIONS = {"deny", "condemn", "remember", "mark", "commemorate", "recall", "mourn", "invoke", "cite", "compare",
+              "justify", "blame", "investigate", "deplore", "denounce", "praise", "celebrate", "glorify"}
+
+
+def past_or_generic(t: Token) -> bool:
+    """A mention that reports no act of its own: a named past event ("the October 7 attacks", "the 2002 attack on
+    Jenin", "shot dead in 2011", "killed years ago"), a kind of act ("a history of arrests", "the threat of
+    attacks") or a statement about acts in general ("indiscriminate attacks are war crimes")."""
+    for c in t.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nummod") and c.i < t.i:
+            date = t.doc[c.left_edge.i:c.right_edge.i + 1].text
+            if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t):
+                return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
+            for o in kids(c, "pobj"):
+                if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
+                    return True
+        if c.dep_ == "npadvmod" and c.lower_ == "ago" or c.dep_ == "advmod" and c.lower_ == "ago":
+            if any(g.lower_ in ("years", "decades") for g in c.subtree):
+                return True
+    if not is_noun(t):
+        return False
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _GENERIC_OF:
+        return True
+    if t.dep_ == "nsubj" and lemma_of(head) == "be" and head.tag_ in ("VBZ", "VBP") and t.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("such",) for c in t.children):
+        return True  # "indiscriminate attacks are war crimes"
+    return any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in t.children)
 
 
 _REAL_INF_HEADS = {"continue", "begin", "start", "manage", "go", "come", "happen", "appear", "seem", "claim", "say", "report",
@@ -1000,4 +1132,10 @@ def is_intervention(t: Token) -> bool:
 
 
 def sentence_protest_context(t: Token) -> bool:
-    return not sentence_words(t).isdisjoint(L.PROTEST_CONTEXT)
+    """Words of a demonstration in `t`'s sentence: its people and aims, or the police's crowd-control means (tear
+    gas, water cannon, rubber bullets are used on demonstrations, not on a mob out of sight of one)."""
+    words = sentence_words(t)
+    return not words.isdisjoint(L.PROTEST_CONTEXT) or any(a in words and b in words for a, b in _CROWD_CONTROL)
+
+
+_CROWD_CONTROL = (("tear", "gas"), ("water", "cannon"), ("rubber", "bullet"), ("riot", "police"), ("teargas", "teargas"))

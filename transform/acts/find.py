@@ -3,8 +3,10 @@
 How a sentence is read (rules over the parse and the word lists in `acts.lexicon`, no model):
   1. Cues: tokens that signal an act (a verb such as "clashed", "abducted", "protested"; a noun such as
      "airstrike", "IED", "sit-in"), each with its kind. Negated or hypothetical cues ("no clashes", "threatened
-     to strike", "called for protests") and cues inside what a protest is about ("demanding the release of
-     detained activists") are dropped.
+     to strike", "called for protests"), cues inside what a protest is about ("demanding the release of
+     detained activists"), and mentions that report no act of their own (past events named by a year or looked
+     back on by their date, "a history of arrests", "attacks are war crimes") are dropped. Weapons inside what was
+     intercepted, defused or seized are not used.
   2. Acts: the violent cues of a sentence make one act, whose sub-type is decided by the strongest weapon
      reported with it (chemical > suicide > air > grenade > planted explosive > shelling > any blast), else by
      who was hit: armed forces or their posts make an armed clash, civilians an attack, and crowds fighting
@@ -54,6 +56,7 @@ from .cues import (
     arrested_protesters,
     background,
     classify,
+    handed_over,
     is_excessive,
     is_intervention,
     protest_victims,
@@ -128,6 +131,22 @@ class _Act:
     decisive: Token | None = None
 
 
+def _disrupted_span(disrupts: list[Cue]) -> set[int]:
+    """The tokens that describe what was intercepted, defused or found: the object of the verb ("intercepted a
+    rocket fired from Gaza"), or the noun's phrase ("a cache of weapons containing mortar shells")."""
+    out: set[int] = set()
+    for c in disrupts:
+        t = c.tok
+        if lemma_of(t) in ("foil", "thwart"):
+            continue  # a thwarted attack was fought off: a battle, as ACLED codes it
+        heads = kids(t, "dobj", "nsubjpass") if is_verb(t) else [t]
+        if is_verb(t) and t.dep_ == "acl":
+            heads = heads + [t.head]
+        for h in heads:
+            out.update(x.i for x in h.subtree)
+    return out
+
+
 def _pick(cues: list[Cue], *kinds: str) -> list[Cue]:
     return [c for c in cues if c.kind in kinds]
 
@@ -187,7 +206,7 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     # crowds fighting: a riot
     crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
         crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
-    physical = any(mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash)
+    physical = any(c.sub == "physical" or mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash) and not firearms
     armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in mod_words(agent_tok))
     crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
         agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
@@ -202,6 +221,11 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
         return _Act("Mob violence", anchor, cues, 0.6)
     if agent == L.STATE and target == L.PROTESTER:
         return _Act("Excessive force against protesters", anchor, cues, 0.7)
+    if agent == L.STATE and target in (L.CIVILIAN, L.PROTESTER, None) and _at_a_protest(sent) is not None:
+        # "police shot dead two people during protests": force used on a protest (ACLED: lethal force is
+        # excessive, other force an intervention)
+        lethal = any(c.kind in ("kill", "fire") or lemma_of(c.tok) in ("kill", "die") for c in cues)
+        return _Act("Excessive force against protesters" if lethal else "Protest with intervention", anchor, cues, 0.6, _at_a_protest(sent))
     if clash:
         return _Act("Armed clash", clash[0].tok, cues, 0.85)
     if target == L.CIVILIAN:
@@ -222,6 +246,28 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     if agent == L.STATE and any(lemma_of(c.tok) == "raid" for c in acts):
         return _Act("Attack", anchor, cues, 0.5)
     return _Act("Armed clash", anchor, cues, 0.55)
+
+
+def _unopposed(sent: Span) -> bool:
+    """'entered the town without a fight / without resistance', 'took the city unopposed'."""
+    words = sentence_words(sent[0])
+    if not words.isdisjoint({"unopposed", "peacefully", "uncontested", "unchallenged", "bloodless"}):
+        return True
+    if "without" not in words:
+        return False
+    return any(word_key(o) in L.NO_FIGHT or o.lower_ in L.NO_FIGHT
+               for w in candidates(sent.doc, sent.start, sent.end, frozenset({"without"})) for o in kids(w, "pobj"))
+
+
+_PROTEST_EVENTS = frozenset({"protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "march", "marches", "sit-in"})
+
+
+def _at_a_protest(sent: Span) -> Token | None:
+    """A protest named as where or when an act happened: 'during protests', 'at a rally', 'amid demonstrations'."""
+    for t in candidates(sent.doc, sent.start, sent.end, _PROTEST_EVENTS):
+        if t.dep_ == "pobj" and t.head.lower_ in ("during", "at", "amid", "in") and is_noun(t):
+            return t
+    return None
 
 
 _AREAS = {"area", "village", "neighbourhood", "neighborhood", "district", "farm", "town", "city", "street", "locality",
@@ -272,6 +318,38 @@ def _explosive_named(sent: Span) -> bool:
     return not sentence_words(sent[0]).isdisjoint({"ied", "landmine", "mine", "explosive", "device", "bomb"})
 
 
+_THROWING = {"throwing", "pelting", "hurling", "wielding", "armed", "carrying", "brandishing"}
+
+
+def _violent_crowd_noun(t: Token) -> bool:
+    """'violent protests', 'stone-throwing protesters', 'protesters armed with sticks'."""
+    mods = mod_words(t)
+    if mods & {"non", "non-violent", "nonviolent", "peaceful", "unarmed"}:
+        return False
+    if mods & {"violent", "aggressive", "riotous", "unruly", "chaotic"} or (mods & _THROWING and mods & (L.MISSILES_BY_HAND | L.MELEE)):
+        return True
+    for c in t.children:  # "protesters wielding sticks", "demonstrators armed with stones"
+        if c.dep_ in ("acl", "relcl") and word_key(c) in _WIELD:
+            things = kids(c, "dobj") + prep_objects(c, "with")
+            if any(word_key(x) in L.MISSILES_BY_HAND | L.MELEE or word_key(x) in ("weapon", "gun", "rifle") for x in things):
+                return True
+    return False
+
+
+_WIELD = {"wield", "carry", "brandish", "arm", "throw", "hurl", "hold"}
+
+
+def _crowd_violence(t: Token) -> bool:
+    """Violence by the protesters themselves, even where it stands in a clause the protest's grievance would stand
+    in ("the march descended into chaos as protesters hurled rocks"): protesters are never the grievance."""
+    if word_key(t) in L.PROTEST_NOUNS:
+        return _violent_crowd_noun(t)
+    cue = classify(t)
+    if cue is None or cue.kind not in ("riot", "clash") or not is_verb(t) or unreal(cue):
+        return False
+    return party_of(agent_of(t)) in (L.PROTESTER, L.RIOTER)
+
+
 @dataclass
 class _Para:
     """What a paragraph says around its protests: context words, and what happened to the protest."""
@@ -287,16 +365,16 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
     para = _Para()
     for sent in sents:
         bg: set[int] | None = None
-        if not sentence_words(sent[0]).isdisjoint(L.PROTEST_CONTEXT):
+        if sentence_protest_context(sent[0]):
             para.protest_context = True
         for t in candidates(sent.doc, sent.start, sent.end, SCAN_WORDS):
             key = word_key(t)
             if bg is None:
                 bg = background(sent, with_relcl=True)
                 purpose = background(sent, with_relcl=False, purpose_only=True)
-            if t.i in purpose:
-                continue
-            if t.i in bg and not about_the_protest(t):
+            if t.i in purpose or (t.i in bg and not about_the_protest(t)):
+                if _crowd_violence(t):  # "as protesters hurled rocks", "against stone-throwing demonstrators"
+                    para.violent = para.violent or t
                 continue
             cue = classify(t)
             if cue is not None and not unreal(cue):
@@ -320,6 +398,9 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                     elif party in (L.PROTESTER, L.RIOTER, L.CIVILIAN) or (cue.kind == "clash" and party is None) or (cue.kind == "attack" and party is None and party_of(target_of(cue.tok)) == L.STATE):
                         if cue.kind != "outcome":
                             para.violent = para.violent or t
+                    elif cue.kind == "outcome" and party is None and lemma_of(cue.tok) in ("injure", "wound", "hurt", "kill") and any(
+                            party_of(v) == L.STATE for v in kids(cue.tok, "nsubjpass", "dobj")):
+                        para.violent = para.violent or t  # "twenty police officers were injured": the protest fought
                 elif cue.kind == "arrest" and arrested_protesters(cue.tok):
                     para.intervention = para.intervention or t
             if is_intervention(t):
@@ -330,8 +411,8 @@ def _paragraph_protest(sents: list[Span]) -> _Para:
                 para.excessive = para.excessive or t
             elif key in ("violent", "violence") and (lemma_of(t.head) in ("turn", "become", "grow", "descend", "erupt") or key == "violence" and lemma_of(t.head) in ("erupt", "break", "turn", "descend")):
                 para.violent = para.violent or t
-            elif key in L.PROTEST_NOUNS and mod_words(t) & {"violent", "aggressive", "riotous", "unruly", "chaotic"}:
-                para.violent = para.violent or t
+            elif key in L.PROTEST_NOUNS and _violent_crowd_noun(t):
+                para.violent = para.violent or t  # "violent protests", "stone-throwing protesters"
             elif key == "armed" and party_of(t.head) in (L.PROTESTER, L.RIOTER):
                 para.violent = para.violent or t
     return para
@@ -426,10 +507,13 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if any(c.kind == "disrupt" and (c.sub or lemma_of(c.tok) in ("explode", "detonate", "go", "blow")) for c in others):
         violent = []
     main_verbs = [c for c in cues if c.kind not in _VIOLENT and is_verb(c.tok)]
-    if main_verbs and violent and all(is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
+    if (main_verbs or _pick(others, "disrupt")) and violent and all(is_noun(c.tok) and c.tok.dep_ == "pobj" for c in violent) and not _pick(violent, "kill", "outcome"):
         violent = []  # "seized guns at an armed raid", "arrested during clashes": the raid is where, not what
     if _pick(others, "disrupt") and violent and all(c.kind == "weapon" and is_noun(c.tok) for c in violent):
         violent = []  # "seized two landmines, three grenades and ammunition": weapons seized, not used
+    if violent and _pick(others, "disrupt"):
+        stopped = _disrupted_span(_pick(others, "disrupt"))
+        violent = [c for c in violent if c.tok.i not in stopped]  # "intercepted two missiles fired by the rebels"
     if _pick(others, "arrest") and violent and all(c.kind == "attack" and word_key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
     if violent and not _pick(violent, "weapon", *_ACTS):
@@ -473,8 +557,9 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         t = territory[0]
         agent = first_or_none(agent_of(c.tok) for c in territory + violent)
         party = party_of(agent)
-        peaceful = not _pick(all_cues, *_VIOLENT) and not sentence_words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
-        handed = _pick(all_cues, "transfer") or sentence_words(t.tok) & {"withdraw", "withdrew", "withdrawn", "handover", "evacuation", "retreat", "retreated"}
+        unopposed = _unopposed(sent)
+        peaceful = unopposed or not _pick(all_cues, *_VIOLENT) and not sentence_words(t.tok) & {"clash", "fighting", "battle", "attack", "offensive", "assault", "shelling", "airstrike", "bombardment", "operation"}
+        handed = unopposed or _pick(all_cues, "transfer") or handed_over(t.tok)
         if peaceful and handed:
             sub = "Non-violent transfer of territory"
         elif party == L.STATE or (party is None and (lemma_of(t.tok) in L.REGAIN_VERBS or t.sub == "regain")):
@@ -486,7 +571,10 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if violent:
         out.append(_violence(violent, sent, ctx.protest(k) if (protest or riot) else _Para(protest_context=sentence_protest_context(sent[0]))))
     if transfer and not out:
-        out.append(_Act("Non-violent transfer of territory", transfer[0].tok, transfer, 0.6))
+        # a withdrawal hands territory over when someone takes it ("withdrew, handing the town to the army", "in the
+        # face of an advance"); a withdrawal alone is a change in the group's activity
+        taken = any(word_key(c.tok) in L.HANDOVER for c in transfer) or not sentence_words(transfer[0].tok).isdisjoint(L.TAKEN_WORDS)
+        out.append(_Act("Non-violent transfer of territory" if taken else "Change to group/activity", transfer[0].tok, transfer, 0.6))
     seen: set[str] = set()
     for c in others:
         if c.kind in seen:
@@ -504,6 +592,11 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
 
 _SPECIFIC = {"Sexual violence", "Abduction/forced disappearance"}
 """Within a sentence's gravest acts these come first: "beat and raped her" is sexual violence."""
+
+
+_VAGUE = {"Change to group/activity", "Other"}
+"""Within a sentence's strategic developments these come last: "troops entered the town after the rebels pulled out"
+is a transfer of territory, of which the troops' movement is a part."""
 
 
 _PROTEST_PEOPLE = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker"}
@@ -661,7 +754,7 @@ def _find_actions(doc: Doc) -> list[ActionMention]:
             anchor = after[0].anchor if after else (acts[0][0].anchor if acts else span.root)
             cues = after[0].cues if after else (acts[0][0].cues if acts else [])
             acts = [(_Act(sub, anchor, cues, 0.9), sub)]
-        acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[0].anchor.i))
+        acts.sort(key=lambda a: (SUB_RANK(a[1]), a[1] not in _SPECIFIC, a[1] in _VAGUE, a[0].anchor.i))
         if acts:
             ctx.paragraphs_with_acts.add(ctx.paragraph_of(sent.start_char))
         for act, sub in acts:

@@ -149,6 +149,17 @@ PLACE_NOUNS = {
     "suburb", "countryside", "headquarters", "garrison", "barracks", "compound", "oilfield", "field", "dam",
     "municipality", "subdistrict", "enclave", "pocket", "locale", "kilometre", "kilometer", "km", "square",
 }
+HANDED_WORDS = {"withdraw", "withdrew", "withdrawn", "handover", "hand-over", "handed", "evacuation", "evacuate", "evacuated",
+                "retreat", "retreated", "cede", "ceded", "vacate", "vacated", "relinquish",
+                "relinquished", "unopposed", "peacefully", "uncontested", "unchallenged", "bloodless"}
+"""Words of a territory changing hands without a fight: one side left it, or no one resisted."""
+TAKEN_WORDS = {"advance", "advanced", "enter", "entered", "take", "took", "taken", "takeover", "hand", "handed",
+               "handover", "seize", "seized", "capture", "captured", "deploy", "deployed", "replace", "replaced"}
+"""Words of someone taking over what another left: a withdrawal with one of these is a transfer of territory;
+without, a change of the group's activity."""
+NO_FIGHT = {"fight", "fighting", "resistance", "clash", "clashes", "battle", "bloodshed", "shot", "violence", "confrontation",
+            "opposition", "incident", "casualty", "casualties"}
+"""'without a fight', 'without resistance': the objects of 'without' that make a taking of territory non-violent."""
 WITHDRAW_VERBS = {"withdraw", "retreat", "cede", "evacuate", "relinquish", "abandon", "vacate"}
 HANDOVER = {"hand", "turn"}  # "handed over"
 
@@ -159,7 +170,13 @@ WEAPON_GOODS = {"weapon", "arm", "ammunition", "ammo", "explosive", "bomb", "ied
                 "detonator", "shell", "mortar", "device", "launcher", "rpg", "bullet", "cartridge", "round", "ak-47",
                 "ak47", "kalashnikov", "dynamite", "tnt", "weaponry", "arsenal", "suicide", "vest", "revolver"}
 FIND_VERBS = {"seize", "recover", "find", "discover", "confiscate", "capture", "unearth", "uncover", "recover",
-              "destroy", "dispose", "defuse", "dismantle", "impound", "collect", "hand", "surrender", "bust"}
+              "destroy", "dispose", "defuse", "dismantle", "impound", "collect", "hand", "surrender", "bust",
+              "intercept", "detect", "locate", "spot", "remove", "neutralize", "neutralise", "deactivate", "clear", "smuggle",
+              "stash", "hide", "store", "hold", "contain"}
+"""Verbs whose object, when it is a weapon, was found, seized or made harmless (or hidden, stored, smuggled: not
+used)."""
+BOMB_DISPOSAL = {"expert", "squad", "sapper", "deminer", "technician", "engineer", "disposal", "eod", "deminers", "team"}
+"""Who detonates a bomb to make it harmless (a controlled detonation is a disrupted weapons use)."""
 PREMATURE = {"prematurely", "accidentally", "premature", "accidental", "mistakenly"}
 AIR_TARGETS = {"drone", "uav", "missile", "rocket", "aircraft", "plane", "jet", "helicopter", "warplane", "projectile"}
 
@@ -278,7 +295,8 @@ CIVILIAN_WORDS = {
     "residence", "dwelling", "compound", "restaurant", "hotel", "university", "clinic", "temple", "shrine",
     "gathering", "wedding", "funeral", "truck", "trader", "herd", "cattle", "someone", "somebody",
     "aid", "ngo", "humanitarian", "christians", "muslims", "christian", "muslim", "hindu", "sikh",
-    "supporter", "representative", "lawmaker", "mp", "fan", "clan", "laborer",
+    "supporter", "representative", "lawmaker", "mp", "fan", "clan", "laborer", "staffer", "diplomat", "monk", "nun",
+    "parishioner", "villager", "peasant", "commuter", "shopkeeper", "survivor",
 }
 """Unarmed: an attack on these is Violence against civilians."""
 PROTESTER_WORDS = {"protester", "protestor", "demonstrator", "marcher", "picketer", "striker", "protest",

@@ -292,7 +292,14 @@ def _party_of(t: Token) -> str | None:
         return L.ARMED
     if t.ent_type_ in ("GPE", "NORP") and (t.dep_ in ("nsubj", "agent", "poss", "compound", "amod") or t.dep_ == "pobj" and t.head.lower_ == "by"):
         return L.STATE
+    if key in _CONTAINERS and mods & L.CIVILIAN_WORDS:
+        return L.CIVILIAN  # "a university campus", "the school compound", "a hospital ward"
     return None
+
+
+_CONTAINERS = {"campus", "complex", "compound", "building", "premises", "ward", "hall", "facility", "grounds", "dormitory",
+               "hostel", "quarter", "quarters", "block", "estate", "site", "centre", "center", "area", "yard", "gate"}
+"""Nouns that say only where: what kind of party they are comes from their modifier."""
 
 
 DATE_LEAD = re.compile(r"^(?:(?:On|Around|As reported on|Between|In|By|Since)\b[^,]{0,60}\d{4}\)?,\s*)+")

@@ -140,8 +140,10 @@ def candidates(doc: Doc, start: int, end: int, words: frozenset[str]) -> list[To
     return [doc[i] for i in range(start, end) if lowers[i] in words or lemmas[i] in words or lowers[i] in _LEMMA_FIXES]
 
 
-_LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape", "shelled": "shell", "militiamen": "militiaman"}
+_LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape", "shelled": "shell", "militiamen": "militiaman",
+                "retook": "retake", "overran": "overrun", "scuffled": "scuffle"}
 """Forms the model lemmatizes wrongly ("raped" → "rap")."""
+LEMMA_FIXED_FORMS = frozenset(_LEMMA_FIXES)
 
 
 def word_key(t: Token) -> str:

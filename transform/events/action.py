@@ -36,10 +36,11 @@ class Action:
 
     def extract(self, doc: Doc) -> list[Event]:
         rows: dict[str, Event] = {}
+        text = doc.text  # built anew on every access
         for act in find_actions(doc):
             event = Event(
                 event_type=self.name, char_start=act.char_start, char_end=act.char_end,
-                sentence=doc.text[act.sent_start:act.sent_end], sent_start=act.sent_start, sent_end=act.sent_end,
+                sentence=text[act.sent_start:act.sent_end], sent_start=act.sent_start, sent_end=act.sent_end,
                 actor=act.actor, actor_mention=act.actor_mention, target=act.target, category=act.category,
                 subcategory=act.subcategory, cue=act.cue, confidence=act.confidence,
                 casualty_kind="arrested" if act.subcategory == ARRESTS else None,
