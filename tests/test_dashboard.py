@@ -6,8 +6,7 @@ only when that browser is truly absent. Three databases, each built by the real 
 - articles whose titles, sources, URLs and bodies carry markdown, HTML and `javascript:` (written here):
   the page fetches nothing outside its origin and runs none of it;
 - the bundled samples, with no incidents: a notice, not a traceback.
-Until reconciliation lands (issue 12), tests.dashboardutil gives the first two placeholder incidents in the
-contract's shape. Screenshots stay under pytest's tmp dir; EVENTWIRE_KEEP_SCREENSHOT=PATH copies one out.
+The first two are reconciled into incidents by load/incidents.py (`with_incidents`). Screenshots stay under pytest's tmp dir; EVENTWIRE_KEEP_SCREENSHOT=PATH copies one out.
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ import pytest
 
 from eventwire.dashboard import charts
 from tests.conftest import SHARED, shared_path
-from tests.dashboardutil import add_placeholder_incidents
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -44,19 +42,22 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chrom
 
 # Hostile articles: each reports a shooting (so it becomes an incident) and carries markup everywhere.
 PIXEL = "http://127.0.0.1:9"
-BODY = ("{n} people were killed and two others were wounded in a shooting on Main Street in {city} on "
+BODY = ("{n} people were killed and two others were wounded in a shooting on {street} in {city} on "
         "Saturday night, police said. Witnesses posted ![photo]({pixel}/body.png) and "
         '<img src="{pixel}/body2.png" onerror="window.__pwned=1"> and <script>window.__pwned=1</script> online. '
         "[Read more](javascript:window.__pwned=1). The police chief said officers were still looking for the gunman.")
 HOSTILE = [
     {"id": "evil-md", "url": "javascript:window.__pwned=1", "title": f"Evil ![pixel]({PIXEL}/pixel.png)",
-     "source": f"![src]({PIXEL}/source.png)", "city": "Dayton, Ohio", "n": "Three"},
+     "source": f"![src]({PIXEL}/source.png)", "city": "Dayton, Ohio", "n": "Three", "street": "Main Street",
+     "published": "2016-05-02"},
     {"id": "evil-html", "url": f"data:text/html,<script>window.__pwned=1</script>",
      "title": f'Evil <img src="{PIXEL}/img.png" onerror="window.__pwned=1"> shooting',
-     "source": "<script>window.__pwned=1</script>", "city": "Tucson, Arizona", "n": "Two"},
+     "source": "<script>window.__pwned=1</script>", "city": "Tucson, Arizona", "n": "Two", "street": "Oak Avenue",
+     "published": "2016-05-09"},
     {"id": "evil-link", "url": "https://news.example.org/evil-link?a=1&b=2",
      "title": "Evil [click me](javascript:window.__pwned=1) <style>@import url(http://127.0.0.1:9/css);</style>",
-     "source": f'<iframe src="{PIXEL}/frame"></iframe>', "city": "Omaha, Nebraska", "n": "Four"},
+     "source": f'<iframe src="{PIXEL}/frame"></iframe>', "city": "Omaha, Nebraska", "n": "Four",
+     "street": "Pine Road", "published": "2016-05-16"},
 ]
 
 
@@ -103,13 +104,24 @@ def _build(tmp_path_factory, name: str, sources: list[str]) -> Path:
 
     db = tmp_path_factory.mktemp(name) / "events.duckdb"
     run(sources, RunOptions(db_path=str(db), workers=1))
-    add_placeholder_incidents(db)
+    with_incidents(db)
+    return db
+
+
+def with_incidents(db: Path) -> Path:
+    """Reconcile the database's casualty rows into incidents (load/incidents.py), as a run will once the flow
+    calls it; a no-op then (a rebuild keeps every id)."""
+    from eventwire.load.db import session
+    from eventwire.load.incidents import rebuild
+
+    with session(db) as con:
+        rebuild(con)
     return db
 
 
 @pytest.fixture(scope="module")
 def gva_db(prefect_harness, tmp_path_factory) -> Path:
-    """The first GVA_ARTICLES gun-violence reports, through the real flow, with placeholder incidents."""
+    """The first GVA_ARTICLES gun-violence reports, through the real flow, reconciled into incidents."""
     src = SHARED.joinpath(*GVA)
     if not src.exists():
         pytest.skip(f"{src} not present")
@@ -122,8 +134,9 @@ def gva_db(prefect_harness, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def hostile_db(prefect_harness, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile_src")
-    rows = [{"id": h["id"], "url": h["url"], "title": h["title"], "published": "2016-05-02", "source": h["source"],
-             "text": f"{h['title']}\n\n" + BODY.format(n=h["n"], city=h["city"], pixel=PIXEL)} for h in HOSTILE]
+    rows = [{"id": h["id"], "url": h["url"], "title": h["title"], "published": h["published"], "source": h["source"],
+             "text": f"{h['title']}\n\n" + BODY.format(n=h["n"], city=h["city"], street=h["street"], pixel=PIXEL)}
+            for h in HOSTILE]
     (folder / "hostile.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return _build(tmp_path_factory, "hostile_db", [str(folder / "hostile.jsonl")])
 
@@ -297,13 +310,14 @@ def test_hostile_text_stays_text(hostile_db, browser, tmp_path):
         dots.first.wait_for(state="attached", timeout=60_000)
         w.settle()
         w.no_traceback()
-        assert dots.count() == len(HOSTILE)
+        located = _sql(hostile_db, "SELECT count(*) FROM incidents WHERE latitude IS NOT NULL")[0][0]
+        assert dots.count() == located >= 1
         seen = set()
         for i in range(dots.count()):  # each incident: its tooltip, then its reports
             dots.nth(i).hover(force=True)
             page.locator("#vg-tooltip-element").filter(has_text="Evil").wait_for(timeout=10_000)
             seen.add(w.pick(dots.nth(i)))
-        assert len(seen) == len(HOSTILE)
+        assert len(seen) == located
         search = page.get_by_label("Find an article by title")
         for h in HOSTILE:  # each article view: the title search leaves it the only choice
             search.fill(h["title"])

@@ -3,6 +3,7 @@ Streamlit's own script runner (AppTest): a notice or the page, never an exceptio
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -30,6 +31,20 @@ def test_an_empty_database_shows_the_notice_not_a_traceback(tmp_path, monkeypatc
     assert any("no incidents yet" in i.value for i in at.info)
 
 
+def test_incident_tables_with_no_rows_show_the_notice(sample_db, tmp_path, monkeypatch):
+    """An older database upgraded by this eventwire has the incident tables but nothing reconciled yet."""
+    from eventwire.load.incidents import apply_schema
+
+    db = tmp_path / "older.duckdb"
+    shutil.copy(sample_db, db)
+    with session(db) as con:
+        apply_schema(con)
+        con.execute("DELETE FROM incidents")
+    at = _run(db, monkeypatch)
+    assert any("no incidents yet" in i.value for i in at.info)
+    assert any(t.value == "Events" for t in at.subheader)  # and the rest of the page is there
+
+
 def test_incidents_without_acled_columns_still_draw(tmp_path, monkeypatch):
     """An incidents table from before issue 14 (no category/subcategory): the page shows it, uncategorised."""
     db = tmp_path / "old.duckdb"
@@ -37,6 +52,8 @@ def test_incidents_without_acled_columns_still_draw(tmp_path, monkeypatch):
         pass
     with duckdb.connect(str(db)) as con:
         con.execute("""
+            DROP VIEW IF EXISTS incident_reports;
+            DROP TABLE IF EXISTS incidents;
             INSERT INTO articles (article_id, source_id, source, url, title, published_at, body)
             VALUES ('a1', 's1', 'example.org', 'https://example.org/a1', 'Two killed', DATE '2016-05-02',
                     'Two people were killed in Dayton on Saturday.');

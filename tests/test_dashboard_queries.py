@@ -15,16 +15,17 @@ import pytest
 from eventwire.dashboard import charts, maps, queries
 from eventwire.dashboard.data import DatabaseBusy, read
 from eventwire.dashboard.queries import Filters
-from tests.dashboardutil import add_placeholder_incidents
 from tests.dbutil import rows
+from tests.test_dashboard import with_incidents
 
 
 @pytest.fixture(scope="module")
 def incident_db(sample_db, tmp_path_factory):
-    """A copy of the samples' database with placeholder incidents (the session's sample_db stays as built)."""
+    """A copy of the samples' database reconciled into incidents (the session's sample_db stays as built)."""
     db = tmp_path_factory.mktemp("incident_db") / "events.duckdb"
     shutil.copy(sample_db, db)
-    assert add_placeholder_incidents(db) >= 1
+    with_incidents(db)
+    assert rows(db, "SELECT count(*) FROM incidents")[0][0] >= 1
     return db
 
 

@@ -159,10 +159,14 @@ def incident_map(points: pd.DataFrame, box: Extent, size_cap: float | None, widt
     keep = ["incident_id", "latitude", "longitude", "size", "killed", "day", "place", "killed_text", "wounded_text",
             "reports", "articles", "sources", "category", "subcategory", "headline"]
     pts = pts[keep]
+    for text in ("category", "subcategory", "headline"):  # a missing value reads as a dash, not "null"
+        pts[text] = pts[text].fillna("—")
 
     sphere = alt.Chart(alt.sphere()).mark_geoshape(fill="#e8eef4", stroke=None, clip=True)
     palette = ["#d62728", "#ff7f0e", "#9467bd", "#1f77b4", "#2ca02c", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
-    colours = [("#9a9a9a" if c.startswith("(") else palette[i % len(palette)]) for i, c in enumerate(categories)]
+    # "(no category)" is grey beside real ACLED types; alone (incidents not typed yet) it takes the first colour
+    colours = [("#9a9a9a" if c.startswith("(") and len(categories) > 1 else palette[i % len(palette)])
+               for i, c in enumerate(categories)]
     dots = alt.Chart(pts).mark_circle(opacity=0.65, stroke="white", strokeWidth=0.6, clip=True).encode(
         longitude="longitude:Q", latitude="latitude:Q",
         size=alt.Size("size:Q", scale=alt.Scale(type="sqrt", domain=[0, cap], range=[10, 700], clamp=True),

@@ -39,9 +39,12 @@ def relations(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 
 
 def has_incidents(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether this database has incidents (issue 12): an older or empty one shows a notice instead."""
+    """Whether this database has incidents (issue 12) to show. An older database (upgraded, so the table is
+    there but empty) or an empty one gets a notice instead of an empty map."""
     rel = relations(con)
-    return "incidents" in rel and "incident_reports" in rel
+    if "incidents" not in rel or "incident_reports" not in rel:
+        return False
+    return con.execute("SELECT EXISTS (SELECT 1 FROM incidents)").fetchone()[0]
 
 
 def _incidents_source(con: duckdb.DuckDBPyConnection) -> str:
