@@ -50,7 +50,7 @@ HOSTILE = [
     {"id": "evil-md", "url": "javascript:window.__pwned=1", "title": f"Evil ![pixel]({PIXEL}/pixel.png)",
      "source": f"![src]({PIXEL}/source.png)", "city": "Dayton, Ohio", "n": "Three", "street": "Main Street",
      "published": "2016-05-02"},
-    {"id": "evil-html", "url": f"data:text/html,<script>window.__pwned=1</script>",
+    {"id": "evil-html", "url": "data:text/html,<script>window.__pwned=1</script>",
      "title": f'Evil <img src="{PIXEL}/img.png" onerror="window.__pwned=1"> shooting',
      "source": "<script>window.__pwned=1</script>", "city": "Tucson, Arizona", "n": "Two", "street": "Oak Avenue",
      "published": "2016-05-09"},
@@ -100,6 +100,7 @@ def serve(db: Path) -> Iterator[str]:
 
 def _build(tmp_path_factory, name: str, sources: list[str]) -> Path:
     from eventwire.flows.run import run
+
     from eventwire.options import RunOptions
 
     db = tmp_path_factory.mktemp(name) / "events.duckdb"
@@ -343,7 +344,14 @@ def test_hostile_text_stays_text(hostile_db, browser, tmp_path):
         page.close()
 
 
-def test_a_database_without_incidents_shows_a_notice_and_its_events(sample_db, browser):
+def test_a_database_without_incidents_shows_a_notice_and_its_events(sample_db, browser, tmp_path):
+    no_incidents = tmp_path / "statements_only.duckdb"  # the samples' rows, as a corpus with no casualty figure leaves
+    shutil.copy(sample_db, no_incidents)
+    with duckdb.connect(str(no_incidents)) as con:
+        con.execute("UPDATE events SET incident_id = NULL")
+        con.execute("DELETE FROM incidents")
+        con.execute("DELETE FROM incident_figures")
+    sample_db = no_incidents
     with serve(sample_db) as url:
         w = Watched(browser, url)
         page = w.page

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from eventwire.load.db import session
 
 APP = Path(__file__).resolve().parent.parent / "eventwire" / "dashboard" / "app.py"

@@ -400,6 +400,7 @@ def test_gva_sample_through_the_flow(prefect_harness, tmp_path):
     import json
 
     from eventwire.flows.run import run
+
     from eventwire.options import RunOptions
 
     gold_path = shared_path("gold", "gva_incidents_dev.jsonl")
