@@ -61,8 +61,8 @@ def death_toll(events: list) -> int:
 
 
 def run_acled(notes: list[dict], show_misses: bool) -> None:
-    from eventwire.transform.events.casualty import extract_casualties
     from eventwire.transform.dates import date_for_event
+    from eventwire.transform.events.casualty import extract_casualties
     from eventwire.transform.nlp import get_nlp
     from eventwire.transform.places import find_places, locate
 

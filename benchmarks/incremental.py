@@ -17,7 +17,14 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _measure import ALJAZEERA, FIELDS, corpus_slice, eventwire_cmd, run_measured, run_row  # noqa: E402
+from _measure import (  # noqa: E402
+    ALJAZEERA,
+    FIELDS,
+    corpus_slice,
+    eventwire_cmd,
+    run_measured,
+    run_row,
+)
 
 
 def _run(src: Path, db: Path, workers: int, label: str):

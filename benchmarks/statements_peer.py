@@ -13,10 +13,11 @@ import argparse
 import time
 from pathlib import Path
 
+from eventwire.transform.events.statement import extract_statements
+from eventwire.transform.nlp import get_nlp, parse
+
 from eventwire.evaluate import articles_from_gold, load_gold
 from eventwire.scoring import format_report, score
-from eventwire.transform.nlp import get_nlp, parse
-from eventwire.transform.events.statement import extract_statements
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "gold"  # ../shared beside the project
 TARGETS = {

@@ -23,7 +23,15 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _measure import ALJAZEERA, FIELDS, corpus_slice, eventwire_cmd, run_measured, run_row, word_count  # noqa: E402
+from _measure import (  # noqa: E402
+    ALJAZEERA,
+    FIELDS,
+    corpus_slice,
+    eventwire_cmd,
+    run_measured,
+    run_row,
+    word_count,
+)
 
 
 def raw_pipe_seconds(texts: list[str], workers: int) -> float:

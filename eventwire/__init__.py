@@ -5,13 +5,25 @@ Kept import-light on purpose: `eventwire --help` must answer in under a second, 
 (the command line sets its environment defaults: `eventwire.environment`).
 """
 
-__version__ = "0.1.0"
+from .options import DEFAULT_DB
+from .versions import EXTRACTOR_VERSION, __version__
 
-# Bump when any extractor's output can change: stored rows carry it, and a new value reprocesses the backlog.
-EXTRACTOR_VERSION = "0.1.0"
+__all__ = ["DEFAULT_DB", "EXTRACTOR_VERSION", "__version__", "extract", "read"]
 
-# Where `eventwire run` loads and the other commands read, unless --db says otherwise.
-DEFAULT_DB = "data/eventwire.duckdb"
+
+def __getattr__(name: str):  # noqa: ANN202 - `eventwire.extract` and `eventwire.read` load on first use (PEP 562)
+    """`eventwire.extract(texts)` and `eventwire.read(db)`, the notebook API (eventwire/api.py). `extract` is the
+    stage package `eventwire.extract`, made callable (see extract/__init__.py)."""
+    if name == "extract":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.extract")
+    if name in ("read", "Extraction"):
+        from .api import Extraction, read
+
+        return {"read": read, "Extraction": Extraction}[name]
+    raise AttributeError(f"module 'eventwire' has no attribute {name!r}")
+
 
 # The pipeline's stages live at the top of the repository (flows/, extract/, transform/, load/), as the
 # user asked; installed, they are sub-packages of eventwire (see pyproject's package-dir). Running from a

@@ -161,26 +161,45 @@ def run(
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (see ../shared/gold/README.md for the format).")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL file (format: ../shared/gold/README.md; incidents too), an "
+                                              "ACLED export (.csv) or CASE 2021 task 2 snippets (.tsv).")],
     db: Annotated[Optional[Path], typer.Option(help="Keep the rows in this DuckDB file (default: a temporary one).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    limit: Annotated[Optional[int], typer.Option(help="Only the first N gold articles.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="Only the first N gold lines.")] = None,
     workers: Annotated[int, typer.Option(help="Parallel NLP processes.")] = 1,
+    articles: Annotated[Optional[Path], typer.Option(help="Incident gold: the articles (JSONL) its incidents name "
+                                                          "(default: ../corpus/gva/articles.jsonl beside the gold's folder).")] = None,
 ) -> None:
-    """Run the pipeline on a gold file's articles and print precision, recall and F1."""
+    """Run the pipeline on a gold file's articles and print precision, recall and F1 (or incident scores)."""
     import json
     import tempfile
 
-    from eventwire.evaluate import evaluate_with_flow, format_report
+    from eventwire.evaluate import (
+        default_articles,
+        evaluate_incidents,
+        evaluate_with_flow,
+        is_incident_gold,
+        load_gold,
+        report,
+    )
 
     if not gold.is_file():
         raise typer.BadParameter(f"no such file: {gold}", param_hint="GOLD")
-    with tempfile.TemporaryDirectory() as tmp:
-        scores = evaluate_with_flow(gold, db or Path(tmp) / "eval.duckdb", limit=limit, workers=workers)
+    incident_gold = gold.suffix.lower() == ".jsonl" and is_incident_gold(load_gold(gold)[:20])
+    if incident_gold:
+        articles = articles or default_articles(gold)
+        if not articles.is_file():
+            raise typer.BadParameter(f"incident gold needs its articles: no file at {articles}", param_hint="--articles")
+    with tempfile.TemporaryDirectory() as tmp, _one_line_errors("eval"):
+        target = db or Path(tmp) / "eval.duckdb"
+        if incident_gold:
+            scores = evaluate_incidents(gold, articles, target, limit=limit, workers=workers)
+        else:
+            scores = evaluate_with_flow(gold, target, limit=limit, workers=workers)
     if as_json:
         typer.echo(json.dumps({k: v for k, v in scores.items() if k != "per_article"}, default=str, indent=2))
     else:
-        typer.echo(format_report(scores, title=f"eventwire eval {gold}"))
+        typer.echo(report(scores, title=f"eventwire eval {gold}"))
 
 
 @app.command()

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import os
 
-DEFAULTS = {"DO_NOT_TRACK": "1", "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+DEFAULTS = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Prefect's temporary server answers in ~4.5 s on an idle machine, but it waits only 20 s by default: on a busy
+    # one (a run beside other jobs) a run died with "did not answer in time". Wait up to two minutes.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
+}
 
 
 def apply_defaults() -> None:

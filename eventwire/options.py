@@ -10,7 +10,8 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire import DEFAULT_DB
+DEFAULT_DB = "data/eventwire.duckdb"
+"""Where `eventwire run` loads and the other commands read, unless --db says otherwise."""
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from datetime import date, datetime
 from .articles import Article, RawArticle, Reject, article_id_for, content_hash_of
 from .boilerplate import (
     RepeatIndex,
-    paragraph_key,
     is_call_to_action,
     is_credit_line,
     is_fragment,
     is_headline_shaped,
     is_see_also,
     is_strong_call,
+    paragraph_key,
     word_count,
 )
 from .readers import ReaderUnavailable, reader

@@ -28,7 +28,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import State
 from prefect.utilities.annotations import quote
 
-import eventwire
+import eventwire.versions as versions
 
 from ..extract.articles import Article, RawArticle, Reject
 from ..extract.boilerplate import RepeatIndex
@@ -115,7 +115,7 @@ def load_task(db_path: str, articles: list[Article], results: list[ArticleResult
               rejects: list[Reject], run_id: str) -> None:
     """One transaction: the batch's articles replace their old rows, with their events and places."""
     with session(db_path, apply_schema=False) as con:
-        writer.write_batch(con, articles, results, raw_hashes, eventwire.EXTRACTOR_VERSION, run_id, rejects)
+        writer.write_batch(con, articles, results, raw_hashes, versions.EXTRACTOR_VERSION, run_id, rejects)
 
 
 # ---- the flow ----------------------------------------------------------------------------------------
@@ -161,7 +161,7 @@ def _triage(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats
     index_repeats(raws, repeats)
     with session(db_path, apply_schema=False) as con:
         known = known_articles(con, batch_ids(raws))
-    batch = select(raws, rejects, known, eventwire.EXTRACTOR_VERSION, seen)
+    batch = select(raws, rejects, known, versions.EXTRACTOR_VERSION, seen)
     cleaned = [clean_article(raw, repeats) for raw in batch.to_clean]
     hashes = [a.content_hash for a in cleaned if isinstance(a, Article)]
     owners = {}
@@ -210,7 +210,7 @@ def extract_events(sources: list[str], options: RunOptions = RunOptions(), runti
     run_id = uuid.uuid4().hex[:12]
     summary = RunSummary(run_id=run_id, db_path=str(Path(db_path)))
     with session(db_path) as con:
-        writer.start_run(con, run_id, sources, options.nlp_workers, eventwire.EXTRACTOR_VERSION)
+        writer.start_run(con, run_id, sources, options.nlp_workers, versions.EXTRACTOR_VERSION)
     repeats = RepeatIndex()
     seen = RunMemory()
     pending: deque = deque()

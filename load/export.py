@@ -23,7 +23,7 @@ from .db import DEFAULT_WAIT_SECONDS, ensure_current, session
 
 MONTH = "coalesce(strftime(a.published_at, '%Y-%m'), 'unknown') AS published_month"
 
-BOOKKEEPING = {"schema_version"}  # not data: left out of exports
+BOOKKEEPING = {"schema_version", "incident_keys"}  # not data (a version log, an index): left out of exports
 
 
 def relations(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool]]:

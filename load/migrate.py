@@ -2,28 +2,46 @@
 
 The schema is load/schema.sql: its tables, then its views. A database written by an older eventwire lacks some
 tables and columns; `upgrade` creates the tables, adds each missing column (nullable, so old rows read NULL),
-recreates the views and records the version, in one transaction: after a crash the database is at the old
+recreates the views, runs the version's data migrations (DATA_MIGRATIONS: schema 2 reconciles the stored casualty
+rows into incidents) and records the version, in one transaction: after a crash the database is at the old
 version or the new one, never between. Nothing is dropped or rewritten: old rows stay as they were, and they
 are re-extracted only when `EXTRACTOR_VERSION` says so. A database written by a newer eventwire is refused
 (`SchemaTooNew`) before anything is written, with one line that says what to do.
 
 Version history (SCHEMA_VERSION):
   1  the first release (no `schema_version` table: a database with an `articles` table and no version is 1)
-  2  events.target/category/subcategory (generic roles for every event type), runs.host/pid (interrupted runs),
-     run_counts, schema_version, views death_toll_rows and events_by_type
+  2  events.target/category/subcategory (generic roles for every event type), events.action_id, incident_id and
+     admin1, places.admin1, runs.host/pid (interrupted runs); tables incidents, incident_figures, incident_keys,
+     run_counts, schema_version; views death_toll_rows, incident_reports, daily_death_mentions_by_place,
+     events_by_type, actions_by_day_place; daily_deaths_by_place now counts incidents
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
 import duckdb
 
-import eventwire
+import eventwire.versions as versions
 
 SCHEMA_VERSION = 2
 _VIEWS_MARKER = "-- VIEWS"
+
+
+def _incidents_for_existing_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """Schema 2 brings incidents: the casualty rows already stored are reconciled into them once, so incidents
+    cover the whole database from the first run on, not only what that run reads."""
+    from .incidents import rebuild
+
+    rebuild(con)
+
+
+DATA_MIGRATIONS: dict[int, tuple[Callable[[duckdb.DuckDBPyConnection], None], ...]] = {
+    2: (_incidents_for_existing_rows,),
+}
+"""What a version needs done to existing rows, beyond new tables and columns (run inside the upgrade's transaction)."""
 
 
 class SchemaTooNew(RuntimeError):
@@ -79,7 +97,7 @@ def check_version(con: duckdb.DuckDBPyConnection, path: object) -> int | None:
     version = stored_version(con)
     if version is not None and version > SCHEMA_VERSION:
         raise SchemaTooNew(
-            f"{path} was written by a newer eventwire (database schema {version}; this eventwire {eventwire.__version__} "
+            f"{path} was written by a newer eventwire (database schema {version}; this eventwire {versions.__version__} "
             f"knows up to {SCHEMA_VERSION}): upgrade eventwire (pip install -U eventwire) or use another --db"
         )
     return version
@@ -103,8 +121,12 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: object = "the database") -> li
                     con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
                     added.append(f"{table}.{name}")
         con.execute(views)
+        if version is not None:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for migration in DATA_MIGRATIONS.get(step, ()):
+                    migration(con)
         if version != SCHEMA_VERSION:
-            con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP, ?)", [SCHEMA_VERSION, eventwire.__version__])
+            con.execute("INSERT INTO schema_version VALUES (?, now()::TIMESTAMP, ?)", [SCHEMA_VERSION, versions.__version__])
         con.commit()
     except BaseException:
         con.rollback()

@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS events (
     event_id           VARCHAR NOT NULL,  -- deterministic: hash of article_id and the event's span and kind
     article_id         VARCHAR NOT NULL,
-    event_type         VARCHAR NOT NULL,  -- a registered event type (transform/events/): 'statement' | 'casualty'
+    event_type         VARCHAR NOT NULL,  -- a registered event type (transform/events/): statement | casualty | action
     sentence           VARCHAR,
     sent_start         INTEGER,
     sent_end           INTEGER,
@@ -42,12 +42,13 @@ CREATE TABLE IF NOT EXISTS events (
     is_direct          BOOLEAN,
     addressee          VARCHAR,
     location           VARCHAR,
+    admin1             VARCHAR,           -- the state, province or oblast of `location` (offline gazetteer)
     country_code       VARCHAR,
     latitude           DOUBLE,
     longitude          DOUBLE,
     event_date         DATE,              -- resolved against articles.published_at
     date_text          VARCHAR,
-    casualty_kind      VARCHAR,           -- killed | wounded | missing | kidnapped | arrested
+    casualty_kind      VARCHAR,           -- killed | wounded | missing | kidnapped; 'arrested' on Arrests action rows
     casualty_count     BIGINT,            -- best estimate
     casualty_low       BIGINT,
     casualty_high      BIGINT,
@@ -55,6 +56,9 @@ CREATE TABLE IF NOT EXISTS events (
     victims            VARCHAR,
     is_cumulative      BOOLEAN,           -- a running toll of a war or period, not one incident
     subset_of          VARCHAR,           -- event_id of the larger count this one is part of
+    action_id          VARCHAR,           -- a casualty figure's act: the event_id of its `action` row
+    incident_id        VARCHAR,           -- the incident a casualty figure reports (load/incidents.py); NULL for
+                                          -- running tolls, aggregates and rows that report none
     reported_by        VARCHAR,           -- whom the article credits ("Interfax")
     confidence         DOUBLE,
     extractor_version  VARCHAR
@@ -64,6 +68,7 @@ CREATE TABLE IF NOT EXISTS places (
     article_id   VARCHAR NOT NULL,
     name         VARCHAR,                 -- as written
     canonical    VARCHAR,
+    admin1       VARCHAR,                 -- state, province, oblast (offline gazetteer)
     country_code VARCHAR,
     latitude     DOUBLE,
     longitude    DOUBLE,
@@ -102,6 +107,54 @@ CREATE TABLE IF NOT EXISTS runs (
     pid                INTEGER
 );
 
+-- Incidents: one row per real-world incident, reconciled from the casualty rows of every article
+-- (load/incidents.py; the rules are in load/incident_rules.py).
+
+CREATE TABLE IF NOT EXISTS incidents (
+    incident_id       VARCHAR NOT NULL,   -- stable: kept while any report stays; new ones hash their first row
+    incident_date     DATE,               -- most common trusted report day, else the earliest publication
+    location          VARCHAR,            -- canonical gazetteer name of the most reported place
+    admin1            VARCHAR,            -- state, province, oblast (GeoNames name), from the offline gazetteer
+    country_code      VARCHAR,
+    latitude          DOUBLE,
+    longitude         DOUBLE,
+    killed            BIGINT,             -- the latest report's figure; NULL when no report gives one
+    killed_low        BIGINT,             -- the range across reports
+    killed_high       BIGINT,
+    wounded           BIGINT,
+    wounded_low       BIGINT,
+    wounded_high      BIGINT,
+    reports           BIGINT,             -- casualty rows (events) that report it
+    articles          BIGINT,
+    sources           BIGINT,
+    first_published   DATE,
+    last_published    DATE,
+    headline          VARCHAR,            -- title of its earliest report
+    evidence_event_id VARCHAR,            -- the events row its `killed` comes from (else its `wounded`)
+    category          VARCHAR,            -- what happened: the ACLED event type of its reports' acts
+    subcategory       VARCHAR,            -- and sub-event type (the one most of its figures' acts have)
+    extractor_version VARCHAR             -- EXTRACTOR_VERSION + the rules' version: a change rebuilds
+);
+
+-- Every casualty kind of every incident: killed, wounded, missing, kidnapped, arrested.
+CREATE TABLE IF NOT EXISTS incident_figures (
+    incident_id   VARCHAR NOT NULL,
+    casualty_kind VARCHAR NOT NULL,
+    best          BIGINT,                 -- the latest report's figure
+    low           BIGINT,                 -- the range across reports
+    high          BIGINT,
+    reports       BIGINT                  -- reports (articles) that give a figure of this kind
+);
+
+-- Evidence keys per report (people named, those named with an age, streets, a sketch of the wording),
+-- written when an article is reconciled, so later batches find and compare incidents without parsing
+-- bodies again. An index, not data: rebuilt from articles.body by a full reconciliation.
+CREATE TABLE IF NOT EXISTS incident_keys (
+    article_id VARCHAR NOT NULL,
+    event_id   VARCHAR NOT NULL,          -- the report's first row
+    key        VARCHAR NOT NULL           -- 'n:first last', 'v:first last' (with an age), 's:street', 'w:h1,h2,..' (wording sketch)
+);
+
 -- A run's rows stored, by event type (one row per registered type).
 CREATE TABLE IF NOT EXISTS run_counts (
     run_id     VARCHAR NOT NULL,
@@ -127,10 +180,43 @@ CREATE TABLE IF NOT EXISTS schema_version (
 CREATE OR REPLACE VIEW death_toll_rows AS
 SELECT e.*
 FROM events e
-WHERE e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL;
+WHERE e.event_type = 'casualty' AND e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL;
 
--- Deaths per day and place by the toll rule: summing `killed` over any set of rows does not double count.
-CREATE OR REPLACE VIEW daily_deaths_by_place AS
+-- Each incident with every report: outlet, publication, figure, sentence, URL (drill-down from a map).
+CREATE OR REPLACE VIEW incident_reports AS
+SELECT i.incident_id,
+       i.incident_date,
+       i.location,
+       i.admin1,
+       i.country_code,
+       i.killed,
+       i.wounded,
+       i.category,
+       i.subcategory,
+       e.event_id,
+       e.casualty_kind,
+       e.casualty_count,
+       e.casualty_qualifier,
+       e.subset_of,
+       e.event_date,
+       e.location        AS report_location,
+       e.reported_by,
+       e.sentence,
+       e.char_start,
+       e.char_end,
+       a.article_id,
+       a.source,
+       a.published_at,
+       a.title,
+       a.url,
+       e.event_id = i.evidence_event_id AS is_evidence
+FROM incidents i
+JOIN events e ON e.incident_id = i.incident_id
+JOIN articles a ON a.article_id = e.article_id;
+
+-- Mentions, as `daily_deaths_by_place` counted them before incidents: every article's figures by the toll
+-- rule, per day and place. Ten reports of one shooting count ten times: for auditing coverage, not deaths.
+CREATE OR REPLACE VIEW daily_death_mentions_by_place AS
 SELECT coalesce(e.event_date, a.published_at) AS day,
        e.location,
        e.country_code,
@@ -140,6 +226,23 @@ SELECT coalesce(e.event_date, a.published_at) AS day,
        count(*)::BIGINT                       AS figures,
        count(DISTINCT e.article_id)::BIGINT   AS articles
 FROM death_toll_rows e JOIN articles a USING (article_id)
+GROUP BY ALL;
+
+-- Deaths per day and place counted over incidents, each once (its latest figure), with how many incidents,
+-- reports and articles stand behind: ten reports of one shooting count once.
+CREATE OR REPLACE VIEW daily_deaths_by_place AS
+SELECT incident_date                AS day,
+       location,
+       admin1,
+       country_code,
+       latitude,
+       longitude,
+       sum(killed)::BIGINT          AS killed,
+       count(*)::BIGINT             AS incidents,
+       sum(reports)::BIGINT         AS figures,
+       sum(articles)::BIGINT        AS articles
+FROM incidents
+WHERE killed IS NOT NULL
 GROUP BY ALL;
 
 -- Who spoke how often, per day: statements, how many quoted directly, in how many articles.
@@ -177,6 +280,26 @@ QUALIFY row_number() OVER (
     ORDER BY coalesce(e.event_date, a.published_at) DESC NULLS LAST, a.published_at DESC NULLS LAST,
              e.casualty_count DESC, e.event_id
 ) = 1;
+
+-- What happened, per day and place: actions by ACLED event type and sub-event type, and the deaths (toll rule)
+-- of the casualty figures that come from them ("how many died in air strikes in May").
+CREATE OR REPLACE VIEW actions_by_day_place AS
+WITH deaths AS (
+    SELECT action_id, sum(casualty_count) AS killed FROM death_toll_rows WHERE action_id IS NOT NULL GROUP BY action_id
+)
+SELECT coalesce(e.event_date, a.published_at) AS day,
+       e.location,
+       e.country_code,
+       e.latitude,
+       e.longitude,
+       e.category,
+       e.subcategory,
+       count(*)::BIGINT                       AS actions,
+       coalesce(sum(d.killed), 0)::BIGINT     AS killed,
+       count(DISTINCT e.article_id)::BIGINT   AS articles
+FROM events e JOIN articles a USING (article_id) LEFT JOIN deaths d ON d.action_id = e.event_id
+WHERE e.event_type = 'action'
+GROUP BY ALL;
 
 -- Per source and event type: events and the articles they came from (every registered type, no column per type).
 CREATE OR REPLACE VIEW events_by_type AS
@@ -227,9 +350,12 @@ SELECT e.event_id,
        e.casualty_count,
        e.is_cumulative,
        e.subset_of,
+       e.action_id,
+       e.incident_id,
        e.victims,
        e.reported_by,
        e.location,
+       e.admin1,
        e.country_code,
        e.latitude,
        e.longitude,

@@ -1,7 +1,8 @@
 """Records → Arrow → DuckDB: one transaction per batch, so an article's row, events and places land together.
 
 A batch replaces the rows of the articles it carries (delete, then insert), which is what makes re-runs
-idempotent and a changed article replace its old rows. A kill mid-write leaves the last committed batch.
+idempotent and a changed article replace its old rows; its casualty figures are reconciled into incidents in the
+same transaction (load/incidents.py). A kill mid-write leaves the last committed batch.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from ..extract.articles import Article, Reject
 from ..transform.records import ArticleResult, Event, PlaceMention
+from . import incidents
+
+if TYPE_CHECKING:  # only connections are passed in: the notebook API builds tables here without DuckDB
+    import duckdb
 
 
 def _now() -> datetime:
@@ -68,7 +73,8 @@ def write_batch(
     run_id: str,
     rejects: Iterable[Reject] = (),
 ) -> None:
-    """Replace these articles' rows with the new ones and record rejects, in one transaction."""
+    """Replace these articles' rows with the new ones, record rejects and reconcile the incidents they touch, in
+    one transaction."""
     events = [e for r in results for e in r.events]
     places = [p for r in results for p in r.places]
     ids = pa.table({"article_id": pa.array([a.article_id for a in articles], pa.string())})
@@ -82,6 +88,7 @@ def write_batch(
         _insert(con, "events", _table(events, Event))
         _insert(con, "places", _table(places, PlaceMention))
         record_rejects(con, rejects, run_id)
+        incidents.reconcile(con, [a.article_id for a in articles])  # the batch's figures join their incidents
         con.commit()
     except BaseException:
         con.rollback()

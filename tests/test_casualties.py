@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from eventwire.transform.article import analyse_article
 from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.numbers import VAGUE_AMOUNTS, glued_qualifier, word_number
@@ -83,12 +84,20 @@ def test_qualifiers_set_bounds(text, qualifier, low, high):
         ("Three children were hurt in the stampede.", "wounded", "hurt"),
         ("Nine climbers are missing after the avalanche.", "missing", "miss"),
         ("Gunmen abducted 12 teachers from the school.", "kidnapped", "abduct"),
-        ("Police detained 35 protesters overnight.", "arrested", "detain"),
     ],
 )
 def test_kinds_and_cues(text, kind, cue):
     e = only(text)
     assert (e.casualty_kind, e.cue) == (kind, cue)
+
+
+def test_an_arrest_is_an_action_row_with_its_count_not_a_casualty_figure():
+    """Decided in transform/events/action.py: arrests are counted once, on `Arrests` action rows."""
+    result = analyse_article(parse_one("Police detained 35 protesters overnight in Minsk."), "a", None)
+    assert [e for e in result.events if e.event_type == "casualty"] == []
+    (arrest,) = [e for e in result.events if e.subcategory == "Arrests"]
+    assert (arrest.event_type, arrest.category, arrest.casualty_kind, arrest.casualty_count) == (
+        "action", "Strategic developments", "arrested", 35)
 
 
 @pytest.mark.parametrize(

@@ -94,3 +94,45 @@ def test_missing_lists_are_not_scored(tmp_path):
     gold = load_gold(path)
     s = score(gold, {"x": {"events": [stmt("anything at all", "Bo Li")]}})
     assert s["statements"]["predicted"] == 0 and s["statements"]["f1"] is None
+
+
+def test_event_types_are_scored_by_each_notes_first_and_gravest_action():
+    from eventwire.scoring import score_event_types
+
+    gold = [
+        {"id": "n1", "event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+         "actor1": "Military Forces of Israel (2022-)", "assoc_actor_1": ""},
+        {"id": "n2", "event_type": "Protests", "sub_event_type": "Peaceful protest", "actor1": "Protesters (India)"},
+        {"id": "n3", "sub_event_type": "NATURAL_DISASTER"},  # a CASE code outside ACLED's 25: reported, not scored
+    ]
+    act = {"event_type": "action", "sent_start": 0}
+    predictions = {
+        "n1": {"events": [{**act, "char_start": 0, "category": "Protests", "subcategory": "Peaceful protest", "actor": "x"},
+                          {**act, "char_start": 40, "category": "Explosions/Remote violence",
+                           "subcategory": "Air/drone strike", "actor": "the Israeli army"}]},
+        "n2": {"events": [{**act, "sent_start": 50, "char_start": 60, "category": "Protests",
+                           "subcategory": "Peaceful protest", "actor": "protesters (farmers)"}]},
+        "n3": {"events": []},
+    }
+    s = score_event_types(gold, predictions)
+    assert (s["notes"], s["sub_event_accuracy"], s["event_type_accuracy"]) == (2, 1.0, 1.0)
+    assert s["actor_match"] == 1.0  # "Israeli" meets "Israel" by five letters; "protesters" is the generic word
+    assert s["other_types"] == {"NATURAL_DISASTER": {"(none)": 1}}
+    assert score_event_types([{"id": "x"}], {}) is None  # no typed gold: nothing to report
+
+
+def test_acled_exports_and_case_snippets_read_as_gold_lines(tmp_path):
+    acled = tmp_path / "acled.csv"
+    acled.write_text("event_id_cnty,event_date,event_type,sub_event_type,actor1,assoc_actor_1,location,notes,fatalities\n"
+                     'XYZ1,2020-05-09,Battles,Armed clash,Rebels,,Alpha,"On 9 May 2020, rebels and soldiers clashed in '
+                     'Alpha. 2 were killed.",2\n', encoding="utf-8")
+    (line,) = load_gold(acled)
+    assert (line["id"], line["published"], line["sub_event_type"], line["places"]) == ("acled-XYZ1", "2020-05-09",
+                                                                                     "Armed clash", ["Alpha"])
+    assert line["casualties"][0]["count"] == 2 and line["source"] == "ACLED notes"
+    case = tmp_path / "case.tsv"
+    case.write_text("id\tEventSnippet\tSubType\n7\tJets bombed a depot.\tAIR_STRIKE\n8\tA quake hit.\tNATURAL_DISASTER\n",
+                    encoding="utf-8")
+    lines = load_gold(case)
+    assert [(g["sub_event_type"], g["event_type"]) for g in lines] == [
+        ("Air/drone strike", "Explosions/Remote violence"), ("NATURAL_DISASTER", None)]

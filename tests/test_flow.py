@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from eventwire.flows.run import run
 
-import eventwire
+import eventwire.versions as versions
 from eventwire.options import RunOptions
 
 from .dbutil import duplicate_keys, rows, snapshot
@@ -26,7 +26,7 @@ def test_samples_load_with_rows_traceable_to_their_spans(sample_db: Path):
     for start, end, s_start, s_end, sentence, body_len, body_sentence, version in events:
         assert 0 <= start < end <= body_len
         assert body_sentence == sentence
-        assert version == eventwire.EXTRACTOR_VERSION
+        assert version == versions.EXTRACTOR_VERSION
     types = dict(rows(sample_db, "SELECT event_type, count(*) FROM events GROUP BY 1"))
     assert types.get("statement", 0) > 0 and types.get("casualty", 0) > 0
     # Boilerplate of the samples (subscription box, caption credit) never reaches a body.
@@ -60,7 +60,7 @@ def test_changed_article_replaces_its_rows_and_new_version_reprocesses(samples: 
     assert (19,) in counts and (14,) not in counts
     assert duplicate_keys(db) == []
 
-    monkeypatch.setattr(eventwire, "EXTRACTOR_VERSION", "test-next")
+    monkeypatch.setattr(versions, "EXTRACTOR_VERSION", "test-next")
     summary = run([str(samples)], RunOptions(db_path=str(db), workers=1))
     assert summary.articles_changed == 5
     assert rows(db, "SELECT DISTINCT extractor_version FROM events") == [("test-next",)]

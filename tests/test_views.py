@@ -61,4 +61,7 @@ def test_events_per_source_adds_up(sample_db):
     per_source = rows(sample_db, "SELECT source, articles, events, statements, casualty_figures FROM events_per_source")
     assert sum(r[1] for r in per_source) == rows(sample_db, "SELECT count(*) FROM articles")[0][0]
     assert sum(r[2] for r in per_source) == rows(sample_db, "SELECT count(*) FROM events")[0][0]
-    assert all(r[2] == r[3] + r[4] for r in per_source)
+    by_type = dict(rows(sample_db, "SELECT source, sum(events) FROM events_by_type GROUP BY source"))
+    assert all(r[2] == by_type.get(r[0], 0) for r in per_source)
+    typed = dict(rows(sample_db, "SELECT event_type, sum(events) FROM events_by_type GROUP BY 1"))
+    assert all(typed.get(k, 0) == sum(r[i] for r in per_source) for k, i in (("statement", 3), ("casualty", 4)))

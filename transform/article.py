@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-import eventwire
+import eventwire.versions as versions
 
 from .dates import date_for_event
 from .events import BY_NAME, EVENT_TYPES
@@ -21,11 +21,14 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
     """All events and places of one article (see the module doc)."""
     places = find_places(doc)
     events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
+    for event_type in EVENT_TYPES:
+        event_type.relate(events, doc)
     for event in events:
         if event.location is None:
             place = locate(event, doc, places, fallback=BY_NAME[event.event_type].takes_article_place(event))
             if place is not None:
                 event.location = place.canonical or place.name
+                event.admin1 = place.admin1
                 event.country_code = place.country_code
                 event.latitude = place.latitude
                 event.longitude = place.longitude
@@ -39,11 +42,13 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
 
 
 def _assign_ids(events: list[Event], article_id: str) -> None:
-    """Deterministic event ids; `subset_of` turns from the parent's key into the parent's event id."""
+    """Deterministic event ids; links between rows (`subset_of`, `action_id`) turn from keys into event ids."""
     ids = {e.key: stable_id(article_id, e.key) for e in events}
     for event in events:
         event.article_id = article_id
         event.event_id = ids[event.key]
-        event.extractor_version = eventwire.EXTRACTOR_VERSION
+        event.extractor_version = versions.EXTRACTOR_VERSION
         if event.subset_of is not None:
             event.subset_of = ids.get(event.subset_of)
+        if event.action_id is not None:
+            event.action_id = ids.get(event.action_id)

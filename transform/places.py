@@ -40,6 +40,7 @@ def _mention(span: Span | list[Token], text: str, start: int, end: int) -> Place
         char_start=start,
         char_end=end,
         canonical=place.canonical,
+        admin1=place.admin1,
         country_code=place.country_code,
         latitude=place.latitude,
         longitude=place.longitude,

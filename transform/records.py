@@ -35,6 +35,7 @@ class Event:
     addressee: str | None = None  # "X told Y": Y
     # where
     location: str | None = None
+    admin1: str | None = None  # the state, province or oblast of `location`
     country_code: str | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -42,7 +43,7 @@ class Event:
     event_date: date | None = None
     date_text: str | None = None
     # casualties
-    casualty_kind: str | None = None  # killed | wounded | missing | kidnapped | arrested
+    casualty_kind: str | None = None  # killed | wounded | missing | kidnapped; 'arrested' on Arrests action rows
     casualty_count: int | None = None
     casualty_low: int | None = None
     casualty_high: int | None = None
@@ -50,6 +51,8 @@ class Event:
     victims: str | None = None
     is_cumulative: bool | None = None
     subset_of: str | None = None  # event_id of the larger count (extractors put the parent's `key` here)
+    action_id: str | None = None  # event_id of the act (an `action` row) a casualty figure comes from (a key until ids)
+    incident_id: str | None = None  # the incident a casualty figure reports: set by load/incidents.py, not here
     # provenance
     reported_by: str | None = None
     confidence: float | None = None
@@ -61,7 +64,8 @@ class Event:
     @property
     def key(self) -> str:
         """Identity within one article: deterministic, independent of extraction order."""
-        return f"{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
+        key = f"{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
+        return f"{key}:{self.subcategory}" if self.subcategory else key
 
 
 @dataclass(slots=True)
@@ -72,6 +76,7 @@ class PlaceMention:
     char_start: int
     char_end: int
     canonical: str | None = None
+    admin1: str | None = None  # state, province, oblast
     country_code: str | None = None
     latitude: float | None = None
     longitude: float | None = None

@@ -1,13 +1,18 @@
 """Pure query functions for the dashboard: a DuckDB connection in, a DataFrame out; no Streamlit here.
 
-Every query reads the analyst views in load/schema.sql, so the dashboard shows what an analyst's SQL
-would; user input (the search box, the chosen article) only ever travels as a bound parameter.
+Every query reads the analyst tables and views (load/schema.sql, and the incidents contract of issue 12:
+`incidents`, `incident_reports`, `daily_deaths_by_place` counted over incidents), so the dashboard shows
+what an analyst's SQL would. User input (filters, the search box, the chosen article or incident) only
+ever travels as a bound parameter. Deaths are counted over incidents, each once (its `killed`), never by
+summing the reports of it: ten outlets reporting one shooting are one incident.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlsplit
 
 import duckdb
 import pandas as pd
@@ -15,71 +20,260 @@ import pandas as pd
 from ..transform.events import BY_NAME, EVENT_TYPES
 
 NO_PLACE = "place not given"
+NO_CATEGORY = "(no category)"
+OTHER = "other"
+PLAUSIBLE_DAYS = 366
+LEVELS = {"admin1": "state / province", "location": "city / place", "country": "country"}
 
 
-def overview(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Per source: articles, statements, casualty figures, deaths (the events_per_source view)."""
-    return con.sql("SELECT * FROM events_per_source ORDER BY articles DESC, source").df()
+# ---- what the database holds ------------------------------------------------------------------------------
+
+def relations(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Every table and view with its columns: the page adapts to an older database instead of failing."""
+    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                       "WHERE table_schema = current_schema()").fetchall()
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, set()).add(column)
+    return found
 
 
-def event_points(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One point per geocoded place: how many events happened there, of which kinds, deaths by the toll rule."""
-    return con.sql("""
-        WITH deaths AS (SELECT event_id, casualty_count AS killed FROM death_toll_rows)
-        SELECT t.location, t.latitude, t.longitude,
-               count(*)                                                        AS events,
-               string_agg(DISTINCT t.event_type, ', ' ORDER BY t.event_type)   AS event_types,
-               coalesce(sum(d.killed), 0)                                      AS killed
-        FROM event_timeline t LEFT JOIN deaths d USING (event_id)
-        WHERE t.latitude IS NOT NULL AND t.longitude IS NOT NULL
-        GROUP BY t.location, t.latitude, t.longitude
-        ORDER BY events DESC, t.location
-    """).df()
+def has_incidents(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this database has incidents (issue 12) to show. An older database (upgraded, so the table is
+    there but empty) or an empty one gets a notice instead of an empty map."""
+    rel = relations(con)
+    if "incidents" not in rel or "incident_reports" not in rel:
+        return False
+    return con.execute("SELECT EXISTS (SELECT 1 FROM incidents)").fetchone()[0]
 
 
-def map_labels(points: pd.DataFrame, radius: float | None = None) -> pd.DataFrame:
-    """One label per cluster of nearby places (within `radius` degrees), at its busiest place, so names
-    of neighbouring places (Gaza Strip, Rafah) do not print over each other. The default radius is a
-    twentieth of the map's extent: what sits that close on screen gets one label."""
-    if radius is None:
-        span = max(10.0, float(points["latitude"].max() - points["latitude"].min()),
-                   float(points["longitude"].max() - points["longitude"].min())) if len(points) else 10.0
-        radius = span / 20
-    labels: list[dict] = []
-    for p in points.sort_values("events", ascending=False, kind="stable").to_dict("records"):
-        near = next((lab for lab in labels if abs(lab["latitude"] - p["latitude"]) <= radius
-                     and abs(lab["longitude"] - p["longitude"]) <= radius), None)
-        if near is None:
-            labels.append({"latitude": p["latitude"], "longitude": p["longitude"], "label": str(p["location"])})
-        else:
-            near["label"] += f", {p['location']}"
-    return pd.DataFrame(labels, columns=["latitude", "longitude", "label"])
+def _incidents_source(con: duckdb.DuckDBPyConnection) -> str:
+    """`incidents` as a FROM item, with NULL `category`/`subcategory` where the database predates them."""
+    cols = relations(con).get("incidents", set())
+    extra = [f"CAST(NULL AS VARCHAR) AS {c}" for c in ("category", "subcategory") if c not in cols]
+    return f"(SELECT *{''.join(', ' + e for e in extra)} FROM incidents) i"
 
 
-def daily_deaths(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Deaths per day and place (daily_deaths_by_place), places not given labelled as such."""
+# ---- filters -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst narrowed the page to; empty means everything. Hashable (a cache key)."""
+    start: date | None = None
+    end: date | None = None
+    countries: tuple[str, ...] = ()
+    admin1: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()   # ACLED event types; NO_CATEGORY stands for none
+    sources: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()  # registered event types, for the events section
+
+
+def _incident_where(f: Filters) -> tuple[str, list]:
+    clauses, params = ["TRUE"], []
+    if f.start is not None:
+        clauses.append("i.incident_date >= ?")
+        params.append(f.start)
+    if f.end is not None:
+        clauses.append("i.incident_date <= ?")
+        params.append(f.end)
+    if f.countries:
+        clauses.append("list_contains(?::VARCHAR[], i.country_code)")
+        params.append(list(f.countries))
+    if f.admin1:
+        clauses.append("list_contains(?::VARCHAR[], i.admin1)")
+        params.append(list(f.admin1))
+    if f.categories:
+        clauses.append("list_contains(?::VARCHAR[], coalesce(i.category, ?))")
+        params += [list(f.categories), NO_CATEGORY]
+    if f.sources:
+        clauses.append("EXISTS (SELECT 1 FROM incident_reports r WHERE r.incident_id = i.incident_id "
+                       "AND list_contains(?::VARCHAR[], r.source))")
+        params.append(list(f.sources))
+    return " AND ".join(clauses), params
+
+
+@dataclass
+class Options:
+    """The choices the filters offer, from the data."""
+    date_min: date | None
+    date_max: date | None
+    published_min: date | None
+    published_max: date | None
+    places: pd.DataFrame = field(default_factory=pd.DataFrame)      # country_code, admin1, incidents
+    categories: list[str] = field(default_factory=list)
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)     # source, articles
+    plausible_min: date | None = None   # incident dates from a year before the first report to the last one
+    plausible_max: date | None = None
+
+
+def _day(value: object) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def options(con: duckdb.DuckDBPyConnection) -> Options:
+    """Date bounds, places, categories and sources to filter by (incidents' own, when there are incidents)."""
+    sources = con.sql("SELECT coalesce(source, '') AS source, count(*)::BIGINT AS articles FROM articles "
+                      "GROUP BY ALL ORDER BY articles DESC, source").df()
+    if not has_incidents(con):
+        lo, hi = con.sql("SELECT min(published_at), max(published_at) FROM articles").fetchone()
+        return Options(_day(lo), _day(hi), _day(lo), _day(hi), pd.DataFrame(columns=["country_code", "admin1", "incidents"]),
+                       [], sources)
+    src = _incidents_source(con)
+    dmin, dmax, pmin, pmax = con.sql(f"SELECT min(incident_date), max(incident_date), min(first_published), "
+                                     f"max(last_published) FROM {src}").fetchone()
+    qmin, qmax = con.execute(f"SELECT min(incident_date), max(incident_date) FROM {src} WHERE incident_date "
+                             f"BETWEEN ?::DATE - INTERVAL {int(PLAUSIBLE_DAYS)} DAY AND ?::DATE",
+                             [pmin, pmax]).fetchone() if pmin is not None else (None, None)
+    places = con.sql(f"SELECT country_code, admin1, count(*)::BIGINT AS incidents FROM {src} "
+                     "WHERE country_code IS NOT NULL GROUP BY ALL ORDER BY incidents DESC, country_code, admin1").df()
+    categories = [r[0] for r in con.execute(
+        f"SELECT coalesce(category, ?) AS c FROM {src} GROUP BY c ORDER BY count(*) DESC, c", [NO_CATEGORY]).fetchall()]
+    return Options(_day(dmin), _day(dmax), _day(pmin), _day(pmax), places, categories, sources,
+                   _day(qmin), _day(qmax))
+
+
+def default_dates(opts: Options) -> tuple[date | None, date | None]:
+    """The date range the page opens on: the incidents dated from a year before the first report to the
+    last report. A date read from an age ("34" as 1934) or a typo cannot stretch the axis across decades;
+    those incidents stay one click away (widen the range)."""
+    if opts.plausible_min is not None and opts.plausible_max is not None:
+        return opts.plausible_min, opts.plausible_max
+    return opts.date_min, opts.date_max
+
+
+# ---- incidents ------------------------------------------------------------------------------------------------
+
+def headline(con: duckdb.DuckDBPyConnection, f: Filters) -> dict:
+    """Incidents, deaths and wounded (each incident once), and what summing every report would say instead."""
+    src = _incidents_source(con)
+    where, params = _incident_where(f)
+    row = con.execute(f"""
+        WITH chosen AS (SELECT i.* FROM {src} WHERE {where})
+        SELECT (SELECT count(*) FROM chosen),
+               (SELECT coalesce(sum(killed), 0) FROM chosen),
+               (SELECT coalesce(sum(wounded), 0) FROM chosen),
+               (SELECT count(DISTINCT article_id) FROM incident_reports WHERE incident_id IN (SELECT incident_id FROM chosen)),
+               (SELECT count(DISTINCT source) FROM incident_reports WHERE incident_id IN (SELECT incident_id FROM chosen)),
+               (SELECT coalesce(sum(casualty_count), 0) FROM incident_reports
+                WHERE incident_id IN (SELECT incident_id FROM chosen) AND casualty_kind = 'killed' AND subset_of IS NULL)
+    """, params).fetchone()
+    keys = ("incidents", "killed", "wounded", "articles", "sources", "killed_summing_reports")
+    return {k: int(v or 0) for k, v in zip(keys, row)}
+
+
+def incidents(con: duckdb.DuckDBPyConnection, f: Filters) -> pd.DataFrame:
+    """The incidents the filters keep, gravest first: what the map draws and the incident table lists."""
+    src = _incidents_source(con)
+    where, params = _incident_where(f)
+    return con.execute(f"""
+        SELECT i.incident_id, i.incident_date, i.location, i.admin1, i.country_code, i.latitude, i.longitude,
+               i.killed, i.killed_low, i.killed_high, i.wounded, i.wounded_low, i.wounded_high,
+               i.reports, i.articles, i.sources, i.first_published, i.last_published, i.headline,
+               coalesce(i.category, ?) AS category, i.subcategory
+        FROM {src} WHERE {where}
+        ORDER BY i.killed DESC NULLS LAST, i.wounded DESC NULLS LAST, i.incident_date DESC NULLS LAST, i.incident_id
+    """, [NO_CATEGORY, *params]).df()
+
+
+def place_label(level: str) -> str:
+    """SQL for an incident's place at `level` (admin1, location or country), NO_PLACE when unknown."""
+    if level == "country":
+        return "coalesce(i.country_code, ?)"
+    if level == "admin1":
+        return "coalesce(i.admin1 || coalesce(' (' || i.country_code || ')', ''), ?)"
+    return "coalesce(i.location || coalesce(', ' || i.admin1, ''), ?)"
+
+
+def deaths_over_time(con: duckdb.DuckDBPyConnection, f: Filters, unit: str, level: str) -> pd.DataFrame:
+    """Deaths per `unit` (day, week, month) and place, over incidents (each once): `bucket, place, killed,
+    incidents`. Unfiltered, its sum is that of `daily_deaths_by_place` over the same dates."""
+    if unit not in ("day", "week", "month"):
+        raise ValueError(unit)
+    src = _incidents_source(con)
+    where, params = _incident_where(f)
+    return con.execute(f"""
+        SELECT date_trunc('{unit}', i.incident_date)::DATE AS bucket, {place_label(level)} AS place,
+               sum(i.killed)::BIGINT AS killed, count(*)::BIGINT AS incidents
+        FROM {src} WHERE {where} AND i.killed IS NOT NULL AND i.incident_date IS NOT NULL
+        GROUP BY ALL ORDER BY bucket, place
+    """, [NO_PLACE, *params]).df()
+
+
+def daily_deaths_view(con: duckdb.DuckDBPyConnection, start: date | None = None, end: date | None = None) -> int:
+    """Deaths in `daily_deaths_by_place` between two dates: the number an analyst's SQL gives."""
+    return int(con.execute("SELECT coalesce(sum(killed), 0) FROM daily_deaths_by_place WHERE day IS NOT NULL "
+                           "AND (? IS NULL OR day >= ?) AND (? IS NULL OR day <= ?)",
+                           [start, start, end, end]).fetchone()[0])
+
+
+def incident_reports(con: duckdb.DuckDBPyConnection, incident_id: str) -> pd.DataFrame:
+    """Every report of one incident (incident_reports): outlet, date, figure, sentence, title, URL."""
     return con.execute("""
-        SELECT day, coalesce(location, ?) AS place, sum(killed)::BIGINT AS killed
-        FROM daily_deaths_by_place
-        WHERE day IS NOT NULL
-        GROUP BY ALL ORDER BY day, place
-    """, [NO_PLACE]).df()
+        SELECT published_at, source, casualty_kind, casualty_count, casualty_qualifier, reported_by, sentence,
+               title, url, is_evidence, article_id, event_id
+        FROM incident_reports WHERE incident_id = ?
+        ORDER BY published_at NULLS LAST, source, article_id, char_start, event_id
+    """, [incident_id]).df()
 
 
-def statements(con: duckdb.DuckDBPyConnection, search: str = "", limit: int = 500) -> pd.DataFrame:
-    """Statements, newest first; `search` matches speaker, quote or title (case-insensitive, literal)."""
+def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict | None:
+    """One incident's row (for the drill-down's heading)."""
+    df = con.execute(f"SELECT i.* FROM {_incidents_source(con)} WHERE i.incident_id = ?", [incident_id]).df()
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+# ---- events of every registered type ------------------------------------------------------------------------
+
+def _event_where(f: Filters) -> tuple[str, list]:
+    """Filters that events carry: dates (their day), country, source, event type."""
+    clauses, params = ["TRUE"], []
+    if f.start is not None:
+        clauses.append("t.day >= ?")
+        params.append(f.start)
+    if f.end is not None:
+        clauses.append("t.day <= ?")
+        params.append(f.end)
+    if f.countries:
+        clauses.append("list_contains(?::VARCHAR[], t.country_code)")
+        params.append(list(f.countries))
+    if f.sources:
+        clauses.append("list_contains(?::VARCHAR[], t.source)")
+        params.append(list(f.sources))
+    if f.event_types:
+        clauses.append("list_contains(?::VARCHAR[], t.event_type)")
+        params.append(list(f.event_types))
+    return " AND ".join(clauses), params
+
+
+def events_over_time(con: duckdb.DuckDBPyConnection, f: Filters, unit: str) -> pd.DataFrame:
+    """Events per `unit` and registered type (event_timeline): `bucket, event_type, events`."""
+    if unit not in ("day", "week", "month"):
+        raise ValueError(unit)
+    where, params = _event_where(f)
+    return con.execute(f"""
+        SELECT date_trunc('{unit}', t.day)::DATE AS bucket, t.event_type, count(*)::BIGINT AS events
+        FROM event_timeline t WHERE {where} AND t.day IS NOT NULL
+        GROUP BY ALL ORDER BY bucket, t.event_type
+    """, params).df()
+
+
+def search_events(con: duckdb.DuckDBPyConnection, f: Filters, search: str = "", limit: int = 500) -> pd.DataFrame:
+    """Events, newest first; `search` matches who, what (quote or sentence) or title (case-insensitive, literal)."""
     term = search.strip().lower()
-    return con.execute("""
-        SELECT day, actor AS speaker, coalesce(quote, sentence) AS quote, cue, source, title, url,
-               article_id, event_id
-        FROM event_timeline
-        WHERE event_type = 'statement'
-          AND (? = '' OR contains(lower(coalesce(actor, '')), ?) OR contains(lower(coalesce(quote, sentence, '')), ?)
-               OR contains(lower(coalesce(title, '')), ?))
-        ORDER BY day DESC NULLS LAST, speaker, event_id
+    where, params = _event_where(f)
+    return con.execute(f"""
+        SELECT t.day, t.event_type, t.actor, coalesce(t.quote, t.sentence) AS what, t.category, t.subcategory,
+               t.casualty_kind, t.casualty_count, t.location, t.source, t.title, t.url, t.article_id, t.event_id
+        FROM event_timeline t
+        WHERE {where}
+          AND (? = '' OR contains(lower(coalesce(t.actor, '')), ?) OR contains(lower(coalesce(t.quote, t.sentence, '')), ?)
+               OR contains(lower(coalesce(t.title, '')), ?))
+        ORDER BY t.day DESC NULLS LAST, t.event_type, t.actor, t.event_id
         LIMIT ?
-    """, [term, term, term, term, int(limit)]).df()
+    """, [*params, term, term, term, term, int(limit)]).df()
 
+
+# ---- articles -----------------------------------------------------------------------------------------------
 
 def articles(con: duckdb.DuckDBPyConnection, search: str = "", limit: int = 500) -> pd.DataFrame:
     """Articles that have events, newest first, for the article picker (a title search narrows a big list)."""
@@ -111,10 +305,39 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> ArticleView | No
         return None
     events = con.execute("""
         SELECT event_id, event_type, char_start, char_end, actor, quote, casualty_kind, casualty_count,
-               location, day
+               category, subcategory, target, location, day
         FROM event_timeline WHERE article_id = ? ORDER BY char_start, char_end
     """, [article_id]).df()
     return ArticleView(row[0] or "", row[1], row[2], row[3], row[4] or "", events)
+
+
+# ---- text from articles is data, never markup -----------------------------------------------------------------
+
+def safe_url(url: object) -> str | None:
+    """`url` if it is an http(s) URL with a host, else None: nothing else (javascript:, data:, relative) becomes a link."""
+    if not isinstance(url, str):
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\"'<> \t\n\r"):
+        return None
+    return text
+
+
+def text_html(value: object) -> str:
+    """Text as HTML that shows every character as written (for st.html, which never reads markdown)."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else html.escape(str(value))
+
+
+def link_html(url: object, text: str = "source") -> str:
+    """An <a> to `url` if it is http(s) (opens a new tab, sends no referrer), else the URL as plain text."""
+    good = safe_url(url)
+    if good is None:
+        return text_html(url)
+    return f'<a href="{html.escape(good, quote=True)}" target="_blank" rel="noopener noreferrer nofollow">{text_html(text)}</a>'
 
 
 def _label(event: dict) -> str:

@@ -6,11 +6,12 @@ and add `tests/test_<name>.py`. Nothing else names it.
 
 from __future__ import annotations
 
+from .action import Action
 from .base import EventType
 from .casualty import Casualty
 from .statement import Statement
 
-EVENT_TYPES: tuple[EventType, ...] = (Statement(), Casualty())
+EVENT_TYPES: tuple[EventType, ...] = (Statement(), Casualty(), Action())
 """In extraction order (a type's rows never depend on another's)."""
 
 BY_NAME: dict[str, EventType] = {t.name: t for t in EVENT_TYPES}

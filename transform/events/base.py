@@ -35,6 +35,11 @@ class EventType(Protocol):
         """Whether an event whose sentence names no place happened at the article's main place."""
         ...
 
+    def relate(self, events: list[Event], doc: Doc) -> None:
+        """After every type has extracted: link this type's rows with the article's other rows (e.g. a casualty
+        figure to its act), by setting a link field to the other row's `key`. Most types do nothing here."""
+        ...
+
     def describe(self, row: Mapping[str, Any]) -> str:
         """One line for people about a stored row (the dashboard shows it on hover)."""
         ...

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registr
 
 class Casualty:
     """The `casualty` event type: `casualty_count` people (`victims`) were `casualty_kind` (killed, wounded, missing,
-    kidnapped, arrested), with bounds, qualifier, subsets (`subset_of`) and running tolls (`is_cumulative`)."""
+    kidnapped), with bounds, qualifier, subsets (`subset_of`) and running tolls (`is_cumulative`)."""
 
     name = "casualty"
     label = "casualty figure"
@@ -39,6 +39,9 @@ class Casualty:
         """A figure of one incident with no place in its sentence happened where the article is about; a running
         toll belongs to a war, not to the place the article is about."""
         return not event.is_cumulative
+
+    def relate(self, events: list[Event], doc: Doc) -> None:
+        pass
 
     def describe(self, row: Mapping[str, Any]) -> str:
         return f"{row.get('casualty_kind') or 'casualty'}: {row.get('casualty_count')}"
@@ -54,9 +57,9 @@ def counts_toward_toll(event: Event) -> bool:
 VERB_KINDS: dict[str, str] = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "behead": "killed",
     "massacre": "killed", "wound": "wounded", "injure": "wounded", "hurt": "wounded", "kidnap": "kidnapped",
-    "abduct": "kidnapped", "arrest": "arrested", "detain": "arrested",
+    "abduct": "kidnapped",
 }
-"""Verb lemma → `casualty_kind`."""
+"""Verb lemma → `casualty_kind`. Arrests are not casualty figures: they are `action` rows (events/action.py)."""
 
 ADJ_KINDS: dict[str, str] = {"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
 NOUN_KINDS: dict[str, str] = {

@@ -51,6 +51,9 @@ class Statement:
         where someone spoke."""
         return False
 
+    def relate(self, events: list[Event], doc: Doc) -> None:
+        pass
+
     def describe(self, row: Mapping[str, Any]) -> str:
         return f"statement by {row.get('actor') or 'unknown'}"
 

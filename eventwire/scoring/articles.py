@@ -1,10 +1,8 @@
-"""The scorer behind `eventwire eval` and the benchmarks: gold and predicted rows in, scores out. Pure.
+"""Articles scored against gold lines: statements, speakers, casualty figures, article tolls, places, not_events.
 
 The matching rules are those of the gold README (../shared/gold/README.md), so that every scorer agrees:
 texts are NFKC-normalised, lower-cased, curly quotes made straight and white space folded; tokens are runs
 of letters and digits; statements match on content overlap, greedy best-overlap-first and one-to-one.
-It imports nothing of the pipeline it scores (its own toll rule included): a scorer must not share code with
-what it scores.
 """
 
 from __future__ import annotations

@@ -1,0 +1,236 @@
+"""What two reports of one incident share besides a date and a place: names, streets, wording.
+
+Read from the stored text (`articles.body`, `articles.title`, the casualty rows' sentences) with regular
+expressions: no model, so it costs microseconds an article and runs where the database is. The keys feed the
+reconciliation rules in `load/incident_rules.py`; they are hints, never proof on their own.
+
+- **names**: people named in full ("Lonnie Christopher Roberson", "Derrick Green, 17,") in the text around
+  the report's figures (`context`): runs of 2-4 capitalised words none of which is a title, day, institution,
+  nationality or street word, or a word the article also writes in lower case (so "Man Arrested After Shooting" in a headline is no name). The key is the first and
+  last word, lower case ("lonnie roberson"): outlets vary middle names and initials, and a surname alone
+  is shared by too many people.
+  Names right after a title that marks a spokesperson, officer or byline ("spokesman Don Aaron", "Sgt. ...",
+  "By Jane Doe") are left out: the same officer speaks about many incidents in one city.
+- **victims**: the subset of names given with an age ("Derrick Green, 17," or "17-year-old Derrick Green"):
+  in local crime news these are the victims and suspects, the strongest evidence.
+- **streets**: "the 400 block of East 71st Street", "on Auburn Avenue", "Madison Avenue near 15th Street":
+  the street name and its type, lower case ("east 71st street", "auburn avenue").
+- **shingles**: the `SKETCH` smallest hashes of the word 5-grams of the sentences that carry the article's
+  casualty figures (not the page's opening, which is often the site's boilerplate), a bottom-k sketch: the
+  share of the smallest hashes of two sketches' union that both hold estimates how much of that wording the
+  articles share (syndicated copies of one wire story share most of it).
+
+A report's keys are stored as strings (`as_keys`/`from_keys`: "n:lonnie roberson", "v:lonnie roberson",
+"s:madison avenue", "w:123,456,...") so that later batches read them instead of parsing bodies again.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..transform import gazetteer
+
+_CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
+_INITIAL = r"[A-Z]\."
+_NICK = r"[\"“][A-Z][a-z]+[\"”]"
+NAME = re.compile(rf"\b({_CAP}(?:[ \t\u00a0]+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")  # not across lines
+AGE_AFTER = re.compile(r",\s*(\d{1,2})\s*,")
+AGE_BEFORE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\s+(?:[a-z]+\s+){0,2}$")
+
+STREET_TYPES = (
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
+    "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "circle", "terrace", "trail", "pike",
+)
+_STREET_TYPE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in STREET_TYPES) + r")\b\.?")
+_STREET_NAME = re.compile(
+    r"((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+$"
+)
+_STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
+                 "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
+                 "e": "east", "w": "west"}
+
+NOT_NAME_WORDS = frozenset("""
+the a an and of in on at for to by with from this that these those he she it they his her their its we our
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+police department county city state sheriff office officers officer deputy deputies sgt lt capt chief detective
+detectives investigator investigators trooper troopers patrol agent agents spokesman spokeswoman spokesperson
+mayor governor gov judge attorney district court superior circuit prosecutor prosecutors coroner medical examiner
+hospital medical center university college school high middle elementary academy church street avenue road
+boulevard drive lane way highway parkway interstate north south east west northeast northwest southeast southwest
+new news channel tv radio times post tribune herald journal gazette daily press associated inc llc co corp
+mr mrs ms miss dr rev st saint mount fort lake river park beach island valley heights hills springs village
+township borough parish division unit bureau fbi atf swat ems fire rescue emergency services public safety
+american america united states national federal international community family families club bar lounge
+bank store market mall restaurant motel hotel apartments apartment complex home homes inn
+facebook twitter instagram youtube google copyright rights reserved click share comment comments read more
+photo video image courtesy staff writer reporter contributed report reports update updated posted
+christmas thanksgiving easter halloween memorial independence labor day eve year years
+stoppers sun crime ave st rd blvd dr ln hwy pkwy ct pl
+toyota honda chevrolet chevy ford nissan dodge chrysler jeep bmw mercedes hyundai kia buick cadillac gmc lexus
+acura volkswagen pontiac mazda subaru impala camry corolla accord altima malibu charger tahoe suv sedan
+mosque authority jihad council ministry society agency network institute corps force forces guard guards affairs
+territories refugees front movement party army brigades camp committee organisation organization union nations
+league group minister secretary secretary-general foundation commission assembly parliament government
+palestinian palestinians israeli israelis iranian lebanese syrian egyptian arab arabic jewish muslim christian
+islamic french british russian ukrainian chinese turkish jordanian qatari saudi yemeni iraqi afghan kurdish
+""".split())
+
+TITLES_BEFORE = frozenset("""
+spokesman spokeswoman spokesperson sgt sergeant lt lieutenant capt captain chief officer detective sheriff deputy
+trooper cpl corporal commissioner mayor attorney prosecutor coroner judge reporter by dr rev pastor gov governor
+sen senator rep president superintendent director agent investigator
+""".split())
+"""A name right after one of these words is a spokesperson's, an officer's or a byline, not a victim's."""
+
+_WORD = re.compile(r"[a-z0-9]+")
+SHINGLE_SIZE = 5
+SKETCH = 16
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One report's keys (see the module doc)."""
+
+    names: frozenset[str] | set[str] = field(default_factory=frozenset)
+    victims: frozenset[str] | set[str] = field(default_factory=frozenset)
+    streets: frozenset[str] | set[str] = field(default_factory=frozenset)
+    shingles: frozenset[int] | set[int] = field(default_factory=frozenset)
+    _keys: list[str] | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys an index files this report under: names and streets (as stored: "n:...", "s:...")."""
+        if self._keys is None:
+            self._keys = [f"n:{n}" for n in sorted(self.names)] + [f"s:{s}" for s in sorted(self.streets)]
+        return self._keys
+
+
+@lru_cache(maxsize=262144)
+def _name_words(name: str) -> tuple[str, ...] | None:
+    """The lower-case words of a capitalised run that may name a person (no title, institution or place)."""
+    words = [w for w in name.split() if not w.endswith(".") and not w.startswith(("\"", "“"))]
+    if len(words) < 2:
+        return None
+    plain = [w.lower().replace("’", "'") for w in words]
+    plain[-1] = plain[-1][:-2] if plain[-1].endswith("'s") else plain[-1]
+    if len(plain[-1]) < 2 or any(w.split("'")[0] in NOT_NAME_WORDS for w in plain):
+        return None
+    if gazetteer.lookup(" ".join(words)) is not None:
+        return None  # "Las Vegas", "Miami Gardens"
+    return tuple(plain)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
+
+
+def names_in(text: str) -> tuple[set[str], set[str]]:
+    """(people named in full as "first last", those of them given with an age)."""
+    names: set[str] = set()
+    aged: set[str] = set()
+    lower_words: set[str] | None = None
+    for m in NAME.finditer(text):
+        words = _name_words(m.group(1))
+        if words is None:
+            continue
+        start = m.start()
+        last = _LAST_WORD.search(text, max(0, start - 20), start)
+        if last is not None and last.group(1).lower() in TITLES_BEFORE:
+            continue
+        if lower_words is None:
+            lower_words = set(_LOWER_WORD.findall(text))
+        if any(w in lower_words for w in words):
+            continue  # a word the article also writes in lower case: "Man Arrested After Shooting"
+        key = f"{words[0]} {words[-1]}"
+        names.add(key)
+        if AGE_AFTER.match(text, m.end()) or AGE_BEFORE.search(text, max(0, start - 30), start):
+            aged.add(key)
+    return names, aged
+
+
+def streets_in(text: str) -> set[str]:
+    """Street names, normalised ("E. 71st St." → "east 71st street"): found by their type word, then the
+    capitalised words (or ordinal) before it."""
+    out = set()
+    for t in _STREET_TYPE.finditer(text):
+        m = _STREET_NAME.search(text, max(0, t.start() - 40), t.start())
+        if m is None:
+            continue
+        words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
+        if len(words) >= 2 and words[0] not in NOT_NAME_WORDS - {"north", "south", "east", "west"}:
+            out.add(" ".join(words))
+    return out
+
+
+def shingles_of(text: str) -> frozenset[int]:
+    """The bottom-`SKETCH` sketch of the opening's word 5-grams."""
+    words = _WORD.findall(text.lower())
+    hashes = {zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode()) for i in range(max(0, len(words) - SHINGLE_SIZE + 1))}
+    return frozenset(sorted(hashes)[:SKETCH])
+
+
+CONTEXT_BEFORE = 300
+CONTEXT_AFTER = 700
+
+
+SHORT_ARTICLE = 2000
+
+
+def context(body: str, spans: list[tuple[int, int]], first: bool = True) -> str:
+    """The body around a report's figures: from `CONTEXT_BEFORE` characters before each span to
+    `CONTEXT_AFTER` after it (where local news names the victim and the street), windows merged; for an
+    article's first report, all of a short article (`SHORT_ARTICLE` characters: one incident's report)."""
+    if first and len(body) <= SHORT_ARTICLE:
+        return body
+    windows = sorted((max(0, a - CONTEXT_BEFORE), min(len(body), b + CONTEXT_AFTER)) for a, b in spans)
+    merged: list[list[int]] = []
+    for a, b in windows:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return "\n".join(body[a:b] for a, b in merged)
+
+
+def evidence_of(title: str | None, body: str | None, sentences: list[str] | tuple[str, ...] = ()) -> Evidence:
+    """The keys of one article: names and streets from its title and body, wording from `sentences` (those
+    that carry its casualty figures)."""
+    text = f"{title or ''}\n{body or ''}"
+    names, aged = names_in(text)
+    return Evidence(frozenset(names), frozenset(aged), frozenset(streets_in(text)), shingles_of(" ".join(sentences)))
+
+
+def wording(a: Evidence, b: Evidence) -> float:
+    """Estimated share of wording two openings have in common (Jaccard, from the two sketches)."""
+    if not a.shingles or not b.shingles:
+        return 0.0
+    both = a.shingles & b.shingles
+    if not both:
+        return 0.0
+    union = sorted(a.shingles | b.shingles)[:SKETCH]
+    return sum(1 for h in union if h in both) / len(union)
+
+
+def as_keys(e: Evidence) -> list[str]:
+    """The evidence as strings, for storing (see the module doc); the wording sketch is one string."""
+    keys = e.keys + [f"v:{n}" for n in sorted(e.victims)]
+    if e.shingles:
+        keys.append("w:" + ",".join(map(str, sorted(e.shingles))))
+    return keys
+
+
+def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
+    """`as_keys` undone."""
+    parts: dict[str, set] = {"n": set(), "v": set(), "s": set()}
+    shingles: set[int] = set()
+    for key in keys:
+        kind, _, value = key.partition(":")
+        if kind == "w":
+            shingles.update(int(h) for h in value.split(",") if h)
+        elif kind in parts:
+            parts[kind].add(value)
+    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(shingles))

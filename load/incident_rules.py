@@ -1,0 +1,698 @@
+"""Which casualty rows report the same real-world incident: THE rules, pure, in one place.
+
+Input: casualty rows (`events` joined to their article) as `Row`s. Output: incidents, each a set of reports
+with its figures. Nothing here touches the database (`load/incidents.py` does, around these functions).
+
+**0. What reports an incident.** A casualty row of any kind (killed, wounded, missing, kidnapped, arrested)
+reports an incident unless it is a running toll (`is_cumulative`), an aggregate (`is_aggregate` where the
+schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
+year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"),
+`RUNNING_TOLL` killed or more not dated within a week of publication ("Israel's bombardment has killed more
+than 18,000"), or its victims are animals ("108,780 deer"). Those rows get no incident (`events.incident_id` stays NULL) and
+stay in `latest_running_toll`.
+
+**1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens
+the article's first report; each later row joins the first open report it agrees with and opens a new one
+when it does not: its place is more than `PLACE_KM` from the report's, or its trusted date is more than
+`SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
+an earlier" incident. A subset row ("including two children") always joins the report of the count it is
+part of, and rows of one sentence stay together. A report's figure for a kind: the rows of one sentence
+that are not subsets add up ("a man and a teenage boy died": 2), and later sentences restate or add
+context, so the report takes the figure of its first sentence that gives one (the lede: "2 dead, 2
+wounded in New Orleans ... a man and a teenage boy have died" is 2, not 4; "Justin Burns, 14" read as a
+toll further down changes nothing). Figures that restate each other inside one article thus never add
+up; subsets and running tolls never count. `low`/`high` are that sentence's bounds; a vague amount
+("several") or an open one ("at least 3") is marked as such.
+
+**2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
+a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
+publication. A report's day is the earliest trusted day of its rows, else unknown, and then its
+publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
+town (a country or a region such as "Gaza Strip" or "Donbas" says nothing about which incident: dozens
+happen there a day).
+
+**3. When a report joins an incident.** A new report is compared with the incident's member reports:
+- *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
+  publication falls 0-`PUBLISHED_LAG_DAYS` days after the trusted day (two unknown days: publications at
+  most `PUBLISHED_LAG_DAYS` apart); they are *within the follow-up window* when at most `FOLLOW_DAYS`
+  further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
+  `LONG_DAYS` nothing joins.
+- *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
+  Kiev/Kyiv are one gazetteer entry already); a report or incident without a town has *no place*;
+  farther is *another place*.
+- *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age (in
+  both), or two named people or a named person and a street that are at least `NAME_SHARE` of the names
+  the shorter of the two gives (two names in common say little between long articles that name dozens
+  of officials), or most of the wording of the sentences that carry their figures (a syndicated copy);
+  **weak** when they share one named person or one street. Names *differ* when both name people with
+  ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
+  reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
+  each member report, never against the incident's reports pooled (which would grow with the incident
+  and chain it on). The same mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` killed, not a vague amount:
+  "49 killed at a nightclub") raises the evidence one step (none to weak, weak to strong): such tolls are
+  rare in one place, reported far and wide (often placed at the reporter's city) and months later, but a
+  war has many strikes that each kill a dozen.
+- *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
+  conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
+  and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
+  needs evidence (rule a).
+
+A report joins:
+  a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
+     (two shootings the same day in one city stay apart when their figures or names differ);
+  b. same place within the follow-up window, or another place with dates near (one of the two was
+     geocoded to a namesake town): with weak evidence and figures that do not conflict;
+  c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
+     strong evidence only, unless names differ.
+Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
+smallest date gap, then the smallest incident id. Otherwise it opens a new incident. A report never joins
+an incident that holds another report of its own article (rule 1 kept them apart). Candidates are found by
+blocking (`Index`): incidents near in place within a few days, or sharing a name or street that fewer
+than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty toll.
+
+**4. The incident's figures.** For each kind: `best` is the figure of the latest report that states it
+(tolls rise as the wounded die; ACLED revises the same way), `low`/`high` the range over its reports, and
+`reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
+the largest row of the latest killed figure (else of the latest wounded, else the first report's first
+row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
+its place the most common report town (ties: the earliest report's), else the region or country they
+name; `headline` the title of its earliest report.
+
+**Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
+reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
+by batch, a report can only join incidents that exist when it arrives, and is compared with what they
+hold then: where a later report would have bridged two earlier incidents they stay two (existing
+incidents are never merged), and the rules' few asymmetries (which report is "later" for a rising toll, a
+publication that follows a trusted day) can group differently. Measured on the GVA set: batches in
+publication order group 99% of rows as one full pass does; in reverse order 89%. Ids depend on order
+too: an incident keeps the id its first report gave it. `reconcile(..., full=True)` regroups everything
+in the canonical order (and keeps the ids of incidents that survive).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .incident_evidence import Evidence, wording
+
+PLACE_KM = 30.0
+NEAR_DAYS = 1
+PUBLISHED_LAG_DAYS = 3
+FOLLOW_DAYS = 45
+LONG_DAYS = 400
+BIG_TOLL = 10
+NAME_SHARE = 0.25
+RUNNING_TOLL = 1000
+SAME_ARTICLE_DAYS = 7
+SAME_REPORT_CHARS = 800
+KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
+
+_PERIOD = re.compile(
+    r"\b(?:(?:this|last|past|previous)\s+(?:year|month|decade|summer|spring|winter|fall|season)|so far|to date|"
+    r"since\s+(?:19|20)\d\d|since\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"every\s+(?:year|day|week|month)|each\s+(?:year|day|week|month)|a\s+year\b|per\s+year|annually|nationwide|"
+    r"in\s+(?:19|20)\d\d\b|(?:through|as of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
+    r"separate\s+(?:shootings|incidents|scenes)|across\s+the\s+(?:city|country|state|\w+\s+side)|"
+    r"in\s+(?!the\b|this\b|that\b)(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to)\b",
+    re.IGNORECASE,
+)
+_ANOTHER = re.compile(
+    r"\b(?:in\s+a\s+separate|(?:in|during)\s+another|an?\s+unrelated|in\s+an\s+earlier|in\s+a\s+similar|"
+    r"separate(?:ly)?\s*,|another\s+(?:shooting|incident|attack|homicide))\b",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+ANIMALS = frozenset(
+    "deer dog dogs cat cats horse horses cow cows cattle animal animals bird birds birds pig pigs sheep goat goats "
+    "bear bears wolf wolves elk moose turkey turkeys coyote coyotes fish".split()
+)
+
+
+@dataclass(slots=True)
+class Row:
+    """One casualty row as the rules see it (an `events` row with its article's date, source and title)."""
+
+    event_id: str
+    article_id: str
+    kind: str
+    count: int | None
+    low: int | None = None
+    high: int | None = None
+    subset_of: str | None = None
+    is_cumulative: bool = False
+    is_aggregate: bool = False
+    location: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    place_is_coarse: bool = False  # a country or a region ("Gaza Strip", "Donbas"): no town
+    event_date: date | None = None
+    date_text: str | None = None
+    sentence: str = ""
+    char_start: int = 0
+    victims: str | None = None
+    qualifier: str | None = None
+    published: date | None = None
+    source: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    best: int
+    low: int
+    high: int
+    event_id: str  # the report's largest row of this kind
+    vague: bool = False  # "several", "dozens": a convention, not a count
+    open: bool = False  # "at least 3": no upper bound
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's account of one incident."""
+
+    article_id: str
+    rows: list[Row]
+    day: date | None = None  # earliest trusted day of its rows
+    published: date | None = None
+    place: Row | None = None  # the row whose place stands for the report
+    figures: dict[str, Figure] = field(default_factory=dict)
+    source: str | None = None
+    title: str | None = None
+    _key: tuple | None = None
+
+    @property
+    def key(self) -> tuple:
+        """Canonical processing order (see "Order" in the module doc); fixed once the report is complete."""
+        if self._key is None:
+            anchor = self.day or self.published or date.max
+            self._key = (anchor, self.published or date.max, self.article_id, self.rows[0].char_start, self.rows[0].event_id)
+        return self._key
+
+    @property
+    def lead(self) -> Row:
+        return self.rows[0]
+
+
+# ---- 0. eligibility ----------------------------------------------------------------------------------
+
+def reports_incident(row: Row) -> bool:
+    """Rule 0: whether a casualty row reports one incident (not a running toll, aggregate or animals)."""
+    if row.is_cumulative or row.is_aggregate or row.count is None:
+        return False
+    if row.victims and row.victims.lower().split()[-1] in ANIMALS:
+        return False
+    if row.kind == "killed" and row.count >= RUNNING_TOLL:
+        day = trusted_day(row)
+        if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
+            return False  # thousands killed, not on a day of this week: a war's running toll
+    return not (row.sentence and _PERIOD.search(row.sentence))
+
+
+# ---- 1-2. reports -------------------------------------------------------------------------------------
+
+def trusted_day(row: Row) -> date | None:
+    """Rule 2: the row's date when it was read from words naming a day and is not after publication."""
+    if row.event_date is None or (row.date_text is not None and _BARE_NUMBER.match(row.date_text)):
+        return None
+    if row.published is not None and row.event_date > row.published + timedelta(days=1):
+        return None
+    return row.event_date
+
+
+def has_place(row: Row | None) -> bool:
+    return row is not None and row.latitude is not None and row.longitude is not None and not row.place_is_coarse
+
+
+def km(a: Row, b: Row) -> float:
+    """Great-circle distance between two rows' places."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _fits(report: Report, row: Row) -> bool:
+    if has_place(row) and has_place(report.place) and km(row, report.place) > PLACE_KM:
+        return False
+    day = trusted_day(row)
+    if day is not None and report.day is not None and abs((day - report.day).days) > SAME_ARTICLE_DAYS:
+        return False
+    if row.char_start - report.rows[-1].char_start <= SAME_REPORT_CHARS:
+        return True
+    # further down an article (a round-up's next item), only the same town or a restated figure
+    same_town = has_place(row) and has_place(report.place)
+    restated = any(r.kind == row.kind and r.count == row.count for r in report.rows)
+    return same_town or restated
+
+
+def article_reports(rows: Sequence[Row]) -> list[Report]:
+    """Rule 1: one article's eligible rows (any order) → its reports, in text order."""
+    rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
+    reports: list[Report] = []
+    of_row: dict[str, Report] = {}
+    previous: Row | None = None
+    for row in rows:
+        home = of_row.get(row.subset_of) if row.subset_of else None
+        if home is None and previous is not None and row.sentence == previous.sentence:
+            home = of_row[previous.event_id]  # one sentence tells of one incident
+        if home is None:
+            separate = bool(reports) and bool(row.sentence) and _ANOTHER.search(row.sentence) is not None
+            home = None if separate else next((r for r in reports if _fits(r, row)), None)
+        previous = row
+        if home is None:
+            home = Report(row.article_id, [], published=row.published, source=row.source, title=row.title)
+            reports.append(home)
+        home.rows.append(row)
+        of_row[row.event_id] = home
+        day = trusted_day(row)
+        if day is not None and (home.day is None or day < home.day):
+            home.day = day
+        if home.place is None and has_place(row):
+            home.place = row
+    for report in reports:
+        report.figures = report_figures(report.rows)
+    return reports
+
+
+def report_of(rows: Sequence[Row]) -> Report:
+    """The report that rows of one article already filed under one incident make (rule 1's result, rebuilt)."""
+    rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
+    lead = rows[0]
+    days = [d for d in map(trusted_day, rows) if d is not None]
+    return Report(lead.article_id, rows, day=min(days, default=None), published=lead.published,
+                  place=next((r for r in rows if has_place(r)), None), figures=report_figures(rows),
+                  source=lead.source, title=lead.title)
+
+
+def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
+    """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
+    teenage boy died"); the first sentence that gives the kind is the report's figure."""
+    by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.subset_of is None and row.count is not None:
+            by_sentence[(row.kind, row.sentence)].append(row)
+    out: dict[str, Figure] = {}
+    for (kind, _), group in sorted(by_sentence.items(), key=lambda kv: min(r.char_start for r in kv[1])):
+        best = sum(r.count for r in group)
+        low = sum(r.low if r.low is not None else r.count for r in group)
+        high = sum(r.high if r.high is not None else r.count for r in group)
+        top = max(group, key=lambda r: (r.count, -r.char_start))
+        if kind not in out:  # sentences in text order: the first one wins
+            out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
+                               any(r.high is None for r in group))
+    return out
+
+
+# ---- 3. joining ----------------------------------------------------------------------------------------
+
+NEAR, FOLLOW, LONG, FAR = 0, 1, 2, 3
+SAME_PLACE, NO_PLACE, OTHER_PLACE = 0, 1, 2
+NONE, WEAK, STRONG = 0, 1, 2
+
+
+def date_relation(a: Report, b: Report) -> tuple[int, int]:
+    """(NEAR | FOLLOW | FAR, days beyond agreement) between two reports' dates (rule 3)."""
+    if a.day is not None and b.day is not None:
+        gap = abs((a.day - b.day).days) - NEAR_DAYS
+    elif a.day is not None or b.day is not None:
+        known, other = (a, b) if a.day is not None else (b, a)
+        if other.published is None:
+            return FAR, 10**6
+        lag = (other.published - known.day).days  # published on or shortly after the day
+        gap = lag - PUBLISHED_LAG_DAYS if lag > PUBLISHED_LAG_DAYS else (-lag - NEAR_DAYS if lag < -NEAR_DAYS else 0)
+    else:
+        if a.published is None or b.published is None:
+            return FAR, 10**6
+        gap = abs((a.published - b.published).days) - PUBLISHED_LAG_DAYS
+    gap = max(gap, 0)
+    if gap == 0:
+        return NEAR, 0
+    if gap <= FOLLOW_DAYS:
+        return FOLLOW, gap
+    return (LONG if gap <= LONG_DAYS else FAR), gap
+
+
+def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> tuple[int, bool]:
+    """(NONE | WEAK | STRONG, names differ) between two reports (rule 3). Names and streets in `common`
+    (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
+    for nothing."""
+    shared = {n for n in a.names & b.names if f"n:{n}" not in common}
+    streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
+    differ = bool(a.victims) and bool(b.victims) and not (a.names & b.names)
+    # a long article names dozens of people: two of them in common say less than two of a short one's five
+    share = len(shared) / max(1, min(len(a.names), len(b.names)))
+    if (shared & a.victims & b.victims) or wording(a, b) >= 0.5 or (
+            share >= NAME_SHARE and (len(shared) >= 2 or streets)):
+        return STRONG, False
+    if shared or streets:
+        return WEAK, False
+    return NONE, differ
+
+
+def big_toll(report: Report) -> int | None:
+    """The report's killed figure when it is a mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` - 1, not a
+    vague amount)."""
+    fig = report.figures.get("killed")
+    return fig.best if fig is not None and BIG_TOLL <= fig.best < RUNNING_TOLL and not fig.vague else None
+
+
+def _differ(a: Figure, b: Figure) -> bool:
+    """Two figures of one kind disagree: neither is vague and their ranges do not overlap."""
+    if a.vague or b.vague:
+        return False
+    high_a = math.inf if a.open else a.high
+    high_b = math.inf if b.open else b.high
+    return max(a.low, b.low) > min(high_a, high_b)
+
+
+def figures_conflict(earlier: Report, later: Report) -> bool:
+    """Rule 3: a kind both state differs (vague amounts never do, "at least" is a range), unless more have
+    died and no more were killed or hurt in all (a wounded victim died)."""
+    a, b = earlier.figures, later.figures
+    differs = [k for k in a.keys() & b.keys() if _differ(a[k], b[k])]
+    if not differs:
+        return False
+    if (set(differs) <= {"killed", "wounded"} and "killed" in differs and "wounded" in a and "wounded" in b
+            and b["killed"].best > a["killed"].best):
+        return a["killed"].best + a["wounded"].best < b["killed"].best + b["wounded"].best
+    return True
+
+
+@dataclass(slots=True)
+class Incident:
+    """An incident while it is being assembled: its id and member reports."""
+
+    incident_id: str
+    reports: list[Report] = field(default_factory=list)
+    evidence: Evidence | None = None  # union of its members' evidence, built lazily
+    latest: Report | None = None  # its report latest in the canonical order
+
+    def add(self, report: Report, evidence: Evidence | None) -> None:
+        self.reports.append(report)
+        if self.latest is None or report.key > self.latest.key:
+            self.latest = report
+        if self.evidence is not None and evidence is not None:
+            self.evidence.names |= evidence.names
+            self.evidence.victims |= evidence.victims
+            self.evidence.streets |= evidence.streets
+            self.evidence.shingles |= evidence.shingles
+
+
+def _union(evidences: Iterable[Evidence]) -> Evidence:
+    """An incident's evidence: its reports' together (mutable sets, grown as reports join)."""
+    names, victims, streets, shingles = set(), set(), set(), set()
+    for e in evidences:
+        names |= e.names
+        victims |= e.victims
+        streets |= e.streets
+        shingles |= e.shingles
+    return Evidence(names, victims, streets, shingles)
+
+
+def _conflicts(incident: Incident, report: Report) -> bool:
+    latest = incident.latest or max(incident.reports, key=lambda r: r.key)
+    earlier, later = (latest, report) if latest.key <= report.key else (report, latest)
+    return figures_conflict(earlier, later)
+
+
+def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence],
+           common: frozenset[str] | set[str] = frozenset()) -> tuple | None:
+    """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better)."""
+    best_date, gap = FAR, 10**6
+    place = NO_PLACE
+    for member in incident.reports:
+        rel, g = date_relation(report, member)
+        if (rel, g) < (best_date, gap):
+            best_date, gap = rel, g
+        if has_place(report.place) and has_place(member.place):
+            d = km(report.place, member.place)
+            if d <= PLACE_KM:
+                place = SAME_PLACE
+            elif place != SAME_PLACE:
+                place = OTHER_PLACE
+    if best_date == FAR:
+        return None
+    if incident.evidence is None:
+        incident.evidence = _union(evidence_for(m) for m in incident.reports)
+    mine = evidence_for(report)
+    # strength against each member (not the union, which would grow with the incident and chain it on)
+    strength = max(evidence_strength(mine, evidence_for(m), common)[0] for m in incident.reports)
+    names_differ = strength == NONE and evidence_strength(mine, incident.evidence, common)[1]
+    toll = big_toll(report)
+    if toll is not None and any(big_toll(m) == toll for m in incident.reports):
+        strength, names_differ = min(STRONG, strength + 1), False  # the same mass-casualty toll
+    if names_differ:
+        return None
+    if place == SAME_PLACE and best_date == NEAR:
+        if strength == NONE and _conflicts(incident, report):
+            return None
+    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR):
+        if _conflicts(incident, report):
+            return None
+    elif strength != STRONG:
+        return None
+    return (-strength, place, best_date, gap, incident.incident_id)
+
+
+# ---- the clustering --------------------------------------------------------------------------------------
+
+PLACE_REACH = NEAR_DAYS + PUBLISHED_LAG_DAYS + 3  # days searched around a report by place (rule a)
+KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name (rules b, c)
+STREET_REACH = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # or street (rule b: alone it is weak evidence)
+MAX_KEY_INCIDENTS = 10  # a name or street shared by more incidents than this in reach is no evidence to search by
+
+
+def key_reach(key: str) -> int:
+    """How many days around a report an evidence key is searched (streets: the follow-up window)."""
+    return STREET_REACH if key.startswith("s:") else KEY_REACH
+CELL_DEGREES = 0.6  # grid cells for finding incidents near a place: 0.6° ≈ 67 km > 2 x PLACE_KM
+
+
+def _band_width(band: int) -> float:
+    """Degrees of longitude a cell spans in a latitude band: at least `CELL_DEGREES` of latitude in km,
+    measured where the band is narrowest."""
+    lat = min(85.0, max(abs(band * CELL_DEGREES), abs((band + 1) * CELL_DEGREES)))
+    return CELL_DEGREES / math.cos(math.radians(lat))
+
+
+def _cell(row: Row) -> tuple[int, int]:
+    band = math.floor(row.latitude / CELL_DEGREES)
+    return (band, math.floor(row.longitude / _band_width(band)))
+
+
+def _cells_near(row: Row) -> list[tuple[int, int]]:
+    """The cells a place within `PLACE_KM` of `row` can lie in. Cells are at least 2 x `PLACE_KM` across, so
+    only the neighbours on the sides of the half of the cell the point is in count: four cells, not nine."""
+    y = row.latitude / CELL_DEGREES
+    band = math.floor(y)
+    out = []
+    for b in (band, band + (1 if y - band >= 0.5 else -1)):
+        x = row.longitude / _band_width(b)
+        cx = math.floor(x)
+        out += [(b, cx), (b, cx + (1 if x - cx >= 0.5 else -1))]
+    return out
+
+
+def _anchor(report: Report) -> int:
+    day = report.day or report.published
+    return day.toordinal() if day is not None else 0
+
+
+class _Postings:
+    """(day, incident) entries kept sorted by day, so a date window is two bisections."""
+
+    __slots__ = ("days", "incidents", "sorted")
+
+    def __init__(self) -> None:
+        self.days: list[int] = []
+        self.incidents: list[Incident] = []
+        self.sorted = True
+
+    def add(self, day: int, incident: Incident) -> None:
+        if self.days and day < self.days[-1]:
+            self.sorted = False
+        self.days.append(day)
+        self.incidents.append(incident)
+
+    def window(self, lo: int, hi: int) -> list[Incident]:
+        if not self.sorted:
+            order = sorted(range(len(self.days)), key=self.days.__getitem__)
+            self.days = [self.days[i] for i in order]
+            self.incidents = [self.incidents[i] for i in order]
+            self.sorted = True
+        return self.incidents[bisect_left(self.days, lo) : bisect_right(self.days, hi)]
+
+
+def _crowded(window: list[Incident]) -> bool:
+    """More than `MAX_KEY_INCIDENTS` incidents (or four times as many reports) under one key."""
+    if len(window) <= MAX_KEY_INCIDENTS:
+        return False
+    return len(window) > 4 * MAX_KEY_INCIDENTS or len({id(i) for i in window}) > MAX_KEY_INCIDENTS
+
+
+class Index:
+    """Incidents filed by grid cell and by evidence key, with their reports' days, for candidate lookup
+    (blocking): a report is compared only with incidents near it in place within `PLACE_REACH` days (what
+    rule a can join), or sharing a name within `KEY_REACH` days or a street within `STREET_REACH` days
+    (rules b and c need one), where that key is not shared by more than `MAX_KEY_INCIDENTS` incidents in
+    reach ("Main Street" finds nothing)."""
+
+    def __init__(self, evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> None:
+        self.by_cell: dict[tuple[int, int], _Postings] = defaultdict(_Postings)
+        self.by_key: dict[str, _Postings] = defaultdict(_Postings)
+        self.evidence_for = evidence_for
+        self.known_common = common  # keys the database says are common around these reports
+
+    def common(self, report: Report) -> set[str]:
+        """The report's keys that too many incidents in reach share to count as evidence."""
+        anchor = _anchor(report)
+        out = {k for k in self.evidence_for(report).keys if k in self.known_common}
+        for key in self.evidence_for(report).keys:
+            p = self.by_key.get(key)
+            if p is not None:
+                reach = key_reach(key)
+                if _crowded(p.window(anchor - reach, anchor + reach)):
+                    out.add(key)
+        return out
+
+    def _keys(self, report: Report) -> list[str]:
+        toll = big_toll(report)
+        return self.evidence_for(report).keys + ([f"toll:{toll}"] if toll is not None else [])
+
+    def add(self, incident: Incident, report: Report) -> None:
+        day = _anchor(report)
+        if has_place(report.place):
+            self.by_cell[_cell(report.place)].add(day, incident)
+        for key in self._keys(report):
+            self.by_key[key].add(day, incident)
+
+    def candidates(self, report: Report) -> list[Incident]:
+        anchor = _anchor(report)
+        found: dict[str, Incident] = {}
+        if has_place(report.place):
+            lo, hi = anchor - PLACE_REACH, anchor + PLACE_REACH
+            for cell in _cells_near(report.place):
+                p = self.by_cell.get(cell)
+                if p is not None:
+                    found.update((i.incident_id, i) for i in p.window(lo, hi))
+        for key in self._keys(report):
+            p = self.by_key.get(key)
+            if p is not None and key not in self.known_common:
+                reach = key_reach(key)
+                window = p.window(anchor - reach, anchor + reach)
+                if not _crowded(window):
+                    found.update((i.incident_id, i) for i in window)
+        return [found[k] for k in sorted(found)]
+
+
+def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Callable[[Report], str],
+            evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> list[Incident]:
+    """Rule 3 over many reports: each joins the best incident it may join (existing ones or ones opened by
+    earlier reports of this call) or opens its own, in the canonical order. Returns every incident touched
+    or opened (existing incidents that gained a report included)."""
+    index = Index(evidence_for, common)
+    for incident in existing:
+        for member in incident.reports:
+            index.add(incident, member)
+        incident.latest = max(incident.reports, key=lambda r: r.key) if incident.reports else None
+    touched: dict[str, Incident] = {}
+    for report in sorted(reports, key=lambda r: r.key):
+        options = []
+        candidates = index.candidates(report)
+        shared_widely = index.common(report) if candidates else set()
+        for incident in candidates:
+            if any(m.article_id == report.article_id for m in incident.reports):
+                continue  # an article's own reports were kept apart by rule 1
+            verdict = decide(report, incident, evidence_for, shared_widely)
+            if verdict is not None:
+                options.append((verdict, incident))
+        if options:
+            incident = min(options, key=lambda o: o[0])[1]
+        else:
+            incident = Incident(new_id(report))
+        incident.add(report, evidence_for(report) if incident.evidence is not None else None)
+        index.add(incident, report)
+        touched[incident.incident_id] = incident
+    return [touched[k] for k in sorted(touched)]
+
+
+# ---- 4. the incident's figures -------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Summary:
+    """One `incidents` row and its `incident_figures` rows."""
+
+    incident_id: str
+    incident_date: date | None
+    place: Row | None
+    figures: dict[str, tuple[int, int, int, int]]  # kind -> (best, low, high, reports)
+    evidence_event_id: str
+    reports: int  # casualty rows
+    articles: int
+    sources: int
+    first_published: date | None
+    last_published: date | None
+    headline: str | None
+
+
+def _coarse_place(reports: Sequence[Report]) -> Row | None:
+    """Without a town, the incident is placed at the region or country its reports name (regions first)."""
+    rows = [r for rep in reports for r in rep.rows if r.latitude is not None and r.longitude is not None]
+    if not rows:
+        return None
+    counts = Counter(r.location for r in rows)
+    return max(rows, key=lambda r: (counts[r.location], -r.char_start))
+
+
+def summarise(incident: Incident) -> Summary:
+    """Rule 4: an incident's date, place and figures from its reports."""
+    reports = incident.reports
+    if len(reports) > 1:
+        reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
+    figures: dict[str, tuple[int, int, int, int]] = {}
+    latest_row: dict[str, str] = {}
+    for kind in KINDS:
+        stating = [r.figures[kind] for r in reports if kind in r.figures]
+        if not stating:
+            continue
+        last = stating[-1]
+        figures[kind] = (last.best, min(f.low for f in stating), max(f.high for f in stating), len(stating))
+        latest_row[kind] = last.event_id
+    first = min(reports, key=lambda r: r.key)
+    evidence = latest_row.get("killed") or latest_row.get("wounded") or first.lead.event_id
+    days = Counter(r.day for r in reports if r.day is not None)
+    if days:
+        top = max(days.values())
+        incident_date = min(d for d, n in days.items() if n == top)
+    else:
+        incident_date = min((r.published for r in reports if r.published is not None), default=None)
+    places = Counter(r.place.location for r in reports if has_place(r.place))
+    if places:
+        top = max(places.values())
+        place = next(r.place for r in sorted(reports, key=lambda r: r.key)
+                     if has_place(r.place) and places[r.place.location] == top)
+    else:
+        place = _coarse_place(reports)
+    published = [r.published for r in reports if r.published is not None]
+    earliest = min(reports, key=lambda r: (r.published or date.max, r.article_id))
+    return Summary(
+        incident_id=incident.incident_id,
+        incident_date=incident_date,
+        place=place,
+        figures=figures,
+        evidence_event_id=evidence,
+        reports=sum(len(r.rows) for r in reports),
+        articles=len({r.article_id for r in reports}),
+        sources=len({r.source for r in reports if r.source}),
+        first_published=min(published, default=None),
+        last_published=max(published, default=None),
+        headline=earliest.title,
+    )

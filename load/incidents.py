@@ -1,0 +1,490 @@
+"""Casualty rows → incidents, across the whole database, incrementally (issue 12).
+
+`reconcile(con, article_ids)` runs inside the caller's transaction, right after a batch has written (or
+rewritten) its articles' rows: everything it changes lands with the batch or not at all, so a kill mid-run and
+a re-run leave the incidents of one clean run. What it does, and reads, is bounded by what changed:
+
+1. **New reports**: the casualty rows of `article_ids` (all of them when None) that have no incident yet; a
+   rewritten article's rows come back without one, so a changed article moves its figures.
+2. **Stale incidents**: those whose stored `reports` no longer equals the rows that point at them (an article
+   was rewritten or removed); they are recomputed from what is left, or deleted when nothing is.
+3. **Candidates**: only incidents within the follow-up window of a new report and near its place (a box of
+   about ±110 km) or sharing a name or street with it (`incident_keys`), with their member rows; never the
+   whole table.
+4. The rules (`load/incident_rules.py`) file each new report under a candidate or open a new incident; the
+   incidents touched are summarised again and written (delete + insert by id), and `events.incident_id` set.
+
+`incident_id` is stable: an incident keeps its id while any of its reports remains, whatever joins it later;
+a new one is a hash of its first report's first row (the lowest in the canonical order), so re-running on
+unchanged input, or a full rebuild, gives the same ids. A change of EXTRACTOR_VERSION or of `RULES_VERSION`
+rebuilds everything once (`full=True` does it on demand). Where the order of batches matters is said in the
+rules' docstring ("Order").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import duckdb
+import pyarrow as pa
+
+import eventwire.versions as versions
+
+from ..transform import gazetteer
+from .incident_evidence import Evidence, as_keys, context, evidence_of, from_keys
+from .incident_rules import (
+    MAX_KEY_INCIDENTS,
+    PLACE_REACH,
+    Incident,
+    Report,
+    Row,
+    Summary,
+    article_reports,
+    big_toll,
+    cluster,
+    has_place,
+    key_reach,
+    report_of,
+    reports_incident,
+    summarise,
+)
+
+RULES_VERSION = "1"
+BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
+_EMPTY = Evidence()
+
+
+def version() -> str:
+    """What `incidents.extractor_version` holds: the extractors' version and the rules'."""
+    return f"{versions.EXTRACTOR_VERSION}+incidents.{RULES_VERSION}"
+
+
+@dataclass
+class Stats:
+    """What one reconciliation did."""
+
+    new_rows: int = 0
+    reports: int = 0
+    incidents_written: int = 0
+    incidents_deleted: int = 0
+    candidates: int = 0
+    full: bool = False
+
+
+_ROW_SQL = """
+SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_low, e.casualty_high, e.subset_of,
+       coalesce(e.is_cumulative, false), {aggregate}, e.location, e.country_code, e.latitude, e.longitude,
+       e.event_date, e.date_text, coalesce(e.sentence, ''), coalesce(e.char_start, 0), e.victims,
+       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id
+FROM events e JOIN articles a USING (article_id)
+WHERE e.event_type = 'casualty' AND {where}
+"""
+
+
+@lru_cache(maxsize=65536)
+def _is_coarse(name: str | None) -> bool:
+    """A country's or a region's name ("Gaza Strip"): a place that does not say which town."""
+    if gazetteer.is_country(name):
+        return True
+    place = gazetteer.ALIASES.get(gazetteer.normalise(name or ""))
+    return place is not None and place.feature == "region"
+
+
+def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None) -> list[tuple[Row, str | None]]:
+    """Casualty rows as the rules see them, with their current incident id."""
+    cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
+    aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, where=where), params or []).to_arrow_table()
+    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    out = []
+    for v in zip(*columns):
+        row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
+                  _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])
+        out.append((row, v[22]))
+    return out
+
+
+def _ids_table(name: str, values: Iterable[str]) -> pa.Table:
+    return pa.table({name: pa.array(sorted(set(values)), pa.string())})
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    con.register(name, table)
+
+
+def _new_id(report: Report, taken: set[str]) -> str:
+    """A new incident's id: a hash of its first report's first row, made unique against `taken`."""
+    n = 0
+    while True:
+        parts = f"incident\x1f{report.lead.event_id}" + (f"\x1f{n}" if n else "")
+        candidate = hashlib.sha1(parts.encode()).hexdigest()[:16]
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+        n += 1
+
+
+def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False) -> Stats:
+    """Reconcile the casualty rows of `article_ids` (every row without an incident when None) into incidents,
+    inside the caller's transaction. See the module doc for what is read and written."""
+    stats = Stats()
+    current = version()
+    if not full:
+        full = con.execute("SELECT count(*) FROM incidents WHERE extractor_version IS DISTINCT FROM ?",
+                           [current]).fetchone()[0] > 0
+    previous: dict[str, str] = {}
+    if full:
+        previous = dict(con.execute("SELECT event_id, incident_id FROM events WHERE incident_id IS NOT NULL").fetchall())
+        con.execute("UPDATE events SET incident_id = NULL WHERE incident_id IS NOT NULL")
+        for table in ("incidents", "incident_figures", "incident_keys"):
+            con.execute(f"DELETE FROM {table}")  # our own table names
+        article_ids = None
+        stats.full = True
+
+    # 1. new rows
+    if article_ids is None:
+        fresh = _rows(con, "e.incident_id IS NULL")
+    else:
+        _register(con, "incident_batch_ids", _ids_table("article_id", article_ids))
+        try:
+            fresh = _rows(con, "e.incident_id IS NULL AND e.article_id IN (SELECT article_id FROM incident_batch_ids)")
+        finally:
+            con.unregister("incident_batch_ids")
+    stats.new_rows = len(fresh)
+    by_article: dict[str, list[Row]] = defaultdict(list)
+    for row, _ in fresh:
+        if reports_incident(row):
+            by_article[row.article_id].append(row)
+    reports = [r for aid in sorted(by_article) for r in article_reports(by_article[aid])]
+    stats.reports = len(reports)
+
+    evidence: dict[str, Evidence] = {}  # by the report's first row's event id
+    if reports:
+        evidence.update(_report_evidence(con, reports))
+
+    # 2. stale incidents
+    stale = {r[0] for r in con.execute(
+        "SELECT i.incident_id FROM incidents i LEFT JOIN (SELECT incident_id, count(*) AS n FROM events "
+        "WHERE incident_id IS NOT NULL GROUP BY incident_id) c USING (incident_id) "
+        "WHERE c.n IS DISTINCT FROM i.reports").fetchall()}
+
+    # 3. candidates, and the rows of every incident we may change
+    candidates, common = _candidates(con, reports, evidence) if reports and not full else (set(), set())
+    stats.candidates = len(candidates)
+    existing = _load_incidents(con, candidates | stale, evidence)
+
+    # 4. the rules
+    taken = (set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}
+    touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
+                      lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY), common)
+    if previous:
+        _keep_previous_ids(touched, previous)
+    by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
+    by_id.update({i.incident_id: i for i in touched})
+    gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
+    summaries = [summarise(inc) for _, inc in sorted(by_id.items()) if inc.reports]
+    _write(con, summaries, gone, touched, current)
+    stats.incidents_written = len(summaries)
+    stats.incidents_deleted = len(gone)
+    return stats
+
+
+def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:
+    """After a rebuild, each incident takes back the id most of its rows had (largest incidents first; ties
+    to the smallest id), so ids survive a rebuild wherever the grouping does."""
+    claimed: set[str] = set()
+    fresh: list[Incident] = []
+    for incident in sorted(touched, key=lambda i: (-sum(len(r.rows) for r in i.reports), i.incident_id)):
+        votes: dict[str, int] = defaultdict(int)
+        for report in incident.reports:
+            for row in report.rows:
+                if row.event_id in previous:
+                    votes[previous[row.event_id]] += 1
+        options = sorted((-n, old) for old, n in votes.items() if old not in claimed)
+        if options:
+            incident.incident_id = options[0][1]
+            claimed.add(incident.incident_id)
+        else:
+            fresh.append(incident)
+    for incident in fresh:
+        if incident.incident_id in claimed:
+            incident.incident_id = _new_id(min(incident.reports, key=lambda r: r.key), claimed | {incident.incident_id})
+        claimed.add(incident.incident_id)
+
+
+def rebuild(con: duckdb.DuckDBPyConnection) -> Stats:
+    """Every incident again from every casualty row; an incident keeps the id most of its rows had."""
+    return reconcile(con, full=True)
+
+
+def reconcile_in_transaction(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None,
+                             *, full: bool = False) -> Stats:
+    """`reconcile` in a transaction of its own, for callers that hold none (benchmarks, tools)."""
+    con.begin()
+    try:
+        stats = reconcile(con, article_ids, full=full)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return stats
+
+
+def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> dict[str, Evidence]:
+    """Evidence of new reports, by their first row's event id; stored in `incident_keys`, replacing what
+    their articles had. A report reads the text around its own figures (`incident_evidence.context`), and
+    an article's first report (its headline incident) its title too: a report does not borrow the names
+    of the rest of a long article (officials, background) or of the article's other incidents."""
+    by_article: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        by_article[r.article_id].append(r)
+    _register(con, "incident_batch_ids", _ids_table("article_id", by_article))
+    try:
+        texts = con.execute("SELECT article_id, title, body FROM articles "
+                            "WHERE article_id IN (SELECT article_id FROM incident_batch_ids)").fetchall()
+        con.execute("DELETE FROM incident_keys WHERE article_id IN (SELECT article_id FROM incident_batch_ids)")
+    finally:
+        con.unregister("incident_batch_ids")
+    out: dict[str, Evidence] = {}
+    keys: list[tuple[str, str, str]] = []
+    for aid, title, body in texts:
+        for i, report in enumerate(sorted(by_article[aid], key=lambda r: r.lead.char_start)):
+            sentences = list(dict.fromkeys(r.sentence for r in report.rows))
+            text = context(body or "", [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows], i == 0)
+            ev = evidence_of(title if i == 0 else None, text, sentences)
+            out[report.lead.event_id] = ev
+            keys += [(aid, report.lead.event_id, k) for k in as_keys(ev)]
+    if keys:
+        _register(con, "incident_new_keys", pa.table({"article_id": [k[0] for k in keys],
+                                                       "event_id": [k[1] for k in keys], "key": [k[2] for k in keys]}))
+        try:
+            con.execute("INSERT INTO incident_keys BY NAME SELECT * FROM incident_new_keys")
+        finally:
+            con.unregister("incident_new_keys")
+    return out
+
+
+def _anchor(report: Report) -> date | None:
+    return report.day or report.published
+
+
+def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
+                evidence: dict[str, Evidence]) -> tuple[set[str], set[str]]:
+    """Incidents within reach of the new reports (the same blocking as `incident_rules.Index`): near in time
+    and place, or sharing a name or street that not too many incidents share; and the keys too many share
+    (no evidence, see the rules)."""
+    boxes = {"lo": [], "hi": [], "lat": [], "lon": []}
+    keys: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    tolls = {"killed": [], "lo": [], "hi": []}
+    for r in reports:
+        anchor = _anchor(r)
+        if anchor is None:
+            continue
+        day = anchor.toordinal()
+        if has_place(r.place):
+            for name, value in (("lo", day - PLACE_REACH), ("hi", day + PLACE_REACH), ("lat", r.place.latitude),
+                                ("lon", r.place.longitude)):
+                boxes[name].append(value)
+        for k in evidence.get(r.lead.event_id, _EMPTY).keys:
+            keys[k].add((day - key_reach(k), day + key_reach(k)))
+        toll = big_toll(r)
+        if toll is not None:
+            for name, value in (("killed", toll), ("lo", day - key_reach("toll")), ("hi", day + key_reach("toll"))):
+                tolls[name].append(value)
+    found: set[str] = set()
+    common: set[str] = set()
+    day = "(date_diff('day', DATE '0001-01-01', {}) + 1)"
+    if boxes["lo"]:
+        _register(con, "incident_boxes", pa.table(boxes))
+        try:
+            found |= {r[0] for r in con.execute(
+                "SELECT DISTINCT i.incident_id FROM incidents i JOIN incident_boxes b "
+                f"ON {day.format('i.incident_date')} BETWEEN b.lo AND b.hi "
+                f"AND i.latitude BETWEEN b.lat - {BOX_DEGREES} AND b.lat + {BOX_DEGREES} "
+                f"AND abs(i.longitude - b.lon) * cos(radians(b.lat)) <= {BOX_DEGREES}").fetchall()}
+        finally:
+            con.unregister("incident_boxes")
+    if tolls["killed"]:
+        _register(con, "incident_tolls", pa.table(tolls))
+        try:
+            found |= {r[0] for r in con.execute(
+                "SELECT DISTINCT i.incident_id FROM incidents i JOIN incident_tolls t "
+                f"ON i.killed = t.killed AND {day.format('i.incident_date')} BETWEEN t.lo AND t.hi").fetchall()}
+        finally:
+            con.unregister("incident_tolls")
+    if keys:
+        _register(con, "incident_batch_keys", pa.table({"key": pa.array(sorted(keys), pa.string())}))
+        try:  # equi-joins only (fast); the date window and the cap are applied here
+            matches = con.execute(
+                "SELECT k.key, e.incident_id, i.incident_date FROM incident_batch_keys b JOIN incident_keys k USING (key) "
+                "JOIN events e ON e.event_id = k.event_id JOIN incidents i ON i.incident_id = e.incident_id").fetchall()
+        finally:
+            con.unregister("incident_batch_keys")
+        by_key: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        for key, incident_id, day in matches:
+            if day is not None:
+                by_key[key].add((day.toordinal(), incident_id))
+        for key, windows in keys.items():
+            for lo, hi in windows:
+                near = {iid for day, iid in by_key.get(key, ()) if lo <= day <= hi}
+                if len(near) <= MAX_KEY_INCIDENTS:
+                    found |= near
+                else:
+                    common.add(key)
+    return found, common
+
+
+def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dict[str, Evidence]) -> list[Incident]:
+    """Existing incidents with their member reports (rows grouped by article), and their articles' evidence."""
+    if not ids:
+        return []
+    _register(con, "incident_wanted", _ids_table("incident_id", ids))
+    try:
+        rows = _rows(con, "e.incident_id IN (SELECT incident_id FROM incident_wanted)")
+        keys = con.execute(
+            "SELECT k.event_id, list(k.key ORDER BY k.key) FROM incident_keys k WHERE k.event_id IN "
+            "(SELECT event_id FROM events WHERE incident_id IN (SELECT incident_id FROM incident_wanted)) "
+            "GROUP BY k.event_id").fetchall()
+    finally:
+        con.unregister("incident_wanted")
+    for event_id, report_keys in keys:
+        evidence.setdefault(event_id, from_keys(report_keys))
+    grouped: dict[str, dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
+    for row, incident_id in rows:
+        grouped[incident_id][row.article_id].append(row)
+    out = []
+    for incident_id in sorted(ids):
+        members = grouped.get(incident_id, {})
+        out.append(Incident(incident_id, [report_of(members[aid]) for aid in sorted(members)]))
+    return out
+
+
+def _taken_ids(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> set[str]:
+    """Stored incident ids a new incident could collide with (its first row's hash, and the next few)."""
+    wanted = []
+    for r in reports:
+        for n in range(3):
+            parts = f"incident\x1f{r.lead.event_id}" + (f"\x1f{n}" if n else "")
+            wanted.append(hashlib.sha1(parts.encode()).hexdigest()[:16])
+    if not wanted:
+        return set()
+    _register(con, "incident_maybe", _ids_table("incident_id", wanted))
+    try:
+        return {r[0] for r in con.execute(
+            "SELECT incident_id FROM incidents WHERE incident_id IN (SELECT incident_id FROM incident_maybe)").fetchall()}
+    finally:
+        con.unregister("incident_maybe")
+
+
+@lru_cache(maxsize=65536)
+def _admin1_of(location: str | None, latitude: float, longitude: float, country_code: str | None) -> str | None:
+    known = gazetteer.lookup(location) if location else None
+    if known is not None and known.admin1 and (known.latitude, known.longitude) == (latitude, longitude):
+        return known.admin1  # the gazetteer entry itself (a region's point may be far from its towns)
+    return gazetteer.admin1_at(latitude, longitude, country_code)
+
+
+def _admin1(place: Row | None) -> str | None:
+    """The admin1 of an incident's place, from the offline gazetteer."""
+    if place is None or place.latitude is None or place.longitude is None:
+        return None
+    return _admin1_of(place.location, place.latitude, place.longitude, place.country_code)
+
+
+def _incident_table(summaries: Sequence[Summary], version_: str) -> pa.Table:
+    def fig(s: Summary, kind: str, i: int) -> int | None:
+        f = s.figures.get(kind)
+        return f[i] if f else None
+
+    places = [s.place for s in summaries]
+    return pa.table({
+        "incident_id": pa.array([s.incident_id for s in summaries], pa.string()),
+        "incident_date": pa.array([s.incident_date for s in summaries], pa.date32()),
+        "location": pa.array([p.location if p else None for p in places], pa.string()),
+        "admin1": pa.array([_admin1(p) for p in places], pa.string()),
+        "country_code": pa.array([p.country_code if p else None for p in places], pa.string()),
+        "latitude": pa.array([p.latitude if p else None for p in places], pa.float64()),
+        "longitude": pa.array([p.longitude if p else None for p in places], pa.float64()),
+        **{f"{kind}{suffix}": pa.array([fig(s, kind, i) for s in summaries], pa.int64())
+           for kind in ("killed", "wounded") for i, suffix in enumerate(("", "_low", "_high"))},
+        "reports": pa.array([s.reports for s in summaries], pa.int64()),
+        "articles": pa.array([s.articles for s in summaries], pa.int64()),
+        "sources": pa.array([s.sources for s in summaries], pa.int64()),
+        "first_published": pa.array([s.first_published for s in summaries], pa.date32()),
+        "last_published": pa.array([s.last_published for s in summaries], pa.date32()),
+        "headline": pa.array([s.headline for s in summaries], pa.string()),
+        "evidence_event_id": pa.array([s.evidence_event_id for s in summaries], pa.string()),
+        "extractor_version": pa.array([version_] * len(summaries), pa.string()),
+    })
+
+
+def _write(con: duckdb.DuckDBPyConnection, summaries: Sequence[Summary], gone: Sequence[str],
+           touched: Sequence[Incident], version_: str) -> None:
+    """Replace the touched incidents' rows, drop the empty ones, point the new rows at their incidents."""
+    ids = [s.incident_id for s in summaries] + list(gone)
+    if ids:
+        _register(con, "incident_written", _ids_table("incident_id", ids))
+        try:
+            for table in ("incidents", "incident_figures"):
+                con.execute(f"DELETE FROM {table} WHERE incident_id IN (SELECT incident_id FROM incident_written)")
+        finally:
+            con.unregister("incident_written")
+    if summaries:
+        _register(con, "incident_rows", _incident_table(summaries, version_))
+        figures = [(s.incident_id, kind, *f) for s in summaries for kind, f in sorted(s.figures.items())]
+        _register(con, "incident_figure_rows", pa.table({
+            "incident_id": pa.array([f[0] for f in figures], pa.string()),
+            "casualty_kind": pa.array([f[1] for f in figures], pa.string()),
+            **{name: pa.array([f[i] for f in figures], pa.int64())
+               for i, name in enumerate(("best", "low", "high", "reports"), start=2)},
+        }))
+        try:
+            con.execute("INSERT INTO incidents BY NAME SELECT * FROM incident_rows")
+            con.execute("INSERT INTO incident_figures BY NAME SELECT * FROM incident_figure_rows")
+        finally:
+            con.unregister("incident_rows")
+            con.unregister("incident_figure_rows")
+    assignments = [(row.event_id, inc.incident_id) for inc in touched for rep in inc.reports for row in rep.rows]
+    if assignments:
+        _register(con, "incident_assign", pa.table({
+            "event_id": pa.array([a[0] for a in assignments], pa.string()),
+            "incident_id": pa.array([a[1] for a in assignments], pa.string()),
+        }))
+        try:
+            con.execute("UPDATE events SET incident_id = m.incident_id FROM incident_assign m "
+                        "WHERE events.event_id = m.event_id AND events.incident_id IS DISTINCT FROM m.incident_id")
+        finally:
+            con.unregister("incident_assign")
+    if summaries:
+        _write_types(con, [s.incident_id for s in summaries])
+
+
+GENERIC_SUBCATEGORIES = ("Other", "Attack", "Armed clash")
+"""Sub-event types that say least about how: an incident takes one of them only when no report says more."""
+
+
+def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    """What happened, on each written incident: the ACLED type of the acts its casualty rows point to
+    (`events.action_id`), the most specific one reported (a generic "Attack" gives way to "Air/drone strike"),
+    then the one most rows point to, then the first by name. NULL when no figure has an act."""
+    _register(con, "incident_typed", _ids_table("incident_id", ids))
+    try:
+        con.execute("""
+            UPDATE incidents SET category = t.category, subcategory = t.subcategory
+            FROM (
+                SELECT incident_id, category, subcategory,
+                       row_number() OVER (PARTITION BY incident_id
+                                          ORDER BY list_contains(?, subcategory), n DESC, subcategory) AS rank
+                FROM (SELECT f.incident_id, a.category, a.subcategory, count(*) AS n
+                      FROM events f JOIN events a ON a.event_id = f.action_id
+                      WHERE f.incident_id IN (SELECT incident_id FROM incident_typed) AND a.subcategory IS NOT NULL
+                      GROUP BY f.incident_id, a.category, a.subcategory)
+            ) t
+            WHERE t.rank = 1 AND incidents.incident_id = t.incident_id""", [list(GENERIC_SUBCATEGORIES)])
+    finally:
+        con.unregister("incident_typed")

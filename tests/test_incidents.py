@@ -1,0 +1,422 @@
+"""Incidents: the reconciliation rules on hand-written reports, in real DuckDB files written by the real writer.
+
+The articles below are this project's own text. Their casualty rows are written as the extractor would write
+them (span, sentence, place from the gazetteer, date), so these tests hold whatever the extractors of the day
+read from a sentence: they test reconciliation, not extraction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from eventwire.extract.articles import Article, article_id_for, content_hash_of
+from eventwire.load import incidents, writer
+from eventwire.load.db import session
+from eventwire.load.incident_evidence import evidence_of
+from eventwire.load.incident_rules import (
+    Row,
+    article_reports,
+    reports_incident,
+    trusted_day,
+)
+from eventwire.transform import gazetteer
+from eventwire.transform.records import ArticleResult, Event, stable_id
+
+from eventwire.scoring import incidents as scoring
+from tests.conftest import shared_path
+
+CHICAGO = gazetteer.lookup("Chicago")
+ENGLEWOOD = (41.7798, -87.6456)  # a neighbourhood of Chicago: 8 km from the city's point
+DETROIT = gazetteer.lookup("Detroit")
+
+
+@dataclass
+class Fig:
+    """One casualty figure as the extractor would report it: the words it was read from, in `sentence`."""
+
+    sentence: str
+    kind: str
+    count: int
+    place: tuple[str, float, float] | None = ("Chicago", CHICAGO.latitude, CHICAGO.longitude)
+    day: date | None = None
+    date_text: str | None = None
+    cumulative: bool = False
+    subset_of: int | None = None  # index of the larger figure in the same article
+    qualifier: str | None = None
+
+
+@dataclass
+class Story:
+    source_id: str
+    source: str
+    title: str
+    published: date
+    figures: list[Fig]
+    extra: str = ""  # more body text, after the figures' sentences
+    body: str = field(init=False, default="")
+
+
+def _records(story: Story) -> tuple[Article, ArticleResult]:
+    sentences = list(dict.fromkeys(f.sentence for f in story.figures))
+    story.body = " ".join(sentences) + (" " + story.extra if story.extra else "")
+    aid = article_id_for(story.source, story.source_id)
+    events = []
+    for f in story.figures:
+        start = story.body.index(f.sentence)
+        e = Event("casualty", start, start + len(f.sentence), sentence=f.sentence, sent_start=start,
+                  sent_end=start + len(f.sentence), casualty_kind=f.kind, casualty_count=f.count,
+                  casualty_low=f.count, casualty_high=None if f.qualifier else f.count, casualty_qualifier=f.qualifier,
+                  is_cumulative=f.cumulative, event_date=f.day, date_text=f.date_text, cue="kill")
+        if f.place:
+            known = gazetteer.lookup(f.place[0])
+            e.location, e.latitude, e.longitude = f.place
+            e.country_code = known.country_code if known else "US"
+        events.append(e)
+    # two figures of one sentence get distinct spans, as the extractor's are
+    for i, e in enumerate(events):
+        e.char_end += i
+    for e in events:
+        e.article_id = aid
+        e.event_id = stable_id(aid, e.key)
+    for f, e in zip(story.figures, events):
+        if f.subset_of is not None:
+            e.subset_of = events[f.subset_of].event_id
+    article = Article(aid, story.source_id, story.source, f"https://example.org/{story.source_id}", story.title,
+                      story.published, story.body, content_hash_of(story.title, story.body), "en")
+    return article, ArticleResult(aid, events=events)
+
+
+def write(db: Path, *stories: Story) -> list[str]:
+    """Write stories with the real writer (one batch, which reconciles them); returns their article ids."""
+    articles, results = zip(*(_records(s) for s in stories))
+    with session(db) as con:
+        writer.write_batch(con, list(articles), list(results), {a.article_id: a.content_hash for a in articles},
+                           "test", "run-1")
+    return [a.article_id for a in articles]
+
+
+def q(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def incident_of(db: Path, article_id: str) -> str | None:
+    ids = {r[0] for r in q(db, "SELECT incident_id FROM events WHERE article_id = ? AND incident_id IS NOT NULL", [article_id])}
+    assert len(ids) <= 1, ids
+    return ids.pop() if ids else None
+
+
+SAT, SUN, MON, TUE = date(2016, 5, 7), date(2016, 5, 8), date(2016, 5, 9), date(2016, 5, 10)
+
+
+def carter_by_tribune() -> Story:
+    return Story("trib-1", "Tribune", "Man shot dead on Elm Street", SUN, [
+        Fig("John Carter, 24, was shot dead on Elm Street in Chicago on Saturday night, police said.", "killed", 1,
+            day=SAT, date_text="Saturday night"),
+    ], extra="Officers found Carter near a parked car. No arrests have been made.")
+
+
+def carter_by_sun() -> Story:
+    return Story("sun-1", "Sun-Times", "Victim of Saturday shooting identified", MON, [
+        Fig("The man killed in a shooting late Saturday in Englewood was identified as John Carter, 24.", "killed", 1,
+            place=("Englewood", *ENGLEWOOD), day=SAT, date_text="late Saturday"),
+    ], extra="Carter, a father of two, had been visiting his sister.")
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "incidents.duckdb"
+
+
+def test_same_shooting_reported_by_two_outlets_is_one_incident(db):
+    a, b = write(db, carter_by_tribune(), carter_by_sun())
+    assert incident_of(db, a) == incident_of(db, b) is not None
+    (row,) = q(db, "SELECT killed, killed_low, killed_high, articles, sources, reports, incident_date, location, "
+                   "admin1, country_code, headline, first_published, last_published FROM incidents")
+    killed, low, high, articles, sources, reports, day, location, admin1, cc, headline, first, last = row
+    assert (killed, low, high, articles, sources, reports) == (1, 1, 1, 2, 2, 2)
+    assert day == SAT and admin1 == "Illinois" and cc == "US" and location in ("Chicago", "Englewood")
+    assert headline == "Man shot dead on Elm Street" and (first, last) == (SUN, MON)
+    figures = q(db, "SELECT casualty_kind, best, low, high, reports FROM incident_figures")
+    assert figures == [("killed", 1, 1, 1, 2)]
+    # drill-down: every report with its outlet, sentence and URL
+    reports_ = q(db, "SELECT source, url, sentence, is_evidence FROM incident_reports ORDER BY published_at")
+    assert [r[0] for r in reports_] == ["Tribune", "Sun-Times"]
+    assert all(r[1].startswith("https://example.org/") and r[2] for r in reports_)
+    assert sum(r[3] for r in reports_) == 1
+
+
+def test_follow_up_with_a_later_death_joins_and_raises_killed(db):
+    (first,) = write(db, Story("trib-2", "Tribune", "Two wounded in Englewood", SAT, [
+        Fig("Marcus Lee, 31, and a woman were wounded in a shooting in Englewood on Friday.", "wounded", 2,
+            place=("Englewood", *ENGLEWOOD), day=date(2016, 5, 6), date_text="Friday"),
+    ]))
+    (incident,) = q(db, "SELECT incident_id, killed, wounded FROM incidents")
+    assert incident[1] is None and incident[2] == 2
+    (later,) = write(db, Story("trib-3", "Tribune", "Man dies days after shooting", TUE, [
+        Fig("Marcus Lee, 31, died Monday of wounds from Friday's shooting in Chicago.", "killed", 1,
+            day=MON, date_text="Monday"),
+    ]))
+    assert incident_of(db, later) == incident_of(db, first) == incident[0]  # the id stays
+    (row,) = q(db, "SELECT killed, wounded, articles, evidence_event_id FROM incidents")
+    assert row[:3] == (1, 2, 2)
+    assert q(db, "SELECT article_id FROM events WHERE event_id = ?", [row[3]]) == [(later,)]
+
+
+def test_rising_toll_takes_the_latest_report_and_keeps_the_range(db):
+    write(db, Story("wire-1", "Wire", "Three hurt", SUN, [
+        Fig("Three people were wounded in a shooting at a party in Chicago on Saturday.", "wounded", 3,
+            day=SAT, date_text="Saturday"),
+        Fig("One person was killed in the shooting at the party in Chicago.", "killed", 1),
+    ], extra="Dana Brooks, 19, was among the wounded."))
+    write(db, Story("wire-2", "Wire", "Second victim dies", MON, [
+        Fig("A second person has died after the shooting at a party in Chicago on Saturday.", "killed", 2,
+            day=SAT, date_text="Saturday"),
+        Fig("Two people remain in hospital after the party shooting in Chicago.", "wounded", 2),
+    ], extra="Dana Brooks, 19, died on Sunday."))
+    assert q(db, "SELECT killed, killed_low, killed_high, wounded, wounded_low, wounded_high FROM incidents") == [(2, 1, 2, 2, 2, 3)]
+
+
+def test_two_shootings_same_day_same_city_stay_apart(db):
+    write(db,
+          Story("trib-4", "Tribune", "Teen killed", MON, [
+              Fig("Darnell Hughes, 19, was shot and killed in Chicago on Sunday.", "killed", 1, day=SUN, date_text="Sunday")]),
+          Story("sun-4", "Sun-Times", "Man killed", MON, [
+              Fig("Luis Ortega, 22, was shot and killed in Chicago on Sunday.", "killed", 1, day=SUN, date_text="Sunday")]),
+          Story("trib-5", "Tribune", "Three killed at a house", MON, [
+              Fig("Three people were killed in a shooting at a house in Chicago on Sunday.", "killed", 3,
+                  day=SUN, date_text="Sunday")]))
+    assert q(db, "SELECT count(*) FROM incidents")[0][0] == 3
+    assert sorted(r[0] for r in q(db, "SELECT killed FROM incidents")) == [1, 1, 3]
+
+
+def test_running_tolls_and_aggregates_report_no_incident(db):
+    (aid,) = write(db, Story("trib-6", "Tribune", "A violent year", MON, [
+        Fig("More than 500 people have been killed in Chicago since the war on gangs began.", "killed", 500,
+            cumulative=True),
+        Fig("A total of 344 people were killed in Chicago last year.", "killed", 344),
+        Fig("Kevin Moore, 40, was killed in Chicago on Sunday.", "killed", 1, day=SUN, date_text="Sunday"),
+    ]))
+    by_count = dict(q(db, "SELECT casualty_count, incident_id FROM events WHERE article_id = ?", [aid]))
+    assert by_count[500] is None and by_count[344] is None and by_count[1] is not None
+    assert q(db, "SELECT killed FROM incidents") == [(1,)]
+    # the death views: incidents once, mentions as before
+    assert q(db, "SELECT sum(killed) FROM daily_deaths_by_place") == [(1,)]
+    assert q(db, "SELECT sum(killed) FROM daily_death_mentions_by_place") == [(345,)]
+
+
+def test_figures_restated_in_one_article_never_add_up(db):
+    write(db, Story("trib-7", "Tribune", "Two dead", SUN, [
+        Fig("Two people, including a 12-year-old girl, were killed in Chicago on Saturday.", "killed", 2,
+            day=SAT, date_text="Saturday"),
+        Fig("Two people, including a 12-year-old girl, were killed in Chicago on Saturday.", "killed", 1, subset_of=0),
+        Fig("A man and a woman died at the scene.", "killed", 1),
+        Fig("A man and a woman died at the scene.", "killed", 1),
+    ]))
+    assert q(db, "SELECT killed, reports FROM incidents") == [(2, 4)]
+
+
+def test_a_region_is_no_place_to_join_on(db):
+    gaza = gazetteer.lookup("Gaza")
+    region = ("Gaza Strip", gaza.latitude, gaza.longitude)
+    a, b, c = write(db,
+                    Story("w-1", "Wire", "Strike on a house", MON, [
+                        Fig("Three people were killed in an air strike on a house in Gaza on Sunday.", "killed", 3,
+                            place=region, day=SUN, date_text="Sunday")]),
+                    Story("w-2", "Wire", "Market hit", MON, [
+                        Fig("Twelve people were wounded when a market in Gaza was shelled on Sunday.", "wounded", 12,
+                            place=region, day=SUN, date_text="Sunday")]),
+                    Story("w-3", "Agency", "House strike kills three", MON, [
+                        Fig("An air strike on a house in Gaza on Sunday killed three people, including Amal Nasser, 9.",
+                            "killed", 3, place=region, day=SUN, date_text="Sunday")],
+                        extra="Amal Nasser, 9, was buried on Monday."))
+    # the strike and the shelling are two events; one region and one day are not evidence they are one
+    assert incident_of(db, a) != incident_of(db, b)
+    # the incidents keep the region as their place
+    assert {r[0] for r in q(db, "SELECT location FROM incidents")} == {"Gaza Strip"}
+    assert q(db, "SELECT admin1 FROM incidents LIMIT 1") == [("Gaza Strip",)]
+    assert incident_of(db, c) not in (None, incident_of(db, b))
+
+
+def test_report_without_a_place_joins_only_on_evidence(db):
+    a, b = write(db, carter_by_tribune(), carter_by_sun())
+    (c, d) = write(db,
+                   Story("radio-1", "Radio", "Family mourns", MON, [
+                       Fig("Relatives said John Carter, 24, was killed on his way home on Saturday.", "killed", 1,
+                           place=None, day=SAT, date_text="Saturday")]),
+                   Story("radio-2", "Radio", "Another death", MON, [
+                       Fig("A woman was killed on Saturday, police said.", "killed", 1, place=None, day=SAT,
+                           date_text="Saturday")]))
+    assert incident_of(db, c) == incident_of(db, a)
+    assert incident_of(db, d) not in (None, incident_of(db, a))
+
+
+def test_ids_are_stable_across_reruns_and_rebuilds(db):
+    a, b = write(db, carter_by_tribune(), carter_by_sun())
+    before = q(db, "SELECT * FROM incidents")
+    with session(db) as con:
+        stats = incidents.reconcile_in_transaction(con)
+        assert stats.new_rows == 0 and stats.incidents_written == 0
+        incidents.reconcile_in_transaction(con, full=True)
+    assert q(db, "SELECT * FROM incidents") == before
+    # loaded in the other order, the incident is the same; its id is its first report's (the Sun's here),
+    # and a rebuild keeps it (a rebuild of a fresh copy would found it on the earliest report)
+    other = db.with_name("other.duckdb")
+    write(other, carter_by_sun())
+    (first_id,) = q(other, "SELECT incident_id FROM incidents")[0]
+    write(other, carter_by_tribune())
+    assert q(other, "SELECT incident_id, killed, articles FROM incidents") == [(first_id, 1, 2)]
+    with session(other) as con:
+        incidents.rebuild(con)
+    assert q(other, "SELECT incident_id, killed, articles FROM incidents") == [(first_id, 1, 2)]
+
+
+def test_a_changed_article_moves_its_figures(db):
+    a, b = write(db, carter_by_tribune(), carter_by_sun())
+    old = incident_of(db, a)
+    changed = carter_by_tribune()
+    changed.figures = [Fig("Two men were shot dead in Detroit on Saturday night, police said.", "killed", 2,
+                           place=("Detroit", DETROIT.latitude, DETROIT.longitude), day=SAT, date_text="Saturday night")]
+    write(db, changed)
+    assert incident_of(db, b) == old  # what is left keeps the id...
+    assert q(db, "SELECT articles, reports, killed FROM incidents WHERE incident_id = ?", [old]) == [(1, 1, 1)]
+    moved = incident_of(db, a)
+    assert moved not in (None, old)
+    assert q(db, "SELECT killed, location, admin1 FROM incidents WHERE incident_id = ?", [moved]) == [(2, "Detroit", "Michigan")]
+    # every casualty row that reports an incident points at one that exists, and counts add up
+    assert q(db, "SELECT count(*) FROM events e LEFT JOIN incidents i USING (incident_id) "
+                 "WHERE e.incident_id IS NOT NULL AND i.incident_id IS NULL") == [(0,)]
+    assert q(db, "SELECT sum(reports) FROM incidents") == q(db, "SELECT count(*) FROM events WHERE incident_id IS NOT NULL")
+
+
+def test_an_article_that_loses_its_figures_leaves_no_empty_incident(db):
+    (a,) = write(db, carter_by_tribune())
+    gone = carter_by_tribune()
+    gone.figures = [Fig("Police are investigating an incident on Elm Street in Chicago.", "arrested", 0)]
+    gone.figures[0].count = None  # not a figure at all
+    articles, results = _records(gone)
+    results.events.clear()
+    with session(db) as con:
+        writer.write_batch(con, [articles], [results], {}, "test", "run-2")  # reconciles: the incident goes
+    assert q(db, "SELECT count(*) FROM incidents") == [(0,)] and q(db, "SELECT count(*) FROM incident_figures") == [(0,)]
+
+
+def test_reconciliation_is_all_or_nothing_with_its_batch(db, monkeypatch):
+    """A kill after the incidents are reconciled but before the batch commits leaves neither rows nor incidents."""
+    articles, results = zip(*(_records(s) for s in (carter_by_tribune(), carter_by_sun())))
+    real = incidents.reconcile
+
+    def reconcile_then_die(con, article_ids):
+        real(con, article_ids)
+        assert con.execute("SELECT count(*) FROM incidents").fetchone()[0] == 1
+        raise KeyboardInterrupt  # as a Ctrl-C between reconciling and committing would
+
+    monkeypatch.setattr(incidents, "reconcile", reconcile_then_die)
+    with session(db) as con, pytest.raises(KeyboardInterrupt):
+        writer.write_batch(con, list(articles), list(results), {}, "test", "run-1")
+    assert q(db, "SELECT count(*) FROM incidents") == [(0,)] and q(db, "SELECT count(*) FROM articles") == [(0,)]
+
+
+def _row(event_id: str, sentence: str, kind: str = "killed", count: int = 1, **kw) -> Row:
+    return Row(event_id, "a1", kind, count, low=count, high=count, sentence=sentence, char_start=int(event_id[1:]) * 100,
+               published=SUN, **kw)
+
+
+def test_an_age_is_not_a_date_and_a_separate_shooting_is_another_report():
+    age = _row("e1", "Erbie Cole, 44, killed two.", event_date=date(1944, 5, 8), date_text="44")
+    assert trusted_day(age) is None
+    future = _row("e2", "He was killed.", event_date=date(2016, 5, 25), date_text="May 25")
+    assert trusted_day(future) is None  # after publication: a misread
+    lead = _row("e3", "A man was killed in Chicago on Saturday.", latitude=41.85, longitude=-87.65,
+                event_date=SAT, date_text="Saturday")
+    far = _row("e4", "Two were killed in Detroit.", count=2, latitude=42.33, longitude=-83.05)
+    other = _row("e5", "In a separate shooting, a woman was wounded.", kind="wounded")
+    reports = article_reports([far, other, lead])
+    assert [[r.event_id for r in rep.rows] for rep in reports] == [["e3"], ["e4"], ["e5"]]
+    assert reports[0].day == SAT and reports[0].figures["killed"].best == 1
+
+
+def test_periods_animals_and_running_tolls_are_not_incidents():
+    assert not reports_incident(_row("e1", "Hunters killed 90,280 deer this season.", count=90280, victims="deer"))
+    assert not reports_incident(_row("e2", "Six people were shot in three separate shootings overnight.", count=6))
+    assert not reports_incident(_row("e3", "The war has killed 13,000.", count=13000, is_cumulative=True))
+    assert reports_incident(_row("e4", "A man was killed on Main Street on Sunday.", count=1))
+
+
+def test_evidence_reads_named_victims_streets_not_headline_words():
+    ev = evidence_of("Man Arrested After Shooting On Elm Street",
+                     "A man was arrested after a shooting. John Carter, 24, died in the 400 block of East 71st Street. "
+                     "Police spokesman Tom Reed said officers from Las Vegas helped.", ["John Carter, 24, died."])
+    assert ev.victims == {"john carter"}
+    assert "tom reed" not in ev.names and "las vegas" not in ev.names and "man arrested" not in ev.names
+    assert "east 71st street" in ev.streets
+
+
+# ---- admin1 --------------------------------------------------------------------------------------------------------
+
+def test_gazetteer_gives_admin1_for_towns_aliases_and_points():
+    assert gazetteer.lookup("Chicago").admin1 == "Illinois"
+    assert gazetteer.lookup("Kiev").admin1 == gazetteer.lookup("Kyiv").admin1 == "Kyiv City"
+    assert gazetteer.lookup("Donetsk People's Republic").admin1 == "Donetsk"
+    assert gazetteer.lookup("Ukraine").admin1 is None
+    assert gazetteer.admin1_at(*ENGLEWOOD, "US") == "Illinois"
+    assert gazetteer.admin1_at(0.0, -30.0) is None  # mid-Atlantic
+
+
+# ---- the scorer ------------------------------------------------------------------------------------------------------
+
+def test_scorer_bcubed_and_figures_on_a_toy_case():
+    gold = [
+        {"incident": "g1", "date": "2016-05-07", "latitude": 41.85, "longitude": -87.65, "killed": 1, "injured": 0,
+         "articles": ["s1", "s2"]},
+        {"incident": "g2", "date": "2016-05-08", "latitude": 42.33, "longitude": -83.05, "killed": 2, "injured": 1,
+         "articles": ["s3"]},
+    ]
+    preds = scoring.Predictions(
+        article_ids={"s1": "a1", "s2": "a2", "s3": "a3"},
+        rows=[{"article_id": "a1", "incident_id": "i1", "char_start": 0, "casualty_kind": "killed", "casualty_count": 1},
+              {"article_id": "a2", "incident_id": "i1", "char_start": 0, "casualty_kind": "killed", "casualty_count": 1},
+              {"article_id": "a3", "incident_id": "i1", "char_start": 0, "casualty_kind": "killed", "casualty_count": 2}],
+        incidents={"i1": {"incident_date": date(2016, 5, 8), "latitude": 41.9, "longitude": -87.6, "killed": 1, "wounded": None}},
+    )
+    s = scoring.score_incidents(gold, preds)
+    # everything in one predicted group: precision (2/3 + 2/3 + 1/3) / 3, recall 1
+    assert s["bcubed_precision"] == pytest.approx(5 / 9) and s["bcubed_recall"] == 1.0
+    assert s["killed_accuracy"] == 0.5 and s["injured_accuracy"] == 0.5 and s["date_within_day"] == 1.0
+    assert s["place_within_40km"] == 0.5
+    assert s["killed_ratio_incidents"] == pytest.approx(1 / 3) and s["killed_ratio_mentions"] == pytest.approx(4 / 3)
+
+
+# ---- the shared GVA set --------------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_gva_sample_through_the_flow(prefect_harness, tmp_path):
+    """60 GVA articles through the real flow, then reconciled: reports of different incidents are rarely merged,
+    and counting incidents is far closer to the truth than summing mentions."""
+    import json
+
+    from eventwire.flows.run import run
+
+    from eventwire.options import RunOptions
+
+    gold_path = shared_path("gold", "gva_incidents_dev.jsonl")
+    corpus = shared_path("corpus", "gva", "articles.jsonl")
+    gold = [g for g in scoring.load_gold(gold_path) if len(g["articles"]) >= 2][:25]
+    wanted = {sid for g in gold for sid in g["articles"]}
+    sample = tmp_path / "gva.jsonl"
+    with corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if json.loads(line)["id"] in wanted:
+                dst.write(line)
+    db = tmp_path / "gva.duckdb"
+    run([str(sample)], RunOptions(db_path=str(db), workers=1))
+    with session(db) as con:
+        incidents.reconcile_in_transaction(con)
+        s = scoring.score_incidents(gold, scoring.predictions_from_db(con))
+    assert s["bcubed_precision"] >= 0.9
+    assert s["bcubed_recall"] > 0.5
+    assert s["killed_over_incidents"] <= s["killed_summing_mentions"]
