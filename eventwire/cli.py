@@ -6,6 +6,7 @@ at once.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -62,15 +63,31 @@ def _run_options(db: Path, published: str | None, field: list[str], workers: int
 
 @contextmanager
 def _one_line_errors(command: str) -> Iterator[None]:
-    """Errors a user can act on (a database held by another process, or written by a newer eventwire) as one
-    line on stderr and exit status 2, not a traceback."""
-    from eventwire.load.db import DatabaseBusy, SchemaTooNew
+    """Errors a user can act on (`eventwire.errors.UserError`: a database held by another process, not a database,
+    damaged or in a place that cannot be written; a path Prefect cannot send; an export folder that is a file;
+    and a database written by a newer eventwire) as one line on stderr and exit status 2, not a traceback.
+
+    Inside, Ctrl-C and SIGTERM stop the command cleanly (`flows/interrupt.py`: what it started is stopped) and
+    it exits with 128 + the signal's number, after one line that says so."""
+    from eventwire.errors import UserError
+    from eventwire.flows.interrupt import exit_status, signal_exception, stop_on_signals
+    from eventwire.load.migrate import SchemaTooNew
 
     try:
-        yield
-    except (DatabaseBusy, SchemaTooNew) as exc:
+        with stop_on_signals():
+            yield
+    except (UserError, SchemaTooNew) as exc:
         typer.echo(f"eventwire {command}: {exc}", err=True)
         raise typer.Exit(2) from None
+    except BaseException as exc:
+        stop = signal_exception(exc)
+        if stop is None:
+            raise
+        status = exit_status(stop)
+        typer.echo(f"eventwire {command}: stopped by {signal.Signals(status - 128).name}; what it had started is "
+                   "stopped" + (". Batches already loaded are kept: run it again to finish" if command == "run" else ""),
+                   err=True)
+        raise typer.Exit(status) from None
 
 
 def _parse_fields(pairs: list[str]) -> dict[str, str]:
@@ -84,18 +101,22 @@ def _parse_fields(pairs: list[str]) -> dict[str, str]:
 
 
 def _print_summary(summary, console) -> None:  # noqa: ANN001 (RunSummary; imported lazily)
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"eventwire run {summary.run_id}", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     for label, value in [*summary.labelled(), ("database", summary.db_path)]:
-        table.add_row(label, str(value))
+        table.add_row(label, escape(str(value)))
     console.print(table)
     if summary.rejects:
         console.print(f"[yellow]{summary.articles_rejected} input(s) rejected[/] (all in the rejects table):")
         for source_id, reason, detail in summary.rejects[:10]:
-            console.print(f"  {source_id}: [bold]{reason}[/] — {detail}")
+            console.print(f"  {escape(source_id)}: [bold]{escape(reason)}[/] — {escape(detail)}")  # a path may hold "[/x]"
+        more = summary.unlisted_rejects(10)
+        if more:
+            console.print(f"  {escape(more)}")
 
 
 @app.command()
@@ -122,19 +143,19 @@ def run(
 
     console = Console(stderr=True)
     options = _run_options(db, published, field, workers, dask, dask_address, batch_size, feed_timeout)
-    from eventwire.flows.api_server import start_early
+    with _one_line_errors("run"):
+        from eventwire.flows.api_server import start_early
 
-    start_early()  # Prefect's temporary server boots (~4.5 s) while the rest loads
-    from eventwire.flows.run import (
-        run as run_flow,  # light: the flow imports in the run
-    )
+        start_early()  # Prefect's temporary server boots (~4.5 s) while the rest loads
+        from eventwire.flows.run import (
+            run as run_flow,  # light: the flow imports in the run
+        )
 
-    with _one_line_errors("run"), Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                           TimeElapsedColumn(), console=console, transient=True,
-                                           disable=not console.is_terminal) as progress:
-        bar = progress.add_task("reading articles", total=None)
-        summary = run_flow(sources, options, progress=lambda seen, done: progress.update(
-            bar, description=f"{seen} articles read, {done} analysed"))
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                      console=console, transient=True, disable=not console.is_terminal) as progress:
+            bar = progress.add_task("reading articles", total=None)
+            summary = run_flow(sources, options, progress=lambda seen, done: progress.update(
+                bar, description=f"{seen} articles read, {done} analysed"))
     _print_summary(summary, Console())
 
 
@@ -202,15 +223,11 @@ def serve(
     if interval is not None and interval <= 0:
         raise typer.BadParameter("must be more than 0 seconds", param_hint="--interval")
     options = _run_options(db, published, field, workers, dask, dask_address, batch_size, feed_timeout)
-    from eventwire.flows.serve import NoPrefectServer, parameters
+    from eventwire.flows.serve import parameters
     from eventwire.flows.serve import serve as serve_flow
 
-    params = parameters(sources, options)
-    try:
-        serve_flow(params, cron=cron, interval=interval, name=name)
-    except NoPrefectServer as exc:
-        typer.echo(f"eventwire serve: {exc}", err=True)
-        raise typer.Exit(2) from None
+    with _one_line_errors("serve"):
+        serve_flow(parameters(sources, options), cron=cron, interval=interval, name=name)
 
 
 class ExportFormat(str, Enum):  # mirrors eventwire.load.export.ExportFormat, without importing DuckDB for --help

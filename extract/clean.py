@@ -169,9 +169,11 @@ def clean_article(raw: RawArticle, repeats: RepeatIndex | None = None) -> Articl
             kept[0].drop, kept[0].why = True, "title"
     else:
         # Without a given title, the first line that is not page furniture is the title (a text file's
-        # first line, however short; a headline-shaped first line elsewhere).
+        # first line, however short; a headline-shaped first line elsewhere), when a body is left after it:
+        # an article of one line is all body, untitled.
         first = next((p for p in paras if not p.drop or p.why == "fragment"), None)
-        if first is not None and (raw.html is None and (is_headline_shaped(first.text) or raw.source_id.endswith(".txt"))):
+        if first is not None and (raw.html is None and (is_headline_shaped(first.text) or raw.source_id.endswith(".txt"))) \
+                and any(not p.drop for p in paras if p is not first):
             title = first.text
             first.drop, first.why = True, "title"
     kept = [p for p in paras if not p.drop]

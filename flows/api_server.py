@@ -39,6 +39,7 @@ class TemporaryServer:
         self.settings_env = settings_env or {}
         self.port = _free_port()
         self.process = self._launch()
+        self.answered = False  # set once /health answered
 
     @property
     def api_url(self) -> str:
@@ -73,6 +74,7 @@ class TemporaryServer:
                     raise RuntimeError(f"Prefect's temporary server exited with status {status} before it answered")
                 try:
                     if client.get(f"{self.api_url}/health").status_code == 200:
+                        self.answered = True
                         return
                 except httpx.TransportError:
                     pass
@@ -82,7 +84,13 @@ class TemporaryServer:
 
     def stop(self, quiet: bool = False) -> None:
         """Stop the server, once Prefect has sent it the run's last logs and events (which it otherwise
-        sends at interpreter exit, to a server already gone)."""
+        sends at interpreter exit, to a server already gone). A server that never answered (the run stopped or
+        failed while it booted) is killed: it has nothing to keep, and uvicorn, stopped in the middle of its
+        start-up, prints a traceback ("Reactive triggers not started")."""
+        if not self.answered:
+            self.process.kill()
+            self.process.wait()
+            return
         if not quiet:
             from prefect.events.worker import EventsWorker
             from prefect.logging import get_logger

@@ -20,6 +20,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -35,7 +36,7 @@ from ..extract.clean import clean_article, index_repeats
 from ..extract.feeds import FeedError, FeedTooLarge, fetch_entry, fetch_feed, is_url
 from ..extract.sources import iter_source
 from ..load import writer
-from ..load.db import session
+from ..load.db import DatabaseBusy, session
 from ..load.incremental import (
     RunMemory,
     Triage,
@@ -47,8 +48,10 @@ from ..load.incremental import (
 )
 from ..options import RunOptions
 from ..transform.records import ArticleResult
+from .interrupt import signal_exception
 from .report import publish_run_report
-from .summary import RunSummary
+from .runners import stop_workers, was_stopped
+from .summary import MAX_REJECTS_LOGGED, RunSummary
 
 ProgressHook = Callable[[int, int], None]
 """Called with (articles seen, articles analysed) after each batch: the CLI's progress bar."""
@@ -97,8 +100,14 @@ def nlp_task(articles: list[Article], pool: Executor | None = None) -> tuple[lis
     from ..transform.pipeline import analyse_batch
 
     started = time.perf_counter()
-    results = pool.submit(analyse_batch, articles).result() if pool is not None else analyse_batch(articles)
-    return results, time.perf_counter() - started
+    if pool is None:
+        return analyse_batch(articles), time.perf_counter() - started
+    try:
+        return pool.submit(analyse_batch, articles).result(), time.perf_counter() - started
+    except BrokenProcessPool:
+        if was_stopped(pool):  # the run is being stopped (Ctrl-C, SIGTERM): nothing to report, nothing is loaded
+            return [], 0.0
+        raise
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -114,6 +123,7 @@ def load_task(db_path: str, articles: list[Article], results: list[ArticleResult
 
 def _raw_stream(sources: list[str], options: RunOptions) -> Iterator[RawArticle | Reject]:
     logger = get_run_logger()
+    paths_read: set[Path] = set()  # resolved: a folder given under two names is read once
     for source in sources:
         if is_url(source):
             state = fetch_feed_task(source, options.feed_timeout, return_state=True)
@@ -129,7 +139,7 @@ def _raw_stream(sources: list[str], options: RunOptions) -> Iterator[RawArticle 
                 continue
             yield from fetch_pages_task(state.result(), source, options.feed_timeout)
         else:
-            yield from iter_source(source, published=options.published, fields=options.fields)
+            yield from iter_source(source, published=options.published, fields=options.fields, seen=paths_read)
 
 
 def _batches(stream: Iterator[RawArticle | Reject], size: int) -> Iterator[tuple[list[RawArticle], list[Reject]]]:
@@ -178,9 +188,9 @@ def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str
     summary.articles_new += len(articles) - changed
     if articles or batch.rejects:  # a batch of unchanged articles costs no task and no write
         load_task(db_path, quote(articles), quote(results), quote(batch.raw_hashes), quote(batch.rejects), run_id)
-    for r in batch.rejects:
-        logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
-        summary.add_reject(r.source_id, r.reason, r.detail)
+    for r in batch.rejects:  # the first few one line each; the rest in one line at the end of the run
+        if summary.add_reject(r.source_id, r.reason, r.detail):
+            logger.warning("rejected %s: %s (%s)", r.source_id, r.reason, r.detail)
     for res in results:
         summary.events.update(e.event_type for e in res.events)
         summary.places += len(res.places)
@@ -227,10 +237,28 @@ def extract_events(sources: list[str], options: RunOptions = RunOptions(), runti
         while pending:
             finish_oldest()
         status = "completed"
+    except BaseException as exc:
+        stop = signal_exception(exc)  # Ctrl-C, or SIGTERM (Prefect's handler, or flows/interrupt.py)
+        if stop is None:
+            raise
+        status = "interrupted"
+        if runtime.pool is not None:
+            stop_workers(runtime.pool)  # now: Prefect's task runner waits for its threads, which wait for them
+        if stop is exc:
+            raise
+        raise stop from None  # DuckDB's "Query interrupted" stands for the signal: Prefect acts on the signal
     finally:
         summary.seconds = time.perf_counter() - started
-        with session(db_path, apply_schema=False) as con:
-            writer.finish_run(con, run_id, summary.counts(), summary.event_counts(), status)
+        try:
+            # Interrupted: wait briefly for the file; if another process holds it, the next run marks this one.
+            with session(db_path, apply_schema=False, wait_seconds=120 if status != "interrupted" else 10) as con:
+                writer.finish_run(con, run_id, summary.counts(), summary.event_counts(), status)
+        except DatabaseBusy:
+            if status != "interrupted":
+                raise
+    more = summary.unlisted_rejects(MAX_REJECTS_LOGGED)
+    if more:
+        logger.warning(more)
     logger.info(
         "run %s: %d new, %d changed, %d unchanged, %d rejected; events %s in %.1f s",
         run_id, summary.articles_new, summary.articles_changed, summary.articles_unchanged,

@@ -5,18 +5,25 @@ It checks the database first (upgraded to this eventwire's schema, or refused wi
 anything starts), then sets up, in this order so that start-up overlaps, what the flow needs and the flow does not own: the NLP worker pool (started first, so the model
 loads while Prefect starts), Prefect's temporary API server when no API is configured, the task runner the
 options ask for, and quiet logs for expected feed failures; then it runs `extract_events` and returns its
-`RunSummary`.
+`RunSummary`. Paths Prefect cannot send (names that are not UTF-8) are refused first (`check_paths`).
+
+Ctrl-C and SIGTERM stop all of it (`interrupt.stop_on_signals`): the flow records the run as `interrupted` and
+stops the workers, the context managers below stop the temporary server and the pool, and `Interrupted` (a
+KeyboardInterrupt) leaves this function.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..errors import UserError
 from ..load.db import session
 from ..options import RunOptions
 from .api_server import api_of, temporary_server
+from .interrupt import stop_on_signals
 from .runners import task_runner, worker_pool
 
 if TYPE_CHECKING:
@@ -43,13 +50,28 @@ def _quiet_feed_failures() -> None:
         logger.addFilter(_FeedFailureWithoutTraceback())
 
 
+def check_paths(sources: Sequence[str], options: RunOptions) -> None:
+    """Paths Prefect can send: it passes the flow's parameters as UTF-8 JSON, and a name with bytes that are not
+    UTF-8 (kept by Python as lone surrogates) cannot be. `UserError` naming it, before anything starts."""
+    for what, value in [*(("SOURCE", s) for s in sources), ("--db", options.db_path)]:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = os.fsencode(value).decode("utf-8", "backslashreplace")
+            advice = ("rename it to UTF-8 (e.g. with convmv), or give the folder that holds it: files inside a "
+                      "folder are read whatever their names" if what == "SOURCE" else "give --db a UTF-8 name")
+            raise UserError(f"{what} {shown} is not UTF-8 text, which Prefect needs to pass it to the flow: {advice}") from None
+
+
 def run(sources: Sequence[str], options: RunOptions = RunOptions(), progress: ProgressHook | None = None) -> RunSummary:
     """Run `extract_events` over `sources` with `options`; `progress` is called with (articles seen, articles
     analysed) after each batch. Returns the run's summary."""
     _quiet_feed_failures()
+    check_paths(sources, options)
     with session(options.db_path):  # the database brought up to date, or refused, before anything starts
         pass
-    with worker_pool(0 if options.uses_dask else options.nlp_workers) as pool, temporary_server() as server:
+    with stop_on_signals(), worker_pool(0 if options.uses_dask else options.nlp_workers) as pool, \
+            temporary_server() as server:
         from .extract_events import (  # Prefect imports while the workers load the model
             Runtime,
             extract_events,

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import weakref
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
 from ..options import RunOptions
+
+_stopped: weakref.WeakSet[Executor] = weakref.WeakSet()  # pools stop_workers ended
 
 
 @contextmanager
@@ -31,11 +35,43 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
     # Start the workers now, so the model loads while Prefect starts up; from a thread, because starting one
     # waits until the fork server has loaded the model.
-    threading.Thread(target=lambda: [pool.submit(int) for _ in range(workers)], daemon=True).start()
+    threading.Thread(target=_start, args=(pool, workers), daemon=True).start()
     try:
         yield pool
+    except BaseException:  # stopped (Ctrl-C, SIGTERM: flows/interrupt.py) or failed: do not wait for the batches
+        stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(pool: ProcessPoolExecutor, workers: int) -> None:
+    """Have the pool start its workers (a task each); quietly not, if the run stopped meanwhile."""
+    try:
+        for _ in range(workers):
+            pool.submit(int)
+    except (RuntimeError, BrokenProcessPool):  # shut down or stopped (stop_workers) while starting
+        pass
+
+
+def stop_workers(pool: Executor) -> None:
+    """End the pool's workers now (SIGTERM, then SIGKILL after 5 s). With them gone, the fork server exits too:
+    each worker holds the fork server's "alive" pipe open, which is why they all outlived a killed run."""
+    _stopped.add(pool)
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor's own record of its workers
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
+def was_stopped(pool: Executor) -> bool:
+    """Whether `stop_workers` ended this pool (its batches' BrokenProcessPool is then expected, not a failure)."""
+    return pool in _stopped
 
 
 def warm_up() -> None:

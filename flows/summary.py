@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..transform.events import EVENT_TYPES
 
 MAX_REJECTS_KEPT = 1000  # rejects listed in the summary (all of them are in the `rejects` table)
+MAX_REJECTS_LOGGED = 20  # rejects logged one line each; the rest are counted by reason in one line
 
 
 @dataclass
@@ -25,6 +26,7 @@ class RunSummary:
     seconds: float = 0.0
     nlp_seconds: float = 0.0
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (source_id, reason, detail)
+    reject_reasons: Counter[str] = field(default_factory=Counter)  # every reject, by reason
 
     def counts(self) -> dict[str, float | int]:
         """The `runs` row's numbers."""
@@ -53,7 +55,21 @@ class RunSummary:
             ("NLP seconds", f"{self.nlp_seconds:.1f}"),
         ]
 
-    def add_reject(self, source_id: str, reason: str, detail: str) -> None:
+    def add_reject(self, source_id: str, reason: str, detail: str) -> bool:
+        """Count a reject; True while it is one of the first MAX_REJECTS_LOGGED (worth a line of its own)."""
         self.articles_rejected += 1
+        self.reject_reasons[reason] += 1
         if len(self.rejects) < MAX_REJECTS_KEPT:
             self.rejects.append((source_id, reason, detail))
+        return self.articles_rejected <= MAX_REJECTS_LOGGED
+
+    def rejects_by_reason(self) -> str:
+        """"12,000 duplicate article, 3 broken JSON line": every reject counted, most frequent reason first."""
+        return ", ".join(f"{n:,} {reason}" for reason, n in self.reject_reasons.most_common())
+
+    def unlisted_rejects(self, listed: int) -> str | None:
+        """One line for the rejects after the first `listed`: how many, by reason; None when all were listed."""
+        if self.articles_rejected <= listed:
+            return None
+        return (f"... and {self.articles_rejected - listed:,} more rejected (in all: {self.rejects_by_reason()}); "
+                "every one is in the rejects table")

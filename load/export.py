@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..errors import UserError
 from .db import DEFAULT_WAIT_SECONDS, ensure_current, session
 
 MONTH = "coalesce(strftime(a.published_at, '%Y-%m'), 'unknown') AS published_month"
@@ -49,6 +50,10 @@ def relations(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool]]:
     return out
 
 
+class ExportFolderUnusable(UserError):
+    """The export's output folder cannot be used (a file is in the way, no permission)."""
+
+
 class ExportFormat(str, Enum):
     parquet = "parquet"
     csv = "csv"
@@ -69,8 +74,8 @@ def export(db_path: str | Path, out_dir: str | Path, fmt: ExportFormat | str = E
     if not db_path.is_file():
         raise FileNotFoundError(f"no database at {db_path}")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    ensure_current(db_path, wait_seconds)
+    ensure_current(db_path, wait_seconds)  # a database that cannot be read is refused before anything is written
+    _make_folder(out)
     written: list[Exported] = []
     with session(db_path, read_only=True, wait_seconds=wait_seconds) as con:
         for name, (sql, partitioned) in relations(con).items():
@@ -86,6 +91,18 @@ def export(db_path: str | Path, out_dir: str | Path, fmt: ExportFormat | str = E
                 rel.write_parquet(str(target))
             written.append(Exported(name, target, _count(con, sql)))
     return written
+
+
+def _make_folder(out: Path) -> None:
+    """The export folder, created if missing; `ExportFolderUnusable` (one line) when it cannot be."""
+    if out.exists() and not out.is_dir():
+        raise ExportFolderUnusable(f"{out} is a file, not a folder: give export a folder (it is created if missing)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ExportFolderUnusable(f"cannot create the folder {out}: a part of its path is a file") from None
+    except OSError as exc:
+        raise ExportFolderUnusable(f"cannot create the folder {out}: {exc.strerror or exc}") from None
 
 
 def _count(con, sql: str) -> int:  # noqa: ANN001 (duckdb connection)

@@ -72,7 +72,7 @@ class RunMemory:
     """What a run has seen so far, so duplicates across its batches are caught too."""
 
     article_ids: set[str] = field(default_factory=set)
-    content_sources: dict[str, str] = field(default_factory=dict)  # content_hash -> first source_id
+    content_sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # content_hash -> first (article_id, source_id)
 
 
 def batch_ids(raws: list[RawArticle]) -> list[str]:
@@ -113,10 +113,11 @@ def admit(batch: Triage, cleaned: list[Article | Reject], owners: dict[str, tupl
         if isinstance(article, Reject):
             batch.rejects.append(article)
             continue
+        # By article id, as across runs (`owners`): the same source id under two sources is still one text.
         owner = owners.get(article.content_hash)
-        first = seen.content_sources.setdefault(article.content_hash, article.source_id)
-        if (owner and owner[0] != article.article_id) or first != article.source_id:
-            other = owner[1] if owner and owner[0] != article.article_id else first
+        first = seen.content_sources.setdefault(article.content_hash, (article.article_id, article.source_id))
+        if (owner and owner[0] != article.article_id) or first[0] != article.article_id:
+            other = owner[1] if owner and owner[0] != article.article_id else first[1]
             batch.rejects.append(Reject(article.source_id, "duplicate article", f"same text as {other}, loaded once"))
             continue
         (batch.to_extract if article.language == "en" else batch.to_store).append(article)

@@ -88,6 +88,17 @@ def test_empty_and_all_boilerplate_articles_are_rejected_with_a_reason():
     assert isinstance(furniture, Reject)
 
 
+def test_a_one_line_article_is_all_body():
+    """A one-line .txt file used to become a title, then a reject ("nothing left after removing boilerplate")."""
+    line = "Shelling killed three people in Kharkiv on Monday, officials said."
+    for raw in (_article(line), _article(line + "\n"), _article("Shelling Hits Market in Kharkiv", source_id="r1")):
+        article = clean_article(raw)
+        assert not isinstance(article, Reject), article
+        assert article.body == raw.text.strip() and article.title is None
+    two = clean_article(_article("Shelling Hits Kharkiv\n\n" + line))  # with a body after it, the first line is the title
+    assert (two.title, two.body) == ("Shelling Hits Kharkiv", line)
+
+
 def test_language_is_recorded_by_script():
     assert detect_language("The minister said the talks would resume.") == "en"
     assert detect_language("Министр заявил, что переговоры возобновятся в понедельник.") == "ru"

@@ -155,3 +155,55 @@ def test_pathological_text_is_bounded_in_time(nlp, name):
     assert seconds < 60
     if "400-digit" in name:
         assert all(e.casualty_count is None or e.casualty_count < 10**11 for e in result.events)
+
+
+TOWNS = ["Kharkiv", "Odesa", "Sumy", "Lviv", "Dnipro", "Poltava", "Kherson", "Mykolaiv"]
+
+
+def _one_sentence(chars: int) -> str:
+    """Clauses with a figure, a place and a speaker, never a full stop: one "sentence" of `chars` characters."""
+    clauses = [f"shelling killed {i % 9 + 2} people in {TOWNS[i % 8]} and the mayor said that" for i in range(chars // 50)]
+    return ("The army said that " + " ".join(clauses))[:chars] + " it ended."
+
+
+def _ordinary(chars: int) -> str:
+    sentences = [f"Shelling killed {i % 9 + 2} people in {TOWNS[i % 8]}, the mayor said." for i in range(chars // 40)]
+    return " ".join(sentences)[:chars]
+
+
+def test_a_run_on_sentence_is_cut_into_bounded_sentences(nlp):
+    from eventwire.transform.sentence_cap import MAX_TOKENS
+
+    doc = nlp(_one_sentence(30_000))
+    assert len(doc) > 10 * MAX_TOKENS
+    assert max(len(s) for s in doc.sents) <= MAX_TOKENS  # was one sentence of ~5,600 tokens
+    assert {"statement", "casualty"} <= {e.event_type for e in analyse_article(doc, "long", date(2024, 3, 12)).events}
+
+
+def test_the_cap_leaves_ordinary_text_as_the_parser_leaves_it(nlp):
+    from eventwire.transform.sentence_cap import NAME
+
+    long_one = ("The council said that the roads, the bridges, the schools and the hospitals of " + ", ".join(
+        f"district {i}" for i in range(60)) + " would reopen on Monday, after the repairs.")
+    text = "\n\n".join([long_one, _ordinary(3000), '"We will rebuild," said Anna Kovalenko, the mayor. ' * 3])
+    capped = nlp(text)
+    with nlp.select_pipes(disable=[NAME]):
+        plain = nlp(text)
+    assert max(len(s) for s in plain.sents) > 150  # a long sentence, but under the cap
+    assert [s.start for s in capped.sents] == [s.start for s in plain.sents]
+    assert [t.head.i for t in capped] == [t.head.i for t in plain]
+
+
+def test_one_long_sentence_costs_about_what_as_much_ordinary_text_costs(nlp):
+    """A 50,000-character single sentence took 5.5x as long as 50,000 characters of ordinary sentences (100,000:
+    10x, 142 s); `python benchmarks/long_sentence.py` prints the figures. Measured back to back, so a loaded machine
+    slows both; the bound is generous (after the cap: 0.9x to 1.4x)."""
+    def seconds(text: str) -> float:
+        started = time.perf_counter()
+        analyse_article(nlp(text), "long", date(2024, 3, 12))
+        return time.perf_counter() - started
+
+    seconds(_ordinary(2000))  # the gazetteer and dateparser load on first use
+    one, plain = seconds(_one_sentence(50_000)), seconds(_ordinary(50_000))
+    print(f"one sentence {one:.1f} s, ordinary {plain:.1f} s, ratio {one / plain:.1f}")
+    assert one < 3 * plain

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from eventwire.extract.articles import RawArticle, Reject
 from eventwire.extract.sources import iter_source, parse_date
 
@@ -97,3 +99,64 @@ def test_parse_date_shapes():
     assert parse_date("27 May 2014") == date(2014, 5, 27)
     assert parse_date("not a date") is None
     assert parse_date(None) is None
+
+
+def test_a_deeply_nested_line_is_one_reject_and_the_other_lines_load(tmp_path: Path):
+    """1,000 levels of [[[...]]] (2 KB) made json raise RecursionError, which failed the run."""
+    path = tmp_path / "dump.jsonl"
+    deep = "[" * 1000 + "]" * 1000
+    path.write_text("\n".join([json.dumps({"id": "a1", "text": "Body one."}), deep,
+                               '{"id": "a2", "text": ' + deep + "}", json.dumps({"id": "a3", "text": "Body three."})]),
+                    encoding="utf-8")
+    raws, rejects = _all(path)
+    assert [r.source_id for r in raws] == ["a1", "a3"]
+    assert [(Path(r.source_id).name, r.reason) for r in rejects] == [("dump.jsonl:2", "broken JSON line"),
+                                                                     ("dump.jsonl:3", "broken JSON line")]
+    assert all("nested too deeply" in r.detail for r in rejects)
+    whole = tmp_path / "dump.json"
+    whole.write_text(deep, encoding="utf-8")
+    _, [reject] = _all(whole)
+    assert reject.reason == "broken JSON" and "nested too deeply" in reject.detail
+
+
+@pytest.mark.parametrize("value, said", [(None, "null"), (42, "a number"), (["a", "b"], "a list"),
+                                         ({"p": "x"}, "an object"), (True, "true (a boolean)")])
+def test_a_text_field_that_is_not_text_says_what_it_is(tmp_path: Path, value, said):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "r1", "text": value}) + "\n", encoding="utf-8")
+    _, [reject] = _all(path)
+    assert reject.reason == "no text"
+    assert reject.detail == f"the record's text is {said}, not a string of text"
+    assert "has no" not in reject.detail
+
+
+def test_ids_are_text_as_json_writes_them_never_a_python_repr(tmp_path: Path):
+    path = tmp_path / "d.jsonl"
+    records = [{"id": {"site": "x", "n": [1, 2]}, "text": "One."}, {"id": 7, "text": "Two."},
+               {"id": True, "text": "Three."}, {"id": "x" * 2000, "text": "Four."},
+               {"id": {"a": "é"}, "source": ["wire", 1], "text": "Five."}]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    raws, [reject] = _all(path)
+    assert [r.source_id for r in raws] == ['{"n":[1,2],"site":"x"}', "7", "true", '{"a":"é"}']
+    assert raws[-1].source == '["wire",1]'
+    assert reject.reason == "bad id" and "2,000 characters" in reject.detail
+
+
+def test_the_same_folder_under_two_names_reads_as_one(tmp_path: Path):
+    """A symlinked folder: the same source, source ids and so article ids; given twice, read once."""
+    real = tmp_path / "src"
+    real.mkdir()
+    (real / "a.txt").write_text("Title\n\nBody of a.", encoding="utf-8")
+    (real / "b.jsonl").write_text(json.dumps({"id": "r1", "text": "Body of r1."}) + "\n", encoding="utf-8")
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(real, target_is_directory=True)  # a link loop inside: not followed
+    direct, _ = _all(real)
+    aliased, _ = _all(tmp_path / "alias")
+    assert [(r.source, r.source_id) for r in aliased] == [(r.source, r.source_id) for r in direct]
+    assert [r.source for r in direct] == ["src", "b"]
+    seen: set[Path] = set()
+    first = list(iter_source(str(real), seen=seen))
+    again = list(iter_source(str(tmp_path / "alias"), seen=seen))
+    assert len(first) == 2
+    assert [(r.reason, r.detail) for r in again] == [
+        ("duplicate source", f"the same folder as {real}, given earlier in this run; read once")]
