@@ -18,7 +18,6 @@ from pathlib import Path
 import duckdb
 
 from ..errors import UserError
-
 from .migrate import SCHEMA_VERSION, SchemaTooNew, check_version, upgrade
 
 DEFAULT_WAIT_SECONDS = 120.0

@@ -29,13 +29,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 import eventwire.versions as versions
 
 from ..transform import gazetteer
+
+if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
+    import duckdb
+
 from .incident_evidence import Evidence, as_keys, context, evidence_of, from_keys
 from .incident_rules import (
     MAX_KEY_INCIDENTS,
@@ -179,7 +183,10 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     existing = _load_incidents(con, candidates | stale, evidence)
 
     # 4. the rules
-    taken = (set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}
+    # An incident left with no rows (its articles were rewritten) gives its id back: the rewritten rows that form it
+    # again take the same id, so a batch written twice (two runs at once, a re-run) leaves what one write leaves.
+    emptied = {i.incident_id for i in existing if not i.reports}
+    taken = ((set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}) - emptied
     touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
                       lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY), common)
     if previous:

@@ -32,12 +32,10 @@ def test_an_empty_database_shows_the_notice_not_a_traceback(tmp_path, monkeypatc
 
 def test_incident_tables_with_no_rows_show_the_notice(sample_db, tmp_path, monkeypatch):
     """An older database upgraded by this eventwire has the incident tables but nothing reconciled yet."""
-    from eventwire.load.incidents import apply_schema
-
     db = tmp_path / "older.duckdb"
     shutil.copy(sample_db, db)
     with session(db) as con:
-        apply_schema(con)
+        con.execute("UPDATE events SET incident_id = NULL")
         con.execute("DELETE FROM incidents")
     at = _run(db, monkeypatch)
     assert any("no incidents yet" in i.value for i in at.info)

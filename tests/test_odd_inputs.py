@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
-
 from eventwire.flows.run import run
 from eventwire.flows.summary import MAX_REJECTS_LOGGED
+
 from eventwire.options import RunOptions
 
 from .cliutil import run_cli

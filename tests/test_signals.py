@@ -19,8 +19,8 @@ from pathlib import Path
 
 import psutil
 import pytest
-
 from eventwire.flows.run import run
+
 from eventwire.options import RunOptions
 
 from .cliutil import ROOT, cli_command, cli_env

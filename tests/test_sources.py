@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from eventwire.extract.articles import RawArticle, Reject
 from eventwire.extract.sources import iter_source, parse_date
 

@@ -12,8 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-
-from eventwire.load.db import DatabaseBusy, DatabaseUnusable, _is_lock_error, connect, session
+from eventwire.load.db import (
+    DatabaseBusy,
+    DatabaseUnusable,
+    _is_lock_error,
+    connect,
+    session,
+)
 
 from .cliutil import ROOT, cli_command, cli_env
 
