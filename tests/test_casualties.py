@@ -182,3 +182,9 @@ def test_seeds():
 )
 def test_article_toll_counts_each_victim_once(text, expected_toll):
     assert toll(rows(text)) == expected_toll
+
+
+def test_suspended_age_compound_is_not_a_count_and_does_not_crash():
+    # "12-" is half of "12- and 14-year-old" (ages); it once raised ValueError in the range reader
+    assert all(e.casualty_count != 12 for e in rows("The 12- and 14-year-old brothers were wounded on the porch."))
+    assert all(e.casualty_count != 12 for e in rows("Officers said 12- to 15 guests were hurt."))

@@ -75,6 +75,8 @@ def _refused(tok: Token) -> bool:
             return True
         if len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
             return True
+    if tok.text.endswith("-"):
+        return True  # the first half of a suspended compound: "the 12- and 14-year-old boys" (ages)
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in ("%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m."):
         return True
@@ -126,10 +128,12 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
     qual, glued = glued_qualifier(tok.text)
     if glued is not None:
         return amount(glued, qual), [tok]
-    if "-" in tok.text and all(p.replace(",", "").isdigit() for p in tok.text.split("-") if p) and tok.text.count("-") == 1:
-        lo, hi = (int(p.replace(",", "")) for p in tok.text.split("-"))
-        if lo < hi:
-            return amount(lo, high=hi), [tok]
+    if tok.text.count("-") == 1:
+        parts = [p.replace(",", "") for p in tok.text.split("-")]
+        if all(p.isdigit() for p in parts):  # "2-4"; not "12-" ("12- and 14-year-old": ages, refused above)
+            lo, hi = int(parts[0]), int(parts[1])
+            if lo < hi:
+                return amount(lo, high=hi), [tok]
     run = _number_run(tok)
     before = run[0].i - 2
     if before >= tok.sent.start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
