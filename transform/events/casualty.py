@@ -47,6 +47,12 @@ def counts_toward_toll(event: Event) -> bool:
             and event.subset_of is None)
 
 
+def counts_toward_wounded(event: Event) -> bool:
+    """The same rule for the wounded: an article's wounded total sums these rows without double counting."""
+    return (event.event_type == "casualty" and event.casualty_kind == "wounded" and not event.is_cumulative
+            and event.subset_of is None)
+
+
 VERB_KINDS: dict[str, str] = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "behead": "killed",
     "massacre": "killed", "wound": "wounded", "injure": "wounded", "hurt": "wounded", "kidnap": "kidnapped",
