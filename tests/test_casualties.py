@@ -188,3 +188,9 @@ def test_suspended_age_compound_is_not_a_count_and_does_not_crash():
     # "12-" is half of "12- and 14-year-old" (ages); it once raised ValueError in the range reader
     assert all(e.casualty_count != 12 for e in rows("The 12- and 14-year-old brothers were wounded on the porch."))
     assert all(e.casualty_count != 12 for e in rows("Officers said 12- to 15 guests were hurt."))
+
+
+@pytest.mark.parametrize("first_line", ["Photo by Anna Berg", "MORE: Council votes on budget", "Tornado damage in Smithville"])
+def test_a_sentence_never_crosses_a_paragraph_break(first_line):
+    (e,) = rows(f"{first_line}\n\nFour workers were injured at the plant on Monday, the company said.")
+    assert e.sentence == "Four workers were injured at the plant on Monday, the company said."
