@@ -183,7 +183,7 @@ def run_acled(notes: list[dict], show_misses: bool) -> None:
         t_locate += time.perf_counter() - t
         t = time.perf_counter()
         for e in events:
-            d, _ = date_for_event(e, doc, published)
+            d, _, _ = date_for_event(e, doc, published)
             if d is not None:
                 dated += 1
                 dated_ok += d == published  # ACLED notes are published on (or reported for) their event day

@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS events (
     latitude           DOUBLE,
     longitude          DOUBLE,
     event_date         DATE,              -- resolved against articles.published_at
-    date_text          VARCHAR,
+    date_text          VARCHAR,           -- the words it was read from; NULL when it is the publication date
+    date_source        VARCHAR,           -- where: 'sentence' | 'paragraph' (earlier in the paragraph) | 'lead' | 'published'
     casualty_kind      VARCHAR,           -- killed | wounded | missing | kidnapped | arrested
     casualty_count     BIGINT,            -- best estimate
     casualty_low       BIGINT,

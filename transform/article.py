@@ -30,7 +30,7 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
                 event.latitude = place.latitude
                 event.longitude = place.longitude
         if event.event_date is None:
-            event.event_date, event.date_text = date_for_event(event, doc, published)
+            event.event_date, event.date_text, event.date_source = date_for_event(event, doc, published)
     _assign_ids(events, article_id)
     for place in places:
         place.article_id = article_id

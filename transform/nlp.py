@@ -63,6 +63,14 @@ def entities(doc: Doc) -> list[Span]:
     return doc.user_data[key]
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token anew on each access."""
+    key = ("eventwire", "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
+
+
 def entity_at(token: Token) -> Span | None:
     """The entity that holds `token`, found from the token's IOB tags (no scan of the doc's entities)."""
     if token.ent_iob_ not in ("B", "I"):
