@@ -47,8 +47,10 @@ CREATE TABLE IF NOT EXISTS events (
     casualty_high      BIGINT,
     casualty_qualifier VARCHAR,           -- 'more than', 'at least', 'about', 'up to', 'nearly'
     victims            VARCHAR,
-    is_cumulative      BOOLEAN,           -- a running toll of a war or period, not one incident
-    subset_of          VARCHAR,           -- event_id of the larger count this one is part of
+    is_cumulative      BOOLEAN,           -- not one incident: a running toll of a war, or a period or area total
+                                          -- ("344 killed in the city last year", "30,000 a year")
+    subset_of          VARCHAR,           -- event_id of the count this one is part of or restates (a closing
+                                          -- tally, a named victim already counted, another source's figure)
     reported_by        VARCHAR,           -- whom the article credits ("Interfax")
     confidence         DOUBLE,
     extractor_version  VARCHAR

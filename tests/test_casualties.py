@@ -194,3 +194,93 @@ def test_suspended_age_compound_is_not_a_count_and_does_not_crash():
 def test_a_sentence_never_crosses_a_paragraph_break(first_line):
     (e,) = rows(f"{first_line}\n\nFour workers were injured at the plant on Monday, the company said.")
     assert e.sentence == "Four workers were injured at the plant on Monday, the company said."
+
+
+def test_animals_are_never_casualties():
+    assert rows("Hunters killed 90,280 deer during the season, the wildlife agency said.") == []
+    assert [e.casualty_count for e in rows("The blast killed two farmers and dozens of sheep.")] == [2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the city, 312 people were killed by gunfire last year.",
+        "Across the state, 97 children died in accidental shootings in 2014.",
+        "Drunk drivers kill about 10,000 people a year.",
+    ],
+)
+def test_period_statistics_are_aggregates_not_incidents(text):
+    (e,) = rows(text)
+    assert e.is_cumulative and toll([e]) == 0
+    # a figure of one or two people dated to a year is still one incident
+    assert toll(rows("Two brothers were killed in 2015 on the farm, the court heard.")) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a closing tally restates the figures listed before it
+        ("On 3 May 2020, a trader was shot dead in a market north of the city. 1 fatality.", 1),
+        ("On 7 May 2020, two guards died and a driver was injured in the raid. 2 fatalities and 1 injured.", 2),
+        # a wire note's coding remark is the note's figure; another source's figure in parentheses is not added
+        ("On 6 April 2020, 4 guards were killed at a checkpoint. Fatalities coded as 2 (local media reported 4 fatalities).", 2),
+        ("On 6 April 2020, 3 guards were killed at a checkpoint. Fatalities coded as 0 (a militant website reported 3).", 0),
+        ("On 9 April 2020, 10 raiders were killed in clashes in two valleys. Fatalities are split across 2 events (5).", 5),
+        # the day of a written date is no count
+        ("Around 9 May 2020 (as reported), a woman was found dead in a ditch near the market.", 1),
+    ],
+)
+def test_tallies_and_restatements_are_never_added(text, expected):
+    assert toll(rows(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 17-year-old died at the hospital after the shooting.",
+        "Officers found a woman with gunshot wounds. She was pronounced dead at the scene.",
+        "Rosa Delgado, 35, succumbed to her injuries on Friday, two days after the shooting.",
+        "A teenager was fatally shot near the skate park.",
+        "Two gunmen opened fire in the lobby. A guard was gunned down.",
+    ],
+)
+def test_a_single_victim_of_local_news_is_one_death(text):
+    assert toll(rows(text)) == 1
+
+
+def test_a_lone_death_counts_near_violence_never_of_illness():
+    assert toll(rows("Gunfire erupted outside the bar. Mark Ellis died at the scene.")) == 1
+    assert rows("The former mayor died of cancer in 2010, his family said.") == []
+    assert rows("Mark Ellis, a retired judge, died at home on Sunday.") == []
+
+
+def test_names_and_pronouns_restate_the_victims_already_counted():
+    text = ("Two men were shot dead outside a bar on Sunday. Police identified them as Karl Ortiz, 24, and Dennis Moy, 31. "
+            "Ortiz died at the scene and Moy died at the hospital. He had been shot in the chest.")
+    found = rows(text)
+    assert toll(found) == 2
+    assert sum(1 for e in found if e.casualty_kind == "killed") >= 3  # the restatements are kept, linked
+    assert all(e.subset_of for e in found if e.casualty_kind == "killed" and e.casualty_count == 1)
+
+
+def test_a_new_name_beyond_the_victims_counted_is_one_more():
+    text = "Ana Ruiz was killed in the crossfire. Maria Tellez was killed by a stray bullet a block away."
+    assert toll(rows(text)) == 2
+
+
+def test_a_suspect_killed_by_police_is_a_victim_group_of_its_own():
+    assert toll(rows("A clerk was shot dead in the store. The gunman was later shot and killed by officers.")) == 2
+    assert toll(rows("A man killed his neighbour on Monday evening. Police later shot and killed the suspect.")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second man was shot in the leg and taken to a hospital.",
+        "A 19-year-old woman was in critical condition on Sunday after the shooting.",
+        "Another man, 21, suffered a gunshot wound to his arm.",
+    ],
+)
+def test_local_news_wounded(text):
+    found = rows(text)
+    assert [(e.casualty_kind, e.casualty_count) for e in found if e.subset_of is None] == [("wounded", 1)]

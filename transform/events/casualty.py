@@ -1,22 +1,38 @@
 """Casualty figures: one `Event(event_type='casualty')` per count an analyst can sum.
 
-How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives"...), find the
-slot that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
-there (`casualty_counts.read_count`). Conjoined groups ("2 soldiers and 3 civilians") are separate rows;
-"including two civilians" is a row whose `subset_of` is the larger count's key.
+How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives", "pronounced
+dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition"...), find the slot
+that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
+there (`casualty_counts.read_count`): a number, or one person ("a man", "the 17-year-old", "Mark Ruiz", "he").
+Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows. Conjoined
+groups ("2 soldiers and 3 civilians") are separate rows; "including two civilians" is a row whose `subset_of` is
+the larger count's key.
 
-The rule analysts rely on (`counts_toward_toll` here, the view `death_toll_rows` in load/schema.sql): summing
-`casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll. To keep that true, a figure restated later in the article with the same kind
-and count (and cumulative flag) is not emitted twice. Two separate incidents with the same figure in
-different sentences are then under-counted: the known, documented price of not double counting.
+Across the article, `casualty_links.link` decides which rows are new victims and which restate, sum up or are
+part of others (a closing tally, a name for a victim already counted, "he", another source's figure in
+parentheses): those get `subset_of` too, and are kept as evidence.
+
+`is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives",
+"the death toll rose to 52", "since 2014") and period or area statistics ("344 people were killed in the city
+last year", "141 children died in accidental shootings in 2015", "kill 30,000 people a year").
+
+The rule analysts rely on (`counts_toward_toll` here, the SQL twin in load/schema.sql): summing
+`casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll
+without counting anyone twice. Two separate incidents whose figures look alike (compatible victims, the second
+no larger) are then under-counted unless the text marks the second as more ("another", "also", "a second
+attack"): the documented price of not double counting.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..casualty_counts import Count, read_count
-from ..lexicon import FIGURE_SOURCE_VERBS
+from ..casualty_counts import Count, is_person_noun, read_count
+from ..numbers import amount, word_number
+from ..casualty_links import Mention, link
+from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
+from ..nlp import entities, text_of
 from ..records import Event
 from ..speakers import source_name
 
@@ -55,7 +71,8 @@ def counts_toward_wounded(event: Event) -> bool:
 
 VERB_KINDS: dict[str, str] = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "behead": "killed",
-    "massacre": "killed", "wound": "wounded", "injure": "wounded", "hurt": "wounded", "kidnap": "kidnapped",
+    "massacre": "killed", "assassinate": "killed", "lynch": "killed", "execute": "killed", "succumb": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "graze": "wounded", "kidnap": "kidnapped",
     "abduct": "kidnapped", "arrest": "arrested", "detain": "arrested",
 }
 """Verb lemma → `casualty_kind`."""
@@ -63,8 +80,21 @@ VERB_KINDS: dict[str, str] = {
 ADJ_KINDS: dict[str, str] = {"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
 NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "toll": "killed", "injury": "wounded", "dead": "killed",
-    "injured": "wounded", "wounded": "wounded",
+    "injured": "wounded", "wounded": "wounded", "killing": "killed", "murder": "killed", "slaying": "killed",
+    "wound": "wounded", "condition": "wounded",
 }
+OF_NOUNS = {"killing", "murder", "slaying"}  # cues only with their victim: "the killing of a teenager"
+FATAL_ADVERBS = {"fatally", "mortally"}  # "fatally shot", "mortally wounded": killed
+HARM_VERBS = {"shoot", "wound", "injure", "stab", "strike", "hit", "beat", "burn", "hurt", "gun"}
+BODY_PARTS = frozenset("""
+head face neck chest back stomach abdomen torso side arm arms hand hands shoulder shoulders leg legs foot feet knee
+hip thigh buttock buttocks groin ankle wrist elbow finger fingers toe jaw eye cheek mouth ear lower upper body
+""".split())
+CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "good", "satisfactory", "guarded", "life-threatening"}
+WOUND_VERBS = {"suffer", "sustain", "receive", "treat"}  # "suffered a gunshot wound", "treated for injuries"
+INCIDENT_NOUNS = {"attack", "shooting", "incident", "ambush", "clash", "strike", "raid", "explosion", "blast",
+                  "bombing", "operation", "stabbing", "event", "airstrike", "fight", "battle"}
+MORE_WORDS = {"another", "separate", "second", "third", "other", "different", "earlier", "later"}
 HYPOTHETICAL_AUX = {"could", "would", "may", "might", "should", "can", "will", "'ll", "must"}
 HYPOTHETICAL_HEADS = {
     "threaten", "plan", "vow", "risk", "fear", "try", "attempt", "seek", "aim", "want", "warn", "intend",
@@ -79,6 +109,16 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
     lemma = tok.lemma_.lower()
     low = tok.lower_
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if lemma in HARM_VERBS and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
+            return "killed", lemma  # "was fatally shot", "mortally wounded"
+        if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return "killed", "gun"  # "gunned down"
+        if lemma == "succumb":
+            return ("killed", lemma) if any(c.dep_ == "prep" for c in tok.children) else None
+        if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and is_person_noun(c) for c in tok.children):
+            return None  # "executed a search warrant"
+        if lemma == "shoot" and _body_part(tok) and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
+            return "wounded", "shoot"  # "shot in the leg"
         if lemma in VERB_KINDS:
             return VERB_KINDS[lemma], lemma
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
@@ -98,8 +138,41 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
+        if lemma in OF_NOUNS and _of_person(tok) is None:
+            return None
+        if lemma == "condition" and not _condition_of_a_person(tok):
+            return None
+        if lemma == "wound" and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS):
+            return None
+        if lemma == "injury" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
+            return "wounded", "wound"  # "suffered minor injuries": the sufferer is the victim
         return NOUN_KINDS[lemma], lemma
     return None
+
+
+def _body_part(verb: Token) -> bool:
+    """"shot in the leg", "shot once in the head", "shot to the chest": a wound, where no death is said."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "through"):
+            if any(p.lemma_.lower() in BODY_PARTS for p in prep.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _of_person(noun: Token) -> Token | None:
+    """The person in "the killing of a teenager" / "the murder of Mark Ruiz", if any."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (is_person_noun(pobj) or pobj.pos_ == "PROPN" or pobj.like_num):
+                return pobj
+    return None
+
+
+def _condition_of_a_person(noun: Token) -> bool:
+    """"in critical condition", "listed in stable condition": said of someone hurt."""
+    return (any(c.dep_ == "amod" and c.lower_ in CONDITIONS for c in noun.children)
+            and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"))
 
 
 def _has_bodies(verb: Token) -> bool:
@@ -148,9 +221,28 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 
 
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
-    """The tokens that hold the victims of a cue, before reading any count."""
+    """The tokens that hold the victims of a cue, before reading any count ("who" stands for its noun)."""
+    slots = [s for s in _slots(cue, lemma) if s is not None]
+    return [cue.head if s.lower_ in ("who", "that") and cue.dep_ == "relcl" else s for s in slots]
+
+
+def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma == "toll":
         return _toll_slots(cue)
+    if lemma in OF_NOUNS:
+        return [_of_person(cue)]
+    if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
+        verb = cue.head.head
+        subjects = _kids(verb, "nsubj", "nsubjpass")
+        if not subjects and verb.dep_ == "conj":
+            subjects = _kids(verb.head, "nsubj", "nsubjpass")
+        return subjects
+    if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury"):
+        return _subjects(cue.head) or _kids(cue.head, "nsubjpass")  # "another man suffered a gunshot wound"
+    if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
+        coded = _coded_as(cue)
+        if coded is not None:
+            return [coded]  # "Fatalities coded as 3"
     if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "deaths of 3 people", "20 dead"
         return [cue]
     if cue.pos_ == "ADJ" and cue.lower_ in ADJ_KINDS:
@@ -187,12 +279,41 @@ def _victim_slots(cue: Token, lemma: str) -> list[Token]:
         if cue.dep_ in ("acomp", "xcomp", "oprd") and not _kids(cue, "nsubj"):
             return _kids(cue.head, "nsubj", "nsubjpass")
         return _subjects(cue)
-    if lemma == "die" or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
+    if lemma in ("die", "succumb") or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
         return _subjects(cue)
     if objects:
         return objects
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
     return [s for s in _subjects(cue) if read_count(s) is not None]
+
+
+CODING_VERBS = {"code", "record", "estimate", "report", "put", "set", "count", "split", "divide"}
+
+
+def _coded_as(fatalities: Token) -> Token | None:
+    """The number of a coding remark closing a wire note: "Fatalities coded as 3", "Unknown number of fatalities
+    coded as 10", "Fatalities are split across 2 events (3)": the figure the note stands for."""
+    head = fatalities
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head  # "number of fatalities"
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or not (verb.lemma_.lower() in CODING_VERBS or verb.lower_ == "coded"):
+        return None  # (the model lemmatises "coded" as "cod")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "at"):
+            number = next((c for c in prep.children if c.dep_ == "pobj" and c.like_num), None)
+            if number is not None:
+                return number
+    if verb.lemma_.lower() in ("split", "divide"):  # "... split across 2 events (3)": this event's share
+        for tok in verb.subtree:
+            if tok.like_num and tok.i > 0 and tok.doc[tok.i - 1].text == "(":
+                return tok
+    return None
+
+
+def _coded_count(number: Token) -> Count | None:
+    value = word_number(number.text.replace(",", ""))
+    return None if value is None else Count(amount(value), [number], None, None, number, reference="number")
 
 
 def _toll_slots(toll: Token) -> list[Token]:
@@ -244,6 +365,35 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
         return True
+    return False
+
+
+_RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\bannually\b|\byearly\b|\ba\s+year\b")
+_PERIOD = re.compile(
+    r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
+    r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b")
+_AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b|\baged?\b")
+
+
+def _aggregate(cue: Token, count: Count) -> bool:
+    """A period or area statistic, not one incident: "344 people were killed in the city last year", "141
+    children died in accidental shootings in 2015", "guns kill 30,000 people a year". A recurring period ("a
+    year") makes any figure one; a past period or a bare year only a figure of several people (one man "killed
+    in 2015" is one incident, dated to its year)."""
+    sent = cue.sent
+    text = sent.text.lower()
+    if _RECURRING.search(text):
+        return True
+    if (count.amount.count or 0) < 3:
+        return False
+    for ent in entities(sent.doc):
+        if ent.start < sent.start or ent.end > sent.end or ent.label_ != "DATE":
+            continue
+        words = ent.text.lower()
+        if _AGE.search(words) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words):
+            continue  # an age, or a day ("4 May 2021"): one incident's date
+        if _PERIOD.search(words):
+            return True
     return False
 
 
@@ -324,8 +474,43 @@ def _event(count: Count, kind: str, lemma: str, cue: Token, sent: Span, with_cue
     )
 
 
-def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
-    events: list[Event] = []
+NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality"}
+"""Cues that say someone died but not how: a lone person's death counts only near violence (VIOLENCE_LEMMAS)."""
+
+
+_NUM = r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_TALLY_SENTENCE = re.compile(
+    rf"^\s*(?:total:?\s+)?(?P<k>{_NUM})\s+(?:fatalit(?:y|ies)|deaths?|dead|killed)"
+    rf"(?:\s*(?:,|and|;)\s*(?P<w>{_NUM})\s+(?:injured|wounded|injuries|hurt))?\s*\.?\s*$", re.I)
+
+
+def _tally_sentence(sent: Span, used: set[tuple[int, str]]) -> list[Mention] | None:
+    """A closing tally standing alone, as wire notes end: "1 fatality.", "2 fatalities and 1 injured." (read
+    from the words: the parser makes little of a sentence without a verb). None when the sentence is not one."""
+    m = _TALLY_SENTENCE.match(sent.text)
+    if m is None:
+        return None
+    out = []
+    for group, kind in (("k", "killed"), ("w", "wounded")):
+        if m.group(group) is None:
+            continue
+        span = sent.doc.char_span(sent.start_char + m.start(group), sent.start_char + m.end(group), alignment_mode="expand")
+        value = word_number(m.group(group).replace(",", ""))
+        if span is None or value is None:
+            continue
+        used.update((t.i, kind) for t in span)
+        count = Count(amount(value), list(span), None, None, span[0], reference="number")
+        cue = sent.doc[span.end] if span.end < sent.end else span[-1]
+        event = _event(count, kind, "fatality" if kind == "killed" else "injure", cue, sent, is_cumulative=False)
+        out.append(Mention(event=event, reference="number", head=None, tally=True, sentence=sent.start_char))
+    return out
+
+
+def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    tally = _tally_sentence(sent, used)
+    if tally is not None:
+        return tally
+    mentions: list[Mention] = []
     for cue in sent:
         found = _cue_kind(cue)
         if found is None:
@@ -335,38 +520,127 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
             continue
         cumulative = _is_cumulative(cue, lemma)
         reporter = _reported_by(cue)
-        parents: list[Event] = []
+        parents: list[Mention] = []
         parent_tokens: set[int] = set()
         for slot in _victim_slots(cue, lemma):
             for group in _with_conjuncts(slot):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 count = read_count(group)
-                if count is None and (lemma in VERB_KINDS or lemma == "shoot") and group.dep_ == "dobj":
-                    count = read_count(group, definite=True)  # "killed the director", "shot the driver dead"
+                if count is None and lemma == "fatality" and group.like_num:
+                    count = _coded_count(group)  # "split across 3 events (4)": the parser calls the 4 an apposition
                 if count is None:
                     count = _stray_number(group)
-                if count is None and group.i != slot.i and parents:
-                    count = read_count(group, definite=True)  # "1 commander and his guard": one more
                 if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num):
                     continue
+                if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
+                    continue  # "Mandela, who died in 2013": a death, not a casualty figure
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
-                parents.append(
-                    _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative, reported_by=reporter)
-                )
-        events.extend(parents)
+                event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count),
+                               reported_by=reporter)
+                parents.append(_mention(event, count, cue, lemma, sent))
+        mentions.extend(parents)
         if not parents:
             continue
         for marker, count in _subset_counts(cue, parent_tokens):
-            parent = max((p for p in parents if p.char_start <= marker.idx), key=lambda p: p.char_start, default=parents[0])
+            parent = max((p.event for p in parents if p.event.char_start <= marker.idx), key=lambda p: p.char_start,
+                         default=parents[0].event)
             if count.amount.count >= (parent.casualty_count or 0) or any((t.i, kind) in used for t in count.tokens):
                 continue
             used.update((t.i, kind) for t in count.tokens)
-            events.append(
-                _event(count, kind, lemma, cue, sent, is_cumulative=cumulative, reported_by=reporter, subset_of=parent.key)
-            )
-    return events
+            event = _event(count, kind, lemma, cue, sent, is_cumulative=parent.is_cumulative, reported_by=reporter,
+                           subset_of=parent.key)
+            mentions.append(_mention(event, count, cue, lemma, sent))
+    return _one_fate_each(mentions)
+
+
+def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> Mention:
+    """The row with what `casualty_links.link` needs: how its victims are named, whether it is a tally, another
+    source's figure in parentheses, or marked as more."""
+    head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
+    if count.reference == "pronoun" and count.victim_token is not None:
+        head = count.victim_token.lower_
+        if head in ("himself", "herself") and cue.dep_ != "relcl":
+            head = "suspect"  # "before killing himself": the one who shot
+    if head in SUSPECT_NOUNS or (count.victim_token is not None and any(
+            c.lemma_.lower() in SUSPECT_NOUNS for c in count.victim_token.children if c.dep_ in ("compound", "amod"))):
+        head = "suspect"
+    number = count.number_token or (count.tokens[0] if count.tokens else cue)
+    return Mention(
+        event=event,
+        reference=count.reference or "number",
+        head=head,
+        name=count.name,
+        additive=count.additive or _marked_as_more(cue, sent),
+        tally=_is_tally(cue, lemma, count),
+        alternative=_in_parentheses(number, sent),
+        sentence=sent.start_char,
+    )
+
+
+def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
+    """A person killed is not also counted wounded in the same sentence ("was shot in the head and died")."""
+    killed = {m.event.char_start for m in mentions if m.event.casualty_kind == "killed"}
+    killed_victims = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
+    return [m for m in mentions if not (m.event.casualty_kind == "wounded" and m.reference in ("name", "pronoun", "definite")
+                                        and (m.event.char_start in killed or m.head in killed_victims))]
+
+
+def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
+    """A lone person's death is a casualty figure when violence is said in its paragraph and it is not of a
+    disease ("died of cancer")."""
+    if lemma not in NEUTRAL_CUES:
+        return True
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
+                t.lemma_.lower() in NATURAL_CAUSES for t in prep.subtree):
+            return False
+    return _violent_paragraph(sent)
+
+
+def _violent_paragraph(sent: Span) -> bool:
+    doc = sent.doc
+    text = text_of(doc)
+    start = text.rfind("\n\n", 0, sent.start_char)
+    end = text.find("\n\n", sent.end_char)
+    start, end = (0 if start < 0 else start), (len(text) if end < 0 else end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in span)
+
+
+def _marked_as_more(cue: Token, sent: Span) -> bool:
+    """"1 civilian was also killed", "in another attack", "a second shooting": more victims, not the same ones."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if any(c.lower_ in ("also", "too", "additionally") for c in verb.children):
+        return True
+    return any(t.lower_ in MORE_WORDS and t.head.lemma_.lower() in INCIDENT_NOUNS for t in sent)
+
+
+def _is_tally(cue: Token, lemma: str, count: Count) -> bool:
+    """A closing tally or a stated total: "1 fatality.", "Total fatalities coded as 5", "a total of 18 were killed"."""
+    if count.number_token is not None and any(a.lower_ == "total" for a in [count.number_token.head, *count.number_token.head.children]):
+        return True
+    if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
+        if _coded_as(cue) is not None or any(c.lower_ == "total" for c in cue.children):
+            return True
+        return cue.dep_ == "ROOT" or (cue.dep_ in ("nsubj", "nsubjpass") and cue.head.dep_ == "ROOT"
+                                       and not any(t.pos_ == "VERB" for t in cue.sent if t.i != cue.head.i)
+                                       and cue.head.lemma_.lower() in ("injure", "wound"))
+    return False
+
+
+def _in_parentheses(tok: Token, sent: Span) -> bool:
+    """Whether a token stands inside parentheses ("3 policemen (2 according to Taliban sources)")."""
+    depth = 0
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _stray_number(slot: Token) -> Count | None:
@@ -379,22 +653,11 @@ def _stray_number(slot: Token) -> Count | None:
     return None
 
 
-def _restatement_key(event: Event) -> tuple:
-    """What a later sentence must repeat to be the same figure restated: kind, count and running-toll flag;
-    for a single victim also who ("a soldier was killed ... a militant was killed" are two deaths)."""
-    victims = (event.victims or "").lower() if event.casualty_count == 1 else ""
-    return event.casualty_kind, event.casualty_count, event.is_cumulative, victims
-
-
 def extract_casualties(doc: Doc) -> list[Event]:
     """Every casualty figure in `doc`, one `Event(event_type='casualty')` each (see the module doc for the rules)."""
-    events: list[Event] = []
+    mentions: list[Mention] = []
     used: set[tuple[int, str]] = set()
-    seen: set[tuple] = set()
     for sent in doc.sents:
-        sent_events = _sentence_casualties(sent, used)
-        keys = {_restatement_key(e) for e in sent_events if e.subset_of is None}
-        dropped = {e.key for e in sent_events if e.subset_of is None and _restatement_key(e) in seen}
-        events.extend(e for e in sent_events if e.key not in dropped and e.subset_of not in dropped)
-        seen |= keys
-    return events
+        mentions.extend(_sentence_casualties(sent, used))
+    link(mentions)
+    return [m.event for m in mentions]
