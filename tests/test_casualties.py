@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -284,3 +285,58 @@ def test_a_suspect_killed_by_police_is_a_victim_group_of_its_own():
 def test_local_news_wounded(text):
     found = rows(text)
     assert [(e.casualty_kind, e.casualty_count) for e in found if e.subset_of is None] == [("wounded", 1)]
+
+
+def wounded(events) -> int:
+    return sum(e.casualty_count for e in events if e.casualty_kind == "wounded" and not e.is_cumulative and e.subset_of is None)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("Four people were shot, one fatally, outside a bar on Friday.", 1, 3),
+        ("Five people were shot on Sunday. One of them, a 20-year-old man, died at the hospital. "
+         "A 15-year-old girl was shot in the leg.", 1, 4),
+        ("Three men were shot in the parking lot and two of them died.", 2, 1),
+    ],
+)
+def test_the_shot_who_did_not_die_are_the_wounded(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+def test_groups_of_one_cue_are_all_victims():
+    assert toll(rows("A man, two women and a small child were killed in the fire on Saturday.")) == 4
+
+
+def test_the_same_people_under_another_word_are_not_counted_again():
+    text = "Three officers were killed in the ambush. The deputy died at the scene. Two troopers were wounded."
+    assert toll(rows(text)) == 3
+
+
+def test_a_stated_total_is_a_tally():
+    text = "Two guards were killed at the gate. Three clerks were killed at the depot. A total of four people died."
+    assert toll(rows(text)) == 4  # the article's own total, not the parts it corrects
+
+
+def test_an_earlier_incident_the_article_recalls_is_not_the_same_people():
+    text = ("A gunman killed two people at a cinema on Thursday. The attack recalled the July 20, 2012 shooting "
+            "that left 12 people dead in another town.")
+    found = extract_casualties(_with_published(text, date(2015, 7, 24)))
+    assert toll(found) == 14  # two incidents, neither swallowing the other
+    assert next(e for e in found if e.casualty_count == 2).subset_of is None
+
+
+def _with_published(text, published):
+    from eventwire.transform.dates import PUBLISHED
+
+    doc = parse_one(text)
+    doc.user_data[PUBLISHED] = published
+    return doc
+
+
+def test_numbers_that_are_no_counts_in_local_news():
+    # capitals (a broadcast transcript) are more than the model can parse: no figure from them
+    assert rows("THE FATHER OF THE TEEN WHO WAS KILLED SPOKE TO NEWS 4 REPORTER ANN LEE WHO IS JOINING US.") == []
+    # a number word inside a name
+    assert [e.casualty_count for e in rows("He was charged in the murder of an Eight Trey gang member.")] == [1]

@@ -49,7 +49,7 @@ _MONTHS_DAYS = {
 }
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_NOT_COUNT_NEXT = {"%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m.", "o'clock", "caliber",
+_NOT_COUNT_NEXT = {"%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m.", "o'clock", "o’clock", "caliber",
                    "calibre", "mm", "gauge", "block", "blocks", "hundred-block", "mph", "degrees", "feet", "foot",
                    "inches", "pounds", "lbs", "miles", "yards", "meters", "metres", "kilometres", "kilometers"}
 _NOT_COUNT_PREV = {"aged", "age", "ages", "route", "highway", "interstate", "i", "no.", "number", "#", "unit", "apt",
@@ -109,6 +109,8 @@ def _refused(tok: Token) -> bool:
     prv = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     if nxt in _NOT_COUNT_NEXT or nxt.rstrip(".") in _MONTHS or prv.rstrip(".") in _MONTHS or prv in _NOT_COUNT_PREV:
         return True
+    if tok.is_title and not tok.is_sent_start and not tok.is_digit and doc[tok.i + 1 : tok.i + 2].text[:1].isupper():
+        return True  # a number word inside a name: "an Eight Trey Crip", "the Seven Seas"
     if nxt == "-" and (nxt2 in _NOT_COUNT_NEXT or nxt2 in ("year", "month", "week", "day", "hour", "minute")):
         return True  # "17-year-old", "12-gauge", ".40-caliber"
     return _address(tok) or _phone(tok)
@@ -235,7 +237,9 @@ def _of_noun(tok: Token) -> Token | None:
 
 
 _ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ity", "ance", "ence", "ness", "ism", "ure", "ing")
-_EVENT_NOUNS = {"response", "attack", "strike", "raid", "blast", "explosion", "assault", "majority", "minority", "war", "fire", "crash", "accident", "storm", "quake", "earthquake", "flood"}
+_EVENT_NOUNS = {"response", "attack", "strike", "raid", "blast", "explosion", "assault", "majority", "minority", "war",
+                "fire", "crash", "accident", "storm", "quake", "earthquake", "flood", "shooting", "stabbing",
+                "incident", "homicide", "murder", "killing", "robbery", "case", "crime", "clash", "ambush"}
 _ADDITIVE = {"another", "other", "others", "second", "third", "fourth", "fifth", "more", "additional", "further"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
@@ -317,8 +321,9 @@ def read_count(slot: Token) -> Count | None:
     """The count a victim slot states, or None when it states none (or states an age, a date, money, animals...).
     A single person without a number ("a man", "the victim", "Mark Ruiz", "he") is a count of 1 with its
     `reference`, for the article-level rule that tells new victims from ones already counted."""
-    if slot.lemma_.lower() in NOT_VICTIMS or slot.ent_type_ in NOT_A_COUNT_ENTS or not_people(slot):
-        return None
+    if slot.lemma_.lower() in NOT_VICTIMS or slot.ent_type_ in NOT_A_COUNT_ENTS or not_people(slot) \
+            or slot.lemma_.lower() in _EVENT_NOUNS:
+        return None  # "five shootings", "two attacks": events, not victims
     low = slot.lower_
     # the slot is itself a number or a vague amount: "18 were wounded", "dozens of people"
     vague = vague_amount(low)
@@ -338,7 +343,7 @@ def read_count(slot: Token) -> Count | None:
             return None
         amt, tokens = read
         of = _of_noun(slot)
-        if of is not None and (of.lemma_.lower() in NOT_VICTIMS or not_people(of)):
+        if of is not None and (of.lemma_.lower() in NOT_VICTIMS or not_people(of) or of.lemma_.lower() in _EVENT_NOUNS):
             return None
         return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot,
                      reference="definite" if _definite(slot) is not None else "number", additive=_additive(slot))
@@ -357,7 +362,7 @@ def read_count(slot: Token) -> Count | None:
         ):
             read = _read_number(child)
             if read is None:
-                return None
+                continue  # an age, a name ("a 35 year old man", "an Eight Trey member"): the noun may be one person
             amt, tokens = read
             victims = None if slot.lower_ in _NOMINAL_ADJ else _noun_phrase(slot)
             return Count(amt, tokens + [slot], victims, slot, child,

@@ -20,13 +20,16 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      figure is a new total that contains them.
   6. Marked as more ("another man", "two other people", "1 civilian was also killed", "in a separate
      shooting"): always new.
-Victims are compatible unless their descriptions differ: soldiers vs militants, a woman vs a man, a suspect (shot
-by police) vs the people he shot. Generic words (person, people, victim, a name, "he", no noun) fit anything.
+Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a suspect shot
+by police vs the people he shot; generic words, a name, "he" or no noun fit anything) or their days do: figures
+the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
+incidents (the Nov. 5, 2009 attack an article about another shooting recalls).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from .lexicon import SUSPECT_NOUNS
 from .records import Event
@@ -34,7 +37,7 @@ from .records import Event
 GENERIC = frozenset("""
 person people individual victim resident bystander passerby pedestrian passenger occupant customer adult teen
 teenager youth juvenile minor child children kid kids baby infant toddler old other others one dead injured
-wounded fatality casualty life body
+wounded fatality casualty life body they them both all each those these who some many several
 """.split())
 MALE = frozenset("man men boy boys male males he him himself husband father son brother boyfriend uncle nephew "
                  "grandfather grandson dad gentleman guy".split())
@@ -54,12 +57,28 @@ class Mention:
     tally: bool = False
     alternative: bool = False
     sentence: int = 0  # the sentence's start offset
+    cue: int = -1  # the cue token's index: groups of one cue ("a man, two women and a child") are all victims
+    day: date | None = None  # the day the text dates the figure to, else the publication date
+    dated: bool = False  # whether `day` was read from the text (its sentence or paragraph)
     named: int = 0  # victims of this row a later name has been matched to
     parts: list[Mention] = field(default_factory=list)
 
 
+SYNONYMS = {
+    "police": "police", "policeman": "police", "policemen": "police", "policewoman": "police", "officer": "police",
+    "cop": "police", "trooper": "police", "deputy": "police", "sheriff": "police", "constable": "police",
+    "agent": "police", "bailiff": "police", "patrolman": "police",
+    "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemember": "soldier", "marine": "soldier",
+    "commando": "soldier", "sailor": "soldier", "airman": "soldier",
+    "militant": "militant", "fighter": "militant", "insurgent": "militant", "rebel": "militant", "jihadist": "militant",
+    "militiaman": "militant", "extremist": "militant", "terrorist": "militant",
+}
+"""Words for the same kind of victim ("three officers" ... "the deputy")."""
+
+
 def _category(m: Mention) -> str:
     head = m.head or ""
+    head = SYNONYMS.get(head, head)
     if head in SUSPECT_NOUNS:
         return "suspect"
     if head in MALE:
@@ -73,8 +92,25 @@ def _category(m: Mention) -> str:
     return head
 
 
+SAME_DAY_DAYS = 7
+"""Two figures the text dates to days further apart than this are two incidents ("five officers on July 7 in
+Dallas and three more on July 17")."""
+BACKGROUND_DAYS = 180
+"""A figure dated this long before an undated one (which happened about when the article was published) is
+another incident: the background an article recalls ("the Nov. 5, 2009 attack that left 13 dead")."""
+
+
+def _apart(a: Mention, b: Mention) -> bool:
+    if a.day is None or b.day is None:
+        return False
+    limit = SAME_DAY_DAYS if a.dated and b.dated else BACKGROUND_DAYS
+    return abs((a.day - b.day).days) > limit
+
+
 def compatible(a: Mention, b: Mention) -> bool:
     """Whether two figures can be about the same people (see the module doc)."""
+    if _apart(a, b):
+        return False
     ca, cb = _category(a), _category(b)
     if "suspect" in (ca, cb):
         return ca == cb
@@ -129,7 +165,7 @@ def _link_incident(group: list[Mention]) -> None:
             if earlier:
                 _restates(m, earlier[-1])
                 continue
-        fits = [c for c in counted if compatible(c, m)]
+        fits = [c for c in counted if compatible(c, m) and c.cue != m.cue]
         total = sum(c.event.casualty_count or 0 for c in fits)
         if m.reference == "name":
             if m.name in names:

@@ -35,8 +35,11 @@ from .nlp import entities, text_of
 from .records import Event
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
+PUBLISHED = ("eventwire", "published")
+"""Where `transform/article.py` leaves the article's publication date in `Doc.user_data`, for extractors that
+need it (casualty figures tell one incident from another by their dates)."""
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this morning": 0, "this afternoon": 0,
                   "this evening": 0, "earlier today": 0, "last night": -1, "yesterday morning": -1,
@@ -212,9 +215,25 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
     return doc.user_data[key]
 
 
-def date_for_event(event: Event, doc: Doc, published: date | None) -> tuple[date | None, str | None, str | None]:
+def _clause_host(anchor: Token) -> Token | None:
+    """The noun a relative clause holding `anchor` describes: its dates are the clause's ("the July 20, 2012
+    shooting that left 12 dead")."""
+    tok = anchor
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "acl"):
+            return tok.head
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def date_for_event(event: Event, doc: Doc, published: date | None,
+                   own_clause: bool = False) -> tuple[date | None, str | None, str | None]:
     """(date, the words it was read from, where: sentence / paragraph / lead / published); see the module doc.
-    (None, None, None) when neither the article nor its publication date says."""
+    (None, None, None) when neither the article nor its publication date says. `own_clause`: of the event's
+    sentence, only a date in the event's own clause ("killed on March 31") counts, not one of another clause
+    ("accused in the killing of a girl, entered a plea Friday")."""
     span = doc.char_span(event.char_start, event.char_end, alignment_mode="expand")
     if span is None:
         return None, None, None
@@ -222,14 +241,19 @@ def date_for_event(event: Event, doc: Doc, published: date | None) -> tuple[date
     anchor = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
     ranked = []
     in_sentence = _candidates(sent)
+    host = _clause_host(anchor)
     for cand in in_sentence:
-        in_clause = any(a.i == anchor.i for a in cand.root.ancestors)
+        in_clause = any(a.i == anchor.i for a in cand.root.ancestors) or (host is not None and cand.root.head.i == host.i)
+        if own_clause and not in_clause:
+            continue
         distance = min(abs(cand.start_char - event.char_end), abs(event.char_start - cand.end_char))
         ranked.append((0 if in_clause else 1, distance, cand))
     for _, _, cand in sorted(ranked, key=lambda r: r[:2]):
         resolved = resolve_date(cand.text, published)
         if resolved is not None:
             return resolved, cand.text.strip(), "sentence"
+    if own_clause and in_sentence:
+        return None, None, None
     if any(_PERIOD.search(c.text.lower()) for c in in_sentence):
         return None, None, None  # "in 2015", "last year": the sentence dates the event, to no day; borrow none
     para_start = _paragraph_start(doc, sent.start_char)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..casualty_counts import Count, is_person_noun, read_count
 from ..numbers import amount, word_number
 from ..casualty_links import Mention, link
+from ..dates import PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
 from ..nlp import entities, text_of
 from ..records import Event
@@ -83,6 +84,9 @@ NOUN_KINDS: dict[str, str] = {
     "injured": "wounded", "wounded": "wounded", "killing": "killed", "murder": "killed", "slaying": "killed",
     "wound": "wounded", "condition": "wounded",
 }
+SHOT = "shot"
+"""An internal kind, never a row: people shot, of whom those not killed are the wounded ("Four people were shot,
+one fatally": killed 1, wounded 3)."""
 OF_NOUNS = {"killing", "murder", "slaying"}  # cues only with their victim: "the killing of a teenager"
 FATAL_ADVERBS = {"fatally", "mortally"}  # "fatally shot", "mortally wounded": killed
 HARM_VERBS = {"shoot", "wound", "injure", "stab", "strike", "hit", "beat", "burn", "hurt", "gun"}
@@ -135,6 +139,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", lemma
         if low == "missing":
             return "missing", "miss"
+        if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+            return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
@@ -196,7 +202,7 @@ def _shared_subject(verb: Token) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
-        return _kids(head, "nsubjpass")
+        return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if _kids(head, "auxpass") else [])
     if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume"):
         return _kids(head, "nsubjpass")
     return []
@@ -223,7 +229,19 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
     """The tokens that hold the victims of a cue, before reading any count ("who" stands for its noun)."""
     slots = [s for s in _slots(cue, lemma) if s is not None]
-    return [cue.head if s.lower_ in ("who", "that") and cue.dep_ == "relcl" else s for s in slots]
+    return [_antecedent(s) if s.lower_ in ("who", "that", "whom") else s for s in slots]
+
+
+def _antecedent(who: Token) -> Token:
+    """The noun a relative pronoun stands for: "a boy who police say was shot and killed" → boy."""
+    verb = who.head
+    for _ in range(4):
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return who
 
 
 def _slots(cue: Token, lemma: str) -> list[Token]:
@@ -381,14 +399,17 @@ def _aggregate(cue: Token, count: Count) -> bool:
     year") makes any figure one; a past period or a bare year only a figure of several people (one man "killed
     in 2015" is one incident, dated to its year)."""
     sent = cue.sent
-    text = sent.text.lower()
-    if _RECURRING.search(text):
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    clause = {t.i for t in verb.subtree}
+    if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)):
         return True
     if (count.amount.count or 0) < 3:
         return False
     for ent in entities(sent.doc):
         if ent.start < sent.start or ent.end > sent.end or ent.label_ != "DATE":
             continue
+        if ent.root.i not in clause and verb.i not in {t.i for t in ent.root.subtree}:
+            continue  # the date of another clause: "the man who killed three ... declared last year that ..."
         words = ent.text.lower()
         if _AGE.search(words) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words):
             continue  # an age, or a day ("4 May 2021"): one incident's date
@@ -506,11 +527,19 @@ def _tally_sentence(sent: Span, used: set[tuple[int, str]]) -> list[Mention] | N
     return out
 
 
+def _shouting(sent: Span) -> bool:
+    """A sentence in capitals (a broadcast transcript, a banner): the model cannot parse it, so no figure is read."""
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 6 and sum(t.is_upper for t in words) >= 0.8 * len(words)
+
+
 def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    if _shouting(sent):
+        return []
     tally = _tally_sentence(sent, used)
     if tally is not None:
         return tally
-    mentions: list[Mention] = []
+    mentions: list[Mention] = _fatally(sent, used)
     for cue in sent:
         found = _cue_kind(cue)
         if found is None:
@@ -555,14 +584,36 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     return _one_fate_each(mentions)
 
 
+def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    """"Four people were shot, one fatally", "three men were shot, two of them fatally": the dead among the shot."""
+    out = []
+    for adv in sent:
+        number = adv.head
+        if adv.lower_ not in FATAL_ADVERBS or number.i == adv.i or not (number.like_num or number.lower_ in ("one", "all", "both")):
+            continue
+        verb = next((a for a in number.ancestors if a.lemma_.lower() in HARM_VERBS), None)
+        value = {"all": None, "both": 2}.get(number.lower_, word_number(number.text.replace(",", "")))
+        if verb is None or value is None or (number.i, "killed") in used:
+            continue
+        used.add((number.i, "killed"))
+        count = Count(amount(value), [number, adv], None, None, number, reference="number")
+        out.append(_mention(_event(count, "killed", "shoot", verb, sent, is_cumulative=False), count, verb, "shoot", sent))
+    return out
+
+
 def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> Mention:
     """The row with what `casualty_links.link` needs: how its victims are named, whether it is a tally, another
     source's figure in parentheses, or marked as more."""
     head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
+    additive = count.additive or _marked_as_more(cue, sent)
+    if count.reference == "name":
+        head = None  # a name says nothing of a role
     if count.reference == "pronoun" and count.victim_token is not None:
         head = count.victim_token.lower_
-        if head in ("himself", "herself") and cue.dep_ != "relcl":
-            head = "suspect"  # "before killing himself": the one who shot
+        if head in ("himself", "herself"):  # "shot himself dead", "... before killing himself": the one who shot
+            additive = True  # is never one of those he shot, and is said after them
+            agent = next((s for s in _subjects(cue) if s.pos_ != "PRON"), None)
+            head = agent.lemma_.lower() if agent is not None and agent.pos_ == "NOUN" else head
     if head in SUSPECT_NOUNS or (count.victim_token is not None and any(
             c.lemma_.lower() in SUSPECT_NOUNS for c in count.victim_token.children if c.dep_ in ("compound", "amod"))):
         head = "suspect"
@@ -572,10 +623,11 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         reference=count.reference or "number",
         head=head,
         name=count.name,
-        additive=count.additive or _marked_as_more(cue, sent),
+        additive=additive,
         tally=_is_tally(cue, lemma, count),
         alternative=_in_parentheses(number, sent),
         sentence=sent.start_char,
+        cue=cue.i,
     )
 
 
@@ -619,8 +671,14 @@ def _marked_as_more(cue: Token, sent: Span) -> bool:
 
 def _is_tally(cue: Token, lemma: str, count: Count) -> bool:
     """A closing tally or a stated total: "1 fatality.", "Total fatalities coded as 5", "a total of 18 were killed"."""
-    if count.number_token is not None and any(a.lower_ == "total" for a in [count.number_token.head, *count.number_token.head.children]):
+    number = count.number_token
+    if number is not None and any(a.lower_ == "total" for a in [number.head, *number.head.children, *number.children]):
         return True
+    if number is not None and number.i >= 2 and number.doc[number.i - 2].lower_ == "total" and number.doc[number.i - 1].lower_ == "of":
+        return True
+    phrase = count.victim_token or count.number_token
+    if phrase is not None and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lower_ == "total":
+        return True  # "killed a total of six people"
     if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
         if _coded_as(cue) is not None or any(c.lower_ == "total" for c in cue.children):
             return True
@@ -659,5 +717,36 @@ def extract_casualties(doc: Doc) -> list[Event]:
     used: set[tuple[int, str]] = set()
     for sent in doc.sents:
         mentions.extend(_sentence_casualties(sent, used))
+    published = doc.user_data.get(PUBLISHED)
+    for m in mentions:
+        day, _, source = date_for_event(m.event, doc, published, own_clause=True)
+        m.dated = source in ("sentence", "paragraph")
+        m.day = day if m.dated else published
     link(mentions)
-    return [m.event for m in mentions]
+    return _derive_wounded(mentions)
+
+
+def _derive_wounded(mentions: list[Mention]) -> list[Event]:
+    """The rows, with the wounded the text states only as people shot minus the dead ("Four people were shot,
+    one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
+    names; the named wounded then become its parts."""
+    def counted(kind: str) -> list[Mention]:
+        return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None and not m.event.is_cumulative]
+
+    shot, killed, wounded = counted(SHOT), counted("killed"), counted("wounded")
+    events = [m.event for m in mentions if m.event.casualty_kind != SHOT]
+    if not shot:
+        return events
+    surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
+    if surviving <= sum(m.event.casualty_count or 0 for m in wounded):
+        return events
+    first = max(shot, key=lambda m: (m.event.casualty_count or 0, -m.event.char_start))
+    derived = first.event
+    derived.casualty_kind = "wounded"
+    derived.casualty_count = surviving
+    derived.casualty_low = derived.casualty_high = surviving if derived.casualty_qualifier is None else None
+    derived.confidence = min(derived.confidence or 0.7, 0.7)
+    for m in wounded:
+        m.event.subset_of = derived.key
+    events.append(derived)
+    return sorted(events, key=lambda e: (e.char_start, e.char_end))
