@@ -340,3 +340,26 @@ def test_numbers_that_are_no_counts_in_local_news():
     assert rows("THE FATHER OF THE TEEN WHO WAS KILLED SPOKE TO NEWS 4 REPORTER ANN LEE WHO IS JOINING US.") == []
     # a number word inside a name
     assert [e.casualty_count for e in rows("He was charged in the murder of an Eight Trey gang member.")] == [1]
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # hurt, then dead: one person, counted dead
+        ("After the shooting a man was found in critical condition. He died at the hospital an hour later.", 1, 0),
+        ("A girl was struck by a stray bullet on Sunday. She was taken to the hospital with minor wounds.", 0, 1),
+        # "other" restates the wounded already counted in another sentence
+        ("Two men died and four people were wounded at the fair. Four other victims were in stable condition.", 2, 4),
+        ("A teen sustained a fatal wound; two friends suffered non-fatal wounds.", 1, 2),
+        # a first name or a surname alone is the person named in full before
+        ("Nadia Okafor was shot and killed on Elm Street. Okafor died at the scene. Nadia was 19.", 1, 0),
+    ],
+)
+def test_one_person_one_figure_across_the_article(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+def test_a_sum_over_separate_incidents_is_an_aggregate():
+    found = rows("Seven people were shot in separate incidents across the city over the weekend.")
+    assert all(e.is_cumulative for e in found) and wounded(found) == 0

@@ -72,7 +72,7 @@ class Count:
     victim_token: Token | None  # the head noun, where one is written
     number_token: Token | None  # the token the count was read from (None for "a man")
     reference: str | None = None  # how the victims are named: see REFERENCES
-    name: str | None = None  # for reference 'name': the surname, lower case (who the row is about)
+    name: str | None = None  # for reference 'name': the name's words, lower case (who the row is about)
     additive: bool = False  # "another man", "two other people", "a second victim": more victims, not the same
 
 
@@ -278,18 +278,27 @@ def _definite(slot: Token) -> Token | None:
                  or c.dep_ == "poss"), None)
 
 
+_ORG_WORDS = frozenset({"department", "police", "army", "company", "inc", "corp", "university", "school", "bank",
+                        "church", "party", "council", "office", "agency", "force", "forces", "group", "club", "news"})
+_NOT_NAME_WORDS = frozenset({"death", "deaths", "shooting", "killing", "murder", "homicide", "man", "woman", "police",
+                             "officer", "victim", "suspect", "dead", "injured", "wounded", "shot", "fatal", "teen"})
+
+
 def _person_name(slot: Token) -> str | None:
-    """The surname a PERSON name in the slot ends with ("Mark Ruiz" → "ruiz"), lower case."""
-    if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "") or not slot.is_title:
-        return None  # (a name the NER missed, as it may at the start of a sentence, has no entity type)
-    if slot.ent_type_ == "" and (slot.lower_ in PERSON_NOUNS or not any(
-            t.pos_ == "PROPN" and t.is_title for t in slot.lefts if t.dep_ == "compound")):
-        return None  # untagged: only a first name + surname ("Ana Ruiz"), never "Police" or a lone word
+    """The words of a PERSON name in the slot, lower case and space-separated ("Mark T. Ruiz" → "mark ruiz"):
+    a later "Ruiz" or "Mark" is the same person (casualty_links.same_name)."""
+    if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "", "ORG") or not slot.is_title:
+        return None  # (the NER misses names, or calls them organisations, at the start of a sentence)
+    if slot.ent_type_ != "PERSON" and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
+            t.pos_ == "PROPN" and t.is_title and t.lower_ not in _NOT_NAME_WORDS for t in slot.lefts if t.dep_ == "compound")
+            or any(t.lower_ in _ORG_WORDS for t in slot.subtree)):
+        return None  # untagged: only a first name + surname ("Ana Ruiz"), never "Police", "Shooting Death"
     ent = entity_at(slot)
-    last = ent[-1] if ent is not None else slot
-    while last.i > slot.i and (last.tag_ == "POS" or not last.is_alpha):
-        last = last.doc[last.i - 1]
-    return last.lower_
+    tokens = list(ent) if ent is not None and ent.start <= slot.i < ent.end else [slot]
+    if ent is None:
+        tokens = [t for t in slot.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [slot]
+    words = [t.lower_.replace("’", "'") for t in tokens if t.is_alpha and len(t) > 1 and t.tag_ != "POS"]
+    return " ".join(words) or None
 
 
 def _singular(slot: Token) -> Count | None:

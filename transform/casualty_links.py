@@ -13,13 +13,16 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      its parts (or, where the tally corrects them, figures it supersedes).
   2. A figure in parentheses after another ("3 policemen (2 according to Taliban sources)", "(VoJ reported 1
      fatality)") is another source's figure for the same victims: linked to the nearest earlier figure.
-  3. A name ("Mark Ruiz") already counted is the same person; a new name fills a victim counted without a name
-     ("a man ... Mark Ruiz") before it counts as one more.
+  3. A name already counted is the same person ("Mark Ruiz" ... "Ruiz" ... "Mark"); a new name fills a victim
+     counted without a name ("a man ... Mark Ruiz") before it counts as one more.
   4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them.
-  6. Marked as more ("another man", "two other people", "1 civilian was also killed", "in a separate
-     shooting"): always new.
+  6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
+     other people" says more than those named just before it in its sentence only: across sentences it may
+     restate ("four people were wounded ... four other victims were taken to hospital").
+  7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
+     death counts, the wound restates it.
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a suspect shot
 by police vs the people he shot; generic words, a name, "he" or no noun fit anything) or their days do: figures
 the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
@@ -52,14 +55,16 @@ class Mention:
     event: Event
     reference: str  # casualty_counts.REFERENCES
     head: str | None  # the victims' head word, lower case lemma ("soldier"); None when unwritten ("12 killed")
-    name: str | None = None  # surname, for reference 'name'
+    name: str | None = None  # the name's words, for reference 'name'
     additive: bool = False
+    other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     tally: bool = False
     alternative: bool = False
     sentence: int = 0  # the sentence's start offset
     cue: int = -1  # the cue token's index: groups of one cue ("a man, two women and a child") are all victims
     day: date | None = None  # the day the text dates the figure to, else the publication date
     dated: bool = False  # whether `day` was read from the text (its sentence or paragraph)
+    victim: int = -1  # the victim token's index, where one is written
     named: int = 0  # victims of this row a later name has been matched to
     parts: list[Mention] = field(default_factory=list)
 
@@ -85,9 +90,9 @@ def _category(m: Mention) -> str:
         return "male"
     if head in FEMALE:
         return "female"
-    if m.reference in ("name", "pronoun") and not head:
-        return "any"
-    if not head or head in GENERIC:
+    if not head:
+        return "unknown"  # "one", "two dead", a name: fits anyone, the one who shot too
+    if head in GENERIC:
         return "any"
     return head
 
@@ -112,6 +117,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     if _apart(a, b):
         return False
     ca, cb = _category(a), _category(b)
+    if "unknown" in (ca, cb):
+        return True
     if "suspect" in (ca, cb):
         return ca == cb
     if ca == "any" or cb == "any" or ca == cb:
@@ -131,6 +138,22 @@ def link(mentions: list[Mention]) -> None:
             _link_running(group)
         else:
             _link_incident(group)
+    _died_of_wounds(mentions)
+
+
+def _died_of_wounds(mentions: list[Mention]) -> None:
+    """One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
+    death counts; the wound, said earlier, restates the same person."""
+    hurt = [m for m in mentions if m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of is None
+            and not m.event.is_cumulative and m.event.casualty_count == 1]
+    for k in mentions:
+        if (k.event.casualty_kind != "killed" or k.event.subset_of is not None or k.event.is_cumulative
+                or k.reference not in ("pronoun", "definite", "name")):
+            continue
+        earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
+                   and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
+        if earlier:
+            _restates(earlier[-1], k)
 
 
 def _link_running(group: list[Mention]) -> None:
@@ -168,8 +191,9 @@ def _link_incident(group: list[Mention]) -> None:
         fits = [c for c in counted if compatible(c, m) and c.cue != m.cue]
         total = sum(c.event.casualty_count or 0 for c in fits)
         if m.reference == "name":
-            if m.name in names:
-                _restates(m, names[m.name])
+            known = next((n for key, n in names.items() if same_name(key, m.name)), None)
+            if known is not None:
+                _restates(m, known)
                 continue
             names[m.name] = m
             open_slot = next((c for c in fits if c.reference != "name" and c.named < (c.event.casualty_count or 0)), None)
@@ -179,6 +203,13 @@ def _link_incident(group: list[Mention]) -> None:
                 continue
             counted.append(m)
             continue
+        if m.other:
+            prior = [c for c in fits if c.sentence != m.sentence]
+            beside = sum(o.event.casualty_count or 0 for o in group
+                         if o.sentence == m.sentence and o.event.char_start < m.event.char_start and compatible(o, m))
+            if prior and sum(c.event.casualty_count or 0 for c in prior) >= count + beside:
+                _restates(m, max(prior, key=lambda c: c.event.casualty_count or 0))
+                continue
         if m.additive or not fits:
             counted.append(m)
             continue
@@ -192,6 +223,14 @@ def _link_incident(group: list[Mention]) -> None:
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """"Tyreke Borel", "Borel" and "Tyreke" are one person: names sharing a word (of the first or last)."""
+    if not a or not b:
+        return False
+    wa, wb = a.split(), b.split()
+    return bool({wa[0], wa[-1]} & {wb[0], wb[-1]})
 
 
 def _tally(m: Mention, counted: list[Mention]) -> None:

@@ -152,8 +152,15 @@ def resolve_date(text: str, published: date | None) -> date | None:
     if published is None and not has_year:
         return None  # no published date, no guessed year
     found = _dateparser(clean, published)
-    if found is not None and not has_year and published is not None and abs(found.year - published.year) > 1:
-        return None  # a year dateparser made up from other numbers
+    if found is not None and not has_year and published is not None:
+        if abs(found.year - published.year) > 1:
+            return None  # a year dateparser made up from other numbers
+        try:
+            this_year = found.replace(year=published.year)
+        except ValueError:
+            this_year = None
+        if this_year is not None and found < this_year and (this_year - published).days <= 7:
+            return this_year  # "May 10" in a page dated 7 May: a few days on, not a year back
     return found
 
 

@@ -87,7 +87,8 @@ goat pig hog boar chicken hen rooster bird duck goose turkey pigeon fish animal 
 donkey mule rabbit squirrel raccoon rat mouse snake alligator lion tiger leopard elephant rhino monkey ape
 buffalo bison antelope game poultry herd flock
 car vehicle truck bus building house home tree plant crop engine bill deal plan project idea proposal
-motion amendment story rumour rumor light lights power signal call computer phone battery
+motion amendment story rumour rumor light lights power signal call computer phone battery lot bit deal warrant
+order search time
 """.split())
 """Victim nouns that are not people: animals (hunting tallies: "hunters killed 90,000 deer"), things and
 abstractions a verb of killing can take ("killed the engine", "killed the bill")."""

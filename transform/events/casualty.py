@@ -141,6 +141,10 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "missing", "miss"
         if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
+        if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
+            return SHOT, "shoot"  # "a girl was struck by a stray bullet"
+        if lemma == "hospitalize":
+            return "wounded", "hospitalize"
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
@@ -148,12 +152,32 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return None
         if lemma == "condition" and not _condition_of_a_person(tok):
             return None
+        if lemma in ("wound", "injury") and any(_fatal(c) for c in tok.children) and \
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
+            return "killed", "wound"  # "sustained a fatal wound"
+        if lemma in ("wound", "injury") and _with_wounds(tok) is not None:
+            return "wounded", "wound"  # "taken to the hospital with non-life-threatening injuries"
         if lemma == "wound" and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS):
             return None
         if lemma == "injury" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
             return "wounded", "wound"  # "suffered minor injuries": the sufferer is the victim
         return NOUN_KINDS[lemma], lemma
     return None
+
+
+GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "pellet", "pellets", "fire"}
+
+
+def _by_gunfire(verb: Token) -> bool:
+    """"struck by a stray bullet", "hit by gunfire"."""
+    return any(c.dep_ == "agent" and any(p.lemma_.lower() in GUNFIRE for p in c.children) for c in verb.children)
+
+
+def _fatal(modifier: Token) -> bool:
+    """"a fatal wound", not "a non-fatal wound"."""
+    doc = modifier.doc
+    negated = modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ in ("non", "not")
+    return modifier.lower_ in ("fatal", "mortal") and not negated
 
 
 def _body_part(verb: Token) -> bool:
@@ -172,6 +196,15 @@ def _of_person(noun: Token) -> Token | None:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None and (is_person_noun(pobj) or pobj.pos_ == "PROPN" or pobj.like_num):
                 return pobj
+    return None
+
+
+def _with_wounds(noun: Token) -> Token | None:
+    """The verb of "(was taken to hospital / found) with a gunshot wound": its subject has the wound."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+        if not any(c.lower_ in ("dead", "death") for c in verb.subtree):
+            return verb
     return None
 
 
@@ -255,7 +288,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         if not subjects and verb.dep_ == "conj":
             subjects = _kids(verb.head, "nsubj", "nsubjpass")
         return subjects
-    if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury"):
+    if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _with_wounds(cue) is not None:
+        verb = _with_wounds(cue)
+        return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
+    if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury", "kill"):
         return _subjects(cue.head) or _kids(cue.head, "nsubjpass")  # "another man suffered a gunshot wound"
     if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
         coded = _coded_as(cue)
@@ -267,11 +303,22 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         if any(c.dep_ in ("nummod", "det", "quantmod") for c in cue.children):
             return [cue]
         if cue.dep_ == "amod":
+            if cue.head.ent_type_ in ("DATE", "TIME") and cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
+                before = cue.doc[cue.i - 1]  # "left a man and woman dead Thursday" (parsed as "dead Thursday")
+                while before.dep_ == "conj" and before.head.i < before.i:
+                    before = before.head
+                return [before]
             return [cue.head]
         if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj"):
             head = cue.head
-            objects = _kids(head, "dobj") or _kids(head, "nsubj", "nsubjpass")
-            return objects
+            objects = _kids(head, "dobj")
+            before = [o for o in objects if o.i < cue.i]
+            if len(objects) > 1 and before:  # "left a man and woman dead and their two children hospitalized"
+                return [max(before, key=lambda o: o.i)]
+            subjects = _kids(head, "nsubj", "nsubjpass")
+            if not objects and not subjects and head.dep_ == "conj":  # "sustained injuries and was pronounced dead"
+                subjects = _kids(head.head, "nsubj", "nsubjpass")
+            return objects or subjects
         return _kids(cue, "nsubj")
     if lemma in ("find",):
         return [b for b in _kids(cue, "dobj", "nsubjpass") if b.lemma_.lower() == "body"]
@@ -386,10 +433,13 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
     return False
 
 
+_SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
+                                r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
 _RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\bannually\b|\byearly\b|\ba\s+year\b")
 _PERIOD = re.compile(
     r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
-    r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b")
+    r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
+    r"|\b\d+\s+(?:hours|days)\b")
 _AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b|\baged?\b")
 
 
@@ -403,6 +453,10 @@ def _aggregate(cue: Token, count: Count) -> bool:
     clause = {t.i for t in verb.subtree}
     if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)):
         return True
+    if (count.amount.count or 0) < 2:
+        return False
+    if _SEVERAL_INCIDENTS.search(" ".join(t.lower_ for t in sent if t.i in clause)):
+        return True  # "five people were shot in separate incidents": a sum over incidents
     if (count.amount.count or 0) < 3:
         return False
     for ent in entities(sent.doc):
@@ -556,10 +610,15 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 count = read_count(group)
+                if (count is not None and group.i == cue.i and count.reference not in ("number", None) and kind != "killed"
+                        and (count.victim_token is None or count.victim_token.i == cue.i)):
+                    count = None  # "an injury", "a death": the cue itself is no victim, only "12 deaths" is
                 if count is None and lemma == "fatality" and group.like_num:
                     count = _coded_count(group)  # "split across 3 events (4)": the parser calls the 4 an apposition
                 if count is None:
                     count = _stray_number(group)
+                if count is None and group.i != slot.i and parents and group.tag_ == "NN" and is_person_noun(group):
+                    count = Count(amount(1), [group], group.text, group, None, reference="indefinite")  # "a man and woman"
                 if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num):
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
@@ -605,7 +664,8 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     """The row with what `casualty_links.link` needs: how its victims are named, whether it is a tally, another
     source's figure in parentheses, or marked as more."""
     head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
-    additive = count.additive or _marked_as_more(cue, sent)
+    sentence_more = _marked_as_more(cue, sent)
+    additive = count.additive or sentence_more
     if count.reference == "name":
         head = None  # a name says nothing of a role
     if count.reference == "pronoun" and count.victim_token is not None:
@@ -624,19 +684,33 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         head=head,
         name=count.name,
         additive=additive,
+        other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         tally=_is_tally(cue, lemma, count),
         alternative=_in_parentheses(number, sent),
         sentence=sent.start_char,
         cue=cue.i,
+        victim=count.victim_token.i if count.victim_token is not None else -1,
     )
 
 
+def additive_strong(count: Count) -> bool:
+    """"another man", "a second victim": more people wherever they are said; "two other people" only says more
+    than those just named (and may restate a figure given earlier: "four people were wounded ... four other
+    victims were taken to hospital")."""
+    tok = count.victim_token
+    words = {c.lower_ for c in tok.children} | {tok.lower_} if tok is not None else set()
+    return bool(words & {"another", "second", "third", "fourth", "fifth", "additional", "further", "more"})
+
+
 def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
-    """A person killed is not also counted wounded in the same sentence ("was shot in the head and died")."""
+    """A person killed is not also counted wounded (or shot) in the same sentence ("was found with a gunshot wound
+    and died", "was shot in the head and died at the scene")."""
     killed = {m.event.char_start for m in mentions if m.event.casualty_kind == "killed"}
-    killed_victims = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
-    return [m for m in mentions if not (m.event.casualty_kind == "wounded" and m.reference in ("name", "pronoun", "definite")
-                                        and (m.event.char_start in killed or m.head in killed_victims))]
+    killed_tokens = {m.victim for m in mentions if m.event.casualty_kind == "killed" and m.victim >= 0}
+    killed_heads = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
+    return [m for m in mentions if not (m.event.casualty_kind in ("wounded", SHOT) and (
+        m.victim in killed_tokens or (m.reference == "pronoun" and killed)
+        or (m.reference in ("name", "definite") and (m.event.char_start in killed or m.head in killed_heads))))]
 
 
 def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
@@ -652,13 +726,17 @@ def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
 
 
 def _violent_paragraph(sent: Span) -> bool:
+    """Violence said in the sentence's paragraph, the one before it, or the article's lead."""
     doc = sent.doc
     text = text_of(doc)
     start = text.rfind("\n\n", 0, sent.start_char)
+    start = text.rfind("\n\n", 0, start) if start > 0 else start
     end = text.find("\n\n", sent.end_char)
     start, end = (0 if start < 0 else start), (len(text) if end < 0 else end)
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in span)
+    lead_end = text.find("\n\n")
+    spans = [doc.char_span(start, end, alignment_mode="expand"),
+             doc.char_span(0, len(text) if lead_end < 0 else lead_end, alignment_mode="expand")]
+    return any(span is not None and any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in span) for span in spans)
 
 
 def _marked_as_more(cue: Token, sent: Span) -> bool:
