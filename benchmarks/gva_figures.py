@@ -61,15 +61,19 @@ def stated_counts(text: str, cue: str) -> set[int]:
     return out
 
 
-def load(shared: Path, limit: int | None = None) -> tuple[list, dict[str, dict]]:
-    """The cleaned GVA articles (as `eventwire run` cleans them) and a map article id → its gold incident."""
+def load(shared: Path, limit: int | None = None) -> tuple[list, dict[str, dict], list[str]]:
+    """The cleaned GVA articles (as `eventwire run` cleans them), a map article id → its gold incident, and the
+    ids of articles the cleaner rejects (nothing left but page furniture: scored as stating no figure)."""
     from eventwire.evaluate import articles_from_gold
 
     incidents = [json.loads(line) for line in (shared / "gold" / "gva_incidents_dev.jsonl").read_text().splitlines() if line.strip()]
     by_article = {a: inc for inc in incidents for a in inc["articles"]}
     rows = [json.loads(line) for line in (shared / "corpus" / "gva" / "articles.jsonl").read_text().splitlines() if line.strip()]
     rows = [r for r in rows if r["id"] in by_article][:limit]
-    return articles_from_gold(rows), by_article
+    articles = articles_from_gold(rows)
+    kept = {a.source_id for a in articles}
+    rejected = [r["id"] for r in rows if r["id"] not in kept]  # nothing left after boilerplate: no figure at all
+    return articles, {k: v for k, v in by_article.items() if k in kept or k in rejected}, rejected
 
 
 def figures(events: list) -> tuple[int, int]:
@@ -81,10 +85,20 @@ def figures(events: list) -> tuple[int, int]:
     return killed, wounded
 
 
-def report(articles: list, results: list, by_article: dict[str, dict], show_misses: int = 0) -> dict[str, float]:
-    """Print and return the figures for analysed articles (`results[i]` belongs to `articles[i]`)."""
-    n = len(articles)
+def report(articles: list, results: list, by_article: dict[str, dict], show_misses: int = 0,
+           rejected: list[str] = ()) -> dict[str, float]:
+    """Print and return the figures for analysed articles (`results[i]` belongs to `articles[i]`); rejected
+    articles count as stating nothing (0 killed, 0 wounded)."""
+    n = len(articles) + len(rejected)
     right = Counter()
+    for sid in rejected:
+        inc = by_article[sid]
+        for key, gold in (("killed", inc["killed"]), ("wounded", inc["injured"])):
+            right[key] += gold == 0
+            right[f"peer_{key}"] += gold == 0
+            right[f"zero_{key}"] += gold == 0
+            right[f"stated_{key}"] += gold == 0
+        right["both"] += inc["killed"] == 0 and inc["injured"] == 0
     tolls: list[tuple[int, str]] = []
     rows_per_article = Counter()
     dated = Counter()
@@ -117,7 +131,8 @@ def report(articles: list, results: list, by_article: dict[str, dict], show_miss
         if killed != inc["killed"] or wounded != inc["injured"]:
             misses.append((art.source_id, inc["killed"], killed, inc["injured"], wounded))
     share = {k: v / max(1, n) for k, v in right.items()}
-    print(f"GVA articles: {n} (incidents in gold: {len(set(i['incident'] for i in by_article.values()))})")
+    print(f"GVA articles: {n}, of which rejected by the cleaner (no text left): {len(rejected)} "
+          f"(incidents in gold: {len(set(i['incident'] for i in by_article.values()))})")
     print(f"{'':34}{'killed':>8}{'wounded':>9}")
     print(f"{'eventwire (toll rule)':34}{share['killed']:8.3f}{share['wounded']:9.3f}   both right {share['both']:.3f}")
     print(f"{'regex peer':34}{share['peer_killed']:8.3f}{share['peer_wounded']:9.3f}")
@@ -154,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     from eventwire.transform.article import analyse_article
     from eventwire.transform.nlp import get_nlp
 
-    articles, by_article = load(args.shared, args.limit)
+    articles, by_article, rejected = load(args.shared, args.limit)
     nlp = get_nlp()
     analyse_article(nlp("A man was shot and killed on Monday in Dayton."), "warm-up", None)  # one-off loads
     t0 = time.perf_counter()
@@ -163,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     results = [analyse(doc, a) for a, doc in zip(articles, docs)]
     extract_s = time.perf_counter() - t0
-    report(articles, results, by_article, args.show_misses)
+    report(articles, results, by_article, args.show_misses, rejected)
     print(f"timing: parse {parse_s:.1f} s, extraction {extract_s:.1f} s ({100 * extract_s / parse_s:.1f}% of parse)")
     return 0
 

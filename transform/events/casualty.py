@@ -280,7 +280,7 @@ def _antecedent(who: Token) -> Token:
 def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma == "toll":
         return _toll_slots(cue)
-    if lemma in OF_NOUNS:
+    if lemma in OF_NOUNS and cue.pos_ in ("NOUN", "PROPN"):
         return [_of_person(cue)]
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
         verb = cue.head.head
