@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import time
 from collections import Counter
@@ -76,6 +77,13 @@ def load(shared: Path, limit: int | None = None) -> tuple[list, dict[str, dict],
     return articles, {k: v for k, v in by_article.items() if k in kept or k in rejected}, rejected
 
 
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
 def figures(events: list) -> tuple[int, int]:
     """(death toll, wounded total) of one article's events, by the toll rule."""
     from eventwire.transform.events.casualty import counts_toward_toll, counts_toward_wounded
@@ -128,6 +136,11 @@ def report(articles: list, results: list, by_article: dict[str, dict], show_miss
                 dated["outside a year before publication"] += 1
             else:
                 dated["within a year before publication"] += 1
+        where = next((e for e in res.events if e.event_type == "casualty" and e.subset_of is None
+                      and not e.is_cumulative and e.latitude is not None), None)
+        if where is not None and inc.get("latitude") is not None:
+            right["placed"] += 1
+            right["placed_near"] += km(where.latitude, where.longitude, inc["latitude"], inc["longitude"]) <= 40
         if killed != inc["killed"] or wounded != inc["injured"]:
             misses.append((art.source_id, inc["killed"], killed, inc["injured"], wounded))
     share = {k: v / max(1, n) for k, v in right.items()}
@@ -138,6 +151,9 @@ def report(articles: list, results: list, by_article: dict[str, dict], show_miss
     print(f"{'regex peer':34}{share['peer_killed']:8.3f}{share['peer_wounded']:9.3f}")
     print(f"{'always 0':34}{share['zero_killed']:8.3f}{share['zero_wounded']:9.3f}")
     print(f"{'text states the count (<= bound)':34}{share['stated_killed']:8.3f}{share['stated_wounded']:9.3f}")
+    print(f"event place (first counted figure's location): {right['placed']} articles placed, "
+          f"{right['placed_near'] / max(1, right['placed']):.3f} of them within 40 km of GVA's coordinates "
+          f"({right['placed_near'] / max(1, n):.3f} of all articles)")
     total = sum(t for t, _ in tolls)
     truth = sum(by_article[a.source_id]["killed"] for a in articles)
     print(f"summed article tolls {total} (sum of each article's incident's killed: {truth}); biggest: "

