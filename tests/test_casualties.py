@@ -363,3 +363,10 @@ def test_one_person_one_figure_across_the_article(text, killed, hurt):
 def test_a_sum_over_separate_incidents_is_an_aggregate():
     found = rows("Seven people were shot in separate incidents across the city over the weekend.")
     assert all(e.is_cumulative for e in found) and wounded(found) == 0
+
+
+def test_a_periods_total_said_without_a_date_entity_is_an_aggregate():
+    found = rows("The decade's highest total came in 2011, with 73 deputies shot dead across the state.")
+    assert toll(found) == 0
+    found = rows("So far this year 41 people were shot since January 1 and 12 killed, the chief said.")
+    assert toll(found) == 0

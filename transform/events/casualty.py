@@ -421,8 +421,9 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     present_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}  # "50 shot since June 21 and 19 killed"
     for tok in verb.subtree:
-        if tok.lower_ == "since" and tok.head.i == verb.i or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
+        if tok.lower_ == "since" and tok.head.i in heads or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
             return True
         if tok.lower_ == "far" and any(c.lower_ == "so" for c in tok.children):
             return True
@@ -435,6 +436,8 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
 
 _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
                                 r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
+_PERIOD_WORDS = re.compile(r"\b(?:this|last|past|the|a|previous) (?:year|decade)(?:'s)?\b|\bdecade\b|\bso far\b|"
+                           r"\b(?:those|these|all the|all of the) (?:shootings|killings|homicides|deaths|incidents)\b")
 _RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\bannually\b|\byearly\b|\ba\s+year\b")
 _PERIOD = re.compile(
     r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
@@ -455,8 +458,11 @@ def _aggregate(cue: Token, count: Count) -> bool:
         return True
     if (count.amount.count or 0) < 2:
         return False
-    if _SEVERAL_INCIDENTS.search(" ".join(t.lower_ for t in sent if t.i in clause)):
+    words = " ".join(t.lower_ for t in sent if t.i in clause)
+    if _SEVERAL_INCIDENTS.search(words):
         return True  # "five people were shot in separate incidents": a sum over incidents
+    if (count.amount.count or 0) >= 10 and _PERIOD_WORDS.search(sent.text.lower()):
+        return True  # "the decade's highest total came in 2011, with 73 officers shot dead", "those shootings"
     if (count.amount.count or 0) < 3:
         return False
     for ent in entities(sent.doc):
@@ -465,8 +471,8 @@ def _aggregate(cue: Token, count: Count) -> bool:
         if ent.root.i not in clause and verb.i not in {t.i for t in ent.root.subtree}:
             continue  # the date of another clause: "the man who killed three ... declared last year that ..."
         words = ent.text.lower()
-        if _AGE.search(words) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words):
-            continue  # an age, or a day ("4 May 2021"): one incident's date
+        if _AGE.search(words) or (re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and not re.search(r"\byears?\b", words)):
+            continue  # an age, or a day ("4 May 2021"): one incident's date ("this year through July 20" is a period)
         if _PERIOD.search(words):
             return True
     return False
