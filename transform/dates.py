@@ -26,6 +26,7 @@ and give None. A numeric date is read day-first or month-first, whichever the nu
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -59,6 +60,7 @@ _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
 _DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z])")
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_RELATIVE_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
 _AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
 _PERIOD = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:year|month|decade|century|spring|summer|fall|autumn|winter)s?\b|"
                      r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
@@ -186,13 +188,26 @@ def _all_candidates(doc: Doc) -> list[Span]:
                  or (e.label_ == "TIME" and any(t.lower_ in WEEKDAYS or t.lower_ in RELATIVE_WORDS for t in e))]
         spans = [e for e in spans if not _AGE.search(e.text.lower())]
         taken = {t.i for e in spans for t in e}
-        spans += [doc[t.i : t.i + 1] for t in doc if t.lower_ in RELATIVE_WORDS and t.i not in taken]
+        for m in _RELATIVE_WORD.finditer(text_of(doc)):  # found in the text, not by walking every token
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and len(span) == 1 and span.start not in taken:
+                spans.append(span)
         doc.user_data[key] = sorted(spans, key=lambda s: s.start)
     return doc.user_data[key]
 
 
 def _candidates(sent: Span) -> list[Span]:
-    return [c for c in _all_candidates(sent.doc) if sent.start <= c.start and c.end <= sent.end]
+    spans = _all_candidates(sent.doc)
+    starts = _candidate_starts(sent.doc)
+    lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+    return [c for c in spans[lo:hi] if c.end <= sent.end]
+
+
+def _candidate_starts(doc: Doc) -> list[int]:
+    key = ("eventwire", "date_candidate_starts")
+    if key not in doc.user_data:
+        doc.user_data[key] = [c.start for c in _all_candidates(doc)]
+    return doc.user_data[key]
 
 
 def _paragraph_start(doc: Doc, char: int) -> int:
@@ -264,7 +279,8 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
     if any(_PERIOD.search(c.text.lower()) for c in in_sentence):
         return None, None, None  # "in 2015", "last year": the sentence dates the event, to no day; borrow none
     para_start = _paragraph_start(doc, sent.start_char)
-    for cand in reversed(_all_candidates(doc)):
+    earlier = _all_candidates(doc)[: bisect.bisect_left(_candidate_starts(doc), sent.start)]
+    for cand in reversed(earlier):
         if cand.start_char >= sent.start_char:
             continue
         if cand.start_char < para_start:

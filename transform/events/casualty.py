@@ -25,6 +25,7 @@ attack"): the documented price of not double counting.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -108,8 +109,13 @@ RUNNING_SUBJECTS = {"war", "conflict", "fighting", "insurgency", "violence", "pa
 _CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj"}
 
 
+_CUE_POS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}
+
+
 def _cue_kind(tok: Token) -> tuple[str, str] | None:
     """(kind, cue lemma) when `tok` is a casualty cue."""
+    if tok.pos_ not in _CUE_POS:
+        return None
     lemma = tok.lemma_.lower()
     low = tok.lower_
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
@@ -568,6 +574,8 @@ _TALLY_SENTENCE = re.compile(
 def _tally_sentence(sent: Span, used: set[tuple[int, str]]) -> list[Mention] | None:
     """A closing tally standing alone, as wire notes end: "1 fatality.", "2 fatalities and 1 injured." (read
     from the words: the parser makes little of a sentence without a verb). None when the sentence is not one."""
+    if len(sent) > 14:
+        return None
     m = _TALLY_SENTENCE.match(sent.text)
     if m is None:
         return None
@@ -589,6 +597,8 @@ def _tally_sentence(sent: Span, used: set[tuple[int, str]]) -> list[Mention] | N
 
 def _shouting(sent: Span) -> bool:
     """A sentence in capitals (a broadcast transcript, a banner): the model cannot parse it, so no figure is read."""
+    if not (sent[0].is_upper or (len(sent) > 1 and sent[1].is_upper)):
+        return False
     words = [t for t in sent if t.is_alpha and len(t) > 1]
     return len(words) >= 6 and sum(t.is_upper for t in words) >= 0.8 * len(words)
 
@@ -652,6 +662,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
 def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
     """"Four people were shot, one fatally", "three men were shot, two of them fatally": the dead among the shot."""
     out = []
+    text = text_of(sent.doc)
+    if "atally" not in text and "ortally" not in text:
+        return out
     for adv in sent:
         number = adv.head
         if adv.lower_ not in FATAL_ADVERBS or number.i == adv.i or not (number.like_num or number.lower_ in ("one", "all", "both")):
@@ -733,16 +746,24 @@ def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
 
 def _violent_paragraph(sent: Span) -> bool:
     """Violence said in the sentence's paragraph, the one before it, or the article's lead."""
-    doc = sent.doc
-    text = text_of(doc)
-    start = text.rfind("\n\n", 0, sent.start_char)
-    start = text.rfind("\n\n", 0, start) if start > 0 else start
-    end = text.find("\n\n", sent.end_char)
-    start, end = (0 if start < 0 else start), (len(text) if end < 0 else end)
-    lead_end = text.find("\n\n")
-    spans = [doc.char_span(start, end, alignment_mode="expand"),
-             doc.char_span(0, len(text) if lead_end < 0 else lead_end, alignment_mode="expand")]
-    return any(span is not None and any(t.lemma_.lower() in VIOLENCE_LEMMAS for t in span) for span in spans)
+    paragraphs = _violence_by_paragraph(sent.doc)
+    starts = [start for start, _ in paragraphs]
+    i = max(0, bisect.bisect_right(starts, sent.start_char) - 1)
+    return paragraphs[0][1] or paragraphs[i][1] or (i > 0 and paragraphs[i - 1][1])
+
+
+def _violence_by_paragraph(doc: Doc) -> list[tuple[int, bool]]:
+    """(start offset, whether violence is said in it) for each paragraph, built once per Doc."""
+    key = ("eventwire", "violent_paragraphs")
+    if key not in doc.user_data:
+        out: list[tuple[int, bool]] = [(0, False)]
+        for tok in doc:
+            if tok.is_space and "\n\n" in tok.text:
+                out.append((tok.idx + len(tok.text), False))
+            elif not out[-1][1] and tok.lemma_.lower() in VIOLENCE_LEMMAS:
+                out[-1] = (out[-1][0], True)
+        doc.user_data[key] = out
+    return doc.user_data[key]
 
 
 def _marked_as_more(cue: Token, sent: Span) -> bool:

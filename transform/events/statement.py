@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import speakers
+from ..nlp import text_of
 from ..records import Event
 from ..speech.candidate import Candidate
 from ..speech.content import (
@@ -53,7 +54,7 @@ class Statement:
 
 def extract_statements(doc: Doc) -> list[Event]:
     """Every act of reported speech in `doc`, one `Event(event_type='statement')` each."""
-    text = doc.text
+    text = text_of(doc)  # (built once per Doc: the casualty and date readers need it too)
     quotes = find_quotes(text)
     speech = [q for q in quotes if q.words(text) >= MIN_QUOTE_WORDS or not q.closed]
     index = speakers.SpeakerIndex.of(doc)
