@@ -370,3 +370,14 @@ def test_a_periods_total_said_without_a_date_entity_is_an_aggregate():
     assert toll(found) == 0
     found = rows("So far this year 41 people were shot since January 1 and 12 killed, the chief said.")
     assert toll(found) == 0
+
+
+def test_one_who_killed_himself_is_counted_once():
+    text = ("He killed his neighbour and two other people before killing himself. "
+            "After the rampage, the gunman killed himself in the street.")
+    assert toll(rows(text)) == 4
+
+
+def test_a_period_total_of_one_clause_takes_all_its_groups():
+    text = "Last year a gunman killed three people and himself at the base, the report said."
+    assert toll(rows(text)) == 0

@@ -58,6 +58,7 @@ class Mention:
     name: str | None = None  # the name's words, for reference 'name'
     additive: bool = False
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
+    reflexive: bool = False  # "killed himself": the one who did it
     tally: bool = False
     alternative: bool = False
     sentence: int = 0  # the sentence's start offset
@@ -209,6 +210,11 @@ def _link_incident(group: list[Mention]) -> None:
                          if o.sentence == m.sentence and o.event.char_start < m.event.char_start and compatible(o, m))
             if prior and sum(c.event.casualty_count or 0 for c in prior) >= count + beside:
                 _restates(m, max(prior, key=lambda c: c.event.casualty_count or 0))
+                continue
+        if m.reflexive:
+            same = next((c for c in counted if c.reflexive), None)
+            if same is not None:  # "... shooting himself", then "he killed himself in the street": one death
+                _restates(m, same)
                 continue
         if m.additive or not fits:
             counted.append(m)

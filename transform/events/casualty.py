@@ -644,6 +644,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                 event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count),
                                reported_by=reporter)
                 parents.append(_mention(event, count, cue, lemma, sent))
+        if any(p.event.is_cumulative for p in parents):  # "a gunman killed three people and himself last month"
+            for p in parents:
+                p.event.is_cumulative = True
         mentions.extend(parents)
         if not parents:
             continue
@@ -685,12 +688,14 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
     sentence_more = _marked_as_more(cue, sent)
     additive = count.additive or sentence_more
+    reflexive = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
     if count.reference == "pronoun" and count.victim_token is not None:
         head = count.victim_token.lower_
         if head in ("himself", "herself"):  # "shot himself dead", "... before killing himself": the one who shot
             additive = True  # is never one of those he shot, and is said after them
+            reflexive = True
             agent = next((s for s in _subjects(cue) if s.pos_ != "PRON"), None)
             head = agent.lemma_.lower() if agent is not None and agent.pos_ == "NOUN" else head
     if head in SUSPECT_NOUNS or (count.victim_token is not None and any(
@@ -703,6 +708,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         head=head,
         name=count.name,
         additive=additive,
+        reflexive=reflexive,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         tally=_is_tally(cue, lemma, count),
         alternative=_in_parentheses(number, sent),
