@@ -381,3 +381,12 @@ def test_one_who_killed_himself_is_counted_once():
 def test_a_period_total_of_one_clause_takes_all_its_groups():
     text = "Last year a gunman killed three people and himself at the base, the report said."
     assert toll(rows(text)) == 0
+
+
+def test_two_people_of_different_ages_are_two_people_and_a_wound_then_death_one():
+    text = "A 45-year-old woman was shot in the arm. A 54-year-old woman with wounds to the leg was also taken to hospital."
+    assert wounded(rows(text)) == 2
+    text = ("A teenage boy was shot to death on Friday. Officers found the 15-year-old with gunshot wounds to his head. "
+            "He was pronounced dead at the scene.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 0)

@@ -23,8 +23,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      restate ("four people were wounded ... four other victims were taken to hospital").
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
-Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a suspect shot
-by police vs the people he shot; generic words, a name, "he" or no noun fit anything) or their days do: figures
+Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
+vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
+anything) or their days do: figures
 the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
 incidents (the Nov. 5, 2009 attack an article about another shooting recalls).
 """
@@ -59,6 +60,7 @@ class Mention:
     additive: bool = False
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     reflexive: bool = False  # "killed himself": the one who did it
+    age: int | None = None  # a single victim's age, where the text gives it
     tally: bool = False
     alternative: bool = False
     sentence: int = 0  # the sentence's start offset
@@ -117,6 +119,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     """Whether two figures can be about the same people (see the module doc)."""
     if _apart(a, b):
         return False
+    if a.age is not None and b.age is not None and a.age != b.age:
+        return False  # "a 45-year-old woman" is not "a 54-year-old woman"
     ca, cb = _category(a), _category(b)
     if "unknown" in (ca, cb):
         return True
@@ -148,13 +152,13 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
     hurt = [m for m in mentions if m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of is None
             and not m.event.is_cumulative and m.event.casualty_count == 1]
     for k in mentions:
-        if (k.event.casualty_kind != "killed" or k.event.subset_of is not None or k.event.is_cumulative
+        if (k.event.casualty_kind != "killed" or k.event.is_cumulative
                 or k.reference not in ("pronoun", "definite", "name")):
             continue
         earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
-            _restates(earlier[-1], k)
+            earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
 
 
 def _link_running(group: list[Mention]) -> None:

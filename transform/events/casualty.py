@@ -206,11 +206,14 @@ def _of_person(noun: Token) -> Token | None:
 
 
 def _with_wounds(noun: Token) -> Token | None:
-    """The verb of "(was taken to hospital / found) with a gunshot wound": its subject has the wound."""
+    """The verb of "(was taken to hospital / found) with a gunshot wound" (its subject has the wound), or the
+    person of "a 54-year-old woman with wounds to the leg"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head
         if not any(c.lower_ in ("dead", "death") for c in verb.subtree):
             return verb
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
+        return noun.head.head
     return None
 
 
@@ -296,6 +299,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return subjects
     if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _with_wounds(cue) is not None:
         verb = _with_wounds(cue)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return [verb]  # "a woman with wounds to the arm"
         return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
     if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury", "kill"):
         return _subjects(cue.head) or _kids(cue.head, "nsubjpass")  # "another man suffered a gunshot wound"
@@ -709,6 +714,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         name=count.name,
         additive=additive,
         reflexive=reflexive,
+        age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         tally=_is_tally(cue, lemma, count),
         alternative=_in_parentheses(number, sent),
@@ -725,6 +731,22 @@ def additive_strong(count: Count) -> bool:
     tok = count.victim_token
     words = {c.lower_ for c in tok.children} | {tok.lower_} if tok is not None else set()
     return bool(words & {"another", "second", "third", "fourth", "fifth", "additional", "further", "more"})
+
+
+def _age(person: Token | None) -> int | None:
+    """The age a single victim is given: "a 54-year-old woman", "Ana Ruiz, 35," (two people of different ages are
+    two people)."""
+    if person is None:
+        return None
+    doc = person.doc
+    for left in person.lefts:
+        for tok in left.subtree:
+            if tok.like_num and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ("year", "years"):
+                return word_number(tok.text)
+    for tok in person.rights:
+        if tok.dep_ == "appos" and tok.is_digit and len(tok.text) <= 3 and tok.i == person.i + 2:
+            return int(tok.text)  # "Ana Ruiz, 35,"
+    return None
 
 
 def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
