@@ -31,6 +31,7 @@ bench: setup-test  ## quality and speed figures (needs ../shared)
 	$(BIN)/eventwire eval ../shared/gold/seeds.jsonl
 	$(BIN)/python benchmarks/statements_peer.py
 	$(BIN)/python benchmarks/acled_tolls.py
+	$(BIN)/python benchmarks/gva_figures.py
 	$(BIN)/python benchmarks/event_types.py
 	$(BIN)/python benchmarks/incidents.py
 

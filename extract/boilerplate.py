@@ -45,6 +45,51 @@ def word_count(text: str) -> int:
     return len(rest) + (unspaced + 1) // 2
 
 
+# A line that links to other stories or media: "RELATED: ...", "MORE: Video shows ...", "Related Stories ...",
+# "WATCH: ...", "Previous: Amish boy shot in head" (a headline, not the text of an earlier update).
+_LINK_PREFIX = re.compile(
+    r"^\s*(?:related(?:\s+(?:stories|headlines|articles|coverage|content|links?|news|videos?))?|more(?:\s+(?:on this(?:\s+story)?|"
+    r"stories|videos|news|coverage))?|read\s+more|read\s+also|also\s+read|watch|video|videos|photos?|gallery|slideshow|"
+    r"trending|popular|most\s+read|latest|top\s+stories|previous|listen|don't\s+miss|you\s+may\s+also\s+like)\b\s*([:|\-–—]?)\s*(.*)$",
+    re.I,
+)
+_VIDEO_ENTRY = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?i:[ap]\.?m)\b\.?)[A-Z'\"‘“]")  # "1:47 Mother of ... speaks" (not "11:02 p.m.: ...")
+_NEWS_WORDS = re.compile(r"\d|\b(?:dead|death|deaths|died|dies|killed|killing|kills|shot|shooting|shootings|slain|murder\w*|"
+                         r"wounded|injured|hurt|stabbed|stabbing|homicide|fatal\w*)\b", re.I)
+_CAPTION_END = re.compile(
+    r"\((?:[^()]*/\s*)?(?:(?:ap|file|staff)?\s*photo(?:grapher)?s?|getty images|courtesy[^()]*|[^()]*/[^()]*)\)\s*\.?\s*$|"
+    r"\bread more\b.{0,40}$|^\(?photo(?:s)?\s*(?:credit|courtesy|provided|by|:)", re.I)
+
+
+def is_link_line(line: str) -> bool:
+    """A link to other stories or media ("RELATED: ...", "MORE: Video shows ...", "Related Stories ...") or an
+    entry of a video list ("1:47 Mother of the defendant speaks"): never the article's own news."""
+    if _VIDEO_ENTRY.match(line):
+        return True
+    m = _LINK_PREFIX.match(line)
+    if m is None:
+        return False
+    colon, rest = m.group(1), m.group(2)
+    if colon or not rest:
+        return not (m.group(0).lower().startswith("previous") and _SENTENCE_END.search(rest) and len(rest.split()) > 12)
+    return is_headline_shaped(rest) or rest[:1].isupper() and not _SENTENCE_END.search(rest)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption or credit: "(Photo: WFAA)", "... (Jane Roe / Staff Photographer)", "Photo courtesy of ...",
+    "Investigators gather at the scene ... read more Jane Roe"."""
+    return bool(_CAPTION_END.search(line)) or is_credit_line(line)
+
+
+def is_other_headline(line: str) -> bool:
+    """A headline standing in the text after it began, that tells of shootings or deaths ("30 Shots Fired, 1 Dead
+    in Overnight Chester Shooting"): a link to another story, whose figures are not this article's. (Bulleted
+    lines and "According to ..." are lists and sentence pieces of the article itself.)"""
+    stripped = line.lstrip()
+    return (is_headline_shaped(line) and len(line.split()) >= 4 and bool(_NEWS_WORDS.search(line))
+            and not stripped.startswith(("*", "-", "•", "–")) and not stripped.lower().startswith("according to"))
+
+
 def paragraph_key(paragraph: str) -> str:
     """Hash of a paragraph with case and spacing folded, for counting repeats across articles."""
     folded = " ".join(paragraph.lower().split())

@@ -16,9 +16,12 @@ from .articles import Article, RawArticle, Reject, article_id_for, content_hash_
 from .boilerplate import (
     RepeatIndex,
     is_call_to_action,
+    is_caption,
     is_credit_line,
     is_fragment,
     is_headline_shaped,
+    is_link_line,
+    is_other_headline,
     is_see_also,
     is_strong_call,
     paragraph_key,
@@ -113,8 +116,10 @@ def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | 
             # Past the middle of the page, a link list or a call to subscribe ends the article.
             if cut_from is None and words_before >= total_words * 0.5 and (is_see_also(t) or is_strong_call(t)):
                 cut_from = i
-        elif is_credit_line(t):
+        elif is_credit_line(t) or is_caption(t):
             p.drop, p.why = True, "caption with credit"
+        elif is_link_line(t):
+            p.drop, p.why = True, "related link"
         elif is_fragment(t):
             p.drop, p.why = True, "fragment"
         words_before += word_count(t)
@@ -126,6 +131,19 @@ def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | 
         if repeated and len(repeated) < 0.8 * len(left):
             for p in repeated:
                 p.drop, p.why = True, "repeated across the source's articles"
+    # Past the first paragraph of text, a headline-shaped line is a link to another story or a video's title
+    # ("30 Shots Fired, 1 Dead in Overnight Chester Shooting"), and a paragraph said twice is page furniture.
+    first = next((i for i, p in enumerate(paras) if not p.drop and not is_headline_shaped(p.text)), len(paras))
+    seen: set[str] = set()
+    for i, p in enumerate(paras):
+        if p.drop:
+            continue
+        key = paragraph_key(p.text)
+        if key in seen:
+            p.drop, p.why = True, "repeated in the article"
+        elif i > first and is_other_headline(p.text):
+            p.drop, p.why = True, "headline of another story"
+        seen.add(key)
     if cut_from is not None:
         for p in paras[cut_from:]:
             if not p.drop:

@@ -47,15 +47,18 @@ CREATE TABLE IF NOT EXISTS events (
     latitude           DOUBLE,
     longitude          DOUBLE,
     event_date         DATE,              -- resolved against articles.published_at
-    date_text          VARCHAR,
+    date_text          VARCHAR,           -- the words it was read from; NULL when it is the publication date
+    date_source        VARCHAR,           -- where: 'sentence' | 'paragraph' (earlier in the paragraph) | 'lead' | 'published'
     casualty_kind      VARCHAR,           -- killed | wounded | missing | kidnapped; 'arrested' on Arrests action rows
     casualty_count     BIGINT,            -- best estimate
     casualty_low       BIGINT,
     casualty_high      BIGINT,
     casualty_qualifier VARCHAR,           -- 'more than', 'at least', 'about', 'up to', 'nearly'
     victims            VARCHAR,
-    is_cumulative      BOOLEAN,           -- a running toll of a war or period, not one incident
-    subset_of          VARCHAR,           -- event_id of the larger count this one is part of
+    is_cumulative      BOOLEAN,           -- not one incident: a running toll of a war, or a period or area total
+                                          -- ("344 killed in the city last year", "30,000 a year")
+    subset_of          VARCHAR,           -- event_id of the count this one is part of or restates (a closing
+                                          -- tally, a named victim already counted, another source's figure)
     action_id          VARCHAR,           -- a casualty figure's act: the event_id of its `action` row
     incident_id        VARCHAR,           -- the incident a casualty figure reports (load/incidents.py); NULL for
                                           -- running tolls, aggregates and rows that report none

@@ -125,3 +125,24 @@ def test_moscow_times_boilerplate_never_reaches_the_body():
         # Single articles (no neighbour to repeat) lose their boilerplate too.
         alone = clean_article(raw, None)
         assert alone.body == article.body
+
+
+def test_local_news_page_furniture_is_removed_and_its_figures_with_it():
+    text = "\n\n".join([
+        "Police said a man was shot and killed outside a diner on Friday night.",
+        "(Photo: WXYZ)",
+        "Officers tape off the diner on Friday. (Jane Roe / Staff Photographer)",
+        "RELATED: 3 dead, 2 hurt in weekend shootings across the county",
+        "Related Stories Teen wounded in drive-by on Oak Street",
+        "1:47 Mother of shooting victim speaks at vigil",
+        "Two Killed in Crash on Route 9 Near the Quarry",
+        "The man, 34, died at the scene, police said.",
+        "The man, 34, died at the scene, police said.",
+        "11:02 p.m.: Police said a second man was taken to a hospital.",
+    ])
+    article = clean_article(_article(text, title="Man killed outside diner"))
+    assert not isinstance(article, Reject)
+    for gone in ("WXYZ", "Staff Photographer", "3 dead", "drive-by", "1:47", "Route 9"):
+        assert gone not in article.body
+    assert article.body.count("died at the scene") == 1
+    assert "11:02 p.m.: Police said a second man" in article.body

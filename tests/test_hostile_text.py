@@ -70,8 +70,8 @@ def run_all(nlp, text: str, published: date | None):
     result = analyse_article(doc, "hostile", published)
     check_result(text, result)
     for event in result.events:
-        when, words = date_for_event(event, doc, published)
-        assert (when is None) == (words is None)
+        when, words, source = date_for_event(event, doc, published)
+        assert (when is None) == (source is None) and (words is None) == (source in (None, "published"))
     return result
 
 

@@ -85,3 +85,35 @@ def test_seed_places_are_geocoded():
 def test_town_the_ner_mislabels_after_a_locative_preposition_is_a_place(text, place):
     doc = parse_one(text)
     assert place in [p.canonical for p in find_places(doc)]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Officials at the NGO said the CAIR office had closed.", {"NGO", "CAIR"}),
+        ("Drones were fired towards ships in the Red Sea on Tuesday.", {"Sea"}),
+        ("The president spoke at the White House on Monday.", {"White House"}),
+    ],
+)
+def test_acronyms_and_words_are_no_towns(text, not_a_place):
+    assert not {p.name for p in find_places(parse_one(text))} & not_a_place
+
+
+def test_a_town_many_countries_share_is_the_one_in_the_articles_country():
+    doc = parse_one("CHESTER, Pa. — Two men were shot outside a bar in Chester on Friday, police in Delaware County said.")
+    chester = next(p for p in find_places(doc) if p.name == "Chester")
+    assert chester.country_code == "US"
+    assert "Ore" not in {p.name for p in find_places(parse_one("SALEM, Ore. — A man was shot in Salem on Sunday."))}
+
+
+def test_the_place_of_the_event_is_not_the_hospital_nor_a_street_named_after_a_far_city():
+    doc = parse_one("A man was shot in Joliet on Friday. Joliet police said he was taken to a hospital in Chicago, "
+                    "where he died.")
+    places = find_places(doc)
+    died = next(e for e in extract_casualties(doc) if e.casualty_kind == "killed")
+    assert locate(died, doc, places, fallback=True).canonical == "Joliet"
+    doc = parse_one("Detroit police said a teenager was wounded in the 5200 block of Boston Boulevard in Detroit. "
+                    "Detroit officers found him in the 600 block of Dallas Avenue.")
+    places = find_places(doc)
+    wounded = next(e for e in extract_casualties(doc) if e.casualty_kind == "wounded")
+    assert locate(wounded, doc, places, fallback=True).canonical == "Detroit"

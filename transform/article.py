@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import eventwire.versions as versions
 
-from .dates import date_for_event
+from .dates import PUBLISHED, date_for_event
 from .events import BY_NAME, EVENT_TYPES
 from .places import find_places, locate
 from .records import ArticleResult, Event, stable_id
@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registr
 
 def analyse_article(doc: Doc, article_id: str, published: date | None) -> ArticleResult:
     """All events and places of one article (see the module doc)."""
+    doc.user_data[PUBLISHED] = published
     places = find_places(doc)
     events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
     for event_type in EVENT_TYPES:
@@ -33,7 +34,7 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
                 event.latitude = place.latitude
                 event.longitude = place.longitude
         if event.event_date is None:
-            event.event_date, event.date_text = date_for_event(event, doc, published)
+            event.event_date, event.date_text, event.date_source = date_for_event(event, doc, published)
     _assign_ids(events, article_id)
     for place in places:
         place.article_id = article_id

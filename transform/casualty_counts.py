@@ -24,6 +24,9 @@ from .numbers import (
     word_number,
 )
 
+from .lexicon import NOT_PERSON_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES
+from .nlp import entity_at
+
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
     from spacy.tokens import Token
 
@@ -44,6 +47,17 @@ _MONTHS_DAYS = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "year", "years", "old", "aged", "month", "months", "week", "weeks", "day", "days", "hours",
 }
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_NOT_COUNT_NEXT = {"%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m.", "o'clock", "o’clock", "caliber",
+                   "calibre", "mm", "gauge", "block", "blocks", "hundred-block", "mph", "degrees", "feet", "foot",
+                   "inches", "pounds", "lbs", "miles", "yards", "meters", "metres", "kilometres", "kilometers"}
+_NOT_COUNT_PREV = {"aged", "age", "ages", "route", "highway", "interstate", "i", "no.", "number", "#", "unit", "apt",
+                   "apartment", "suite", "room", "exit", "lot", "platoon", "channel", "station", "precinct", "ward",
+                   "box", "flight", "tel", "phone", "call", "dial"}
+_STREETS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
+            "place", "pl", "court", "ct", "highway", "hwy", "parkway", "pkwy", "circle", "terrace", "trail", "pike",
+            "square", "alley", "plaza", "row"}
 _NOMINAL_ADJ = {"dead", "injured", "wounded", "missing"}  # "four dead", "at least 11 dead"
 _RANGE_LINKS = {"and", "to", "-", "–", "or"}
 
@@ -57,28 +71,79 @@ class Count:
     victims: str | None
     victim_token: Token | None  # the head noun, where one is written
     number_token: Token | None  # the token the count was read from (None for "a man")
+    reference: str | None = None  # how the victims are named: see REFERENCES
+    name: str | None = None  # for reference 'name': the name's words, lower case (who the row is about)
+    additive: bool = False  # "another man", "two other people", "a second victim": more victims, not the same
+
+
+REFERENCES = ("number", "indefinite", "definite", "name", "pronoun")
+"""How a count names its victims, for telling a new victim from one already counted (casualty_links.py):
+"3 soldiers" / "dozens" (a number), "a man" (indefinite), "the man", "his wife", "the two men" (definite, as
+written after a number too), "Mark Ruiz" (a name), "he" (a pronoun)."""
 
 
 def _numberish(tok: Token) -> bool:
+    if tok.ent_type_ == "ORDINAL":
+        return False  # "a second man"
     low = tok.lower_
     return tok.like_num or low in UNITS or low in TENS or low in SCALES or word_number(low) is not None
 
 
 def _refused(tok: Token) -> bool:
-    """Numbers that are dates, years, ages, money or measures, never head counts."""
-    if tok.ent_type_ in NOT_A_COUNT_ENTS or tok.dep_ in ("appos", "npadvmod") or tok.text.startswith(("$", "£", "€")):
+    """Numbers that are dates, years, ages, times, addresses, calibres, phone numbers, money or measures: never
+    head counts ("Around 14 June", "Ana Ruiz, 35,", "the 1200 block of", "a .40-caliber", "352-393-7670")."""
+    if tok.ent_type_ in NOT_A_COUNT_ENTS or tok.dep_ in ("appos", "npadvmod") or tok.text.startswith(("$", "£", "€", ".")):
         return True
+    doc = tok.doc
     if tok.ent_type_ == "DATE":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = entity_at(tok)
         words = {t.lower_ for t in ent} if ent is not None else set()
         if words & _MONTHS_DAYS:
             return True
         if len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100:
             return True
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in ("%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m."):
+    if tok.text.endswith("-") or ":" in tok.text or "#" in tok.text:
+        return True  # "12- and 14-year-old" (ages), "11:40", "#4"
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    nxt2 = doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else ""
+    prv = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if nxt in _NOT_COUNT_NEXT or nxt.rstrip(".") in _MONTHS or prv.rstrip(".") in _MONTHS or prv in _NOT_COUNT_PREV:
         return True
+    if tok.is_title and not tok.is_sent_start and not tok.is_digit and doc[tok.i + 1 : tok.i + 2].text[:1].isupper():
+        return True  # a number word inside a name: "an Eight Trey Crip", "the Seven Seas"
+    if nxt == "-" and (nxt2 in _NOT_COUNT_NEXT or nxt2 in ("year", "month", "week", "day", "hour", "minute")):
+        return True  # "17-year-old", "12-gauge", ".40-caliber"
+    return _address(tok) or _phone(tok)
+
+
+def _address(tok: Token) -> bool:
+    """"1400 North Avenue", "the 2700 block of West 3rd Street": a house or block number."""
+    doc = tok.doc
+    if not tok.is_digit:
+        return False
+    for i in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        if doc[i].lower_.rstrip(".") in _STREETS and doc[i].text[:1].isupper():
+            return i > tok.i + 1 and all(doc[j].pos_ == "PROPN" or doc[j].is_digit or doc[j].lower_ in ("north", "south", "east", "west")
+                       for j in range(tok.i + 1, i))
+        if not (doc[i].pos_ == "PROPN" or doc[i].is_digit or doc[i].text[:1].isupper()):
+            return False
     return False
+
+
+def _phone(tok: Token) -> bool:
+    """A piece of a phone number: "352-393-7670", "(555) 123-4567", "1-800-222-8477"."""
+    doc, parts, i = tok.doc, [tok.text], tok.i
+    while i - 2 >= 0 and doc[i - 1].text == "-" and doc[i - 2].is_digit:
+        parts.insert(0, doc[i - 2].text)
+        i -= 2
+    i = tok.i
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_digit:
+        parts.append(doc[i + 2].text)
+        i += 2
+    if len(parts) >= 3 or (len(parts) == 2 and sorted(map(len, parts)) == [3, 4]):
+        return True
+    return (tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
+            and len(tok.text) == 3)
 
 
 def _number_run(tok: Token) -> list[Token]:
@@ -126,10 +191,12 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
     qual, glued = glued_qualifier(tok.text)
     if glued is not None:
         return amount(glued, qual), [tok]
-    if "-" in tok.text and all(p.replace(",", "").isdigit() for p in tok.text.split("-") if p) and tok.text.count("-") == 1:
-        lo, hi = (int(p.replace(",", "")) for p in tok.text.split("-"))
-        if lo < hi:
-            return amount(lo, high=hi), [tok]
+    if tok.text.count("-") == 1:
+        parts = [p.replace(",", "") for p in tok.text.split("-")]
+        if all(p.isdigit() for p in parts):  # "2-4"; not "12-" ("12- and 14-year-old": ages, refused above)
+            lo, hi = int(parts[0]), int(parts[1])
+            if lo < hi:
+                return amount(lo, high=hi), [tok]
     run = _number_run(tok)
     before = run[0].i - 2
     if before >= tok.sent.start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
@@ -170,23 +237,102 @@ def _of_noun(tok: Token) -> Token | None:
 
 
 _ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ity", "ance", "ence", "ness", "ism", "ure", "ing")
-_EVENT_NOUNS = {"response", "attack", "strike", "raid", "blast", "explosion", "assault", "majority", "minority", "war", "fire", "crash", "accident", "storm", "quake", "earthquake", "flood"}
+_EVENT_NOUNS = {"response", "attack", "strike", "raid", "blast", "explosion", "assault", "majority", "minority", "war",
+                "fire", "crash", "accident", "storm", "quake", "earthquake", "flood", "shooting", "stabbing",
+                "incident", "homicide", "murder", "killing", "robbery", "case", "crime", "clash", "ambush"}
+_ADDITIVE = {"another", "other", "others", "second", "third", "fourth", "fifth", "more", "additional", "further"}
+_SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
 
 def _abstract(noun: Token) -> bool:
-    """Nouns that cannot be one victim ("a bombardment", "a majority", "the response"), for the "a man" = 1 rule."""
+    """Nouns that cannot be one victim ("a bombardment", "a majority", "the response")."""
     low = noun.lemma_.lower()
     return low in _EVENT_NOUNS or low in NOT_VICTIMS or low.endswith(_ABSTRACT_SUFFIXES)
 
 
-def read_count(slot: Token, definite: bool = False) -> Count | None:
-    """The count a victim slot states, or None when it states none (or states an age, a date, money...).
+def not_people(noun: Token) -> bool:
+    """Victims that are no people: animals ("90,000 deer"), things and abstractions (lexicon.NOT_PERSON_NOUNS)."""
+    return noun.lemma_.lower() in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS
 
-    `definite` also reads "the driver" / "his mother" as one person: only for the object of an active kill verb,
-    where a definite singular is a new victim rather than a restatement ("the man was killed").
-    """
-    if slot.lemma_.lower() in NOT_VICTIMS or slot.ent_type_ in NOT_A_COUNT_ENTS:
+
+def is_person_noun(noun: Token) -> bool:
+    """A noun naming one person: "man", "bystander", "17-year-old", "Konkomba" (lexicon, person suffixes, NER)."""
+    low = noun.lemma_.lower()
+    if low in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS or _abstract(noun):
+        return False
+    if low in PERSON_NOUNS or noun.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if noun.lower_ == "old" and any(c.lower_ in ("year", "month", "week") for c in noun.children):
+        return True  # "the 17-year-old"
+    return noun.pos_ in ("NOUN", "PROPN") and low.endswith(PERSON_SUFFIXES) and len(low) > 4
+
+
+def _additive(slot: Token) -> bool:
+    return slot.lower_ in _ADDITIVE or any(c.lower_ in _ADDITIVE and c.dep_ in ("det", "amod", "advmod", "nummod", "compound")
+                                           for c in slot.children)
+
+
+def _definite(slot: Token) -> Token | None:
+    """The "the" / "both" / possessive that makes a noun phrase definite ("the man", "his wife"), if any."""
+    return next((c for c in slot.lefts if (c.dep_ in ("det", "predet") and c.lower_ in ("the", "both", "this", "that"))
+                 or c.dep_ == "poss"), None)
+
+
+_ORG_WORDS = frozenset({"department", "police", "army", "company", "inc", "corp", "university", "school", "bank",
+                        "church", "party", "council", "office", "agency", "force", "forces", "group", "club", "news"})
+_NOT_NAME_WORDS = frozenset({"death", "deaths", "shooting", "killing", "murder", "homicide", "man", "woman", "police",
+                             "officer", "victim", "suspect", "dead", "injured", "wounded", "shot", "fatal", "teen"})
+
+
+def _person_name(slot: Token) -> str | None:
+    """The words of a PERSON name in the slot, lower case and space-separated ("Mark T. Ruiz" → "mark ruiz"):
+    a later "Ruiz" or "Mark" is the same person (casualty_links.same_name)."""
+    if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "", "ORG") or not slot.is_title:
+        return None  # (the NER misses names, or calls them organisations, at the start of a sentence)
+    if slot.ent_type_ != "PERSON" and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
+            t.pos_ == "PROPN" and t.is_title and t.lower_ not in _NOT_NAME_WORDS for t in slot.lefts if t.dep_ == "compound")
+            or any(t.lower_ in _ORG_WORDS for t in slot.subtree)):
+        return None  # untagged: only a first name + surname ("Ana Ruiz"), never "Police", "Shooting Death"
+    ent = entity_at(slot)
+    tokens = list(ent) if ent is not None and ent.start <= slot.i < ent.end else [slot]
+    if ent is None:
+        tokens = [t for t in slot.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [slot]
+    words = [t.lower_.replace("’", "'") for t in tokens if t.is_alpha and len(t) > 1 and t.tag_ != "POS"]
+    return " ".join(words) or None
+
+
+def _singular(slot: Token) -> Count | None:
+    """One person named without a number: "a man", "another victim", "the 17-year-old", "his wife", "Mark Ruiz",
+    "he". Whether it is a new victim or one already counted is decided across the article (casualty_links.py)."""
+    low = slot.lower_
+    if slot.pos_ == "PRON":
+        if low in _SINGULAR_PRONOUNS:
+            return Count(amount(1), [slot], None, slot, None, reference="pronoun")
         return None
+    name = _person_name(slot)
+    if name is not None:
+        return Count(amount(1), [slot], _noun_phrase(slot), slot, None, reference="name", name=name)
+    if slot.tag_ not in ("NN", "NNP", "JJ") or _abstract(slot) or not_people(slot):
+        return None
+    det = next((c for c in slot.lefts if c.dep_ == "det"), None)
+    if det is not None and det.lower_ in ("a", "an", "another") and (slot.tag_ == "NN" or is_person_noun(slot)):
+        return Count(amount(1), [det, slot], _noun_phrase(slot), slot, None, reference="indefinite",
+                     additive=_additive(slot))
+    definite = _definite(slot)
+    if (definite is not None and definite.lower_ != "both" and slot.lemma_.lower() not in _GROUP_HEADS
+            and is_person_noun(slot)):
+        return Count(amount(1), [definite, slot], _noun_phrase(slot), slot, None, reference="definite",
+                     additive=_additive(slot))
+    return None
+
+
+def read_count(slot: Token) -> Count | None:
+    """The count a victim slot states, or None when it states none (or states an age, a date, money, animals...).
+    A single person without a number ("a man", "the victim", "Mark Ruiz", "he") is a count of 1 with its
+    `reference`, for the article-level rule that tells new victims from ones already counted."""
+    if slot.lemma_.lower() in NOT_VICTIMS or slot.ent_type_ in NOT_A_COUNT_ENTS or not_people(slot) \
+            or slot.lemma_.lower() in _EVENT_NOUNS:
+        return None  # "five shootings", "two attacks": events, not victims
     low = slot.lower_
     # the slot is itself a number or a vague amount: "18 were wounded", "dozens of people"
     vague = vague_amount(low)
@@ -195,20 +341,23 @@ def read_count(slot: Token, definite: bool = False) -> Count | None:
         if of is not None and of.lower_ in ("thousands",) and low in ("tens", "hundreds"):
             vague = vague_amount(f"{low} of thousands")
             of = _of_noun(of)
-        if of is not None and of.lemma_.lower() in NOT_VICTIMS:
+        if of is not None and (of.lemma_.lower() in NOT_VICTIMS or not_people(of)):
             return None
         tokens = [slot] + ([of] if of is not None else [])
-        return Count(amount(vague, "vague"), tokens, _noun_phrase(of) if of is not None else None, of, slot)
+        return Count(amount(vague, "vague"), tokens, _noun_phrase(of) if of is not None else None, of, slot,
+                     reference="number")
     if _numberish(slot) or glued_qualifier(slot.text)[1] is not None:
         read = _read_number(slot)
         if read is None:
             return None
         amt, tokens = read
         of = _of_noun(slot)
-        if of is not None and of.lemma_.lower() in NOT_VICTIMS:
+        if of is not None and (of.lemma_.lower() in NOT_VICTIMS or not_people(of) or of.lemma_.lower() in _EVENT_NOUNS):
             return None
-        return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot)
-    if slot.pos_ not in ("NOUN", "PROPN", "PRON") and not (slot.pos_ == "ADJ" and slot.lower_ in _NOMINAL_ADJ):
+        return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot,
+                     reference="definite" if _definite(slot) is not None else "number", additive=_additive(slot))
+    if slot.pos_ not in ("NOUN", "PROPN", "PRON") and not (slot.pos_ == "ADJ" and slot.lower_ in _NOMINAL_ADJ) \
+            and not is_person_noun(slot):  # ("the 17-year-old")
         return None
     if slot.lemma_.lower() in _GROUP_HEADS:
         of = _of_noun(slot)
@@ -222,17 +371,14 @@ def read_count(slot: Token, definite: bool = False) -> Count | None:
         ):
             read = _read_number(child)
             if read is None:
-                return None
+                continue  # an age, a name ("a 35 year old man", "an Eight Trey member"): the noun may be one person
             amt, tokens = read
             victims = None if slot.lower_ in _NOMINAL_ADJ else _noun_phrase(slot)
-            return Count(amt, tokens + [slot], victims, slot, child)
+            return Count(amt, tokens + [slot], victims, slot, child,
+                         reference="definite" if _definite(slot) is not None else "number", additive=_additive(slot))
         if child.dep_ in ("amod", "nummod", "det") and child.lower_ in VAGUE_AMOUNTS:
-            return Count(amount(VAGUE_AMOUNTS[child.lower_], "vague"), [child, slot], _noun_phrase(slot), slot, child)
-    if slot.pos_ == "NOUN" and slot.tag_ == "NN" and not _abstract(slot):
-        det = next((c for c in slot.lefts if c.dep_ == "det"), None)
-        if det is not None and det.lower_ in ("a", "an"):
-            return Count(amount(1), [det, slot], _noun_phrase(slot), slot, None)
-        poss = next((c for c in slot.lefts if c.dep_ == "poss"), None)
-        if definite and ((det is not None and det.lower_ == "the") or poss is not None) and slot.lemma_.lower() not in _GROUP_HEADS:
-            return Count(amount(1), [det or poss, slot], _noun_phrase(slot), slot, None)
-    return None
+            return Count(amount(VAGUE_AMOUNTS[child.lower_], "vague"), [child, slot], _noun_phrase(slot), slot, child,
+                         reference="number", additive=_additive(slot))
+    if slot.lower_ == "both" or any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children):
+        return Count(amount(2), [slot], None if slot.lower_ == "both" else _noun_phrase(slot), slot, None, reference="definite")
+    return _singular(slot)

@@ -1,8 +1,17 @@
-"""Event dates resolved against the article's publication date, keeping the words they were read from.
+"""Event dates resolved against the article's publication date, keeping the words they were read from and
+saying where they were found (`date_source`).
 
-Candidates are the DATE entities (plus "yesterday", "today", "tonight") in the event's sentence; the one inside
-the event's own clause wins over one elsewhere in the sentence ("killed in Monday's violence, ... reported
-Tuesday" → Monday), then the nearest. Free text is never handed to `search_dates` (it reads "we" as Wednesday).
+Where an event's date comes from, first match wins:
+  1. `sentence`: a date in the event's own sentence; the one inside the event's own clause wins over one
+     elsewhere in the sentence ("killed in Monday's violence, ... reported Tuesday" → Monday), then the nearest;
+  2. `paragraph`: the nearest date before the event's sentence in the same paragraph ("On 12 March 2020, a bomb
+     hit a convoy. Two soldiers were killed.");
+  3. `lead`: the first date of the article's first paragraph (its lead, or its dateline);
+  4. `published`: the publication date itself (`date_text` is then NULL).
+Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
+whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
+Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), and "yesterday", "today",
+"tonight". Free text is never handed to `search_dates` (it reads "we" as Wednesday).
 
 Weekdays are resolved here, not by dateparser: a weekday means the most recent such day on or before
 publication ("on Monday" in a Tuesday 27 May 2014 article → 26 May; "Thursday" in a Thursday article → that
@@ -10,31 +19,52 @@ day, where dateparser says a week earlier), with "late"/"early" ignored (datepar
 Monday") and "last Monday" meaning strictly before. Everything else goes to dateparser with
 RELATIVE_BASE=published and PREFER_DATES_FROM='past', cached per (text, published). Without a published date
 only absolute dates ("6 May 2020") resolve; nothing is guessed. Spans of time ("three years", "the past 24
-hours") and bare years or months are not event days and give None.
+hours"), bare years or months and bare numbers (ages: "Antonio Reyes, 35, died" is no 1935) are not event days
+and give None. A numeric date is read day-first or month-first, whichever the numbers allow; when both do
+("7/4"), the reading nearest before publication.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .nlp import entities
+from .nlp import entities, text_of
 from .records import Event
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
+PUBLISHED = ("eventwire", "published")
+"""Where `transform/article.py` leaves the article's publication date in `Doc.user_data`, for extractors that
+need it (casualty figures tell one incident from another by their dates)."""
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-RELATIVE_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+RELATIVE_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this morning": 0, "this afternoon": 0,
+                  "this evening": 0, "earlier today": 0, "last night": -1, "yesterday morning": -1,
+                  "yesterday afternoon": -1, "yesterday evening": -1}
 _WEEKDAY = re.compile(
     r"^(?:on\s+)?(?:(last|this|past)\s+)?(?:(?:late|early)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?$"
 )
-_FILLERS = re.compile(r"^(?:on|in|at|since|by|from|during|until|of)\s+|^(?:late|early|mid|the)\s+|\s+(?:morning|afternoon|evening|night)$")
+_FILLERS = re.compile(
+    r"^(?:on|in|at|since|by|from|during|until|of|around|about|circa|approximately|as reported on|reported on"
+    r"|as of)\s+|^(?:late|early|mid|the)\s+|\s+(?:morning|afternoon|evening|night)$|\s*\(as reported\)$"
+)
+_CLOCK = re.compile(r"\b(?:around|about|at|shortly|just)?\s*(?:before|after)?\s*\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?=\s|$|,)|\b(?:noon|midnight)\b")
 _SPANS = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?!\s+ago)")
-_HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}/\d{1,2}|\b(?:yesterday|today|tonight|ago)\b")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$|,)")
+_NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
+_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z])")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_RELATIVE_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
+_AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
+_PERIOD = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:year|month|decade|century|spring|summer|fall|autumn|winter)s?\b|"
+                     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
+_HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:ago)\b")
 
 
 def _weekday(text: str, published: date) -> date | None:
@@ -59,55 +89,210 @@ def _dateparser(text: str, published: date | None) -> date | None:
     return parsed.date() if parsed is not None else None
 
 
+def _numeric(m: re.Match, published: date | None) -> date | None:
+    """"9-15-16", "7/4", "2016-07-04": day-first or month-first, whichever the numbers allow; when both do, the
+    reading nearest before publication (an event is reported after it happens)."""
+    a, b, y = m.group(1), m.group(2), m.group(3)
+    if len(a) == 4:  # ISO
+        year, first, second = int(a), int(b), int(y) if y else None
+        if second is None:
+            return None
+        try:
+            return date(year, first, second)
+        except ValueError:
+            return None
+    if y is None and published is None:
+        return None
+    readings = []
+    for month, day in ((int(a), int(b)), (int(b), int(a))):
+        years = [int(y) + (2000 if int(y) < 70 else 1900) if len(y) == 2 else int(y)] if y else [published.year, published.year - 1]
+        for year in years:
+            try:
+                readings.append(date(year, month, day))
+            except ValueError:
+                continue
+    if not readings:
+        return None
+    if published is None:
+        return readings[0] if len(set(readings)) == 1 else None
+    past = [d for d in readings if d <= published]
+    return max(past) if past else None
+
+
 def resolve_date(text: str, published: date | None) -> date | None:
     """The calendar date `text` ("on Monday", "6 May 2020") means in an article published on `published`."""
     clean = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
+    clean = " ".join(_CLOCK.sub(" ", clean).split()).strip(" ,.")
     if not clean:
         return None
+    if published is not None and clean in RELATIVE_WORDS:
+        return published + timedelta(days=RELATIVE_WORDS[clean])
+    clean = _DAY_RANGE.sub(r"\1 ", clean)  # "24-26 june": the first day
+    while True:
+        stripped = _FILLERS.sub("", clean).strip(" ,.")
+        if stripped == clean:
+            break
+        clean = stripped
     if published is not None:
         if clean in RELATIVE_WORDS:
             return published + timedelta(days=RELATIVE_WORDS[clean])
         day = _weekday(clean, published)
         if day is not None:
             return day
-    while True:
-        stripped = _FILLERS.sub("", clean)
-        if stripped == clean:
-            break
-        clean = stripped
+    numeric = _NUMERIC.match(clean)
+    if numeric:
+        return _numeric(numeric, published)
     if clean in ("last week", "last month", "this week"):
         if published is None:
             return None
         return _dateparser(clean, published)
     if _SPANS.search(clean) or not _HAS_DAY.search(clean):
         return None  # a span of time, a bare year or month: not an event day
+    if not (_MONTH.search(clean + " ") or "ago" in clean or any(w in clean for w in WEEKDAYS)):
+        return None  # a bare number is an age or a count ("Antonio Reyes, 35"), never a day
     has_year = re.search(r"\b(1[89]|20)\d\d\b", clean) is not None
     if published is None and not has_year:
         return None  # no published date, no guessed year
-    return _dateparser(clean, published)
+    found = _dateparser(clean, published)
+    if found is not None and not has_year and published is not None:
+        if abs(found.year - published.year) > 1:
+            return None  # a year dateparser made up from other numbers
+        try:
+            this_year = found.replace(year=published.year)
+        except ValueError:
+            this_year = None
+        if this_year is not None and found < this_year and (this_year - published).days <= 7:
+            return this_year  # "May 10" in a page dated 7 May: a few days on, not a year back
+    return found
+
+
+def _in_quotes(doc: Doc, start: int, para_start: int) -> bool:
+    """Whether a character offset stands inside quotation marks opened in its paragraph (a quote about another time)."""
+    before = text_of(doc)[para_start:start]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def _with_day(ent: Span) -> Span:
+    """The entity with the day number the NER left out before its month ("Around 9 [May 2020]")."""
+    doc, start = ent.doc, ent.start
+    if start > 0 and doc[start].lower_.rstrip(".") in MONTHS and doc[start - 1].is_digit and len(doc[start - 1]) <= 2:
+        return doc[start - 1 : ent.end]
+    return ent
+
+
+def _all_candidates(doc: Doc) -> list[Span]:
+    """Every date-like span of the doc, in order (built once per Doc)."""
+    key = ("eventwire", "date_candidates")
+    if key not in doc.user_data:
+        spans = [_with_day(e) for e in entities(doc) if e.label_ == "DATE"
+                 or (e.label_ == "TIME" and any(t.lower_ in WEEKDAYS or t.lower_ in RELATIVE_WORDS for t in e))]
+        spans = [e for e in spans if not _AGE.search(e.text.lower())]
+        taken = {t.i for e in spans for t in e}
+        for m in _RELATIVE_WORD.finditer(text_of(doc)):  # found in the text, not by walking every token
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and len(span) == 1 and span.start not in taken:
+                spans.append(span)
+        doc.user_data[key] = sorted(spans, key=lambda s: s.start)
+    return doc.user_data[key]
 
 
 def _candidates(sent: Span) -> list[Span]:
-    spans = [e for e in entities(sent.doc) if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end]
-    taken = {t.i for e in spans for t in e}
-    spans += [sent.doc[t.i : t.i + 1] for t in sent if t.lower_ in RELATIVE_WORDS and t.i not in taken]
-    return spans
+    spans = _all_candidates(sent.doc)
+    starts = _candidate_starts(sent.doc)
+    lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+    return [c for c in spans[lo:hi] if c.end <= sent.end]
 
 
-def date_for_event(event: Event, doc: Doc, published: date | None) -> tuple[date | None, str | None]:
-    """The event's date and the words it was read from; (None, None) when the article does not say."""
+def _candidate_starts(doc: Doc) -> list[int]:
+    key = ("eventwire", "date_candidate_starts")
+    if key not in doc.user_data:
+        doc.user_data[key] = [c.start for c in _all_candidates(doc)]
+    return doc.user_data[key]
+
+
+def _paragraph_start(doc: Doc, char: int) -> int:
+    """Offset where the paragraph holding `char` starts (paragraphs are separated by blank lines)."""
+    cut = text_of(doc).rfind("\n\n", 0, char)
+    return 0 if cut < 0 else cut + 2
+
+
+def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
+    """The first date of the article's first paragraph (its lead or dateline), cached per Doc and publication date."""
+    key = ("eventwire", "lead_date", published)
+    if key not in doc.user_data:
+        text = text_of(doc)
+        end = text.find("\n\n")
+        end = len(text) if end < 0 else end
+        found = None
+        for cand in _all_candidates(doc):
+            if cand.start_char >= end:
+                break
+            if _in_quotes(doc, cand.start_char, 0):
+                continue
+            resolved = resolve_date(cand.text, published)
+            if resolved is not None:
+                found = (resolved, cand.text.strip())
+                break
+        doc.user_data[key] = found
+    return doc.user_data[key]
+
+
+def _clause_host(anchor: Token) -> Token | None:
+    """The noun a relative clause holding `anchor` describes: its dates are the clause's ("the July 20, 2012
+    shooting that left 12 dead")."""
+    tok = anchor
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "acl"):
+            return tok.head
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def date_for_event(event: Event, doc: Doc, published: date | None,
+                   own_clause: bool = False) -> tuple[date | None, str | None, str | None]:
+    """(date, the words it was read from, where: sentence / paragraph / lead / published); see the module doc.
+    (None, None, None) when neither the article nor its publication date says. `own_clause`: of the event's
+    sentence, only a date in the event's own clause ("killed on March 31") counts, not one of another clause
+    ("accused in the killing of a girl, entered a plea Friday")."""
     span = doc.char_span(event.char_start, event.char_end, alignment_mode="expand")
     if span is None:
-        return None, None
+        return None, None, None
     sent = span.sent
     anchor = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
     ranked = []
-    for cand in _candidates(sent):
-        in_clause = any(a.i == anchor.i for a in cand.root.ancestors)
+    in_sentence = _candidates(sent)
+    host = _clause_host(anchor)
+    for cand in in_sentence:
+        in_clause = any(a.i == anchor.i for a in cand.root.ancestors) or (host is not None and cand.root.head.i == host.i)
+        if own_clause and not in_clause:
+            continue
         distance = min(abs(cand.start_char - event.char_end), abs(event.char_start - cand.end_char))
         ranked.append((0 if in_clause else 1, distance, cand))
     for _, _, cand in sorted(ranked, key=lambda r: r[:2]):
         resolved = resolve_date(cand.text, published)
         if resolved is not None:
-            return resolved, cand.text
-    return None, None
+            return resolved, cand.text.strip(), "sentence"
+    if own_clause and in_sentence:
+        return None, None, None
+    if any(_PERIOD.search(c.text.lower()) for c in in_sentence):
+        return None, None, None  # "in 2015", "last year": the sentence dates the event, to no day; borrow none
+    para_start = _paragraph_start(doc, sent.start_char)
+    earlier = _all_candidates(doc)[: bisect.bisect_left(_candidate_starts(doc), sent.start)]
+    for cand in reversed(earlier):
+        if cand.start_char >= sent.start_char:
+            continue
+        if cand.start_char < para_start:
+            break
+        if _in_quotes(doc, cand.start_char, para_start):
+            continue
+        resolved = resolve_date(cand.text, published)
+        if resolved is not None:
+            return resolved, cand.text.strip(), "paragraph"
+    lead = _lead(doc, published)
+    if lead is not None:
+        return lead[0], lead[1], "lead"
+    if published is not None:
+        return published, None, "published"
+    return None, None, None

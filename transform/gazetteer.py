@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 
 CITY_FILE = "cities5000.json"
+# Alternate names in capitals are codes ("NGO" for Nagoya's airport, "CBS"): left out of the index, since in news
+# they are acronyms, not towns.
 """Towns of 5,000+ people (69k places, ~0.5 s to load): small enough to load per worker, large enough for districts."""
 
 
@@ -102,6 +104,7 @@ def _fast_key(name: str) -> str:
 
 
 _ALL_TOWNS: list[Place] = []  # every town `_index` read, also those whose names a bigger town took
+_BY_NAME: dict[str, list[Place]] = {}  # normalised name -> every town of that name (`_towns_by_name`)
 ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.tsv"
 
 
@@ -132,9 +135,10 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
                       admin1.get((c["countrycode"], c.get("admin1code") or "")))
         _ALL_TOWNS.append(place)
         by_country.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
-        names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii()}
+        names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii() and not a.isupper()}
         for name in names:
             key = _fast_key(name)
+            _BY_NAME.setdefault(key, []).append(place)
             if key not in towns or towns[key].population < place.population:
                 towns[key] = place
     countries: dict[str, Place] = {}
@@ -231,3 +235,28 @@ def admin1_at(latitude: float | None, longitude: float | None, country_code: str
                 if d < best_d:
                     best, best_d = place, d
     return best.admin1 if best is not None else None
+
+
+def _towns_by_name() -> dict[str, list[Place]]:
+    """Every town under each of its names (not only the most populous): for telling Chester, Pennsylvania from
+    Chester, England by the article's country. Filled by `_index`, on first use."""
+    _index()
+    return _BY_NAME
+
+
+def lookup_in(name: str, country_code: str) -> Place | None:
+    """The most populous town of that name in the given country, or None (see `_towns_by_name`)."""
+    key = normalise(name)
+    options = _towns_by_name().get(key)
+    if options is None:
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix):
+                options = _towns_by_name().get(key[: -len(suffix)])
+                break
+    best = [p for p in options or () if p.country_code == country_code]
+    return max(best, key=lambda p: p.population) if best else None
+
+
+def countries_of(name: str) -> set[str]:
+    """The countries that have a town of this name."""
+    return {p.country_code for p in _towns_by_name().get(normalise(name), ()) if p.country_code}

@@ -55,3 +55,62 @@ def is_outlet_name(text: str) -> bool:
     low = text.lower().removeprefix("the ")
     return (low in OUTLET_NAMES or bool(OUTLET_PARTS.search(text)) or bool(re.search(r"\.(ru|com|org|net|ua)\b", low))
             or any(w in OUTLET_WORDS for w in low.split()))
+
+PERSON_NOUNS = frozenset("""
+person people man men woman women boy girl child children kid baby infant toddler teen teenager youth juvenile
+minor adult male female individual victim resident civilian bystander passerby pedestrian neighbour neighbor
+friend relative cousin brother sister mother father mom dad son daughter wife husband girlfriend boyfriend
+fiance fiancee partner uncle aunt nephew niece grandmother grandfather grandson granddaughter grandchild
+parent sibling spouse widow widower family student pupil teacher doctor nurse medic paramedic patient
+officer policeman policewoman cop trooper deputy sheriff constable marshal agent guard soldier troop trooper
+serviceman servicewoman sailor marine airman pilot commander commando militant fighter insurgent rebel
+militiaman jihadist gunman attacker assailant shooter suspect robber burglar intruder thief carjacker hijacker
+kidnapper killer bomber sniper perpetrator inmate prisoner detainee hostage refugee migrant worker employee
+clerk cashier owner shopkeeper merchant trader vendor farmer herder herdsman shepherd fisherman driver
+passenger motorist cyclist rider customer client guest visitor tourist journalist reporter photographer
+cameraman priest pastor imam cleric monk nun bishop elder chief leader official politician lawmaker mayor
+governor councillor councilor candidate activist protester protestor demonstrator striker supporter member
+worshipper worshiper pilgrim volunteer security firefighter ranger warden judge lawyer prosecutor witness
+mourner hunter camper hiker swimmer player athlete coach fan singer rapper artist actor musician veteran
+contractor engineer mechanic laborer labourer miner builder teller banker manager landlord tenant roommate
+homeowner occupant classmate co-worker coworker colleague stranger acquaintance gang gangster dealer
+taxi teenage newborn twin triplet quadruplet body corpse
+""".split())
+"""Nouns that name people: a singular one with "a"/"an" ("a bystander was shot") is one victim. Suffixes
+(PERSON_SUFFIXES) and the NER's PERSON/NORP cover the rest ("a Konkomba", "a sniper")."""
+
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ster", "smith", "wright")
+
+NOT_PERSON_NOUNS = frozenset("""
+deer doe buck elk moose bear wolf coyote fox dog puppy cat kitten horse pony cow cattle calf bull ox sheep lamb
+goat pig hog boar chicken hen rooster bird duck goose turkey pigeon fish animal pet livestock wildlife camel
+donkey mule rabbit squirrel raccoon rat mouse snake alligator lion tiger leopard elephant rhino monkey ape
+buffalo bison antelope game poultry herd flock
+car vehicle truck bus building house home tree plant crop engine bill deal plan project idea proposal
+motion amendment story rumour rumor light lights power signal call computer phone battery lot bit deal warrant
+order search time
+""".split())
+"""Victim nouns that are not people: animals (hunting tallies: "hunters killed 90,000 deer"), things and
+abstractions a verb of killing can take ("killed the engine", "killed the bill")."""
+
+SUSPECT_NOUNS = frozenset({
+    "suspect", "gunman", "shooter", "attacker", "assailant", "robber", "intruder", "perpetrator", "killer",
+    "carjacker", "burglar", "hijacker", "bomber", "assassin", "gunmen", "suspects", "shooters",
+})
+"""Who did it: a suspect shot dead by police is a victim group of its own, never a restatement of the victims."""
+
+NATURAL_CAUSES = frozenset({
+    "cancer", "illness", "disease", "complication", "complications", "cause", "causes", "age", "stroke",
+    "attack", "failure", "covid", "covid-19", "coronavirus", "virus", "infection", "pneumonia", "diabetes",
+    "heart", "tumor", "tumour", "leukemia", "dementia", "alzheimer", "aids", "hiv", "sickness", "flu",
+})
+"""What people "died of" that is no violence: an individual's death of these is not a casualty figure."""
+
+VIOLENCE_LEMMAS = frozenset({
+    "shoot", "shooting", "shot", "gunshot", "gunfire", "gunman", "stab", "stabbing", "kill", "killing", "murder",
+    "homicide", "slay", "slaying", "attack", "bomb", "bombing", "blast", "explosion", "airstrike", "strike",
+    "shell", "shelling", "wound", "gun", "fire", "clash", "ambush", "raid", "assault", "beat", "execute",
+    "massacre", "violence", "fight", "crash", "collision", "accident", "riot", "landmine", "mine", "ied",
+    "injure", "hurt", "wounded", "injured", "dead", "sniper", "gunmen",
+})
+"""Words of violence: a lone individual's death ("he died at the hospital") is a casualty only in their company."""

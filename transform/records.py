@@ -41,7 +41,8 @@ class Event:
     longitude: float | None = None
     # when
     event_date: date | None = None
-    date_text: str | None = None
+    date_text: str | None = None  # the words the date was read from (None when it is the publication date)
+    date_source: str | None = None  # where: 'sentence' | 'paragraph' | 'lead' | 'published' (transform/dates.py)
     # casualties
     casualty_kind: str | None = None  # killed | wounded | missing | kidnapped; 'arrested' on Arrests action rows
     casualty_count: int | None = None

@@ -663,7 +663,7 @@ def _count(act: _Act) -> int | None:
     for s in slots:
         total = 0
         for group in [s] + [c for c in s.children if c.dep_ == "conj"]:
-            count = read_count(group, definite=True) if is_verb(t) else read_count(group)
+            count = read_count(group)
             if count is None or count.amount.count is None or group.lower_ in ("them", "they"):
                 total = None
                 break

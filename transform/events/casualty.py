@@ -1,23 +1,41 @@
 """Casualty figures: one `Event(event_type='casualty')` per count an analyst can sum.
 
-How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives"...), find the
-slot that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
-there (`casualty_counts.read_count`). Conjoined groups ("2 soldiers and 3 civilians") are separate rows;
-"including two civilians" is a row whose `subset_of` is the larger count's key.
+How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives", "pronounced
+dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition"...), find the slot
+that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
+there (`casualty_counts.read_count`): a number, or one person ("a man", "the 17-year-old", "Mark Ruiz", "he").
+Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows. Conjoined
+groups ("2 soldiers and 3 civilians") are separate rows; "including two civilians" is a row whose `subset_of` is
+the larger count's key.
 
-The rule analysts rely on (`counts_toward_toll` here, the view `death_toll_rows` in load/schema.sql): summing
-`casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll. To keep that true, a figure restated later in the article with the same kind
-and count (and cumulative flag) is not emitted twice. Two separate incidents with the same figure in
-different sentences are then under-counted: the known, documented price of not double counting.
+Across the article, `casualty_links.link` decides which rows are new victims and which restate, sum up or are
+part of others (a closing tally, a name for a victim already counted, "he", another source's figure in
+parentheses): those get `subset_of` too, and are kept as evidence.
+
+`is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives",
+"the death toll rose to 52", "since 2014") and period or area statistics ("344 people were killed in the city
+last year", "141 children died in accidental shootings in 2015", "kill 30,000 people a year").
+
+The rule analysts rely on (`counts_toward_toll` here, the SQL twin in load/schema.sql): summing
+`casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll
+without counting anyone twice. Two separate incidents whose figures look alike (compatible victims, the second
+no larger) are then under-counted unless the text marks the second as more ("another", "also", "a second
+attack"): the documented price of not double counting.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..casualty_counts import Count, read_count
-from ..lexicon import FIGURE_SOURCE_VERBS
+from ..casualty_counts import Count, is_person_noun, read_count
+from ..numbers import amount, word_number
+from ..casualty_links import Mention, link
+from ..dates import PUBLISHED, date_for_event
+from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
+from ..nlp import entities, text_of
 from ..records import Event
 from ..speakers import source_name
 
@@ -54,9 +72,16 @@ def counts_toward_toll(event: Event) -> bool:
             and event.subset_of is None)
 
 
+def counts_toward_wounded(event: Event) -> bool:
+    """The same rule for the wounded: an article's wounded total sums these rows without double counting."""
+    return (event.event_type == "casualty" and event.casualty_kind == "wounded" and not event.is_cumulative
+            and event.subset_of is None)
+
+
 VERB_KINDS: dict[str, str] = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed", "behead": "killed",
-    "massacre": "killed", "wound": "wounded", "injure": "wounded", "hurt": "wounded", "kidnap": "kidnapped",
+    "massacre": "killed", "assassinate": "killed", "lynch": "killed", "execute": "killed", "succumb": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "graze": "wounded", "kidnap": "kidnapped",
     "abduct": "kidnapped",
 }
 """Verb lemma → `casualty_kind`. Arrests are not casualty figures: they are `action` rows (events/action.py)."""
@@ -64,8 +89,24 @@ VERB_KINDS: dict[str, str] = {
 ADJ_KINDS: dict[str, str] = {"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
 NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "toll": "killed", "injury": "wounded", "dead": "killed",
-    "injured": "wounded", "wounded": "wounded",
+    "injured": "wounded", "wounded": "wounded", "killing": "killed", "murder": "killed", "slaying": "killed",
+    "wound": "wounded", "condition": "wounded",
 }
+SHOT = "shot"
+"""An internal kind, never a row: people shot, of whom those not killed are the wounded ("Four people were shot,
+one fatally": killed 1, wounded 3)."""
+OF_NOUNS = {"killing", "murder", "slaying"}  # cues only with their victim: "the killing of a teenager"
+FATAL_ADVERBS = {"fatally", "mortally"}  # "fatally shot", "mortally wounded": killed
+HARM_VERBS = {"shoot", "wound", "injure", "stab", "strike", "hit", "beat", "burn", "hurt", "gun"}
+BODY_PARTS = frozenset("""
+head face neck chest back stomach abdomen torso side arm arms hand hands shoulder shoulders leg legs foot feet knee
+hip thigh buttock buttocks groin ankle wrist elbow finger fingers toe jaw eye cheek mouth ear lower upper body
+""".split())
+CONDITIONS = {"critical", "serious", "stable", "grave", "fair", "good", "satisfactory", "guarded", "life-threatening"}
+WOUND_VERBS = {"suffer", "sustain", "receive", "treat"}  # "suffered a gunshot wound", "treated for injuries"
+INCIDENT_NOUNS = {"attack", "shooting", "incident", "ambush", "clash", "strike", "raid", "explosion", "blast",
+                  "bombing", "operation", "stabbing", "event", "airstrike", "fight", "battle"}
+MORE_WORDS = {"another", "separate", "second", "third", "other", "different", "earlier", "later"}
 HYPOTHETICAL_AUX = {"could", "would", "may", "might", "should", "can", "will", "'ll", "must"}
 HYPOTHETICAL_HEADS = {
     "threaten", "plan", "vow", "risk", "fear", "try", "attempt", "seek", "aim", "want", "warn", "intend",
@@ -75,11 +116,26 @@ RUNNING_SUBJECTS = {"war", "conflict", "fighting", "insurgency", "violence", "pa
 _CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj"}
 
 
+_CUE_POS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}
+
+
 def _cue_kind(tok: Token) -> tuple[str, str] | None:
     """(kind, cue lemma) when `tok` is a casualty cue."""
+    if tok.pos_ not in _CUE_POS:
+        return None
     lemma = tok.lemma_.lower()
     low = tok.lower_
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        if lemma in HARM_VERBS and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
+            return "killed", lemma  # "was fatally shot", "mortally wounded"
+        if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return "killed", "gun"  # "gunned down"
+        if lemma == "succumb":
+            return ("killed", lemma) if any(c.dep_ == "prep" for c in tok.children) else None
+        if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and is_person_noun(c) for c in tok.children):
+            return None  # "executed a search warrant"
+        if lemma == "shoot" and _body_part(tok) and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
+            return "wounded", "shoot"  # "shot in the leg"
         if lemma in VERB_KINDS:
             return VERB_KINDS[lemma], lemma
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
@@ -96,11 +152,82 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", lemma
         if low == "missing":
             return "missing", "miss"
+        if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+            return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
+        if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
+            return SHOT, "shoot"  # "a girl was struck by a stray bullet"
+        if lemma == "hospitalize":
+            return "wounded", "hospitalize"
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
+        if lemma in OF_NOUNS and _of_person(tok) is None:
+            return None
+        if lemma == "condition" and not _condition_of_a_person(tok):
+            return None
+        if lemma in ("wound", "injury") and any(_fatal(c) for c in tok.children) and \
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
+            return "killed", "wound"  # "sustained a fatal wound"
+        if lemma in ("wound", "injury") and _with_wounds(tok) is not None:
+            return "wounded", "wound"  # "taken to the hospital with non-life-threatening injuries"
+        if lemma == "wound" and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS):
+            return None
+        if lemma == "injury" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
+            return "wounded", "wound"  # "suffered minor injuries": the sufferer is the victim
         return NOUN_KINDS[lemma], lemma
     return None
+
+
+GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "pellet", "pellets", "fire"}
+
+
+def _by_gunfire(verb: Token) -> bool:
+    """"struck by a stray bullet", "hit by gunfire"."""
+    return any(c.dep_ == "agent" and any(p.lemma_.lower() in GUNFIRE for p in c.children) for c in verb.children)
+
+
+def _fatal(modifier: Token) -> bool:
+    """"a fatal wound", not "a non-fatal wound"."""
+    doc = modifier.doc
+    negated = modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ in ("non", "not")
+    return modifier.lower_ in ("fatal", "mortal") and not negated
+
+
+def _body_part(verb: Token) -> bool:
+    """"shot in the leg", "shot once in the head", "shot to the chest": a wound, where no death is said."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "through"):
+            if any(p.lemma_.lower() in BODY_PARTS for p in prep.children if p.dep_ == "pobj"):
+                return True
+    return False
+
+
+def _of_person(noun: Token) -> Token | None:
+    """The person in "the killing of a teenager" / "the murder of Mark Ruiz", if any."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and (is_person_noun(pobj) or pobj.pos_ == "PROPN" or pobj.like_num):
+                return pobj
+    return None
+
+
+def _with_wounds(noun: Token) -> Token | None:
+    """The verb of "(was taken to hospital / found) with a gunshot wound" (its subject has the wound), or the
+    person of "a 54-year-old woman with wounds to the leg"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+        if not any(c.lower_ in ("dead", "death") for c in verb.subtree):
+            return verb
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
+        return noun.head.head
+    return None
+
+
+def _condition_of_a_person(noun: Token) -> bool:
+    """"in critical condition", "listed in stable condition": said of someone hurt."""
+    return (any(c.dep_ == "amod" and c.lower_ in CONDITIONS for c in noun.children)
+            and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "with"))
 
 
 def _has_bodies(verb: Token) -> bool:
@@ -124,7 +251,7 @@ def _shared_subject(verb: Token) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
-        return _kids(head, "nsubjpass")
+        return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if _kids(head, "auxpass") else [])
     if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume"):
         return _kids(head, "nsubjpass")
     return []
@@ -149,20 +276,67 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 
 
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
-    """The tokens that hold the victims of a cue, before reading any count."""
+    """The tokens that hold the victims of a cue, before reading any count ("who" stands for its noun)."""
+    slots = [s for s in _slots(cue, lemma) if s is not None]
+    return [_antecedent(s) if s.lower_ in ("who", "that", "whom") else s for s in slots]
+
+
+def _antecedent(who: Token) -> Token:
+    """The noun a relative pronoun stands for: "a boy who police say was shot and killed" → boy."""
+    verb = who.head
+    for _ in range(4):
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return who
+
+
+def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma == "toll":
         return _toll_slots(cue)
+    if lemma in OF_NOUNS and cue.pos_ in ("NOUN", "PROPN"):
+        return [_of_person(cue)]
+    if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
+        verb = cue.head.head
+        subjects = _kids(verb, "nsubj", "nsubjpass")
+        if not subjects and verb.dep_ == "conj":
+            subjects = _kids(verb.head, "nsubj", "nsubjpass")
+        return subjects
+    if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _with_wounds(cue) is not None:
+        verb = _with_wounds(cue)
+        if verb.pos_ not in ("VERB", "AUX"):
+            return [verb]  # "a woman with wounds to the arm"
+        return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
+    if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury", "kill"):
+        return _subjects(cue.head) or _kids(cue.head, "nsubjpass")  # "another man suffered a gunshot wound"
+    if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
+        coded = _coded_as(cue)
+        if coded is not None:
+            return [coded]  # "Fatalities coded as 3"
     if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "deaths of 3 people", "20 dead"
         return [cue]
     if cue.pos_ == "ADJ" and cue.lower_ in ADJ_KINDS:
         if any(c.dep_ in ("nummod", "det", "quantmod") for c in cue.children):
             return [cue]
         if cue.dep_ == "amod":
+            if cue.head.ent_type_ in ("DATE", "TIME") and cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
+                before = cue.doc[cue.i - 1]  # "left a man and woman dead Thursday" (parsed as "dead Thursday")
+                while before.dep_ == "conj" and before.head.i < before.i:
+                    before = before.head
+                return [before]
             return [cue.head]
         if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj"):
             head = cue.head
-            objects = _kids(head, "dobj") or _kids(head, "nsubj", "nsubjpass")
-            return objects
+            objects = _kids(head, "dobj")
+            before = [o for o in objects if o.i < cue.i]
+            if len(objects) > 1 and before:  # "left a man and woman dead and their two children hospitalized"
+                return [max(before, key=lambda o: o.i)]
+            subjects = _kids(head, "nsubj", "nsubjpass")
+            if not objects and not subjects and head.dep_ == "conj":  # "sustained injuries and was pronounced dead"
+                subjects = _kids(head.head, "nsubj", "nsubjpass")
+            return objects or subjects
         return _kids(cue, "nsubj")
     if lemma in ("find",):
         return [b for b in _kids(cue, "dobj", "nsubjpass") if b.lemma_.lower() == "body"]
@@ -188,12 +362,41 @@ def _victim_slots(cue: Token, lemma: str) -> list[Token]:
         if cue.dep_ in ("acomp", "xcomp", "oprd") and not _kids(cue, "nsubj"):
             return _kids(cue.head, "nsubj", "nsubjpass")
         return _subjects(cue)
-    if lemma == "die" or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
+    if lemma in ("die", "succumb") or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
         return _subjects(cue)
     if objects:
         return objects
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
     return [s for s in _subjects(cue) if read_count(s) is not None]
+
+
+CODING_VERBS = {"code", "record", "estimate", "report", "put", "set", "count", "split", "divide"}
+
+
+def _coded_as(fatalities: Token) -> Token | None:
+    """The number of a coding remark closing a wire note: "Fatalities coded as 3", "Unknown number of fatalities
+    coded as 10", "Fatalities are split across 2 events (3)": the figure the note stands for."""
+    head = fatalities
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head.head  # "number of fatalities"
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or not (verb.lemma_.lower() in CODING_VERBS or verb.lower_ == "coded"):
+        return None  # (the model lemmatises "coded" as "cod")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("as", "at"):
+            number = next((c for c in prep.children if c.dep_ == "pobj" and c.like_num), None)
+            if number is not None:
+                return number
+    if verb.lemma_.lower() in ("split", "divide"):  # "... split across 2 events (3)": this event's share
+        for tok in verb.subtree:
+            if tok.like_num and tok.i > 0 and tok.doc[tok.i - 1].text == "(":
+                return tok
+    return None
+
+
+def _coded_count(number: Token) -> Count | None:
+    value = word_number(number.text.replace(",", ""))
+    return None if value is None else Count(amount(value), [number], None, None, number, reference="number")
 
 
 def _toll_slots(toll: Token) -> list[Token]:
@@ -236,8 +439,9 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     present_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+    heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}  # "50 shot since June 21 and 19 killed"
     for tok in verb.subtree:
-        if tok.lower_ == "since" and tok.head.i == verb.i or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
+        if tok.lower_ == "since" and tok.head.i in heads or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
             return True
         if tok.lower_ == "far" and any(c.lower_ == "so" for c in tok.children):
             return True
@@ -245,6 +449,50 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
         return True
+    return False
+
+
+_SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
+                                r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
+_PERIOD_WORDS = re.compile(r"\b(?:this|last|past|the|a|previous) (?:year|decade)(?:'s)?\b|\bdecade\b|\bso far\b|"
+                           r"\b(?:those|these|all the|all of the) (?:shootings|killings|homicides|deaths|incidents)\b")
+_RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\bannually\b|\byearly\b|\ba\s+year\b")
+_PERIOD = re.compile(
+    r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
+    r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
+    r"|\b\d+\s+(?:hours|days)\b")
+_AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b|\baged?\b")
+
+
+def _aggregate(cue: Token, count: Count) -> bool:
+    """A period or area statistic, not one incident: "344 people were killed in the city last year", "141
+    children died in accidental shootings in 2015", "guns kill 30,000 people a year". A recurring period ("a
+    year") makes any figure one; a past period or a bare year only a figure of several people (one man "killed
+    in 2015" is one incident, dated to its year)."""
+    sent = cue.sent
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    clause = {t.i for t in verb.subtree}
+    if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)):
+        return True
+    if (count.amount.count or 0) < 2:
+        return False
+    words = " ".join(t.lower_ for t in sent if t.i in clause)
+    if _SEVERAL_INCIDENTS.search(words):
+        return True  # "five people were shot in separate incidents": a sum over incidents
+    if (count.amount.count or 0) >= 10 and _PERIOD_WORDS.search(sent.text.lower()):
+        return True  # "the decade's highest total came in 2011, with 73 officers shot dead", "those shootings"
+    if (count.amount.count or 0) < 3:
+        return False
+    for ent in entities(sent.doc):
+        if ent.start < sent.start or ent.end > sent.end or ent.label_ != "DATE":
+            continue
+        if ent.root.i not in clause and verb.i not in {t.i for t in ent.root.subtree}:
+            continue  # the date of another clause: "the man who killed three ... declared last year that ..."
+        words = ent.text.lower()
+        if _AGE.search(words) or (re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and not re.search(r"\byears?\b", words)):
+            continue  # an age, or a day ("4 May 2021"): one incident's date ("this year through July 20" is a period)
+        if _PERIOD.search(words):
+            return True
     return False
 
 
@@ -325,8 +573,55 @@ def _event(count: Count, kind: str, lemma: str, cue: Token, sent: Span, with_cue
     )
 
 
-def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
-    events: list[Event] = []
+NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality"}
+"""Cues that say someone died but not how: a lone person's death counts only near violence (VIOLENCE_LEMMAS)."""
+
+
+_NUM = r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_TALLY_SENTENCE = re.compile(
+    rf"^\s*(?:total:?\s+)?(?P<k>{_NUM})\s+(?:fatalit(?:y|ies)|deaths?|dead|killed)"
+    rf"(?:\s*(?:,|and|;)\s*(?P<w>{_NUM})\s+(?:injured|wounded|injuries|hurt))?\s*\.?\s*$", re.I)
+
+
+def _tally_sentence(sent: Span, used: set[tuple[int, str]]) -> list[Mention] | None:
+    """A closing tally standing alone, as wire notes end: "1 fatality.", "2 fatalities and 1 injured." (read
+    from the words: the parser makes little of a sentence without a verb). None when the sentence is not one."""
+    if len(sent) > 14:
+        return None
+    m = _TALLY_SENTENCE.match(sent.text)
+    if m is None:
+        return None
+    out = []
+    for group, kind in (("k", "killed"), ("w", "wounded")):
+        if m.group(group) is None:
+            continue
+        span = sent.doc.char_span(sent.start_char + m.start(group), sent.start_char + m.end(group), alignment_mode="expand")
+        value = word_number(m.group(group).replace(",", ""))
+        if span is None or value is None:
+            continue
+        used.update((t.i, kind) for t in span)
+        count = Count(amount(value), list(span), None, None, span[0], reference="number")
+        cue = sent.doc[span.end] if span.end < sent.end else span[-1]
+        event = _event(count, kind, "fatality" if kind == "killed" else "injure", cue, sent, is_cumulative=False)
+        out.append(Mention(event=event, reference="number", head=None, tally=True, sentence=sent.start_char))
+    return out
+
+
+def _shouting(sent: Span) -> bool:
+    """A sentence in capitals (a broadcast transcript, a banner): the model cannot parse it, so no figure is read."""
+    if not (sent[0].is_upper or (len(sent) > 1 and sent[1].is_upper)):
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 6 and sum(t.is_upper for t in words) >= 0.8 * len(words)
+
+
+def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    if _shouting(sent):
+        return []
+    tally = _tally_sentence(sent, used)
+    if tally is not None:
+        return tally
+    mentions: list[Mention] = _fatally(sent, used)
     for cue in sent:
         found = _cue_kind(cue)
         if found is None:
@@ -336,38 +631,214 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Event]:
             continue
         cumulative = _is_cumulative(cue, lemma)
         reporter = _reported_by(cue)
-        parents: list[Event] = []
+        parents: list[Mention] = []
         parent_tokens: set[int] = set()
         for slot in _victim_slots(cue, lemma):
             for group in _with_conjuncts(slot):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 count = read_count(group)
-                if count is None and (lemma in VERB_KINDS or lemma == "shoot") and group.dep_ == "dobj":
-                    count = read_count(group, definite=True)  # "killed the director", "shot the driver dead"
+                if (count is not None and group.i == cue.i and count.reference not in ("number", None) and kind != "killed"
+                        and (count.victim_token is None or count.victim_token.i == cue.i)):
+                    count = None  # "an injury", "a death": the cue itself is no victim, only "12 deaths" is
+                if count is None and lemma == "fatality" and group.like_num:
+                    count = _coded_count(group)  # "split across 3 events (4)": the parser calls the 4 an apposition
                 if count is None:
                     count = _stray_number(group)
-                if count is None and group.i != slot.i and parents:
-                    count = read_count(group, definite=True)  # "1 commander and his guard": one more
+                if count is None and group.i != slot.i and parents and group.tag_ == "NN" and is_person_noun(group):
+                    count = Count(amount(1), [group], group.text, group, None, reference="indefinite")  # "a man and woman"
                 if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num):
                     continue
+                if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
+                    continue  # "Mandela, who died in 2013": a death, not a casualty figure
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
-                parents.append(
-                    _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative, reported_by=reporter)
-                )
-        events.extend(parents)
+                event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count),
+                               reported_by=reporter)
+                parents.append(_mention(event, count, cue, lemma, sent))
+        if any(p.event.is_cumulative for p in parents):  # "a gunman killed three people and himself last month"
+            for p in parents:
+                p.event.is_cumulative = True
+        mentions.extend(parents)
         if not parents:
             continue
         for marker, count in _subset_counts(cue, parent_tokens):
-            parent = max((p for p in parents if p.char_start <= marker.idx), key=lambda p: p.char_start, default=parents[0])
+            parent = max((p.event for p in parents if p.event.char_start <= marker.idx), key=lambda p: p.char_start,
+                         default=parents[0].event)
             if count.amount.count >= (parent.casualty_count or 0) or any((t.i, kind) in used for t in count.tokens):
                 continue
             used.update((t.i, kind) for t in count.tokens)
-            events.append(
-                _event(count, kind, lemma, cue, sent, is_cumulative=cumulative, reported_by=reporter, subset_of=parent.key)
-            )
-    return events
+            event = _event(count, kind, lemma, cue, sent, is_cumulative=parent.is_cumulative, reported_by=reporter,
+                           subset_of=parent.key)
+            mentions.append(_mention(event, count, cue, lemma, sent))
+    return _one_fate_each(mentions)
+
+
+def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    """"Four people were shot, one fatally", "three men were shot, two of them fatally": the dead among the shot."""
+    out = []
+    text = text_of(sent.doc)
+    if "atally" not in text and "ortally" not in text:
+        return out
+    for adv in sent:
+        number = adv.head
+        if adv.lower_ not in FATAL_ADVERBS or number.i == adv.i or not (number.like_num or number.lower_ in ("one", "all", "both")):
+            continue
+        verb = next((a for a in number.ancestors if a.lemma_.lower() in HARM_VERBS), None)
+        value = {"all": None, "both": 2}.get(number.lower_, word_number(number.text.replace(",", "")))
+        if verb is None or value is None or (number.i, "killed") in used:
+            continue
+        used.add((number.i, "killed"))
+        count = Count(amount(value), [number, adv], None, None, number, reference="number")
+        out.append(_mention(_event(count, "killed", "shoot", verb, sent, is_cumulative=False), count, verb, "shoot", sent))
+    return out
+
+
+def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> Mention:
+    """The row with what `casualty_links.link` needs: how its victims are named, whether it is a tally, another
+    source's figure in parentheses, or marked as more."""
+    head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
+    sentence_more = _marked_as_more(cue, sent)
+    additive = count.additive or sentence_more
+    reflexive = False
+    if count.reference == "name":
+        head = None  # a name says nothing of a role
+    if count.reference == "pronoun" and count.victim_token is not None:
+        head = count.victim_token.lower_
+        if head in ("himself", "herself"):  # "shot himself dead", "... before killing himself": the one who shot
+            additive = True  # is never one of those he shot, and is said after them
+            reflexive = True
+            agent = next((s for s in _subjects(cue) if s.pos_ != "PRON"), None)
+            head = agent.lemma_.lower() if agent is not None and agent.pos_ == "NOUN" else head
+    if head in SUSPECT_NOUNS or (count.victim_token is not None and any(
+            c.lemma_.lower() in SUSPECT_NOUNS for c in count.victim_token.children if c.dep_ in ("compound", "amod"))):
+        head = "suspect"
+    number = count.number_token or (count.tokens[0] if count.tokens else cue)
+    return Mention(
+        event=event,
+        reference=count.reference or "number",
+        head=head,
+        name=count.name,
+        additive=additive,
+        reflexive=reflexive,
+        age=_age(count.victim_token) if count.amount.count == 1 else None,
+        other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
+        tally=_is_tally(cue, lemma, count),
+        alternative=_in_parentheses(number, sent),
+        sentence=sent.start_char,
+        cue=cue.i,
+        victim=count.victim_token.i if count.victim_token is not None else -1,
+    )
+
+
+def additive_strong(count: Count) -> bool:
+    """"another man", "a second victim": more people wherever they are said; "two other people" only says more
+    than those just named (and may restate a figure given earlier: "four people were wounded ... four other
+    victims were taken to hospital")."""
+    tok = count.victim_token
+    words = {c.lower_ for c in tok.children} | {tok.lower_} if tok is not None else set()
+    return bool(words & {"another", "second", "third", "fourth", "fifth", "additional", "further", "more"})
+
+
+def _age(person: Token | None) -> int | None:
+    """The age a single victim is given: "a 54-year-old woman", "Ana Ruiz, 35," (two people of different ages are
+    two people)."""
+    if person is None:
+        return None
+    doc = person.doc
+    for left in person.lefts:
+        for tok in left.subtree:
+            if tok.like_num and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in ("year", "years"):
+                return word_number(tok.text)
+    for tok in person.rights:
+        if tok.dep_ == "appos" and tok.is_digit and len(tok.text) <= 3 and tok.i == person.i + 2:
+            return int(tok.text)  # "Ana Ruiz, 35,"
+    return None
+
+
+def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
+    """A person killed is not also counted wounded (or shot) in the same sentence ("was found with a gunshot wound
+    and died", "was shot in the head and died at the scene")."""
+    killed = {m.event.char_start for m in mentions if m.event.casualty_kind == "killed"}
+    killed_tokens = {m.victim for m in mentions if m.event.casualty_kind == "killed" and m.victim >= 0}
+    killed_heads = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
+    return [m for m in mentions if not (m.event.casualty_kind in ("wounded", SHOT) and (
+        m.victim in killed_tokens or (m.reference == "pronoun" and killed)
+        or (m.reference in ("name", "definite") and (m.event.char_start in killed or m.head in killed_heads))))]
+
+
+def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
+    """A lone person's death is a casualty figure when violence is said in its paragraph and it is not of a
+    disease ("died of cancer")."""
+    if lemma not in NEUTRAL_CUES:
+        return True
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
+                t.lemma_.lower() in NATURAL_CAUSES for t in prep.subtree):
+            return False
+    return _violent_paragraph(sent)
+
+
+def _violent_paragraph(sent: Span) -> bool:
+    """Violence said in the sentence's paragraph, the one before it, or the article's lead."""
+    paragraphs = _violence_by_paragraph(sent.doc)
+    starts = [start for start, _ in paragraphs]
+    i = max(0, bisect.bisect_right(starts, sent.start_char) - 1)
+    return paragraphs[0][1] or paragraphs[i][1] or (i > 0 and paragraphs[i - 1][1])
+
+
+def _violence_by_paragraph(doc: Doc) -> list[tuple[int, bool]]:
+    """(start offset, whether violence is said in it) for each paragraph, built once per Doc."""
+    key = ("eventwire", "violent_paragraphs")
+    if key not in doc.user_data:
+        out: list[tuple[int, bool]] = [(0, False)]
+        for tok in doc:
+            if tok.is_space and "\n\n" in tok.text:
+                out.append((tok.idx + len(tok.text), False))
+            elif not out[-1][1] and tok.lemma_.lower() in VIOLENCE_LEMMAS:
+                out[-1] = (out[-1][0], True)
+        doc.user_data[key] = out
+    return doc.user_data[key]
+
+
+def _marked_as_more(cue: Token, sent: Span) -> bool:
+    """"1 civilian was also killed", "in another attack", "a second shooting": more victims, not the same ones."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if any(c.lower_ in ("also", "too", "additionally") for c in verb.children):
+        return True
+    return any(t.lower_ in MORE_WORDS and t.head.lemma_.lower() in INCIDENT_NOUNS for t in sent)
+
+
+def _is_tally(cue: Token, lemma: str, count: Count) -> bool:
+    """A closing tally or a stated total: "1 fatality.", "Total fatalities coded as 5", "a total of 18 were killed"."""
+    number = count.number_token
+    if number is not None and any(a.lower_ == "total" for a in [number.head, *number.head.children, *number.children]):
+        return True
+    if number is not None and number.i >= 2 and number.doc[number.i - 2].lower_ == "total" and number.doc[number.i - 1].lower_ == "of":
+        return True
+    phrase = count.victim_token or count.number_token
+    if phrase is not None and phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lower_ == "total":
+        return True  # "killed a total of six people"
+    if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
+        if _coded_as(cue) is not None or any(c.lower_ == "total" for c in cue.children):
+            return True
+        return cue.dep_ == "ROOT" or (cue.dep_ in ("nsubj", "nsubjpass") and cue.head.dep_ == "ROOT"
+                                       and not any(t.pos_ == "VERB" for t in cue.sent if t.i != cue.head.i)
+                                       and cue.head.lemma_.lower() in ("injure", "wound"))
+    return False
+
+
+def _in_parentheses(tok: Token, sent: Span) -> bool:
+    """Whether a token stands inside parentheses ("3 policemen (2 according to Taliban sources)")."""
+    depth = 0
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _stray_number(slot: Token) -> Count | None:
@@ -380,22 +851,42 @@ def _stray_number(slot: Token) -> Count | None:
     return None
 
 
-def _restatement_key(event: Event) -> tuple:
-    """What a later sentence must repeat to be the same figure restated: kind, count and running-toll flag;
-    for a single victim also who ("a soldier was killed ... a militant was killed" are two deaths)."""
-    victims = (event.victims or "").lower() if event.casualty_count == 1 else ""
-    return event.casualty_kind, event.casualty_count, event.is_cumulative, victims
-
-
 def extract_casualties(doc: Doc) -> list[Event]:
     """Every casualty figure in `doc`, one `Event(event_type='casualty')` each (see the module doc for the rules)."""
-    events: list[Event] = []
+    mentions: list[Mention] = []
     used: set[tuple[int, str]] = set()
-    seen: set[tuple] = set()
     for sent in doc.sents:
-        sent_events = _sentence_casualties(sent, used)
-        keys = {_restatement_key(e) for e in sent_events if e.subset_of is None}
-        dropped = {e.key for e in sent_events if e.subset_of is None and _restatement_key(e) in seen}
-        events.extend(e for e in sent_events if e.key not in dropped and e.subset_of not in dropped)
-        seen |= keys
-    return events
+        mentions.extend(_sentence_casualties(sent, used))
+    published = doc.user_data.get(PUBLISHED)
+    for m in mentions:
+        day, _, source = date_for_event(m.event, doc, published, own_clause=True)
+        m.dated = source in ("sentence", "paragraph")
+        m.day = day if m.dated else published
+    link(mentions)
+    return _derive_wounded(mentions)
+
+
+def _derive_wounded(mentions: list[Mention]) -> list[Event]:
+    """The rows, with the wounded the text states only as people shot minus the dead ("Four people were shot,
+    one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
+    names; the named wounded then become its parts."""
+    def counted(kind: str) -> list[Mention]:
+        return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None and not m.event.is_cumulative]
+
+    shot, killed, wounded = counted(SHOT), counted("killed"), counted("wounded")
+    events = [m.event for m in mentions if m.event.casualty_kind != SHOT]
+    if not shot:
+        return events
+    surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
+    if surviving <= sum(m.event.casualty_count or 0 for m in wounded):
+        return events
+    first = max(shot, key=lambda m: (m.event.casualty_count or 0, -m.event.char_start))
+    derived = first.event
+    derived.casualty_kind = "wounded"
+    derived.casualty_count = surviving
+    derived.casualty_low = derived.casualty_high = surviving if derived.casualty_qualifier is None else None
+    derived.confidence = min(derived.confidence or 0.7, 0.7)
+    for m in wounded:
+        m.event.subset_of = derived.key
+    events.append(derived)
+    return sorted(events, key=lambda e: (e.char_start, e.char_end))

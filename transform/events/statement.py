@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import speakers
+from ..nlp import text_of
 from ..records import Event
 from ..speech.candidate import Candidate
 from ..speech.content import (
@@ -60,7 +61,7 @@ class Statement:
 
 def extract_statements(doc: Doc) -> list[Event]:
     """Every act of reported speech in `doc`, one `Event(event_type='statement')` each."""
-    text = doc.text
+    text = text_of(doc)  # (built once per Doc: the casualty and date readers need it too)
     quotes = find_quotes(text)
     speech = [q for q in quotes if q.words(text) >= MIN_QUOTE_WORDS or not q.closed]
     index = speakers.SpeakerIndex.of(doc)

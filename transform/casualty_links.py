@@ -1,0 +1,257 @@
+"""Which casualty figures of one article are new victims, and which restate, sum up or contain others.
+
+News repeats itself: a lead gives the total ("Two men were shot dead"), later sentences name the victims ("Mark
+Ruiz, 35, died at the scene", "the second man was pronounced dead at the hospital"), a wire note closes with a
+tally ("... a man was shot dead in a bar. 1 fatality.") or quotes another source's figure in parentheses. Every
+figure is kept as a row, but only new victims count: a row that restates, sums up, or is part of another gets
+`subset_of` = that row's key, so summing the rows the toll rule takes never counts a person twice.
+
+The rule, per casualty kind, reading the article's figures in order (running tolls only restate each other):
+  1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
+     note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
+     restates them; any other tally is the article's own total: it counts, and the figures before it become
+     its parts (or, where the tally corrects them, figures it supersedes).
+  2. A figure in parentheses after another ("3 policemen (2 according to Taliban sources)", "(VoJ reported 1
+     fatality)") is another source's figure for the same victims: linked to the nearest earlier figure.
+  3. A name already counted is the same person ("Mark Ruiz" ... "Ruiz" ... "Mark"); a new name fills a victim
+     counted without a name ("a man ... Mark Ruiz") before it counts as one more.
+  4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
+  5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
+     figure is a new total that contains them.
+  6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
+     other people" says more than those named just before it in its sentence only: across sentences it may
+     restate ("four people were wounded ... four other victims were taken to hospital").
+  7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
+     death counts, the wound restates it.
+Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
+vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
+anything) or their days do: figures
+the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
+incidents (the Nov. 5, 2009 attack an article about another shooting recalls).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .lexicon import SUSPECT_NOUNS
+from .records import Event
+
+GENERIC = frozenset("""
+person people individual victim resident bystander passerby pedestrian passenger occupant customer adult teen
+teenager youth juvenile minor child children kid kids baby infant toddler old other others one dead injured
+wounded fatality casualty life body they them both all each those these who some many several
+""".split())
+MALE = frozenset("man men boy boys male males he him himself husband father son brother boyfriend uncle nephew "
+                 "grandfather grandson dad gentleman guy".split())
+FEMALE = frozenset("woman women girl girls female females she her herself wife mother daughter sister girlfriend aunt "
+                   "niece grandmother granddaughter mom lady".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    """A casualty row with what the linking rule needs to know about how it names its victims."""
+
+    event: Event
+    reference: str  # casualty_counts.REFERENCES
+    head: str | None  # the victims' head word, lower case lemma ("soldier"); None when unwritten ("12 killed")
+    name: str | None = None  # the name's words, for reference 'name'
+    additive: bool = False
+    other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
+    reflexive: bool = False  # "killed himself": the one who did it
+    age: int | None = None  # a single victim's age, where the text gives it
+    tally: bool = False
+    alternative: bool = False
+    sentence: int = 0  # the sentence's start offset
+    cue: int = -1  # the cue token's index: groups of one cue ("a man, two women and a child") are all victims
+    day: date | None = None  # the day the text dates the figure to, else the publication date
+    dated: bool = False  # whether `day` was read from the text (its sentence or paragraph)
+    victim: int = -1  # the victim token's index, where one is written
+    named: int = 0  # victims of this row a later name has been matched to
+    parts: list[Mention] = field(default_factory=list)
+
+
+SYNONYMS = {
+    "police": "police", "policeman": "police", "policemen": "police", "policewoman": "police", "officer": "police",
+    "cop": "police", "trooper": "police", "deputy": "police", "sheriff": "police", "constable": "police",
+    "agent": "police", "bailiff": "police", "patrolman": "police",
+    "soldier": "soldier", "troop": "soldier", "serviceman": "soldier", "servicemember": "soldier", "marine": "soldier",
+    "commando": "soldier", "sailor": "soldier", "airman": "soldier",
+    "militant": "militant", "fighter": "militant", "insurgent": "militant", "rebel": "militant", "jihadist": "militant",
+    "militiaman": "militant", "extremist": "militant", "terrorist": "militant",
+}
+"""Words for the same kind of victim ("three officers" ... "the deputy")."""
+
+
+def _category(m: Mention) -> str:
+    head = m.head or ""
+    head = SYNONYMS.get(head, head)
+    if head in SUSPECT_NOUNS:
+        return "suspect"
+    if head in MALE:
+        return "male"
+    if head in FEMALE:
+        return "female"
+    if not head:
+        return "unknown"  # "one", "two dead", a name: fits anyone, the one who shot too
+    if head in GENERIC:
+        return "any"
+    return head
+
+
+SAME_DAY_DAYS = 7
+"""Two figures the text dates to days further apart than this are two incidents ("five officers on July 7 in
+Dallas and three more on July 17")."""
+BACKGROUND_DAYS = 180
+"""A figure dated this long before an undated one (which happened about when the article was published) is
+another incident: the background an article recalls ("the Nov. 5, 2009 attack that left 13 dead")."""
+
+
+def _apart(a: Mention, b: Mention) -> bool:
+    if a.day is None or b.day is None:
+        return False
+    limit = SAME_DAY_DAYS if a.dated and b.dated else BACKGROUND_DAYS
+    return abs((a.day - b.day).days) > limit
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Whether two figures can be about the same people (see the module doc)."""
+    if _apart(a, b):
+        return False
+    if a.age is not None and b.age is not None and a.age != b.age:
+        return False  # "a 45-year-old woman" is not "a 54-year-old woman"
+    ca, cb = _category(a), _category(b)
+    if "unknown" in (ca, cb):
+        return True
+    if "suspect" in (ca, cb):
+        return ca == cb
+    if ca == "any" or cb == "any" or ca == cb:
+        return True
+    if {ca, cb} == {"male", "female"}:
+        return False
+    return "male" in (ca, cb) or "female" in (ca, cb)  # "a man" can be the soldier; a soldier is no militant
+
+
+def link(mentions: list[Mention]) -> None:
+    """Set `subset_of` on every row that restates, sums up or is part of another (rules in the module doc)."""
+    by_kind: dict[tuple[str | None, bool], list[Mention]] = {}
+    for m in mentions:
+        by_kind.setdefault((m.event.casualty_kind, bool(m.event.is_cumulative)), []).append(m)
+    for (_, cumulative), group in by_kind.items():
+        if cumulative:
+            _link_running(group)
+        else:
+            _link_incident(group)
+    _died_of_wounds(mentions)
+
+
+def _died_of_wounds(mentions: list[Mention]) -> None:
+    """One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
+    death counts; the wound, said earlier, restates the same person."""
+    hurt = [m for m in mentions if m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of is None
+            and not m.event.is_cumulative and m.event.casualty_count == 1]
+    for k in mentions:
+        if (k.event.casualty_kind != "killed" or k.event.is_cumulative
+                or k.reference not in ("pronoun", "definite", "name")):
+            continue
+        earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
+                   and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
+        if earlier:
+            earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
+
+
+def _link_running(group: list[Mention]) -> None:
+    """Running tolls: the same figure stated again is a restatement of the first."""
+    first: dict[int | None, Mention] = {}
+    for m in group:
+        if m.event.subset_of is not None:
+            continue
+        earlier = first.get(m.event.casualty_count)
+        if earlier is not None:
+            m.event.subset_of = earlier.event.key
+        else:
+            first[m.event.casualty_count] = m
+
+
+def _restates(m: Mention, parent: Mention) -> None:
+    m.event.subset_of = parent.event.key
+
+
+def _link_incident(group: list[Mention]) -> None:
+    counted: list[Mention] = []
+    names: dict[str, Mention] = {}
+    for m in group:
+        if m.event.subset_of is not None:
+            continue
+        count = m.event.casualty_count or 0
+        if m.tally:
+            _tally(m, counted)
+            continue
+        if m.alternative:
+            earlier = [c for c in counted if c.sentence == m.sentence] or counted[-1:]
+            if earlier:
+                _restates(m, earlier[-1])
+                continue
+        fits = [c for c in counted if compatible(c, m) and c.cue != m.cue]
+        total = sum(c.event.casualty_count or 0 for c in fits)
+        if m.reference == "name":
+            known = next((n for key, n in names.items() if same_name(key, m.name)), None)
+            if known is not None:
+                _restates(m, known)
+                continue
+            names[m.name] = m
+            open_slot = next((c for c in fits if c.reference != "name" and c.named < (c.event.casualty_count or 0)), None)
+            if open_slot is not None and not m.additive:
+                open_slot.named += 1
+                _restates(m, open_slot)
+                continue
+            counted.append(m)
+            continue
+        if m.other:
+            prior = [c for c in fits if c.sentence != m.sentence]
+            beside = sum(o.event.casualty_count or 0 for o in group
+                         if o.sentence == m.sentence and o.event.char_start < m.event.char_start and compatible(o, m))
+            if prior and sum(c.event.casualty_count or 0 for c in prior) >= count + beside:
+                _restates(m, max(prior, key=lambda c: c.event.casualty_count or 0))
+                continue
+        if m.reflexive:
+            same = next((c for c in counted if c.reflexive), None)
+            if same is not None:  # "... shooting himself", then "he killed himself in the street": one death
+                _restates(m, same)
+                continue
+        if m.additive or not fits:
+            counted.append(m)
+            continue
+        if count <= total:
+            same = next((c for c in fits if c.event.casualty_count == count), None)
+            _restates(m, same or max(fits, key=lambda c: c.event.casualty_count or 0))
+            continue
+        # a larger figure: a new total that contains the compatible ones counted before it
+        for c in fits:
+            _restates(c, m)
+            counted.remove(c)
+            m.named += c.named
+        counted.append(m)
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """"Tyreke Borel", "Borel" and "Tyreke" are one person: names sharing a word (of the first or last)."""
+    if not a or not b:
+        return False
+    wa, wb = a.split(), b.split()
+    return bool({wa[0], wa[-1]} & {wb[0], wb[-1]})
+
+
+def _tally(m: Mention, counted: list[Mention]) -> None:
+    """A closing tally or stated total (rule 2)."""
+    count = m.event.casualty_count or 0
+    total = sum(c.event.casualty_count or 0 for c in counted)
+    if counted and (count == total or any(c.event.casualty_count == count for c in counted)):
+        same = next((c for c in counted if c.event.casualty_count == count), counted[0])
+        _restates(m, same)
+        return
+    for c in list(counted):
+        _restates(c, m)
+        counted.remove(c)
+    counted.append(m)
