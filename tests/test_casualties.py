@@ -398,3 +398,13 @@ def test_two_people_of_different_ages_are_two_people_and_a_wound_then_death_one(
             "He was pronounced dead at the scene.")
     found = rows(text)
     assert (toll(found), wounded(found)) == (1, 0)
+
+
+def test_a_victim_two_cues_read_is_one_row_with_one_id():
+    """'injured ... a boy who remains in critical condition': the injury and the condition name the same boy."""
+    text = "Soldiers injured at least 20 people, including a 12-year-old boy who remains in critical condition."
+    result = analyse_article(parse_one(text), "a", None)
+    ids = [e.event_id for e in result.events]
+    assert len(ids) == len(set(ids))
+    boys = [e for e in result.events if e.event_type == "casualty" and e.victims and "boy" in e.victims]
+    assert [(e.casualty_kind, e.casualty_count, e.cue) for e in boys] == [("wounded", 1, "injure")]

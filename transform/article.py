@@ -21,10 +21,11 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
     """All events and places of one article (see the module doc)."""
     doc.user_data[PUBLISHED] = published
     places = find_places(doc)
-    events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
+    events: list[Event] = _one_per_key([e for event_type in EVENT_TYPES for e in event_type.extract(doc)])
     for event_type in EVENT_TYPES:
         event_type.relate(events, doc)
     for event in events:
+        _trim_sentence(event)
         if event.location is None:
             place = locate(event, doc, places, fallback=BY_NAME[event.event_type].takes_article_place(event))
             if place is not None:
@@ -40,6 +41,27 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
         place.article_id = article_id
     events.sort(key=lambda e: (e.char_start, e.char_end, e.event_type))
     return ArticleResult(article_id=article_id, events=events, places=places)
+
+
+def _one_per_key(events: list[Event]) -> list[Event]:
+    """One row per identity (`Event.key`: type, span, kind): a figure two cues of one sentence both read ("injured
+    ..., including a boy who remains in critical condition") is one row, the first cue's. Ids stay unique."""
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        if event.key not in seen:
+            seen.add(event.key)
+            out.append(event)
+    return out
+
+
+def _trim_sentence(event: Event) -> None:
+    """A sentence ends at its last character, not at the blank line after it (spaCy keeps the whitespace that
+    follows a sentence in it): `sentence` and `sent_end` shrink together, so `body[sent_start:sent_end]` holds."""
+    trimmed = event.sentence.rstrip()
+    if len(trimmed) < len(event.sentence) and event.sent_end - event.sent_start == len(event.sentence):
+        event.sent_end -= len(event.sentence) - len(trimmed)
+        event.sentence = trimmed
 
 
 def _assign_ids(events: list[Event], article_id: str) -> None:

