@@ -342,3 +342,52 @@ def test_a_siege_blockade_is_no_protest_and_month_years_are_past() -> None:
     assert find_actions(parse_one("The territory has lived under a crippling naval blockade for fifteen years.")) == []
     assert find_actions(parse_one("In July 2020, soldiers raided the cultural centre on allegations of fraud.")) == []
     assert first("Truck drivers mounted a road blockade on the highway to protest fuel prices.").category == "Protests"
+
+
+# --- precision on ordinary news: what is not an act, who is not an actor ---------------------------------------
+
+def acts_of(text: str) -> list[ActionMention]:
+    return find_actions(parse_one(text))
+
+
+def test_a_number_is_never_an_actor():
+    acts = acts_of("Nine people died and 12 injured when rockets hit a bus depot in the northern suburb on Friday.")
+    assert acts and all(a.actor is None or not a.actor.strip().isdigit() for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "Torrential rains have killed at least eleven people in the coastal province, the relief agency said.",
+    "A powerful earthquake killed 30 villagers in the mountain district overnight.",
+    "Four fishermen died in a storm off the eastern coast on Sunday.",
+    "Cholera has killed 40 children in the camp since March, doctors said.",
+])
+def test_weather_disease_and_accidents_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_a_reported_pronoun_is_the_reporter_not_the_last_place_named():
+    acts = acts_of("Fighters raided a farm outside Zaloni on Friday.\n"
+                   "The navy said it had detained nine smugglers off the coast on Sunday.")
+    arrests = [a for a in acts if a.subcategory == "Arrests"]
+    assert arrests and arrests[0].actor is not None and "navy" in arrests[0].actor.lower(), acts
+
+
+def test_an_aid_convoy_arriving_is_no_act():
+    assert acts_of("A convoy of 30 trucks carrying rice and medicine reached the besieged town on Tuesday, the UN said.") == []
+
+
+@pytest.mark.parametrize("later", [
+    "A health official said three more people were still missing after the attack.",
+    "The governor condemned the attack and promised an inquiry.",
+    "Two more bodies were found at the scene of the attack on Monday.",
+    "Six of the wounded were hurt in the fighting, a nurse said.",
+])
+def test_a_back_reference_makes_no_second_row(later: str):
+    acts = acts_of("Armed men killed eight traders in an attack on a cattle market near Tarla on Saturday.\n" + later)
+    assert len(acts) == 1 and acts[0].subcategory == "Attack", acts
+
+
+def test_a_student_who_joined_the_march_is_the_same_protest():
+    acts = acts_of("Hundreds of students marched through the capital on Friday to demand cheaper bus fares.\n"
+                   '"We cannot afford to study," said a student who joined the march.')
+    assert [a.subcategory for a in acts] == ["Peaceful protest"], acts

@@ -477,6 +477,16 @@ def _loot_or_riot_fire(t: Token) -> Cue | None:
     return Cue("loot", t)
 
 
+_ARMED_MOVING = {"troop", "soldier", "military", "army", "armoured", "armored", "tank", "militant", "fighter", "weapon",
+                 "reinforcement", "rebel", "militia", "ammunition"}
+
+
+def aid_moving(t: Token) -> bool:
+    """An aid convoy arriving, lorries of flour crossing: aid moving is no act of an armed group."""
+    words = sentence_words(t)
+    return not words.isdisjoint(L.AID_WORDS) and words.isdisjoint(_ARMED_MOVING)
+
+
 def _crowd_sentence(t: Token) -> bool:
     return not sentence_words(t).isdisjoint(L.RIOTER_WORDS | L.PROTESTER_WORDS)
 
@@ -486,6 +496,8 @@ def _change_noun(t: Token, key: str) -> Cue | None:
     not 'attacked a patrol'."""
     head = t.head
     hl = lemma_of(head)
+    if key in ("convoy", "movement") and aid_moving(t):
+        return None
     if key in ("troop", "movement") and not (t.dep_ == "nsubj" and hl in ("arrive", "enter", "reach", "move", "deploy", "cross", "withdraw", "mass", "gather", "head") or (key == "movement" and prep_objects(t, "of"))):
         return None
     if t.dep_ in ("nsubj", "nsubjpass") and hl in ("arrive", "enter", "reach", "take", "move", "cross", "head", "deploy", "send", "dispatch", "impose", "extend", "withdraw", "complete", "begin", "start", "continue", "hold", "conduct", "carry", "see", "observe", "report", "place"):
@@ -515,7 +527,20 @@ _MEASURES = {"total", "dozens", "hundreds", "thousands", "scores", "ton", "tonne
              "bundle", "parcel", "shipment", "cargo"}
 
 
+def natural_cause(t: Token) -> bool:
+    """Weather, disease or an accident did it ("heavy rains killed seven", "died of cholera", "killed in a crash"):
+    no political-violence act, whatever the verb."""
+    subj = subject_of(t)
+    if subj is not None and word_key(subj) in L.NATURAL_CAUSES:
+        return True
+    if lemma_of(t) in L.OUTCOME_VERBS | {"kill", "drown"}:
+        return any(word_key(o) in L.NATURAL_CAUSES for o in prep_objects(t, "by", "in", "from", "of", "during", "after", "due"))
+    return False
+
+
 def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
+    if natural_cause(t):
+        return None
     objs = objects_with_conj(t)
     objs += [p for o in objs if lemma_of(o) in _MEASURES or o.like_num for p in prep_objects(o, "of")]
     obj_lemmas = {lemma_of(o) for o in objs}
@@ -774,7 +799,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         return Cue("change", t)
     if key == "enter" and place_objects(t) and party_of(subject_of(t)) in (L.ARMED, L.STATE) and (handed_over(t) or "without" in sentence_words(t)):
         return Cue("territory", t)  # "fighters entered the town after the army withdrew", "... without a fight"
-    if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
+    if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t) and not aid_moving(t):
         return Cue("change", t)
     if key in L.AGREE_VERBS:
         if key == "surrender":
@@ -975,6 +1000,38 @@ def past_or_generic(t: Token) -> bool:
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("such",) for c in t.children):
         return True  # "indiscriminate attacks are war crimes"
     return any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in t.children)
+
+
+_BACK_DETS = {"the", "this", "that", "these", "those"}
+_BACK_ADJ = {"latest", "recent", "deadly", "fatal", "bloody", "suspected", "alleged", "apparent", "reported", "brutal",
+             "horrific", "same", "previous", "earlier", "initial", "last", "ongoing", "continuing", "weekend", "overnight",
+             "tragic", "terrible", "violent", "cowardly", "heinous", "senseless", "deadliest", "twin", "double", "massive",
+             "large", "huge", "mass", "fresh", "heavy", "fierce", "intense", "sustained", "renewed", "subsequent", "whole",
+             "entire", "terrorist", "vicious", "barbaric", "shocking", "unprovoked", "daring", "coordinated", "attempted"}
+_BACK_PREPS = {"after", "following", "since", "before", "during", "amid", "amidst", "despite", "until", "throughout"}
+_BACK_OF = {"wake", "aftermath", "hour", "day", "week", "time", "anniversary", "scene", "site", "victim", "perpetrator",
+            "responsibility", "investigation", "condemnation", "impact", "toll", "cause", "details", "footage", "video",
+            "image", "survivor", "result", "start", "beginning", "end", "outbreak", "course", "eve", "height", "middle"}
+_BACK_VERBS = _REACTIONS | {"claim", "describe", "call", "investigate", "witness", "survive", "recount", "film", "probe",
+                            "follow", "prompt", "spark", "trigger", "cause", "mark"}
+
+
+def refers_back(t: Token) -> bool:
+    """A definite mention of an act already reported: "after the attack", "condemned the attack", "wounded in the
+    fighting", "a student who joined the march". Bare (the article, a few adjectives), or definite and standing where
+    an act is named, not reported: an "after"/"since"/"amid" phrase, "in the wake of", the object of a reaction."""
+    if not is_noun(t):
+        return False
+    det = [c for c in t.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in _BACK_DETS:
+        return False
+    extra = [c for c in t.children if c.dep_ not in ("det", "punct") and not (c.dep_ == "amod" and c.lower_ in _BACK_ADJ)]
+    if not extra:
+        return True
+    head = t.head
+    if t.dep_ == "pobj" and (head.lower_ in _BACK_PREPS or head.lower_ == "of" and lemma_of(head.head) in _BACK_OF):
+        return True
+    return t.dep_ == "dobj" and lemma_of(head) in _BACK_VERBS
 
 
 _REAL_INF_HEADS = {"continue", "begin", "start", "manage", "go", "come", "happen", "appear", "seem", "claim", "say", "report",

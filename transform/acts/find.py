@@ -60,6 +60,7 @@ from .cues import (
     is_excessive,
     is_intervention,
     protest_victims,
+    refers_back,
     sentence_protest_context,
     target_named,
     unreal,
@@ -481,9 +482,13 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if words.isdisjoint(CUE_WORDS) and words.isdisjoint(INTERVENTION_WORDS):
         return []
     cues = []
+    back = False  # the sentence names an act already reported ("at the scene of the attack")
     for t in candidates(ctx.doc, sent.start, sent.end, CUE_WORDS):
         cue = classify(t)
         if cue is not None and not unreal(cue):
+            if acts_so_far and refers_back(t):
+                back = True
+                continue
             cues.append(cue)
     if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
@@ -516,6 +521,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         violent = [c for c in violent if c.tok.i not in stopped]  # "intercepted two missiles fired by the rebels"
     if _pick(others, "arrest") and violent and all(c.kind == "attack" and word_key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
+    if back and violent and not _pick(violent, "weapon", "clash", "attack", "fire"):
+        violent = []  # "bodies were found at the scene of the attack": what the act already reported did
     if violent and not _pick(violent, "weapon", *_ACTS):
         # only "killed"/"died" with no act: an outcome of an act already reported, or of one the
         # sentence does not name
@@ -704,6 +711,7 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
             agent_tok = agent_of(c.tok)
             if agent_tok is not None:
                 break
+    agent_tok = _reporter_of(agent_tok) or agent_tok
     target_tok = target_of(act.anchor)
     if target_tok is None:
         target_tok = first_or_none(target_of(c.tok) for c in act.cues)
@@ -726,6 +734,28 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
         elif role[:5] not in actor.lower():
             actor = f"{role} ({actor})"
     return actor, mention, target
+
+
+_REPORTING = {"say", "announce", "claim", "report", "confirm", "state", "add", "admit", "acknowledge", "insist", "deny", "tell"}
+
+
+def _reporter_of(tok: Token | None) -> Token | None:
+    """'The army said it had arrested six': the pronoun is who says so (the subject of the reporting verb), not
+    whatever was named last."""
+    if tok is None or tok.pos_ != "PRON" or tok.lower_ not in ("it", "they", "we") or tok.dep_ != "nsubj":
+        return None
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or lemma_of(verb.head) not in _REPORTING:
+        return None
+    for subj in kids(verb.head, "nsubj"):
+        if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
+            continue
+        plural = subj.tag_ in ("NNS", "NNPS")
+        if tok.lower_ == "it" and not plural or tok.lower_ != "it" and (plural or subj.ent_type_ in ("ORG", "NORP")) or party_of(subj) in (L.STATE, L.ARMED):
+            return subj
+    return None
 
 
 def find_actions(doc: Doc) -> list[ActionMention]:

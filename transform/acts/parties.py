@@ -109,6 +109,8 @@ def agent_of(t: Token) -> Token | None:
         subj = subject_of(t)
         if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
             subj = None
+        if subj is not None and (subj.pos_ == "NUM" or subj.like_num) and party_of(subj) is None:
+            subj = None  # "14 were killed and 31 wounded": a number alone is a count of victims, never an actor
         if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (subj.lower_ in ("it", "this", "which", "that") and lemma_of(t) in ("attack", "explode")):
             if _is_weapon_noun(subj) or lemma_of(subj) in ("attack", "clash", "explosion", "strike", "fire", "fighting"):
                 return agent_of(subj)
