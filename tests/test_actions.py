@@ -391,3 +391,30 @@ def test_a_student_who_joined_the_march_is_the_same_protest():
     acts = acts_of("Hundreds of students marched through the capital on Friday to demand cheaper bus fares.\n"
                    '"We cannot afford to study," said a student who joined the march.')
     assert [a.subcategory for a in acts] == ["Peaceful protest"], acts
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister repeated her call for a ceasefire in the north.",
+    "Delegates debated a draft truce resolution for six hours without a vote.",
+    "Television channels gave wall-to-wall coverage of the fragile truce.",
+])
+def test_a_ceasefire_only_named_is_no_agreement(text: str):
+    assert [a for a in acts_of(text) if a.subcategory == "Agreement"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two militias signed a truce in the border town on Saturday.",
+    "A ceasefire between the army and the rebels took effect at midnight.",
+])
+def test_an_agreement_made_is_one(text: str):
+    assert first(text).subcategory == "Agreement"
+
+
+@pytest.mark.parametrize("text", [
+    "The looming ground offensive on the port city dominated the summit.",
+    '"They shoot at anyone who complains," the farmer said.',
+    "The militia has killed hundreds of villagers over the past three decades.",
+    "As a boy he dreamed of liberating his homeland.",
+])
+def test_acts_not_yet_habitual_or_over_decades_are_no_row(text: str):
+    assert acts_of(text) == []

@@ -392,6 +392,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "surrender" and lemma_of(t.head) in ("demand", "call", "refuse", "reject", "urge"):
             return None
+        if key not in ("surrender", "swap") and not _agreement_made(t):
+            return None  # "calls for a ceasefire", "a ceasefire resolution", "coverage of the truce": named, not made
         return Cue("agree", t)
     if key in L.CHANGE_NOUNS:
         return _change_noun(t, key)
@@ -415,6 +417,38 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("explosion", "detonation") and "controlled" in mods:
         return Cue("disrupt", t)
     return None
+
+
+_MAKE_AGREEMENT = {"sign", "reach", "agree", "conclude", "broker", "announce", "declare", "strike", "seal", "ink", "accept",
+                   "enter", "implement", "establish", "finalize", "finalise", "approve", "endorse", "adopt", "forge",
+                   "clinch", "hammer", "mediate", "make", "enact", "hold", "begin", "start", "open", "resume", "complete",
+                   "carry", "conduct", "renew", "extend", "observe", "respect", "honour", "honor", "violate", "breach",
+                   "break", "collapse", "end", "expire", "agreed", "secure"}
+_AGREEMENT_HAPPENS = {"take", "come", "go", "begin", "start", "hold", "enter", "kick", "end", "collapse", "expire", "occur",
+                      "happen", "continue", "last"}
+
+
+def _agreement_made(t: Token) -> bool:
+    """An agreement (ceasefire, truce, deal, swap, talks) reported as made, held, broken or in force ("signed a
+    truce", "a ceasefire took effect", "the deal collapsed"); not one only named ("calls for a ceasefire", "a
+    ceasefire resolution", "support for a deal")."""
+    head = t
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    dep, verb = head.dep_, head.head
+    if dep == "ROOT" or t.dep_ == "ROOT":
+        return True
+    if dep in ("dobj", "nsubjpass", "attr") and lemma_of(verb) in _MAKE_AGREEMENT:
+        return True
+    if dep == "nsubj" and lemma_of(verb) in _AGREEMENT_HAPPENS | _MAKE_AGREEMENT:
+        return True
+    if dep in ("nsubj", "nsubjpass") and any(lemma_of(x) in _AGREEMENT_HAPPENS for x in kids(verb, "xcomp")):
+        return True  # "the swap is said to have taken place", "the truce is set to take effect"
+    if dep == "pobj" and (verb.lower_ == "under" or verb.lower_ == "of" and lemma_of(verb.head) in ("part", "term", "terms", "framework", "implementation")):
+        return True  # "released under the deal", "as part of the agreement": done under one in force
+    if dep == "pobj" and verb.lower_ in ("into", "to", "on", "upon", "under", "of") and lemma_of(verb.head) in _MAKE_AGREEMENT | {"agree", "enter", "sign"}:
+        return True  # "agreed to a truce", "entered into an agreement", "signed on to the deal"
+    return False
 
 
 _WEAPONISH_HEADS = {"strike", "attack", "fire", "shelling", "raid", "explosion", "blast", "bombing", "bombardment", "barrage", "shot", "burst", "projectile",
@@ -909,6 +943,12 @@ def _protest_words_near(t: Token) -> bool:
                                      "demonstrator", "condemn", "chant"})
 
 
+_NOT_YET = {"looming", "impending", "possible", "potential", "planned", "expected", "future", "imminent", "anticipated",
+            "threatened", "feared", "prospective", "proposed", "hypothetical", "would-be", "eventual", "likely", "upcoming",
+            "forthcoming", "promised", "announced"}
+_HABITUAL_SUBJECTS = {"they", "we", "you", "he", "she"}
+
+
 _CLIMB = ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "prep", "nsubjpass", "nsubj", "conj", "relcl", "attr", "oprd", "appos", "compound", "amod")
 
 
@@ -923,6 +963,10 @@ def unreal(cue: Cue) -> bool:
             return True
     if t.dep_ == "pobj" and t.head.lower_ == "without":
         return True
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _NOT_YET for c in t.children):
+        return True  # "a looming ground offensive", "possible strikes", "the planned march"
+    if is_verb(t) and t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "nsubj" and c.lower_ in _HABITUAL_SUBJECTS for c in t.children):
+        return True  # "they attack worshippers", "he arrests whoever speaks": what someone does, not what happened
     if past_or_generic(t):
         return True
     if cue.kind not in ("protest", "riot", "agree") and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
@@ -984,12 +1028,18 @@ def past_or_generic(t: Token) -> bool:
             date = t.doc[c.left_edge.i:c.right_edge.i + 1].text
             if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t):
                 return True
-        if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
-            for o in kids(c, "pobj"):
-                if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
+    # time said on the cue or, for the object of a verb ("has maintained a siege since 2007"), on its verb
+    timed = [t] + ([t.head] if is_noun(t) and t.dep_ in ("dobj", "nsubjpass") and is_verb(t.head) else [])
+    for v in timed:
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in _PERIOD_PREPS:
+                for o in kids(c, "pobj"):
+                    if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
+                        return True
+            if c.dep_ == "npadvmod" and c.lower_ == "ago" or c.dep_ == "advmod" and c.lower_ == "ago":
+                if any(g.lower_ in ("years", "decades") for g in c.subtree):
                     return True
-        if c.dep_ == "npadvmod" and c.lower_ == "ago" or c.dep_ == "advmod" and c.lower_ == "ago":
-            if any(g.lower_ in ("years", "decades") for g in c.subtree):
+            if c.dep_ == "advmod" and c.lower_ in ("previously", "formerly"):
                 return True
     if not is_noun(t):
         return False
@@ -1000,6 +1050,10 @@ def past_or_generic(t: Token) -> bool:
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("such",) for c in t.children):
         return True  # "indiscriminate attacks are war crimes"
     return any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in t.children)
+
+
+_PERIOD_PREPS = {"in", "since", "during", "over", "throughout", "for"}
+"""Prepositions of a time: with a year or "years"/"decades" the act is history or a tally over a period, not news."""
 
 
 _BACK_DETS = {"the", "this", "that", "these", "those"}

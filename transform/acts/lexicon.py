@@ -355,7 +355,8 @@ HYPOTHETICAL_HEADS = {
     "avoid", "call", "urge", "allow", "ban", "prohibit", "forbid", "deny", "refuse", "propose", "consider",
     "expect", "hope", "demand", "ask", "order", "announce", "pledge", "promise", "decide", "agree", "attempt",
     "try", "plot", "conspire", "need", "fail", "stop", "cancel", "postpone", "suspend", "able", "likely",
-    "wait", "await", "poised", "ready", "end", "halt", "prepare", "mull", "eye", "seek",
+    "wait", "await", "poised", "ready", "end", "halt", "prepare", "mull", "eye", "seek", "dream", "scared", "afraid",
+    "worry", "imagine", "envisage", "contemplate",
 }
 """Heads under which an act did not (yet) happen: "threatened to strike", "planned to attack", "called for protests".
 ("agree to a ceasefire" and "attempt" are kept out by the cue rules where they mean something.)"""
