@@ -418,3 +418,28 @@ def test_an_agreement_made_is_one(text: str):
 ])
 def test_acts_not_yet_habitual_or_over_decades_are_no_row(text: str):
     assert acts_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers were handed assault rifles and sent to guard the villages.",
+    "Residents have lived under the siege of the city for months.",
+    "The envoy praised Canadian engagement with the region's governments.",
+    "Engineers fought the flames for six hours before the warehouse collapsed.",
+    "Traders hoped for a lull in the fighting before the harvest.",
+    "Two earlier raids on the district were blamed on the same cell.",
+    "Shipping firms suspended operations in the strait on Monday.",
+])
+def test_words_of_war_that_report_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_an_act_named_only_as_a_time_makes_no_row():
+    assert acts_of("Amid the relentless bombardment, the senator said the aid bill would pass next week.") == []
+
+
+def test_an_act_told_in_an_after_clause_is_still_reported():
+    assert first("Dozens of villagers were treated in hospital after gunmen opened fire on a wedding party.").subcategory == "Attack"
+
+
+def test_a_raid_by_a_nationality_is_no_air_strike():
+    assert first("Israeli raids on the refugee camp left three people dead overnight.").subcategory != "Air/drone strike"

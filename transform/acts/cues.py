@@ -109,6 +109,8 @@ def _weapon_class(t: Token, key: str) -> str | None:
         return L.IED if mods & {"remote", "ied", "explosive", "landmine", "bomb", "mine"} else L.SHELL
     if key in ("strike", "raid", "attack", "bombing", "bombardment", "bomb", "campaign", "fire", "shelling"):
         if mods & L.AIR_MODIFIERS or mods & AIR_VEHICLES:
+            if key == "raid" and not mods & (_AIR_WORDS | AIR_VEHICLES):
+                return None  # "Israeli raids", "US raids": ground raids unless the air is said
             return L.AIR if key != "attack" or mods & {"air", "aerial", "drone", "airstrike", "barrel"} else None
         if key in ("strike", "attack") and mods & L.SHELL_MODIFIERS:
             return L.SHELL
@@ -146,6 +148,10 @@ def _weapon_class(t: Token, key: str) -> str | None:
                                                       "landmine", "remote", "remote-controlled", "truck", "parcel"}:
         return L.IED
     return cls
+
+
+_AIR_WORDS = {"air", "aerial", "drone", "airstrike", "warplane", "jet", "helicopter", "plane", "aircraft", "barrel", "airborne",
+              "air-dropped"}
 
 
 def _air_vehicle_acts(t: Token) -> bool:
@@ -323,6 +329,10 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "encounter" and not _military_sentence(t):
             return None
+        if key == "engagement" and not (mods & {"armed", "military", "fierce", "heavy", "brief", "direct"} or any(
+                party_of(o) == L.ARMED or party_of(o) == L.STATE and word_key(o) not in _CIVIL_STATE and o.ent_type_ not in ("GPE",)
+                for o in prep_objects(t, "with", "between"))):
+            return None  # "US engagement with Egypt", "audience engagement": no fight
         if key == "confrontation" and mods & {"verbal", "diplomatic", "political"}:
             return None
         return Cue("clash", t)
@@ -342,6 +352,10 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return Cue("fire", t)
         return None
     if key in L.ATTACK_NOUNS:
+        if t.dep_ in ("compound", "amod", "nmod") and word_key(t.head) in ("rifle", "weapon", "gun", "team", "unit", "force", "vehicle", "craft", "boat", "helicopter", "ship", "dog", "squad", "course", "plan", "drill"):
+            return None  # "assault rifles", "attack helicopters", "strike team": a kind of thing, not an act
+        if key == "siege" and not (prep_objects(t, "by") or mods & {"military", "armed", "militant", "rebel"}):
+            return None  # "the siege of Gaza" in news is a blockade kept up, not a battle on a day
         if key == "operation" and not (prep_objects(t, "against") or mods & {"military", "security", "counter", "counter-terrorism", "counterterrorism", "clearance", "combing", "offensive", "joint", "anti-terror"}):
             return None
         if key in ("killing", "murder", "assassination", "massacre"):
@@ -449,6 +463,9 @@ def _agreement_made(t: Token) -> bool:
     if dep == "pobj" and verb.lower_ in ("into", "to", "on", "upon", "under", "of") and lemma_of(verb.head) in _MAKE_AGREEMENT | {"agree", "enter", "sign"}:
         return True  # "agreed to a truce", "entered into an agreement", "signed on to the deal"
     return False
+
+
+_CIVIL_STATE = {"government", "authority", "authorities", "regime", "official", "ministry", "administration", "coalition"}
 
 
 _WEAPONISH_HEADS = {"strike", "attack", "fire", "shelling", "raid", "explosion", "blast", "bombing", "bombardment", "barrage", "shot", "burst", "projectile",
@@ -650,6 +667,10 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             if obj_lemmas & L.CAPTIVES:
                 return Cue("agree", t)
             return None
+        if key in ("fight", "battle") and kids(t, "dobj") and not prep_objects(t, "with", "against") and all(
+                party_of(o) is None and not is_place(o) and o.pos_ != "PRON" and o.ent_type_ not in ("ORG", "NORP", "GPE")
+                and o.lower_ not in ("another", "other", "each", "one") for o in kids(t, "dobj")):
+            return None  # "fight the algorithm", "battled the flames": no party fought
         if key in ("fight", "battle") and prep_objects(t, "against", "for") and all(
                 lemma_of(o) in _ABSTRACT_FIGHT for o in prep_objects(t, "against", "for")) and not prep_objects(t, "with"):
             return None
@@ -1002,7 +1023,9 @@ _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 _YEAR_ONLY = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?(?:\d{4}s?|\d{4}\s*[-–]\s*\d{2,4})$|\b(?:years|decades|century|centuries)\b", re.I)
 _GENERIC_OF = {"history", "pattern", "threat", "risk", "fear", "prospect", "possibility", "danger", "spectre", "specter",
                "cycle", "legacy", "rhetoric", "culture", "memory", "anniversary", "fears", "threats", "record", "tactic",
-               "policy", "practice", "glorification", "justification"}
+               "policy", "practice", "glorification", "justification"} | {"pause", "lull", "halt", "cessation", "suspension",
+               "end", "stop"}
+_PAUSES = {"pause", "lull", "halt", "cessation", "suspension", "end", "stop", "break", "respite"}
 
 
 def _looked_back_on(t: Token) -> bool:
@@ -1043,9 +1066,13 @@ def past_or_generic(t: Token) -> bool:
                 return True
     if not is_noun(t):
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "past", "prior", "former") for c in t.children):
+        return True  # "two earlier attacks", "past raids": looked back on
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _GENERIC_OF:
         return True
+    if t.dep_ == "pobj" and head.lower_ in ("in", "to") and lemma_of(head.head) in _PAUSES:
+        return True  # "a lull in the fighting", "an end to the attacks"
     if t.dep_ == "nsubj" and lemma_of(head) == "be" and head.tag_ in ("VBZ", "VBP") and t.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("such",) for c in t.children):
         return True  # "indiscriminate attacks are war crimes"

@@ -289,6 +289,28 @@ def _fired_at_areas(cues: list[Cue], agent_tok: Token | None) -> bool:
     return False
 
 
+_TIME_PREPS = {"after", "following", "since", "before", "during", "amid", "amidst", "despite", "until", "throughout"}
+
+
+def _time_phrases(sent: Span) -> set[int]:
+    """The tokens of a sentence's time phrases ("after the raid", "amid air attacks", "since the war began", "in
+    the wake of the bombing"): an act named there is when something else happened, not what the sentence reports."""
+    out: set[int] = set()
+    for t in sent:
+        if t.i in out:
+            continue
+        low = t.lower_
+        if t.dep_ == "prep" and (low in _TIME_PREPS or low == "in" and any(lemma_of(o) in ("wake", "aftermath", "run-up") for o in kids(t, "pobj"))):
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+def _definite(t: Token) -> bool:
+    """'the attacks', 'Israel's bombardment', 'these raids': an act the reader is taken to know (news names a new
+    one with 'a', or tells it in a clause)."""
+    return is_noun(t) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that") or c.dep_ == "poss" for c in t.children)
+
+
 def _armed_clash_said(clash: list[Cue]) -> bool:
     return any("armed" in mod_words(c.tok) or lemma_of(c.tok) in ("gunfight", "firefight", "shootout", "gunbattle") for c in clash)
 
@@ -492,6 +514,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             cues.append(cue)
     if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
+    if cues and all(c.tok.i in _time_phrases(sent) and _definite(c.tok) for c in cues):
+        return []  # "amid the Israeli air attacks, the senator said ...", "during Israel's latest bombardment"
     all_cues = cues
     if len(cues) > 1:
         bg = background(sent, with_relcl=False)
@@ -593,6 +617,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         if sub in ("Agreement", "Change to group/activity", "Other", "Headquarters or base established") and any(
                 SUB_RANK(a.subcategory) < 3 for a in out):
             continue
+        if sub == "Change to group/activity" and c.kind == "change" and _unarmed_agent(c.tok):
+            continue  # "shipping firms suspended operations", "the council imposed a ban": no armed group changed
         out.append(_Act(sub, c.tok, [c], _OTHER_CONFIDENCE.get(sub, 0.6)))
     return [(a, a.subcategory) for a in out]
 
@@ -641,6 +667,15 @@ def _other_subtype(c: Cue, cues: list[Cue]) -> str | None:
         "disrupt": "Disrupted weapons use", "loot": "Looting/property destruction", "hq": "Headquarters or base established",
         "change": "Change to group/activity", "agree": "Agreement", "other": "Other",
     }.get(c.kind)
+
+
+def _unarmed_agent(t: Token) -> bool:
+    """Whether who did it is named and is no party at all ("shipping firms", "the platform"): not a force, a group,
+    an official or a named organisation."""
+    agent = agent_of(t)
+    if agent is None or agent.pos_ == "PRON":
+        return False
+    return party_of(agent) is None and agent.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
 
 
 def _state_like(t: Token) -> bool:
