@@ -443,3 +443,24 @@ def test_an_act_told_in_an_after_clause_is_still_reported():
 
 def test_a_raid_by_a_nationality_is_no_air_strike():
     assert first("Israeli raids on the refugee camp left three people dead overnight.").subcategory != "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Critics warned of the destruction of the country's social fabric.",
+    "The camp now shelters thousands of displaced families from the valley.",
+])
+def test_loss_displacement_and_talk_about_an_act_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_one_man_beating_a_woman_is_an_attack_not_mob_violence():
+    assert first("A woman was badly beaten by a man outside the polling station on Sunday.").subcategory == "Attack"
+
+
+def test_home_demolitions_are_property_destruction():
+    assert first("Soldiers demolished four homes in the hamlet on Wednesday.").subcategory == "Looting/property destruction"
+
+
+def test_who_discusses_an_act_did_not_do_it():
+    acts = acts_of("The president and his counterpart discussed the ambush in a phone call.")
+    assert all(a.actor is None or "president" not in a.actor.lower() for a in acts), acts

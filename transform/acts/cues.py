@@ -398,6 +398,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.LOOT_NOUNS:
         if key == "vandalism":
             return Cue("riot", t) if _crowd_sentence(t) else Cue("loot", t)
+        if key in _WHAT_OF_NOUNS and not (mods & L.PROPERTY or any(word_key(o) in L.PROPERTY for o in prep_objects(t, "of"))):
+            return None  # "the destruction of society", "weapons of mass destruction", "land theft": no property named
         return Cue("loot", t)
     if key in L.AGREE_NOUNS:
         if key in ("deal", "accord", "pact", "memorandum") and not (mods & L.DEAL_MODIFIERS or prep_objects(t, "on", "for", "between", "with")):
@@ -463,6 +465,13 @@ def _agreement_made(t: Token) -> bool:
     if dep == "pobj" and verb.lower_ in ("into", "to", "on", "upon", "under", "of") and lemma_of(verb.head) in _MAKE_AGREEMENT | {"agree", "enter", "sign"}:
         return True  # "agreed to a truce", "entered into an agreement", "signed on to the deal"
     return False
+
+
+_AREAS_RAZED = {"village", "neighbourhood", "neighborhood", "town", "district", "camp", "area", "block", "quarter", "street"}
+
+
+_WHAT_OF_NOUNS = {"destruction", "demolition", "theft", "burning", "sabotage", "plunder", "pillage"}
+"""Nouns of loss that are an act only with what was lost: "the demolition of homes", "home demolitions"."""
 
 
 _CIVIL_STATE = {"government", "authority", "authorities", "regime", "official", "ministry", "administration", "coalition"}
@@ -819,7 +828,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     # --- strategic developments
     if key in ("dismantle", "destroy", "demolish", "raze", "bulldoze", "uproot", "damage", "wreck", "vandalize", "vandalise",
                "plunder", "pillage", "steal", "rob", "extort", "confiscate", "expropriate", "cut", "sabotage", "loot", "ransack"):
-        if key in ("destroy", "damage", "wreck", "cut") and not (obj_lemmas & L.PROPERTY):
+        if key in ("destroy", "damage", "wreck", "cut", "uproot", "raze", "bulldoze", "demolish") and not obj_lemmas & (L.PROPERTY | _ROADS | _AREAS_RAZED):
             return None
         if key == "cut" and not ("down" in prts or obj_lemmas & {"tree", "olive", "vine", "seedling", "crop"}):
             return None
@@ -873,6 +882,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.OTHER_VERBS:
         if key == "flee" and subject_of(t) is not None and party_of(subject_of(t)) in (L.ARMED, L.STATE):
             return None
+        if t.dep_ in ("amod", "acl", "compound") or t.tag_ == "VBG" and t.dep_ in ("pobj", "pcomp", "advcl"):
+            return None  # "displaced people sheltering", "Palestinians fleeing": who they are, not what happened
         return Cue("other", t)
     return None
 

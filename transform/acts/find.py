@@ -214,7 +214,8 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
         or (agent_tok is not None and crowd_word(agent_tok))))
     # unarmed people beating or assaulting, with fists, sticks or stones: a riot, not an armed attack
     crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in mod_words(agent_tok)
-                                  and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None))
+                                  and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None)
+                                  and (agent_tok.tag_ in ("NNS", "NNPS") or crowd_word(agent_tok)) and word_key(agent_tok) not in _NO_MOB)
     if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
         return _Act(sub, anchor, cues, 0.7)
@@ -309,6 +310,12 @@ def _definite(t: Token) -> bool:
     """'the attacks', 'Israel's bombardment', 'these raids': an act the reader is taken to know (news names a new
     one with 'a', or tells it in a clause)."""
     return is_noun(t) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that") or c.dep_ == "poss" for c in t.children)
+
+
+_NO_MOB = {"official", "leader", "minister", "president", "spokesman", "spokesperson", "spokeswoman", "diplomat", "lawmaker",
+           "politician", "expert", "analyst", "journalist", "reporter", "lawyer", "judge", "prosecutor", "doctor", "witness",
+           "observer", "investigator", "authority", "officer", "victim", "body", "corpse"}
+"""Who is never a mob: one who speaks of an act, or one it befell."""
 
 
 def _armed_clash_said(clash: list[Cue]) -> bool:

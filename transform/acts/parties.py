@@ -167,6 +167,9 @@ _NOT_AUTHOR_VERBS = {
     "survive", "escape", "flee", "suffer", "protest", "mourn", "document", "record", "observe", "hear", "follow",
     "avoid", "stop", "end", "resist", "oppose", "demand", "reject", "criticize", "criticise", "decry", "mark", "remember",
     "cover", "film", "photograph", "monitor", "track", "accuse", "allege", "cause", "trigger", "spark", "provoke",
+    "discuss", "debate", "raise", "mention", "address", "examine", "review", "probe", "analyse", "analyze", "highlight",
+    "note", "cite", "dismiss", "downplay", "question", "justify", "defend", "praise", "celebrate", "applaud", "hail",
+    "recount", "describe", "detail", "explain", "discuss", "deplore", "lament", "regret", "blame", "attribute",
 }
 """Verbs whose subject is not the author of their object ("condemned the attack", "survived the ambush")."""
 
