@@ -464,3 +464,20 @@ def test_home_demolitions_are_property_destruction():
 def test_who_discusses_an_act_did_not_do_it():
     acts = acts_of("The president and his counterpart discussed the ambush in a phone call.")
     assert all(a.actor is None or "president" not in a.actor.lower() for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry posted videos of rockets and drones on its channel.",
+    "Exports included components for explosive devices and spare parts for jets.",
+    "Turnout was the lowest since a deadly assault on the valley in June.",
+    "Since the insurgency began in May 2009, more than 9,000 people have been killed by the rebels.",
+    "The columnist has attacked the reformers before.",
+    "Leave the border open or let them shoot us all.",
+    "The world grappled with the horrors of the famine.",
+])
+def test_things_references_and_wishes_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_last_years_raid_is_looked_back_on():
+    assert acts_of("Families still mourn last year's raid on the orchard village.") == []

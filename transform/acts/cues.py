@@ -668,6 +668,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key == "snipe":
         return Cue("fire", t)
     if key in _SCUFFLE:
+        if prep_objects(t, "with") and not any(party_of(o) or o.pos_ == "PRON" for o in prep_objects(t, "with")):
+            return None  # "grappled with the horrors", "tussled with the question"
         return Cue("clash", t, sub="physical")
     if key in L.CLASH_VERBS:
         if key == "exchange":
@@ -1060,12 +1062,17 @@ def past_or_generic(t: Token) -> bool:
     for c in t.children:
         if c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nummod") and c.i < t.i:
             date = t.doc[c.left_edge.i:c.right_edge.i + 1].text
-            if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t):
+            if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t) or _LAST_SEASON.search(date):
                 return True
     # time said on the cue or, for the object of a verb ("has maintained a siege since 2007"), on its verb
-    timed = [t] + ([t.head] if is_noun(t) and t.dep_ in ("dobj", "nsubjpass") and is_verb(t.head) else [])
+    timed = [t] + ([t.head] if (is_noun(t) and t.dep_ in ("dobj", "nsubjpass") or t.dep_ == "conj") and is_verb(t.head) else [])
     for v in timed:
         for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) and any(
+                    g.ent_type_ == "DATE" and _YEAR_ONLY.search(g.text) for g in c.subtree):
+                return True  # "since the war erupted in March 2011, 500,000 have been killed": a tally over years
+            if c.dep_ == "advmod" and c.lower_ == "before" and v.i < c.i:
+                return True  # "has attacked them before"
             if c.dep_ == "prep" and c.lower_ in _PERIOD_PREPS:
                 for o in kids(c, "pobj"):
                     if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
@@ -1082,12 +1089,25 @@ def past_or_generic(t: Token) -> bool:
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _GENERIC_OF:
         return True
+    if t.dep_ == "pobj" and head.lower_ in ("of", "for") and lemma_of(head.head) in _THING_HEADS:
+        return True
     if t.dep_ == "pobj" and head.lower_ in ("in", "to") and lemma_of(head.head) in _PAUSES:
         return True  # "a lull in the fighting", "an end to the attacks"
     if t.dep_ == "nsubj" and lemma_of(head) == "be" and head.tag_ in ("VBZ", "VBP") and t.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("such",) for c in t.children):
         return True  # "indiscriminate attacks are war crimes"
     return any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in t.children)
+
+
+_LAST_SEASON = re.compile(r"\blast\s+(?:year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter)", re.I)
+"""'last May's assault', 'last year's raid': an act looked back on, not news of the day."""
+
+
+_THING_HEADS = {"video", "footage", "image", "photo", "picture", "photograph", "clip", "component", "part", "export", "sale",
+                "supply", "shipment", "delivery", "version", "model", "copy", "replica", "stock", "production", "maker",
+                "manufacturer", "price", "cost"}
+"""Heads under which a weapon is a thing shown, sold or made ("videos of rockets", "components for explosive
+devices", "a version of a missile"), not used."""
 
 
 _PERIOD_PREPS = {"in", "since", "during", "over", "throughout", "for"}

@@ -306,6 +306,11 @@ def _time_phrases(sent: Span) -> set[int]:
     return out
 
 
+def _since(t: Token) -> bool:
+    """'the worst since a deadly assault in May': an act named as a reference point in time."""
+    return t.dep_ == "pobj" and t.head.lower_ == "since"
+
+
 def _definite(t: Token) -> bool:
     """'the attacks', 'Israel's bombardment', 'these raids': an act the reader is taken to know (news names a new
     one with 'a', or tells it in a clause)."""
@@ -521,7 +526,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             cues.append(cue)
     if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
-    if cues and all(c.tok.i in _time_phrases(sent) and _definite(c.tok) for c in cues):
+    if cues and all(c.tok.i in _time_phrases(sent) and (_definite(c.tok) or _since(c.tok)) for c in cues):
         return []  # "amid the Israeli air attacks, the senator said ...", "during Israel's latest bombardment"
     all_cues = cues
     if len(cues) > 1:

@@ -356,7 +356,7 @@ HYPOTHETICAL_HEADS = {
     "expect", "hope", "demand", "ask", "order", "announce", "pledge", "promise", "decide", "agree", "attempt",
     "try", "plot", "conspire", "need", "fail", "stop", "cancel", "postpone", "suspend", "able", "likely",
     "wait", "await", "poised", "ready", "end", "halt", "prepare", "mull", "eye", "seek", "dream", "scared", "afraid",
-    "worry", "imagine", "envisage", "contemplate",
+    "worry", "imagine", "envisage", "contemplate", "let", "authorise", "authorize", "permit", "empower", "enable",
 }
 """Heads under which an act did not (yet) happen: "threatened to strike", "planned to attack", "called for protests".
 ("agree to a ceasefire" and "attempt" are kept out by the cue rules where they mean something.)"""
