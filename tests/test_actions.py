@@ -481,3 +481,8 @@ def test_things_references_and_wishes_are_no_act(text: str):
 
 def test_last_years_raid_is_looked_back_on():
     assert acts_of("Families still mourn last year's raid on the orchard village.") == []
+
+
+def test_armed_men_throwing_petrol_bombs_and_firing_at_troops_fight_a_battle():
+    act = first("A group of armed men threw petrol bombs and opened fire at the soldiers guarding the depot.")
+    assert act.category == "Battles", act

@@ -215,7 +215,8 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     # unarmed people beating or assaulting, with fists, sticks or stones: a riot, not an armed attack
     crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in mod_words(agent_tok)
                                   and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None)
-                                  and (agent_tok.tag_ in ("NNS", "NNPS") or crowd_word(agent_tok)) and word_key(agent_tok) not in _NO_MOB)
+                                  and (agent_tok.tag_ in ("NNS", "NNPS") and agent_tok.ent_type_ not in ("PERSON", "ORG") or crowd_word(agent_tok))
+                                  and word_key(agent_tok) not in _NO_MOB)
     if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
         return _Act(sub, anchor, cues, 0.7)
@@ -579,6 +580,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             out.append(_Act(sub, anchor.tok, protest + riot, 0.85 if sub == "Peaceful protest" else 0.75, decisive))
             if violent and (agent_party in (L.STATE, L.PROTESTER, L.CIVILIAN, L.RIOTER, None)):
                 violent = []
+        elif party_of(agent_of(riot[0].tok)) == L.ARMED and _pick(violent, "fire", "clash", "attack", "kill"):
+            pass  # "armed men threw petrol bombs and opened fire at the troops": armed violence, not a riot
         else:
             sub = riot[0].sub or ("Violent demonstration" if para.protest_context or word_key(riot[0].tok) in ("riot", "rioter", "rioting", "rampage") else "Mob violence")
             out.append(_Act(sub, riot[0].tok, riot, 0.7))
