@@ -486,3 +486,17 @@ def test_last_years_raid_is_looked_back_on():
 def test_armed_men_throwing_petrol_bombs_and_firing_at_troops_fight_a_battle():
     act = first("A group of armed men threw petrol bombs and opened fire at the soldiers guarding the depot.")
     assert act.category == "Battles", act
+
+
+@pytest.mark.parametrize("text", [
+    "The tribunal heard that he masterminded the March 4 bombing.",
+    "They routinely infiltrate rallies to stir up trouble.",
+    "The senator opposed the foreign military intervention in the gulf state.",
+])
+def test_named_dated_acts_habits_and_wars_abroad_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_buildings_targeted_are_no_mob():
+    acts = acts_of("Clinics have continued to be targeted in air attacks on the northern towns.")
+    assert acts and all(a.category != "Riots" for a in acts), acts

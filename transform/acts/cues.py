@@ -983,6 +983,11 @@ _NOT_YET = {"looming", "impending", "possible", "potential", "planned", "expecte
 _HABITUAL_SUBJECTS = {"they", "we", "you", "he", "she"}
 
 
+def _habitual(v: Token) -> bool:
+    """A verb in the simple present with a pronoun subject: what someone does, not what happened."""
+    return v.tag_ in ("VBP", "VBZ") and any(c.dep_ == "nsubj" and c.lower_ in _HABITUAL_SUBJECTS for c in v.children)
+
+
 _CLIMB = ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "prep", "nsubjpass", "nsubj", "conj", "relcl", "attr", "oprd", "appos", "compound", "amod")
 
 
@@ -999,7 +1004,7 @@ def unreal(cue: Cue) -> bool:
         return True
     if any(c.dep_ in ("amod", "compound") and c.lower_ in _NOT_YET for c in t.children):
         return True  # "a looming ground offensive", "possible strikes", "the planned march"
-    if is_verb(t) and t.tag_ in ("VBP", "VBZ") and any(c.dep_ == "nsubj" and c.lower_ in _HABITUAL_SUBJECTS for c in t.children):
+    if is_verb(t) and _habitual(t):
         return True  # "they attack worshippers", "he arrests whoever speaks": what someone does, not what happened
     if past_or_generic(t):
         return True
@@ -1064,6 +1069,10 @@ def past_or_generic(t: Token) -> bool:
             date = t.doc[c.left_edge.i:c.right_edge.i + 1].text
             if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t) or _LAST_SEASON.search(date):
                 return True
+            if _MONTHS.search(date) and any(d.dep_ == "det" and d.lower_ in ("the", "those", "that") for d in t.children):
+                return True  # "the October 7 attacks", "the May 3 bombing": an act known by its date, named
+    if is_noun(t) and t.dep_ in ("dobj", "pobj") and _habitual(t.head if t.dep_ == "dobj" else t.head.head):
+        return True  # "they commonly infiltrate protests"
     # time said on the cue or, for the object of a verb ("has maintained a siege since 2007"), on its verb
     timed = [t] + ([t.head] if (is_noun(t) and t.dep_ in ("dobj", "nsubjpass") or t.dep_ == "conj") and is_verb(t.head) else [])
     for v in timed:
@@ -1293,7 +1302,8 @@ def is_intervention(t: Token) -> bool:
             return True
         if key == "shot" and "warning" in mods:
             return True
-        if key in ("crackdown", "dispersal", "intervention") and t.dep_ != "pobj":
+        if key in ("crackdown", "dispersal", "intervention") and t.dep_ != "pobj" and not (
+                key == "intervention" and mods & {"military", "foreign", "armed", "humanitarian", "international", "nato", "us", "russian", "western"}):
             return True
         if key == "lathi" or (key == "charge" and t.i > 0 and t.doc[t.i - 1].lower_ in ("lathi", "baton")):
             return True

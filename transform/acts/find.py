@@ -216,7 +216,7 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in mod_words(agent_tok)
                                   and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None)
                                   and (agent_tok.tag_ in ("NNS", "NNPS") and agent_tok.ent_type_ not in ("PERSON", "ORG") or crowd_word(agent_tok))
-                                  and word_key(agent_tok) not in _NO_MOB)
+                                  and word_key(agent_tok) not in _NO_MOB | _NOT_PEOPLE)
     if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
         return _Act(sub, anchor, cues, 0.7)
@@ -322,6 +322,13 @@ _NO_MOB = {"official", "leader", "minister", "president", "spokesman", "spokespe
            "politician", "expert", "analyst", "journalist", "reporter", "lawyer", "judge", "prosecutor", "doctor", "witness",
            "observer", "investigator", "authority", "officer", "victim", "body", "corpse"}
 """Who is never a mob: one who speaks of an act, or one it befell."""
+
+
+_NOT_PEOPLE = {"village", "house", "home", "market", "mosque", "church", "school", "hospital", "shop", "store", "bus", "car",
+               "neighbourhood", "neighborhood", "settlement", "hamlet", "farm", "residence", "dwelling", "compound",
+               "restaurant", "hotel", "university", "clinic", "temple", "shrine", "truck", "herd", "cattle", "aid", "ngo",
+               "gathering", "wedding", "funeral", "community", "household", "population"}
+"""Civilian words that are places or things, never a mob."""
 
 
 def _armed_clash_said(clash: list[Cue]) -> bool:

@@ -75,8 +75,8 @@ def subject_of(t: Token) -> Token | None:
             before = [x for x in subj if x.i < t.i]
             return before[-1] if before else subj[0]  # "Looting: ..., rebels looted": the nearest
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX", "NOUN"):
-            if kids(t, "nsubjpass"):
-                return None
+            if kids(t, "nsubjpass") or t.dep_ == "xcomp" and kids(t, "auxpass"):
+                return None  # "hospitals continued to be targeted": the subject is who it was done to
             t = t.head
             seen += 1
             continue
