@@ -500,3 +500,21 @@ def test_named_dated_acts_habits_and_wars_abroad_are_no_act(text: str):
 def test_buildings_targeted_are_no_mob():
     acts = acts_of("Clinics have continued to be targeted in air attacks on the northern towns.")
     assert acts and all(a.category != "Riots" for a in acts), acts
+
+
+def test_a_killing_with_its_own_author_stays_beside_a_back_reference():
+    acts = acts_of("Gunmen attacked a bus depot in the east on Friday.\n"
+                   "Last week, soldiers killed 14 people queuing for bread, but the attacks have continued.")
+    assert len(acts) == 2 and acts[1].actor is not None and "soldiers" in acts[1].actor, acts
+
+
+@pytest.mark.parametrize("text", [
+    "Cargo planes of the national air force will start flying medicine to the island.",
+    "The report examined the way in which it conducts hostilities in crowded districts.",
+])
+def test_an_air_force_named_and_a_habit_of_fighting_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_an_air_force_striking_is_an_air_strike():
+    assert first("The air force struck rebel positions near the dam on Sunday.").subcategory == "Air/drone strike"

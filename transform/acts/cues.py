@@ -119,6 +119,8 @@ def _weapon_class(t: Token, key: str) -> str | None:
         if key == "bomb" and mods & {"petrol", "molotov", "fire", "gasoline", "crude", "smoke", "stun"}:
             return None
     if key == "force" and "air" in mods and nxt not in ("intelligence", "base", "station", "academy"):
+        if t.dep_ in ("pobj",) and t.head.lower_ not in ("by", "from") or t.dep_ in ("poss", "compound", "appos", "conj", "dobj"):
+            return None  # "aircraft of the air force", "the air force's chief": named, not striking
         return L.AIR
     if (key in _HEAVY_ARMS or low in _HEAVY_ARMS) and any(lemma_of(a) in _FIRE_HEADS for a in list(t.ancestors)[:4]):
         return L.SHELL
@@ -980,7 +982,7 @@ def _protest_words_near(t: Token) -> bool:
 _NOT_YET = {"looming", "impending", "possible", "potential", "planned", "expected", "future", "imminent", "anticipated",
             "threatened", "feared", "prospective", "proposed", "hypothetical", "would-be", "eventual", "likely", "upcoming",
             "forthcoming", "promised", "announced"}
-_HABITUAL_SUBJECTS = {"they", "we", "you", "he", "she"}
+_HABITUAL_SUBJECTS = {"they", "we", "you", "he", "she", "it"}
 
 
 def _habitual(v: Token) -> bool:

@@ -565,7 +565,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         violent = [c for c in violent if c.tok.i not in stopped]  # "intercepted two missiles fired by the rebels"
     if _pick(others, "arrest") and violent and all(c.kind == "attack" and word_key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
-    if back and violent and not _pick(violent, "weapon", "clash", "attack", "fire"):
+    if back and violent and all(c.kind == "outcome" or c.kind == "kill" and agent_of(c.tok) is None for c in violent):
         violent = []  # "bodies were found at the scene of the attack": what the act already reported did
     if violent and not _pick(violent, "weapon", *_ACTS):
         # only "killed"/"died" with no act: an outcome of an act already reported, or of one the
