@@ -518,3 +518,18 @@ def test_an_air_force_named_and_a_habit_of_fighting_are_no_act(text: str):
 
 def test_an_air_force_striking_is_an_air_strike():
     assert first("The air force struck rebel positions near the dam on Sunday.").subcategory == "Air/drone strike"
+
+
+def test_the_verb_of_a_back_reference_makes_no_new_row():
+    acts = acts_of("A rocket hit a school in the port town on Tuesday, medics said.\n"
+                   "The teacher was in the staff room when the rocket struck.")
+    assert len(acts) == 1, acts
+
+
+def test_a_convoy_of_aid_workers_attacked_is_violence_against_civilians():
+    assert first("Gunmen attacked a convoy of aid workers on the road to the camp.").category == "Violence against civilians"
+
+
+def test_soldiers_preventing_medics_is_no_protest():
+    acts = acts_of('"The soldiers are preventing them from reaching the wounded," the nurse said.')
+    assert all(a.category != "Protests" for a in acts), acts

@@ -205,8 +205,9 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     firearms = any(c.kind == "fire" for c in cues) or not words.isdisjoint(_FIREARMS)
     clash = _pick(acts, "clash")
     # crowds fighting: a riot
+    lethal = bool(_pick(cues, "kill")) or any(lemma_of(c.tok) in ("kill", "die") for c in cues)
     crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
-        crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
+        crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS") and not lethal)) and not firearms)
     physical = any(c.sub == "physical" or mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash) and not firearms
     armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in mod_words(agent_tok))
     crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
@@ -316,6 +317,10 @@ def _definite(t: Token) -> bool:
     """'the attacks', 'Israel's bombardment', 'these raids': an act the reader is taken to know (news names a new
     one with 'a', or tells it in a clause)."""
     return is_noun(t) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that") or c.dep_ == "poss" for c in t.children)
+
+
+_BARRING = {"prevent", "stop", "block", "push", "chase", "remove", "clear", "evict", "foil", "repel"}
+"""Verbs of force on a crowd only where a protest is in sight ("prevented them from treating the wounded" is not)."""
 
 
 _NO_MOB = {"official", "leader", "minister", "president", "spokesman", "spokesperson", "spokeswoman", "diplomat", "lawmaker",
@@ -524,14 +529,16 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if words.isdisjoint(CUE_WORDS) and words.isdisjoint(INTERVENTION_WORDS):
         return []
     cues = []
-    back = False  # the sentence names an act already reported ("at the scene of the attack")
+    back: set[int] = set()  # cues naming an act already reported ("at the scene of the attack")
     for t in candidates(ctx.doc, sent.start, sent.end, CUE_WORDS):
         cue = classify(t)
         if cue is not None and not unreal(cue):
             if acts_so_far and refers_back(t):
-                back = True
+                back.add(t.i)
                 continue
             cues.append(cue)
+    if back:  # "when the missile struck": the verb of a back-reference repeats it too
+        cues = [c for c in cues if not (is_verb(c.tok) and c.kind in _ACTS and (subject_of(c.tok) is not None and subject_of(c.tok).i in back))]
     if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
     if cues and all(c.tok.i in _time_phrases(sent) and (_definite(c.tok) or _since(c.tok)) for c in cues):
@@ -598,7 +605,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
                 violent = []
     if not (protest or riot) and not acts_so_far_in_para(ctx, k):
         hit = next((t for t in candidates(ctx.doc, sent.start, sent.end, INTERVENTION_WORDS)
-                    if is_intervention(t) and (is_noun(t) or about_the_protest(t))), None)
+                    if is_intervention(t) and (is_noun(t) or about_the_protest(t) and (
+                        word_key(t) not in _BARRING or sentence_protest_context(t)))), None)
         if hit is not None:
             sub = "Excessive force against protesters" if is_excessive(hit) else "Protest with intervention"
             verb = hit if is_verb(hit) else hit.head

@@ -278,6 +278,8 @@ def _party_of(t: Token) -> str | None:
     if key in L.ARMED_ASSETS or low in L.ARMED_ASSETS:
         if mods & L.CIVILIAN_WORDS or mods & {"idp", "refugee", "displacement", "aid", "humanitarian", "civilian", "bus", "taxi", "passenger"}:
             return L.CIVILIAN
+        if any(party_of(o) == L.CIVILIAN for o in prep_objects(t, "of")):
+            return L.CIVILIAN  # "a convoy of aid workers", "a camp of displaced families"
         if mods & L.NON_STATE_ARMED:
             return L.ARMED
         return L.STATE
