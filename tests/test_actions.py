@@ -533,3 +533,21 @@ def test_a_convoy_of_aid_workers_attacked_is_violence_against_civilians():
 def test_soldiers_preventing_medics_is_no_protest():
     acts = acts_of('"The soldiers are preventing them from reaching the wounded," the nurse said.')
     assert all(a.category != "Protests" for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "Their shop was badly damaged in a bombing on the market street.",
+    "Dozens of flats were destroyed by air strikes on the eastern district overnight.",
+])
+def test_damage_done_by_a_strike_is_the_strike(text: str):
+    assert first(text).category == "Explosions/Remote violence"
+
+
+def test_a_strike_on_a_clinic_is_no_labour_strike():
+    act = first("The envoy condemned the killing of dozens of patients in a strike on a clinic in the valley.")
+    assert act.category != "Protests", act
+
+
+def test_fighting_in_a_neighbourhood_is_no_riot():
+    act = first("Residents reported fierce fighting in the old neighbourhood of the city on Sunday.")
+    assert act.subcategory == "Armed clash", act

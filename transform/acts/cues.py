@@ -175,6 +175,9 @@ def _strike(t: Token) -> Cue | None:
         return Cue("weapon", t, L.AIR)
     if mods & L.SHELL_MODIFIERS:
         return Cue("weapon", t, L.SHELL)
+    if prep_objects(t, "on", "against", "targeting") and not mods & L.LABOUR_STRIKE and any(
+            party_of(o) or is_place(o) or word_key(o) in L.PROPERTY for o in prep_objects(t, "on", "against", "targeting")):
+        return Cue("weapon", t, L.AIR, sub="generic")  # "a strike on a hospital": hit, not walked out
     if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or lemma_of(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
         if not (t.dep_ == "dobj" and lemma_of(t.head) == "launch" and _military_sentence(t)):
             return Cue("protest", t)
@@ -183,7 +186,7 @@ def _strike(t: Token) -> Cue | None:
     return Cue("protest", t)
 
 
-_MILITARY = L.NON_STATE_ARMED | {"kill", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
+_MILITARY = L.NON_STATE_ARMED | {"kill", "killing", "killed", "casualty", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
                                  "warplane", "drone", "missile", "dead", "wound", "injure", "destroy"}
 
 
@@ -836,8 +839,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "cut" and not ("down" in prts or obj_lemmas & {"tree", "olive", "vine", "seedling", "crop"}):
             return None
-        if key in ("destroy", "damage", "wreck") and _weaponish_subject(t):
-            return None
+        if key in ("destroy", "damage", "wreck") and (_weaponish_subject(t) or _weaponish_cause(t)):
+            return None  # "damaged in a bombing", "destroyed by air strikes": the weapon's act, told by its noun
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
             return Cue("disrupt", t)
         if obj_lemmas & L.WEAPON_GOODS or any(mod_words(o) & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making", "ammunition"} for o in objs):
@@ -968,6 +971,26 @@ def _loot_or_riot_verb(t: Token) -> Cue:
 def _weaponish_subject(t: Token) -> bool:
     subj = subject_of(t)
     return subj is not None and (lemma_of(subj) in L.WEAPON_NOUNS or lemma_of(subj) in AIR_VEHICLES or lemma_of(subj) in ("attack", "strike", "fire", "explosion", "blast", "fighting", "clash"))
+
+
+_WEAPONISH = {"attack", "strike", "airstrike", "fire", "explosion", "blast", "fighting", "clash", "bombing", "bombardment",
+              "shelling", "raid", "assault", "offensive", "war", "operation"}
+
+
+_BLASTS = {"bomb", "bombing", "bombardment", "shelling", "shell", "missile", "rocket", "airstrike", "strike", "explosion",
+           "blast", "bombed", "shelled"}
+
+
+def _weaponish_cause(t: Token) -> bool:
+    """'damaged in a bombing', 'destroyed by air strikes', 'damaged due to shelling', and a passive loss with no
+    author in a sentence of strikes ('homes have been destroyed' amid a bombardment)."""
+    causes = prep_objects(t, "by", "in", "from", "during", "after", "amid")
+    causes += [o for p in t.children if p.lower_ in ("due", "owing") for q in p.children for o in kids(q, "pobj")]
+    if any(lemma_of(o) in L.WEAPON_NOUNS or lemma_of(o) in _WEAPONISH | AIR_VEHICLES for o in causes):
+        return True
+    if kids(t, "nsubjpass") and not any(c.dep_ == "agent" for c in t.children):
+        return not sentence_words(t).isdisjoint(_BLASTS)
+    return False
 
 
 def _violence_in(t: Token) -> bool:

@@ -210,8 +210,9 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
         crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS") and not lethal)) and not firearms)
     physical = any(c.sub == "physical" or mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash) and not firearms
     armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in mod_words(agent_tok))
+    people_hit = target if target_tok is None or word_key(target_tok) not in _NOT_PEOPLE else None  # "fighting in a neighbourhood"
     crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
-        agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
+        agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or people_hit in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
         or (agent_tok is not None and crowd_word(agent_tok))))
     # unarmed people beating or assaulting, with fists, sticks or stones: a riot, not an armed attack
     crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in mod_words(agent_tok)
