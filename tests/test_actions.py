@@ -551,3 +551,16 @@ def test_a_strike_on_a_clinic_is_no_labour_strike():
 def test_fighting_in_a_neighbourhood_is_no_riot():
     act = first("Residents reported fierce fighting in the old neighbourhood of the city on Sunday.")
     assert act.subcategory == "Armed clash", act
+
+
+def test_a_figure_after_the_attack_points_to_the_attack_reported_before():
+    from eventwire.transform.events.action import Action
+    from eventwire.transform.events.casualty import Casualty
+
+    doc = parse_one("Armed men killed eight traders in an attack on a cattle market near Tarla on Saturday.\n\n"
+                    "A health official said four more people were still missing after the attack.")
+    events = Action().extract(doc) + Casualty().extract(doc)
+    Action().relate(events, doc)
+    missing = [e for e in events if e.event_type == "casualty" and e.casualty_kind == "missing"]
+    acts = [e for e in events if e.event_type == "action"]
+    assert len(acts) == 1 and missing and missing[0].action_id == acts[0].key, (acts, missing)

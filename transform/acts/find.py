@@ -832,8 +832,7 @@ def find_actions(doc: Doc) -> list[ActionMention]:
     try:
         return _find_actions(doc)
     finally:
-        for key in [k for k in doc.user_data if isinstance(k, tuple) and len(k) == 2 and k[0] == "eventwire" and str(k[1]).startswith("action_")]:
-            del doc.user_data[key]
+        _clean(doc)
 
 
 def _find_actions(doc: Doc) -> list[ActionMention]:
@@ -875,14 +874,34 @@ LINKABLE_ACROSS_SENTENCES = frozenset(
 """Acts a casualty figure in a later sentence may come from (an agreement or an arrest kills no one)."""
 
 
-def link_casualties(actions: list[ActionMention], casualty_spans: list[tuple[int, int, int]], text: str | None = None) -> list[int | None]:
+def name_earlier_acts(doc: Doc, sent_starts: list[int]) -> list[bool]:
+    """For each sentence (by its start char), whether it names an act back ("missing after the attack", "wounded in
+    the fighting"): its figures come from that act, reported before (`link_casualties`' `back`). The per-Doc
+    tables are removed afterwards, as `find_actions` does."""
+    try:
+        wanted = set(sent_starts)
+        named = {sent.start_char: any(refers_back(t) and classify(t) is not None for t in candidates(doc, sent.start, sent.end, CUE_WORDS))
+                 for sent in sentences_of(doc) if sent.start_char in wanted}
+        return [named.get(s, False) for s in sent_starts]
+    finally:
+        _clean(doc)
+
+
+def _clean(doc: Doc) -> None:
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and len(k) == 2 and k[0] == "eventwire" and str(k[1]).startswith("action_")]:
+        del doc.user_data[key]
+
+
+def link_casualties(actions: list[ActionMention], casualty_spans: list[tuple[int, int, int]], text: str | None = None,
+                    back: list[bool] | None = None) -> list[int | None]:
     """For each casualty (char_start, char_end, sent_start), the index in `actions` of the act it comes from.
 
     The rule: an act of the casualty's own sentence first (of several, the violent one nearest to the figure;
     "3 killed in an air strike" and "killing 2" belong to their sentence's act); else the nearest act before it
     in the same paragraph that can cause casualties (not an arrest, agreement, base, movement, transfer,
-    peaceful protest or "other"); else None. Paragraphs are split at newlines of `text` (without `text`, the
-    whole text is one paragraph).
+    peaceful protest or "other"); else, when `back[i]` says the figure's sentence names an act back ("missing
+    after the attack"), the nearest such act before it in any paragraph; else None. Paragraphs are split at
+    newlines of `text` (without `text`, the whole text is one paragraph).
     """
     breaks = [i for i, ch in enumerate(text) if ch == "\n"] if text else []
     out: list[int | None] = []
@@ -897,5 +916,7 @@ def link_casualties(actions: list[ActionMention], casualty_spans: list[tuple[int
             i for i, a in enumerate(actions)
             if a.char_end <= start and a.subcategory in LINKABLE_ACROSS_SENTENCES and bisect.bisect_left(breaks, a.char_start) == para
         ]
+        if not before and back is not None and back[len(out)]:
+            before = [i for i, a in enumerate(actions) if a.char_end <= start and a.subcategory in LINKABLE_ACROSS_SENTENCES]
         out.append(max(before, key=lambda i: (actions[i].char_start, i)) if before else None)
     return out
