@@ -564,3 +564,17 @@ def test_a_figure_after_the_attack_points_to_the_attack_reported_before():
     missing = [e for e in events if e.event_type == "casualty" and e.casualty_kind == "missing"]
     acts = [e for e in events if e.event_type == "action"]
     assert len(acts) == 1 and missing and missing[0].action_id == acts[0].key, (acts, missing)
+
+
+def test_gunmen_attacking_an_officials_convoy_fight_its_escort():
+    assert first("Gunmen attacked the convoy of the regional governor near the bridge; his escort returned fire.").category == "Battles"
+
+
+def test_an_emergency_extended_by_a_month_is_a_change_to_activity():
+    act = first("The government on Friday extended by a month the state of emergency in the northern provinces.")
+    assert act.subcategory == "Change to group/activity" and act.actor is not None and "month" not in act.actor, act
+
+
+def test_residents_burning_shops_destroy_property():
+    acts = acts_of("Angry residents went on a looting spree and burning shops overnight in the market town.")
+    assert acts and acts[0].category in ("Strategic developments", "Riots"), acts

@@ -403,7 +403,7 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.LOOT_NOUNS:
         if key == "vandalism":
             return Cue("riot", t) if _crowd_sentence(t) else Cue("loot", t)
-        if key in _WHAT_OF_NOUNS and not (mods & L.PROPERTY or any(word_key(o) in L.PROPERTY for o in prep_objects(t, "of"))):
+        if key in _WHAT_OF_NOUNS and not (mods & L.PROPERTY or any(word_key(o) in L.PROPERTY for o in prep_objects(t, "of")) or _property_head(t)):
             return None  # "the destruction of society", "weapons of mass destruction", "land theft": no property named
         return Cue("loot", t)
     if key in L.AGREE_NOUNS:
@@ -469,6 +469,17 @@ def _agreement_made(t: Token) -> bool:
         return True  # "released under the deal", "as part of the agreement": done under one in force
     if dep == "pobj" and verb.lower_ in ("into", "to", "on", "upon", "under", "of") and lemma_of(verb.head) in _MAKE_AGREEMENT | {"agree", "enter", "sign"}:
         return True  # "agreed to a truce", "entered into an agreement", "signed on to the deal"
+    return False
+
+
+def _property_head(t: Token) -> bool:
+    """'burning shops', 'a looting spree and burning shops': the noun the loss qualifies is property."""
+    for _ in range(3):
+        if t.dep_ not in ("compound", "amod", "nmod", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+        if word_key(t) in L.PROPERTY:
+            return True
     return False
 
 

@@ -700,13 +700,16 @@ def _other_subtype(c: Cue, cues: list[Cue]) -> str | None:
     }.get(c.kind)
 
 
+_SPANS_OF_TIME = {"day", "week", "month", "year", "hour", "minute", "fortnight", "decade", "percent", "margin", "vote"}
+
+
 def _unarmed_agent(t: Token) -> bool:
     """Whether who did it is named and is no party at all ("shipping firms", "the platform"): not a force, a group,
     an official or a named organisation."""
     agent = agent_of(t)
-    if agent is None or agent.pos_ == "PRON":
-        return False
-    return party_of(agent) is None and agent.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
+    if agent is None or agent.pos_ == "PRON" or agent.like_num or word_key(agent) in _SPANS_OF_TIME:
+        return False  # "extended by a month": a span of time, not who
+    return party_of(agent) is None and agent.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT")
 
 
 def _state_like(t: Token) -> bool:

@@ -98,6 +98,7 @@ def agent_of(t: Token) -> Token | None:
     light verb governing a noun cue ("carried out an attack", "held a protest")."""
     if is_verb(t) or t.pos_ == "AUX":
         by = [o for a in kids(t, "agent") for o in kids(a, "pobj")] or [o for o in prep_objects(t, "by") if o.dep_ == "pobj"]
+        by = [o for o in by if o.ent_type_ not in ("DATE", "TIME", "PERCENT", "QUANTITY") and lemma_of(o) not in _BY_MEASURES]
         if by:
             return by[0]
         if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and _headline_subject(t):
@@ -159,6 +160,11 @@ def agent_of(t: Token) -> Token | None:
     if t.dep_ in ("nsubj",) and lemma_of(head) in ("kill", "injure", "wound", "leave", "claim", "destroy", "hit", "target", "damage"):
         return None
     return None
+
+
+_BY_MEASURES = {"day", "week", "month", "year", "hour", "decade", "percent", "margin", "vote", "majority", "mile", "metre",
+                "meter", "kilometre", "kilometer", "point", "half", "third", "quarter"}
+"""'extended by a month', 'cut by half': a measure after 'by', not an author."""
 
 
 _NOT_AUTHOR_VERBS = {
@@ -278,8 +284,8 @@ def _party_of(t: Token) -> str | None:
     if key in L.ARMED_ASSETS or low in L.ARMED_ASSETS:
         if mods & L.CIVILIAN_WORDS or mods & {"idp", "refugee", "displacement", "aid", "humanitarian", "civilian", "bus", "taxi", "passenger"}:
             return L.CIVILIAN
-        if any(party_of(o) == L.CIVILIAN for o in prep_objects(t, "of")):
-            return L.CIVILIAN  # "a convoy of aid workers", "a camp of displaced families"
+        if any(party_of(o) == L.CIVILIAN and word_key(o) in _UNPROTECTED for o in prep_objects(t, "of")):
+            return L.CIVILIAN  # "a convoy of aid workers", "a camp of displaced families" (not "of the deputy governor")
         if mods & L.NON_STATE_ARMED:
             return L.ARMED
         return L.STATE
@@ -302,6 +308,14 @@ def _party_of(t: Token) -> str | None:
     if key in _CONTAINERS and mods & L.CIVILIAN_WORDS:
         return L.CIVILIAN  # "a university campus", "the school compound", "a hospital ward"
     return None
+
+
+_UNPROTECTED = {"worker", "civilian", "refugee", "people", "person", "family", "villager", "passenger", "student", "child",
+                "woman", "man", "pilgrim", "trader", "resident", "patient", "journalist", "idp", "migrant", "aid",
+                "humanitarian", "volunteer", "medic", "doctor", "nurse", "staff", "employee", "driver", "truck", "lorry",
+                "bus", "car", "vehicle", "evacuee", "mourner", "worshipper", "farmer", "herder", "ngo", "organisation",
+                "organization", "charity", "agency"}
+"""Who travels or camps unguarded: a convoy or camp of these is civilian (one of an official has an escort)."""
 
 
 _CONTAINERS = {"campus", "complex", "compound", "building", "premises", "ward", "hall", "facility", "grounds", "dormitory",
