@@ -578,3 +578,16 @@ def test_an_emergency_extended_by_a_month_is_a_change_to_activity():
 def test_residents_burning_shops_destroy_property():
     acts = acts_of("Angry residents went on a looting spree and burning shops overnight in the market town.")
     assert acts and acts[0].category in ("Strategic developments", "Riots"), acts
+
+
+@pytest.mark.parametrize("text", [
+    "The union demanded an investigation into Maria Lopez's killing.",
+    "The killing of Omar Haddad constitutes a grave breach of the law, the group wrote.",
+    "The aid chief said he was appalled at the killing.",
+])
+def test_a_known_killing_named_in_a_reaction_makes_no_row(text: str):
+    assert acts_of(text) == []
+
+
+def test_a_detention_condemned_is_still_reported():
+    assert first("Rights groups condemned the house arrest of opposition leader Ana Bell on Monday.").subcategory == "Arrests"

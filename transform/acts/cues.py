@@ -1042,6 +1042,8 @@ def unreal(cue: Cue) -> bool:
         return True  # "a looming ground offensive", "possible strikes", "the planned march"
     if is_verb(t) and _habitual(t):
         return True  # "they attack worshippers", "he arrests whoever speaks": what someone does, not what happened
+    if cue.kind in ("attack", "kill", "weapon", "clash", "fire") and known_act_named(t):
+        return True
     if past_or_generic(t):
         return True
     if cue.kind not in ("protest", "riot", "agree") and t.dep_ in ("xcomp", "advcl", "acl", "relcl") and any(
@@ -1171,6 +1173,38 @@ _BACK_OF = {"wake", "aftermath", "hour", "day", "week", "time", "anniversary", "
             "image", "survivor", "result", "start", "beginning", "end", "outbreak", "course", "eve", "height", "middle"}
 _BACK_VERBS = _REACTIONS | {"claim", "describe", "call", "investigate", "witness", "survive", "recount", "film", "probe",
                             "follow", "prompt", "spark", "trigger", "cause", "mark"}
+
+
+_REACTION_NOUNS = {"investigation", "inquiry", "probe", "response", "reaction", "condemnation", "outrage", "accountability",
+                   "justice", "anniversary", "commemoration", "memory", "coverage", "footage", "evidence", "circumstance",
+                   "detail", "responsibility", "complicity", "role", "cover-up", "whitewash", "impunity", "trial", "verdict"}
+_FEELINGS = {"appal", "appall", "appalled", "shock", "shocked", "outrage", "outraged", "horrify", "horrified", "sadden",
+             "saddened", "anger", "angered", "concern", "concerned", "alarm", "alarmed", "dismay", "dismayed", "disturb",
+             "disturbed", "upset", "grieve", "devastate", "devastated"}
+
+
+def known_act_named(t: Token) -> bool:
+    """An act the reader already knows, named as the object of a reaction: "the killing of Abu Akleh constitutes",
+    "an investigation into Shireen's killing", "appalled at the killing", "commenting on the bombing". Bare and
+    definite, or known by the person it befell; reported elsewhere, not here."""
+    if not is_noun(t):
+        return False
+    poss = [c for c in t.children if c.dep_ == "poss"]
+    det = [c for c in t.children if c.dep_ == "det" and c.lower_ in _BACK_DETS]
+    named = any(p.ent_type_ == "PERSON" for p in poss) or any(o.ent_type_ == "PERSON" for o in prep_objects(t, "of"))
+    bare = bool(det) and all(c.dep_ in ("det", "punct") or c.dep_ == "amod" and c.lower_ in _BACK_ADJ for c in t.children)
+    if not (named or bare):
+        return False
+    head = t.head
+    if t.dep_ == "dobj" and lemma_of(head) in _BACK_VERBS | {"comment", "address", "respond", "discuss"}:
+        return True
+    if t.dep_ == "pobj":
+        outer = head.head
+        if lemma_of(outer) in _REACTION_NOUNS or lemma_of(outer) in _FEELINGS or outer.lower_ in _FEELINGS:
+            return True
+        if head.lower_ == "on" and lemma_of(outer) in ("comment", "report", "reflect", "speak", "remark"):
+            return True
+    return named and t.dep_ == "nsubj" and lemma_of(head) in ("constitute", "be", "remain", "become", "send", "spark", "trigger", "prompt", "draw")
 
 
 def refers_back(t: Token) -> bool:
