@@ -591,3 +591,22 @@ def test_a_known_killing_named_in_a_reaction_makes_no_row(text: str):
 
 def test_a_detention_condemned_is_still_reported():
     assert first("Rights groups condemned the house arrest of opposition leader Ana Bell on Monday.").subcategory == "Arrests"
+
+
+def test_strikes_on_a_country_demanded_are_no_walkout():
+    acts = acts_of("Hawkish senators demanded direct strikes on enemy soil after the raid on the embassy.")
+    assert all(a.category != "Protests" for a in acts), acts
+
+
+def test_hacked_phones_are_no_attack():
+    assert acts_of("Six activists had their phones hacked with spyware, the lab found.") == []
+
+
+def test_the_attacks_that_came_after_are_the_ones_reported():
+    acts = acts_of("Warplanes bombed three villages near the border on Friday, killing nine people.\n"
+                   "The attacks on the villages came after rockets were fired from the hills.")
+    assert [a.subcategory for a in acts] in (["Air/drone strike"], ["Air/drone strike", "Shelling/artillery/missile attack"]), acts
+
+
+def test_an_act_in_a_since_clause_is_a_point_in_time():
+    assert acts_of("Since the rebels launched their offensive on the city, she has not slept.") == []

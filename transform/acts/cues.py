@@ -175,8 +175,8 @@ def _strike(t: Token) -> Cue | None:
         return Cue("weapon", t, L.AIR)
     if mods & L.SHELL_MODIFIERS:
         return Cue("weapon", t, L.SHELL)
-    if prep_objects(t, "on", "against", "targeting") and not mods & L.LABOUR_STRIKE and any(
-            party_of(o) or is_place(o) or word_key(o) in L.PROPERTY for o in prep_objects(t, "on", "against", "targeting")):
+    if prep_objects(t, "on", "against", "targeting") and not mods & L.LABOUR_STRIKE and not (
+            t.dep_ == "pobj" and t.head.lower_ == "on") and any(o.pos_ in ("NOUN", "PROPN") for o in prep_objects(t, "on", "against", "targeting")):
         return Cue("weapon", t, L.AIR, sub="generic")  # "a strike on a hospital": hit, not walked out
     if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or lemma_of(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
         if not (t.dep_ == "dobj" and lemma_of(t.head) == "launch" and _military_sentence(t)):
@@ -755,6 +755,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.KILL_VERBS:
         if key == "burn" and obj_lemmas & {"tyre", "tire"}:
             return Cue("riot", t, sub="Violent demonstration")
+        if key == "hack" and not (_to_death(t) or any(party_of(o) for o in objs) or any(word_key(o) in L.MELEE for o in prep_objects(t, "with"))):
+            return None  # "phones were hacked": no one cut down
         if key in ("burn", "beat", "hack", "stab") and not (_to_death(t) or key in ("stab", "hack") or key == "beat" and (objs or prep_objects(t, "by"))):
             if key == "burn" and (obj_lemmas & L.PROPERTY or any(lemma_of(o) in L.PROPERTY for o in kids(t, "nsubjpass"))):
                 return _loot_or_riot_verb(t)
@@ -1220,6 +1222,9 @@ def refers_back(t: Token) -> bool:
     if not extra:
         return True
     head = t.head
+    if t.dep_ == "nsubj" and lemma_of(head) in ("come", "follow") and (has_child_word(head, {"after", "amid", "as", "days", "hours", "day", "week"}) or any(
+            c.dep_ == "advcl" and has_child_word(c, {"after", "as", "amid"}) for c in head.children)):
+        return True  # "the attacks on X came after ...": the act reported above, placed in time
     if t.dep_ == "pobj" and (head.lower_ in _BACK_PREPS or head.lower_ == "of" and lemma_of(head.head) in _BACK_OF):
         return True
     return t.dep_ == "dobj" and lemma_of(head) in _BACK_VERBS

@@ -306,6 +306,8 @@ def _time_phrases(sent: Span) -> set[int]:
         low = t.lower_
         if t.dep_ == "prep" and (low in _TIME_PREPS or low == "in" and any(lemma_of(o) in ("wake", "aftermath", "run-up") for o in kids(t, "pobj"))):
             out.update(x.i for x in t.subtree)
+        elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+            out.update(x.i for x in t.subtree)  # "since Israel launched its attacks on Gaza, I have been ..."
     return out
 
 
