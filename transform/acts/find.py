@@ -78,6 +78,7 @@ from .parties import (
 )
 from .tokens import (
     candidates,
+    forms_of,
     first_or_none,
     is_noun,
     is_verb,
@@ -300,11 +301,13 @@ def _time_phrases(sent: Span) -> set[int]:
     """The tokens of a sentence's time phrases ("after the raid", "amid air attacks", "since the war began", "in
     the wake of the bombing"): an act named there is when something else happened, not what the sentence reports."""
     out: set[int] = set()
-    for t in sent:
-        if t.i in out:
+    doc = sent.doc
+    lowers, _, deps = forms_of(doc)  # Token objects only for the few candidates
+    for i in range(sent.start, sent.end):
+        if i in out or deps[i] not in ("prep", "advcl") or deps[i] == "prep" and lowers[i] not in _TIME_PREPS and lowers[i] != "in":
             continue
-        low = t.lower_
-        if t.dep_ == "prep" and (low in _TIME_PREPS or low == "in" and any(lemma_of(o) in ("wake", "aftermath", "run-up") for o in kids(t, "pobj"))):
+        t = doc[i]
+        if t.dep_ == "prep" and (lowers[i] in _TIME_PREPS or any(lemma_of(o) in ("wake", "aftermath", "run-up") for o in kids(t, "pobj"))):
             out.update(x.i for x in t.subtree)
         elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
             out.update(x.i for x in t.subtree)  # "since Israel launched its attacks on Gaza, I have been ..."
@@ -544,7 +547,7 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         cues = [c for c in cues if not (is_verb(c.tok) and c.kind in _ACTS and (subject_of(c.tok) is not None and subject_of(c.tok).i in back))]
     if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
-    if cues and all(c.tok.i in _time_phrases(sent) and (_definite(c.tok) or _since(c.tok)) for c in cues):
+    if cues and all(_definite(c.tok) or _since(c.tok) for c in cues) and all(c.tok.i in _time_phrases(sent) for c in cues):
         return []  # "amid the Israeli air attacks, the senator said ...", "during Israel's latest bombardment"
     all_cues = cues
     if len(cues) > 1:
