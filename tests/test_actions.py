@@ -342,3 +342,271 @@ def test_a_siege_blockade_is_no_protest_and_month_years_are_past() -> None:
     assert find_actions(parse_one("The territory has lived under a crippling naval blockade for fifteen years.")) == []
     assert find_actions(parse_one("In July 2020, soldiers raided the cultural centre on allegations of fraud.")) == []
     assert first("Truck drivers mounted a road blockade on the highway to protest fuel prices.").category == "Protests"
+
+
+# --- precision on ordinary news: what is not an act, who is not an actor ---------------------------------------
+
+def acts_of(text: str) -> list[ActionMention]:
+    return find_actions(parse_one(text))
+
+
+def test_a_number_is_never_an_actor():
+    acts = acts_of("Nine people died and 12 injured when rockets hit a bus depot in the northern suburb on Friday.")
+    assert acts and all(a.actor is None or not a.actor.strip().isdigit() for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "Torrential rains have killed at least eleven people in the coastal province, the relief agency said.",
+    "A powerful earthquake killed 30 villagers in the mountain district overnight.",
+    "Four fishermen died in a storm off the eastern coast on Sunday.",
+    "Cholera has killed 40 children in the camp since March, doctors said.",
+])
+def test_weather_disease_and_accidents_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_a_reported_pronoun_is_the_reporter_not_the_last_place_named():
+    acts = acts_of("Fighters raided a farm outside Zaloni on Friday.\n"
+                   "The navy said it had detained nine smugglers off the coast on Sunday.")
+    arrests = [a for a in acts if a.subcategory == "Arrests"]
+    assert arrests and arrests[0].actor is not None and "navy" in arrests[0].actor.lower(), acts
+
+
+def test_an_aid_convoy_arriving_is_no_act():
+    assert acts_of("A convoy of 30 trucks carrying rice and medicine reached the besieged town on Tuesday, the UN said.") == []
+
+
+@pytest.mark.parametrize("later", [
+    "A health official said three more people were still missing after the attack.",
+    "The governor condemned the attack and promised an inquiry.",
+    "Two more bodies were found at the scene of the attack on Monday.",
+    "Six of the wounded were hurt in the fighting, a nurse said.",
+])
+def test_a_back_reference_makes_no_second_row(later: str):
+    acts = acts_of("Armed men killed eight traders in an attack on a cattle market near Tarla on Saturday.\n" + later)
+    assert len(acts) == 1 and acts[0].subcategory == "Attack", acts
+
+
+def test_a_student_who_joined_the_march_is_the_same_protest():
+    acts = acts_of("Hundreds of students marched through the capital on Friday to demand cheaper bus fares.\n"
+                   '"We cannot afford to study," said a student who joined the march.')
+    assert [a.subcategory for a in acts] == ["Peaceful protest"], acts
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister repeated her call for a ceasefire in the north.",
+    "Delegates debated a draft truce resolution for six hours without a vote.",
+    "Television channels gave wall-to-wall coverage of the fragile truce.",
+])
+def test_a_ceasefire_only_named_is_no_agreement(text: str):
+    assert [a for a in acts_of(text) if a.subcategory == "Agreement"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The two militias signed a truce in the border town on Saturday.",
+    "A ceasefire between the army and the rebels took effect at midnight.",
+])
+def test_an_agreement_made_is_one(text: str):
+    assert first(text).subcategory == "Agreement"
+
+
+@pytest.mark.parametrize("text", [
+    "The looming ground offensive on the port city dominated the summit.",
+    '"They shoot at anyone who complains," the farmer said.',
+    "The militia has killed hundreds of villagers over the past three decades.",
+    "As a boy he dreamed of liberating his homeland.",
+])
+def test_acts_not_yet_habitual_or_over_decades_are_no_row(text: str):
+    assert acts_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Volunteers were handed assault rifles and sent to guard the villages.",
+    "Residents have lived under the siege of the city for months.",
+    "The envoy praised Canadian engagement with the region's governments.",
+    "Engineers fought the flames for six hours before the warehouse collapsed.",
+    "Traders hoped for a lull in the fighting before the harvest.",
+    "Two earlier raids on the district were blamed on the same cell.",
+    "Shipping firms suspended operations in the strait on Monday.",
+])
+def test_words_of_war_that_report_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_an_act_named_only_as_a_time_makes_no_row():
+    assert acts_of("Amid the relentless bombardment, the senator said the aid bill would pass next week.") == []
+
+
+def test_an_act_told_in_an_after_clause_is_still_reported():
+    assert first("Dozens of villagers were treated in hospital after gunmen opened fire on a wedding party.").subcategory == "Attack"
+
+
+def test_a_raid_by_a_nationality_is_no_air_strike():
+    assert first("Israeli raids on the refugee camp left three people dead overnight.").subcategory != "Air/drone strike"
+
+
+@pytest.mark.parametrize("text", [
+    "Critics warned of the destruction of the country's social fabric.",
+    "The camp now shelters thousands of displaced families from the valley.",
+])
+def test_loss_displacement_and_talk_about_an_act_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_one_man_beating_a_woman_is_an_attack_not_mob_violence():
+    assert first("A woman was badly beaten by a man outside the polling station on Sunday.").subcategory == "Attack"
+
+
+def test_home_demolitions_are_property_destruction():
+    assert first("Soldiers demolished four homes in the hamlet on Wednesday.").subcategory == "Looting/property destruction"
+
+
+def test_who_discusses_an_act_did_not_do_it():
+    acts = acts_of("The president and his counterpart discussed the ambush in a phone call.")
+    assert all(a.actor is None or "president" not in a.actor.lower() for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry posted videos of rockets and drones on its channel.",
+    "Exports included components for explosive devices and spare parts for jets.",
+    "Turnout was the lowest since a deadly assault on the valley in June.",
+    "Since the insurgency began in May 2009, more than 9,000 people have been killed by the rebels.",
+    "The columnist has attacked the reformers before.",
+    "Leave the border open or let them shoot us all.",
+    "The world grappled with the horrors of the famine.",
+])
+def test_things_references_and_wishes_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_last_years_raid_is_looked_back_on():
+    assert acts_of("Families still mourn last year's raid on the orchard village.") == []
+
+
+def test_armed_men_throwing_petrol_bombs_and_firing_at_troops_fight_a_battle():
+    act = first("A group of armed men threw petrol bombs and opened fire at the soldiers guarding the depot.")
+    assert act.category == "Battles", act
+
+
+@pytest.mark.parametrize("text", [
+    "The tribunal heard that he masterminded the March 4 bombing.",
+    "They routinely infiltrate rallies to stir up trouble.",
+    "The senator opposed the foreign military intervention in the gulf state.",
+])
+def test_named_dated_acts_habits_and_wars_abroad_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_buildings_targeted_are_no_mob():
+    acts = acts_of("Clinics have continued to be targeted in air attacks on the northern towns.")
+    assert acts and all(a.category != "Riots" for a in acts), acts
+
+
+def test_a_killing_with_its_own_author_stays_beside_a_back_reference():
+    acts = acts_of("Gunmen attacked a bus depot in the east on Friday.\n"
+                   "Last week, soldiers killed 14 people queuing for bread, but the attacks have continued.")
+    assert len(acts) == 2 and acts[1].actor is not None and "soldiers" in acts[1].actor, acts
+
+
+@pytest.mark.parametrize("text", [
+    "Cargo planes of the national air force will start flying medicine to the island.",
+    "The report examined the way in which it conducts hostilities in crowded districts.",
+])
+def test_an_air_force_named_and_a_habit_of_fighting_are_no_act(text: str):
+    assert acts_of(text) == []
+
+
+def test_an_air_force_striking_is_an_air_strike():
+    assert first("The air force struck rebel positions near the dam on Sunday.").subcategory == "Air/drone strike"
+
+
+def test_the_verb_of_a_back_reference_makes_no_new_row():
+    acts = acts_of("A rocket hit a school in the port town on Tuesday, medics said.\n"
+                   "The teacher was in the staff room when the rocket struck.")
+    assert len(acts) == 1, acts
+
+
+def test_a_convoy_of_aid_workers_attacked_is_violence_against_civilians():
+    assert first("Gunmen attacked a convoy of aid workers on the road to the camp.").category == "Violence against civilians"
+
+
+def test_soldiers_preventing_medics_is_no_protest():
+    acts = acts_of('"The soldiers are preventing them from reaching the wounded," the nurse said.')
+    assert all(a.category != "Protests" for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "Their shop was badly damaged in a bombing on the market street.",
+    "Dozens of flats were destroyed by air strikes on the eastern district overnight.",
+])
+def test_damage_done_by_a_strike_is_the_strike(text: str):
+    assert first(text).category == "Explosions/Remote violence"
+
+
+def test_a_strike_on_a_clinic_is_no_labour_strike():
+    act = first("The envoy condemned the killing of dozens of patients in a strike on a clinic in the valley.")
+    assert act.category != "Protests", act
+
+
+def test_fighting_in_a_neighbourhood_is_no_riot():
+    act = first("Residents reported fierce fighting in the old neighbourhood of the city on Sunday.")
+    assert act.subcategory == "Armed clash", act
+
+
+def test_a_figure_after_the_attack_points_to_the_attack_reported_before():
+    from eventwire.transform.events.action import Action
+    from eventwire.transform.events.casualty import Casualty
+
+    doc = parse_one("Armed men killed eight traders in an attack on a cattle market near Tarla on Saturday.\n\n"
+                    "A health official said four more people were still missing after the attack.")
+    events = Action().extract(doc) + Casualty().extract(doc)
+    Action().relate(events, doc)
+    missing = [e for e in events if e.event_type == "casualty" and e.casualty_kind == "missing"]
+    acts = [e for e in events if e.event_type == "action"]
+    assert len(acts) == 1 and missing and missing[0].action_id == acts[0].key, (acts, missing)
+
+
+def test_gunmen_attacking_an_officials_convoy_fight_its_escort():
+    assert first("Gunmen attacked the convoy of the regional governor near the bridge; his escort returned fire.").category == "Battles"
+
+
+def test_an_emergency_extended_by_a_month_is_a_change_to_activity():
+    act = first("The government on Friday extended by a month the state of emergency in the northern provinces.")
+    assert act.subcategory == "Change to group/activity" and act.actor is not None and "month" not in act.actor, act
+
+
+def test_residents_burning_shops_destroy_property():
+    acts = acts_of("Angry residents went on a looting spree and burning shops overnight in the market town.")
+    assert acts and acts[0].category in ("Strategic developments", "Riots"), acts
+
+
+@pytest.mark.parametrize("text", [
+    "The union demanded an investigation into Maria Lopez's killing.",
+    "The killing of Omar Haddad constitutes a grave breach of the law, the group wrote.",
+    "The aid chief said he was appalled at the killing.",
+])
+def test_a_known_killing_named_in_a_reaction_makes_no_row(text: str):
+    assert acts_of(text) == []
+
+
+def test_a_detention_condemned_is_still_reported():
+    assert first("Rights groups condemned the house arrest of opposition leader Ana Bell on Monday.").subcategory == "Arrests"
+
+
+def test_strikes_on_a_country_demanded_are_no_walkout():
+    acts = acts_of("Hawkish senators demanded direct strikes on enemy soil after the raid on the embassy.")
+    assert all(a.category != "Protests" for a in acts), acts
+
+
+def test_hacked_phones_are_no_attack():
+    assert acts_of("Six activists had their phones hacked with spyware, the lab found.") == []
+
+
+def test_the_attacks_that_came_after_are_the_ones_reported():
+    acts = acts_of("Warplanes bombed three villages near the border on Friday, killing nine people.\n"
+                   "The attacks on the villages came after rockets were fired from the hills.")
+    assert [a.subcategory for a in acts] in (["Air/drone strike"], ["Air/drone strike", "Shelling/artillery/missile attack"]), acts
+
+
+def test_an_act_in_a_since_clause_is_a_point_in_time():
+    assert acts_of("Since the rebels launched their offensive on the city, she has not slept.") == []

@@ -109,6 +109,8 @@ def _weapon_class(t: Token, key: str) -> str | None:
         return L.IED if mods & {"remote", "ied", "explosive", "landmine", "bomb", "mine"} else L.SHELL
     if key in ("strike", "raid", "attack", "bombing", "bombardment", "bomb", "campaign", "fire", "shelling"):
         if mods & L.AIR_MODIFIERS or mods & AIR_VEHICLES:
+            if key == "raid" and not mods & (_AIR_WORDS | AIR_VEHICLES):
+                return None  # "Israeli raids", "US raids": ground raids unless the air is said
             return L.AIR if key != "attack" or mods & {"air", "aerial", "drone", "airstrike", "barrel"} else None
         if key in ("strike", "attack") and mods & L.SHELL_MODIFIERS:
             return L.SHELL
@@ -117,6 +119,8 @@ def _weapon_class(t: Token, key: str) -> str | None:
         if key == "bomb" and mods & {"petrol", "molotov", "fire", "gasoline", "crude", "smoke", "stun"}:
             return None
     if key == "force" and "air" in mods and nxt not in ("intelligence", "base", "station", "academy"):
+        if t.dep_ in ("pobj",) and t.head.lower_ not in ("by", "from") or t.dep_ in ("poss", "compound", "appos", "conj", "dobj"):
+            return None  # "aircraft of the air force", "the air force's chief": named, not striking
         return L.AIR
     if (key in _HEAVY_ARMS or low in _HEAVY_ARMS) and any(lemma_of(a) in _FIRE_HEADS for a in list(t.ancestors)[:4]):
         return L.SHELL
@@ -148,6 +152,10 @@ def _weapon_class(t: Token, key: str) -> str | None:
     return cls
 
 
+_AIR_WORDS = {"air", "aerial", "drone", "airstrike", "warplane", "jet", "helicopter", "plane", "aircraft", "barrel", "airborne",
+              "air-dropped"}
+
+
 def _air_vehicle_acts(t: Token) -> bool:
     """'Warplanes struck', 'strikes by drones', 'fired from a helicopter', 'drone strike': an aircraft doing the
     attacking (not one shot down or attacked)."""
@@ -167,6 +175,9 @@ def _strike(t: Token) -> Cue | None:
         return Cue("weapon", t, L.AIR)
     if mods & L.SHELL_MODIFIERS:
         return Cue("weapon", t, L.SHELL)
+    if prep_objects(t, "on", "against", "targeting") and not mods & L.LABOUR_STRIKE and not (
+            t.dep_ == "pobj" and t.head.lower_ == "on") and any(o.pos_ in ("NOUN", "PROPN") for o in prep_objects(t, "on", "against", "targeting")):
+        return Cue("weapon", t, L.AIR, sub="generic")  # "a strike on a hospital": hit, not walked out
     if mods & L.LABOUR_STRIKE or (t.dep_ == "pobj" and t.head.lower_ == "on") or lemma_of(t.head) in ("call", "go", "stage", "declare", "begin", "launch", "observe", "hold", "join", "end", "continue"):
         if not (t.dep_ == "dobj" and lemma_of(t.head) == "launch" and _military_sentence(t)):
             return Cue("protest", t)
@@ -175,7 +186,7 @@ def _strike(t: Token) -> Cue | None:
     return Cue("protest", t)
 
 
-_MILITARY = L.NON_STATE_ARMED | {"kill", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
+_MILITARY = L.NON_STATE_ARMED | {"kill", "killing", "killed", "casualty", "target", "military", "army", "troop", "soldier", "militant", "airstrike", "jet",
                                  "warplane", "drone", "missile", "dead", "wound", "injure", "destroy"}
 
 
@@ -323,6 +334,10 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "encounter" and not _military_sentence(t):
             return None
+        if key == "engagement" and not (mods & {"armed", "military", "fierce", "heavy", "brief", "direct"} or any(
+                party_of(o) == L.ARMED or party_of(o) == L.STATE and word_key(o) not in _CIVIL_STATE and o.ent_type_ not in ("GPE",)
+                for o in prep_objects(t, "with", "between"))):
+            return None  # "US engagement with Egypt", "audience engagement": no fight
         if key == "confrontation" and mods & {"verbal", "diplomatic", "political"}:
             return None
         return Cue("clash", t)
@@ -342,6 +357,10 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return Cue("fire", t)
         return None
     if key in L.ATTACK_NOUNS:
+        if t.dep_ in ("compound", "amod", "nmod") and word_key(t.head) in ("rifle", "weapon", "gun", "team", "unit", "force", "vehicle", "craft", "boat", "helicopter", "ship", "dog", "squad", "course", "plan", "drill"):
+            return None  # "assault rifles", "attack helicopters", "strike team": a kind of thing, not an act
+        if key == "siege" and not (prep_objects(t, "by") or mods & {"military", "armed", "militant", "rebel"}):
+            return None  # "the siege of Gaza" in news is a blockade kept up, not a battle on a day
         if key == "operation" and not (prep_objects(t, "against") or mods & {"military", "security", "counter", "counter-terrorism", "counterterrorism", "clearance", "combing", "offensive", "joint", "anti-terror"}):
             return None
         if key in ("killing", "murder", "assassination", "massacre"):
@@ -384,6 +403,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.LOOT_NOUNS:
         if key == "vandalism":
             return Cue("riot", t) if _crowd_sentence(t) else Cue("loot", t)
+        if key in _WHAT_OF_NOUNS and not (mods & L.PROPERTY or any(word_key(o) in L.PROPERTY for o in prep_objects(t, "of")) or _property_head(t)):
+            return None  # "the destruction of society", "weapons of mass destruction", "land theft": no property named
         return Cue("loot", t)
     if key in L.AGREE_NOUNS:
         if key in ("deal", "accord", "pact", "memorandum") and not (mods & L.DEAL_MODIFIERS or prep_objects(t, "on", "for", "between", "with")):
@@ -392,6 +413,8 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
             return None
         if key == "surrender" and lemma_of(t.head) in ("demand", "call", "refuse", "reject", "urge"):
             return None
+        if key not in ("surrender", "swap") and not _agreement_made(t):
+            return None  # "calls for a ceasefire", "a ceasefire resolution", "coverage of the truce": named, not made
         return Cue("agree", t)
     if key in L.CHANGE_NOUNS:
         return _change_noun(t, key)
@@ -415,6 +438,59 @@ def _noun_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in ("explosion", "detonation") and "controlled" in mods:
         return Cue("disrupt", t)
     return None
+
+
+_MAKE_AGREEMENT = {"sign", "reach", "agree", "conclude", "broker", "announce", "declare", "strike", "seal", "ink", "accept",
+                   "enter", "implement", "establish", "finalize", "finalise", "approve", "endorse", "adopt", "forge",
+                   "clinch", "hammer", "mediate", "make", "enact", "hold", "begin", "start", "open", "resume", "complete",
+                   "carry", "conduct", "renew", "extend", "observe", "respect", "honour", "honor", "violate", "breach",
+                   "break", "collapse", "end", "expire", "agreed", "secure"}
+_AGREEMENT_HAPPENS = {"take", "come", "go", "begin", "start", "hold", "enter", "kick", "end", "collapse", "expire", "occur",
+                      "happen", "continue", "last"}
+
+
+def _agreement_made(t: Token) -> bool:
+    """An agreement (ceasefire, truce, deal, swap, talks) reported as made, held, broken or in force ("signed a
+    truce", "a ceasefire took effect", "the deal collapsed"); not one only named ("calls for a ceasefire", "a
+    ceasefire resolution", "support for a deal")."""
+    head = t
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    dep, verb = head.dep_, head.head
+    if dep == "ROOT" or t.dep_ == "ROOT":
+        return True
+    if dep in ("dobj", "nsubjpass", "attr") and lemma_of(verb) in _MAKE_AGREEMENT:
+        return True
+    if dep == "nsubj" and lemma_of(verb) in _AGREEMENT_HAPPENS | _MAKE_AGREEMENT:
+        return True
+    if dep in ("nsubj", "nsubjpass") and any(lemma_of(x) in _AGREEMENT_HAPPENS for x in kids(verb, "xcomp")):
+        return True  # "the swap is said to have taken place", "the truce is set to take effect"
+    if dep == "pobj" and (verb.lower_ == "under" or verb.lower_ == "of" and lemma_of(verb.head) in ("part", "term", "terms", "framework", "implementation")):
+        return True  # "released under the deal", "as part of the agreement": done under one in force
+    if dep == "pobj" and verb.lower_ in ("into", "to", "on", "upon", "under", "of") and lemma_of(verb.head) in _MAKE_AGREEMENT | {"agree", "enter", "sign"}:
+        return True  # "agreed to a truce", "entered into an agreement", "signed on to the deal"
+    return False
+
+
+def _property_head(t: Token) -> bool:
+    """'burning shops', 'a looting spree and burning shops': the noun the loss qualifies is property."""
+    for _ in range(3):
+        if t.dep_ not in ("compound", "amod", "nmod", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+        if word_key(t) in L.PROPERTY:
+            return True
+    return False
+
+
+_AREAS_RAZED = {"village", "neighbourhood", "neighborhood", "town", "district", "camp", "area", "block", "quarter", "street"}
+
+
+_WHAT_OF_NOUNS = {"destruction", "demolition", "theft", "burning", "sabotage", "plunder", "pillage"}
+"""Nouns of loss that are an act only with what was lost: "the demolition of homes", "home demolitions"."""
+
+
+_CIVIL_STATE = {"government", "authority", "authorities", "regime", "official", "ministry", "administration", "coalition"}
 
 
 _WEAPONISH_HEADS = {"strike", "attack", "fire", "shelling", "raid", "explosion", "blast", "bombing", "bombardment", "barrage", "shot", "burst", "projectile",
@@ -477,6 +553,16 @@ def _loot_or_riot_fire(t: Token) -> Cue | None:
     return Cue("loot", t)
 
 
+_ARMED_MOVING = {"troop", "soldier", "military", "army", "armoured", "armored", "tank", "militant", "fighter", "weapon",
+                 "reinforcement", "rebel", "militia", "ammunition"}
+
+
+def aid_moving(t: Token) -> bool:
+    """An aid convoy arriving, lorries of flour crossing: aid moving is no act of an armed group."""
+    words = sentence_words(t)
+    return not words.isdisjoint(L.AID_WORDS) and words.isdisjoint(_ARMED_MOVING)
+
+
 def _crowd_sentence(t: Token) -> bool:
     return not sentence_words(t).isdisjoint(L.RIOTER_WORDS | L.PROTESTER_WORDS)
 
@@ -486,6 +572,8 @@ def _change_noun(t: Token, key: str) -> Cue | None:
     not 'attacked a patrol'."""
     head = t.head
     hl = lemma_of(head)
+    if key in ("convoy", "movement") and aid_moving(t):
+        return None
     if key in ("troop", "movement") and not (t.dep_ == "nsubj" and hl in ("arrive", "enter", "reach", "move", "deploy", "cross", "withdraw", "mass", "gather", "head") or (key == "movement" and prep_objects(t, "of"))):
         return None
     if t.dep_ in ("nsubj", "nsubjpass") and hl in ("arrive", "enter", "reach", "take", "move", "cross", "head", "deploy", "send", "dispatch", "impose", "extend", "withdraw", "complete", "begin", "start", "continue", "hold", "conduct", "carry", "see", "observe", "report", "place"):
@@ -515,7 +603,22 @@ _MEASURES = {"total", "dozens", "hundreds", "thousands", "scores", "ton", "tonne
              "bundle", "parcel", "shipment", "cargo"}
 
 
+def natural_cause(t: Token) -> bool:
+    """Weather, disease or an accident did it ("heavy rains killed seven", "died of cholera", "killed in a crash"):
+    no political-violence act, whatever the verb."""
+    if sentence_words(t).isdisjoint(L.NATURAL_CAUSES):
+        return False  # a set lookup spares the parse walk in nearly every sentence
+    subj = subject_of(t)
+    if subj is not None and word_key(subj) in L.NATURAL_CAUSES:
+        return True
+    if lemma_of(t) in L.OUTCOME_VERBS | {"kill", "drown"}:
+        return any(word_key(o) in L.NATURAL_CAUSES for o in prep_objects(t, "by", "in", "from", "of", "during", "after", "due"))
+    return False
+
+
 def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
+    if natural_cause(t):
+        return None
     objs = objects_with_conj(t)
     objs += [p for o in objs if lemma_of(o) in _MEASURES or o.like_num for p in prep_objects(o, "of")]
     obj_lemmas = {lemma_of(o) for o in objs}
@@ -583,6 +686,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key == "snipe":
         return Cue("fire", t)
     if key in _SCUFFLE:
+        if prep_objects(t, "with") and not any(party_of(o) or o.pos_ == "PRON" for o in prep_objects(t, "with")):
+            return None  # "grappled with the horrors", "tussled with the question"
         return Cue("clash", t, sub="physical")
     if key in L.CLASH_VERBS:
         if key == "exchange":
@@ -591,6 +696,10 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
             if obj_lemmas & L.CAPTIVES:
                 return Cue("agree", t)
             return None
+        if key in ("fight", "battle") and kids(t, "dobj") and not prep_objects(t, "with", "against") and all(
+                party_of(o) is None and not is_place(o) and o.pos_ != "PRON" and o.ent_type_ not in ("ORG", "NORP", "GPE")
+                and o.lower_ not in ("another", "other", "each", "one") for o in kids(t, "dobj")):
+            return None  # "fight the algorithm", "battled the flames": no party fought
         if key in ("fight", "battle") and prep_objects(t, "against", "for") and all(
                 lemma_of(o) in _ABSTRACT_FIGHT for o in prep_objects(t, "against", "for")) and not prep_objects(t, "with"):
             return None
@@ -648,6 +757,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.KILL_VERBS:
         if key == "burn" and obj_lemmas & {"tyre", "tire"}:
             return Cue("riot", t, sub="Violent demonstration")
+        if key == "hack" and not (_to_death(t) or any(party_of(o) for o in objs) or any(word_key(o) in L.MELEE for o in prep_objects(t, "with"))):
+            return None  # "phones were hacked": no one cut down
         if key in ("burn", "beat", "hack", "stab") and not (_to_death(t) or key in ("stab", "hack") or key == "beat" and (objs or prep_objects(t, "by"))):
             if key == "burn" and (obj_lemmas & L.PROPERTY or any(lemma_of(o) in L.PROPERTY for o in kids(t, "nsubjpass"))):
                 return _loot_or_riot_verb(t)
@@ -739,12 +850,12 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     # --- strategic developments
     if key in ("dismantle", "destroy", "demolish", "raze", "bulldoze", "uproot", "damage", "wreck", "vandalize", "vandalise",
                "plunder", "pillage", "steal", "rob", "extort", "confiscate", "expropriate", "cut", "sabotage", "loot", "ransack"):
-        if key in ("destroy", "damage", "wreck", "cut") and not (obj_lemmas & L.PROPERTY):
+        if key in ("destroy", "damage", "wreck", "cut", "uproot", "raze", "bulldoze", "demolish") and not obj_lemmas & (L.PROPERTY | _ROADS | _AREAS_RAZED):
             return None
         if key == "cut" and not ("down" in prts or obj_lemmas & {"tree", "olive", "vine", "seedling", "crop"}):
             return None
-        if key in ("destroy", "damage", "wreck") and _weaponish_subject(t):
-            return None
+        if key in ("destroy", "damage", "wreck") and (_weaponish_subject(t) or _weaponish_cause(t)):
+            return None  # "damaged in a bombing", "destroyed by air strikes": the weapon's act, told by its noun
         if key == "dismantle" and obj_lemmas & (L.WEAPON_GOODS | {"ied"}):
             return Cue("disrupt", t)
         if obj_lemmas & L.WEAPON_GOODS or any(mod_words(o) & {"bomb", "ied", "explosive", "weapon", "arm", "bomb-making", "ammunition"} for o in objs):
@@ -774,7 +885,7 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
         return Cue("change", t)
     if key == "enter" and place_objects(t) and party_of(subject_of(t)) in (L.ARMED, L.STATE) and (handed_over(t) or "without" in sentence_words(t)):
         return Cue("territory", t)  # "fighters entered the town after the army withdrew", "... without a fight"
-    if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t):
+    if key in ("arrive", "enter", "reach", "cross") and subject_of(t) is not None and lemma_of(subject_of(t)) in {"reinforcement", "convoy", "troop", "column", "force", "fighter", "soldier", "unit"} and not _violence_in(t) and not aid_moving(t):
         return Cue("change", t)
     if key in L.AGREE_VERBS:
         if key == "surrender":
@@ -793,6 +904,8 @@ def _verb_cue(t: Token, key: str, low: str) -> Cue | None:
     if key in L.OTHER_VERBS:
         if key == "flee" and subject_of(t) is not None and party_of(subject_of(t)) in (L.ARMED, L.STATE):
             return None
+        if t.dep_ in ("amod", "acl", "compound") or t.tag_ == "VBG" and t.dep_ in ("pobj", "pcomp", "advcl"):
+            return None  # "displaced people sheltering", "Palestinians fleeing": who they are, not what happened
         return Cue("other", t)
     return None
 
@@ -875,6 +988,26 @@ def _weaponish_subject(t: Token) -> bool:
     return subj is not None and (lemma_of(subj) in L.WEAPON_NOUNS or lemma_of(subj) in AIR_VEHICLES or lemma_of(subj) in ("attack", "strike", "fire", "explosion", "blast", "fighting", "clash"))
 
 
+_WEAPONISH = {"attack", "strike", "airstrike", "fire", "explosion", "blast", "fighting", "clash", "bombing", "bombardment",
+              "shelling", "raid", "assault", "offensive", "war", "operation"}
+
+
+_BLASTS = {"bomb", "bombing", "bombardment", "shelling", "shell", "missile", "rocket", "airstrike", "strike", "explosion",
+           "blast", "bombed", "shelled"}
+
+
+def _weaponish_cause(t: Token) -> bool:
+    """'damaged in a bombing', 'destroyed by air strikes', 'damaged due to shelling', and a passive loss with no
+    author in a sentence of strikes ('homes have been destroyed' amid a bombardment)."""
+    causes = prep_objects(t, "by", "in", "from", "during", "after", "amid")
+    causes += [o for p in t.children if p.lower_ in ("due", "owing") for q in p.children for o in kids(q, "pobj")]
+    if any(lemma_of(o) in L.WEAPON_NOUNS or lemma_of(o) in _WEAPONISH | AIR_VEHICLES for o in causes):
+        return True
+    if kids(t, "nsubjpass") and not any(c.dep_ == "agent" for c in t.children):
+        return not sentence_words(t).isdisjoint(_BLASTS)
+    return False
+
+
 def _violence_in(t: Token) -> bool:
     return not sentence_words(t).isdisjoint({"attack", "clash", "airstrike", "shell", "bomb", "fire", "explosion", "strike", "fight", "raid"})
 
@@ -882,6 +1015,17 @@ def _violence_in(t: Token) -> bool:
 def _protest_words_near(t: Token) -> bool:
     return not sentence_words(t).isdisjoint({"protest", "demand", "against", "slogan", "placard", "banner", "denounce", "protester",
                                      "demonstrator", "condemn", "chant"})
+
+
+_NOT_YET = {"looming", "impending", "possible", "potential", "planned", "expected", "future", "imminent", "anticipated",
+            "threatened", "feared", "prospective", "proposed", "hypothetical", "would-be", "eventual", "likely", "upcoming",
+            "forthcoming", "promised", "announced"}
+_HABITUAL_SUBJECTS = {"they", "we", "you", "he", "she", "it"}
+
+
+def _habitual(v: Token) -> bool:
+    """A verb in the simple present with a pronoun subject: what someone does, not what happened."""
+    return v.tag_ in ("VBP", "VBZ") and any(c.dep_ == "nsubj" and c.lower_ in _HABITUAL_SUBJECTS for c in v.children)
 
 
 _CLIMB = ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj", "dobj", "prep", "nsubjpass", "nsubj", "conj", "relcl", "attr", "oprd", "appos", "compound", "amod")
@@ -897,6 +1041,12 @@ def unreal(cue: Cue) -> bool:
                 c.dep_ == "aux" and c.lower_ in L.HYPOTHETICAL_AUX) or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")):
             return True
     if t.dep_ == "pobj" and t.head.lower_ == "without":
+        return True
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _NOT_YET for c in t.children):
+        return True  # "a looming ground offensive", "possible strikes", "the planned march"
+    if is_verb(t) and _habitual(t):
+        return True  # "they attack worshippers", "he arrests whoever speaks": what someone does, not what happened
+    if cue.kind in ("attack", "kill", "weapon", "clash", "fire") and known_act_named(t):
         return True
     if past_or_generic(t):
         return True
@@ -933,7 +1083,9 @@ _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z
 _YEAR_ONLY = re.compile(r"^(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?(?:\d{4}s?|\d{4}\s*[-–]\s*\d{2,4})$|\b(?:years|decades|century|centuries)\b", re.I)
 _GENERIC_OF = {"history", "pattern", "threat", "risk", "fear", "prospect", "possibility", "danger", "spectre", "specter",
                "cycle", "legacy", "rhetoric", "culture", "memory", "anniversary", "fears", "threats", "record", "tactic",
-               "policy", "practice", "glorification", "justification"}
+               "policy", "practice", "glorification", "justification"} | {"pause", "lull", "halt", "cessation", "suspension",
+               "end", "stop"}
+_PAUSES = {"pause", "lull", "halt", "cessation", "suspension", "end", "stop", "break", "respite"}
 
 
 def _looked_back_on(t: Token) -> bool:
@@ -957,24 +1109,127 @@ def past_or_generic(t: Token) -> bool:
     for c in t.children:
         if c.ent_type_ == "DATE" and c.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nummod") and c.i < t.i:
             date = t.doc[c.left_edge.i:c.right_edge.i + 1].text
-            if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t):
+            if _YEAR_ONLY.search(date) or _MONTHS.search(date) and _looked_back_on(t) or _LAST_SEASON.search(date):
                 return True
-        if c.dep_ == "prep" and c.lower_ in ("in", "since", "during"):
-            for o in kids(c, "pobj"):
-                if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
+            if _MONTHS.search(date) and any(d.dep_ == "det" and d.lower_ in ("the", "those", "that") for d in t.children):
+                return True  # "the October 7 attacks", "the May 3 bombing": an act known by its date, named
+    if is_noun(t) and t.dep_ in ("dobj", "pobj") and _habitual(t.head if t.dep_ == "dobj" else t.head.head):
+        return True  # "they commonly infiltrate protests"
+    # time said on the cue or, for the object of a verb ("has maintained a siege since 2007"), on its verb
+    timed = [t] + ([t.head] if (is_noun(t) and t.dep_ in ("dobj", "nsubjpass") or t.dep_ == "conj") and is_verb(t.head) else [])
+    for v in timed:
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children) and any(
+                    g.ent_type_ == "DATE" and _YEAR_ONLY.search(g.text) for g in c.subtree):
+                return True  # "since the war erupted in March 2011, 500,000 have been killed": a tally over years
+            if c.dep_ == "advmod" and c.lower_ == "before" and v.i < c.i:
+                return True  # "has attacked them before"
+            if c.dep_ == "prep" and c.lower_ in _PERIOD_PREPS:
+                for o in kids(c, "pobj"):
+                    if o.ent_type_ == "DATE" and _YEAR_ONLY.search(t.doc[o.left_edge.i:o.right_edge.i + 1].text):
+                        return True
+            if c.dep_ == "npadvmod" and c.lower_ == "ago" or c.dep_ == "advmod" and c.lower_ == "ago":
+                if any(g.lower_ in ("years", "decades") for g in c.subtree):
                     return True
-        if c.dep_ == "npadvmod" and c.lower_ == "ago" or c.dep_ == "advmod" and c.lower_ == "ago":
-            if any(g.lower_ in ("years", "decades") for g in c.subtree):
+            if c.dep_ == "advmod" and c.lower_ in ("previously", "formerly"):
                 return True
     if not is_noun(t):
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ("earlier", "previous", "past", "prior", "former") for c in t.children):
+        return True  # "two earlier attacks", "past raids": looked back on
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "of" and lemma_of(head.head) in _GENERIC_OF:
         return True
+    if t.dep_ == "pobj" and head.lower_ in ("of", "for") and lemma_of(head.head) in _THING_HEADS:
+        return True
+    if t.dep_ == "pobj" and head.lower_ in ("in", "to") and lemma_of(head.head) in _PAUSES:
+        return True  # "a lull in the fighting", "an end to the attacks"
     if t.dep_ == "nsubj" and lemma_of(head) == "be" and head.tag_ in ("VBZ", "VBP") and t.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("such",) for c in t.children):
         return True  # "indiscriminate attacks are war crimes"
     return any(c.dep_ in ("det", "amod") and c.lower_ == "such" for c in t.children)
+
+
+_LAST_SEASON = re.compile(r"\blast\s+(?:year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter)", re.I)
+"""'last May's assault', 'last year's raid': an act looked back on, not news of the day."""
+
+
+_THING_HEADS = {"video", "footage", "image", "photo", "picture", "photograph", "clip", "component", "part", "export", "sale",
+                "supply", "shipment", "delivery", "version", "model", "copy", "replica", "stock", "production", "maker",
+                "manufacturer", "price", "cost"}
+"""Heads under which a weapon is a thing shown, sold or made ("videos of rockets", "components for explosive
+devices", "a version of a missile"), not used."""
+
+
+_PERIOD_PREPS = {"in", "since", "during", "over", "throughout", "for"}
+"""Prepositions of a time: with a year or "years"/"decades" the act is history or a tally over a period, not news."""
+
+
+_BACK_DETS = {"the", "this", "that", "these", "those"}
+_BACK_ADJ = {"latest", "recent", "deadly", "fatal", "bloody", "suspected", "alleged", "apparent", "reported", "brutal",
+             "horrific", "same", "previous", "earlier", "initial", "last", "ongoing", "continuing", "weekend", "overnight",
+             "tragic", "terrible", "violent", "cowardly", "heinous", "senseless", "deadliest", "twin", "double", "massive",
+             "large", "huge", "mass", "fresh", "heavy", "fierce", "intense", "sustained", "renewed", "subsequent", "whole",
+             "entire", "terrorist", "vicious", "barbaric", "shocking", "unprovoked", "daring", "coordinated", "attempted"}
+_BACK_PREPS = {"after", "following", "since", "before", "during", "amid", "amidst", "despite", "until", "throughout"}
+_BACK_OF = {"wake", "aftermath", "hour", "day", "week", "time", "anniversary", "scene", "site", "victim", "perpetrator",
+            "responsibility", "investigation", "condemnation", "impact", "toll", "cause", "details", "footage", "video",
+            "image", "survivor", "result", "start", "beginning", "end", "outbreak", "course", "eve", "height", "middle"}
+_BACK_VERBS = _REACTIONS | {"claim", "describe", "call", "investigate", "witness", "survive", "recount", "film", "probe",
+                            "follow", "prompt", "spark", "trigger", "cause", "mark"}
+
+
+_REACTION_NOUNS = {"investigation", "inquiry", "probe", "response", "reaction", "condemnation", "outrage", "accountability",
+                   "justice", "anniversary", "commemoration", "memory", "coverage", "footage", "evidence", "circumstance",
+                   "detail", "responsibility", "complicity", "role", "cover-up", "whitewash", "impunity", "trial", "verdict"}
+_FEELINGS = {"appal", "appall", "appalled", "shock", "shocked", "outrage", "outraged", "horrify", "horrified", "sadden",
+             "saddened", "anger", "angered", "concern", "concerned", "alarm", "alarmed", "dismay", "dismayed", "disturb",
+             "disturbed", "upset", "grieve", "devastate", "devastated"}
+
+
+def known_act_named(t: Token) -> bool:
+    """An act the reader already knows, named as the object of a reaction: "the killing of Abu Akleh constitutes",
+    "an investigation into Shireen's killing", "appalled at the killing", "commenting on the bombing". Bare and
+    definite, or known by the person it befell; reported elsewhere, not here."""
+    if not is_noun(t):
+        return False
+    poss = [c for c in t.children if c.dep_ == "poss"]
+    det = [c for c in t.children if c.dep_ == "det" and c.lower_ in _BACK_DETS]
+    named = any(p.ent_type_ == "PERSON" for p in poss) or any(o.ent_type_ == "PERSON" for o in prep_objects(t, "of"))
+    bare = bool(det) and all(c.dep_ in ("det", "punct") or c.dep_ == "amod" and c.lower_ in _BACK_ADJ for c in t.children)
+    if not (named or bare):
+        return False
+    head = t.head
+    if t.dep_ == "dobj" and lemma_of(head) in _BACK_VERBS | {"comment", "address", "respond", "discuss"}:
+        return True
+    if t.dep_ == "pobj":
+        outer = head.head
+        if lemma_of(outer) in _REACTION_NOUNS or lemma_of(outer) in _FEELINGS or outer.lower_ in _FEELINGS:
+            return True
+        if head.lower_ == "on" and lemma_of(outer) in ("comment", "report", "reflect", "speak", "remark"):
+            return True
+    return named and t.dep_ == "nsubj" and lemma_of(head) in ("constitute", "be", "remain", "become", "send", "spark", "trigger", "prompt", "draw")
+
+
+def refers_back(t: Token) -> bool:
+    """A definite mention of an act already reported: "after the attack", "condemned the attack", "wounded in the
+    fighting", "a student who joined the march". Bare (the article, a few adjectives), or definite and standing where
+    an act is named, not reported: an "after"/"since"/"amid" phrase, "in the wake of", the object of a reaction."""
+    if not is_noun(t):
+        return False
+    det = [c for c in t.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in _BACK_DETS:
+        return False
+    extra = [c for c in t.children if c.dep_ not in ("det", "punct") and not (c.dep_ == "amod" and c.lower_ in _BACK_ADJ)]
+    if not extra:
+        return True
+    head = t.head
+    if t.dep_ == "nsubj" and lemma_of(head) in ("come", "follow") and (has_child_word(head, {"after", "amid", "as", "days", "hours", "day", "week"}) or any(
+            c.dep_ == "advcl" and has_child_word(c, {"after", "as", "amid"}) for c in head.children)):
+        return True  # "the attacks on X came after ...": the act reported above, placed in time
+    if t.dep_ == "pobj" and (head.lower_ in _BACK_PREPS or head.lower_ == "of" and lemma_of(head.head) in _BACK_OF):
+        return True
+    return t.dep_ == "dobj" and lemma_of(head) in _BACK_VERBS
 
 
 _REAL_INF_HEADS = {"continue", "begin", "start", "manage", "go", "come", "happen", "appear", "seem", "claim", "say", "report",
@@ -1124,7 +1379,8 @@ def is_intervention(t: Token) -> bool:
             return True
         if key == "shot" and "warning" in mods:
             return True
-        if key in ("crackdown", "dispersal", "intervention") and t.dep_ != "pobj":
+        if key in ("crackdown", "dispersal", "intervention") and t.dep_ != "pobj" and not (
+                key == "intervention" and mods & {"military", "foreign", "armed", "humanitarian", "international", "nato", "us", "russian", "western"}):
             return True
         if key == "lathi" or (key == "charge" and t.i > 0 and t.doc[t.i - 1].lower_ in ("lathi", "baton")):
             return True

@@ -60,6 +60,7 @@ from .cues import (
     is_excessive,
     is_intervention,
     protest_victims,
+    refers_back,
     sentence_protest_context,
     target_named,
     unreal,
@@ -77,6 +78,7 @@ from .parties import (
 )
 from .tokens import (
     candidates,
+    forms_of,
     first_or_none,
     is_noun,
     is_verb,
@@ -204,16 +206,20 @@ def _violence(cues: list[Cue], sent: Span, para: _Para) -> _Act:
     firearms = any(c.kind == "fire" for c in cues) or not words.isdisjoint(_FIREARMS)
     clash = _pick(acts, "clash")
     # crowds fighting: a riot
+    lethal = bool(_pick(cues, "kill")) or any(lemma_of(c.tok) in ("kill", "die") for c in cues)
     crowd_agent = agent == L.RIOTER or (agent in (L.CIVILIAN, L.PROTESTER) and agent_tok is not None and (
-        crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS"))) and not firearms)
+        crowd_word(agent_tok) or agent == L.PROTESTER or (agent_tok.ent_type_ == "NORP" and agent_tok.tag_ in ("NNPS", "NNS") and not lethal)) and not firearms)
     physical = any(c.sub == "physical" or mod_words(c.tok) & {"physical", "fist", "verbal"} for c in clash) and not firearms
     armed_said = _armed_clash_said(clash) or (agent_tok is not None and "armed" in mod_words(agent_tok))
+    people_hit = target if target_tok is None or word_key(target_tok) not in _NOT_PEOPLE else None  # "fighting in a neighbourhood"
     crowd_clash = bool(clash) and not firearms and agent != L.STATE and (melee or agent != L.ARMED and target != L.ARMED and (
-        agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or target in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
+        agent in (L.CIVILIAN, L.PROTESTER, L.RIOTER) or people_hit in (L.CIVILIAN, L.PROTESTER, L.RIOTER)
         or (agent_tok is not None and crowd_word(agent_tok))))
     # unarmed people beating or assaulting, with fists, sticks or stones: a riot, not an armed attack
     crowd_agent = crowd_agent or (agent == L.CIVILIAN and not firearms and agent_tok is not None and "armed" not in mod_words(agent_tok)
-                                  and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None))
+                                  and bool(_pick(cues, "attack", "kill")) and target in (L.STATE, L.CIVILIAN, None)
+                                  and (agent_tok.tag_ in ("NNS", "NNPS") and agent_tok.ent_type_ not in ("PERSON", "ORG") or crowd_word(agent_tok))
+                                  and word_key(agent_tok) not in _NO_MOB | _NOT_PEOPLE)
     if not armed_said and (agent == L.PROTESTER or crowd_agent or physical or crowd_clash or (clash and agent is None and target in (L.CIVILIAN, L.PROTESTER) and melee)):
         sub = "Violent demonstration" if para.protest_context or agent == L.PROTESTER else "Mob violence"
         return _Act(sub, anchor, cues, 0.7)
@@ -286,6 +292,54 @@ def _fired_at_areas(cues: list[Cue], agent_tok: Token | None) -> bool:
             if places and all(word_key(p) in _AREAS and party_of(p) != L.STATE for p in places):
                 return True
     return False
+
+
+_TIME_PREPS = {"after", "following", "since", "before", "during", "amid", "amidst", "despite", "until", "throughout"}
+
+
+def _time_phrases(sent: Span) -> set[int]:
+    """The tokens of a sentence's time phrases ("after the raid", "amid air attacks", "since the war began", "in
+    the wake of the bombing"): an act named there is when something else happened, not what the sentence reports."""
+    out: set[int] = set()
+    doc = sent.doc
+    lowers, _, deps = forms_of(doc)  # Token objects only for the few candidates
+    for i in range(sent.start, sent.end):
+        if i in out or deps[i] not in ("prep", "advcl") or deps[i] == "prep" and lowers[i] not in _TIME_PREPS and lowers[i] != "in":
+            continue
+        t = doc[i]
+        if t.dep_ == "prep" and (lowers[i] in _TIME_PREPS or any(lemma_of(o) in ("wake", "aftermath", "run-up") for o in kids(t, "pobj"))):
+            out.update(x.i for x in t.subtree)
+        elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+            out.update(x.i for x in t.subtree)  # "since Israel launched its attacks on Gaza, I have been ..."
+    return out
+
+
+def _since(t: Token) -> bool:
+    """'the worst since a deadly assault in May': an act named as a reference point in time."""
+    return t.dep_ == "pobj" and t.head.lower_ == "since"
+
+
+def _definite(t: Token) -> bool:
+    """'the attacks', 'Israel's bombardment', 'these raids': an act the reader is taken to know (news names a new
+    one with 'a', or tells it in a clause)."""
+    return is_noun(t) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "those", "that") or c.dep_ == "poss" for c in t.children)
+
+
+_BARRING = {"prevent", "stop", "block", "push", "chase", "remove", "clear", "evict", "foil", "repel"}
+"""Verbs of force on a crowd only where a protest is in sight ("prevented them from treating the wounded" is not)."""
+
+
+_NO_MOB = {"official", "leader", "minister", "president", "spokesman", "spokesperson", "spokeswoman", "diplomat", "lawmaker",
+           "politician", "expert", "analyst", "journalist", "reporter", "lawyer", "judge", "prosecutor", "doctor", "witness",
+           "observer", "investigator", "authority", "officer", "victim", "body", "corpse"}
+"""Who is never a mob: one who speaks of an act, or one it befell."""
+
+
+_NOT_PEOPLE = {"village", "house", "home", "market", "mosque", "church", "school", "hospital", "shop", "store", "bus", "car",
+               "neighbourhood", "neighborhood", "settlement", "hamlet", "farm", "residence", "dwelling", "compound",
+               "restaurant", "hotel", "university", "clinic", "temple", "shrine", "truck", "herd", "cattle", "aid", "ngo",
+               "gathering", "wedding", "funeral", "community", "household", "population"}
+"""Civilian words that are places or things, never a mob."""
 
 
 def _armed_clash_said(clash: list[Cue]) -> bool:
@@ -481,12 +535,20 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
     if words.isdisjoint(CUE_WORDS) and words.isdisjoint(INTERVENTION_WORDS):
         return []
     cues = []
+    back: set[int] = set()  # cues naming an act already reported ("at the scene of the attack")
     for t in candidates(ctx.doc, sent.start, sent.end, CUE_WORDS):
         cue = classify(t)
         if cue is not None and not unreal(cue):
+            if acts_so_far and refers_back(t):
+                back.add(t.i)
+                continue
             cues.append(cue)
+    if back:  # "when the missile struck": the verb of a back-reference repeats it too
+        cues = [c for c in cues if not (is_verb(c.tok) and c.kind in _ACTS and (subject_of(c.tok) is not None and subject_of(c.tok).i in back))]
     if not cues and words.isdisjoint(INTERVENTION_WORDS):
         return []
+    if cues and all(_definite(c.tok) or _since(c.tok) for c in cues) and all(c.tok.i in _time_phrases(sent) for c in cues):
+        return []  # "amid the Israeli air attacks, the senator said ...", "during Israel's latest bombardment"
     all_cues = cues
     if len(cues) > 1:
         bg = background(sent, with_relcl=False)
@@ -516,6 +578,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         violent = [c for c in violent if c.tok.i not in stopped]  # "intercepted two missiles fired by the rebels"
     if _pick(others, "arrest") and violent and all(c.kind == "attack" and word_key(c.tok) in ("raid", "operation", "crackdown", "swoop", "sweep") for c in violent):
         violent = []  # "arrested 12 in raids": the raid is the arrest
+    if back and violent and all(c.kind == "outcome" or c.kind == "kill" and agent_of(c.tok) is None for c in violent):
+        violent = []  # "bodies were found at the scene of the attack": what the act already reported did
     if violent and not _pick(violent, "weapon", *_ACTS):
         # only "killed"/"died" with no act: an outcome of an act already reported, or of one the
         # sentence does not name
@@ -536,6 +600,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
             out.append(_Act(sub, anchor.tok, protest + riot, 0.85 if sub == "Peaceful protest" else 0.75, decisive))
             if violent and (agent_party in (L.STATE, L.PROTESTER, L.CIVILIAN, L.RIOTER, None)):
                 violent = []
+        elif party_of(agent_of(riot[0].tok)) == L.ARMED and _pick(violent, "fire", "clash", "attack", "kill"):
+            pass  # "armed men threw petrol bombs and opened fire at the troops": armed violence, not a riot
         else:
             sub = riot[0].sub or ("Violent demonstration" if para.protest_context or word_key(riot[0].tok) in ("riot", "rioter", "rioting", "rampage") else "Mob violence")
             out.append(_Act(sub, riot[0].tok, riot, 0.7))
@@ -545,7 +611,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
                 violent = []
     if not (protest or riot) and not acts_so_far_in_para(ctx, k):
         hit = next((t for t in candidates(ctx.doc, sent.start, sent.end, INTERVENTION_WORDS)
-                    if is_intervention(t) and (is_noun(t) or about_the_protest(t))), None)
+                    if is_intervention(t) and (is_noun(t) or about_the_protest(t) and (
+                        word_key(t) not in _BARRING or sentence_protest_context(t)))), None)
         if hit is not None:
             sub = "Excessive force against protesters" if is_excessive(hit) else "Protest with intervention"
             verb = hit if is_verb(hit) else hit.head
@@ -586,6 +653,8 @@ def _sentence_acts(k: int, sent: Span, ctx: _Context, acts_so_far: int) -> list[
         if sub in ("Agreement", "Change to group/activity", "Other", "Headquarters or base established") and any(
                 SUB_RANK(a.subcategory) < 3 for a in out):
             continue
+        if sub == "Change to group/activity" and c.kind == "change" and _unarmed_agent(c.tok):
+            continue  # "shipping firms suspended operations", "the council imposed a ban": no armed group changed
         out.append(_Act(sub, c.tok, [c], _OTHER_CONFIDENCE.get(sub, 0.6)))
     return [(a, a.subcategory) for a in out]
 
@@ -634,6 +703,18 @@ def _other_subtype(c: Cue, cues: list[Cue]) -> str | None:
         "disrupt": "Disrupted weapons use", "loot": "Looting/property destruction", "hq": "Headquarters or base established",
         "change": "Change to group/activity", "agree": "Agreement", "other": "Other",
     }.get(c.kind)
+
+
+_SPANS_OF_TIME = {"day", "week", "month", "year", "hour", "minute", "fortnight", "decade", "percent", "margin", "vote"}
+
+
+def _unarmed_agent(t: Token) -> bool:
+    """Whether who did it is named and is no party at all ("shipping firms", "the platform"): not a force, a group,
+    an official or a named organisation."""
+    agent = agent_of(t)
+    if agent is None or agent.pos_ == "PRON" or agent.like_num or word_key(agent) in _SPANS_OF_TIME:
+        return False  # "extended by a month": a span of time, not who
+    return party_of(agent) is None and agent.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON", "DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT")
 
 
 def _state_like(t: Token) -> bool:
@@ -704,6 +785,7 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
             agent_tok = agent_of(c.tok)
             if agent_tok is not None:
                 break
+    agent_tok = _reporter_of(agent_tok) or agent_tok
     target_tok = target_of(act.anchor)
     if target_tok is None:
         target_tok = first_or_none(target_of(c.tok) for c in act.cues)
@@ -728,6 +810,28 @@ def _actor_for(act: _Act, sub: str, ctx: _Context) -> tuple[str | None, str | No
     return actor, mention, target
 
 
+_REPORTING = {"say", "announce", "claim", "report", "confirm", "state", "add", "admit", "acknowledge", "insist", "deny", "tell"}
+
+
+def _reporter_of(tok: Token | None) -> Token | None:
+    """'The army said it had arrested six': the pronoun is who says so (the subject of the reporting verb), not
+    whatever was named last."""
+    if tok is None or tok.pos_ != "PRON" or tok.lower_ not in ("it", "they", "we") or tok.dep_ != "nsubj":
+        return None
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or lemma_of(verb.head) not in _REPORTING:
+        return None
+    for subj in kids(verb.head, "nsubj"):
+        if subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ == "PERSON":
+            continue
+        plural = subj.tag_ in ("NNS", "NNPS")
+        if tok.lower_ == "it" and not plural or tok.lower_ != "it" and (plural or subj.ent_type_ in ("ORG", "NORP")) or party_of(subj) in (L.STATE, L.ARMED):
+            return subj
+    return None
+
+
 def find_actions(doc: Doc) -> list[ActionMention]:
     """Every act reported in `doc`, one `ActionMention` per act and sentence (see the module doc for the rules).
 
@@ -736,8 +840,7 @@ def find_actions(doc: Doc) -> list[ActionMention]:
     try:
         return _find_actions(doc)
     finally:
-        for key in [k for k in doc.user_data if isinstance(k, tuple) and len(k) == 2 and k[0] == "eventwire" and str(k[1]).startswith("action_")]:
-            del doc.user_data[key]
+        _clean(doc)
 
 
 def _find_actions(doc: Doc) -> list[ActionMention]:
@@ -779,14 +882,34 @@ LINKABLE_ACROSS_SENTENCES = frozenset(
 """Acts a casualty figure in a later sentence may come from (an agreement or an arrest kills no one)."""
 
 
-def link_casualties(actions: list[ActionMention], casualty_spans: list[tuple[int, int, int]], text: str | None = None) -> list[int | None]:
+def name_earlier_acts(doc: Doc, sent_starts: list[int]) -> list[bool]:
+    """For each sentence (by its start char), whether it names an act back ("missing after the attack", "wounded in
+    the fighting"): its figures come from that act, reported before (`link_casualties`' `back`). The per-Doc
+    tables are removed afterwards, as `find_actions` does."""
+    try:
+        wanted = set(sent_starts)
+        named = {sent.start_char: any(refers_back(t) and classify(t) is not None for t in candidates(doc, sent.start, sent.end, CUE_WORDS))
+                 for sent in sentences_of(doc) if sent.start_char in wanted}
+        return [named.get(s, False) for s in sent_starts]
+    finally:
+        _clean(doc)
+
+
+def _clean(doc: Doc) -> None:
+    for key in [k for k in doc.user_data if isinstance(k, tuple) and len(k) == 2 and k[0] == "eventwire" and str(k[1]).startswith("action_")]:
+        del doc.user_data[key]
+
+
+def link_casualties(actions: list[ActionMention], casualty_spans: list[tuple[int, int, int]], text: str | None = None,
+                    back: list[bool] | None = None) -> list[int | None]:
     """For each casualty (char_start, char_end, sent_start), the index in `actions` of the act it comes from.
 
     The rule: an act of the casualty's own sentence first (of several, the violent one nearest to the figure;
     "3 killed in an air strike" and "killing 2" belong to their sentence's act); else the nearest act before it
     in the same paragraph that can cause casualties (not an arrest, agreement, base, movement, transfer,
-    peaceful protest or "other"); else None. Paragraphs are split at newlines of `text` (without `text`, the
-    whole text is one paragraph).
+    peaceful protest or "other"); else, when `back[i]` says the figure's sentence names an act back ("missing
+    after the attack"), the nearest such act before it in any paragraph; else None. Paragraphs are split at
+    newlines of `text` (without `text`, the whole text is one paragraph).
     """
     breaks = [i for i, ch in enumerate(text) if ch == "\n"] if text else []
     out: list[int | None] = []
@@ -801,5 +924,7 @@ def link_casualties(actions: list[ActionMention], casualty_spans: list[tuple[int
             i for i, a in enumerate(actions)
             if a.char_end <= start and a.subcategory in LINKABLE_ACROSS_SENTENCES and bisect.bisect_left(breaks, a.char_start) == para
         ]
+        if not before and back is not None and back[len(out)]:
+            before = [i for i, a in enumerate(actions) if a.char_end <= start and a.subcategory in LINKABLE_ACROSS_SENTENCES]
         out.append(max(before, key=lambda i: (actions[i].char_start, i)) if before else None)
     return out

@@ -218,6 +218,19 @@ DEAL_MODIFIERS = {"peace", "ceasefire", "cease-fire", "evacuation", "prisoner", 
 CAPTIVES = {"prisoner", "hostage", "detainee", "captive", "soldier", "fighter", "body", "corpse", "abductee",
             "pow", "prisoners", "inmate"}
 OTHER_VERBS = {"displace", "flee", "evacuate"}
+NATURAL_CAUSES = {
+    "rain", "rainfall", "downpour", "flood", "flooding", "floodwater", "storm", "cyclone", "hurricane", "typhoon",
+    "tornado", "earthquake", "quake", "tremor", "aftershock", "landslide", "landslip", "mudslide", "avalanche", "drought",
+    "heatwave", "heat", "cold", "snow", "snowstorm", "blizzard", "lightning", "tsunami", "wildfire", "bushfire", "blaze",
+    "disease", "virus", "outbreak", "cholera", "measles", "malaria", "ebola", "covid", "covid-19", "coronavirus",
+    "pandemic", "epidemic", "infection", "accident", "crash", "collision", "collapse", "eruption", "volcano", "famine",
+    "starvation", "malnutrition", "hunger", "heatstroke", "monsoon", "weather", "mudflow", "stampede", "drowning",
+    "wave", "winds", "wind", "illness", "exposure", "hypothermia", "dehydration",
+}
+"""What kills without an actor: weather, disease, accidents. A death these caused is no political-violence act."""
+AID_WORDS = {"aid", "humanitarian", "relief", "flour", "food", "medicine", "medical", "supplies", "supply", "fuel",
+             "water", "wfp", "unrwa", "unicef", "ocha", "vaccine", "lorry", "lorries", "evacuee"}
+"""Words of aid moving: a convoy of these arriving is no change to an armed group's activity."""
 
 # --- ACLED's own coding remarks at the start of a note ("Movement of forces: On 9 May ...") ------------------
 
@@ -342,7 +355,8 @@ HYPOTHETICAL_HEADS = {
     "avoid", "call", "urge", "allow", "ban", "prohibit", "forbid", "deny", "refuse", "propose", "consider",
     "expect", "hope", "demand", "ask", "order", "announce", "pledge", "promise", "decide", "agree", "attempt",
     "try", "plot", "conspire", "need", "fail", "stop", "cancel", "postpone", "suspend", "able", "likely",
-    "wait", "await", "poised", "ready", "end", "halt", "prepare", "mull", "eye", "seek",
+    "wait", "await", "poised", "ready", "end", "halt", "prepare", "mull", "eye", "seek", "dream", "scared", "afraid",
+    "worry", "imagine", "envisage", "contemplate", "let", "authorise", "authorize", "permit", "empower", "enable",
 }
 """Heads under which an act did not (yet) happen: "threatened to strike", "planned to attack", "called for protests".
 ("agree to a ceasefire" and "attempt" are kept out by the cue rules where they mean something.)"""

@@ -75,8 +75,8 @@ def subject_of(t: Token) -> Token | None:
             before = [x for x in subj if x.i < t.i]
             return before[-1] if before else subj[0]  # "Looting: ..., rebels looted": the nearest
         if t.dep_ in ("conj", "xcomp") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX", "NOUN"):
-            if kids(t, "nsubjpass"):
-                return None
+            if kids(t, "nsubjpass") or t.dep_ == "xcomp" and kids(t, "auxpass"):
+                return None  # "hospitals continued to be targeted": the subject is who it was done to
             t = t.head
             seen += 1
             continue
@@ -98,6 +98,7 @@ def agent_of(t: Token) -> Token | None:
     light verb governing a noun cue ("carried out an attack", "held a protest")."""
     if is_verb(t) or t.pos_ == "AUX":
         by = [o for a in kids(t, "agent") for o in kids(a, "pobj")] or [o for o in prep_objects(t, "by") if o.dep_ == "pobj"]
+        by = [o for o in by if o.ent_type_ not in ("DATE", "TIME", "PERCENT", "QUANTITY") and lemma_of(o) not in _BY_MEASURES]
         if by:
             return by[0]
         if t.dep_ == "acl" and t.tag_ in ("VBN", "VBD") and _headline_subject(t):
@@ -109,6 +110,8 @@ def agent_of(t: Token) -> Token | None:
         subj = subject_of(t)
         if subj is not None and subj.ent_type_ in ("DATE", "TIME"):
             subj = None
+        if subj is not None and (subj.pos_ == "NUM" or subj.like_num) and party_of(subj) is None:
+            subj = None  # "14 were killed and 31 wounded": a number alone is a count of victims, never an actor
         if subj is not None and subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not (subj.lower_ in ("it", "this", "which", "that") and lemma_of(t) in ("attack", "explode")):
             if _is_weapon_noun(subj) or lemma_of(subj) in ("attack", "clash", "explosion", "strike", "fire", "fighting"):
                 return agent_of(subj)
@@ -159,12 +162,20 @@ def agent_of(t: Token) -> Token | None:
     return None
 
 
+_BY_MEASURES = {"day", "week", "month", "year", "hour", "decade", "percent", "margin", "vote", "majority", "mile", "metre",
+                "meter", "kilometre", "kilometer", "point", "half", "third", "quarter"}
+"""'extended by a month', 'cut by half': a measure after 'by', not an author."""
+
+
 _NOT_AUTHOR_VERBS = {
     "say", "report", "condemn", "claim", "deny", "blame", "confirm", "announce", "witness", "see", "fear", "describe",
     "call", "welcome", "investigate", "denounce", "prevent", "repel", "thwart", "foil", "repulse", "counter", "fend",
     "survive", "escape", "flee", "suffer", "protest", "mourn", "document", "record", "observe", "hear", "follow",
     "avoid", "stop", "end", "resist", "oppose", "demand", "reject", "criticize", "criticise", "decry", "mark", "remember",
     "cover", "film", "photograph", "monitor", "track", "accuse", "allege", "cause", "trigger", "spark", "provoke",
+    "discuss", "debate", "raise", "mention", "address", "examine", "review", "probe", "analyse", "analyze", "highlight",
+    "note", "cite", "dismiss", "downplay", "question", "justify", "defend", "praise", "celebrate", "applaud", "hail",
+    "recount", "describe", "detail", "explain", "discuss", "deplore", "lament", "regret", "blame", "attribute",
 }
 """Verbs whose subject is not the author of their object ("condemned the attack", "survived the ambush")."""
 
@@ -273,6 +284,8 @@ def _party_of(t: Token) -> str | None:
     if key in L.ARMED_ASSETS or low in L.ARMED_ASSETS:
         if mods & L.CIVILIAN_WORDS or mods & {"idp", "refugee", "displacement", "aid", "humanitarian", "civilian", "bus", "taxi", "passenger"}:
             return L.CIVILIAN
+        if any(party_of(o) == L.CIVILIAN and word_key(o) in _UNPROTECTED for o in prep_objects(t, "of")):
+            return L.CIVILIAN  # "a convoy of aid workers", "a camp of displaced families" (not "of the deputy governor")
         if mods & L.NON_STATE_ARMED:
             return L.ARMED
         return L.STATE
@@ -295,6 +308,14 @@ def _party_of(t: Token) -> str | None:
     if key in _CONTAINERS and mods & L.CIVILIAN_WORDS:
         return L.CIVILIAN  # "a university campus", "the school compound", "a hospital ward"
     return None
+
+
+_UNPROTECTED = {"worker", "civilian", "refugee", "people", "person", "family", "villager", "passenger", "student", "child",
+                "woman", "man", "pilgrim", "trader", "resident", "patient", "journalist", "idp", "migrant", "aid",
+                "humanitarian", "volunteer", "medic", "doctor", "nurse", "staff", "employee", "driver", "truck", "lorry",
+                "bus", "car", "vehicle", "evacuee", "mourner", "worshipper", "farmer", "herder", "ngo", "organisation",
+                "organization", "charity", "agency"}
+"""Who travels or camps unguarded: a convoy or camp of these is civilian (one of an official has an escort)."""
 
 
 _CONTAINERS = {"campus", "complex", "compound", "building", "premises", "ward", "hall", "facility", "grounds", "dormitory",

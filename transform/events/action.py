@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..acts.find import find_actions, link_casualties
+from ..acts.find import find_actions, link_casualties, name_earlier_acts
 from ..records import Event
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
@@ -56,12 +56,14 @@ class Action:
     def relate(self, events: list[Event], doc: Doc) -> None:
         """Casualty figures point to the act they come from (`action_id`, the act's key until ids are given), by
         `acts.find.link_casualties`: an act of the figure's own sentence, else the nearest violent act before it in
-        its paragraph."""
+        its paragraph, else (when its sentence names an act back: "missing after the attack") the nearest before it."""
         actions = [e for e in events if e.event_type == self.name]
         figures = [e for e in events if e.event_type == "casualty"]
         if not actions or not figures:
             return
-        links = link_casualties(actions, [(f.char_start, f.char_end, f.sent_start) for f in figures], doc.text)
+        acted = {a.sent_start for a in actions}
+        back = name_earlier_acts(doc, [f.sent_start if f.sent_start not in acted else -1 for f in figures])
+        links = link_casualties(actions, [(f.char_start, f.char_end, f.sent_start) for f in figures], doc.text, back)
         for figure, link in zip(figures, links):
             if link is not None:
                 figure.action_id = actions[link].key
