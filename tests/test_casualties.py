@@ -398,3 +398,13 @@ def test_two_people_of_different_ages_are_two_people_and_a_wound_then_death_one(
             "He was pronounced dead at the scene.")
     found = rows(text)
     assert (toll(found), wounded(found)) == (1, 0)
+
+
+def test_an_ordinal_within_those_counted_is_one_of_them():
+    text = "Three men were wounded outside a diner on Friday. A third man was grazed on the hand, officers said."
+    assert wounded(rows(text)) == 3
+    text = "A gunman wounded two people at the mall. A third person died at the hospital, police said."
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 2)
+    text = "A teenager was killed and two men were hurt at the lake. A second teenager died of his wounds later."
+    assert toll(rows(text)) == 2

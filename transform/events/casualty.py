@@ -728,7 +728,21 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         sentence=sent.start_char,
         cue=cue.i,
         victim=count.victim_token.i if count.victim_token is not None else -1,
+        ordinal=_ordinal(count) if count.amount.count == 1 else None,
     )
+
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+
+
+def _ordinal(count: Count) -> int | None:
+    """The rank one person is given ("a fourth victim", "the second man"): see casualty_links rule 6a."""
+    tok = count.victim_token
+    if tok is None:
+        return None
+    return next((ORDINALS[c.lower_] for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in ORDINALS),
+                None)
 
 
 def additive_strong(count: Count) -> bool:
