@@ -408,3 +408,22 @@ def test_an_ordinal_within_those_counted_is_one_of_them():
     assert (toll(found), wounded(found)) == (1, 2)
     text = "A teenager was killed and two men were hurt at the lake. A second teenager died of his wounds later."
     assert toll(rows(text)) == 2
+
+
+def test_a_hurt_person_named_after_the_death_is_the_dead_one():
+    text = ("A 16-year-old girl was shot and killed by a cousin on Sunday in Elmwood. "
+            "The victim had been shot in the chest, deputies said.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 0)
+    text = ("A woman was shot dead at a bus stop on Friday. "
+            "Her nephew was shot in the arm and taken to hospital, police said.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 1)
+
+
+def test_another_alone_is_one_more_person():
+    found = rows("One man was killed and another wounded in a shooting near a gas station on Monday.")
+    assert (toll(found), wounded(found)) == (1, 1)
+    text = "A teen is dead and another is injured after shots hit a cookout. Friends said he died at the scene."
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 1)

@@ -356,6 +356,8 @@ def read_count(slot: Token) -> Count | None:
             return None
         return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot,
                      reference="definite" if _definite(slot) is not None else "number", additive=_additive(slot))
+    if low == "another" and slot.pos_ in ("DET", "PRON") and slot.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return Count(amount(1), [slot], None, None, None, reference="indefinite", additive=True)  # "and another wounded"
     if slot.pos_ not in ("NOUN", "PROPN", "PRON") and not (slot.pos_ == "ADJ" and slot.lower_ in _NOMINAL_ADJ) \
             and not is_person_noun(slot):  # ("the 17-year-old")
         return None

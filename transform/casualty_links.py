@@ -150,6 +150,7 @@ def link(mentions: list[Mention]) -> None:
         else:
             _link_incident(group)
     _died_of_wounds(mentions)
+    _hurt_after_death(mentions)
 
 
 ANYONE = frozenset({None, "person", "victim", "individual", "one", "people"})
@@ -185,9 +186,33 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
                 or k.reference not in ("pronoun", "definite", "name")):
             continue
         earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
+                   and not (w.additive and any(o.sentence == w.sentence and o.event.casualty_kind == "killed" for o in mentions))
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
             earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
+
+
+def _hurt_after_death(mentions: list[Mention]) -> None:
+    """Rule 7, told the other way round: "A boy was shot and killed on Friday. The victim had been shot in the
+    chest.": a person named as already counted ("the victim", "he", a name) and said hurt, where no one hurt
+    was counted before, is the one who died."""
+    for i, w in enumerate(mentions):
+        if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
+                or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
+            continue
+        earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
+        if any(m.event.casualty_kind in ("wounded", "shot") for m in earlier) or any(
+                m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
+            continue  # someone hurt already counted; or the sentence tells its dead from its hurt
+        last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative), None)
+        if w.reference == "pronoun" and (last is None or last.event.casualty_kind != "killed" or not compatible(last, w)):
+            continue  # "he", "she": the person just said dead, or no one
+        dead = [m for m in earlier if m.event.casualty_kind == "killed"
+                and (w.reference != "name" or m.reference != "name" or same_name(m.name, w.name))]
+        if w.reference == "definite" and _category(w) != "any":  # "his brother": only a dead man said to be one
+            dead = [m for m in dead if _category(m) == _category(w)]
+        if dead and (w.reference != "name" or any(m.reference == "name" for m in dead)):
+            w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key
 
 
 def _link_running(group: list[Mention]) -> None:
