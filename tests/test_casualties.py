@@ -427,3 +427,21 @@ def test_another_alone_is_one_more_person():
     text = "A teen is dead and another is injured after shots hit a cookout. Friends said he died at the scene."
     found = rows(text)
     assert (toll(found), wounded(found)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("Four dead and 11 wounded after a gun battle on the East Side.", 4, 11),
+        ("A girl accused of fatally shooting her older brother was in court Monday.", 1, 0),
+        ("Police found Rob Dunlap dead in a parked car with a gunshot wound.", 1, 0),
+        ("Officers found the 7-year-old girl and her father, 56, dead inside their home Wednesday.", 2, 0),
+        ("The suspect is accused in the fatal shooting of a 19-year-old man.", 1, 0),
+        ("Jon Baker has been charged in the shooting death of 21-year-old Carl Mendez, of Tampa.", 1, 0),
+        ("Six people are dead after a weekend homicide at a campsite.", 6, 0),
+        ("In the past five weeks, three children have died in accidental shootings in the county.", 0, 0),
+    ],
+)
+def test_local_news_phrasings(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

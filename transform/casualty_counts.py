@@ -301,11 +301,27 @@ def _person_name(slot: Token) -> str | None:
     return " ".join(words) or None
 
 
+def _owned_noun(pron: Token) -> Token | None:
+    """"her" the parser made an object of its own ("fatally shooting her older brother"): the noun it owns."""
+    if pron.lower_ != "her" or pron.i + 1 >= len(pron.doc):
+        return None
+    for tok in pron.doc[pron.i + 1 : pron.i + 5]:
+        if tok.head.i == pron.head.i and tok.dep_ == pron.dep_ and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or tok.head.i == pron.head.i:
+            return None
+    return None
+
+
 def _singular(slot: Token) -> Count | None:
     """One person named without a number: "a man", "another victim", "the 17-year-old", "his wife", "Mark Ruiz",
     "he". Whether it is a new victim or one already counted is decided across the article (casualty_links.py)."""
     low = slot.lower_
     if slot.pos_ == "PRON":
+        owned = _owned_noun(slot)
+        if owned is not None:  # "shooting her older brother", parsed as two objects: the brother is the victim
+            return Count(amount(1), [slot, owned], _noun_phrase(owned), owned, None,
+                         reference="definite") if is_person_noun(owned) else None
         if low in _SINGULAR_PRONOUNS:
             return Count(amount(1), [slot], None, slot, None, reference="pronoun")
         return None

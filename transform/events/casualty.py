@@ -160,6 +160,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", "hospitalize"
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
+    if tok.pos_ == "NOUN" and lemma == "shooting" and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in tok.children) \
+            and _of_person(tok) is not None:
+        return "killed", "shooting"  # "the fatal shooting of a 19-year-old man"
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
         if lemma in OF_NOUNS and _of_person(tok) is None:
             return None
@@ -296,7 +299,7 @@ def _antecedent(who: Token) -> Token:
 def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma == "toll":
         return _toll_slots(cue)
-    if lemma in OF_NOUNS and cue.pos_ in ("NOUN", "PROPN"):
+    if (lemma in OF_NOUNS or lemma == "shooting") and cue.pos_ in ("NOUN", "PROPN"):
         return [_of_person(cue)]
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
         verb = cue.head.head
@@ -327,7 +330,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
                     before = before.head
                 return [before]
             return [cue.head]
-        if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj"):
+        if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj") or (
+                cue.dep_ == "advmod" and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate")):
             head = cue.head
             objects = _kids(head, "dobj")
             before = [o for o in objects if o.i < cue.i]
@@ -460,6 +464,7 @@ _RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\ba
 _PERIOD = re.compile(
     r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
     r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
+    r"|\b(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks|months)\b"
     r"|\b\d+\s+(?:hours|days)\b")
 _AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b|\baged?\b")
 
@@ -489,6 +494,8 @@ def _aggregate(cue: Token, count: Count) -> bool:
         if ent.root.i not in clause and verb.i not in {t.i for t in ent.root.subtree}:
             continue  # the date of another clause: "the man who killed three ... declared last year that ..."
         words = ent.text.lower()
+        if re.fullmatch(r"an? weekend", words) or (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in INCIDENT_NOUNS | {"homicide", "killing"}):
+            continue  # "after a weekend homicide": one incident's time, not a weekend's tally
         if _AGE.search(words) or (re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and not re.search(r"\byears?\b", words)):
             continue  # an age, or a day ("4 May 2021"): one incident's date ("this year through July 20" is a period)
         if _PERIOD.search(words):
@@ -634,9 +641,14 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
         parents: list[Mention] = []
         parent_tokens: set[int] = set()
         for slot in _victim_slots(cue, lemma):
-            for group in _with_conjuncts(slot):
+            own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
+                             and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
+            for group in ([slot] if own_adjective else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
+                if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
+                                             and ADJ_KINDS[c.lower_] != kind for c in group.children):
+                    continue  # "Four dead and 11 wounded": Four has its own cue of another kind
                 count = read_count(group)
                 if (count is not None and group.i == cue.i and count.reference not in ("number", None) and kind != "killed"
                         and (count.victim_token is None or count.victim_token.i == cue.i)):
