@@ -445,3 +445,19 @@ def test_another_alone_is_one_more_person():
 def test_local_news_phrasings(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("A shooting in Maple Park killed Dana Brooks, 24, and wounded three Sunday night, officials said.", 1, 3),
+        ("One man was wounded on Monday, shot seven times in the back.", 0, 1),
+        ("The woman was shot in the back and taken to a medical center in critical condition where she later died.", 1, 0),
+        ("A gunman fatally wounded one student and injured another and a teacher at a school on Monday. "
+         "Jacob died Saturday, the coroner said.", 1, 2),
+        ("A man was shot dead and a woman wounded at a party. The woman died at the hospital on Sunday.", 2, 0),
+    ],
+)
+def test_who_is_hurt_and_who_died(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

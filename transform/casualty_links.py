@@ -186,7 +186,8 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
                 or k.reference not in ("pronoun", "definite", "name")):
             continue
         earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
-                   and not (w.additive and any(o.sentence == w.sentence and o.event.casualty_kind == "killed" for o in mentions))
+                   and not ((w.additive or _category(k) in ("any", "unknown") or _category(k) != _category(w))
+                            and any(o.sentence == w.sentence and o.event.casualty_kind == "killed" for o in mentions))
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
             earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..casualty_counts import Count, is_person_noun, read_count
 from ..numbers import amount, word_number
-from ..casualty_links import Mention, link
+from ..casualty_links import Mention, compatible, link
 from ..dates import PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
 from ..nlp import entities, text_of
@@ -366,6 +366,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         if cue.dep_ in ("acomp", "xcomp", "oprd") and not _kids(cue, "nsubj"):
             return _kids(cue.head, "nsubj", "nsubjpass")
         return _subjects(cue)
+    after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    if (cue.pos_ == "VERB" and after is not None and after.like_num and after.dep_ == "nummod"
+            and after.head.dep_ == "npadvmod" and after.head.head.i == cue.i and after.head.ent_type_ in ("DATE", "TIME")):
+        return [after]  # "and wounded three Sunday night", parsed as "three Sunday nights"
     if lemma in ("die", "succumb") or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
         return _subjects(cue)
     if objects:
@@ -653,6 +657,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                 if (count is not None and group.i == cue.i and count.reference not in ("number", None) and kind != "killed"
                         and (count.victim_token is None or count.victim_token.i == cue.i)):
                     count = None  # "an injury", "a death": the cue itself is no victim, only "12 deaths" is
+                if count is None and group.dep_ == "nummod" and group.head.dep_ == "npadvmod" and group.head.head.i == cue.i \
+                        and group.head.ent_type_ in ("DATE", "TIME"):
+                    count = _coded_count(group)  # (a number, not the date it was parsed into)
                 if count is None and lemma == "fatality" and group.like_num:
                     count = _coded_count(group)  # "split across 3 events (4)": the parser calls the 4 an apposition
                 if count is None:
@@ -788,8 +795,10 @@ def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
     killed = {m.event.char_start for m in mentions if m.event.casualty_kind == "killed"}
     killed_tokens = {m.victim for m in mentions if m.event.casualty_kind == "killed" and m.victim >= 0}
     killed_heads = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
+    said_dead = [m for m in mentions if m.event.casualty_kind == "killed" and m.reference == "pronoun"]
     return [m for m in mentions if not (m.event.casualty_kind in ("wounded", SHOT) and (
         m.victim in killed_tokens or (m.reference == "pronoun" and killed)
+        or (m.reference in ("name", "definite") and m.event.casualty_count == 1 and any(compatible(k, m) for k in said_dead))
         or (m.reference in ("name", "definite") and (m.event.char_start in killed or m.head in killed_heads))))]
 
 
