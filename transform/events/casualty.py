@@ -647,7 +647,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
         for slot in _victim_slots(cue, lemma):
             own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
                              and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
-            for group in ([slot] if own_adjective else _with_conjuncts(slot)):
+            both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
+            for group in ([slot] if own_adjective or both else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
