@@ -146,3 +146,14 @@ def test_neighbourhoods_counties_and_streets_are_no_far_towns(text, not_a_place)
 def test_a_direction_before_a_city_keeps_the_city():
     places = find_places(parse_one("A man was shot in Southwest Baltimore on Saturday, a police spokeswoman said."))
     assert "Baltimore" in {p.canonical for p in places}
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("The political leader of Hamas met officials in Doha on Sunday.", "Hamas"),
+        ("Arab-American voters in Dearborn said they felt ignored.", "Arab-"),
+    ],
+)
+def test_organisations_and_word_halves_are_no_places(text, not_a_place):
+    assert not_a_place not in {p.name for p in find_places(parse_one(text))}

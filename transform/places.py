@@ -164,6 +164,8 @@ def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -
     key = normalise(text)
     if key in ALIASES or mention.feature == "country":
         return True
+    if text.endswith(("-", "‐")):
+        return False  # "Arab-American", "Israeli-Palestinian": half of a compound word, not Arab, Alabama
     if key in _STATE_ABBREVIATIONS:
         return False  # "MYRTLE CREEK, Ore. —": a state, not Ore in Nigeria
     if key in GEO_WORDS or (len(text.split()) == 1 and key in people):
@@ -293,13 +295,21 @@ def _mislabelled(tok: Token, label: str, length: int) -> bool:
     if length != 1:
         return False
     preps = LOCATIVE_PREPS - {"of", "on", "from"} if label == "PERSON" else LOCATIVE_PREPS  # "takes care of Hassan"
-    if label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in preps and is_known_town(tok.text, 5_000):
-        return True
+    if (label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in preps and is_known_town(tok.text, 5_000)
+            and _own_name(tok.text)):
+        return True  # (a town's own name: "leader of Hamas" is no Hamm, whose other names include it)
     if not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
         return False
     if label == "ORG":
         return True
     return label == "PERSON" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
+
+
+def _own_name(text: str) -> bool:
+    """Whether a name is the gazetteer's own name for the place it finds (not one of its other spellings)."""
+    place = lookup(text)
+    return place is not None and (normalise(place.canonical) == normalise(text) or place.feature == "country"
+                                  or normalise(text) in ALIASES)
 
 
 def lookup_alias(ent: Span) -> bool:
