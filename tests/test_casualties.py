@@ -461,3 +461,15 @@ def test_local_news_phrasings(text, killed, hurt):
 def test_who_is_hurt_and_who_died(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("Another man, 32, was shot in the chest and taken to a hospital in stable condition.", 1),
+        ("A police report states several car windows and tires were also shot out.", 0),
+        ("He was charged with three counts of aggravated assault causing serious bodily injury.", 0),
+    ],
+)
+def test_one_person_once_and_things_never(text, hurt):
+    assert wounded(rows(text)) == hurt

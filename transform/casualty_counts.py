@@ -38,6 +38,7 @@ NOT_VICTIMS = {
     "kilometer", "mile", "metre", "meter", "dollar", "euro", "pound", "rupee", "naira", "shilling", "round",
     "shell", "rocket", "missile", "drone", "bomb", "vehicle", "car", "tank", "house", "home", "building",
     "village", "district", "province", "point", "goal", "case", "vote", "seat", "ton", "tonne", "kg",
+    "count", "charge", "window", "windshield", "tire", "tyre", "door", "wall", "truck", "bus", "store",
 }
 """Nouns a number can count that are not people: "killed in 3 days", "wounded by 2 rockets"."""
 
