@@ -473,3 +473,17 @@ def test_who_is_hurt_and_who_died(text, killed, hurt):
 )
 def test_one_person_once_and_things_never(text, hurt):
     assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Police said the 15-year-old turned the gun on himself and died at the scene from a gunshot wound.", 1),
+        ("Dale Moss, 17, was in the front seat and died after being shot twice.", 1),
+        ("Officers found one man dead and took a second man into custody after the shooting.", 1),
+        ("Police found Tyrone Parker in a car. Police found Parker shot to death inside his car on Elm Street.", 1),
+        ("Deputies said the suspect was pronounced deceased at the scene after the shooting.", 1),
+    ],
+)
+def test_deaths_said_the_local_news_way(text, killed):
+    assert toll(rows(text)) == killed

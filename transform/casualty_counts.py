@@ -285,12 +285,23 @@ _NOT_NAME_WORDS = frozenset({"death", "deaths", "shooting", "killing", "murder",
                              "officer", "victim", "suspect", "dead", "injured", "wounded", "shot", "fatal", "teen"})
 
 
+def _named_before(slot: Token) -> bool:
+    """A lone capitalised word that is a word of a full PERSON name in the article ("Juan Webb" ... "Webb was
+    shot"): that person, though the NER left it untagged here."""
+    doc = slot.doc
+    key = ("eventwire", "person_words")
+    if key not in doc.user_data:
+        doc.user_data[key] = sorted({t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+                                     if t.is_alpha and t.is_title})
+    return slot.lower_ in doc.user_data[key] and slot.lower_ not in PERSON_NOUNS and slot.lower_ not in _NOT_NAME_WORDS
+
+
 def _person_name(slot: Token) -> str | None:
     """The words of a PERSON name in the slot, lower case and space-separated ("Mark T. Ruiz" → "mark ruiz"):
     a later "Ruiz" or "Mark" is the same person (casualty_links.same_name)."""
     if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "", "ORG") or not slot.is_title:
         return None  # (the NER misses names, or calls them organisations, at the start of a sentence)
-    if slot.ent_type_ != "PERSON" and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
+    if slot.ent_type_ != "PERSON" and not _named_before(slot) and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
             t.pos_ == "PROPN" and t.is_title and t.lower_ not in _NOT_NAME_WORDS for t in slot.lefts if t.dep_ == "compound")
             or any(t.lower_ in _ORG_WORDS for t in slot.subtree)):
         return None  # untagged: only a first name + surname ("Ana Ruiz"), never "Police", "Shooting Death"

@@ -86,7 +86,7 @@ VERB_KINDS: dict[str, str] = {
 }
 """Verb lemma → `casualty_kind`. Arrests are not casualty figures: they are `action` rows (events/action.py)."""
 
-ADJ_KINDS: dict[str, str] = {"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
+ADJ_KINDS: dict[str, str] = {"dead": "killed", "deceased": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
 NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "toll": "killed", "injury": "wounded", "dead": "killed",
     "injured": "wounded", "wounded": "wounded", "killing": "killed", "murder": "killed", "slaying": "killed",
@@ -330,6 +330,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
                     before = before.head
                 return [before]
             return [cue.head]
+        if cue.dep_ == "ccomp" and _kids(cue, "nsubj") and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate"):
+            return _kids(cue, "nsubj")  # "officers found one man dead"
         if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj") or (
                 cue.dep_ == "advmod" and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate")):
             head = cue.head
@@ -371,6 +373,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             and after.head.dep_ == "npadvmod" and after.head.head.i == cue.i and after.head.ent_type_ in ("DATE", "TIME")):
         return [after]  # "and wounded three Sunday night", parsed as "three Sunday nights"
     if lemma in ("die", "succumb") or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
+        if not _subjects(cue) and cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and lemma in ("die", "succumb"):
+            return _subjects(cue.head)  # "the 15-year-old turned the gun on himself and died at the scene"
         return _subjects(cue)
     if objects:
         return objects
@@ -584,7 +588,7 @@ def _event(count: Count, kind: str, lemma: str, cue: Token, sent: Span, with_cue
     )
 
 
-NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality"}
+NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality", "deceased"}
 """Cues that say someone died but not how: a lone person's death counts only near violence (VIOLENCE_LEMMAS)."""
 
 
