@@ -487,3 +487,18 @@ def test_one_person_once_and_things_never(text, hurt):
 )
 def test_deaths_said_the_local_news_way(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("A shootout early Sunday morning has left three people injured and one person dead.", 1, 3),
+        ("A young child showed up at the hospital suffering from a gunshot wound to the leg.", 0, 1),
+        ("Officers found two women and a child on the floor, suffering gunshot wounds.", 0, 3),
+        ("Four people are recovering from gunshot wounds after a shooter fired into a crowd.", 0, 4),
+        ("When police arrived they found two females and a male with gunshot wounds to the legs.", 0, 3),
+    ],
+)
+def test_the_hurt_said_by_their_wounds(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

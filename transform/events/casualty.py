@@ -173,6 +173,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "killed", "wound"  # "sustained a fatal wound"
         if lemma in ("wound", "injury") and _with_wounds(tok) is not None:
             return "wounded", "wound"  # "taken to the hospital with non-life-threatening injuries"
+        if lemma in ("wound", "injury") and _suffering_from(tok) is not None and not any(_fatal(c) for c in tok.children):
+            return "wounded", "wound"  # "recovering from gunshot wounds"
         if lemma == "wound" and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS):
             return None
         if lemma == "injury" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
@@ -225,6 +227,28 @@ def _with_wounds(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
         return noun.head.head
     return None
+
+
+def _suffering_from(noun: Token) -> Token | None:
+    """The verb of "suffering from / recovering from (gunshot) wounds", whose subject is hurt."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from":
+        verb = noun.head.head
+        if verb.lemma_.lower() in ("suffer", "recover", "suffering") or verb.lower_ == "suffering":
+            return verb
+    return None
+
+
+def _sufferers(verb: Token) -> list[Token]:
+    """Who suffers: the verb's subject, the noun it describes ("a child suffering from ..."), or the people found
+    ("found two women and a child, suffering gunshot wounds")."""
+    found = _kids(verb, "nsubj", "nsubjpass")
+    if found:
+        return found
+    if verb.dep_ == "acl" or (verb.pos_ == "NOUN" and verb.dep_ == "pobj"):
+        return [verb.head] if verb.dep_ == "acl" else _kids(verb.head.head, "nsubj")
+    if verb.dep_ == "advcl":
+        return _kids(verb.head, "dobj") or _kids(verb.head, "nsubj", "nsubjpass")
+    return []
 
 
 def _condition_of_a_person(noun: Token) -> bool:
@@ -310,10 +334,15 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _with_wounds(cue) is not None:
         verb = _with_wounds(cue)
         if verb.pos_ not in ("VERB", "AUX"):
+            while verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):
+                verb = verb.head  # "two females and a male with gunshot wounds": all of them
             return [verb]  # "a woman with wounds to the arm"
         return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
+    if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _suffering_from(cue) is not None:
+        return _sufferers(_suffering_from(cue))  # "four people are recovering from gunshot wounds"
     if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury", "kill"):
-        return _subjects(cue.head) or _kids(cue.head, "nsubjpass")  # "another man suffered a gunshot wound"
+        return (_subjects(cue.head) or _kids(cue.head, "nsubjpass")
+                or (_sufferers(cue.head) if cue.head.dep_ in ("acl", "advcl") else []))  # "another man suffered a gunshot wound"
     if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
         coded = _coded_as(cue)
         if coded is not None:
@@ -330,8 +359,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
                     before = before.head
                 return [before]
             return [cue.head]
-        if cue.dep_ == "ccomp" and _kids(cue, "nsubj") and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate"):
-            return _kids(cue, "nsubj")  # "officers found one man dead"
+        if cue.dep_ in ("ccomp", "conj") and _kids(cue, "nsubj"):
+            return _kids(cue, "nsubj")  # "officers found one man dead", "left three people injured and one person dead"
         if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj") or (
                 cue.dep_ == "advmod" and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate")):
             head = cue.head
@@ -372,6 +401,9 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     if (cue.pos_ == "VERB" and after is not None and after.like_num and after.dep_ == "nummod"
             and after.head.dep_ == "npadvmod" and after.head.head.i == cue.i and after.head.ent_type_ in ("DATE", "TIME")):
         return [after]  # "and wounded three Sunday night", parsed as "three Sunday nights"
+    if cue.lower_ in ("injured", "wounded") and cue.dep_ in ("oprd", "xcomp", "ccomp") and not _subjects(cue) \
+            and cue.head.lemma_.lower() in ("leave", "find", "discover", "locate"):
+        return _kids(cue.head, "dobj")  # "has left three people injured"
     if lemma in ("die", "succumb") or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
         if not _subjects(cue) and cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and lemma in ("die", "succumb"):
             return _subjects(cue.head)  # "the 15-year-old turned the gun on himself and died at the scene"
