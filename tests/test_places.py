@@ -157,3 +157,8 @@ def test_a_direction_before_a_city_keeps_the_city():
 )
 def test_organisations_and_word_halves_are_no_places(text, not_a_place):
     assert not_a_place not in {p.name for p in find_places(parse_one(text))}
+
+
+def test_a_us_broadcasters_call_sign_makes_the_report_american():
+    doc = parse_one("BIRMINGHAM (WXYZ) - A man was shot and killed in Birmingham on Monday night.")
+    assert {p.country_code for p in find_places(doc) if p.canonical == "Birmingham"} == {"US"}

@@ -118,6 +118,10 @@ _POSTAL_NAMES = {"AK": "Alaska", "AL": "Alabama", "AR": "Arkansas", "AZ": "Arizo
                  "WI": "Wisconsin", "WV": "West Virginia", "WY": "Wyoming"}
 
 
+_CALL_SIGN = re.compile(r"\((?:CBS|NBC|ABC|FOX|CNN)?\s*[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|CD))?\)")
+"""A US broadcaster's call sign in a dateline ("DETROIT (WXYZ) —", "(KTHV)"): the report is American."""
+
+
 def _state_name(written: str) -> str:
     """A state as written ("Fla.", "TX", "Texas") → its name."""
     return _AP_STATES.get(written) or _POSTAL_NAMES.get(written) or written
@@ -247,7 +251,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
                 votes[code] += 1
-    states = len(US_STATES.findall(text[:5000]))
+    states = len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
     if states:
         votes["US"] += 2 * states
     if not votes:
