@@ -483,6 +483,7 @@ def test_one_person_once_and_things_never(text, hurt):
         ("Officers found one man dead and took a second man into custody after the shooting.", 1),
         ("Police found Tyrone Parker in a car. Police found Parker shot to death inside his car on Elm Street.", 1),
         ("Deputies said the suspect was pronounced deceased at the scene after the shooting.", 1),
+        ("Relatives of a deceased pregnant woman protested outside the hospital after the attack.", 0),
     ],
 )
 def test_deaths_said_the_local_news_way(text, killed):

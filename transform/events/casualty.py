@@ -158,6 +158,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
         if lemma == "hospitalize":
             return "wounded", "hospitalize"
+    if low == "deceased" and tok.dep_ == "amod" and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ("find", "discover", "locate")):
+        return None  # "relatives of a deceased woman": a reference to someone dead, not a report of a death
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ == "NOUN" and lemma == "shooting" and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in tok.children) \
