@@ -162,3 +162,15 @@ def test_organisations_and_word_halves_are_no_places(text, not_a_place):
 def test_a_us_broadcasters_call_sign_makes_the_report_american():
     doc = parse_one("BIRMINGHAM (WXYZ) - A man was shot and killed in Birmingham on Monday night.")
     assert {p.country_code for p in find_places(doc) if p.canonical == "Birmingham"} == {"US"}
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Protesters threw Molotov cocktails at police in the city.", "Molotov"),
+        ("Julia said she was afraid to go back home.", "Julia"),
+    ],
+)
+def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place):
+    assert not_a_place not in {p.name for p in find_places(parse_one(text))}
+    assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}

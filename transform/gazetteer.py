@@ -258,6 +258,11 @@ def lookup_in(name: str, country_code: str, admin1: str | None = None) -> Place 
     return max(best, key=lambda p: p.population) if best else None
 
 
+def towns_named(name: str) -> list[Place]:
+    """Every town whose name or other spelling is `name` (normalised)."""
+    return _towns_by_name().get(normalise(name), [])
+
+
 def countries_of(name: str) -> set[str]:
     """The countries that have a town of this name."""
     return {p.country_code for p in _towns_by_name().get(normalise(name), ()) if p.country_code}

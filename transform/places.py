@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise
+from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -222,7 +222,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             continue
         if tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and tok.nbor().ent_iob_ == "I":
             continue
-        if is_known_town(tok.text, UNTAGGED_MIN_POPULATION) or _mislabelled(tok, tok.ent_type_, 1):
+        if (is_known_town(tok.text, UNTAGGED_MIN_POPULATION) and (_own_name(tok.text) or tok.dep_ not in ("compound", "amod", "nmod"))
+                ) or _mislabelled(tok, tok.ent_type_, 1):
+            # (another spelling of a town only as a noun of its own: "shelled Mykolaiv", never "Molotov cocktails")
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
             if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people) and not _longer_name(doc, tok.idx, True):
                 places.append(mention)
@@ -305,15 +307,16 @@ def _mislabelled(tok: Token, label: str, length: int) -> bool:
     if not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
         return False
     if label == "ORG":
-        return True
+        return _own_name(tok.text)  # "Julia said ..." (tagged ORG) is no Plovdiv, whose other names include it
     return label == "PERSON" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
 
 
 def _own_name(text: str) -> bool:
     """Whether a name is the gazetteer's own name for the place it finds (not one of its other spellings)."""
     place = lookup(text)
-    return place is not None and (normalise(place.canonical) == normalise(text) or place.feature == "country"
-                                  or normalise(text) in ALIASES)
+    key = normalise(text)
+    return place is not None and (place.feature == "country" or key in ALIASES or normalise(place.canonical) == key
+                                  or any(normalise(p.canonical) == key for p in towns_named(key)))
 
 
 def lookup_alias(ent: Span) -> bool:
