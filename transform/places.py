@@ -6,8 +6,9 @@ inside another entity (so "The Moscow Times" is not Moscow). Not places: acronym
 never a place alone ("the Red Sea" is not Seattle, "North"), buildings, streets and parks the gazetteer knows
 only as another town's other name ("White House"), US state abbreviations ("Ore."), and words of the article's
 full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
-(the country most of its place mentions, and US state names, point to): Chester, Pennsylvania, not Chester,
-England.
+(the country most of its place mentions, and US state names or a US broadcaster's call sign, point to): Chester,
+Pennsylvania, not Chester, England; and a US town many states share is the one in the state written after it
+("Bastrop, Texas") or named most in the article.
 
 `locate` picks the event's place by this rule, first match wins, among the places in the article's country
 (when it has one) and leaving out places the victim was taken to ("a hospital in Dallas") and towns named once
