@@ -408,3 +408,108 @@ def test_a_victim_two_cues_read_is_one_row_with_one_id():
     assert len(ids) == len(set(ids))
     boys = [e for e in result.events if e.event_type == "casualty" and e.victims and "boy" in e.victims]
     assert [(e.casualty_kind, e.casualty_count, e.cue) for e in boys] == [("wounded", 1, "injure")]
+
+
+def test_an_ordinal_within_those_counted_is_one_of_them():
+    text = "Three men were wounded outside a diner on Friday. A third man was grazed on the hand, officers said."
+    assert wounded(rows(text)) == 3
+    text = "A gunman wounded two people at the mall. A third person died at the hospital, police said."
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 2)
+    text = "A teenager was killed and two men were hurt at the lake. A second teenager died of his wounds later."
+    assert toll(rows(text)) == 2
+
+
+def test_a_hurt_person_named_after_the_death_is_the_dead_one():
+    text = ("A 16-year-old girl was shot and killed by a cousin on Sunday in Elmwood. "
+            "The victim had been shot in the chest, deputies said.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 0)
+    text = ("A woman was shot dead at a bus stop on Friday. "
+            "Her nephew was shot in the arm and taken to hospital, police said.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 1)
+
+
+def test_another_alone_is_one_more_person():
+    found = rows("One man was killed and another wounded in a shooting near a gas station on Monday.")
+    assert (toll(found), wounded(found)) == (1, 1)
+    text = "A teen is dead and another is injured after shots hit a cookout. Friends said he died at the scene."
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("Four dead and 11 wounded after a gun battle on the East Side.", 4, 11),
+        ("A girl accused of fatally shooting her older brother was in court Monday.", 1, 0),
+        ("Police found Rob Dunlap dead in a parked car with a gunshot wound.", 1, 0),
+        ("Officers found the 7-year-old girl and her father, 56, dead inside their home Wednesday.", 2, 0),
+        ("The suspect is accused in the fatal shooting of a 19-year-old man.", 1, 0),
+        ("Jon Baker has been charged in the shooting death of 21-year-old Carl Mendez, of Tampa.", 1, 0),
+        ("Six people are dead after a weekend homicide at a campsite.", 6, 0),
+        ("In the past five weeks, three children have died in accidental shootings in the county.", 0, 0),
+    ],
+)
+def test_local_news_phrasings(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("A shooting in Maple Park killed Dana Brooks, 24, and wounded three Sunday night, officials said.", 1, 3),
+        ("One man was wounded on Monday, shot seven times in the back.", 0, 1),
+        ("The woman was shot in the back and taken to a medical center in critical condition where she later died.", 1, 0),
+        ("A gunman fatally wounded one student and injured another and a teacher at a school on Monday. "
+         "Jacob died Saturday, the coroner said.", 1, 2),
+        ("A man was shot dead and a woman wounded at a party. The woman died at the hospital on Sunday.", 2, 0),
+    ],
+)
+def test_who_is_hurt_and_who_died(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("Another man, 32, was shot in the chest and taken to a hospital in stable condition.", 1),
+        ("A police report states several car windows and tires were also shot out.", 0),
+        ("He was charged with three counts of aggravated assault causing serious bodily injury.", 0),
+    ],
+)
+def test_one_person_once_and_things_never(text, hurt):
+    assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Police said the 15-year-old turned the gun on himself and died at the scene from a gunshot wound.", 1),
+        ("Dale Moss, 17, was in the front seat and died after being shot twice.", 1),
+        ("Officers found one man dead and took a second man into custody after the shooting.", 1),
+        ("Police found Tyrone Parker in a car. Police found Parker shot to death inside his car on Elm Street.", 1),
+        ("Deputies said the suspect was pronounced deceased at the scene after the shooting.", 1),
+        ("Relatives of a deceased pregnant woman protested outside the hospital after the attack.", 0),
+    ],
+)
+def test_deaths_said_the_local_news_way(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("A shootout early Sunday morning has left three people injured and one person dead.", 1, 3),
+        ("A young child showed up at the hospital suffering from a gunshot wound to the leg.", 0, 1),
+        ("Officers found two women and a child on the floor, suffering gunshot wounds.", 0, 3),
+        ("Four people are recovering from gunshot wounds after a shooter fired into a crowd.", 0, 4),
+        ("When police arrived they found two females and a male with gunshot wounds to the legs.", 0, 3),
+    ],
+)
+def test_the_hurt_said_by_their_wounds(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

@@ -117,3 +117,60 @@ def test_the_place_of_the_event_is_not_the_hospital_nor_a_street_named_after_a_f
     places = find_places(doc)
     wounded = next(e for e in extract_casualties(doc) if e.casualty_kind == "wounded")
     assert locate(wounded, doc, places, fallback=True).canonical == "Detroit"
+
+
+def test_a_us_town_many_states_share_is_the_one_in_the_articles_state():
+    doc = parse_one("WILMINGTON, Del. — A man was shot and killed on Tuesday night in Wilmington. "
+                    "Delaware State Police are investigating.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Wilmington"} == {"Delaware"}
+    doc = parse_one("A teen was killed in Henderson on Monday. The Tennessee Bureau of Investigation is helping "
+                    "Henderson police.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Henderson"} == {"Tennessee"}
+    doc = parse_one("A woman was wounded in Bastrop, Texas, on Friday, deputies said.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Bastrop"} == {"Texas"}
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("COLBERT COUNTY, Ala. (WXYZ) — A child was shot on Thursday in Colbert County.", "Aïn Oulmene"),
+        ("A man was killed in a shooting in Park Manor on the South Side, police said.", "Manor"),
+        ("Metro police said a man was shot dead near the Strip in Las Vegas.", "Metro"),
+        ("A boy was wounded in his home in the 400 block of North Bend Road in Baltimore.", "South Bend"),
+    ],
+)
+def test_neighbourhoods_counties_and_streets_are_no_far_towns(text, not_a_place):
+    assert not_a_place not in {p.canonical for p in find_places(parse_one(text))}
+
+
+def test_a_direction_before_a_city_keeps_the_city():
+    places = find_places(parse_one("A man was shot in Southwest Baltimore on Saturday, a police spokeswoman said."))
+    assert "Baltimore" in {p.canonical for p in places}
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("The political leader of Hamas met officials in Doha on Sunday.", "Hamas"),
+        ("Arab-American voters in Dearborn said they felt ignored.", "Arab-"),
+    ],
+)
+def test_organisations_and_word_halves_are_no_places(text, not_a_place):
+    assert not_a_place not in {p.name for p in find_places(parse_one(text))}
+
+
+def test_a_us_broadcasters_call_sign_makes_the_report_american():
+    doc = parse_one("BIRMINGHAM (WXYZ) - A man was shot and killed in Birmingham on Monday night.")
+    assert {p.country_code for p in find_places(doc) if p.canonical == "Birmingham"} == {"US"}
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Protesters threw Molotov cocktails at police in the city.", "Molotov"),
+        ("Julia said she was afraid to go back home.", "Julia"),
+    ],
+)
+def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place):
+    assert not_a_place not in {p.name for p in find_places(parse_one(text))}
+    assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}

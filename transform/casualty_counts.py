@@ -38,6 +38,7 @@ NOT_VICTIMS = {
     "kilometer", "mile", "metre", "meter", "dollar", "euro", "pound", "rupee", "naira", "shilling", "round",
     "shell", "rocket", "missile", "drone", "bomb", "vehicle", "car", "tank", "house", "home", "building",
     "village", "district", "province", "point", "goal", "case", "vote", "seat", "ton", "tonne", "kg",
+    "count", "charge", "window", "windshield", "tire", "tyre", "door", "wall", "truck", "bus", "store",
 }
 """Nouns a number can count that are not people: "killed in 3 days", "wounded by 2 rockets"."""
 
@@ -284,12 +285,23 @@ _NOT_NAME_WORDS = frozenset({"death", "deaths", "shooting", "killing", "murder",
                              "officer", "victim", "suspect", "dead", "injured", "wounded", "shot", "fatal", "teen"})
 
 
+def _named_before(slot: Token) -> bool:
+    """A lone capitalised word that is a word of a full PERSON name in the article ("Juan Webb" ... "Webb was
+    shot"): that person, though the NER left it untagged here."""
+    doc = slot.doc
+    key = ("eventwire", "person_words")
+    if key not in doc.user_data:
+        doc.user_data[key] = sorted({t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+                                     if t.is_alpha and t.is_title})
+    return slot.lower_ in doc.user_data[key] and slot.lower_ not in PERSON_NOUNS and slot.lower_ not in _NOT_NAME_WORDS
+
+
 def _person_name(slot: Token) -> str | None:
     """The words of a PERSON name in the slot, lower case and space-separated ("Mark T. Ruiz" → "mark ruiz"):
     a later "Ruiz" or "Mark" is the same person (casualty_links.same_name)."""
     if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "", "ORG") or not slot.is_title:
         return None  # (the NER misses names, or calls them organisations, at the start of a sentence)
-    if slot.ent_type_ != "PERSON" and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
+    if slot.ent_type_ != "PERSON" and not _named_before(slot) and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
             t.pos_ == "PROPN" and t.is_title and t.lower_ not in _NOT_NAME_WORDS for t in slot.lefts if t.dep_ == "compound")
             or any(t.lower_ in _ORG_WORDS for t in slot.subtree)):
         return None  # untagged: only a first name + surname ("Ana Ruiz"), never "Police", "Shooting Death"
@@ -301,11 +313,27 @@ def _person_name(slot: Token) -> str | None:
     return " ".join(words) or None
 
 
+def _owned_noun(pron: Token) -> Token | None:
+    """"her" the parser made an object of its own ("fatally shooting her older brother"): the noun it owns."""
+    if pron.lower_ != "her" or pron.i + 1 >= len(pron.doc):
+        return None
+    for tok in pron.doc[pron.i + 1 : pron.i + 5]:
+        if tok.head.i == pron.head.i and tok.dep_ == pron.dep_ and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "PUNCT") or tok.head.i == pron.head.i:
+            return None
+    return None
+
+
 def _singular(slot: Token) -> Count | None:
     """One person named without a number: "a man", "another victim", "the 17-year-old", "his wife", "Mark Ruiz",
     "he". Whether it is a new victim or one already counted is decided across the article (casualty_links.py)."""
     low = slot.lower_
     if slot.pos_ == "PRON":
+        owned = _owned_noun(slot)
+        if owned is not None:  # "shooting her older brother", parsed as two objects: the brother is the victim
+            return Count(amount(1), [slot, owned], _noun_phrase(owned), owned, None,
+                         reference="definite") if is_person_noun(owned) else None
         if low in _SINGULAR_PRONOUNS:
             return Count(amount(1), [slot], None, slot, None, reference="pronoun")
         return None
@@ -356,6 +384,8 @@ def read_count(slot: Token) -> Count | None:
             return None
         return Count(amt, tokens + ([of] if of is not None else []), _noun_phrase(of) if of is not None else None, of, slot,
                      reference="definite" if _definite(slot) is not None else "number", additive=_additive(slot))
+    if low == "another" and slot.pos_ in ("DET", "PRON") and slot.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return Count(amount(1), [slot], None, None, None, reference="indefinite", additive=True)  # "and another wounded"
     if slot.pos_ not in ("NOUN", "PROPN", "PRON") and not (slot.pos_ == "ADJ" and slot.lower_ in _NOMINAL_ADJ) \
             and not is_person_noun(slot):  # ("the 17-year-old")
         return None

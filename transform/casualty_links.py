@@ -18,6 +18,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them.
+  6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
+     when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
+     else one more ("two men were wounded ... a third man was killed").
   6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
      other people" says more than those named just before it in its sentence only: across sentences it may
      restate ("four people were wounded ... four other victims were taken to hospital").
@@ -68,6 +71,8 @@ class Mention:
     day: date | None = None  # the day the text dates the figure to, else the publication date
     dated: bool = False  # whether `day` was read from the text (its sentence or paragraph)
     victim: int = -1  # the victim token's index, where one is written
+    ordinal: int | None = None  # "a fourth victim": the 4th person of the incident (rule 6a)
+    within: bool = False  # an ordinal within the people already counted: never a new total (rule 6a)
     named: int = 0  # victims of this row a later name has been matched to
     parts: list[Mention] = field(default_factory=list)
 
@@ -136,6 +141,7 @@ def compatible(a: Mention, b: Mention) -> bool:
 def link(mentions: list[Mention]) -> None:
     """Set `subset_of` on every row that restates, sums up or is part of another (rules in the module doc)."""
     by_kind: dict[tuple[str | None, bool], list[Mention]] = {}
+    _ordinals(mentions)
     for m in mentions:
         by_kind.setdefault((m.event.casualty_kind, bool(m.event.is_cumulative)), []).append(m)
     for (_, cumulative), group in by_kind.items():
@@ -144,6 +150,30 @@ def link(mentions: list[Mention]) -> None:
         else:
             _link_incident(group)
     _died_of_wounds(mentions)
+    _hurt_after_death(mentions)
+
+
+ANYONE = frozenset({None, "person", "victim", "individual", "one", "people"})
+"""Words of an ordinal that can rank anyone hurt ("a third person"), not only those of its own kind ("a second teenager")."""
+
+
+def _ordinals(mentions: list[Mention]) -> None:
+    """Rule 6a: an ordinal within the people already counted is one of them: it loses its "more" mark (and is
+    then linked as any other mention of one person); beyond them it stays one more."""
+    for i, m in enumerate(mentions):
+        if m.ordinal is None or m.event.is_cumulative or m.event.subset_of is not None:
+            continue
+        before = [o for o in mentions[:i] if not o.event.is_cumulative and o.event.subset_of is None and not o.ordinal
+                  and o.event.casualty_kind in ("killed", "wounded", "shot") and compatible(o, m)]
+        own = sum(o.event.casualty_count or 0 for o in before if o.event.casualty_kind == m.event.casualty_kind)
+        across = [o for o in before if o.event.casualty_kind == m.event.casualty_kind
+                  or m.head in ANYONE or SYNONYMS.get(o.head or "", o.head) == SYNONYMS.get(m.head or "", m.head)]
+        every = sum(o.event.casualty_count or 0 for o in across if o.event.casualty_kind != "shot")
+        shot = sum(o.event.casualty_count or 0 for o in across if o.event.casualty_kind == "shot")
+        if own >= m.ordinal or (own and max(every, shot) >= m.ordinal):
+            m.additive = False
+            m.other = False
+            m.within = True
 
 
 def _died_of_wounds(mentions: list[Mention]) -> None:
@@ -156,9 +186,34 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
                 or k.reference not in ("pronoun", "definite", "name")):
             continue
         earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
+                   and not ((w.additive or _category(k) in ("any", "unknown") or _category(k) != _category(w))
+                            and any(o.sentence == w.sentence and o.event.casualty_kind == "killed" for o in mentions))
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
             earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
+
+
+def _hurt_after_death(mentions: list[Mention]) -> None:
+    """Rule 7, told the other way round: "A boy was shot and killed on Friday. The victim had been shot in the
+    chest.": a person named as already counted ("the victim", "he", a name) and said hurt, where no one hurt
+    was counted before, is the one who died."""
+    for i, w in enumerate(mentions):
+        if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
+                or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
+            continue
+        earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
+        if any(m.event.casualty_kind in ("wounded", "shot") for m in earlier) or any(
+                m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
+            continue  # someone hurt already counted; or the sentence tells its dead from its hurt
+        last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative), None)
+        if w.reference == "pronoun" and (last is None or last.event.casualty_kind != "killed" or not compatible(last, w)):
+            continue  # "he", "she": the person just said dead, or no one
+        dead = [m for m in earlier if m.event.casualty_kind == "killed"
+                and (w.reference != "name" or m.reference != "name" or same_name(m.name, w.name))]
+        if w.reference == "definite" and _category(w) != "any":  # "his brother": only a dead man said to be one
+            dead = [m for m in dead if _category(m) == _category(w)]
+        if dead and (w.reference != "name" or any(m.reference == "name" for m in dead)):
+            w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key
 
 
 def _link_running(group: list[Mention]) -> None:

@@ -244,8 +244,9 @@ def _towns_by_name() -> dict[str, list[Place]]:
     return _BY_NAME
 
 
-def lookup_in(name: str, country_code: str) -> Place | None:
-    """The most populous town of that name in the given country, or None (see `_towns_by_name`)."""
+def lookup_in(name: str, country_code: str, admin1: str | None = None) -> Place | None:
+    """The most populous town of that name in the given country (and state, province... when given), or None
+    (see `_towns_by_name`)."""
     key = normalise(name)
     options = _towns_by_name().get(key)
     if options is None:
@@ -253,8 +254,13 @@ def lookup_in(name: str, country_code: str) -> Place | None:
             if key.endswith(suffix):
                 options = _towns_by_name().get(key[: -len(suffix)])
                 break
-    best = [p for p in options or () if p.country_code == country_code]
+    best = [p for p in options or () if p.country_code == country_code and (admin1 is None or p.admin1 == admin1)]
     return max(best, key=lambda p: p.population) if best else None
+
+
+def towns_named(name: str) -> list[Place]:
+    """Every town whose name or other spelling is `name` (normalised)."""
+    return _towns_by_name().get(normalise(name), [])
 
 
 def countries_of(name: str) -> set[str]:

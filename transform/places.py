@@ -6,8 +6,9 @@ inside another entity (so "The Moscow Times" is not Moscow). Not places: acronym
 never a place alone ("the Red Sea" is not Seattle, "North"), buildings, streets and parks the gazetteer knows
 only as another town's other name ("White House"), US state abbreviations ("Ore."), and words of the article's
 full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
-(the country most of its place mentions, and US state names, point to): Chester, Pennsylvania, not Chester,
-England.
+(the country most of its place mentions, and US state names or a US broadcaster's call sign, point to): Chester,
+Pennsylvania, not Chester, England; and a US town many states share is the one in the state written after it
+("Bastrop, Texas") or named most in the article.
 
 `locate` picks the event's place by this rule, first match wins, among the places in the article's country
 (when it has one) and leaving out places the victim was taken to ("a hospital in Dallas") and towns named once
@@ -28,7 +29,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise
+from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -69,7 +70,7 @@ def _entity_text(ent: Span) -> tuple[str, int, int]:
 
 GEO_WORDS = frozenset("""
 sea ocean river lake gulf canal strait desert island islands mountain mountains valley coast north south east west
-central park house square street road bridge temple hospital camp crossing border port line the inc
+central park house square street road bridge temple hospital camp crossing border port line the inc metro
 """.split())
 """Words that are part of a name but never a place alone ("the Red Sea" is not Seattle, "North" no town), and
 make a name of a building, street or park ("White House" is not Casablanca)."""
@@ -99,6 +100,67 @@ def _people_words(doc: Doc) -> set[str]:
 
 
 _STATE_ABBREVIATIONS = frozenset(w.rstrip(".").lower() for w in re.findall(r"[A-Z][\w.]*\.", US_STATES_ABBR))
+_AP_STATES = dict(zip(US_STATES_ABBR.split(), (
+    "Alabama Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Illinois Indiana Kansas Kentucky "
+    "Louisiana Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire "
+    "New_Jersey New_Mexico New_York North_Carolina North_Dakota Oklahoma Oregon Pennsylvania Rhode_Island "
+    "South_Carolina South_Dakota Tennessee Virginia Vermont Washington Wisconsin West_Virginia Wyoming").replace("_", " ").split()))
+"""AP abbreviation ("Fla.") → state name (GeoNames' admin1 name)."""
+_POSTAL = re.compile(r"(?<=, )(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b")
+_POSTAL_NAMES = {"AK": "Alaska", "AL": "Alabama", "AR": "Arkansas", "AZ": "Arizona", "CA": "California", "CO": "Colorado",
+                 "CT": "Connecticut", "DC": "Washington, D.C.", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+                 "HI": "Hawaii", "IA": "Iowa", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "KS": "Kansas",
+                 "KY": "Kentucky", "LA": "Louisiana", "MA": "Massachusetts", "MD": "Maryland", "ME": "Maine",
+                 "MI": "Michigan", "MN": "Minnesota", "MO": "Missouri", "MS": "Mississippi", "MT": "Montana",
+                 "NC": "North Carolina", "ND": "North Dakota", "NE": "Nebraska", "NH": "New Hampshire", "NJ": "New Jersey",
+                 "NM": "New Mexico", "NV": "Nevada", "NY": "New York", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+                 "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+                 "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VA": "Virginia", "VT": "Vermont", "WA": "Washington",
+                 "WI": "Wisconsin", "WV": "West Virginia", "WY": "Wyoming"}
+
+
+_CALL_SIGN = re.compile(r"\((?:CBS|NBC|ABC|FOX|CNN)?\s*[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|CD))?\)")
+"""A US broadcaster's call sign in a dateline ("DETROIT (WXYZ) —", "(KTHV)"): the report is American."""
+
+
+def _state_name(written: str) -> str:
+    """A state as written ("Fla.", "TX", "Texas") → its name."""
+    return _AP_STATES.get(written) or _POSTAL_NAMES.get(written) or written
+
+
+def _us_states(text: str) -> tuple[Counter[str], dict[int, str]]:
+    """The article's US states: how often each is named (full name, AP abbreviation, or a postal code after a
+    comma), and the state written right after a town ("Bastrop, Texas", "PHENIX CITY, AL"), by the town's end offset."""
+    votes: Counter[str] = Counter()
+    after: dict[int, str] = {}
+    for m in list(US_STATES.finditer(text)) + list(_POSTAL.finditer(text[:3000])):
+        state = _state_name(m.group(0))
+        votes[state] += 1
+        before = text[max(0, m.start() - 2) : m.start()]
+        if before == ", ":
+            after[m.start() - 2] = state
+    return votes, after
+
+
+LEADING_WORDS = frozenset({"the", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "central", "downtown", "northern", "southern", "eastern", "western"})
+"""Words before a town's name that keep it that town ("West Philadelphia"), unlike "Park" in "Park Manor"."""
+BUILT_WORDS = frozenset("street st road rd avenue ave boulevard blvd drive dr lane ln way bridge park square house "
+                        "highway hwy parkway pkwy court plaza mall school church center centre hospital".split())
+COUNTY_COUNTRIES = frozenset({"US", "GB", "IE", "KE", "LR", "TW"})
+"""Countries that name their divisions "X County": elsewhere "X County" is no town called X."""
+
+
+def _longer_name(doc: Doc, start: int, untagged: bool) -> bool:
+    """A town's name the NER did not tag, inside a longer name the gazetteer lacks ("Park Manor", a neighbourhood):
+    the word before it is a capitalised proper noun that is no place. ("North Philadelphia" is in Philadelphia.)"""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if not before.text[:1].isupper() or before.is_sent_start and before.lower_ in ("the",):
+        return False
+    return untagged and before.pos_ == "PROPN" and not before.is_sent_start and lookup(before.text) is None
 
 
 def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -> bool:
@@ -107,12 +169,16 @@ def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -
     key = normalise(text)
     if key in ALIASES or mention.feature == "country":
         return True
+    if text.endswith(("-", "‐")):
+        return False  # "Arab-American", "Israeli-Palestinian": half of a compound word, not Arab, Alabama
     if key in _STATE_ABBREVIATIONS:
         return False  # "MYRTLE CREEK, Ore. —": a state, not Ore in Nigeria
     if key in GEO_WORDS or (len(text.split()) == 1 and key in people):
         return False
     if text.isupper() and len(text) <= 5:
         return False  # an acronym ("CAIR", "MPS"), whatever town shares its letters
+    if key.endswith(" county") and mention.country_code not in COUNTY_COUNTRIES:
+        return False  # "Colbert County, Ala.": a county, not a town abroad that shares its first word
     canonical = normalise(mention.canonical or "")
     rest = " ".join(w for w in key.split() if w not in GEO_WORDS)
     if canonical != key and rest != key and rest not in canonical:
@@ -130,10 +196,14 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             text, start, end = _entity_text(ent)
             mention = _mention(ent, text, start, end)
             if mention is None and len(ent) > 1:  # "Dawlat Abad district, Balkh": try the first proper-noun run
-                names = [t for t in ent if t.pos_ == "PROPN" and t.lower_ not in GEO_WORDS]
-                if names:
+                names = [t for t in ent if t.pos_ == "PROPN" and t.lower_ not in GEO_WORDS and t.lower_ not in LEADING_WORDS]
+                lead = [t for t in ent if names and t.i < names[0].i and t.lower_ not in LEADING_WORDS]
+                built = any(t.lower_ in BUILT_WORDS for t in ent if names and t.i > names[-1].i)
+                if names and not lead and not built:  # "Dawlat Abad district", "Southwest Baltimore"; never "Park
+                    # Manor" → Manor, "North Bend Road" → Bend
                     mention = _mention(ent, " ".join(t.text for t in names), names[0].idx, names[-1].idx + len(names[-1]))
-            if mention is not None and not _plausible(mention, mention.name, ent.label_, people):
+            if mention is not None and (not _plausible(mention, mention.name, ent.label_, people)
+                                        or _longer_name(doc, mention.char_start, False)):
                 mention = None
             if mention is not None:
                 places.append(mention)
@@ -153,9 +223,11 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             continue
         if tok.ent_iob_ == "B" and tok.i + 1 < len(doc) and tok.nbor().ent_iob_ == "I":
             continue
-        if is_known_town(tok.text, UNTAGGED_MIN_POPULATION) or _mislabelled(tok, tok.ent_type_, 1):
+        if (is_known_town(tok.text, UNTAGGED_MIN_POPULATION) and (_own_name(tok.text) or tok.dep_ not in ("compound", "amod", "nmod"))
+                ) or _mislabelled(tok, tok.ent_type_, 1):
+            # (another spelling of a town only as a noun of its own: "shelled Mykolaiv", never "Molotov cocktails")
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
-            if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people):
+            if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people) and not _longer_name(doc, tok.idx, True):
                 places.append(mention)
     places.sort(key=lambda p: p.char_start)
     doc.user_data[COUNTRY] = _in_the_articles_country(places, text_of(doc))
@@ -182,7 +254,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
                 votes[code] += 1
-    states = len(US_STATES.findall(text[:5000]))
+    states = len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
     if states:
         votes["US"] += 2 * states
     if not votes:
@@ -196,7 +268,31 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
         there = lookup_in(p.name, country)
         if there is not None:
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
+            p.admin1 = there.admin1
+    if country == "US":
+        _in_the_articles_states(towns, text)
     return country
+
+
+def _in_the_articles_states(towns: list[PlaceMention], text: str) -> None:
+    """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
+    state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
+    says "Delaware", not Wilmington, North Carolina."""
+    votes, after = _us_states(text)
+    if not votes:
+        return
+    for p in towns:
+        if p.country_code != "US":
+            continue
+        state = after.get(p.char_end)
+        there = lookup_in(p.name, "US", state) if state else None
+        if there is None:
+            named = sorted(votes, key=lambda s: -votes[s])
+            if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
+                continue  # already in a state the article names most
+            there = next((t for t in (lookup_in(p.name, "US", s) for s in named) if t is not None), None)
+        if there is not None and there.admin1 != p.admin1:
+            p.canonical, p.latitude, p.longitude, p.admin1 = there.canonical, there.latitude, there.longitude, there.admin1
 
 
 def _mislabelled(tok: Token, label: str, length: int) -> bool:
@@ -206,13 +302,22 @@ def _mislabelled(tok: Token, label: str, length: int) -> bool:
     if length != 1:
         return False
     preps = LOCATIVE_PREPS - {"of", "on", "from"} if label == "PERSON" else LOCATIVE_PREPS  # "takes care of Hassan"
-    if label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in preps and is_known_town(tok.text, 5_000):
-        return True
+    if (label in ("ORG", "PERSON", "NORP") and tok.dep_ == "pobj" and tok.head.lower_ in preps and is_known_town(tok.text, 5_000)
+            and _own_name(tok.text)):
+        return True  # (a town's own name: "leader of Hamas" is no Hamm, whose other names include it)
     if not is_known_town(tok.text, UNTAGGED_MIN_POPULATION):
         return False
     if label == "ORG":
-        return True
+        return _own_name(tok.text)  # "Julia said ..." (tagged ORG) is no Plovdiv, whose other names include it
     return label == "PERSON" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
+
+
+def _own_name(text: str) -> bool:
+    """Whether a name is the gazetteer's own name for the place it finds (not one of its other spellings)."""
+    place = lookup(text)
+    key = normalise(text)
+    return place is not None and (place.feature == "country" or key in ALIASES or normalise(place.canonical) == key
+                                  or any(normalise(p.canonical) == key for p in towns_named(key)))
 
 
 def lookup_alias(ent: Span) -> bool:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..casualty_counts import Count, is_person_noun, read_count
 from ..numbers import amount, word_number
-from ..casualty_links import Mention, link
+from ..casualty_links import Mention, compatible, link
 from ..dates import PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
 from ..nlp import entities, text_of
@@ -86,7 +86,7 @@ VERB_KINDS: dict[str, str] = {
 }
 """Verb lemma → `casualty_kind`. Arrests are not casualty figures: they are `action` rows (events/action.py)."""
 
-ADJ_KINDS: dict[str, str] = {"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
+ADJ_KINDS: dict[str, str] = {"dead": "killed", "deceased": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded"}
 NOUN_KINDS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "toll": "killed", "injury": "wounded", "dead": "killed",
     "injured": "wounded", "wounded": "wounded", "killing": "killed", "murder": "killed", "slaying": "killed",
@@ -158,8 +158,13 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
         if lemma == "hospitalize":
             return "wounded", "hospitalize"
+    if low == "deceased" and tok.dep_ == "amod" and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ("find", "discover", "locate")):
+        return None  # "relatives of a deceased woman": a reference to someone dead, not a report of a death
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
+    if tok.pos_ == "NOUN" and lemma == "shooting" and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in tok.children) \
+            and _of_person(tok) is not None:
+        return "killed", "shooting"  # "the fatal shooting of a 19-year-old man"
     if tok.pos_ in ("NOUN", "PROPN") and lemma in NOUN_KINDS and not (lemma == "death" and tok.head.lower_ == "to"):
         if lemma in OF_NOUNS and _of_person(tok) is None:
             return None
@@ -170,6 +175,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "killed", "wound"  # "sustained a fatal wound"
         if lemma in ("wound", "injury") and _with_wounds(tok) is not None:
             return "wounded", "wound"  # "taken to the hospital with non-life-threatening injuries"
+        if lemma in ("wound", "injury") and _suffering_from(tok) is not None and not any(_fatal(c) for c in tok.children):
+            return "wounded", "wound"  # "recovering from gunshot wounds"
         if lemma == "wound" and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS):
             return None
         if lemma == "injury" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
@@ -222,6 +229,28 @@ def _with_wounds(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
         return noun.head.head
     return None
+
+
+def _suffering_from(noun: Token) -> Token | None:
+    """The verb of "suffering from / recovering from (gunshot) wounds", whose subject is hurt."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from":
+        verb = noun.head.head
+        if verb.lemma_.lower() in ("suffer", "recover", "suffering") or verb.lower_ == "suffering":
+            return verb
+    return None
+
+
+def _sufferers(verb: Token) -> list[Token]:
+    """Who suffers: the verb's subject, the noun it describes ("a child suffering from ..."), or the people found
+    ("found two women and a child, suffering gunshot wounds")."""
+    found = _kids(verb, "nsubj", "nsubjpass")
+    if found:
+        return found
+    if verb.dep_ == "acl" or (verb.pos_ == "NOUN" and verb.dep_ == "pobj"):
+        return [verb.head] if verb.dep_ == "acl" else _kids(verb.head.head, "nsubj")
+    if verb.dep_ == "advcl":
+        return _kids(verb.head, "dobj") or _kids(verb.head, "nsubj", "nsubjpass")
+    return []
 
 
 def _condition_of_a_person(noun: Token) -> bool:
@@ -296,7 +325,7 @@ def _antecedent(who: Token) -> Token:
 def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma == "toll":
         return _toll_slots(cue)
-    if lemma in OF_NOUNS and cue.pos_ in ("NOUN", "PROPN"):
+    if (lemma in OF_NOUNS or lemma == "shooting") and cue.pos_ in ("NOUN", "PROPN"):
         return [_of_person(cue)]
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
         verb = cue.head.head
@@ -307,10 +336,15 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _with_wounds(cue) is not None:
         verb = _with_wounds(cue)
         if verb.pos_ not in ("VERB", "AUX"):
+            while verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):
+                verb = verb.head  # "two females and a male with gunshot wounds": all of them
             return [verb]  # "a woman with wounds to the arm"
         return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
+    if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _suffering_from(cue) is not None:
+        return _sufferers(_suffering_from(cue))  # "four people are recovering from gunshot wounds"
     if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury", "kill"):
-        return _subjects(cue.head) or _kids(cue.head, "nsubjpass")  # "another man suffered a gunshot wound"
+        return (_subjects(cue.head) or _kids(cue.head, "nsubjpass")
+                or (_sufferers(cue.head) if cue.head.dep_ in ("acl", "advcl") else []))  # "another man suffered a gunshot wound"
     if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
         coded = _coded_as(cue)
         if coded is not None:
@@ -327,7 +361,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
                     before = before.head
                 return [before]
             return [cue.head]
-        if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj"):
+        if cue.dep_ in ("ccomp", "conj") and _kids(cue, "nsubj"):
+            return _kids(cue, "nsubj")  # "officers found one man dead", "left three people injured and one person dead"
+        if cue.dep_ in ("acomp", "oprd", "ccomp", "xcomp", "advcl", "conj") or (
+                cue.dep_ == "advmod" and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate")):
             head = cue.head
             objects = _kids(head, "dobj")
             before = [o for o in objects if o.i < cue.i]
@@ -362,7 +399,16 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         if cue.dep_ in ("acomp", "xcomp", "oprd") and not _kids(cue, "nsubj"):
             return _kids(cue.head, "nsubj", "nsubjpass")
         return _subjects(cue)
+    after = cue.nbor() if cue.i + 1 < len(cue.doc) else None
+    if (cue.pos_ == "VERB" and after is not None and after.like_num and after.dep_ == "nummod"
+            and after.head.dep_ == "npadvmod" and after.head.head.i == cue.i and after.head.ent_type_ in ("DATE", "TIME")):
+        return [after]  # "and wounded three Sunday night", parsed as "three Sunday nights"
+    if cue.lower_ in ("injured", "wounded") and cue.dep_ in ("oprd", "xcomp", "ccomp") and not _subjects(cue) \
+            and cue.head.lemma_.lower() in ("leave", "find", "discover", "locate"):
+        return _kids(cue.head, "dobj")  # "has left three people injured"
     if lemma in ("die", "succumb") or (cue.lower_ in ("injured", "wounded") and not _kids(cue, "dobj")):
+        if not _subjects(cue) and cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and lemma in ("die", "succumb"):
+            return _subjects(cue.head)  # "the 15-year-old turned the gun on himself and died at the scene"
         return _subjects(cue)
     if objects:
         return objects
@@ -460,6 +506,7 @@ _RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\ba
 _PERIOD = re.compile(
     r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
     r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
+    r"|\b(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks|months)\b"
     r"|\b\d+\s+(?:hours|days)\b")
 _AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b|\baged?\b")
 
@@ -489,6 +536,8 @@ def _aggregate(cue: Token, count: Count) -> bool:
         if ent.root.i not in clause and verb.i not in {t.i for t in ent.root.subtree}:
             continue  # the date of another clause: "the man who killed three ... declared last year that ..."
         words = ent.text.lower()
+        if re.fullmatch(r"an? weekend", words) or (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in INCIDENT_NOUNS | {"homicide", "killing"}):
+            continue  # "after a weekend homicide": one incident's time, not a weekend's tally
         if _AGE.search(words) or (re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and not re.search(r"\byears?\b", words)):
             continue  # an age, or a day ("4 May 2021"): one incident's date ("this year through July 20" is a period)
         if _PERIOD.search(words):
@@ -573,7 +622,7 @@ def _event(count: Count, kind: str, lemma: str, cue: Token, sent: Span, with_cue
     )
 
 
-NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality"}
+NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality", "deceased"}
 """Cues that say someone died but not how: a lone person's death counts only near violence (VIOLENCE_LEMMAS)."""
 
 
@@ -634,20 +683,30 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
         parents: list[Mention] = []
         parent_tokens: set[int] = set()
         for slot in _victim_slots(cue, lemma):
-            for group in _with_conjuncts(slot):
+            own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
+                             and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
+            both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
+            for group in ([slot] if own_adjective or both else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
+                if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
+                                             and ADJ_KINDS[c.lower_] != kind for c in group.children):
+                    continue  # "Four dead and 11 wounded": Four has its own cue of another kind
                 count = read_count(group)
                 if (count is not None and group.i == cue.i and count.reference not in ("number", None) and kind != "killed"
                         and (count.victim_token is None or count.victim_token.i == cue.i)):
                     count = None  # "an injury", "a death": the cue itself is no victim, only "12 deaths" is
+                if count is None and group.dep_ == "nummod" and group.head.dep_ == "npadvmod" and group.head.head.i == cue.i \
+                        and group.head.ent_type_ in ("DATE", "TIME"):
+                    count = _coded_count(group)  # (a number, not the date it was parsed into)
                 if count is None and lemma == "fatality" and group.like_num:
                     count = _coded_count(group)  # "split across 3 events (4)": the parser calls the 4 an apposition
                 if count is None:
                     count = _stray_number(group)
                 if count is None and group.i != slot.i and parents and group.tag_ == "NN" and is_person_noun(group):
                     count = Count(amount(1), [group], group.text, group, None, reference="indefinite")  # "a man and woman"
-                if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num):
+                if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num) or (
+                        count.number_token is None and count.victim_token is not None and (count.victim_token.i, kind) in used):
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
@@ -728,7 +787,21 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         sentence=sent.start_char,
         cue=cue.i,
         victim=count.victim_token.i if count.victim_token is not None else -1,
+        ordinal=_ordinal(count) if count.amount.count == 1 else None,
     )
+
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+
+
+def _ordinal(count: Count) -> int | None:
+    """The rank one person is given ("a fourth victim", "the second man"): see casualty_links rule 6a."""
+    tok = count.victim_token
+    if tok is None:
+        return None
+    return next((ORDINALS[c.lower_] for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in ORDINALS),
+                None)
 
 
 def additive_strong(count: Count) -> bool:
@@ -762,8 +835,10 @@ def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
     killed = {m.event.char_start for m in mentions if m.event.casualty_kind == "killed"}
     killed_tokens = {m.victim for m in mentions if m.event.casualty_kind == "killed" and m.victim >= 0}
     killed_heads = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
+    said_dead = [m for m in mentions if m.event.casualty_kind == "killed" and m.reference == "pronoun"]
     return [m for m in mentions if not (m.event.casualty_kind in ("wounded", SHOT) and (
         m.victim in killed_tokens or (m.reference == "pronoun" and killed)
+        or (m.reference in ("name", "definite") and m.event.casualty_count == 1 and any(compatible(k, m) for k in said_dead))
         or (m.reference in ("name", "definite") and (m.event.char_start in killed or m.head in killed_heads))))]
 
 
