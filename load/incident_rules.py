@@ -26,8 +26,10 @@ up; subsets and running tolls never count. `low`/`high` are that sentence's boun
 
 **2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
 a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
-publication. A report's day is the earliest trusted day of its rows, else unknown, and then its
-publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
+publication. A report's day is the first trusted day (in text order) of its rows whose date was read from
+the best place (`date_source`: the row's own sentence or paragraph, then the article's lead, then the
+publication date: "died Tuesday" in the lede beats the lead's "Wednesday" a follow-up is dated by), else
+unknown, and then its publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
 town (a country or a region such as "Gaza Strip" or "Donbas" says nothing about which incident: dozens
 happen there a day).
 
@@ -163,6 +165,7 @@ class Row:
     published: date | None = None
     source: str | None = None
     title: str | None = None
+    date_source: str | None = None  # 'sentence' | 'paragraph' | 'lead' | 'published' (None: not recorded)
 
 
 @dataclass(slots=True)
@@ -181,7 +184,7 @@ class Report:
 
     article_id: str
     rows: list[Row]
-    day: date | None = None  # earliest trusted day of its rows
+    day: date | None = None  # its event day (rule 2): the first trusted day of its best-placed rows
     published: date | None = None
     place: Row | None = None  # the row whose place stands for the report
     figures: dict[str, Figure] = field(default_factory=dict)
@@ -228,6 +231,27 @@ def trusted_day(row: Row) -> date | None:
     return row.event_date
 
 
+DATE_RANK = {"sentence": 0, "paragraph": 0, "lead": 1}
+"""Where a row's date was read (`events.date_source`), best first: its own sentence or paragraph names the
+event's day; the lead's first date is often the day of a later development; the publication date (and an
+unrecorded source) comes last."""
+
+
+def _date_rank(row: Row) -> int:
+    return DATE_RANK.get(row.date_source, 2)
+
+
+def report_day(rows: Sequence[Row]) -> date | None:
+    """Rule 2: a report's day, from rows in text order: the first trusted day among the rows whose date
+    was read from the best place (sentence or paragraph, then the lead, then the publication date)."""
+    best: tuple[int, date] | None = None
+    for row in rows:
+        day = trusted_day(row)
+        if day is not None and (best is None or _date_rank(row) < best[0]):
+            best = (_date_rank(row), day)
+    return best[1] if best else None
+
+
 def has_place(row: Row | None) -> bool:
     return row is not None and row.latitude is not None and row.longitude is not None and not row.place_is_coarse
 
@@ -258,6 +282,7 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     reports: list[Report] = []
     of_row: dict[str, Report] = {}
+    home_rank: dict[int, int] = {}
     previous: Row | None = None
     for row in rows:
         home = of_row.get(row.subset_of) if row.subset_of else None
@@ -273,8 +298,9 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
         home.rows.append(row)
         of_row[row.event_id] = home
         day = trusted_day(row)
-        if day is not None and (home.day is None or day < home.day):
-            home.day = day
+        if day is not None and (home.day is None or _date_rank(row) < home_rank[id(home)]):
+            home.day = day  # rows come in text order: the first of the best-placed rows wins
+            home_rank[id(home)] = _date_rank(row)
         if home.place is None and has_place(row):
             home.place = row
     for report in reports:
@@ -286,8 +312,7 @@ def report_of(rows: Sequence[Row]) -> Report:
     """The report that rows of one article already filed under one incident make (rule 1's result, rebuilt)."""
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     lead = rows[0]
-    days = [d for d in map(trusted_day, rows) if d is not None]
-    return Report(lead.article_id, rows, day=min(days, default=None), published=lead.published,
+    return Report(lead.article_id, rows, day=report_day(rows), published=lead.published,
                   place=next((r for r in rows if has_place(r)), None), figures=report_figures(rows),
                   source=lead.source, title=lead.title)
 

@@ -84,7 +84,7 @@ _ROW_SQL = """
 SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_low, e.casualty_high, e.subset_of,
        coalesce(e.is_cumulative, false), {aggregate}, e.location, e.country_code, e.latitude, e.longitude,
        e.event_date, e.date_text, coalesce(e.sentence, ''), coalesce(e.char_start, 0), e.victims,
-       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id
+       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id, {date_source}
 FROM events e JOIN articles a USING (article_id)
 WHERE e.event_type = 'casualty' AND {where}
 """
@@ -103,12 +103,15 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     """Casualty rows as the rules see them, with their current incident id."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
-    table = con.execute(_ROW_SQL.format(aggregate=aggregate, where=where), params or []).to_arrow_table()
+    date_source = "e.date_source" if "date_source" in cols else "NULL"
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where),
+                        params or []).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     out = []
     for v in zip(*columns):
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
-                  _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])
+                  _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21],
+                  v[23])
         out.append((row, v[22]))
     return out
 

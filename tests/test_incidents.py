@@ -340,6 +340,17 @@ def test_an_age_is_not_a_date_and_a_separate_shooting_is_another_report():
     assert reports[0].day == SAT and reports[0].figures["killed"].best == 1
 
 
+def test_a_report_is_dated_by_its_own_sentence_before_the_lead_or_the_publication():
+    # text order: the publication date, then the lead's date (a later development), then the sentence's own day
+    published = _row("e1", "A man was shot dead, police said.", event_date=SUN, date_source="published")
+    lead = _row("e2", "Police gave an update on Monday.", event_date=MON, date_text="Monday", date_source="lead")
+    own = _row("e3", "He was killed on Saturday night.", event_date=SAT, date_text="Saturday night", date_source="sentence")
+    [report] = article_reports([published, lead, own])
+    assert report.day == SAT
+    assert article_reports([published, lead])[0].day == MON
+    assert article_reports([published])[0].day == SUN
+
+
 def test_periods_animals_and_running_tolls_are_not_incidents():
     assert not reports_incident(_row("e1", "Hunters killed 90,280 deer this season.", count=90280, victims="deer"))
     assert not reports_incident(_row("e2", "Six people were shot in three separate shootings overnight.", count=6))
