@@ -77,8 +77,9 @@ than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty tol
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
 row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
-its place the most common report town (ties: the earliest report's), else the region or country they
-name; `headline` the title of its earliest report.
+its place the most common report town (ties: the earliest report's) unless the towns its articles mention
+say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
+`MENTION_SUPPORT`), else the region or country they name; `headline` the title of its earliest report.
 
 **Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
 reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
@@ -677,8 +678,40 @@ def _coarse_place(reports: Sequence[Report]) -> Row | None:
     return max(rows, key=lambda r: (counts[r.location], -r.char_start))
 
 
-def summarise(incident: Incident) -> Summary:
-    """Rule 4: an incident's date, place and figures from its reports."""
+MENTION_SUPPORT = 2  # place mentions near a town before it may stand for the incident instead of its reports' town
+
+
+def _support(place: Row, points: dict[tuple[float, float], tuple[Row, int]]) -> int:
+    return sum(n for m, n in points.values() if km(place, m) <= PLACE_KM)
+
+
+def supported_place(place: Row | None, mentions: Sequence[Row]) -> Row | None:
+    """Rule 4's check of the reports' town against every town its articles mention: a town that at least
+    `MENTION_SUPPORT` mentions lie near, and more than twice as many as near the reports' town, stands for the
+    incident instead (a neighbourhood read as a namesake town far away, "Englewood" or "Austin" in a Chicago
+    story that names Chicago eight times); so does it when the reports have no town. Ties: the first
+    mentioned."""
+    if not mentions:
+        return place
+    points: dict[tuple[float, float], tuple[Row, int]] = {}
+    for m in mentions:  # one entry per distinct point, with how often it is mentioned
+        first, n = points.get((m.latitude, m.longitude), (m, 0))
+        points[(m.latitude, m.longitude)] = (first, n + 1)
+    best, top = None, 0
+    for m, _ in points.values():
+        n = _support(m, points)
+        if n > top:
+            best, top = m, n
+    if best is None or top < MENTION_SUPPORT:
+        return place
+    if not has_place(place):
+        return best
+    return best if top > 2 * _support(place, points) else place
+
+
+def summarise(incident: Incident, mentions: Sequence[Row] = ()) -> Summary:
+    """Rule 4: an incident's date, place and figures from its reports (`mentions`: the towns its articles
+    name, as rows with coordinates; see `supported_place`)."""
     reports = incident.reports
     if len(reports) > 1:
         reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
@@ -705,7 +738,8 @@ def summarise(incident: Incident) -> Summary:
         place = next(r.place for r in sorted(reports, key=lambda r: r.key)
                      if has_place(r.place) and places[r.place.location] == top)
     else:
-        place = _coarse_place(reports)
+        place = None
+    place = supported_place(place, mentions) or _coarse_place(reports)
     published = [r.published for r in reports if r.published is not None]
     earliest = min(reports, key=lambda r: (r.published or date.max, r.article_id))
     return Summary(

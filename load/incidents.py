@@ -197,11 +197,40 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
     by_id.update({i.incident_id: i for i in touched})
     gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
-    summaries = [summarise(inc) for _, inc in sorted(by_id.items()) if inc.reports]
+    mentions = _mentions(con, {r.article_id for inc in by_id.values() for r in inc.reports})
+    summaries = [summarise(inc, [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())])
+                 for _, inc in sorted(by_id.items()) if inc.reports]
     _write(con, summaries, gone, touched, current)
     stats.incidents_written = len(summaries)
     stats.incidents_deleted = len(gone)
     return stats
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> frozenset[str]:
+    return frozenset(gazetteer.normalise(n) for n in gazetteer._admin1_names().values())
+
+
+def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, list[Row]]:
+    """The towns each article mentions (`places`), in text order, as rows with coordinates, for the
+    incident's place (`incident_rules.supported_place`). A name that is also a state's or province's
+    ("Virginia", "Indiana": the gazetteer knows towns by those names abroad) is no town here."""
+    if not article_ids:
+        return {}
+    _register(con, "incident_place_ids", _ids_table("article_id", article_ids))
+    try:
+        found = con.execute(
+            "SELECT article_id, name, canonical, country_code, latitude, longitude FROM places "
+            "WHERE article_id IN (SELECT article_id FROM incident_place_ids) AND feature = 'city' "
+            "AND latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY article_id, char_start").fetchall()
+    finally:
+        con.unregister("incident_place_ids")
+    states = _admin1_names()
+    out: dict[str, list[Row]] = defaultdict(list)
+    for aid, name, canonical, cc, lat, lon in found:
+        if gazetteer.normalise(name or "") not in states:
+            out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon))
+    return out
 
 
 def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:

@@ -21,6 +21,7 @@ from eventwire.load.incident_rules import (
     Row,
     article_reports,
     reports_incident,
+    supported_place,
     trusted_day,
 )
 from eventwire.transform import gazetteer
@@ -349,6 +350,18 @@ def test_a_report_is_dated_by_its_own_sentence_before_the_lead_or_the_publicatio
     assert report.day == SAT
     assert article_reports([published, lead])[0].day == MON
     assert article_reports([published])[0].day == SUN
+
+
+def test_a_namesake_town_far_away_gives_way_to_the_town_the_articles_name():
+    austin = gazetteer.lookup("Austin")  # Texas: where "Austin", a Chicago neighbourhood, is geocoded
+    report_town = _row("e1", "A man was shot in Austin.", location="Austin", latitude=austin.latitude,
+                       longitude=austin.longitude)
+    chicago = [_row(f"m{i}", "", location="Chicago", latitude=CHICAGO.latitude, longitude=CHICAGO.longitude)
+               for i in range(3)]
+    assert supported_place(report_town, chicago + [report_town]).location == "Chicago"
+    assert supported_place(report_town, chicago[:1] + [report_town]).location == "Austin"  # one mention: no case
+    assert supported_place(None, chicago[:2]).location == "Chicago"
+    assert supported_place(report_town, []) is report_town
 
 
 def test_periods_animals_and_running_tolls_are_not_incidents():
