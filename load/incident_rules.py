@@ -62,8 +62,9 @@ happen there a day).
 A report joins:
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
      (two shootings the same day in one city stay apart when their figures or names differ);
-  b. same place within the follow-up window, or another place with dates near (one of the two was
-     geocoded to a namesake town): with weak evidence and figures that do not conflict;
+  b. same place within the follow-up window, another place with dates near (one of the two was
+     geocoded to a namesake town), or no place with dates within the follow-up window (a small town the
+     gazetteer does not know): with weak evidence and figures that do not conflict;
   c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
      strong evidence only, unless names differ.
 Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
@@ -480,7 +481,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     if place == SAME_PLACE and best_date == NEAR:
         if strength == NONE and _conflicts(incident, report):
             return None
-    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR):
+    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR
+                               or place == NO_PLACE and best_date <= FOLLOW):
         if _conflicts(incident, report):
             return None
     elif strength != STRONG:

@@ -256,6 +256,21 @@ def test_report_without_a_place_joins_only_on_evidence(db):
     assert incident_of(db, d) not in (None, incident_of(db, a))
 
 
+def test_reports_without_a_place_join_on_a_shared_street_within_the_follow_up_window(db):
+    a, b, c = write(db,
+                    Story("blog-1", "Blog", "Girl hurt", MON, [
+                        Fig("A girl, 3, was wounded on Saturday in the 3800 block of Chestnut Avenue.", "wounded", 1,
+                            place=None, day=SAT, date_text="Saturday")]),
+                    Story("paper-1", "Paper", "Charges filed", date(2016, 5, 16), [
+                        Fig("Charges were filed over the shooting on Chestnut Avenue that wounded a girl on Saturday.",
+                            "wounded", 1, place=None, day=SAT, date_text="Saturday")]),
+                    Story("paper-2", "Paper", "Man hurt", MON, [
+                        Fig("A man was wounded on Saturday on Walnut Avenue.", "wounded", 1, place=None, day=SAT,
+                            date_text="Saturday")]))
+    assert incident_of(db, b) == incident_of(db, a)  # one street: weak evidence, enough without a place
+    assert incident_of(db, c) != incident_of(db, a)
+
+
 def test_ids_are_stable_across_reruns_and_rebuilds(db):
     a, b = write(db, carter_by_tribune(), carter_by_sun())
     before = q(db, "SELECT * FROM incidents")
