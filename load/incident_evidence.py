@@ -128,6 +128,21 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
 
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word ending right before `start` (within 20 characters; one full stop and spaces after it
+    allowed): what `_LAST_WORD` finds, without a regular expression's 20 tries."""
+    w = text[max(0, start - 20) : start].rstrip()
+    if w.endswith("."):
+        w = w[:-1]
+    i = len(w)
+    while i and w[i - 1] in _LETTERS:
+        i -= 1
+    return w[i:]
+
+
 def names_in(text: str) -> tuple[set[str], set[str]]:
     """(people named in full as "first last", those of them given with an age)."""
     names: set[str] = set()
@@ -138,8 +153,7 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
         if words is None:
             continue
         start = m.start()
-        last = _LAST_WORD.search(text, max(0, start - 20), start)
-        if last is not None and last.group(1).lower() in TITLES_BEFORE:
+        if _word_before(text, start).lower() in TITLES_BEFORE:
             continue
         if lower_words is None:
             lower_words = set(_LOWER_WORD.findall(text))

@@ -102,6 +102,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .incident_evidence import Evidence, wording
 
@@ -219,7 +220,13 @@ def reports_incident(row: Row) -> bool:
         day = trusted_day(row)
         if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
             return False  # thousands killed, not on a day of this week: a war's running toll
-    return not (row.sentence and _PERIOD.search(row.sentence))
+    return not (row.sentence and _names_a_period(row.sentence))
+
+
+@lru_cache(maxsize=65536)
+def _names_a_period(sentence: str) -> bool:
+    """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences)."""
+    return _PERIOD.search(sentence) is not None
 
 
 # ---- 1-2. reports -------------------------------------------------------------------------------------
@@ -319,9 +326,16 @@ def report_of(rows: Sequence[Row]) -> Report:
                   source=lead.source, title=lead.title)
 
 
-def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
+def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
     """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
     teenage boy died"); the first sentence that gives the kind is the report's figure."""
+    if len(rows) == 1:  # the common case, without the grouping
+        row = rows[0]
+        if row.subset_of is not None or row.count is None:
+            return {}
+        low = row.low if row.low is not None else row.count
+        high = row.high if row.high is not None else row.count
+        return {row.kind: Figure(row.count, low, high, row.event_id, row.qualifier == "vague", row.high is None)}
     by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.subset_of is None and row.count is not None:
@@ -504,6 +518,7 @@ def key_reach(key: str) -> int:
 CELL_DEGREES = 0.6  # grid cells for finding incidents near a place: 0.6° ≈ 67 km > 2 x PLACE_KM
 
 
+@lru_cache(maxsize=4096)
 def _band_width(band: int) -> float:
     """Degrees of longitude a cell spans in a latitude band: at least `CELL_DEGREES` of latitude in km,
     measured where the band is narrowest."""

@@ -40,7 +40,7 @@ from ..transform import gazetteer
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
 
-from .incident_evidence import Evidence, as_keys, context, evidence_of, from_keys
+from .incident_evidence import SHORT_ARTICLE, Evidence, as_keys, context, evidence_of, from_keys
 from .incident_rules import (
     MAX_KEY_INCIDENTS,
     PLACE_REACH,
@@ -290,17 +290,30 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
     finally:
         con.unregister("incident_batch_ids")
     out: dict[str, Evidence] = {}
-    keys: list[tuple[str, str, str]] = []
+    key_articles: list[str] = []
+    key_events: list[str] = []
+    key_values: list[str] = []
     for aid, title, body in texts:
-        for i, report in enumerate(sorted(by_article[aid], key=lambda r: r.lead.char_start)):
+        body = body or ""
+        mine = by_article[aid]
+        if len(mine) > 1:
+            mine = sorted(mine, key=lambda r: r.lead.char_start)
+        for i, report in enumerate(mine):
             sentences = list(dict.fromkeys(r.sentence for r in report.rows))
-            text = context(body or "", [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows], i == 0)
+            if i == 0 and len(body) <= SHORT_ARTICLE:
+                text = body  # what `context` gives an article's first report when the article is short
+            else:
+                text = context(body, [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows], i == 0)
             ev = evidence_of(title if i == 0 else None, text, sentences)
-            out[report.lead.event_id] = ev
-            keys += [(aid, report.lead.event_id, k) for k in as_keys(ev)]
-    if keys:
-        _register(con, "incident_new_keys", pa.table({"article_id": [k[0] for k in keys],
-                                                       "event_id": [k[1] for k in keys], "key": [k[2] for k in keys]}))
+            event_id = report.lead.event_id
+            out[event_id] = ev
+            found = as_keys(ev)
+            key_articles += [aid] * len(found)
+            key_events += [event_id] * len(found)
+            key_values += found
+    if key_values:
+        _register(con, "incident_new_keys", pa.table({"article_id": key_articles, "event_id": key_events,
+                                                       "key": key_values}))
         try:
             con.execute("INSERT INTO incident_keys BY NAME SELECT * FROM incident_new_keys")
         finally:
