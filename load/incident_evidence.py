@@ -99,6 +99,7 @@ class Evidence:
     victims: frozenset[str] | set[str] = field(default_factory=frozenset)
     streets: frozenset[str] | set[str] = field(default_factory=frozenset)
     shingles: frozenset[int] | set[int] = field(default_factory=frozenset)
+    words: frozenset[str] | set[str] = field(default_factory=frozenset)  # distinctive words of the title
     _keys: list[str] | None = None
 
     @property
@@ -210,12 +211,38 @@ def context(body: str, spans: list[tuple[int, int]], first: bool = True) -> str:
     return "\n".join(body[a:b] for a, b in merged)
 
 
+GENERIC_TITLE_WORDS = frozenset("""
+shot shots shoot shoots shooting shootings shooter gunfire gunshot gunshots gunman gunmen fatal fatally
+killed kills killing dead dies died death deaths deadly injured injures injuring wounded wounds wounding hurt
+police cops officer officers deputies sheriff investigate investigating investigation investigators identified
+identify names named victim victims suspect suspects arrested arrest arrests charged charges charge custody
+after says said with from into over near while during home house street road avenue night morning
+afternoon evening weekend monday tuesday wednesday thursday friday saturday sunday today update updated
+woman women people person teen teens teenager teenage year old child children girl boy year-old
+accidentally accidental accident update video photos breaking news local more than about
+that this with from they their have been were will what when where which over into them then there these
+those also just most some such only other being would could should while says their there here your
+""".split())
+"""Words nearly every crime headline has: sharing them says nothing about which incident."""
+_TITLE_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """The distinctive words of a headline (four letters or more, not `GENERIC_TITLE_WORDS`, not a town's
+    name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl"."""
+    if not title:
+        return frozenset()
+    return frozenset(w for w in _TITLE_WORD.findall(title.lower())
+                     if w not in GENERIC_TITLE_WORDS and gazetteer.lookup(w) is None)
+
+
 def evidence_of(title: str | None, body: str | None, sentences: list[str] | tuple[str, ...] = ()) -> Evidence:
     """The keys of one article: names and streets from its title and body, wording from `sentences` (those
-    that carry its casualty figures)."""
+    that carry its casualty figures), distinctive words from its title."""
     text = f"{title or ''}\n{body or ''}"
     names, aged = names_in(text)
-    return Evidence(frozenset(names), frozenset(aged), frozenset(streets_in(text)), shingles_of(" ".join(sentences)))
+    return Evidence(frozenset(names), frozenset(aged), frozenset(streets_in(text)), shingles_of(" ".join(sentences)),
+                    title_words(title))
 
 
 def wording(a: Evidence, b: Evidence) -> float:
@@ -231,7 +258,7 @@ def wording(a: Evidence, b: Evidence) -> float:
 
 def as_keys(e: Evidence) -> list[str]:
     """The evidence as strings, for storing (see the module doc); the wording sketch is one string."""
-    keys = e.keys + [f"v:{n}" for n in sorted(e.victims)]
+    keys = e.keys + [f"v:{n}" for n in sorted(e.victims)] + [f"t:{w}" for w in sorted(e.words)]
     if e.shingles:
         keys.append("w:" + ",".join(map(str, sorted(e.shingles))))
     return keys
@@ -239,7 +266,7 @@ def as_keys(e: Evidence) -> list[str]:
 
 def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
     """`as_keys` undone."""
-    parts: dict[str, set] = {"n": set(), "v": set(), "s": set()}
+    parts: dict[str, set] = {"n": set(), "v": set(), "s": set(), "t": set()}
     shingles: set[int] = set()
     for key in keys:
         kind, _, value = key.partition(":")
@@ -247,4 +274,5 @@ def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
             shingles.update(int(h) for h in value.split(",") if h)
         elif kind in parts:
             parts[kind].add(value)
-    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(shingles))
+    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(shingles),
+                    frozenset(parts["t"]))

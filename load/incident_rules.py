@@ -113,6 +113,7 @@ FOLLOW_DAYS = 45
 LONG_DAYS = 400
 BIG_TOLL = 10
 NAME_SHARE = 0.25
+TITLE_WORDS = 2  # distinctive headline words two reports share: weak evidence
 RUNNING_TOLL = 1000
 SAME_ARTICLE_DAYS = 7
 SAME_REPORT_CHARS = 800
@@ -381,19 +382,65 @@ def date_relation(a: Report, b: Report) -> tuple[int, int]:
     return (LONG if gap <= LONG_DAYS else FAR), gap
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by at most one letter changed, added or dropped ("izaak"/"isaak",
+    "tanishia"/"tanisha"), in words of four letters or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """Names of `a` that `b` spells a letter differently in one of their two words (outlets misspell a
+    victim's first name or surname: "Izaak Bridges" and "Isaak Bridges")."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in b:
+        first, _, last = name.partition(" ")
+        by_first[first].append(last)
+        by_last[last].append(first)
+    out = set()
+    for name in a:
+        first, _, last = name.partition(" ")
+        if any(_one_edit(last, other) for other in by_first.get(first, ())) or any(
+                _one_edit(first, other) for other in by_last.get(last, ())):
+            out.add(name)
+    return out
+
+
+def _street_names(streets: Iterable[str]) -> set[str]:
+    """Streets without their type word ("gumberry road" and "gumberry drive": outlets disagree on it)."""
+    return {t.rsplit(" ", 1)[0] for t in streets if " " in t}
+
+
 def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> tuple[int, bool]:
     """(NONE | WEAK | STRONG, names differ) between two reports (rule 3). Names and streets in `common`
     (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
-    for nothing."""
-    shared = {n for n in a.names & b.names if f"n:{n}" not in common}
+    for nothing. A name spelt a letter differently counts as shared, and so does a street under another
+    type word ("Gumberry Road"/"Gumberry Drive")."""
+    exact = a.names & b.names
+    shared = {n for n in exact if f"n:{n}" not in common}
+    if a.names and b.names and len(shared) < len(a.names):
+        shared |= {n for n in _close_names(a.names - exact, b.names) if f"n:{n}" not in common}
     streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
-    differ = bool(a.victims) and bool(b.victims) and not (a.names & b.names)
+    if not streets and a.streets and b.streets:
+        streets = _street_names(t for t in a.streets if f"s:{t}" not in common) & _street_names(
+            t for t in b.streets if f"s:{t}" not in common)
+    differ = bool(a.victims) and bool(b.victims) and not shared and not exact
+    victims_shared = (shared & a.victims & b.victims) or (
+        a.victims and b.victims and _close_names(a.victims, b.victims))
     # a long article names dozens of people: two of them in common say less than two of a short one's five
     share = len(shared) / max(1, min(len(a.names), len(b.names)))
-    if (shared & a.victims & b.victims) or wording(a, b) >= 0.5 or (
+    if victims_shared or wording(a, b) >= 0.5 or (
             share >= NAME_SHARE and (len(shared) >= 2 or streets)):
         return STRONG, False
-    if shared or streets:
+    if shared or streets or len(a.words & b.words) >= TITLE_WORDS:
         return WEAK, False
     return NONE, differ
 

@@ -379,6 +379,24 @@ def test_a_namesake_town_far_away_gives_way_to_the_town_the_articles_name():
     assert supported_place(report_town, []) is report_town
 
 
+def test_misspelt_names_other_street_types_and_headline_words_are_evidence():
+    from eventwire.load.incident_rules import NONE, STRONG, WEAK, evidence_strength
+    from eventwire.load.incident_evidence import Evidence, title_words
+
+    first = Evidence(names={"izaak bridges", "tanishia graham"}, victims={"tanishia graham"}, streets={"gumberry drive"})
+    later = Evidence(names={"isaak bridges", "tanisha graham"}, victims={"tanisha graham"}, streets={"gumberry road"})
+    assert evidence_strength(first, later) == (STRONG, False)  # the victim, spelt a letter differently
+    assert evidence_strength(Evidence(streets={"gumberry drive"}), Evidence(streets={"gumberry road"}))[0] == WEAK
+    assert evidence_strength(Evidence(streets={"gumberry drive"}), Evidence(streets={"elm road"}))[0] == NONE
+    # different people: a letter apart in both words is no longer one name; victims who differ keep reports apart
+    assert evidence_strength(Evidence(names={"john carter"}, victims={"john carter"}),
+                             Evidence(names={"joan cartel"}, victims={"joan cartel"})) == (NONE, True)
+    party = title_words("5 teens injured in shooting at Bridgeport Sweet 16 party")
+    assert {"sweet", "party"} <= party and "shooting" not in party and "injured" not in party
+    assert evidence_strength(Evidence(words=party), Evidence(words=title_words("Two arrested in Sweet 16 party shooting")))[0] == WEAK
+    assert evidence_strength(Evidence(words=party), Evidence(words=title_words("Man shot dead at a party")))[0] == NONE
+
+
 def test_periods_animals_and_running_tolls_are_not_incidents():
     assert not reports_incident(_row("e1", "Hunters killed 90,280 deer this season.", count=90280, victims="deer"))
     assert not reports_incident(_row("e2", "Six people were shot in three separate shootings overnight.", count=6))
