@@ -167,6 +167,9 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
     return names, aged
 
 
+_NOT_STREET_START = NOT_NAME_WORDS - {"north", "south", "east", "west"}
+
+
 def streets_in(text: str) -> set[str]:
     """Street names, normalised ("E. 71st St." → "east 71st street"): found by their type word, then the
     capitalised words (or ordinal) before it."""
@@ -176,7 +179,7 @@ def streets_in(text: str) -> set[str]:
         if m is None:
             continue
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
-        if len(words) >= 2 and words[0] not in NOT_NAME_WORDS - {"north", "south", "east", "west"}:
+        if len(words) >= 2 and words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
     return out
 
@@ -232,8 +235,12 @@ def title_words(title: str | None) -> frozenset[str]:
     name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl"."""
     if not title:
         return frozenset()
-    return frozenset(w for w in _TITLE_WORD.findall(title.lower())
-                     if w not in GENERIC_TITLE_WORDS and gazetteer.lookup(w) is None)
+    return frozenset(w for w in _TITLE_WORD.findall(title.lower()) if _distinctive(w))
+
+
+@lru_cache(maxsize=65536)
+def _distinctive(word: str) -> bool:
+    return word not in GENERIC_TITLE_WORDS and gazetteer.lookup(word) is None
 
 
 def evidence_of(title: str | None, body: str | None, sentences: list[str] | tuple[str, ...] = ()) -> Evidence:
