@@ -80,7 +80,9 @@ the largest row of the latest killed figure (else of the latest wounded, else th
 row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
 its place the most common report town (ties: the earliest report's) unless the towns its articles mention
 say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
-`MENTION_SUPPORT`), else the region or country they name; `headline` the title of its earliest report.
+`MENTION_SUPPORT`), else the town its earliest headline names ("Houma shooting leaves 1 dead": local
+outlets name the town there and nowhere the extractor reads it, "the Reno Police Department"), else the
+region or country they name; `headline` the title of its earliest report.
 
 **Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
 reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
@@ -773,9 +775,10 @@ def supported_place(place: Row | None, mentions: Sequence[Row]) -> Row | None:
     return best if top > 2 * _support(place, points) else place
 
 
-def summarise(incident: Incident, mentions: Sequence[Row] = ()) -> Summary:
+def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: Sequence[Row] = ()) -> Summary:
     """Rule 4: an incident's date, place and figures from its reports (`mentions`: the towns its articles
-    name, as rows with coordinates; see `supported_place`)."""
+    name, as rows with coordinates, see `supported_place`; `headline_towns`: the towns its reports' headlines
+    name, earliest report first, for an incident nothing else places)."""
     reports = incident.reports
     if len(reports) > 1:
         reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
@@ -803,7 +806,7 @@ def summarise(incident: Incident, mentions: Sequence[Row] = ()) -> Summary:
                      if has_place(r.place) and places[r.place.location] == top)
     else:
         place = None
-    place = supported_place(place, mentions) or _coarse_place(reports)
+    place = supported_place(place, mentions) or next(iter(headline_towns), None) or _coarse_place(reports)
     published = [r.published for r in reports if r.published is not None]
     earliest = min(reports, key=lambda r: (r.published or date.max, r.article_id))
     return Summary(

@@ -24,7 +24,8 @@ rules' docstring ("Order").
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +41,16 @@ from ..transform import gazetteer
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
 
-from .incident_evidence import SHORT_ARTICLE, Evidence, as_keys, context, evidence_of, from_keys
+from .incident_evidence import (
+    GENERIC_TITLE_WORDS,
+    NOT_NAME_WORDS,
+    SHORT_ARTICLE,
+    Evidence,
+    as_keys,
+    context,
+    evidence_of,
+    from_keys,
+)
 from .incident_rules import (
     MAX_KEY_INCIDENTS,
     PLACE_REACH,
@@ -198,8 +208,13 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     by_id.update({i.incident_id: i for i in touched})
     gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
     mentions = _mentions(con, {r.article_id for inc in by_id.values() for r in inc.reports})
-    summaries = [summarise(inc, [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())])
-                 for _, inc in sorted(by_id.items()) if inc.reports]
+    summaries = []
+    for _, inc in sorted(by_id.items()):
+        if not inc.reports:
+            continue
+        mine = [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())]
+        towns = [] if any(has_place(r.place) for r in inc.reports) else _headline_towns(inc)
+        summaries.append(summarise(inc, mine, towns))
     _write(con, summaries, gone, touched, current)
     stats.incidents_written = len(summaries)
     stats.incidents_deleted = len(gone)
@@ -231,6 +246,37 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str
         if gazetteer.normalise(name or "") not in states:
             out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon))
     return out
+
+
+_HEADLINE_WORDS = GENERIC_TITLE_WORDS | NOT_NAME_WORDS | frozenset("man men dies die kill kills".split())
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'.\-]+(?:[ ]+[A-Z][A-Za-z'.\-]+){0,2}")
+
+
+@lru_cache(maxsize=65536)
+def headline_town(title: str | None, country_code: str | None) -> Row | None:
+    """The first town a headline names (the longest run of capitalised words the gazetteer knows as a town,
+    in the incident's country when it has one): "Houma shooting leaves 1 dead" → Houma."""
+    for m in _CAPITALISED.finditer(title or ""):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                if all(w.lower().strip(".'") in _HEADLINE_WORDS for w in words[i : i + n]):
+                    continue  # "Man Shot Dead": Man is a town in Côte d'Ivoire, and no town here
+                name = " ".join(words[i : i + n])
+                place = gazetteer.lookup_in(name, country_code) if country_code else gazetteer.lookup(name)
+                if place is not None and place.feature == "city":
+                    return Row("", "", "place", None, location=place.canonical, country_code=place.country_code,
+                               latitude=place.latitude, longitude=place.longitude)
+    return None
+
+
+def _headline_towns(incident: Incident) -> list[Row]:
+    """The towns the headlines of an incident's reports name, earliest report first (for an incident its
+    reports put in no town)."""
+    countries = Counter(r.country_code for rep in incident.reports for r in rep.rows if r.country_code)
+    country = countries.most_common(1)[0][0] if countries else None
+    reports = sorted(incident.reports, key=lambda r: r.key)
+    return [t for t in (headline_town(r.title, country) for r in reports if r.title) if t is not None]
 
 
 def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:

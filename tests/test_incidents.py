@@ -397,6 +397,15 @@ def test_misspelt_names_other_street_types_and_headline_words_are_evidence():
     assert evidence_strength(Evidence(words=party), Evidence(words=title_words("Man shot dead at a party")))[0] == NONE
 
 
+def test_an_incident_no_report_places_takes_the_town_its_headline_names(db):
+    [a] = write(db, Story("blog-9", "Blog", "Detroit shooting leaves one man dead", MON, [
+        Fig("A man was shot dead outside a store on Sunday night, police said.", "killed", 1, place=None, day=SUN,
+            date_text="Sunday night")]))
+    [(location, lat)] = q(db, "SELECT location, latitude FROM incidents")
+    assert location == "Detroit" and abs(lat - DETROIT.latitude) < 0.01
+    assert incidents.headline_town("Man shot dead in his home", None) is None
+
+
 def test_periods_animals_and_running_tolls_are_not_incidents():
     assert not reports_incident(_row("e1", "Hunters killed 90,280 deer this season.", count=90280, victims="deer"))
     assert not reports_incident(_row("e2", "Six people were shot in three separate shootings overnight.", count=6))
