@@ -31,7 +31,8 @@ the best place (`date_source`: the row's own sentence or paragraph, then the art
 publication date: "died Tuesday" in the lede beats the lead's "Wednesday" a follow-up is dated by), else
 unknown, and then its publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
 town (a country or a region such as "Gaza Strip" or "Donbas" says nothing about which incident: dozens
-happen there a day).
+happen there a day); an article's first report with no such row takes the town its headline names
+(`load/incidents.py` reads it with the gazetteer: "Houma shooting leaves 1 dead").
 
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's

@@ -178,6 +178,7 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
         if reports_incident(row):
             by_article[row.article_id].append(row)
     reports = [r for aid in sorted(by_article) for r in article_reports(by_article[aid])]
+    _place_by_headline(reports)
     stats.reports = len(reports)
 
     evidence: dict[str, Evidence] = {}  # by the report's first row's event id
@@ -268,6 +269,21 @@ def headline_town(title: str | None, country_code: str | None) -> Row | None:
                     return Row("", "", "place", None, location=place.canonical, country_code=place.country_code,
                                latitude=place.latitude, longitude=place.longitude)
     return None
+
+
+def _place_by_headline(reports: Sequence[Report], first_only: bool = True) -> None:
+    """Rule 2's last resort, here because it needs the gazetteer: an article's first report (its headline
+    incident) without a town is placed at the town its headline names. `first_only=False` for reports rebuilt
+    from stored rows, where an article's other reports sit in other incidents; a report that was not its
+    article's first may then take its headline's town too, which only ever adds a place."""
+    first: dict[str, Report] = {}
+    for r in reports:
+        if first_only and (r.article_id not in first or r.lead.char_start < first[r.article_id].lead.char_start):
+            first[r.article_id] = r
+    for r in (first.values() if first_only else reports):
+        if r.place is None and r.title:
+            countries = Counter(row.country_code for row in r.rows if row.country_code)
+            r.place = headline_town(r.title, countries.most_common(1)[0][0] if countries else None)
 
 
 def _headline_towns(incident: Incident) -> list[Row]:
@@ -459,6 +475,7 @@ def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dic
     for incident_id in sorted(ids):
         members = grouped.get(incident_id, {})
         out.append(Incident(incident_id, [report_of(members[aid]) for aid in sorted(members)]))
+    _place_by_headline([r for inc in out for r in inc.reports], first_only=False)
     return out
 
 

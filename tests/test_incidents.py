@@ -406,6 +406,18 @@ def test_an_incident_no_report_places_takes_the_town_its_headline_names(db):
     assert incidents.headline_town("Man shot dead in his home", None) is None
 
 
+def test_a_report_without_a_town_is_placed_by_its_headline_and_joins_there(db):
+    detroit = ("Detroit", DETROIT.latitude, DETROIT.longitude)
+    a, b = write(db,
+                 Story("det-1", "Free Press", "Man killed on the east side", MON, [
+                     Fig("A man was shot dead in Detroit on Sunday night, police said.", "killed", 1, place=detroit,
+                         day=SUN, date_text="Sunday night")]),
+                 Story("det-2", "Radio", "Detroit shooting leaves one dead", MON, [
+                     Fig("One man died after gunfire on Sunday night.", "killed", 1, place=None, day=SUN,
+                         date_text="Sunday night")]))
+    assert incident_of(db, a) == incident_of(db, b)
+
+
 def test_periods_animals_and_running_tolls_are_not_incidents():
     assert not reports_incident(_row("e1", "Hunters killed 90,280 deer this season.", count=90280, victims="deer"))
     assert not reports_incident(_row("e2", "Six people were shot in three separate shootings overnight.", count=6))
