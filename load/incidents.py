@@ -23,6 +23,7 @@ rules' docstring ("Order").
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -148,7 +149,20 @@ def _new_id(report: Report, taken: set[str]) -> str:
 
 def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False) -> Stats:
     """Reconcile the casualty rows of `article_ids` (every row without an incident when None) into incidents,
-    inside the caller's transaction. See the module doc for what is read and written."""
+    inside the caller's transaction. See the module doc for what is read and written.
+
+    Python's cyclic garbage collector is paused meanwhile: the rows, reports and incidents built here hold
+    no cycles, and at a million rows the collector's repeated walks over them cost a third of the time."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _reconcile(con, article_ids, full)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None, full: bool) -> Stats:
     stats = Stats()
     current = version()
     if not full:
