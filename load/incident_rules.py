@@ -429,15 +429,16 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     type word ("Gumberry Road"/"Gumberry Drive")."""
     exact = a.names & b.names
     shared = {n for n in exact if f"n:{n}" not in common}
-    if a.names and b.names and len(shared) < len(a.names):
-        shared |= {n for n in _close_names(a.names - exact, b.names) if f"n:{n}" not in common}
+    close = not exact and bool(a.names) and bool(b.names)  # spellings are compared only when no name is shared
+    if close:
+        shared = {n for n in _close_names(a.names, b.names) if f"n:{n}" not in common}
     streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
     if not streets and a.streets and b.streets:
         streets = _street_names(t for t in a.streets if f"s:{t}" not in common) & _street_names(
             t for t in b.streets if f"s:{t}" not in common)
     differ = bool(a.victims) and bool(b.victims) and not shared and not exact
     victims_shared = (shared & a.victims & b.victims) or (
-        a.victims and b.victims and _close_names(a.victims, b.victims))
+        close and a.victims and b.victims and _close_names(a.victims, b.victims))
     # a long article names dozens of people: two of them in common say less than two of a short one's five
     share = len(shared) / max(1, min(len(a.names), len(b.names)))
     if victims_shared or wording(a, b) >= 0.5 or (
