@@ -91,7 +91,7 @@ by batch, a report can only join incidents that exist when it arrives, and is co
 hold then: where a later report would have bridged two earlier incidents they stay two (existing
 incidents are never merged), and the rules' few asymmetries (which report is "later" for a rising toll, a
 publication that follows a trusted day) can group differently. Measured on the GVA set: batches in
-publication order group 99% of rows as one full pass does; in reverse order 89%. Ids depend on order
+publication order group 98% of rows as one full pass does; in reverse order 90%. Ids depend on order
 too: an incident keeps the id its first report gave it. `reconcile(..., full=True)` regroups everything
 in the canonical order (and keeps the ids of incidents that survive).
 """
