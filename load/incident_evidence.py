@@ -99,6 +99,7 @@ class Evidence:
     victims: frozenset[str] | set[str] = field(default_factory=frozenset)
     streets: frozenset[str] | set[str] = field(default_factory=frozenset)
     shingles: frozenset[int] | set[int] = field(default_factory=frozenset)
+    words: frozenset[str] | set[str] = field(default_factory=frozenset)  # distinctive words of the title
     _keys: list[str] | None = None
 
     @property
@@ -128,6 +129,21 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
 
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word ending right before `start` (within 20 characters; one full stop and spaces after it
+    allowed): what `_LAST_WORD` finds, without a regular expression's 20 tries."""
+    w = text[max(0, start - 20) : start].rstrip()
+    if w.endswith("."):
+        w = w[:-1]
+    i = len(w)
+    while i and w[i - 1] in _LETTERS:
+        i -= 1
+    return w[i:]
+
+
 def names_in(text: str) -> tuple[set[str], set[str]]:
     """(people named in full as "first last", those of them given with an age)."""
     names: set[str] = set()
@@ -138,8 +154,7 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
         if words is None:
             continue
         start = m.start()
-        last = _LAST_WORD.search(text, max(0, start - 20), start)
-        if last is not None and last.group(1).lower() in TITLES_BEFORE:
+        if _word_before(text, start).lower() in TITLES_BEFORE:
             continue
         if lower_words is None:
             lower_words = set(_LOWER_WORD.findall(text))
@@ -152,6 +167,9 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
     return names, aged
 
 
+_NOT_STREET_START = NOT_NAME_WORDS - {"north", "south", "east", "west"}
+
+
 def streets_in(text: str) -> set[str]:
     """Street names, normalised ("E. 71st St." → "east 71st street"): found by their type word, then the
     capitalised words (or ordinal) before it."""
@@ -161,7 +179,7 @@ def streets_in(text: str) -> set[str]:
         if m is None:
             continue
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
-        if len(words) >= 2 and words[0] not in NOT_NAME_WORDS - {"north", "south", "east", "west"}:
+        if len(words) >= 2 and words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
     return out
 
@@ -196,12 +214,42 @@ def context(body: str, spans: list[tuple[int, int]], first: bool = True) -> str:
     return "\n".join(body[a:b] for a, b in merged)
 
 
+GENERIC_TITLE_WORDS = frozenset("""
+shot shots shoot shoots shooting shootings shooter gunfire gunshot gunshots gunman gunmen fatal fatally
+killed kills killing dead dies died death deaths deadly injured injures injuring wounded wounds wounding hurt
+police cops officer officers deputies sheriff investigate investigating investigation investigators identified
+identify names named victim victims suspect suspects arrested arrest arrests charged charges charge custody
+after says said with from into over near while during home house street road avenue night morning
+afternoon evening weekend monday tuesday wednesday thursday friday saturday sunday today update updated
+woman women people person teen teens teenager teenage year old child children girl boy year-old
+accidentally accidental accident update video photos breaking news local more than about
+that this with from they their have been were will what when where which over into them then there these
+those also just most some such only other being would could should while says their there here your
+""".split())
+"""Words nearly every crime headline has: sharing them says nothing about which incident."""
+_TITLE_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """The distinctive words of a headline (four letters or more, not `GENERIC_TITLE_WORDS`, not a town's
+    name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl"."""
+    if not title:
+        return frozenset()
+    return frozenset(w for w in _TITLE_WORD.findall(title.lower()) if _distinctive(w))
+
+
+@lru_cache(maxsize=65536)
+def _distinctive(word: str) -> bool:
+    return word not in GENERIC_TITLE_WORDS and gazetteer.lookup(word) is None
+
+
 def evidence_of(title: str | None, body: str | None, sentences: list[str] | tuple[str, ...] = ()) -> Evidence:
     """The keys of one article: names and streets from its title and body, wording from `sentences` (those
-    that carry its casualty figures)."""
+    that carry its casualty figures), distinctive words from its title."""
     text = f"{title or ''}\n{body or ''}"
     names, aged = names_in(text)
-    return Evidence(frozenset(names), frozenset(aged), frozenset(streets_in(text)), shingles_of(" ".join(sentences)))
+    return Evidence(frozenset(names), frozenset(aged), frozenset(streets_in(text)), shingles_of(" ".join(sentences)),
+                    title_words(title))
 
 
 def wording(a: Evidence, b: Evidence) -> float:
@@ -217,7 +265,7 @@ def wording(a: Evidence, b: Evidence) -> float:
 
 def as_keys(e: Evidence) -> list[str]:
     """The evidence as strings, for storing (see the module doc); the wording sketch is one string."""
-    keys = e.keys + [f"v:{n}" for n in sorted(e.victims)]
+    keys = e.keys + [f"v:{n}" for n in sorted(e.victims)] + [f"t:{w}" for w in sorted(e.words)]
     if e.shingles:
         keys.append("w:" + ",".join(map(str, sorted(e.shingles))))
     return keys
@@ -225,7 +273,7 @@ def as_keys(e: Evidence) -> list[str]:
 
 def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
     """`as_keys` undone."""
-    parts: dict[str, set] = {"n": set(), "v": set(), "s": set()}
+    parts: dict[str, set] = {"n": set(), "v": set(), "s": set(), "t": set()}
     shingles: set[int] = set()
     for key in keys:
         kind, _, value = key.partition(":")
@@ -233,4 +281,5 @@ def from_keys(keys: list[str] | tuple[str, ...]) -> Evidence:
             shingles.update(int(h) for h in value.split(",") if h)
         elif kind in parts:
             parts[kind].add(value)
-    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(shingles))
+    return Evidence(frozenset(parts["n"]), frozenset(parts["v"]), frozenset(parts["s"]), frozenset(shingles),
+                    frozenset(parts["t"]))

@@ -26,10 +26,13 @@ up; subsets and running tolls never count. `low`/`high` are that sentence's boun
 
 **2. A report's date and place.** A row's date is trusted when it was read from words that name a day (not
 a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later than the day after
-publication. A report's day is the earliest trusted day of its rows, else unknown, and then its
-publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
+publication. A report's day is the first trusted day (in text order) of its rows whose date was read from
+the best place (`date_source`: the row's own sentence or paragraph, then the article's lead, then the
+publication date: "died Tuesday" in the lede beats the lead's "Wednesday" a follow-up is dated by), else
+unknown, and then its publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
 town (a country or a region such as "Gaza Strip" or "Donbas" says nothing about which incident: dozens
-happen there a day).
+happen there a day); an article's first report with no such row takes the town its headline names
+(`load/incidents.py` reads it with the gazetteer: "Houma shooting leaves 1 dead").
 
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
@@ -60,8 +63,9 @@ happen there a day).
 A report joins:
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
      (two shootings the same day in one city stay apart when their figures or names differ);
-  b. same place within the follow-up window, or another place with dates near (one of the two was
-     geocoded to a namesake town): with weak evidence and figures that do not conflict;
+  b. same place within the follow-up window, another place with dates near (one of the two was
+     geocoded to a namesake town), or no place with dates within the follow-up window (a small town the
+     gazetteer does not know): with weak evidence and figures that do not conflict;
   c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
      strong evidence only, unless names differ.
 Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
@@ -75,8 +79,11 @@ than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty tol
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
 row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
-its place the most common report town (ties: the earliest report's), else the region or country they
-name; `headline` the title of its earliest report.
+its place the most common report town (ties: the earliest report's) unless the towns its articles mention
+say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
+`MENTION_SUPPORT`), else the town its earliest headline names ("Houma shooting leaves 1 dead": local
+outlets name the town there and nowhere the extractor reads it, "the Reno Police Department"), else the
+region or country they name; `headline` the title of its earliest report.
 
 **Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
 reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch
@@ -84,7 +91,7 @@ by batch, a report can only join incidents that exist when it arrives, and is co
 hold then: where a later report would have bridged two earlier incidents they stay two (existing
 incidents are never merged), and the rules' few asymmetries (which report is "later" for a rising toll, a
 publication that follows a trusted day) can group differently. Measured on the GVA set: batches in
-publication order group 99% of rows as one full pass does; in reverse order 89%. Ids depend on order
+publication order group 98% of rows as one full pass does; in reverse order 90%. Ids depend on order
 too: an incident keeps the id its first report gave it. `reconcile(..., full=True)` regroups everything
 in the canonical order (and keeps the ids of incidents that survive).
 """
@@ -98,6 +105,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .incident_evidence import Evidence, wording
 
@@ -108,6 +116,7 @@ FOLLOW_DAYS = 45
 LONG_DAYS = 400
 BIG_TOLL = 10
 NAME_SHARE = 0.25
+TITLE_WORDS = 2  # distinctive headline words two reports share: weak evidence
 RUNNING_TOLL = 1000
 SAME_ARTICLE_DAYS = 7
 SAME_REPORT_CHARS = 800
@@ -163,6 +172,7 @@ class Row:
     published: date | None = None
     source: str | None = None
     title: str | None = None
+    date_source: str | None = None  # 'sentence' | 'paragraph' | 'lead' | 'published' (None: not recorded)
 
 
 @dataclass(slots=True)
@@ -181,7 +191,7 @@ class Report:
 
     article_id: str
     rows: list[Row]
-    day: date | None = None  # earliest trusted day of its rows
+    day: date | None = None  # its event day (rule 2): the first trusted day of its best-placed rows
     published: date | None = None
     place: Row | None = None  # the row whose place stands for the report
     figures: dict[str, Figure] = field(default_factory=dict)
@@ -214,7 +224,13 @@ def reports_incident(row: Row) -> bool:
         day = trusted_day(row)
         if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
             return False  # thousands killed, not on a day of this week: a war's running toll
-    return not (row.sentence and _PERIOD.search(row.sentence))
+    return not (row.sentence and _names_a_period(row.sentence))
+
+
+@lru_cache(maxsize=65536)
+def _names_a_period(sentence: str) -> bool:
+    """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences)."""
+    return _PERIOD.search(sentence) is not None
 
 
 # ---- 1-2. reports -------------------------------------------------------------------------------------
@@ -226,6 +242,27 @@ def trusted_day(row: Row) -> date | None:
     if row.published is not None and row.event_date > row.published + timedelta(days=1):
         return None
     return row.event_date
+
+
+DATE_RANK = {"sentence": 0, "paragraph": 0, "lead": 1}
+"""Where a row's date was read (`events.date_source`), best first: its own sentence or paragraph names the
+event's day; the lead's first date is often the day of a later development; the publication date (and an
+unrecorded source) comes last."""
+
+
+def _date_rank(row: Row) -> int:
+    return DATE_RANK.get(row.date_source, 2)
+
+
+def report_day(rows: Sequence[Row]) -> date | None:
+    """Rule 2: a report's day, from rows in text order: the first trusted day among the rows whose date
+    was read from the best place (sentence or paragraph, then the lead, then the publication date)."""
+    best: tuple[int, date] | None = None
+    for row in rows:
+        day = trusted_day(row)
+        if day is not None and (best is None or _date_rank(row) < best[0]):
+            best = (_date_rank(row), day)
+    return best[1] if best else None
 
 
 def has_place(row: Row | None) -> bool:
@@ -258,6 +295,7 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     reports: list[Report] = []
     of_row: dict[str, Report] = {}
+    home_rank: dict[int, int] = {}
     previous: Row | None = None
     for row in rows:
         home = of_row.get(row.subset_of) if row.subset_of else None
@@ -273,8 +311,9 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
         home.rows.append(row)
         of_row[row.event_id] = home
         day = trusted_day(row)
-        if day is not None and (home.day is None or day < home.day):
-            home.day = day
+        if day is not None and (home.day is None or _date_rank(row) < home_rank[id(home)]):
+            home.day = day  # rows come in text order: the first of the best-placed rows wins
+            home_rank[id(home)] = _date_rank(row)
         if home.place is None and has_place(row):
             home.place = row
     for report in reports:
@@ -286,15 +325,21 @@ def report_of(rows: Sequence[Row]) -> Report:
     """The report that rows of one article already filed under one incident make (rule 1's result, rebuilt)."""
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     lead = rows[0]
-    days = [d for d in map(trusted_day, rows) if d is not None]
-    return Report(lead.article_id, rows, day=min(days, default=None), published=lead.published,
+    return Report(lead.article_id, rows, day=report_day(rows), published=lead.published,
                   place=next((r for r in rows if has_place(r)), None), figures=report_figures(rows),
                   source=lead.source, title=lead.title)
 
 
-def report_figures(rows: Iterable[Row]) -> dict[str, Figure]:
+def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
     """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
     teenage boy died"); the first sentence that gives the kind is the report's figure."""
+    if len(rows) == 1:  # the common case, without the grouping
+        row = rows[0]
+        if row.subset_of is not None or row.count is None:
+            return {}
+        low = row.low if row.low is not None else row.count
+        high = row.high if row.high is not None else row.count
+        return {row.kind: Figure(row.count, low, high, row.event_id, row.qualifier == "vague", row.high is None)}
     by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.subset_of is None and row.count is not None:
@@ -340,19 +385,66 @@ def date_relation(a: Report, b: Report) -> tuple[int, int]:
     return (LONG if gap <= LONG_DAYS else FAR), gap
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by at most one letter changed, added or dropped ("izaak"/"isaak",
+    "tanishia"/"tanisha"), in words of four letters or more."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """Names of `a` that `b` spells a letter differently in one of their two words (outlets misspell a
+    victim's first name or surname: "Izaak Bridges" and "Isaak Bridges")."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in b:
+        first, _, last = name.partition(" ")
+        by_first[first].append(last)
+        by_last[last].append(first)
+    out = set()
+    for name in a:
+        first, _, last = name.partition(" ")
+        if any(_one_edit(last, other) for other in by_first.get(first, ())) or any(
+                _one_edit(first, other) for other in by_last.get(last, ())):
+            out.add(name)
+    return out
+
+
+def _street_names(streets: Iterable[str]) -> set[str]:
+    """Streets without their type word ("gumberry road" and "gumberry drive": outlets disagree on it)."""
+    return {t.rsplit(" ", 1)[0] for t in streets if " " in t}
+
+
 def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> tuple[int, bool]:
     """(NONE | WEAK | STRONG, names differ) between two reports (rule 3). Names and streets in `common`
     (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
-    for nothing."""
-    shared = {n for n in a.names & b.names if f"n:{n}" not in common}
+    for nothing. A name spelt a letter differently counts as shared, and so does a street under another
+    type word ("Gumberry Road"/"Gumberry Drive")."""
+    exact = a.names & b.names
+    shared = {n for n in exact if f"n:{n}" not in common}
+    close = not exact and bool(a.names) and bool(b.names)  # spellings are compared only when no name is shared
+    if close:
+        shared = {n for n in _close_names(a.names, b.names) if f"n:{n}" not in common}
     streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
-    differ = bool(a.victims) and bool(b.victims) and not (a.names & b.names)
+    if not streets and a.streets and b.streets:
+        streets = _street_names(t for t in a.streets if f"s:{t}" not in common) & _street_names(
+            t for t in b.streets if f"s:{t}" not in common)
+    differ = bool(a.victims) and bool(b.victims) and not shared and not exact
+    victims_shared = (shared & a.victims & b.victims) or (
+        close and a.victims and b.victims and _close_names(a.victims, b.victims))
     # a long article names dozens of people: two of them in common say less than two of a short one's five
     share = len(shared) / max(1, min(len(a.names), len(b.names)))
-    if (shared & a.victims & b.victims) or wording(a, b) >= 0.5 or (
+    if victims_shared or wording(a, b) >= 0.5 or (
             share >= NAME_SHARE and (len(shared) >= 2 or streets)):
         return STRONG, False
-    if shared or streets:
+    if shared or streets or len(a.words & b.words) >= TITLE_WORDS:
         return WEAK, False
     return NONE, differ
 
@@ -454,7 +546,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     if place == SAME_PLACE and best_date == NEAR:
         if strength == NONE and _conflicts(incident, report):
             return None
-    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR):
+    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR
+                               or place == NO_PLACE and best_date <= FOLLOW):
         if _conflicts(incident, report):
             return None
     elif strength != STRONG:
@@ -476,6 +569,7 @@ def key_reach(key: str) -> int:
 CELL_DEGREES = 0.6  # grid cells for finding incidents near a place: 0.6° ≈ 67 km > 2 x PLACE_KM
 
 
+@lru_cache(maxsize=4096)
 def _band_width(band: int) -> float:
     """Degrees of longitude a cell spans in a latitude band: at least `CELL_DEGREES` of latitude in km,
     measured where the band is narrowest."""
@@ -652,8 +746,41 @@ def _coarse_place(reports: Sequence[Report]) -> Row | None:
     return max(rows, key=lambda r: (counts[r.location], -r.char_start))
 
 
-def summarise(incident: Incident) -> Summary:
-    """Rule 4: an incident's date, place and figures from its reports."""
+MENTION_SUPPORT = 2  # place mentions near a town before it may stand for the incident instead of its reports' town
+
+
+def _support(place: Row, points: dict[tuple[float, float], tuple[Row, int]]) -> int:
+    return sum(n for m, n in points.values() if km(place, m) <= PLACE_KM)
+
+
+def supported_place(place: Row | None, mentions: Sequence[Row]) -> Row | None:
+    """Rule 4's check of the reports' town against every town its articles mention: a town that at least
+    `MENTION_SUPPORT` mentions lie near, and more than twice as many as near the reports' town, stands for the
+    incident instead (a neighbourhood read as a namesake town far away, "Englewood" or "Austin" in a Chicago
+    story that names Chicago eight times); so does it when the reports have no town. Ties: the first
+    mentioned."""
+    if not mentions:
+        return place
+    points: dict[tuple[float, float], tuple[Row, int]] = {}
+    for m in mentions:  # one entry per distinct point, with how often it is mentioned
+        first, n = points.get((m.latitude, m.longitude), (m, 0))
+        points[(m.latitude, m.longitude)] = (first, n + 1)
+    best, top = None, 0
+    for m, _ in points.values():
+        n = _support(m, points)
+        if n > top:
+            best, top = m, n
+    if best is None or top < MENTION_SUPPORT:
+        return place
+    if not has_place(place):
+        return best
+    return best if top > 2 * _support(place, points) else place
+
+
+def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: Sequence[Row] = ()) -> Summary:
+    """Rule 4: an incident's date, place and figures from its reports (`mentions`: the towns its articles
+    name, as rows with coordinates, see `supported_place`; `headline_towns`: the towns its reports' headlines
+    name, earliest report first, for an incident nothing else places)."""
     reports = incident.reports
     if len(reports) > 1:
         reports = sorted(reports, key=lambda r: (r.published or date.min, r.article_id, r.lead.char_start))
@@ -680,7 +807,8 @@ def summarise(incident: Incident) -> Summary:
         place = next(r.place for r in sorted(reports, key=lambda r: r.key)
                      if has_place(r.place) and places[r.place.location] == top)
     else:
-        place = _coarse_place(reports)
+        place = None
+    place = supported_place(place, mentions) or next(iter(headline_towns), None) or _coarse_place(reports)
     published = [r.published for r in reports if r.published is not None]
     earliest = min(reports, key=lambda r: (r.published or date.max, r.article_id))
     return Summary(

@@ -23,8 +23,10 @@ rules' docstring ("Order").
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +42,16 @@ from ..transform import gazetteer
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
 
-from .incident_evidence import Evidence, as_keys, context, evidence_of, from_keys
+from .incident_evidence import (
+    GENERIC_TITLE_WORDS,
+    NOT_NAME_WORDS,
+    SHORT_ARTICLE,
+    Evidence,
+    as_keys,
+    context,
+    evidence_of,
+    from_keys,
+)
 from .incident_rules import (
     MAX_KEY_INCIDENTS,
     PLACE_REACH,
@@ -58,7 +69,7 @@ from .incident_rules import (
     summarise,
 )
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
 _EMPTY = Evidence()
 
@@ -84,7 +95,7 @@ _ROW_SQL = """
 SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_low, e.casualty_high, e.subset_of,
        coalesce(e.is_cumulative, false), {aggregate}, e.location, e.country_code, e.latitude, e.longitude,
        e.event_date, e.date_text, coalesce(e.sentence, ''), coalesce(e.char_start, 0), e.victims,
-       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id
+       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id, {date_source}
 FROM events e JOIN articles a USING (article_id)
 WHERE e.event_type = 'casualty' AND {where}
 """
@@ -103,12 +114,15 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     """Casualty rows as the rules see them, with their current incident id."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
-    table = con.execute(_ROW_SQL.format(aggregate=aggregate, where=where), params or []).to_arrow_table()
+    date_source = "e.date_source" if "date_source" in cols else "NULL"
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where),
+                        params or []).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     out = []
     for v in zip(*columns):
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
-                  _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21])
+                  _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21],
+                  v[23])
         out.append((row, v[22]))
     return out
 
@@ -135,7 +149,20 @@ def _new_id(report: Report, taken: set[str]) -> str:
 
 def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None = None, *, full: bool = False) -> Stats:
     """Reconcile the casualty rows of `article_ids` (every row without an incident when None) into incidents,
-    inside the caller's transaction. See the module doc for what is read and written."""
+    inside the caller's transaction. See the module doc for what is read and written.
+
+    Python's cyclic garbage collector is paused meanwhile: the rows, reports and incidents built here hold
+    no cycles, and at a million rows the collector's repeated walks over them cost a third of the time."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _reconcile(con, article_ids, full)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None, full: bool) -> Stats:
     stats = Stats()
     current = version()
     if not full:
@@ -165,6 +192,7 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
         if reports_incident(row):
             by_article[row.article_id].append(row)
     reports = [r for aid in sorted(by_article) for r in article_reports(by_article[aid])]
+    _place_by_headline(reports)
     stats.reports = len(reports)
 
     evidence: dict[str, Evidence] = {}  # by the report's first row's event id
@@ -194,11 +222,91 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
     by_id.update({i.incident_id: i for i in touched})
     gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
-    summaries = [summarise(inc) for _, inc in sorted(by_id.items()) if inc.reports]
+    mentions = _mentions(con, {r.article_id for inc in by_id.values() for r in inc.reports})
+    summaries = []
+    for _, inc in sorted(by_id.items()):
+        if not inc.reports:
+            continue
+        mine = [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())]
+        towns = [] if any(has_place(r.place) for r in inc.reports) else _headline_towns(inc)
+        summaries.append(summarise(inc, mine, towns))
     _write(con, summaries, gone, touched, current)
     stats.incidents_written = len(summaries)
     stats.incidents_deleted = len(gone)
     return stats
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> frozenset[str]:
+    return frozenset(gazetteer.normalise(n) for n in gazetteer._admin1_names().values())
+
+
+def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, list[Row]]:
+    """The towns each article mentions (`places`), in text order, as rows with coordinates, for the
+    incident's place (`incident_rules.supported_place`). A name that is also a state's or province's
+    ("Virginia", "Indiana": the gazetteer knows towns by those names abroad) is no town here."""
+    if not article_ids:
+        return {}
+    _register(con, "incident_place_ids", _ids_table("article_id", article_ids))
+    try:
+        found = con.execute(
+            "SELECT article_id, name, canonical, country_code, latitude, longitude FROM places "
+            "WHERE article_id IN (SELECT article_id FROM incident_place_ids) AND feature = 'city' "
+            "AND latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY article_id, char_start").fetchall()
+    finally:
+        con.unregister("incident_place_ids")
+    states = _admin1_names()
+    out: dict[str, list[Row]] = defaultdict(list)
+    for aid, name, canonical, cc, lat, lon in found:
+        if gazetteer.normalise(name or "") not in states:
+            out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon))
+    return out
+
+
+_HEADLINE_WORDS = GENERIC_TITLE_WORDS | NOT_NAME_WORDS | frozenset("man men dies die kill kills".split())
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'.\-]+(?:[ ]+[A-Z][A-Za-z'.\-]+){0,2}")
+
+
+@lru_cache(maxsize=65536)
+def headline_town(title: str | None, country_code: str | None) -> Row | None:
+    """The first town a headline names (the longest run of capitalised words the gazetteer knows as a town,
+    in the incident's country when it has one): "Houma shooting leaves 1 dead" → Houma."""
+    for m in _CAPITALISED.finditer(title or ""):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                if all(w.lower().strip(".'") in _HEADLINE_WORDS for w in words[i : i + n]):
+                    continue  # "Man Shot Dead": Man is a town in Côte d'Ivoire, and no town here
+                name = " ".join(words[i : i + n])
+                place = gazetteer.lookup_in(name, country_code) if country_code else gazetteer.lookup(name)
+                if place is not None and place.feature == "city":
+                    return Row("", "", "place", None, location=place.canonical, country_code=place.country_code,
+                               latitude=place.latitude, longitude=place.longitude)
+    return None
+
+
+def _place_by_headline(reports: Sequence[Report], first_only: bool = True) -> None:
+    """Rule 2's last resort, here because it needs the gazetteer: an article's first report (its headline
+    incident) without a town is placed at the town its headline names. `first_only=False` for reports rebuilt
+    from stored rows, where an article's other reports sit in other incidents; a report that was not its
+    article's first may then take its headline's town too, which only ever adds a place."""
+    first: dict[str, Report] = {}
+    for r in reports:
+        if first_only and (r.article_id not in first or r.lead.char_start < first[r.article_id].lead.char_start):
+            first[r.article_id] = r
+    for r in (first.values() if first_only else reports):
+        if r.place is None and r.title:
+            countries = Counter(row.country_code for row in r.rows if row.country_code)
+            r.place = headline_town(r.title, countries.most_common(1)[0][0] if countries else None)
+
+
+def _headline_towns(incident: Incident) -> list[Row]:
+    """The towns the headlines of an incident's reports name, earliest report first (for an incident its
+    reports put in no town)."""
+    countries = Counter(r.country_code for rep in incident.reports for r in rep.rows if r.country_code)
+    country = countries.most_common(1)[0][0] if countries else None
+    reports = sorted(incident.reports, key=lambda r: r.key)
+    return [t for t in (headline_town(r.title, country) for r in reports if r.title) if t is not None]
 
 
 def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:
@@ -258,17 +366,30 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
     finally:
         con.unregister("incident_batch_ids")
     out: dict[str, Evidence] = {}
-    keys: list[tuple[str, str, str]] = []
+    key_articles: list[str] = []
+    key_events: list[str] = []
+    key_values: list[str] = []
     for aid, title, body in texts:
-        for i, report in enumerate(sorted(by_article[aid], key=lambda r: r.lead.char_start)):
+        body = body or ""
+        mine = by_article[aid]
+        if len(mine) > 1:
+            mine = sorted(mine, key=lambda r: r.lead.char_start)
+        for i, report in enumerate(mine):
             sentences = list(dict.fromkeys(r.sentence for r in report.rows))
-            text = context(body or "", [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows], i == 0)
+            if i == 0 and len(body) <= SHORT_ARTICLE:
+                text = body  # what `context` gives an article's first report when the article is short
+            else:
+                text = context(body, [(r.char_start, r.char_start + len(r.sentence)) for r in report.rows], i == 0)
             ev = evidence_of(title if i == 0 else None, text, sentences)
-            out[report.lead.event_id] = ev
-            keys += [(aid, report.lead.event_id, k) for k in as_keys(ev)]
-    if keys:
-        _register(con, "incident_new_keys", pa.table({"article_id": [k[0] for k in keys],
-                                                       "event_id": [k[1] for k in keys], "key": [k[2] for k in keys]}))
+            event_id = report.lead.event_id
+            out[event_id] = ev
+            found = as_keys(ev)
+            key_articles += [aid] * len(found)
+            key_events += [event_id] * len(found)
+            key_values += found
+    if key_values:
+        _register(con, "incident_new_keys", pa.table({"article_id": key_articles, "event_id": key_events,
+                                                       "key": key_values}))
         try:
             con.execute("INSERT INTO incident_keys BY NAME SELECT * FROM incident_new_keys")
         finally:
@@ -368,6 +489,7 @@ def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dic
     for incident_id in sorted(ids):
         members = grouped.get(incident_id, {})
         out.append(Incident(incident_id, [report_of(members[aid]) for aid in sorted(members)]))
+    _place_by_headline([r for inc in out for r in inc.reports], first_only=False)
     return out
 
 

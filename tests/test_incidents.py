@@ -21,6 +21,7 @@ from eventwire.load.incident_rules import (
     Row,
     article_reports,
     reports_incident,
+    supported_place,
     trusted_day,
 )
 from eventwire.transform import gazetteer
@@ -255,6 +256,21 @@ def test_report_without_a_place_joins_only_on_evidence(db):
     assert incident_of(db, d) not in (None, incident_of(db, a))
 
 
+def test_reports_without_a_place_join_on_a_shared_street_within_the_follow_up_window(db):
+    a, b, c = write(db,
+                    Story("blog-1", "Blog", "Girl hurt", MON, [
+                        Fig("A girl, 3, was wounded on Saturday in the 3800 block of Chestnut Avenue.", "wounded", 1,
+                            place=None, day=SAT, date_text="Saturday")]),
+                    Story("paper-1", "Paper", "Charges filed", date(2016, 5, 16), [
+                        Fig("Charges were filed over the shooting on Chestnut Avenue that wounded a girl on Saturday.",
+                            "wounded", 1, place=None, day=SAT, date_text="Saturday")]),
+                    Story("paper-2", "Paper", "Man hurt", MON, [
+                        Fig("A man was wounded on Saturday on Walnut Avenue.", "wounded", 1, place=None, day=SAT,
+                            date_text="Saturday")]))
+    assert incident_of(db, b) == incident_of(db, a)  # one street: weak evidence, enough without a place
+    assert incident_of(db, c) != incident_of(db, a)
+
+
 def test_ids_are_stable_across_reruns_and_rebuilds(db):
     a, b = write(db, carter_by_tribune(), carter_by_sun())
     before = q(db, "SELECT * FROM incidents")
@@ -338,6 +354,68 @@ def test_an_age_is_not_a_date_and_a_separate_shooting_is_another_report():
     reports = article_reports([far, other, lead])
     assert [[r.event_id for r in rep.rows] for rep in reports] == [["e3"], ["e4"], ["e5"]]
     assert reports[0].day == SAT and reports[0].figures["killed"].best == 1
+
+
+def test_a_report_is_dated_by_its_own_sentence_before_the_lead_or_the_publication():
+    # text order: the publication date, then the lead's date (a later development), then the sentence's own day
+    published = _row("e1", "A man was shot dead, police said.", event_date=SUN, date_source="published")
+    lead = _row("e2", "Police gave an update on Monday.", event_date=MON, date_text="Monday", date_source="lead")
+    own = _row("e3", "He was killed on Saturday night.", event_date=SAT, date_text="Saturday night", date_source="sentence")
+    [report] = article_reports([published, lead, own])
+    assert report.day == SAT
+    assert article_reports([published, lead])[0].day == MON
+    assert article_reports([published])[0].day == SUN
+
+
+def test_a_namesake_town_far_away_gives_way_to_the_town_the_articles_name():
+    austin = gazetteer.lookup("Austin")  # Texas: where "Austin", a Chicago neighbourhood, is geocoded
+    report_town = _row("e1", "A man was shot in Austin.", location="Austin", latitude=austin.latitude,
+                       longitude=austin.longitude)
+    chicago = [_row(f"m{i}", "", location="Chicago", latitude=CHICAGO.latitude, longitude=CHICAGO.longitude)
+               for i in range(3)]
+    assert supported_place(report_town, chicago + [report_town]).location == "Chicago"
+    assert supported_place(report_town, chicago[:1] + [report_town]).location == "Austin"  # one mention: no case
+    assert supported_place(None, chicago[:2]).location == "Chicago"
+    assert supported_place(report_town, []) is report_town
+
+
+def test_misspelt_names_other_street_types_and_headline_words_are_evidence():
+    from eventwire.load.incident_rules import NONE, STRONG, WEAK, evidence_strength
+    from eventwire.load.incident_evidence import Evidence, title_words
+
+    first = Evidence(names={"izaak bridges", "tanishia graham"}, victims={"tanishia graham"}, streets={"gumberry drive"})
+    later = Evidence(names={"isaak bridges", "tanisha graham"}, victims={"tanisha graham"}, streets={"gumberry road"})
+    assert evidence_strength(first, later) == (STRONG, False)  # the victim, spelt a letter differently
+    assert evidence_strength(Evidence(streets={"gumberry drive"}), Evidence(streets={"gumberry road"}))[0] == WEAK
+    assert evidence_strength(Evidence(streets={"gumberry drive"}), Evidence(streets={"elm road"}))[0] == NONE
+    # different people: a letter apart in both words is no longer one name; victims who differ keep reports apart
+    assert evidence_strength(Evidence(names={"john carter"}, victims={"john carter"}),
+                             Evidence(names={"joan cartel"}, victims={"joan cartel"})) == (NONE, True)
+    party = title_words("5 teens injured in shooting at Bridgeport Sweet 16 party")
+    assert {"sweet", "party"} <= party and "shooting" not in party and "injured" not in party
+    assert evidence_strength(Evidence(words=party), Evidence(words=title_words("Two arrested in Sweet 16 party shooting")))[0] == WEAK
+    assert evidence_strength(Evidence(words=party), Evidence(words=title_words("Man shot dead at a party")))[0] == NONE
+
+
+def test_an_incident_no_report_places_takes_the_town_its_headline_names(db):
+    [a] = write(db, Story("blog-9", "Blog", "Detroit shooting leaves one man dead", MON, [
+        Fig("A man was shot dead outside a store on Sunday night, police said.", "killed", 1, place=None, day=SUN,
+            date_text="Sunday night")]))
+    [(location, lat)] = q(db, "SELECT location, latitude FROM incidents")
+    assert location == "Detroit" and abs(lat - DETROIT.latitude) < 0.01
+    assert incidents.headline_town("Man shot dead in his home", None) is None
+
+
+def test_a_report_without_a_town_is_placed_by_its_headline_and_joins_there(db):
+    detroit = ("Detroit", DETROIT.latitude, DETROIT.longitude)
+    a, b = write(db,
+                 Story("det-1", "Free Press", "Man killed on the east side", MON, [
+                     Fig("A man was shot dead in Detroit on Sunday night, police said.", "killed", 1, place=detroit,
+                         day=SUN, date_text="Sunday night")]),
+                 Story("det-2", "Radio", "Detroit shooting leaves one dead", MON, [
+                     Fig("One man died after gunfire on Sunday night.", "killed", 1, place=None, day=SUN,
+                         date_text="Sunday night")]))
+    assert incident_of(db, a) == incident_of(db, b)
 
 
 def test_periods_animals_and_running_tolls_are_not_incidents():
