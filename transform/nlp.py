@@ -74,6 +74,20 @@ def entities(doc: Doc) -> list[Span]:
     return doc.user_data[key]
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """`doc.sents`, built once per Doc from the sentence-start array: spaCy builds every sentence Span anew on each
+    `doc.sents` access, and three extractors walk the sentences of every article."""
+    key = ("eventwire", "sentences")
+    if key not in doc.user_data:
+        if len(doc) == 0:
+            doc.user_data[key] = []
+        else:
+            starts = doc.to_array(["SENT_START"])
+            bounds = [0] + [i for i in (starts == 1).nonzero()[0].tolist() if i > 0] + [len(doc)]
+            doc.user_data[key] = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return doc.user_data[key]
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, built once per Doc: spaCy joins every token anew on each access."""
     key = ("eventwire", "text")

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import sentences
+
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
     from spacy.tokens import Doc, Span, Token
-
 
 
 def lemma_of(t: Token) -> str:
@@ -110,12 +111,8 @@ def forms_of(doc: Doc) -> tuple[list[str], list[str], list[str]]:
 
 
 def sentences_of(doc: Doc) -> list[Span]:
-    """`doc.sents` from the sentence-start array (no Token object per token)."""
-    if len(doc) == 0:
-        return []
-    starts = doc.to_array(["SENT_START"])
-    bounds = [0] + [i for i in (starts == 1).nonzero()[0].tolist() if i > 0] + [len(doc)]
-    return [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    """`doc.sents`, built once per Doc (`nlp.sentences`)."""
+    return sentences(doc)
 
 
 _FORMS_KEY = ("eventwire", "action_forms")

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..acts.find import find_actions, link_casualties, name_earlier_acts
+from ..nlp import text_of
 from ..records import Event
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
@@ -36,7 +37,7 @@ class Action:
 
     def extract(self, doc: Doc) -> list[Event]:
         rows: dict[str, Event] = {}
-        text = doc.text  # built anew on every access
+        text = text_of(doc)
         for act in find_actions(doc):
             event = Event(
                 event_type=self.name, char_start=act.char_start, char_end=act.char_end,
@@ -63,7 +64,7 @@ class Action:
             return
         acted = {a.sent_start for a in actions}
         back = name_earlier_acts(doc, [f.sent_start if f.sent_start not in acted else -1 for f in figures])
-        links = link_casualties(actions, [(f.char_start, f.char_end, f.sent_start) for f in figures], doc.text, back)
+        links = link_casualties(actions, [(f.char_start, f.char_end, f.sent_start) for f in figures], text_of(doc), back)
         for figure, link in zip(figures, links):
             if link is not None:
                 figure.action_id = actions[link].key

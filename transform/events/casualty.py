@@ -35,7 +35,7 @@ from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
-from ..nlp import entities, text_of
+from ..nlp import entities, sentences, text_of
 from ..records import Event
 from ..speakers import source_name
 
@@ -930,7 +930,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
     """Every casualty figure in `doc`, one `Event(event_type='casualty')` each (see the module doc for the rules)."""
     mentions: list[Mention] = []
     used: set[tuple[int, str]] = set()
-    for sent in doc.sents:
+    for sent in sentences(doc):
         mentions.extend(_sentence_casualties(sent, used))
     published = doc.user_data.get(PUBLISHED)
     for m in mentions:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import speakers
-from ..nlp import text_of
+from ..nlp import sentences, text_of
 from ..records import Event
 from ..speech.candidate import Candidate
 from ..speech.content import (
@@ -71,7 +71,7 @@ def extract_statements(doc: Doc) -> list[Event]:
     previous_actor: str | None = None
 
     cues: list[tuple[Token, str, Token]] = []
-    too_long = [s for s in doc.sents if len(s) > MAX_SENTENCE_TOKENS]
+    too_long = [s for s in sentences(doc) if len(s) > MAX_SENTENCE_TOKENS]
     for cue in doc:
         label = cue_label(cue)
         if label is None or inside(cue.idx, speech) or any(s.start <= cue.i < s.end for s in too_long):
