@@ -174,3 +174,8 @@ def test_a_us_broadcasters_call_sign_makes_the_report_american():
 def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place):
     assert not_a_place not in {p.name for p in find_places(parse_one(text))}
     assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}
+
+
+def test_every_ap_state_abbreviation_names_its_own_state():
+    doc = parse_one("JACKSON, Tenn. — A man was shot and killed outside a store in Jackson on Friday.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Jackson"} == {"Tennessee"}

@@ -100,11 +100,11 @@ def _people_words(doc: Doc) -> set[str]:
 
 
 _STATE_ABBREVIATIONS = frozenset(w.rstrip(".").lower() for w in re.findall(r"[A-Z][\w.]*\.", US_STATES_ABBR))
-_AP_STATES = dict(zip(US_STATES_ABBR.split(), (
+_AP_STATES = dict(zip(US_STATES_ABBR.split(), (n.replace("_", " ") for n in (
     "Alabama Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Illinois Indiana Kansas Kentucky "
     "Louisiana Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire "
     "New_Jersey New_Mexico New_York North_Carolina North_Dakota Oklahoma Oregon Pennsylvania Rhode_Island "
-    "South_Carolina South_Dakota Tennessee Virginia Vermont Washington Wisconsin West_Virginia Wyoming").replace("_", " ").split()))
+    "South_Carolina South_Dakota Tennessee Virginia Vermont Washington Wisconsin West_Virginia Wyoming").split()), strict=True))
 """AP abbreviation ("Fla.") → state name (GeoNames' admin1 name)."""
 _POSTAL = re.compile(r"(?<=, )(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b")
 _POSTAL_NAMES = {"AK": "Alaska", "AL": "Alabama", "AR": "Arkansas", "AZ": "Arizona", "CA": "California", "CO": "Colorado",
