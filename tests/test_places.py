@@ -176,6 +176,45 @@ def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not
     assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}
 
 
+def test_us_state_names_are_the_states_not_towns_named_after_them():
+    places = find_places(parse_one("A student at a small Nebraska college was shot on Monday, and a man in rural "
+                                   "Virginia was wounded."))
+    assert {(p.canonical, p.feature, p.country_code) for p in places} == {("Nebraska", "region", "US"),
+                                                                         ("Virginia", "region", "US")}
+
+
+@pytest.mark.parametrize(
+    "text, county, state",
+    [
+        ("A hunter was shot dead in Harrison County, Texas, on Saturday.", "Harrison County", "Texas"),
+        ("Deputies said a woman was killed in Randolph County. The Alabama Bureau of Investigation is helping.",
+         "Randolph County", "Alabama"),
+    ],
+)
+def test_a_county_is_never_a_town_of_its_name_in_another_state(text, county, state):
+    (mention,) = [p for p in find_places(parse_one(text)) if p.name == county]
+    assert mention.admin1 == state
+
+
+def test_a_county_whose_state_is_unknown_is_no_place():
+    places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
+    assert "Harrison County" not in {p.name for p in places}
+
+
+def test_a_namesake_town_is_the_one_near_the_dateline():
+    doc = parse_one("PHENIX CITY, Ala. (WXYZ) — A man was shot and killed on Sunday. Police in Columbus are "
+                    "helping Phenix City officers.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Columbus"} == {"Georgia"}
+
+
+def test_a_neighbourhood_sharing_a_far_towns_name_yields_to_the_dateline_town():
+    doc = parse_one("CHICAGO (WXYZ) — A woman was shot and killed in Englewood on Sunday, police said.")
+    places = find_places(doc)
+    died = next(e for e in extract_casualties(doc) if e.casualty_kind == "killed")
+    assert locate(died, doc, places, fallback=True).canonical == "Chicago"
+
+
+
 def test_every_ap_state_abbreviation_names_its_own_state():
     doc = parse_one("JACKSON, Tenn. — A man was shot and killed outside a store in Jackson on Friday.")
     assert {p.admin1 for p in find_places(doc) if p.canonical == "Jackson"} == {"Tennessee"}

@@ -103,6 +103,10 @@ def _fast_key(name: str) -> str:
     return key if name.isascii() else normalise(name)
 
 
+STATES_THAT_ARE_CITIES = frozenset({"washington", "new york"})
+"""US state names that in news mostly mean the city (the capital, New York City): left to the towns."""
+_US_STATES: dict[str, Place] = {}  # normalised state name -> the state as a region (point: median of its towns)
+_US_COUNTIES: dict[str, set[str]] = {}  # "harrison county" -> the states that have a county of that name
 _ALL_TOWNS: list[Place] = []  # every town `_index` read, also those whose names a bigger town took
 _BY_NAME: dict[str, list[Place]] = {}  # normalised name -> every town of that name (`_towns_by_name`)
 ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.tsv"
@@ -141,6 +145,18 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
             _BY_NAME.setdefault(key, []).append(place)
             if key not in towns or towns[key].population < place.population:
                 towns[key] = place
+    _US_STATES.clear()
+    for state in json.loads((data_dir / "us_states.json").read_text(encoding="utf-8")).values():
+        points = [(t.latitude, t.longitude) for t in _ALL_TOWNS if t.country_code == "US" and t.admin1 == state["name"]]
+        if points and normalise(state["name"]) not in STATES_THAT_ARE_CITIES:
+            _US_STATES[normalise(state["name"])] = Place(
+                state["name"], "US", statistics.median(p[0] for p in points), statistics.median(p[1] for p in points),
+                "region", admin1=state["name"])
+    _US_COUNTIES.clear()
+    codes = {s["code"]: s["name"] for s in json.loads((data_dir / "us_states.json").read_text(encoding="utf-8")).values()}
+    for county in json.loads((data_dir / "us_counties.json").read_text(encoding="utf-8")):
+        if county["state"] in codes:
+            _US_COUNTIES.setdefault(normalise(county["name"]), set()).add(codes[county["state"]])
     countries: dict[str, Place] = {}
     for code, c in json.loads((data_dir / "countries.json").read_text(encoding="utf-8")).items():
         points = by_country.get(code, [])
@@ -160,6 +176,8 @@ def lookup(name: str) -> Place | None:
     countries, towns = _index()
     if key in countries:
         return countries[key]
+    if key in _US_STATES:
+        return _US_STATES[key]  # "Virginia" is the state, not Virginia, South Africa (a town named after it)
     if key in towns:
         return towns[key]
     for suffix in _SUFFIXES:  # "Kabul city", "Dawlat Abad district"
@@ -185,6 +203,18 @@ def is_known_town(name: str, min_population: int) -> bool:
     if normalise(place.canonical) == key:
         return place.population >= min_population
     return place.population >= 3 * min_population  # another spelling ("Mykolaiv"): only for bigger towns
+
+
+def us_state(name: str) -> Place | None:
+    """A US state (GeoNames' name, as written: "Oregon") as a region, or None."""
+    _index()
+    return _US_STATES.get(normalise(name))
+
+
+def us_county_states(name: str) -> set[str]:
+    """The US states that have a county of this name ("Harrison County": Indiana, Iowa, Texas, ...)."""
+    _index()
+    return _US_COUNTIES.get(normalise(name), set())
 
 
 def is_country(name: str | None) -> bool:
@@ -249,10 +279,10 @@ def lookup_in(name: str, country_code: str, admin1: str | None = None) -> Place 
     (see `_towns_by_name`)."""
     key = normalise(name)
     options = _towns_by_name().get(key)
-    if options is None:
+    if not any(p.country_code == country_code for p in options or ()):
         for suffix in _SUFFIXES:
             if key.endswith(suffix):
-                options = _towns_by_name().get(key[: -len(suffix)])
+                options = _towns_by_name().get(key[: -len(suffix)])  # "Palm Beach County": no county in Queensland
                 break
     best = [p for p in options or () if p.country_code == country_code and (admin1 is None or p.admin1 == admin1)]
     return max(best, key=lambda p: p.population) if best else None

@@ -29,7 +29,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named
+from .gazetteer import (ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named, us_county_states,
+                        us_state)
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -229,19 +230,22 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
             if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people) and not _longer_name(doc, tok.idx, True):
                 places.append(mention)
+    text = text_of(doc)
     places.sort(key=lambda p: p.char_start)
-    doc.user_data[COUNTRY] = _in_the_articles_country(places, text_of(doc))
+    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text)
     return places
 
 
 COUNTRY = ("eventwire", "country")
 """Where `find_places` leaves the article's country (`_in_the_articles_country`) for `locate`."""
+ANCHOR = ("eventwire", "anchor")
+"""Where `find_places` leaves a US story's dateline town (`_anchor`) for `locate`."""
 
 
 
 
 
-def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | None:
+def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -258,10 +262,10 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
     if states:
         votes["US"] += 2 * states
     if not votes:
-        return None
+        return None, None
     (country, top), *rest = votes.most_common(2) + [("", 0)]
     if rest and rest[0][1] == top:
-        return None  # no clear country
+        return None, None  # no clear country
     for p in towns:
         if p.country_code == country:
             continue
@@ -270,20 +274,52 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
             p.admin1 = there.admin1
     if country == "US":
-        _in_the_articles_states(towns, text)
-    return country
+        places[:] = _us_regions(places, text)
+        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text)
+    return country, None
 
 
-def _in_the_articles_states(towns: list[PlaceMention], text: str) -> None:
+def _us_regions(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """In a US story, "Georgia" is the state, and "Harrison County" is a county: never the town of that name in
+    another state (the gazetteer has no counties). A county becomes its state when the article says which (the
+    state written after it, or the one state the article names that has such a county); else it is no place."""
+    votes, after = _us_states(text)
+    kept = []
+    for p in places:
+        state = us_state(p.name) if p.feature == "country" else None
+        if state is not None:
+            _become(p, state)
+        elif normalise(p.name).endswith(" county") and p.feature == "city":
+            where = after.get(p.char_end)
+            states = us_county_states(p.name)
+            options = {where} if where else states & set(votes) or (states if len(states) == 1 else set())
+            if not options and p.admin1 in states:
+                options = {p.admin1}  # "Sumter County" and no state named: Sumter, South Carolina has one
+            region = us_state(next(iter(options))) if len(options) == 1 else None
+            if region is None:
+                continue  # better no place than a town of that name in another state
+            seat = lookup_in(p.name, "US", region.admin1)  # "Wagoner County, Okla.": Wagoner, Oklahoma
+            _become(p, seat or region)
+        kept.append(p)
+    return kept
+
+
+def _become(p: PlaceMention, place) -> None:
+    """Re-point a mention at another gazetteer entry."""
+    p.canonical, p.country_code, p.latitude, p.longitude = place.canonical, place.country_code, place.latitude, place.longitude
+    p.admin1, p.feature = place.admin1, place.feature
+
+
+def _in_the_articles_states(towns: list[PlaceMention], text: str) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
-    says "Delaware", not Wilmington, North Carolina."""
+    says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
+    dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
+    story is Columbus, Georgia. Returns the dateline's town, for `locate`."""
     votes, after = _us_states(text)
-    if not votes:
-        return
-    for p in towns:
-        if p.country_code != "US":
-            continue
+    us_towns = [p for p in towns if p.country_code == "US"]
+    unsure = []
+    for p in us_towns if votes else ():
         state = after.get(p.char_end)
         there = lookup_in(p.name, "US", state) if state else None
         if there is None:
@@ -291,8 +327,59 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str) -> None:
             if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
                 continue  # already in a state the article names most
             there = next((t for t in (lookup_in(p.name, "US", s) for s in named) if t is not None), None)
+        if there is None and state:
+            region = us_state(state)  # "Atlanta, Texas", a town too small for the gazetteer: the state, not Georgia's
+            if region is not None:
+                _become(p, region)
+            continue
+        if there is None and p.admin1 not in votes:
+            unsure.append(p)
+        elif there is not None and there.admin1 != p.admin1:
+            _become(p, there)
+    anchor, dateline = _anchor(us_towns, after)
+    for p in unsure:
+        there = _nearest_namesake(p, anchor) if anchor is not None and anchor is not p else None
         if there is not None and there.admin1 != p.admin1:
-            p.canonical, p.latitude, p.longitude, p.admin1 = there.canonical, there.latitude, there.longitude, there.admin1
+            _become(p, there)
+    return anchor if dateline else None  # (only a dateline is sure enough to rule far towns out in `locate`)
+
+
+NAMESAKE_KM = 300
+"""How near the article's anchor town a namesake must be to be the one meant, and how far a town may lie from it
+before a mention is read as a street or a neighbourhood sharing a faraway city's name ("Englewood" in Chicago)."""
+
+
+def _anchor(towns: list[PlaceMention], after: dict[int, str]) -> tuple[PlaceMention | None, bool]:
+    """The town a US story is written from, and whether it is its dateline's ("GRESHAM, Ore. —", the first place
+    at the very start); else the first town written with its state ("Bastrop, Texas")."""
+    if towns and towns[0].char_start <= 3:
+        first = towns[0]
+        state = after.get(first.char_end)
+        there = lookup_in(first.name, "US", state) if state else None
+        if there is not None:
+            _become(first, there)
+        return first, True
+    for p in towns:
+        state = after.get(p.char_end)
+        there = lookup_in(p.name, "US", state) if state else None
+        if there is not None:
+            _become(p, there)
+            return p, False
+    return None, False
+
+
+def _nearest_namesake(p: PlaceMention, anchor: PlaceMention):
+    """The US town of `p`'s name nearest the anchor, when one lies within `NAMESAKE_KM` of it."""
+    if anchor.latitude is None:
+        return None
+    best, best_km = None, NAMESAKE_KM
+    for town in towns_named(p.name):
+        if town.country_code != "US":
+            continue
+        d = _km_points(town.latitude, town.longitude, anchor.latitude, anchor.longitude)
+        if d <= best_km:
+            best, best_km = town, d
+    return best
 
 
 def _mislabelled(tok: Token, label: str, length: int) -> bool:
@@ -363,7 +450,10 @@ def _depth_below(tok: Token, ancestor: Token) -> int | None:
 
 
 def _specific_first(place: PlaceMention) -> int:
-    return 1 if place.feature == "country" else 0
+    """Towns before US states before countries ("in Roanoke, Virginia" → Roanoke)."""
+    if place.feature == "country":
+        return 2
+    return 1 if place.feature == "region" and place.country_code == "US" else 0
 
 
 def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = False) -> PlaceMention | None:
@@ -374,6 +464,11 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     country = doc.user_data.get(COUNTRY)
     if country is not None and any(p.country_code == country for p in places):
         places = [p for p in places if p.country_code == country]  # the article's country: "Metro police" is no Metro, Indonesia
+    anchor = doc.user_data.get(ANCHOR)
+    if anchor is not None and anchor.latitude is not None:
+        near = [p for p in places if p.feature == "country" or p.latitude is None or p.admin1 == anchor.admin1
+                or _km(p, anchor) <= NAMESAKE_KM]
+        places = near or places  # "Englewood" in a Chicago story is no Englewood a continent away
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
     in_sentence = _near_the_story(in_sentence, places)
     cue = _cue_token(event, doc)
@@ -390,13 +485,23 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
             if depth is not None:
                 clause.append((_specific_first(p), depth, p.char_start, p))
         if clause:
-            return min(clause, key=lambda c: c[:3])[3]
+            return _town_within(min(clause, key=lambda c: c[:3])[3], places, doc, fallback)
     if governed:
         middle = (event.char_start + event.char_end) / 2
-        return min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0]
+        return _town_within(min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0],
+                            places, doc, fallback)
     if fallback:
         return _dateline(places, doc) or dominant_place(places)
     return None
+
+
+def _town_within(found: PlaceMention, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
+    """A US state ("shot in rural Harrison County", read as Texas) gives way to the article's own town in that
+    state (the dateline's, else the dominant one), where the event takes the article's place."""
+    if not fallback or found.feature != "region" or found.country_code != "US":
+        return found
+    town = _dateline(places, doc) or dominant_place(places)
+    return town if town is not None and town.feature == "city" and town.admin1 == found.admin1 else found
 
 
 STORY_RADIUS_KM = 150
@@ -415,8 +520,13 @@ def _near_the_story(candidates: list[PlaceMention], places: list[PlaceMention]) 
 
 def _km(a: PlaceMention, b: PlaceMention) -> float:
     """Great-circle distance between two geocoded places, in kilometres."""
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dl = math.radians(b.longitude - a.longitude)
+    return _km_points(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _km_points(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
