@@ -183,6 +183,13 @@ def test_us_state_names_are_the_states_not_towns_named_after_them():
                                                                          ("Virginia", "region", "US")}
 
 
+def test_a_state_gives_way_to_the_datelines_town_in_it():
+    doc = parse_one("KILGORE, Texas — A farmer was shot and killed on his land in Gregg County, Texas, on Sunday.")
+    places = find_places(doc)
+    died = next(e for e in extract_casualties(doc) if e.casualty_kind == "killed")
+    assert (locate(died, doc, places, fallback=True).canonical) == "Kilgore"
+
+
 @pytest.mark.parametrize(
     "text, county, state",
     [
@@ -213,6 +220,17 @@ def test_a_neighbourhood_sharing_a_far_towns_name_yields_to_the_dateline_town():
     died = next(e for e in extract_casualties(doc) if e.casualty_kind == "killed")
     assert locate(died, doc, places, fallback=True).canonical == "Chicago"
 
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("WALTHAM (WXYZ) — A retired teacher was shot dead in his garage on Monday.", "Waltham"),
+        ("The Tulsa Police Department said a teenager was killed late on Friday.", "Tulsa"),
+        ("Boise police are looking for the driver after a woman was shot.", "Boise"),
+    ],
+)
+def test_a_datelines_town_and_a_police_departments_town_are_places(text, town):
+    assert town in {p.canonical for p in find_places(parse_one(text))}
 
 
 def test_every_ap_state_abbreviation_names_its_own_state():

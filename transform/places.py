@@ -231,9 +231,53 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people) and not _longer_name(doc, tok.idx, True):
                 places.append(mention)
     text = text_of(doc)
+    for town in _agency_towns(text):  # "the Reno Police Department": Reno
+        if not any(p.char_start < town.char_end and town.char_start < p.char_end for p in places):
+            places.append(town)
+    head = _dateline_town(text[:120])
+    if head is not None and not any(p.char_start < head.char_end for p in places):
+        places.append(head)
     places.sort(key=lambda p: p.char_start)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text)
     return places
+
+
+AGENCY = re.compile(r"\b((?:[A-Z][a-z][\w'-]*[ \t]+){1,4}?)(?:[Pp]olice|[Ss]heriff|[Ss]heriff's|Fire Department|Fire Rescue)\b")
+"""A local agency named for its town ("the Reno Police Department", "Cheyenne Police", "Polk County Sheriff's
+Office"): the town (or the county, which `_us_regions` reads)."""
+NOT_TOWNS = frozenset("state capitol metro transit university campus park military tribal border highway airport "
+                      "city county school housing port federal national the".split())
+DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*[\w. ]{2,20})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
+"""An all-capitals dateline ("STONEHAM (WHDH) —", "MYRTLE CREEK, Ore. —")."""
+
+
+def _agency_towns(text: str) -> list[PlaceMention]:
+    """The towns police, sheriff's and fire departments are named for, where the gazetteer has a town of that own
+    name (the longest run of capitalised words before the agency that is one: "Friday Tulsa Police" → Tulsa)."""
+    found = []
+    for m in AGENCY.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if words[k].lower() in NOT_TOWNS:
+                continue
+            start = m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+            mention = _mention([], name, start, start + len(name))
+            if mention is not None and (mention.feature == "region" or (mention.feature == "city" and (
+                    _own_name(name) or name.endswith(" County")))):
+                found.append(mention)
+                break
+    return found
+
+
+def _dateline_town(head: str) -> PlaceMention | None:
+    """The town of an all-capitals dateline the NER missed ("STONEHAM (WHDH) —")."""
+    m = DATELINE.match(head)
+    if m is None:
+        return None
+    name = m.group(1)
+    mention = _mention([], name, 0, len(name))
+    return mention if mention is not None and mention.feature == "city" and _own_name(name) else None
 
 
 COUNTRY = ("eventwire", "country")
