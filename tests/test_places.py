@@ -236,3 +236,11 @@ def test_a_datelines_town_and_a_police_departments_town_are_places(text, town):
 def test_every_ap_state_abbreviation_names_its_own_state():
     doc = parse_one("JACKSON, Tenn. — A man was shot and killed outside a store in Jackson on Friday.")
     assert {p.admin1 for p in find_places(doc) if p.canonical == "Jackson"} == {"Tennessee"}
+
+
+
+def test_a_side_of_town_is_no_town():
+    doc = parse_one("One person was killed in a shooting in the Humboldt Park neighborhood on the West Side.")
+    assert "Side" not in {p.name for p in find_places(doc)}
+    doc = parse_one("A teenager was killed on the South Side on Friday, Chicago police said.")
+    assert {p.canonical for p in find_places(doc)} == {"Chicago"}

@@ -71,7 +71,7 @@ def _entity_text(ent: Span) -> tuple[str, int, int]:
 
 GEO_WORDS = frozenset("""
 sea ocean river lake gulf canal strait desert island islands mountain mountains valley coast north south east west
-central park house square street road bridge temple hospital camp crossing border port line the inc metro
+central park house square street road bridge temple hospital camp crossing border port line the inc metro side
 """.split())
 """Words that are part of a name but never a place alone ("the Red Sea" is not Seattle, "North" no town), and
 make a name of a building, street or park ("White House" is not Casablanca)."""
@@ -182,6 +182,8 @@ def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -
         return False  # "Colbert County, Ala.": a county, not a town abroad that shares its first word
     canonical = normalise(mention.canonical or "")
     rest = " ".join(w for w in key.split() if w not in GEO_WORDS)
+    if not rest:
+        return False  # "South Side", "West Bank" aside (an alias): only words that are never a place alone
     if canonical != key and rest != key and rest not in canonical:
         return False  # "White House", "Central Park", "East River" (not "Gaza City"): no entry of the gazetteer's
     return True
@@ -297,7 +299,9 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str
     towns = [p for p in places if p.feature == "city"]
     votes: Counter[str] = Counter()
     for p in places:
-        if p.feature == "country" and p.country_code:
+        if p.feature == "country" and p.country_code and us_state(p.name) is not None:
+            votes["US"] += 2  # "Georgia" in a story that is American by its other places: the state
+        elif p.feature == "country" and p.country_code:
             votes[p.country_code] += 2
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
