@@ -244,3 +244,12 @@ def test_a_side_of_town_is_no_town():
     assert "Side" not in {p.name for p in find_places(doc)}
     doc = parse_one("A teenager was killed on the South Side on Friday, Chicago police said.")
     assert {p.canonical for p in find_places(doc)} == {"Chicago"}
+
+
+def test_american_police_words_and_a_call_signs_letter_pick_the_us_namesake():
+    doc = parse_one("Birmingham police said a teenager was wounded in the 1200 block of a quiet street on Sunday.")
+    assert {p.country_code for p in find_places(doc) if p.canonical == "Birmingham"} == {"US"}
+    doc = parse_one("MANSFIELD (WXYZ) — Two men were shot at a motel in Mansfield overnight, officials said.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Mansfield"} == {"Ohio"}
+    doc = parse_one("PITTSBURGH (KDKA) — A teenager died after a shooting in Pittsburgh on Sunday night.")
+    assert {p.admin1 for p in find_places(doc) if p.name.lower() == "pittsburgh"} == {"Pennsylvania"}

@@ -124,6 +124,14 @@ _CALL_SIGN = re.compile(r"\((?:CBS|NBC|ABC|FOX|CNN)?\s*[KW][A-Z]{2,3}(?:-(?:TV|F
 """A US broadcaster's call sign in a dateline ("DETROIT (WXYZ) —", "(KTHV)"): the report is American."""
 
 
+US_POLICE_WORDS = re.compile(r"\b(?:\d{2,5} block of|[Ss]heriff's (?:[Oo]ffice|[Dd]epartment)|[Pp]olice [Dd]epartment|911 call|"
+                             r"[Cc]ounty [Cc]oroner|[Dd]eputies)\b")
+"""Words of American police reporting ("the 1900 block of", "the Sheriff's Office", "a 911 call"): a vote for the
+United States (at most two), for local reports that name no state ("Birmingham police say...")."""
+EAST_OF_MISSISSIPPI = -90.5
+"""Longitude splitting US call signs: W... stations east of the Mississippi, K... west (a few old exceptions)."""
+
+
 def _state_name(written: str) -> str:
     """A state as written ("Fla.", "TX", "Texas") → its name."""
     return _AP_STATES.get(written) or _POSTAL_NAMES.get(written) or written
@@ -306,7 +314,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
                 votes[code] += 1
-    states = len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
+    states = (len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
+              + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
         votes["US"] += 2 * states
     if not votes:
@@ -366,6 +375,17 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str) -> PlaceMentio
     story is Columbus, Georgia. Returns the dateline's town, for `locate`."""
     votes, after = _us_states(text)
     us_towns = [p for p in towns if p.country_code == "US"]
+    sign = _CALL_SIGN.search(text[:400])
+    if sign is not None:
+        east = sign.group(0).lstrip("(").split()[-1].startswith("W")
+        for p in us_towns:
+            if p.admin1 not in votes and not after.get(p.char_end) and p.longitude is not None and (
+                    (p.longitude > EAST_OF_MISSISSIPPI) != east):
+                there = max((t for t in towns_named(p.name) if t.country_code == "US" and t.longitude is not None
+                             and (t.longitude > EAST_OF_MISSISSIPPI) == east and normalise(t.canonical) == normalise(p.name)),
+                            key=lambda t: t.population, default=None)  # (a town's own name: Pittsburgh is no Pittsburg)
+                if there is not None:
+                    _become(p, there)  # "MANSFIELD (WCMH) —": Mansfield, Ohio, not Texas
     unsure = []
     for p in us_towns if votes else ():
         state = after.get(p.char_end)
