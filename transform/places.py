@@ -125,7 +125,7 @@ _CALL_SIGN = re.compile(r"\((?:CBS|NBC|ABC|FOX|CNN)?\s*[KW][A-Z]{2,3}(?:-(?:TV|F
 
 
 US_POLICE_WORDS = re.compile(r"\b(?:\d{2,5} block of|[Ss]heriff's (?:[Oo]ffice|[Dd]epartment)|[Pp]olice [Dd]epartment|911 call|"
-                             r"[Cc]ounty [Cc]oroner|[Dd]eputies)\b")
+                             r"[Cc]ounty [Cc]oroner)\b")
 """Words of American police reporting ("the 1900 block of", "the Sheriff's Office", "a 911 call"): a vote for the
 United States (at most two), for local reports that name no state ("Birmingham police say...")."""
 EAST_OF_MISSISSIPPI = -90.5
