@@ -253,3 +253,8 @@ def test_american_police_words_and_a_call_signs_letter_pick_the_us_namesake():
     assert {p.admin1 for p in find_places(doc) if p.canonical == "Mansfield"} == {"Ohio"}
     doc = parse_one("PITTSBURGH (KDKA) — A teenager died after a shooting in Pittsburgh on Sunday night.")
     assert {p.admin1 for p in find_places(doc) if p.name.lower() == "pittsburgh"} == {"Pennsylvania"}
+
+
+def test_an_agency_named_for_a_city_the_gazetteer_spells_otherwise_is_no_smaller_town():
+    names = {p.name for p in find_places(parse_one("Protesters marched. The New York Police Department said 20 were held."))}
+    assert "York" not in names

@@ -263,7 +263,7 @@ DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*[\w. ]{2
 
 def _agency_towns(text: str) -> list[PlaceMention]:
     """The towns police, sheriff's and fire departments are named for, where the gazetteer has a town of that own
-    name (the longest run of capitalised words before the agency that is one: "Friday Tulsa Police" → Tulsa)."""
+    name (the longest run of capitalised words before the agency it knows: "Friday Tulsa Police" → Tulsa)."""
     found = []
     for m in AGENCY.finditer(text):
         words = m.group(1).split()
@@ -273,10 +273,11 @@ def _agency_towns(text: str) -> list[PlaceMention]:
                 continue
             start = m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
             mention = _mention([], name, start, start + len(name))
-            if mention is not None and (mention.feature == "region" or (mention.feature == "city" and (
-                    _own_name(name) or name.endswith(" County")))):
+            if mention is None:
+                continue
+            if mention.feature == "region" or (mention.feature == "city" and (_own_name(name) or name.endswith(" County"))):
                 found.append(mention)
-                break
+            break  # the longest name the gazetteer knows, or nothing ("New York Police" is no York)
     return found
 
 
