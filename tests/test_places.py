@@ -258,3 +258,8 @@ def test_american_police_words_and_a_call_signs_letter_pick_the_us_namesake():
 def test_an_agency_named_for_a_city_the_gazetteer_spells_otherwise_is_no_smaller_town():
     names = {p.name for p in find_places(parse_one("Protesters marched. The New York Police Department said 20 were held."))}
     assert "York" not in names
+
+
+def test_a_country_written_with_a_us_state_is_that_states_town():
+    doc = parse_one("LEBANON, Ohio (WXYZ) — A boy was wounded in Lebanon on Saturday while hunting, deputies said.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name.lower() == "lebanon"} == {("Lebanon", "Ohio")}

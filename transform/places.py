@@ -338,14 +338,19 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str
 
 
 def _us_regions(places: list[PlaceMention], text: str) -> list[PlaceMention]:
-    """In a US story, "Georgia" is the state, and "Harrison County" is a county: never the town of that name in
+    """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town, and "Harrison County" a county: never the town of that name in
     another state (the gazetteer has no counties). A county becomes its state when the article says which (the
     state written after it, or the one state the article names that has such a county); else it is no place."""
     votes, after = _us_states(text)
     kept = []
+    towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
+             and (t := lookup_in(p.name, "US", after[p.char_end])) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
     for p in places:
         state = us_state(p.name) if p.feature == "country" else None
-        if state is not None:
+        town = towns.get(normalise(p.name)) if p.feature == "country" else None
+        if town is not None:
+            _become(p, town)  # "LEBANON, Ohio —": the town, not the country
+        elif state is not None:
             _become(p, state)
         elif normalise(p.name).endswith(" county") and p.feature == "city":
             where = after.get(p.char_end)
@@ -566,11 +571,14 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
 
 def _town_within(found: PlaceMention, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
     """A US state ("shot in rural Harrison County", read as Texas) gives way to the article's own town in that
-    state (the dateline's, else the dominant one), where the event takes the article's place."""
+    state (the dateline's, else the most mentioned of its towns there), where the event takes the article's place."""
     if not fallback or found.feature != "region" or found.country_code != "US":
         return found
-    town = _dateline(places, doc) or dominant_place(places)
-    return town if town is not None and town.feature == "city" and town.admin1 == found.admin1 else found
+    town = _dateline(places, doc)
+    if town is not None and town.feature == "city" and town.admin1 == found.admin1:
+        return town
+    town = dominant_place([p for p in places if p.feature == "city" and p.admin1 == found.admin1])
+    return town if town is not None else found
 
 
 STORY_RADIUS_KM = 150
