@@ -263,3 +263,10 @@ def test_an_agency_named_for_a_city_the_gazetteer_spells_otherwise_is_no_smaller
 def test_a_country_written_with_a_us_state_is_that_states_town():
     doc = parse_one("LEBANON, Ohio (WXYZ) — A boy was wounded in Lebanon on Saturday while hunting, deputies said.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name.lower() == "lebanon"} == {("Lebanon", "Ohio")}
+
+
+def test_a_towns_own_name_beats_a_bigger_towns_other_spelling_and_far_is_no_town():
+    assert lookup("Troy").canonical == "Troy"
+    assert lookup("Bombay").canonical == "Mumbai"
+    doc = parse_one("A boy was wounded in the Roseland neighborhood on the Far South Side, police said.")
+    assert "Far" not in {p.name for p in find_places(doc)}

@@ -71,7 +71,7 @@ def _entity_text(ent: Span) -> tuple[str, int, int]:
 
 GEO_WORDS = frozenset("""
 sea ocean river lake gulf canal strait desert island islands mountain mountains valley coast north south east west
-central park house square street road bridge temple hospital camp crossing border port line the inc metro side
+central park house square street road bridge temple hospital camp crossing border port line the inc metro side far
 """.split())
 """Words that are part of a name but never a place alone ("the Red Sea" is not Seattle, "North" no town), and
 make a name of a building, street or park ("White House" is not Casablanca)."""
