@@ -270,3 +270,8 @@ def test_a_towns_own_name_beats_a_bigger_towns_other_spelling_and_far_is_no_town
     assert lookup("Bombay").canonical == "Mumbai"
     doc = parse_one("A boy was wounded in the Roseland neighborhood on the Far South Side, police said.")
     assert "Far" not in {p.name for p in find_places(doc)}
+
+
+def test_a_town_the_gazetteer_lacks_in_the_datelines_state_is_that_state_not_a_namesake_elsewhere():
+    doc = parse_one("TODD COUNTY, Ky. (WXYZ) — A boy was wounded in Elkton on Thursday, Kentucky State Police said.")
+    assert {(p.feature, p.admin1) for p in find_places(doc) if p.name == "Elkton"} == {("region", "Kentucky")}

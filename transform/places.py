@@ -411,10 +411,13 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str) -> PlaceMentio
         elif there is not None and there.admin1 != p.admin1:
             _become(p, there)
     anchor, dateline = _anchor(us_towns, after)
+    home = _dateline_state(text)
     for p in unsure:
         there = _nearest_namesake(p, anchor) if anchor is not None and anchor is not p else None
         if there is not None and there.admin1 != p.admin1:
             _become(p, there)
+        elif there is None and home is not None and p.admin1 != home and (region := us_state(home)) is not None:
+            _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": a town too small for the gazetteer, not Maryland's
     return anchor if dateline else None  # (only a dateline is sure enough to rule far towns out in `locate`)
 
 
@@ -440,6 +443,18 @@ def _anchor(towns: list[PlaceMention], after: dict[int, str]) -> tuple[PlaceMent
             _become(p, there)
             return p, False
     return None, False
+
+
+_DATELINE_STATE = re.compile(r"^[A-Z][A-Z.' -]+,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
+
+
+def _dateline_state(text: str) -> str | None:
+    """The state of an all-capitals dateline ("TODD COUNTY, Ky. (WXYZ) —" → Kentucky), if it names one."""
+    m = _DATELINE_STATE.match(text[:120])
+    if m is None:
+        return None
+    state = _state_name(m.group(1))
+    return state if state in _AP_STATES.values() or state in _POSTAL_NAMES.values() else None
 
 
 def _nearest_namesake(p: PlaceMention, anchor: PlaceMention):
