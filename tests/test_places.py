@@ -275,3 +275,10 @@ def test_a_towns_own_name_beats_a_bigger_towns_other_spelling_and_far_is_no_town
 def test_a_town_the_gazetteer_lacks_in_the_datelines_state_is_that_state_not_a_namesake_elsewhere():
     doc = parse_one("TODD COUNTY, Ky. (WXYZ) — A boy was wounded in Elkton on Thursday, Kentucky State Police said.")
     assert {(p.feature, p.admin1) for p in find_places(doc) if p.name == "Elkton"} == {("region", "Kentucky")}
+
+
+def test_the_x_neighbourhood_far_from_the_storys_towns_is_no_place():
+    doc = parse_one("Chicago police said a man was killed in the Englewood neighborhood on Sunday.")
+    assert "Englewood" not in {p.name for p in find_places(doc)}
+    doc = parse_one("A man was shot dead in a South Bend neighborhood, police in South Bend said.")
+    assert "South Bend" in {p.name for p in find_places(doc)}

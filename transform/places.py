@@ -249,6 +249,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         places.append(head)
     places.sort(key=lambda p: p.char_start)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text)
+    if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
+        places[:] = _no_far_neighbourhoods(places, text)
     return places
 
 
@@ -259,6 +261,26 @@ NOT_TOWNS = frozenset("state capitol metro transit university campus park milita
                       "city county school housing port federal national the".split())
 DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*[\w. ]{2,20})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
 """An all-capitals dateline ("STONEHAM (WHDH) —", "MYRTLE CREEK, Ore. —")."""
+
+
+NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhoods?|community area|section of)\b", re.I)
+
+
+def _no_far_neighbourhoods(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"the Englewood neighborhood", "the Austin neighbourhood": "the" and a town's name followed by
+    "neighborhood" is a part of some city; when it lies far from every other town of the article (Harlem lies near
+    New York), the gazetteer knows only a namesake far away (Englewood is no Issaquah, Washington): no place.
+    ("a South Bend neighborhood" is a part of South Bend, and kept.)"""
+    towns = [p for p in places if p.feature == "city" and p.latitude is not None]
+    kept = []
+    for p in places:
+        if (p.feature == "city" and p.country_code == "US" and p.latitude is not None and NEIGHBOURHOOD.match(text, p.char_end)
+                and text[max(0, p.char_start - 4) : p.char_start].lower() == "the "):
+            others = [t for t in towns if (t.canonical or t.name) != (p.canonical or p.name)]
+            if others and not any(_km(p, t) <= STORY_RADIUS_KM for t in others):
+                continue
+        kept.append(p)
+    return kept
 
 
 def _agency_towns(text: str) -> list[PlaceMention]:
