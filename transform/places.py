@@ -8,7 +8,12 @@ only as another town's other name ("White House"), US state abbreviations ("Ore.
 full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
 (the country most of its place mentions, and US state names or a US broadcaster's call sign, point to): Chester,
 Pennsylvania, not Chester, England; and a US town many states share is the one in the state written after it
-("Bastrop, Texas") or named most in the article.
+("Bastrop, Texas") or named most in the article, else the one nearest the dateline's town (or on its call sign's
+side of the Mississippi). In US stories: a state's name is the state (a region, never Virginia, South Africa);
+"<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
+else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
+Department"); "the Englewood neighborhood" far from the story's towns is no place; towns farther than 300 km
+from the dateline's town are not where its events happened.
 
 `locate` picks the event's place by this rule, first match wins, among the places in the article's country
 (when it has one) and leaving out places the victim was taken to ("a hospital in Dallas") and towns named once
@@ -19,7 +24,8 @@ and far from the article's main place (a street or neighbourhood sharing a city'
   3. where the event's type says it happened at the article's main place (`EventType.takes_article_place`:
      casualty figures of one incident, not running tolls, which belong to a war), the dateline's place
      ("GAINESVILLE, Fla. —"), else the article's dominant place (most mentioned; ties go to the first mentioned).
-Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk).
+Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk), US
+states to towns, and a US state found gives way to the article's own town in that state.
 """
 
 from __future__ import annotations
