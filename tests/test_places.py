@@ -174,3 +174,111 @@ def test_a_us_broadcasters_call_sign_makes_the_report_american():
 def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place):
     assert not_a_place not in {p.name for p in find_places(parse_one(text))}
     assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}
+
+
+def test_us_state_names_are_the_states_not_towns_named_after_them():
+    places = find_places(parse_one("A student at a small Nebraska college was shot on Monday, and a man in rural "
+                                   "Virginia was wounded."))
+    assert {(p.canonical, p.feature, p.country_code) for p in places} == {("Nebraska", "region", "US"),
+                                                                         ("Virginia", "region", "US")}
+
+
+def test_a_state_gives_way_to_the_datelines_town_in_it():
+    doc = parse_one("KILGORE, Texas — A farmer was shot and killed on his land in Gregg County, Texas, on Sunday.")
+    places = find_places(doc)
+    died = next(e for e in extract_casualties(doc) if e.casualty_kind == "killed")
+    assert (locate(died, doc, places, fallback=True).canonical) == "Kilgore"
+
+
+@pytest.mark.parametrize(
+    "text, county, state",
+    [
+        ("A hunter was shot dead in Harrison County, Texas, on Saturday.", "Harrison County", "Texas"),
+        ("Deputies said a woman was killed in Randolph County. The Alabama Bureau of Investigation is helping.",
+         "Randolph County", "Alabama"),
+    ],
+)
+def test_a_county_is_never_a_town_of_its_name_in_another_state(text, county, state):
+    (mention,) = [p for p in find_places(parse_one(text)) if p.name == county]
+    assert mention.admin1 == state
+
+
+def test_a_county_whose_state_is_unknown_is_no_place():
+    places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
+    assert "Harrison County" not in {p.name for p in places}
+
+
+def test_a_namesake_town_is_the_one_near_the_dateline():
+    doc = parse_one("PHENIX CITY, Ala. (WXYZ) — A man was shot and killed on Sunday. Police in Columbus are "
+                    "helping Phenix City officers.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Columbus"} == {"Georgia"}
+
+
+def test_a_neighbourhood_sharing_a_far_towns_name_yields_to_the_dateline_town():
+    doc = parse_one("CHICAGO (WXYZ) — A woman was shot and killed in Englewood on Sunday, police said.")
+    places = find_places(doc)
+    died = next(e for e in extract_casualties(doc) if e.casualty_kind == "killed")
+    assert locate(died, doc, places, fallback=True).canonical == "Chicago"
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("WALTHAM (WXYZ) — A retired teacher was shot dead in his garage on Monday.", "Waltham"),
+        ("The Tulsa Police Department said a teenager was killed late on Friday.", "Tulsa"),
+        ("Boise police are looking for the driver after a woman was shot.", "Boise"),
+    ],
+)
+def test_a_datelines_town_and_a_police_departments_town_are_places(text, town):
+    assert town in {p.canonical for p in find_places(parse_one(text))}
+
+
+def test_every_ap_state_abbreviation_names_its_own_state():
+    doc = parse_one("JACKSON, Tenn. — A man was shot and killed outside a store in Jackson on Friday.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Jackson"} == {"Tennessee"}
+
+
+
+def test_a_side_of_town_is_no_town():
+    doc = parse_one("One person was killed in a shooting in the Humboldt Park neighborhood on the West Side.")
+    assert "Side" not in {p.name for p in find_places(doc)}
+    doc = parse_one("A teenager was killed on the South Side on Friday, Chicago police said.")
+    assert {p.canonical for p in find_places(doc)} == {"Chicago"}
+
+
+def test_american_police_words_and_a_call_signs_letter_pick_the_us_namesake():
+    doc = parse_one("Birmingham police said a teenager was wounded in the 1200 block of a quiet street on Sunday.")
+    assert {p.country_code for p in find_places(doc) if p.canonical == "Birmingham"} == {"US"}
+    doc = parse_one("MANSFIELD (WXYZ) — Two men were shot at a motel in Mansfield overnight, officials said.")
+    assert {p.admin1 for p in find_places(doc) if p.canonical == "Mansfield"} == {"Ohio"}
+    doc = parse_one("PITTSBURGH (KDKA) — A teenager died after a shooting in Pittsburgh on Sunday night.")
+    assert {p.admin1 for p in find_places(doc) if p.name.lower() == "pittsburgh"} == {"Pennsylvania"}
+
+
+def test_an_agency_named_for_a_city_the_gazetteer_spells_otherwise_is_no_smaller_town():
+    names = {p.name for p in find_places(parse_one("Protesters marched. The New York Police Department said 20 were held."))}
+    assert "York" not in names
+
+
+def test_a_country_written_with_a_us_state_is_that_states_town():
+    doc = parse_one("LEBANON, Ohio (WXYZ) — A boy was wounded in Lebanon on Saturday while hunting, deputies said.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name.lower() == "lebanon"} == {("Lebanon", "Ohio")}
+
+
+def test_a_towns_own_name_beats_a_bigger_towns_other_spelling_and_far_is_no_town():
+    assert lookup("Troy").canonical == "Troy"
+    assert lookup("Bombay").canonical == "Mumbai"
+    doc = parse_one("A boy was wounded in the Roseland neighborhood on the Far South Side, police said.")
+    assert "Far" not in {p.name for p in find_places(doc)}
+
+
+def test_a_town_the_gazetteer_lacks_in_the_datelines_state_is_that_state_not_a_namesake_elsewhere():
+    doc = parse_one("TODD COUNTY, Ky. (WXYZ) — A boy was wounded in Elkton on Thursday, Kentucky State Police said.")
+    assert {(p.feature, p.admin1) for p in find_places(doc) if p.name == "Elkton"} == {("region", "Kentucky")}
+
+
+def test_the_x_neighbourhood_far_from_the_storys_towns_is_no_place():
+    doc = parse_one("Chicago police said a man was killed in the Englewood neighborhood on Sunday.")
+    assert "Englewood" not in {p.name for p in find_places(doc)}
+    doc = parse_one("A man was shot dead in a South Bend neighborhood, police in South Bend said.")
+    assert "South Bend" in {p.name for p in find_places(doc)}

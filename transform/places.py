@@ -8,7 +8,12 @@ only as another town's other name ("White House"), US state abbreviations ("Ore.
 full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
 (the country most of its place mentions, and US state names or a US broadcaster's call sign, point to): Chester,
 Pennsylvania, not Chester, England; and a US town many states share is the one in the state written after it
-("Bastrop, Texas") or named most in the article.
+("Bastrop, Texas") or named most in the article, else the one nearest the dateline's town (or on its call sign's
+side of the Mississippi). In US stories: a state's name is the state (a region, never Virginia, South Africa);
+"<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
+else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
+Department"); "the Englewood neighborhood" far from the story's towns is no place; towns farther than 300 km
+from the dateline's town are not where its events happened.
 
 `locate` picks the event's place by this rule, first match wins, among the places in the article's country
 (when it has one) and leaving out places the victim was taken to ("a hospital in Dallas") and towns named once
@@ -19,7 +24,8 @@ and far from the article's main place (a street or neighbourhood sharing a city'
   3. where the event's type says it happened at the article's main place (`EventType.takes_article_place`:
      casualty figures of one incident, not running tolls, which belong to a war), the dateline's place
      ("GAINESVILLE, Fla. —"), else the article's dominant place (most mentioned; ties go to the first mentioned).
-Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk).
+Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk), US
+states to towns, and a US state found gives way to the article's own town in that state.
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named
+from .gazetteer import (ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named, us_county_states,
+                        us_state)
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -70,7 +77,7 @@ def _entity_text(ent: Span) -> tuple[str, int, int]:
 
 GEO_WORDS = frozenset("""
 sea ocean river lake gulf canal strait desert island islands mountain mountains valley coast north south east west
-central park house square street road bridge temple hospital camp crossing border port line the inc metro
+central park house square street road bridge temple hospital camp crossing border port line the inc metro side far
 """.split())
 """Words that are part of a name but never a place alone ("the Red Sea" is not Seattle, "North" no town), and
 make a name of a building, street or park ("White House" is not Casablanca)."""
@@ -100,11 +107,11 @@ def _people_words(doc: Doc) -> set[str]:
 
 
 _STATE_ABBREVIATIONS = frozenset(w.rstrip(".").lower() for w in re.findall(r"[A-Z][\w.]*\.", US_STATES_ABBR))
-_AP_STATES = dict(zip(US_STATES_ABBR.split(), (
+_AP_STATES = dict(zip(US_STATES_ABBR.split(), (n.replace("_", " ") for n in (
     "Alabama Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Illinois Indiana Kansas Kentucky "
     "Louisiana Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire "
     "New_Jersey New_Mexico New_York North_Carolina North_Dakota Oklahoma Oregon Pennsylvania Rhode_Island "
-    "South_Carolina South_Dakota Tennessee Virginia Vermont Washington Wisconsin West_Virginia Wyoming").replace("_", " ").split()))
+    "South_Carolina South_Dakota Tennessee Virginia Vermont Washington Wisconsin West_Virginia Wyoming").split()), strict=True))
 """AP abbreviation ("Fla.") → state name (GeoNames' admin1 name)."""
 _POSTAL = re.compile(r"(?<=, )(A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b")
 _POSTAL_NAMES = {"AK": "Alaska", "AL": "Alabama", "AR": "Arkansas", "AZ": "Arizona", "CA": "California", "CO": "Colorado",
@@ -121,6 +128,14 @@ _POSTAL_NAMES = {"AK": "Alaska", "AL": "Alabama", "AR": "Arkansas", "AZ": "Arizo
 
 _CALL_SIGN = re.compile(r"\((?:CBS|NBC|ABC|FOX|CNN)?\s*[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|CD))?\)")
 """A US broadcaster's call sign in a dateline ("DETROIT (WXYZ) —", "(KTHV)"): the report is American."""
+
+
+US_POLICE_WORDS = re.compile(r"\b(?:\d{2,5} block of|[Ss]heriff's (?:[Oo]ffice|[Dd]epartment)|[Pp]olice [Dd]epartment|911 call|"
+                             r"[Cc]ounty [Cc]oroner)\b")
+"""Words of American police reporting ("the 1900 block of", "the Sheriff's Office", "a 911 call"): a vote for the
+United States (at most two), for local reports that name no state ("Birmingham police say...")."""
+EAST_OF_MISSISSIPPI = -90.5
+"""Longitude splitting US call signs: W... stations east of the Mississippi, K... west (a few old exceptions)."""
 
 
 def _state_name(written: str) -> str:
@@ -181,6 +196,8 @@ def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -
         return False  # "Colbert County, Ala.": a county, not a town abroad that shares its first word
     canonical = normalise(mention.canonical or "")
     rest = " ".join(w for w in key.split() if w not in GEO_WORDS)
+    if not rest:
+        return False  # "South Side", "West Bank" aside (an alias): only words that are never a place alone
     if canonical != key and rest != key and rest not in canonical:
         return False  # "White House", "Central Park", "East River" (not "Gaza City"): no entry of the gazetteer's
     return True
@@ -229,19 +246,89 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             mention = _mention([tok], tok.text, tok.idx, tok.idx + len(tok))
             if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people) and not _longer_name(doc, tok.idx, True):
                 places.append(mention)
+    text = text_of(doc)
+    for town in _agency_towns(text):  # "the Reno Police Department": Reno
+        if not any(p.char_start < town.char_end and town.char_start < p.char_end for p in places):
+            places.append(town)
+    head = _dateline_town(text[:120])
+    if head is not None and not any(p.char_start < head.char_end for p in places):
+        places.append(head)
     places.sort(key=lambda p: p.char_start)
-    doc.user_data[COUNTRY] = _in_the_articles_country(places, text_of(doc))
+    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text)
+    if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
+        places[:] = _no_far_neighbourhoods(places, text)
     return places
+
+
+AGENCY = re.compile(r"\b((?:[A-Z][a-z][\w'-]*[ \t]+){1,4}?)(?:[Pp]olice|[Ss]heriff|[Ss]heriff's|Fire Department|Fire Rescue)\b")
+"""A local agency named for its town ("the Reno Police Department", "Cheyenne Police", "Polk County Sheriff's
+Office"): the town (or the county, which `_us_regions` reads)."""
+NOT_TOWNS = frozenset("state capitol metro transit university campus park military tribal border highway airport "
+                      "city county school housing port federal national the".split())
+DATELINE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:,\s*[\w. ]{2,20})?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
+"""An all-capitals dateline ("STONEHAM (WHDH) —", "MYRTLE CREEK, Ore. —")."""
+
+
+NEIGHBOURHOOD = re.compile(r"\s+(?:neighbou?rhoods?|community area|section of)\b", re.I)
+
+
+def _no_far_neighbourhoods(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """"the Englewood neighborhood", "the Austin neighbourhood": "the" and a town's name followed by
+    "neighborhood" is a part of some city; when it lies far from every other town of the article (Harlem lies near
+    New York), the gazetteer knows only a namesake far away (Englewood is no Issaquah, Washington): no place.
+    ("a South Bend neighborhood" is a part of South Bend, and kept.)"""
+    towns = [p for p in places if p.feature == "city" and p.latitude is not None]
+    kept = []
+    for p in places:
+        if (p.feature == "city" and p.country_code == "US" and p.latitude is not None and NEIGHBOURHOOD.match(text, p.char_end)
+                and text[max(0, p.char_start - 4) : p.char_start].lower() == "the "):
+            others = [t for t in towns if (t.canonical or t.name) != (p.canonical or p.name)]
+            if others and not any(_km(p, t) <= STORY_RADIUS_KM for t in others):
+                continue
+        kept.append(p)
+    return kept
+
+
+def _agency_towns(text: str) -> list[PlaceMention]:
+    """The towns police, sheriff's and fire departments are named for, where the gazetteer has a town of that own
+    name (the longest run of capitalised words before the agency it knows: "Friday Tulsa Police" → Tulsa)."""
+    found = []
+    for m in AGENCY.finditer(text):
+        words = m.group(1).split()
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if words[k].lower() in NOT_TOWNS:
+                continue
+            start = m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+            mention = _mention([], name, start, start + len(name))
+            if mention is None:
+                continue
+            if mention.feature == "region" or (mention.feature == "city" and (_own_name(name) or name.endswith(" County"))):
+                found.append(mention)
+            break  # the longest name the gazetteer knows, or nothing ("New York Police" is no York)
+    return found
+
+
+def _dateline_town(head: str) -> PlaceMention | None:
+    """The town of an all-capitals dateline the NER missed ("STONEHAM (WHDH) —")."""
+    m = DATELINE.match(head)
+    if m is None:
+        return None
+    name = m.group(1)
+    mention = _mention([], name, 0, len(name))
+    return mention if mention is not None and mention.feature == "city" and _own_name(name) else None
 
 
 COUNTRY = ("eventwire", "country")
 """Where `find_places` leaves the article's country (`_in_the_articles_country`) for `locate`."""
+ANCHOR = ("eventwire", "anchor")
+"""Where `find_places` leaves a US story's dateline town (`_anchor`) for `locate`."""
 
 
 
 
 
-def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | None:
+def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -249,19 +336,22 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
     towns = [p for p in places if p.feature == "city"]
     votes: Counter[str] = Counter()
     for p in places:
-        if p.feature == "country" and p.country_code:
+        if p.feature == "country" and p.country_code and us_state(p.name) is not None:
+            votes["US"] += 2  # "Georgia" in a story that is American by its other places: the state
+        elif p.feature == "country" and p.country_code:
             votes[p.country_code] += 2
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
                 votes[code] += 1
-    states = len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
+    states = (len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
+              + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
         votes["US"] += 2 * states
     if not votes:
-        return None
+        return None, None
     (country, top), *rest = votes.most_common(2) + [("", 0)]
     if rest and rest[0][1] == top:
-        return None  # no clear country
+        return None, None  # no clear country
     for p in towns:
         if p.country_code == country:
             continue
@@ -270,20 +360,68 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> str | Non
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
             p.admin1 = there.admin1
     if country == "US":
-        _in_the_articles_states(towns, text)
-    return country
+        places[:] = _us_regions(places, text)
+        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text)
+    return country, None
 
 
-def _in_the_articles_states(towns: list[PlaceMention], text: str) -> None:
+def _us_regions(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town, and "Harrison County" a county: never the town of that name in
+    another state (the gazetteer has no counties). A county becomes its state when the article says which (the
+    state written after it, or the one state the article names that has such a county); else it is no place."""
+    votes, after = _us_states(text)
+    kept = []
+    towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
+             and (t := lookup_in(p.name, "US", after[p.char_end])) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
+    for p in places:
+        state = us_state(p.name) if p.feature == "country" else None
+        town = towns.get(normalise(p.name)) if p.feature == "country" else None
+        if town is not None:
+            _become(p, town)  # "LEBANON, Ohio —": the town, not the country
+        elif state is not None:
+            _become(p, state)
+        elif normalise(p.name).endswith(" county") and p.feature == "city":
+            where = after.get(p.char_end)
+            states = us_county_states(p.name)
+            options = {where} if where else states & set(votes) or (states if len(states) == 1 else set())
+            if not options and p.admin1 in states:
+                options = {p.admin1}  # "Sumter County" and no state named: Sumter, South Carolina has one
+            region = us_state(next(iter(options))) if len(options) == 1 else None
+            if region is None:
+                continue  # better no place than a town of that name in another state
+            seat = lookup_in(p.name, "US", region.admin1)  # "Wagoner County, Okla.": Wagoner, Oklahoma
+            _become(p, seat or region)
+        kept.append(p)
+    return kept
+
+
+def _become(p: PlaceMention, place) -> None:
+    """Re-point a mention at another gazetteer entry."""
+    p.canonical, p.country_code, p.latitude, p.longitude = place.canonical, place.country_code, place.latitude, place.longitude
+    p.admin1, p.feature = place.admin1, place.feature
+
+
+def _in_the_articles_states(towns: list[PlaceMention], text: str) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
-    says "Delaware", not Wilmington, North Carolina."""
+    says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
+    dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
+    story is Columbus, Georgia. Returns the dateline's town, for `locate`."""
     votes, after = _us_states(text)
-    if not votes:
-        return
-    for p in towns:
-        if p.country_code != "US":
-            continue
+    us_towns = [p for p in towns if p.country_code == "US"]
+    sign = _CALL_SIGN.search(text[:400])
+    if sign is not None:
+        east = sign.group(0).lstrip("(").split()[-1].startswith("W")
+        for p in us_towns:
+            if p.admin1 not in votes and not after.get(p.char_end) and p.longitude is not None and (
+                    (p.longitude > EAST_OF_MISSISSIPPI) != east):
+                there = max((t for t in towns_named(p.name) if t.country_code == "US" and t.longitude is not None
+                             and (t.longitude > EAST_OF_MISSISSIPPI) == east and normalise(t.canonical) == normalise(p.name)),
+                            key=lambda t: t.population, default=None)  # (a town's own name: Pittsburgh is no Pittsburg)
+                if there is not None:
+                    _become(p, there)  # "MANSFIELD (WCMH) —": Mansfield, Ohio, not Texas
+    unsure = []
+    for p in us_towns if votes else ():
         state = after.get(p.char_end)
         there = lookup_in(p.name, "US", state) if state else None
         if there is None:
@@ -291,8 +429,74 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str) -> None:
             if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
                 continue  # already in a state the article names most
             there = next((t for t in (lookup_in(p.name, "US", s) for s in named) if t is not None), None)
+        if there is None and state:
+            region = us_state(state)  # "Atlanta, Texas", a town too small for the gazetteer: the state, not Georgia's
+            if region is not None:
+                _become(p, region)
+            continue
+        if there is None and p.admin1 not in votes:
+            unsure.append(p)
+        elif there is not None and there.admin1 != p.admin1:
+            _become(p, there)
+    anchor, dateline = _anchor(us_towns, after)
+    home = _dateline_state(text)
+    for p in unsure:
+        there = _nearest_namesake(p, anchor) if anchor is not None and anchor is not p else None
         if there is not None and there.admin1 != p.admin1:
-            p.canonical, p.latitude, p.longitude, p.admin1 = there.canonical, there.latitude, there.longitude, there.admin1
+            _become(p, there)
+        elif there is None and home is not None and p.admin1 != home and (region := us_state(home)) is not None:
+            _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": a town too small for the gazetteer, not Maryland's
+    return anchor if dateline else None  # (only a dateline is sure enough to rule far towns out in `locate`)
+
+
+NAMESAKE_KM = 300
+"""How near the article's anchor town a namesake must be to be the one meant, and how far a town may lie from it
+before a mention is read as a street or a neighbourhood sharing a faraway city's name ("Englewood" in Chicago)."""
+
+
+def _anchor(towns: list[PlaceMention], after: dict[int, str]) -> tuple[PlaceMention | None, bool]:
+    """The town a US story is written from, and whether it is its dateline's ("GRESHAM, Ore. —", the first place
+    at the very start); else the first town written with its state ("Bastrop, Texas")."""
+    if towns and towns[0].char_start <= 3:
+        first = towns[0]
+        state = after.get(first.char_end)
+        there = lookup_in(first.name, "US", state) if state else None
+        if there is not None:
+            _become(first, there)
+        return first, True
+    for p in towns:
+        state = after.get(p.char_end)
+        there = lookup_in(p.name, "US", state) if state else None
+        if there is not None:
+            _become(p, there)
+            return p, False
+    return None, False
+
+
+_DATELINE_STATE = re.compile(r"^[A-Z][A-Z.' -]+,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
+
+
+def _dateline_state(text: str) -> str | None:
+    """The state of an all-capitals dateline ("TODD COUNTY, Ky. (WXYZ) —" → Kentucky), if it names one."""
+    m = _DATELINE_STATE.match(text[:120])
+    if m is None:
+        return None
+    state = _state_name(m.group(1))
+    return state if state in _AP_STATES.values() or state in _POSTAL_NAMES.values() else None
+
+
+def _nearest_namesake(p: PlaceMention, anchor: PlaceMention):
+    """The US town of `p`'s name nearest the anchor, when one lies within `NAMESAKE_KM` of it."""
+    if anchor.latitude is None:
+        return None
+    best, best_km = None, NAMESAKE_KM
+    for town in towns_named(p.name):
+        if town.country_code != "US":
+            continue
+        d = _km_points(town.latitude, town.longitude, anchor.latitude, anchor.longitude)
+        if d <= best_km:
+            best, best_km = town, d
+    return best
 
 
 def _mislabelled(tok: Token, label: str, length: int) -> bool:
@@ -363,7 +567,10 @@ def _depth_below(tok: Token, ancestor: Token) -> int | None:
 
 
 def _specific_first(place: PlaceMention) -> int:
-    return 1 if place.feature == "country" else 0
+    """Towns before US states before countries ("in Roanoke, Virginia" → Roanoke)."""
+    if place.feature == "country":
+        return 2
+    return 1 if place.feature == "region" and place.country_code == "US" else 0
 
 
 def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = False) -> PlaceMention | None:
@@ -374,6 +581,11 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     country = doc.user_data.get(COUNTRY)
     if country is not None and any(p.country_code == country for p in places):
         places = [p for p in places if p.country_code == country]  # the article's country: "Metro police" is no Metro, Indonesia
+    anchor = doc.user_data.get(ANCHOR)
+    if anchor is not None and anchor.latitude is not None:
+        near = [p for p in places if p.feature == "country" or p.latitude is None or p.admin1 == anchor.admin1
+                or _km(p, anchor) <= NAMESAKE_KM]
+        places = near or places  # "Englewood" in a Chicago story is no Englewood a continent away
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
     in_sentence = _near_the_story(in_sentence, places)
     cue = _cue_token(event, doc)
@@ -390,13 +602,26 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
             if depth is not None:
                 clause.append((_specific_first(p), depth, p.char_start, p))
         if clause:
-            return min(clause, key=lambda c: c[:3])[3]
+            return _town_within(min(clause, key=lambda c: c[:3])[3], places, doc, fallback)
     if governed:
         middle = (event.char_start + event.char_end) / 2
-        return min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0]
+        return _town_within(min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0],
+                            places, doc, fallback)
     if fallback:
         return _dateline(places, doc) or dominant_place(places)
     return None
+
+
+def _town_within(found: PlaceMention, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
+    """A US state ("shot in rural Harrison County", read as Texas) gives way to the article's own town in that
+    state (the dateline's, else the most mentioned of its towns there), where the event takes the article's place."""
+    if not fallback or found.feature != "region" or found.country_code != "US":
+        return found
+    town = _dateline(places, doc)
+    if town is not None and town.feature == "city" and town.admin1 == found.admin1:
+        return town
+    town = dominant_place([p for p in places if p.feature == "city" and p.admin1 == found.admin1])
+    return town if town is not None else found
 
 
 STORY_RADIUS_KM = 150
@@ -415,8 +640,13 @@ def _near_the_story(candidates: list[PlaceMention], places: list[PlaceMention]) 
 
 def _km(a: PlaceMention, b: PlaceMention) -> float:
     """Great-circle distance between two geocoded places, in kilometres."""
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dl = math.radians(b.longitude - a.longitude)
+    return _km_points(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def _km_points(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
