@@ -68,20 +68,25 @@ class Filters:
     event_types: tuple[str, ...] = ()  # registered event types, for the events section
 
 
-def _incident_where(f: Filters) -> tuple[str, list]:
+def _where(f: Filters, day: str, lists: list[tuple[str, tuple[str, ...]]]) -> tuple[list[str], list]:
+    """The clauses every section shares: `day` within the date range, and each (column, chosen values) pair's
+    column among its values. Columns are this module's constants; values travel as parameters."""
     clauses, params = ["TRUE"], []
     if f.start is not None:
-        clauses.append("i.incident_date >= ?")
+        clauses.append(f"{day} >= ?")
         params.append(f.start)
     if f.end is not None:
-        clauses.append("i.incident_date <= ?")
+        clauses.append(f"{day} <= ?")
         params.append(f.end)
-    if f.countries:
-        clauses.append("list_contains(?::VARCHAR[], i.country_code)")
-        params.append(list(f.countries))
-    if f.admin1:
-        clauses.append("list_contains(?::VARCHAR[], i.admin1)")
-        params.append(list(f.admin1))
+    for column, values in lists:
+        if values:
+            clauses.append(f"list_contains(?::VARCHAR[], {column})")
+            params.append(list(values))
+    return clauses, params
+
+
+def _incident_where(f: Filters) -> tuple[str, list]:
+    clauses, params = _where(f, "i.incident_date", [("i.country_code", f.countries), ("i.admin1", f.admin1)])
     if f.categories:
         clauses.append("list_contains(?::VARCHAR[], coalesce(i.category, ?))")
         params += [list(f.categories), NO_CATEGORY]
@@ -226,22 +231,8 @@ def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict | None:
 
 def _event_where(f: Filters) -> tuple[str, list]:
     """Filters that events carry: dates (their day), country, source, event type."""
-    clauses, params = ["TRUE"], []
-    if f.start is not None:
-        clauses.append("t.day >= ?")
-        params.append(f.start)
-    if f.end is not None:
-        clauses.append("t.day <= ?")
-        params.append(f.end)
-    if f.countries:
-        clauses.append("list_contains(?::VARCHAR[], t.country_code)")
-        params.append(list(f.countries))
-    if f.sources:
-        clauses.append("list_contains(?::VARCHAR[], t.source)")
-        params.append(list(f.sources))
-    if f.event_types:
-        clauses.append("list_contains(?::VARCHAR[], t.event_type)")
-        params.append(list(f.event_types))
+    clauses, params = _where(f, "t.day", [("t.country_code", f.countries), ("t.source", f.sources),
+                                          ("t.event_type", f.event_types)])
     return " AND ".join(clauses), params
 
 
