@@ -71,12 +71,11 @@ def _one_line_errors(command: str) -> Iterator[None]:
     it exits with 128 + the signal's number, after one line that says so."""
     from eventwire.errors import UserError
     from eventwire.flows.interrupt import exit_status, signal_exception, stop_on_signals
-    from eventwire.load.migrate import SchemaTooNew
 
     try:
         with stop_on_signals():
             yield
-    except (UserError, SchemaTooNew) as exc:
+    except UserError as exc:  # SchemaTooNew, DatabaseBusy, unusable paths...
         typer.echo(f"eventwire {command}: {exc}", err=True)
         raise typer.Exit(2) from None
     except BaseException as exc:

@@ -34,11 +34,6 @@ class Interrupted(KeyboardInterrupt):
         self.signum = signum
         super().__init__(f"stopped by {signal.Signals(signum).name}")
 
-    @property
-    def exit_status(self) -> int:
-        """What a shell expects of a process a signal ended: 128 + its number."""
-        return 128 + self.signum
-
 
 def _raise_once(signum: int, frame: FrameType | None) -> None:
     if _state["stopping"]:

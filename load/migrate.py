@@ -26,6 +26,8 @@ import duckdb
 
 import eventwire.versions as versions
 
+from ..errors import UserError
+
 SCHEMA_VERSION = 2
 _VIEWS_MARKER = "-- VIEWS"
 
@@ -44,7 +46,7 @@ DATA_MIGRATIONS: dict[int, tuple[Callable[[duckdb.DuckDBPyConnection], None], ..
 """What a version needs done to existing rows, beyond new tables and columns (run inside the upgrade's transaction)."""
 
 
-class SchemaTooNew(RuntimeError):
+class SchemaTooNew(UserError):
     """The database was written by a newer eventwire than this one."""
 
 

@@ -21,7 +21,7 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
     """All events and places of one article (see the module doc)."""
     doc.user_data[PUBLISHED] = published
     places = find_places(doc)
-    events: list[Event] = _one_per_key([e for event_type in EVENT_TYPES for e in event_type.extract(doc)])
+    events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
     for event_type in EVENT_TYPES:
         event_type.relate(events, doc)
     for event in events:
@@ -41,18 +41,6 @@ def analyse_article(doc: Doc, article_id: str, published: date | None) -> Articl
         place.article_id = article_id
     events.sort(key=lambda e: (e.char_start, e.char_end, e.event_type))
     return ArticleResult(article_id=article_id, events=events, places=places)
-
-
-def _one_per_key(events: list[Event]) -> list[Event]:
-    """One row per identity (`Event.key`: type, span, kind): a figure two cues of one sentence both read ("injured
-    ..., including a boy who remains in critical condition") is one row, the first cue's. Ids stay unique."""
-    seen: set[str] = set()
-    out = []
-    for event in events:
-        if event.key not in seen:
-            seen.add(event.key)
-            out.append(event)
-    return out
 
 
 def _trim_sentence(event: Event) -> None:

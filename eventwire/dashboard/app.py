@@ -135,7 +135,7 @@ def regions(points: pd.DataFrame) -> list[tuple[str, str, str]]:
     return choices
 
 
-def map_section(points: pd.DataFrame, opts: queries.Options) -> None:
+def map_section(points: pd.DataFrame) -> None:
     choices = regions(points)
     labels = {c[:2]: c[2] for c in choices}
     zoom = st.selectbox("Zoom to", [c[:2] for c in choices], format_func=labels.get, key="zoom")
@@ -305,7 +305,7 @@ def main() -> None:
         points = fetch("incidents", queries.incidents, f)
         if points is not None and len(points):
             st.subheader("Map of incidents")
-            map_section(points, opts)
+            map_section(points)
             st.subheader("Deaths over time")
             deaths_section(f)
             incidents_section(points)

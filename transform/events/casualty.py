@@ -706,7 +706,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                 if count is None and group.i != slot.i and parents and group.tag_ == "NN" and is_person_noun(group):
                     count = Count(amount(1), [group], group.text, group, None, reference="indefinite")  # "a man and woman"
                 if count is None or _negative(group) or any((t.i, kind) in used for t in count.tokens if t.like_num) or (
-                        count.number_token is None and count.victim_token is not None and (count.victim_token.i, kind) in used):
+                        count.victim_token is not None and (count.victim_token.i, kind) in used):
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
@@ -736,7 +736,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
 def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
     """"Four people were shot, one fatally", "three men were shot, two of them fatally": the dead among the shot."""
     out = []
-    text = text_of(sent.doc)
+    text = text_of(sent.doc)[sent.start_char:sent.end_char]  # this sentence's words, not the whole article's
     if "atally" not in text and "ortally" not in text:
         return out
     for adv in sent:
