@@ -63,17 +63,25 @@ def unusable(path: Path, exc: BaseException, read_only: bool) -> DatabaseUnusabl
                             "Restore it from a backup, or give --db a new file name to start afresh")
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Create `folder` if missing; None when it exists or was made, else why it cannot be, in a few words (a
+    file in the way, no permission). Shared by the database's folder and the export folder."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        return "a part of its path is a file"
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None
+
+
 def _make_parent(path: Path) -> None:
     """The database's folder, created if missing; a clear error when it cannot be (a file in the way, no
     permission), before anything is written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise DatabaseUnusable(f"cannot create {path}: a part of its folder, {path.parent}, is a file; "
-                               "give --db a path in a folder") from None
-    except OSError as exc:
-        raise DatabaseUnusable(f"cannot create the folder {path.parent} for {path}: {exc.strerror or exc}; "
-                               "give --db a path in a folder you can write to") from None
+    problem = folder_problem(path.parent)
+    if problem:
+        raise DatabaseUnusable(f"cannot create the folder {path.parent} for {path}: {problem}; "
+                               "give --db a path in a folder you can write to")
     if not os.access(path.parent, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         where = path if path.exists() else path.parent
         raise DatabaseUnusable(f"cannot write {path}: no permission to write {where}; give --db a path in a "

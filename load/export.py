@@ -19,7 +19,8 @@ from pathlib import Path
 import duckdb
 
 from ..errors import UserError
-from .db import DEFAULT_WAIT_SECONDS, ensure_current, session
+from .catalog import columns
+from .db import DEFAULT_WAIT_SECONDS, ensure_current, folder_problem, session
 
 MONTH = "coalesce(strftime(a.published_at, '%Y-%m'), 'unknown') AS published_month"
 
@@ -32,10 +33,7 @@ def relations(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, bool]]:
     A relation with an `article_id` column is per article: partitioned by its article's publication month.
     Everything else (aggregate views, runs, rejects) is one file. New tables and views are exported as they come.
     """
-    names = con.execute(
-        "SELECT table_name, bool_or(column_name = 'article_id') FROM information_schema.columns "
-        "WHERE table_schema = 'main' AND table_catalog = current_database() GROUP BY table_name ORDER BY table_name"
-    ).fetchall()
+    names = [(name, any(c == "article_id" for c, _ in cols)) for name, cols in sorted(columns(con).items())]
     out: dict[str, tuple[str, bool]] = {}
     for name, per_article in names:  # names: the database's own relations, quoted as identifiers
         if name in BOOKKEEPING:
@@ -97,12 +95,9 @@ def _make_folder(out: Path) -> None:
     """The export folder, created if missing; `ExportFolderUnusable` (one line) when it cannot be."""
     if out.exists() and not out.is_dir():
         raise ExportFolderUnusable(f"{out} is a file, not a folder: give export a folder (it is created if missing)")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise ExportFolderUnusable(f"cannot create the folder {out}: a part of its path is a file") from None
-    except OSError as exc:
-        raise ExportFolderUnusable(f"cannot create the folder {out}: {exc.strerror or exc}") from None
+    problem = folder_problem(out)
+    if problem:
+        raise ExportFolderUnusable(f"cannot create the folder {out}: {problem}")
 
 
 def _count(con, sql: str) -> int:  # noqa: ANN001 (duckdb connection)

@@ -27,6 +27,7 @@ import duckdb
 import eventwire.versions as versions
 
 from ..errors import UserError
+from .catalog import columns
 
 SCHEMA_VERSION = 2
 _VIEWS_MARKER = "-- VIEWS"
@@ -68,18 +69,7 @@ def expected_columns() -> dict[str, list[tuple[str, str]]]:
     tables, _ = _parts()
     with duckdb.connect(":memory:") as mem:
         mem.execute(tables)
-        return _columns(mem)
-
-
-def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
-    rows = con.execute(
-        "SELECT table_name, column_name, data_type FROM information_schema.columns "
-        "WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_name, ordinal_position"
-    ).fetchall()
-    out: dict[str, list[tuple[str, str]]] = {}
-    for table, column, kind in rows:
-        out.setdefault(table, []).append((column, kind))
-    return out
+        return columns(mem)
 
 
 def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -115,10 +105,10 @@ def upgrade(con: duckdb.DuckDBPyConnection, path: object = "the database") -> li
     con.begin()
     try:
         con.execute(tables)
-        have = _columns(con)  # always compared (a few ms): a column dropped by hand comes back too
-        for table, columns in expected_columns().items():
+        have = columns(con)  # always compared (a few ms): a column dropped by hand comes back too
+        for table, declared in expected_columns().items():
             present = {name for name, _ in have.get(table, [])}
-            for name, kind in columns:
+            for name, kind in declared:
                 if name not in present:  # table and column names and types: ours, from schema.sql
                     con.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}')
                     added.append(f"{table}.{name}")

@@ -64,7 +64,7 @@ def work(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("db, expected", [
-    ("a-file/events.duckdb", "a part of its folder, a-file, is a file"),
+    ("a-file/events.duckdb", "a part of its path is a file"),
     ("text.duckdb", "is not a DuckDB database"),
     ("truncated.duckdb", "may be truncated or damaged"),
     ("blocked/x.duckdb", "is not a DuckDB database"),  # "lock" in the path: no 120 s wait, no "held by another"

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pandas as pd
 
+from ..load.catalog import columns
 from ..transform.events import BY_NAME, EVENT_TYPES
 
 NO_PLACE = "place not given"
@@ -30,12 +31,7 @@ LEVELS = {"admin1": "state / province", "location": "city / place", "country": "
 
 def relations(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     """Every table and view with its columns: the page adapts to an older database instead of failing."""
-    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                       "WHERE table_schema = current_schema()").fetchall()
-    found: dict[str, set[str]] = {}
-    for table, column in rows:
-        found.setdefault(table, set()).add(column)
-    return found
+    return {name: {c for c, _ in cols} for name, cols in columns(con).items()}
 
 
 def has_incidents(con: duckdb.DuckDBPyConnection) -> bool:
