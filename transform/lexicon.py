@@ -99,7 +99,7 @@ SUSPECT_NOUNS = frozenset({
 })
 """Who did it: a suspect shot dead by police is a victim group of its own, never a restatement of the victims."""
 
-NATURAL_CAUSES = frozenset({
+ILLNESSES = frozenset({
     "cancer", "illness", "disease", "complication", "complications", "cause", "causes", "age", "stroke",
     "attack", "failure", "covid", "covid-19", "coronavirus", "virus", "infection", "pneumonia", "diabetes",
     "heart", "tumor", "tumour", "leukemia", "dementia", "alzheimer", "aids", "hiv", "sickness", "flu",

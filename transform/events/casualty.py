@@ -34,7 +34,7 @@ from ..casualty_counts import Count, is_person_noun, read_count
 from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import PUBLISHED, date_for_event
-from ..lexicon import FIGURE_SOURCE_VERBS, NATURAL_CAUSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
+from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
 from ..nlp import entities, sentences, text_of
 from ..records import Event
 from ..speakers import source_name
@@ -849,7 +849,7 @@ def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
         return True
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
-                t.lemma_.lower() in NATURAL_CAUSES for t in prep.subtree):
+                t.lemma_.lower() in ILLNESSES for t in prep.subtree):
             return False
     return _violent_paragraph(sent)
 
