@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .nlp import entities, text_of
+from .nlp import entities, paragraph_index, paragraph_starts, text_of
 from .records import Event
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
@@ -210,12 +210,6 @@ def _candidate_starts(doc: Doc) -> list[int]:
     return doc.user_data[key]
 
 
-def _paragraph_start(doc: Doc, char: int) -> int:
-    """Offset where the paragraph holding `char` starts (paragraphs are separated by blank lines)."""
-    cut = text_of(doc).rfind("\n\n", 0, char)
-    return 0 if cut < 0 else cut + 2
-
-
 def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
     """The first date of the article's first paragraph (its lead or dateline), cached per Doc and publication date."""
     key = ("eventwire", "lead_date", published)
@@ -278,7 +272,7 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
         return None, None, None
     if any(_PERIOD.search(c.text.lower()) for c in in_sentence):
         return None, None, None  # "in 2015", "last year": the sentence dates the event, to no day; borrow none
-    para_start = _paragraph_start(doc, sent.start_char)
+    para_start = paragraph_starts(doc)[paragraph_index(doc, sent.start_char)]
     earlier = _all_candidates(doc)[: bisect.bisect_left(_candidate_starts(doc), sent.start)]
     for cand in reversed(earlier):
         if cand.start_char >= sent.start_char:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -94,6 +95,20 @@ def text_of(doc: Doc) -> str:
     if key not in doc.user_data:
         doc.user_data[key] = doc.text
     return doc.user_data[key]
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Character offsets where the Doc's paragraphs start (0, then after every blank line: the cleaner joins
+    paragraphs with one), found once per Doc; `paragraph_index` places an offset among them."""
+    key = ("eventwire", "paragraph_starts")
+    if key not in doc.user_data:
+        doc.user_data[key] = [0] + [t.idx + len(t.text) for t in doc if t.is_space and "\n\n" in t.text]
+    return doc.user_data[key]
+
+
+def paragraph_index(doc: Doc, char: int) -> int:
+    """Which paragraph (0 = the first) holds the character at `char`."""
+    return bisect.bisect_right(paragraph_starts(doc), char) - 1
 
 
 def entity_at(token: Token) -> Span | None:

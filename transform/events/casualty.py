@@ -25,7 +25,6 @@ attack"): the documented price of not double counting.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -35,7 +34,7 @@ from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
-from ..nlp import entities, sentences, text_of
+from ..nlp import entities, paragraph_index, paragraph_starts, sentences, text_of
 from ..records import Event
 from ..speakers import source_name
 
@@ -856,22 +855,19 @@ def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
 
 def _violent_paragraph(sent: Span) -> bool:
     """Violence said in the sentence's paragraph, the one before it, or the article's lead."""
-    paragraphs = _violence_by_paragraph(sent.doc)
-    starts = [start for start, _ in paragraphs]
-    i = max(0, bisect.bisect_right(starts, sent.start_char) - 1)
-    return paragraphs[0][1] or paragraphs[i][1] or (i > 0 and paragraphs[i - 1][1])
+    violent = _violent_paragraphs(sent.doc)
+    i = paragraph_index(sent.doc, sent.start_char)
+    return violent[0] or violent[i] or (i > 0 and violent[i - 1])
 
 
-def _violence_by_paragraph(doc: Doc) -> list[tuple[int, bool]]:
-    """(start offset, whether violence is said in it) for each paragraph, built once per Doc."""
+def _violent_paragraphs(doc: Doc) -> list[bool]:
+    """For each paragraph, whether violence is said in it; built once per Doc."""
     key = ("eventwire", "violent_paragraphs")
     if key not in doc.user_data:
-        out: list[tuple[int, bool]] = [(0, False)]
+        out = [False] * len(paragraph_starts(doc))
         for tok in doc:
-            if tok.is_space and "\n\n" in tok.text:
-                out.append((tok.idx + len(tok.text), False))
-            elif not out[-1][1] and tok.lemma_.lower() in VIOLENCE_LEMMAS:
-                out[-1] = (out[-1][0], True)
+            if tok.lemma_.lower() in VIOLENCE_LEMMAS:
+                out[paragraph_index(doc, tok.idx)] = True
         doc.user_data[key] = out
     return doc.user_data[key]
 
