@@ -88,22 +88,24 @@ def test_town_the_ner_mislabels_after_a_locative_preposition_is_a_place(text, pl
 
 
 @pytest.mark.parametrize(
-    "text, not_a_place",
+    "text, not_a_place, place",
     [
-        ("Officials at the NGO said the CAIR office had closed.", {"NGO", "CAIR"}),
-        ("Drones were fired towards ships in the Red Sea on Tuesday.", {"Sea"}),
-        ("The president spoke at the White House on Monday.", {"White House"}),
+        ("Officials at the NGO in Nairobi said the CAIR office had closed.", {"NGO", "CAIR"}, "Nairobi"),
+        ("Drones were fired towards ships in the Red Sea off Yemen on Tuesday.", {"Sea"}, "Yemen"),
+        ("The president spoke at the White House in Washington on Monday.", {"White House"}, "Washington"),
     ],
 )
-def test_acronyms_and_words_are_no_towns(text, not_a_place):
-    assert not {p.name for p in find_places(parse_one(text))} & not_a_place
+def test_acronyms_and_words_are_no_towns(text, not_a_place, place):
+    found = {p.name for p in find_places(parse_one(text))}
+    assert place in found and not found & not_a_place
 
 
 def test_a_town_many_countries_share_is_the_one_in_the_articles_country():
     doc = parse_one("CHESTER, Pa. — Two men were shot outside a bar in Chester on Friday, police in Delaware County said.")
     chester = next(p for p in find_places(doc) if p.name == "Chester")
     assert chester.country_code == "US"
-    assert "Ore" not in {p.name for p in find_places(parse_one("SALEM, Ore. — A man was shot in Salem on Sunday."))}
+    salem = find_places(parse_one("SALEM, Ore. — A man was shot in Salem on Sunday."))
+    assert "Ore" not in {p.name for p in salem} and {p.admin1 for p in salem if p.canonical == "Salem"} == {"Oregon"}
 
 
 def test_the_place_of_the_event_is_not_the_hospital_nor_a_street_named_after_a_far_city():
@@ -131,16 +133,18 @@ def test_a_us_town_many_states_share_is_the_one_in_the_articles_state():
 
 
 @pytest.mark.parametrize(
-    "text, not_a_place",
+    "text, not_a_place, place",
     [
-        ("COLBERT COUNTY, Ala. (WXYZ) — A child was shot on Thursday in Colbert County.", "Aïn Oulmene"),
-        ("A man was killed in a shooting in Park Manor on the South Side, police said.", "Manor"),
-        ("Metro police said a man was shot dead near the Strip in Las Vegas.", "Metro"),
-        ("A boy was wounded in his home in the 400 block of North Bend Road in Baltimore.", "South Bend"),
+        ("COLBERT COUNTY, Ala. (WXYZ) — A child was shot on Thursday in Colbert County, near Tuscumbia.", "Aïn Oulmene",
+         "Tuscumbia"),
+        ("A man was killed in a shooting in Park Manor on the South Side of Chicago, police said.", "Manor", "Chicago"),
+        ("Metro police said a man was shot dead near the Strip in Las Vegas.", "Metro", "Las Vegas"),
+        ("A boy was wounded in his home in the 400 block of North Bend Road in Baltimore.", "South Bend", "Baltimore"),
     ],
 )
-def test_neighbourhoods_counties_and_streets_are_no_far_towns(text, not_a_place):
-    assert not_a_place not in {p.canonical for p in find_places(parse_one(text))}
+def test_neighbourhoods_counties_and_streets_are_no_far_towns(text, not_a_place, place):
+    found = {p.canonical for p in find_places(parse_one(text))}
+    assert place in found and not_a_place not in found
 
 
 def test_a_direction_before_a_city_keeps_the_city():
@@ -149,14 +153,15 @@ def test_a_direction_before_a_city_keeps_the_city():
 
 
 @pytest.mark.parametrize(
-    "text, not_a_place",
+    "text, not_a_place, place",
     [
-        ("The political leader of Hamas met officials in Doha on Sunday.", "Hamas"),
-        ("Arab-American voters in Dearborn said they felt ignored.", "Arab-"),
+        ("The political leader of Hamas met officials in Doha on Sunday.", "Hamas", "Doha"),
+        ("Arab-American voters in Dearborn said they felt ignored.", "Arab-", "Dearborn"),
     ],
 )
-def test_organisations_and_word_halves_are_no_places(text, not_a_place):
-    assert not_a_place not in {p.name for p in find_places(parse_one(text))}
+def test_organisations_and_word_halves_are_no_places(text, not_a_place, place):
+    found = {p.name for p in find_places(parse_one(text))}
+    assert place in found and not_a_place not in found
 
 
 def test_a_us_broadcasters_call_sign_makes_the_report_american():
@@ -165,14 +170,15 @@ def test_a_us_broadcasters_call_sign_makes_the_report_american():
 
 
 @pytest.mark.parametrize(
-    "text, not_a_place",
+    "text, not_a_place, place",
     [
-        ("Protesters threw Molotov cocktails at police in the city.", "Molotov"),
-        ("Julia said she was afraid to go back home.", "Julia"),
+        ("Protesters threw Molotov cocktails at police in Kyiv.", "Molotov", "Kyiv"),
+        ("Julia said she was afraid to go back home to Lagos.", "Julia", "Lagos"),
     ],
 )
-def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place):
-    assert not_a_place not in {p.name for p in find_places(parse_one(text))}
+def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place, place):
+    found = {p.name for p in find_places(parse_one(text))}
+    assert place in found and not_a_place not in found
     assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}
 
 
@@ -206,6 +212,9 @@ def test_a_county_is_never_a_town_of_its_name_in_another_state(text, county, sta
 def test_a_county_whose_state_is_unknown_is_no_place():
     places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
     assert "Harrison County" not in {p.name for p in places}
+    places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday, Mississippi "
+                                   "police said."))
+    assert {p.admin1 for p in places if p.name == "Harrison County"} == {"Mississippi"}
 
 
 def test_a_namesake_town_is_the_one_near_the_dateline():
@@ -240,8 +249,8 @@ def test_every_ap_state_abbreviation_names_its_own_state():
 
 
 def test_a_side_of_town_is_no_town():
-    doc = parse_one("One person was killed in a shooting in the Humboldt Park neighborhood on the West Side.")
-    assert "Side" not in {p.name for p in find_places(doc)}
+    doc = parse_one("One person was killed in a shooting in the Humboldt Park neighborhood on the West Side of Chicago.")
+    assert {p.name for p in find_places(doc)} == {"Chicago"}
     doc = parse_one("A teenager was killed on the South Side on Friday, Chicago police said.")
     assert {p.canonical for p in find_places(doc)} == {"Chicago"}
 
@@ -256,8 +265,9 @@ def test_american_police_words_and_a_call_signs_letter_pick_the_us_namesake():
 
 
 def test_an_agency_named_for_a_city_the_gazetteer_spells_otherwise_is_no_smaller_town():
-    names = {p.name for p in find_places(parse_one("Protesters marched. The New York Police Department said 20 were held."))}
-    assert "York" not in names
+    names = {p.canonical for p in find_places(parse_one("Protesters marched in Manhattan. The New York Police Department "
+                                                        "said 20 were held."))}
+    assert names == {"New York City"}
 
 
 def test_a_country_written_with_a_us_state_is_that_states_town():
@@ -268,8 +278,8 @@ def test_a_country_written_with_a_us_state_is_that_states_town():
 def test_a_towns_own_name_beats_a_bigger_towns_other_spelling_and_far_is_no_town():
     assert lookup("Troy").canonical == "Troy"
     assert lookup("Bombay").canonical == "Mumbai"
-    doc = parse_one("A boy was wounded in the Roseland neighborhood on the Far South Side, police said.")
-    assert "Far" not in {p.name for p in find_places(doc)}
+    doc = parse_one("A boy was wounded in the Roseland neighborhood on the Far South Side, Chicago police said.")
+    assert {p.name for p in find_places(doc)} == {"Chicago"}
 
 
 def test_a_town_the_gazetteer_lacks_in_the_datelines_state_is_that_state_not_a_namesake_elsewhere():
