@@ -157,29 +157,23 @@ def test_a_direction_before_a_city_keeps_the_city():
     [
         ("The political leader of Hamas met officials in Doha on Sunday.", "Hamas", "Doha"),
         ("Arab-American voters in Dearborn said they felt ignored.", "Arab-", "Dearborn"),
+        # another spelling of a town is no place where none is expected
+        ("Protesters threw Molotov cocktails at police in Kyiv.", "Molotov", "Kyiv"),
+        ("Julia said she was afraid to go back home to Lagos.", "Julia", "Lagos"),
     ],
 )
-def test_organisations_and_word_halves_are_no_places(text, not_a_place, place):
+def test_organisations_word_halves_and_other_spellings_in_passing_are_no_places(text, not_a_place, place):
     found = {p.name for p in find_places(parse_one(text))}
     assert place in found and not_a_place not in found
+
+
+def test_another_spelling_of_a_town_is_a_place_where_one_is_expected():
+    assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}
 
 
 def test_a_us_broadcasters_call_sign_makes_the_report_american():
     doc = parse_one("BIRMINGHAM (WXYZ) - A man was shot and killed in Birmingham on Monday night.")
     assert {p.country_code for p in find_places(doc) if p.canonical == "Birmingham"} == {"US"}
-
-
-@pytest.mark.parametrize(
-    "text, not_a_place, place",
-    [
-        ("Protesters threw Molotov cocktails at police in Kyiv.", "Molotov", "Kyiv"),
-        ("Julia said she was afraid to go back home to Lagos.", "Julia", "Lagos"),
-    ],
-)
-def test_another_spelling_of_a_town_is_no_place_where_none_is_expected(text, not_a_place, place):
-    found = {p.name for p in find_places(parse_one(text))}
-    assert place in found and not_a_place not in found
-    assert "Mykolaiv" in {p.name for p in find_places(parse_one("Two civilians were killed in Mykolaiv on Sunday."))}
 
 
 def test_us_state_names_are_the_states_not_towns_named_after_them():
