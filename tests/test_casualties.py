@@ -513,3 +513,19 @@ def test_deaths_said_the_local_news_way(text, killed):
 def test_the_hurt_said_by_their_wounds(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people, among them a 14-year-old girl, were wounded in weekend shootings across town.",
+        "Two men were killed and 13 others have been hurt in shootings across the county since Friday night.",
+    ],
+)
+def test_a_figure_summed_over_several_shootings_is_an_aggregate(text):
+    found = rows(text)
+    assert found and all(e.is_cumulative for e in found)
+    assert (toll(found), wounded(found)) == (0, 0)
+    # "the shootings" of one spree are still one incident
+    assert wounded(rows("Three students were wounded in the shootings at the campus on Friday.")) == 3
+

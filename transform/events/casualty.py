@@ -485,7 +485,7 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     present_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}  # "50 shot since June 21 and 19 killed"
+    heads = {v.i for v in _coordinated_cues(verb)}  # "50 shot since June 21 and 19 killed", "3 killed and 22 hurt since"
     for tok in verb.subtree:
         if tok.lower_ == "since" and tok.head.i in heads or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
             return True
@@ -495,6 +495,33 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
         return True
+    return False
+
+
+def _coordinated_cues(verb: Token) -> list[Token]:
+    """The verb and the casualty cues coordinated with it: "Three were killed and 22 wounded in shootings since
+    Friday" says one period or one set of incidents for both figures."""
+    out = [verb]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _cue_kind(c) is not None]
+    return out
+
+
+PLURAL_INCIDENTS = {"shooting", "incident", "attack", "stabbing", "homicide", "killing", "murder"}
+
+
+def _in_several_incidents(verb: Token) -> bool:
+    """"wounded in Chicago shootings Sunday", "killed in shootings across the city": a figure summed over several
+    incidents (a plural incident noun the figure's clause happened in, not "the shootings" of one spree)."""
+    for v in _coordinated_cues(verb):
+        for prep in _clause_tokens(v):  # (the parser hangs "in citywide shootings" on a noun of the clause too)
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "from"):
+                continue
+            for noun in prep.children:
+                if (noun.dep_ == "pobj" and noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_INCIDENTS
+                        and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "multiple") for c in noun.children)):
+                    return True
     return False
 
 
@@ -519,7 +546,7 @@ def _aggregate(cue: Token, count: Count) -> bool:
     sent = cue.sent
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     clause = {t.i for t in verb.subtree}
-    if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)):
+    if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)) or _in_several_incidents(verb):
         return True
     if (count.amount.count or 0) < 2:
         return False
