@@ -529,3 +529,18 @@ def test_a_figure_summed_over_several_shootings_is_an_aggregate(text):
     # "the shootings" of one spree are still one incident
     assert wounded(rows("Three students were wounded in the shootings at the campus on Friday.")) == 3
 
+
+def test_the_one_who_fires_is_not_among_the_shot():
+    text = "A woman whose 12-year-old nephew accidentally shot and killed a 4-year-old was charged on Monday."
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 0)
+
+
+def test_a_name_with_the_age_of_the_dead_is_the_dead():
+    text = ("A 47-year-old man died Tuesday after he was shot. "
+            "Police found 47-year-old Mark Ellis with a gunshot wound.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, 0)
+    text = ("A 47-year-old man died Tuesday after he was shot. "
+            "Police found 23-year-old Mark Ellis with a gunshot wound.")
+    assert wounded(rows(text)) == 1

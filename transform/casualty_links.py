@@ -202,6 +202,11 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
                 or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
             continue
         earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
+        same_age = [m for m in earlier if m.event.casualty_kind == "killed" and w.age is not None and m.age == w.age
+                    and w.reference == "name"]
+        if same_age:  # "A 61-year-old man died ..." then "Police found 61-year-old Carl Ames with a gunshot wound"
+            w.event.subset_of = same_age[-1].event.subset_of or same_age[-1].event.key
+            continue
         if any(m.event.casualty_kind in ("wounded", "shot") for m in earlier) or any(
                 m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
             continue  # someone hurt already counted; or the sentence tells its dead from its hurt

@@ -412,6 +412,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return _subjects(cue)
     if objects:
         return objects
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and _kids(c, "dobj") for c in cue.children):
+        return []  # "his son shot and killed a girl": the subject shot; the one shot is the conjoined verb's object
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
     return [s for s in _subjects(cue) if read_count(s) is not None]
 
