@@ -25,7 +25,8 @@ def only(text: str):
 
 
 def toll(events) -> int:
-    return sum(e.casualty_count for e in events if e.casualty_kind == "killed" and not e.is_cumulative and e.subset_of is None)
+    return sum(e.casualty_count for e in events if e.casualty_kind == "killed" and not e.is_cumulative and e.subset_of is None
+               and not e.recalled)
 
 
 @pytest.mark.parametrize(
@@ -296,7 +297,8 @@ def test_local_news_wounded(text):
 
 
 def wounded(events) -> int:
-    return sum(e.casualty_count for e in events if e.casualty_kind == "wounded" and not e.is_cumulative and e.subset_of is None)
+    return sum(e.casualty_count for e in events if e.casualty_kind == "wounded" and not e.is_cumulative and e.subset_of is None
+               and not e.recalled)
 
 
 @pytest.mark.parametrize(
@@ -331,8 +333,10 @@ def test_an_earlier_incident_the_article_recalls_is_not_the_same_people():
     text = ("A gunman killed two people at a cinema on Thursday. The attack recalled the July 20, 2012 shooting "
             "that left 12 people dead in another town.")
     found = extract_casualties(_with_published(text, date(2015, 7, 24)))
-    assert toll(found) == 14  # two incidents, neither swallowing the other
+    assert toll(found) == 2  # the article's own incident; the one it recalls is kept, flagged, never added
     assert next(e for e in found if e.casualty_count == 2).subset_of is None
+    recalled = next(e for e in found if e.casualty_count == 12)
+    assert recalled.recalled and recalled.subset_of is None and not recalled.is_cumulative
 
 
 def _with_published(text, published):
@@ -544,3 +548,26 @@ def test_a_name_with_the_age_of_the_dead_is_the_dead():
     text = ("A 47-year-old man died Tuesday after he was shot. "
             "Police found 23-year-old Mark Ellis with a gunshot wound.")
     assert wounded(rows(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a year, or "years ago", before the article's own incident
+        ("Three men were wounded outside a pool hall on Friday. Her brother was murdered at the same hall in 2009.", 0, 3),
+        ("A woman was shot and killed on Elm Street on Tuesday. Two boys were gunned down on the corner nearly "
+         "three years ago.", 1, 0),
+        # words that say the incident is an earlier one
+        ("Two people were wounded at a barbecue on Sunday. Detectives called it revenge for a shooting that left "
+         "a man dead.", 0, 2),
+        ("A teen was shot in the leg on Monday. Neighbours said a boy was killed in a previous shooting on the block.", 0, 1),
+        # the same incident's own dates stay together; a trial's article recalls nothing
+        ("A gunman killed a girl and wounded her uncle on March 3, 2014, police said.", 1, 1),
+    ],
+)
+def test_an_incident_the_article_recalls_is_never_added_to_its_toll(text, killed, hurt):
+    found = extract_casualties(_with_published(text, date(2016, 5, 20)))
+    assert (toll(found), wounded(found)) == (killed, hurt)
+    from eventwire.transform.events.casualty import counts_toward_toll, counts_toward_wounded
+    assert sum(e.casualty_count for e in found if counts_toward_toll(e)) == killed
+    assert sum(e.casualty_count for e in found if counts_toward_wounded(e)) == hurt

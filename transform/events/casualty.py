@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..casualty_counts import Count, is_person_noun, read_count
@@ -69,13 +70,13 @@ def counts_toward_toll(event: Event) -> bool:
     """The death-toll rule: a killed figure of one incident, not part of a larger count already listed. Summing
     `casualty_count` over such rows never counts a death twice. (SQL: the view `death_toll_rows`.)"""
     return (event.event_type == "casualty" and event.casualty_kind == "killed" and not event.is_cumulative
-            and event.subset_of is None)
+            and event.subset_of is None and not event.recalled)
 
 
 def counts_toward_wounded(event: Event) -> bool:
     """The same rule for the wounded: an article's wounded total sums these rows without double counting."""
     return (event.event_type == "casualty" and event.casualty_kind == "wounded" and not event.is_cumulative
-            and event.subset_of is None)
+            and event.subset_of is None and not event.recalled)
 
 
 VERB_KINDS: dict[str, str] = {
@@ -966,8 +967,71 @@ def extract_casualties(doc: Doc) -> list[Event]:
         day, _, source = date_for_event(m.event, doc, published, own_clause=True)
         m.dated = source in ("sentence", "paragraph")
         m.day = day if m.dated else published
+        m.earlier = _another_time(m.event, doc, published)
+        m.before = _an_earlier_incident(doc, m.cue)
     link(mentions)
     return _derive_wounded(mentions)
+
+
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month)s?\s+(?:ago|earlier|before)\b")
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _another_time(event: Event, doc: Doc, published: date | None) -> date | None:
+    """About when a figure happened, where its own clause puts it at another time than a day: "murdered in 2005",
+    "back in May 2011", "nearly two years ago", "last year" (the mid-point of that time); None otherwise."""
+    if published is None:
+        return None
+    span = doc.char_span(event.char_start, event.char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    cue = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
+    clause = {t.i for t in root.subtree}
+    for ent in entities(doc):
+        if ent.label_ != "DATE" or ent.start < span.sent.start or ent.end > span.sent.end or ent.root.i not in clause:
+            continue
+        words = ent.text.lower()
+        year = _A_YEAR.search(words)
+        if year is not None and int(year.group()) < published.year:
+            month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", words)), 7)
+            return date(int(year.group()), month, 15)
+        ago = _AGO.search(words)
+        if ago is not None:
+            n = word_number(ago.group(1)) or 1
+            return published - timedelta(days=n * (365 if ago.group(2) == "year" else 30))
+        if re.search(r"\blast year\b", words):
+            return published - timedelta(days=365)
+    return None
+
+
+EARLIER_WORDS = {"previous", "prior", "earlier", "past"}
+"""An incident noun so marked is not the one the article reports: "killed in a previous shooting"."""
+
+
+def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
+    """Whether the words say the figure is of an earlier incident: "killed in a previous shooting at the same
+    spot", "in retaliation for a Labor Day shooting that left one person dead"."""
+    if cue_index < 0:
+        return False
+    tok = doc[cue_index]
+    for _ in range(6):
+        lemma = tok.lemma_.lower()
+        if lemma in ("retaliation", "revenge"):
+            return True
+        if lemma in INCIDENT_NOUNS | {"homicide", "killing", "slaying", "murder"} and any(
+                c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in tok.children):
+            return True
+        for prep in tok.children:  # "killed in a previous shooting"
+            if prep.dep_ == "prep" and any(p.lemma_.lower() in INCIDENT_NOUNS and any(
+                    c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in p.children) for p in prep.children):
+                return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 def _derive_wounded(mentions: list[Mention]) -> list[Event]:
@@ -975,7 +1039,8 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
     names; the named wounded then become its parts."""
     def counted(kind: str) -> list[Mention]:
-        return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None and not m.event.is_cumulative]
+        return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None
+                and not m.event.is_cumulative and not m.event.recalled]
 
     shot, killed, wounded = counted(SHOT), counted("killed"), counted("wounded")
     events = [m.event for m in mentions if m.event.casualty_kind != SHOT]
