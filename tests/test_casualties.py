@@ -571,3 +571,12 @@ def test_an_incident_the_article_recalls_is_never_added_to_its_toll(text, killed
     from eventwire.transform.events.casualty import counts_toward_toll, counts_toward_wounded
     assert sum(e.casualty_count for e in found if counts_toward_toll(e)) == killed
     assert sum(e.casualty_count for e in found if counts_toward_wounded(e)) == hurt
+
+
+def test_a_figure_whose_sentence_dates_only_another_year_is_recalled():
+    # the parser may hang the date outside the figure's clause; the sentence names no other time
+    text = ("Two soldiers were wounded at the range on Tuesday. The rifle came from the store that sold the gun "
+            "used in the March 4, 2009, mall shooting that killed nine people.")
+    found = extract_casualties(_with_published(text, date(2016, 5, 20)))
+    assert (toll(found), wounded(found)) == (0, 2)
+    assert [e.casualty_count for e in found if e.recalled] == [9]

@@ -990,20 +990,30 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
     clause = {t.i for t in root.subtree}
-    for ent in entities(doc):
-        if ent.label_ != "DATE" or ent.start < span.sent.start or ent.end > span.sent.end or ent.root.i not in clause:
-            continue
-        words = ent.text.lower()
-        year = _A_YEAR.search(words)
-        if year is not None and int(year.group()) < published.year:
-            month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", words)), 7)
-            return date(int(year.group()), month, 15)
-        ago = _AGO.search(words)
-        if ago is not None:
-            n = word_number(ago.group(1)) or 1
-            return published - timedelta(days=n * (365 if ago.group(2) == "year" else 30))
-        if re.search(r"\blast year\b", words):
-            return published - timedelta(days=365)
+    dates = [e for e in entities(doc) if e.label_ == "DATE" and e.start >= span.sent.start and e.end <= span.sent.end]
+    own = [_time_of(e.text.lower(), published) for e in dates if e.root.i in clause]
+    if any(own):
+        return next(t for t in own if t)
+    if own or not dates:
+        return None
+    # no date in its own clause (or the parser hung it elsewhere: "in the Nov. 5, 2009, shooting that killed 13"):
+    # the sentence's, when every date it gives is of another time
+    times = [_time_of(e.text.lower(), published) for e in dates]
+    return times[0] if all(times) else None
+
+
+def _time_of(words: str, published: date) -> date | None:
+    """The mid-point of another time than a day that words name ("2005", "May 2011", "two years ago")."""
+    year = _A_YEAR.search(words)
+    if year is not None and int(year.group()) < published.year:
+        month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", words)), 7)
+        return date(int(year.group()), month, 15)
+    ago = _AGO.search(words)
+    if ago is not None:
+        n = word_number(ago.group(1)) or 1
+        return published - timedelta(days=n * (365 if ago.group(2) == "year" else 30))
+    if re.search(r"\blast year\b", words):
+        return published - timedelta(days=365)
     return None
 
 
