@@ -580,3 +580,18 @@ def test_a_figure_whose_sentence_dates_only_another_year_is_recalled():
     found = extract_casualties(_with_published(text, date(2016, 5, 20)))
     assert (toll(found), wounded(found)) == (0, 2)
     assert [e.casualty_count for e in found if e.recalled] == [9]
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("Deputies are investigating after three men were found shot to death in a barn.", 3, 0),
+        ("Two brothers were found shot in the chest behind the store. Both died at the hospital.", 2, 0),
+        ("Prosecutors say he committed a triple homicide at a motel in June.", 3, 0),
+        ("Detectives described the double murder of a farmer and his wife on Tuesday.", 2, 0),
+        ("A quadruple shooting on Oak Street left one woman dead on Sunday.", 1, 3),
+    ],
+)
+def test_found_shot_and_multiple_killings(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

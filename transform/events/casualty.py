@@ -135,8 +135,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return ("killed", lemma) if any(c.dep_ == "prep" for c in tok.children) else None
         if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and is_person_noun(c) for c in tok.children):
             return None  # "executed a search warrant"
-        if lemma == "shoot" and _body_part(tok) and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
-            return "wounded", "shoot"  # "shot in the leg"
+        found = tok.dep_ in ("xcomp", "oprd") and tok.head.lemma_.lower() in ("find", "discover", "locate")
+        if lemma == "shoot" and _body_part(tok) and not found and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
+            return "wounded", "shoot"  # "shot in the leg" (but "found shot in the head": shot, of whom some may be dead)
         if lemma in VERB_KINDS:
             return VERB_KINDS[lemma], lemma
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
@@ -282,8 +283,9 @@ def _shared_subject(verb: Token) -> list[Token]:
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
         return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if _kids(head, "auxpass") else [])
-    if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume"):
-        return _kids(head, "nsubjpass")
+    if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume",
+                                                                            "find", "discover", "locate"):
+        return _kids(head, "nsubjpass")  # "5 men were reported killed", "four people were found shot to death"
     return []
 
 
@@ -700,7 +702,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     tally = _tally_sentence(sent, used)
     if tally is not None:
         return tally
-    mentions: list[Mention] = _fatally(sent, used)
+    mentions: list[Mention] = _fatally(sent, used) + _multiples(sent, used)
     for cue in sent:
         found = _cue_kind(cue)
         if found is None:
@@ -780,6 +782,30 @@ def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
         used.add((number.i, "killed"))
         count = Count(amount(value), [number, adv], None, None, number, reference="number")
         out.append(_mention(_event(count, "killed", "shoot", verb, sent, is_cumulative=False), count, verb, "shoot", sent))
+    return out
+
+
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_NOUNS = {"murder": "killed", "homicide": "killed", "killing": "killed", "slaying": "killed", "shooting": SHOT}
+
+
+def _multiples(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    """"a double murder", "a triple homicide" (killed), "a quadruple shooting" (shot: the wounded, but for the
+    dead): the count is in the word before the incident noun."""
+    out = []
+    for tok in sent:
+        noun = tok.head
+        kind = MULTIPLE_NOUNS.get(noun.lemma_.lower())
+        if tok.lower_ not in MULTIPLES or tok.dep_ not in ("amod", "compound") or kind is None or (tok.i, kind) in used:
+            continue
+        if _negated_or_hypothetical(noun):
+            continue
+        used.add((tok.i, kind))
+        count = Count(amount(MULTIPLES[tok.lower_]), [tok, noun], None, None, tok, reference="number")
+        event = _event(count, kind, noun.lemma_.lower(), noun, sent, is_cumulative=False)
+        mention = _mention(event, count, noun, noun.lemma_.lower(), sent)
+        mention.cue = tok.i  # not the noun's own cue: "the double murder of a father and his son" names these two
+        out.append(mention)
     return out
 
 
