@@ -595,3 +595,18 @@ def test_a_figure_whose_sentence_dates_only_another_year_is_recalled():
 def test_found_shot_and_multiple_killings(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("A 19-year-old was fatally shot on Friday. Detectives say Lamar then shot Kevin twice in the chest.", 0),
+        ("A shooting left one woman dead. A neighbour is accused of shooting her sister in the head at dawn.", 0),
+        # a wound where wounds are survived, or one not where they kill, is another person
+        ("A man was killed on Friday. Ana Ruiz was shot in the chest and is in stable condition.", 1),
+        ("A man was killed on Friday. Police say the gunman also shot Carl Webb in the leg.", 1),
+    ],
+)
+def test_a_wound_where_wounds_kill_said_after_a_death_is_the_dead_one(text, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, hurt)

@@ -82,6 +82,7 @@ class Mention:
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
+    lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
     parts: list[Mention] = field(default_factory=list)
 
 
@@ -241,7 +242,8 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
 def _hurt_after_death(mentions: list[Mention]) -> None:
     """Rule 7, told the other way round: "A boy was shot and killed on Friday. The victim had been shot in the
     chest.": a person named as already counted ("the victim", "he", a name) and said hurt, where no one hurt
-    was counted before, is the one who died."""
+    was counted before, is the one who died; so is a name or "his friend" said shot where wounds kill ("Reed
+    then shot Carl twice in the head"), though the dead one was counted without a name."""
     for i, w in enumerate(mentions):
         if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
                 or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
@@ -260,9 +262,9 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
             continue  # "he", "she": the person just said dead, or no one
         dead = [m for m in earlier if m.event.casualty_kind == "killed"
                 and (w.reference != "name" or m.reference != "name" or same_name(m.name, w.name))]
-        if w.reference == "definite" and _category(w) != "any":  # "his brother": only a dead man said to be one
+        if w.reference == "definite" and _category(w) != "any" and not w.lethal:  # "his brother": a dead man said to be one
             dead = [m for m in dead if _category(m) == _category(w)]
-        if dead and (w.reference != "name" or any(m.reference == "name" for m in dead)):
+        if dead and (w.reference != "name" or w.lethal or any(m.reference == "name" for m in dead)):
             w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key
 
 

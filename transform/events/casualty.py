@@ -839,6 +839,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         tally=_is_tally(cue, lemma, count),
+        lethal=_lethal_wound(sent),
         alternative=_in_parentheses(number, sent),
         sentence=sent.start_char,
         cue=cue.i,
@@ -858,6 +859,17 @@ def _ordinal(count: Count) -> int | None:
         return None
     return next((ORDINALS[c.lower_] for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in ORDINALS),
                 None)
+
+
+LETHAL_PARTS = frozenset("head face chest neck heart abdomen torso temple".split())
+_HOPE_WORDS = frozenset("condition survive survived recover recovering expected stable released treated".split())
+
+
+def _lethal_wound(sent: Span) -> bool:
+    """A sentence that tells of a wound where wounds kill ("shot in the head", "a gunshot wound to the chest") and
+    not of survival: said of one person after a death, it tells how the dead one was shot (casualty_links)."""
+    words = {t.lower_ for t in sent}
+    return bool(words & LETHAL_PARTS) and not words & _HOPE_WORDS
 
 
 def additive_strong(count: Count) -> bool:
