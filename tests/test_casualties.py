@@ -610,3 +610,16 @@ def test_found_shot_and_multiple_killings(text, killed, hurt):
 def test_a_wound_where_wounds_kill_said_after_a_death_is_the_dead_one(text, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (1, hurt)
+
+
+def test_also_shot_after_a_count_of_the_shot_is_among_them():
+    text = ("Five people were shot in a garage on Saturday night. Three died and two others are recovering. "
+            "The owner of the garage and his cousin were also shot.")
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (3, 2)
+
+
+def test_shot_at_a_place_is_shot_and_shot_at_is_fired_upon():
+    assert wounded(rows("Five people were shot at a house party on Saturday.")) == 5
+    assert rows("Two deputies were shot at during the chase, but neither was hit.") == []
+    assert rows("The man shot at officers from a window.") == []

@@ -154,7 +154,7 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", lemma
         if low == "missing":
             return "missing", "miss"
-        if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" and not _a_place_passive(tok, c) for c in tok.children):
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
         if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
@@ -185,6 +185,12 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", "wound"  # "suffered minor injuries": the sufferer is the victim
         return NOUN_KINDS[lemma], lemma
     return None
+
+
+def _a_place_passive(verb: Token, at: Token) -> bool:
+    """"Five people were shot at a house party": where they were shot (not "shot at", fired upon)."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        p.dep_ == "pobj" and not is_person_noun(p) and p.pos_ != "PRON" for p in at.children)
 
 
 GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "pellet", "pellets", "fire"}
@@ -814,7 +820,8 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     source's figure in parentheses, or marked as more."""
     head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
     sentence_more = _marked_as_more(cue, sent)
-    additive = count.additive or sentence_more
+    additive = count.additive or (sentence_more and event.casualty_kind != SHOT)  # "were also shot": besides the
+    # dead, not besides the people already said shot (who count the dead too)
     reflexive = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
