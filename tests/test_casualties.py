@@ -623,3 +623,17 @@ def test_shot_at_a_place_is_shot_and_shot_at_is_fired_upon():
     assert wounded(rows("Five people were shot at a house party on Saturday.")) == 5
     assert rows("Two deputies were shot at during the chase, but neither was hit.") == []
     assert rows("The man shot at officers from a window.") == []
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        ("A woman was killed. The other, 31, is in serious condition.", 0),  # an age, never 31 people
+        ("A girl younger than 9 was shot in the yard on Sunday.", 1),  # one girl, not nine
+        ("Deputies said a 15 and 16-year-old were wounded near the school.", 1),
+        ("Reporters told 8 News that two people were shot at a motel.", 2),
+        ("The gunman killed a guard, 14 others were wounded.", 14),  # a count after a comma stays one
+    ],
+)
+def test_ages_and_names_written_without_years_are_never_counts(text, hurt):
+    assert wounded(rows(text)) == hurt
