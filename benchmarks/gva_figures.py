@@ -137,7 +137,7 @@ def report(articles: list, results: list, by_article: dict[str, dict], show_miss
             else:
                 dated["within a year before publication"] += 1
         where = next((e for e in res.events if e.event_type == "casualty" and e.subset_of is None
-                      and not e.is_cumulative and e.latitude is not None), None)
+                      and not e.is_cumulative and not e.recalled and e.latitude is not None), None)
         if where is not None and inc.get("latitude") is not None:
             right["placed"] += 1
             right["placed_near"] += km(where.latitude, where.longitude, inc["latitude"], inc["longitude"]) <= 40
@@ -212,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     results = [analyse(doc, a) for a, doc in zip(articles, docs)]
     extract_s = time.perf_counter() - t0
     report(articles, results, by_article, args.show_misses, rejected)
-    print(f"timing: parse {parse_s:.1f} s, extraction {extract_s:.1f} s ({100 * extract_s / parse_s:.1f}% of parse)")
+    if args.cache is None:
+        print(f"timing: parse {parse_s:.1f} s, extraction {extract_s:.1f} s ({100 * extract_s / parse_s:.1f}% of parse)")
+    else:
+        print(f"timing: extraction {extract_s:.1f} s (the parse was read from {args.cache}: no parse timing)")
     return 0
 
 
