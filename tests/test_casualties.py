@@ -637,3 +637,8 @@ def test_shot_at_a_place_is_shot_and_shot_at_is_fired_upon():
 )
 def test_ages_and_names_written_without_years_are_never_counts(text, hurt):
     assert wounded(rows(text)) == hurt
+
+
+def test_the_unborn_are_not_counted_as_victims_of_their_own():
+    assert toll(rows("Deputies said two adults and an unborn child were killed in the fire at the cabin.")) == 2
+    assert toll(rows("A pregnant woman was shot dead; her unborn baby also died.")) == 1

@@ -268,14 +268,16 @@ def _abstract(noun: Token) -> bool:
 
 
 def not_people(noun: Token) -> bool:
-    """Victims that are no people: animals ("90,000 deer"), things and abstractions (lexicon.NOT_PERSON_NOUNS)."""
-    return noun.lemma_.lower() in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS
+    """Victims that are no people: animals ("90,000 deer"), things and abstractions (lexicon.NOT_PERSON_NOUNS),
+    and the unborn ("three people and an unborn baby": tolls such as GVA's count the people born)."""
+    return (noun.lemma_.lower() in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS
+            or any(c.lower_ == "unborn" for c in noun.children))
 
 
 def is_person_noun(noun: Token) -> bool:
     """A noun naming one person: "man", "bystander", "17-year-old", "Konkomba" (lexicon, person suffixes, NER)."""
     low = noun.lemma_.lower()
-    if low in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS or _abstract(noun):
+    if not_people(noun) or _abstract(noun):
         return False
     if low in PERSON_NOUNS or noun.ent_type_ in ("PERSON", "NORP"):
         return True
