@@ -4,7 +4,8 @@ Input: casualty rows (`events` joined to their article) as `Row`s. Output: incid
 with its figures. Nothing here touches the database (`load/incidents.py` does, around these functions).
 
 **0. What reports an incident.** A casualty row of any kind (killed, wounded, missing, kidnapped, arrested)
-reports an incident unless it is a running toll (`is_cumulative`), an aggregate (`is_aggregate` where the
+reports an incident unless it is a running toll (`is_cumulative`), a figure of an earlier incident an article
+recalls (`recalled`: its day and place are not the article's), an aggregate (`is_aggregate` where the
 schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
 year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"),
 `RUNNING_TOLL` killed or more not dated within a week of publication ("Israel's bombardment has killed more

@@ -114,6 +114,8 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     """Casualty rows as the rules see them, with their current incident id."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
+    if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
+        aggregate = f"({aggregate} OR coalesce(e.recalled, false))"
     date_source = "e.date_source" if "date_source" in cols else "NULL"
     table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where),
                         params or []).to_arrow_table()

@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS events (
     victims            VARCHAR,
     is_cumulative      BOOLEAN,           -- not one incident: a running toll of a war, or a period or area total
                                           -- ("344 killed in the city last year", "30,000 a year")
+    recalled           BOOLEAN,           -- a figure of another, earlier incident the article recalls ("her husband
+                                          -- was murdered in 2005", "in retaliation for a shooting that left one
+                                          -- dead"): kept, dated apart, never added to the article's toll
     subset_of          VARCHAR,           -- event_id of the count this one is part of or restates (a closing
                                           -- tally, a named victim already counted, another source's figure)
     action_id          VARCHAR,           -- a casualty figure's act: the event_id of its `action` row
@@ -183,7 +186,8 @@ CREATE TABLE IF NOT EXISTS schema_version (
 CREATE OR REPLACE VIEW death_toll_rows AS
 SELECT e.*
 FROM events e
-WHERE e.event_type = 'casualty' AND e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL;
+WHERE e.event_type = 'casualty' AND e.casualty_kind = 'killed' AND NOT e.is_cumulative AND e.subset_of IS NULL
+  AND NOT coalesce(e.recalled, false);
 
 -- Each incident with every report: outlet, publication, figure, sentence, URL (drill-down from a map).
 CREATE OR REPLACE VIEW incident_reports AS

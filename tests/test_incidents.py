@@ -48,6 +48,7 @@ class Fig:
     cumulative: bool = False
     subset_of: int | None = None  # index of the larger figure in the same article
     qualifier: str | None = None
+    recalled: bool = False
 
 
 @dataclass
@@ -71,7 +72,8 @@ def _records(story: Story) -> tuple[Article, ArticleResult]:
         e = Event("casualty", start, start + len(f.sentence), sentence=f.sentence, sent_start=start,
                   sent_end=start + len(f.sentence), casualty_kind=f.kind, casualty_count=f.count,
                   casualty_low=f.count, casualty_high=None if f.qualifier else f.count, casualty_qualifier=f.qualifier,
-                  is_cumulative=f.cumulative, event_date=f.day, date_text=f.date_text, cue="kill")
+                  is_cumulative=f.cumulative, event_date=f.day, date_text=f.date_text, cue="kill",
+                  recalled=f.recalled or None)
         if f.place:
             known = gazetteer.lookup(f.place[0])
             e.location, e.latitude, e.longitude = f.place
@@ -208,6 +210,17 @@ def test_running_tolls_and_aggregates_report_no_incident(db):
     # the death views: incidents once, mentions as before
     assert q(db, "SELECT sum(killed) FROM daily_deaths_by_place") == [(1,)]
     assert q(db, "SELECT sum(killed) FROM daily_death_mentions_by_place") == [(345,)]
+
+
+def test_an_earlier_incident_an_article_recalls_reports_no_incident_and_no_toll(db):
+    (aid,) = write(db, Story("trib-9", "Tribune", "Three hurt outside a diner", MON, [
+        Fig("Three men were wounded outside a diner in Chicago on Sunday.", "wounded", 3, day=SUN, date_text="Sunday"),
+        Fig("A cook was shot dead at the same diner in a previous robbery.", "killed", 1, recalled=True),
+    ]))
+    by_kind = dict(q(db, "SELECT casualty_kind, incident_id FROM events WHERE article_id = ?", [aid]))
+    assert by_kind["killed"] is None and by_kind["wounded"] is not None
+    assert q(db, "SELECT count(*) FROM death_toll_rows") == [(0,)]
+    assert q(db, "SELECT casualty_kind, best FROM incident_figures") == [("wounded", 3)]
 
 
 def test_figures_restated_in_one_article_never_add_up(db):

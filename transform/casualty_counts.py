@@ -50,12 +50,12 @@ _MONTHS_DAYS = {
 }
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_NOT_COUNT_NEXT = {"%", "percent", "per", "km", "years", "year", "am", "pm", "a.m.", "p.m.", "o'clock", "o’clock", "caliber",
+_NOT_COUNT_NEXT = {"%", "percent", "per", "km", "news", "years", "year", "am", "pm", "a.m.", "p.m.", "o'clock", "o’clock", "caliber",
                    "calibre", "mm", "gauge", "block", "blocks", "hundred-block", "mph", "degrees", "feet", "foot",
                    "inches", "pounds", "lbs", "miles", "yards", "meters", "metres", "kilometres", "kilometers"}
 _NOT_COUNT_PREV = {"aged", "age", "ages", "route", "highway", "interstate", "i", "no.", "number", "#", "unit", "apt",
                    "apartment", "suite", "room", "exit", "lot", "platoon", "channel", "station", "precinct", "ward",
-                   "box", "flight", "tel", "phone", "call", "dial"}
+                   "box", "flight", "tel", "phone", "call", "dial", "image", "photo", "slide", "page", "episode"}
 _STREETS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
             "place", "pl", "court", "ct", "highway", "hwy", "parkway", "pkwy", "circle", "terrace", "trail", "pike",
             "square", "alley", "plaza", "row"}
@@ -114,7 +114,23 @@ def _refused(tok: Token) -> bool:
         return True  # a number word inside a name: "an Eight Trey Crip", "the Seven Seas"
     if nxt == "-" and (nxt2 in _NOT_COUNT_NEXT or nxt2 in ("year", "month", "week", "day", "hour", "minute")):
         return True  # "17-year-old", "12-gauge", ".40-caliber"
-    return _address(tok) or _phone(tok)
+    return _address(tok) or _phone(tok) or _an_age(tok)
+
+
+def _an_age(tok: Token) -> bool:
+    """Ages written without "years": "The other, 25, is in critical condition", "kills man, 18", "a boy younger
+    than 12", "a 16 and 17-year-old were shot"."""
+    doc, i = tok.doc, tok.i
+    if not tok.is_digit or int(tok.text) > 110:
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if i >= 2 and doc[i - 1].text == "," and (doc[i - 2].pos_ in ("NOUN", "PROPN") or doc[i - 2].lower_ == "other") \
+            and (after is None or after.is_punct or after.is_sent_start or (after.pos_ == "PROPN" and after.is_title)):
+        return True
+    if i >= 2 and doc[i - 1].lower_ == "than" and doc[i - 2].lower_ in ("younger", "older"):
+        return True
+    return (i + 4 < len(doc) and doc[i + 1].lower_ in ("and", "or", "to") and doc[i + 2].like_num
+            and doc[i + 3].text == "-" and doc[i + 4].lower_ in ("year", "years", "month", "months"))
 
 
 def _address(tok: Token) -> bool:
@@ -252,14 +268,16 @@ def _abstract(noun: Token) -> bool:
 
 
 def not_people(noun: Token) -> bool:
-    """Victims that are no people: animals ("90,000 deer"), things and abstractions (lexicon.NOT_PERSON_NOUNS)."""
-    return noun.lemma_.lower() in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS
+    """Victims that are no people: animals ("90,000 deer"), things and abstractions (lexicon.NOT_PERSON_NOUNS),
+    and the unborn ("three people and an unborn baby": tolls such as GVA's count the people born)."""
+    return (noun.lemma_.lower() in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS
+            or any(c.lower_ == "unborn" for c in noun.children))
 
 
 def is_person_noun(noun: Token) -> bool:
     """A noun naming one person: "man", "bystander", "17-year-old", "Konkomba" (lexicon, person suffixes, NER)."""
     low = noun.lemma_.lower()
-    if low in NOT_PERSON_NOUNS or noun.lower_ in NOT_PERSON_NOUNS or _abstract(noun):
+    if not_people(noun) or _abstract(noun):
         return False
     if low in PERSON_NOUNS or noun.ent_type_ in ("PERSON", "NORP"):
         return True

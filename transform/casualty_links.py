@@ -7,6 +7,11 @@ figure is kept as a row, but only new victims count: a row that restates, sums u
 `subset_of` = that row's key, so summing the rows the toll rule takes never counts a person twice.
 
 The rule, per casualty kind, reading the article's figures in order (running tolls only restate each other):
+  0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
+     text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
+     date a month before a dated one or half a year before an undated one, "a previous shooting", "in
+     retaliation for a shooting that left one dead") recalls another incident: `recalled`, kept, never in the
+     toll, and never the same people as the article's own figures.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
      restates them; any other tally is the article's own total: it counts, and the figures before it become
@@ -30,7 +35,7 @@ Victims are compatible unless their descriptions differ (soldiers vs militants, 
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything) or their days do: figures
 the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
-incidents (the Nov. 5, 2009 attack an article about another shooting recalls).
+incidents (the Nov. 5, 2009 attack an article about another shooting recalls: rule 0 flags it `recalled`).
 """
 
 from __future__ import annotations
@@ -74,6 +79,10 @@ class Mention:
     ordinal: int | None = None  # "a fourth victim": the 4th person of the incident (rule 6a)
     within: bool = False  # an ordinal within the people already counted: never a new total (rule 6a)
     named: int = 0  # victims of this row a later name has been matched to
+    earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
+    before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
+    recalled: bool = False  # of an earlier incident than the article's own (rule 0)
+    lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
     parts: list[Mention] = field(default_factory=list)
 
 
@@ -122,7 +131,7 @@ def _apart(a: Mention, b: Mention) -> bool:
 
 def compatible(a: Mention, b: Mention) -> bool:
     """Whether two figures can be about the same people (see the module doc)."""
-    if _apart(a, b):
+    if _apart(a, b) or a.recalled != b.recalled:
         return False
     if a.age is not None and b.age is not None and a.age != b.age:
         return False  # "a 45-year-old woman" is not "a 54-year-old woman"
@@ -141,6 +150,7 @@ def compatible(a: Mention, b: Mention) -> bool:
 def link(mentions: list[Mention]) -> None:
     """Set `subset_of` on every row that restates, sums up or is part of another (rules in the module doc)."""
     by_kind: dict[tuple[str | None, bool], list[Mention]] = {}
+    _recalled(mentions)
     _ordinals(mentions)
     for m in mentions:
         by_kind.setdefault((m.event.casualty_kind, bool(m.event.is_cumulative)), []).append(m)
@@ -151,6 +161,42 @@ def link(mentions: list[Mention]) -> None:
             _link_incident(group)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
+
+
+NOW_DAYS = 31
+"""A figure dated this close to publication is of the incident the article reports (rule 0)."""
+
+
+def _past(m: Mention) -> bool:
+    return m.before or m.earlier is not None
+
+
+def _recalled(mentions: list[Mention]) -> None:
+    """Rule 0: the article's own incident is that of its first figure (the first not said to be of an earlier
+    time, where a later one is dated near publication or the first is marked only by words); a figure the text
+    puts before it (a month before a dated one, half a year before an undated one, "in 2005" or "two years ago",
+    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll."""
+    own = [m for m in mentions if not m.event.is_cumulative and m.event.casualty_kind in ("killed", "wounded", "shot")]
+    if not own:
+        return
+    anchor = own[0]
+    if _past(anchor):
+        now = [m for m in own if not _past(m) and (anchor.before or (
+            m.dated and m.day is not None and anchor.day is not None and abs((anchor.day - m.day).days) <= NOW_DAYS))]
+        anchor = now[0] if now else anchor
+    at = anchor.earlier or anchor.day
+    for m in mentions:
+        if m is anchor or m.event.is_cumulative or at is None:
+            continue
+        if m.before and not anchor.before:
+            m.recalled = True
+        elif m.sentence == anchor.sentence:
+            continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
+        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > BACKGROUND_DAYS:
+            m.recalled = True
+        elif m.dated and m.day is not None and (at - m.day).days > (NOW_DAYS if anchor.dated else BACKGROUND_DAYS):
+            m.recalled = True
+        m.event.recalled = m.recalled or None
 
 
 ANYONE = frozenset({None, "person", "victim", "individual", "one", "people"})
@@ -196,12 +242,18 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
 def _hurt_after_death(mentions: list[Mention]) -> None:
     """Rule 7, told the other way round: "A boy was shot and killed on Friday. The victim had been shot in the
     chest.": a person named as already counted ("the victim", "he", a name) and said hurt, where no one hurt
-    was counted before, is the one who died."""
+    was counted before, is the one who died; so is a name or "his friend" said shot where wounds kill ("Reed
+    then shot Carl twice in the head"), though the dead one was counted without a name."""
     for i, w in enumerate(mentions):
         if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
                 or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
             continue
         earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
+        same_age = [m for m in earlier if m.event.casualty_kind == "killed" and w.age is not None and m.age == w.age
+                    and w.reference == "name"]
+        if same_age:  # "A 61-year-old man died ..." then "Police found 61-year-old Carl Ames with a gunshot wound"
+            w.event.subset_of = same_age[-1].event.subset_of or same_age[-1].event.key
+            continue
         if any(m.event.casualty_kind in ("wounded", "shot") for m in earlier) or any(
                 m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
             continue  # someone hurt already counted; or the sentence tells its dead from its hurt
@@ -210,9 +262,9 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
             continue  # "he", "she": the person just said dead, or no one
         dead = [m for m in earlier if m.event.casualty_kind == "killed"
                 and (w.reference != "name" or m.reference != "name" or same_name(m.name, w.name))]
-        if w.reference == "definite" and _category(w) != "any":  # "his brother": only a dead man said to be one
+        if w.reference == "definite" and _category(w) != "any" and not w.lethal:  # "his brother": a dead man said to be one
             dead = [m for m in dead if _category(m) == _category(w)]
-        if dead and (w.reference != "name" or any(m.reference == "name" for m in dead)):
+        if dead and (w.reference != "name" or w.lethal or any(m.reference == "name" for m in dead)):
             w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key
 
 

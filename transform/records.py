@@ -51,6 +51,7 @@ class Event:
     casualty_qualifier: str | None = None
     victims: str | None = None
     is_cumulative: bool | None = None
+    recalled: bool | None = None  # a figure of another, earlier incident the article recalls: never in its toll
     subset_of: str | None = None  # event_id of the larger count (extractors put the parent's `key` here)
     action_id: str | None = None  # event_id of the act (an `action` row) a casualty figure comes from (a key until ids)
     incident_id: str | None = None  # the incident a casualty figure reports: set by load/incidents.py, not here

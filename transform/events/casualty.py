@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..casualty_counts import Count, is_person_noun, read_count
@@ -68,13 +69,13 @@ def counts_toward_toll(event: Event) -> bool:
     """The death-toll rule: a killed figure of one incident, not part of a larger count already listed. Summing
     `casualty_count` over such rows never counts a death twice. (SQL: the view `death_toll_rows`.)"""
     return (event.event_type == "casualty" and event.casualty_kind == "killed" and not event.is_cumulative
-            and event.subset_of is None)
+            and event.subset_of is None and not event.recalled)
 
 
 def counts_toward_wounded(event: Event) -> bool:
     """The same rule for the wounded: an article's wounded total sums these rows without double counting."""
     return (event.event_type == "casualty" and event.casualty_kind == "wounded" and not event.is_cumulative
-            and event.subset_of is None)
+            and event.subset_of is None and not event.recalled)
 
 
 VERB_KINDS: dict[str, str] = {
@@ -133,8 +134,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return ("killed", lemma) if any(c.dep_ == "prep" for c in tok.children) else None
         if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and is_person_noun(c) for c in tok.children):
             return None  # "executed a search warrant"
-        if lemma == "shoot" and _body_part(tok) and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
-            return "wounded", "shoot"  # "shot in the leg"
+        found = tok.dep_ in ("xcomp", "oprd") and tok.head.lemma_.lower() in ("find", "discover", "locate")
+        if lemma == "shoot" and _body_part(tok) and not found and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
+            return "wounded", "shoot"  # "shot in the leg" (but "found shot in the head": shot, of whom some may be dead)
         if lemma in VERB_KINDS:
             return VERB_KINDS[lemma], lemma
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
@@ -151,7 +153,7 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", lemma
         if low == "missing":
             return "missing", "miss"
-        if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" and not _a_place_passive(tok, c) for c in tok.children):
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
         if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
@@ -182,6 +184,12 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", "wound"  # "suffered minor injuries": the sufferer is the victim
         return NOUN_KINDS[lemma], lemma
     return None
+
+
+def _a_place_passive(verb: Token, at: Token) -> bool:
+    """"Five people were shot at a house party": where they were shot (not "shot at", fired upon)."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        p.dep_ == "pobj" and not is_person_noun(p) and p.pos_ != "PRON" for p in at.children)
 
 
 GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "pellet", "pellets", "fire"}
@@ -280,8 +288,9 @@ def _shared_subject(verb: Token) -> list[Token]:
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
         return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if _kids(head, "auxpass") else [])
-    if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume"):
-        return _kids(head, "nsubjpass")
+    if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume",
+                                                                            "find", "discover", "locate"):
+        return _kids(head, "nsubjpass")  # "5 men were reported killed", "four people were found shot to death"
     return []
 
 
@@ -411,6 +420,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return _subjects(cue)
     if objects:
         return objects
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and _kids(c, "dobj") for c in cue.children):
+        return []  # "his son shot and killed a girl": the subject shot; the one shot is the conjoined verb's object
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
     return [s for s in _subjects(cue) if read_count(s) is not None]
 
@@ -484,7 +495,7 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     present_perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
-    heads = {verb.i, verb.head.i} if verb.dep_ == "conj" else {verb.i}  # "50 shot since June 21 and 19 killed"
+    heads = {v.i for v in _coordinated_cues(verb)}  # "50 shot since June 21 and 19 killed", "3 killed and 22 hurt since"
     for tok in verb.subtree:
         if tok.lower_ == "since" and tok.head.i in heads or (tok.lower_ in ("far", "date") and tok.head.lower_ in ("so", "to")):
             return True
@@ -494,6 +505,33 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
         return True
     if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
         return True
+    return False
+
+
+def _coordinated_cues(verb: Token) -> list[Token]:
+    """The verb and the casualty cues coordinated with it: "Three were killed and 22 wounded in shootings since
+    Friday" says one period or one set of incidents for both figures."""
+    out = [verb]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        out.append(verb.head)
+    out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _cue_kind(c) is not None]
+    return out
+
+
+PLURAL_INCIDENTS = {"shooting", "incident", "attack", "stabbing", "homicide", "killing", "murder"}
+
+
+def _in_several_incidents(verb: Token) -> bool:
+    """"wounded in Chicago shootings Sunday", "killed in shootings across the city": a figure summed over several
+    incidents (a plural incident noun the figure's clause happened in, not "the shootings" of one spree)."""
+    for v in _coordinated_cues(verb):
+        for prep in _clause_tokens(v):  # (the parser hangs "in citywide shootings" on a noun of the clause too)
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "from"):
+                continue
+            for noun in prep.children:
+                if (noun.dep_ == "pobj" and noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_INCIDENTS
+                        and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "multiple") for c in noun.children)):
+                    return True
     return False
 
 
@@ -518,7 +556,7 @@ def _aggregate(cue: Token, count: Count) -> bool:
     sent = cue.sent
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     clause = {t.i for t in verb.subtree}
-    if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)):
+    if _RECURRING.search(" ".join(t.lower_ for t in sent if t.i in clause)) or _in_several_incidents(verb):
         return True
     if (count.amount.count or 0) < 2:
         return False
@@ -669,7 +707,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     tally = _tally_sentence(sent, used)
     if tally is not None:
         return tally
-    mentions: list[Mention] = _fatally(sent, used)
+    mentions: list[Mention] = _fatally(sent, used) + _multiples(sent, used)
     for cue in sent:
         found = _cue_kind(cue)
         if found is None:
@@ -752,12 +790,37 @@ def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
     return out
 
 
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+MULTIPLE_NOUNS = {"murder": "killed", "homicide": "killed", "killing": "killed", "slaying": "killed", "shooting": SHOT}
+
+
+def _multiples(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
+    """"a double murder", "a triple homicide" (killed), "a quadruple shooting" (shot: the wounded, but for the
+    dead): the count is in the word before the incident noun."""
+    out = []
+    for tok in sent:
+        noun = tok.head
+        kind = MULTIPLE_NOUNS.get(noun.lemma_.lower())
+        if tok.lower_ not in MULTIPLES or tok.dep_ not in ("amod", "compound") or kind is None or (tok.i, kind) in used:
+            continue
+        if _negated_or_hypothetical(noun):
+            continue
+        used.add((tok.i, kind))
+        count = Count(amount(MULTIPLES[tok.lower_]), [tok, noun], None, None, tok, reference="number")
+        event = _event(count, kind, noun.lemma_.lower(), noun, sent, is_cumulative=False)
+        mention = _mention(event, count, noun, noun.lemma_.lower(), sent)
+        mention.cue = tok.i  # not the noun's own cue: "the double murder of a father and his son" names these two
+        out.append(mention)
+    return out
+
+
 def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> Mention:
     """The row with what `casualty_links.link` needs: how its victims are named, whether it is a tally, another
     source's figure in parentheses, or marked as more."""
     head = count.victim_token.lemma_.lower() if count.victim_token is not None else None
     sentence_more = _marked_as_more(cue, sent)
-    additive = count.additive or sentence_more
+    additive = count.additive or (sentence_more and event.casualty_kind != SHOT)  # "were also shot": besides the
+    # dead, not besides the people already said shot (who count the dead too)
     reflexive = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
@@ -782,6 +845,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         tally=_is_tally(cue, lemma, count),
+        lethal=_lethal_wound(sent),
         alternative=_in_parentheses(number, sent),
         sentence=sent.start_char,
         cue=cue.i,
@@ -801,6 +865,17 @@ def _ordinal(count: Count) -> int | None:
         return None
     return next((ORDINALS[c.lower_] for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in ORDINALS),
                 None)
+
+
+LETHAL_PARTS = frozenset("head face chest neck heart abdomen torso temple".split())
+_HOPE_WORDS = frozenset("condition survive survived recover recovering expected stable released treated".split())
+
+
+def _lethal_wound(sent: Span) -> bool:
+    """A sentence that tells of a wound where wounds kill ("shot in the head", "a gunshot wound to the chest") and
+    not of survival: said of one person after a death, it tells how the dead one was shot (casualty_links)."""
+    words = {t.lower_ for t in sent}
+    return bool(words & LETHAL_PARTS) and not words & _HOPE_WORDS
 
 
 def additive_strong(count: Count) -> bool:
@@ -933,8 +1008,81 @@ def extract_casualties(doc: Doc) -> list[Event]:
         day, _, source = date_for_event(m.event, doc, published, own_clause=True)
         m.dated = source in ("sentence", "paragraph")
         m.day = day if m.dated else published
+        m.earlier = _another_time(m.event, doc, published)
+        m.before = _an_earlier_incident(doc, m.cue)
     link(mentions)
     return _derive_wounded(mentions)
+
+
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month)s?\s+(?:ago|earlier|before)\b")
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _another_time(event: Event, doc: Doc, published: date | None) -> date | None:
+    """About when a figure happened, where its own clause puts it at another time than a day: "murdered in 2005",
+    "back in May 2011", "nearly two years ago", "last year" (the mid-point of that time); None otherwise."""
+    if published is None:
+        return None
+    span = doc.char_span(event.char_start, event.char_end, alignment_mode="expand")
+    if span is None:
+        return None
+    cue = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
+    clause = {t.i for t in root.subtree}
+    dates = [e for e in entities(doc) if e.label_ == "DATE" and e.start >= span.sent.start and e.end <= span.sent.end]
+    own = [_time_of(e.text.lower(), published) for e in dates if e.root.i in clause]
+    if any(own):
+        return next(t for t in own if t)
+    if own or not dates:
+        return None
+    # no date in its own clause (or the parser hung it elsewhere: "in the Nov. 5, 2009, shooting that killed 13"):
+    # the sentence's, when every date it gives is of another time
+    times = [_time_of(e.text.lower(), published) for e in dates]
+    return times[0] if all(times) else None
+
+
+def _time_of(words: str, published: date) -> date | None:
+    """The mid-point of another time than a day that words name ("2005", "May 2011", "two years ago")."""
+    year = _A_YEAR.search(words)
+    if year is not None and int(year.group()) < published.year:
+        month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", words)), 7)
+        return date(int(year.group()), month, 15)
+    ago = _AGO.search(words)
+    if ago is not None:
+        n = word_number(ago.group(1)) or 1
+        return published - timedelta(days=n * (365 if ago.group(2) == "year" else 30))
+    if re.search(r"\blast year\b", words):
+        return published - timedelta(days=365)
+    return None
+
+
+EARLIER_WORDS = {"previous", "prior", "earlier", "past"}
+"""An incident noun so marked is not the one the article reports: "killed in a previous shooting"."""
+
+
+def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
+    """Whether the words say the figure is of an earlier incident: "killed in a previous shooting at the same
+    spot", "in retaliation for a Labor Day shooting that left one person dead"."""
+    if cue_index < 0:
+        return False
+    tok = doc[cue_index]
+    for _ in range(6):
+        lemma = tok.lemma_.lower()
+        if lemma in ("retaliation", "revenge"):
+            return True
+        if lemma in INCIDENT_NOUNS | {"homicide", "killing", "slaying", "murder"} and any(
+                c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in tok.children):
+            return True
+        for prep in tok.children:  # "killed in a previous shooting"
+            if prep.dep_ == "prep" and any(p.lemma_.lower() in INCIDENT_NOUNS and any(
+                    c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in p.children) for p in prep.children):
+                return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
 
 
 def _derive_wounded(mentions: list[Mention]) -> list[Event]:
@@ -942,7 +1090,8 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
     names; the named wounded then become its parts."""
     def counted(kind: str) -> list[Mention]:
-        return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None and not m.event.is_cumulative]
+        return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None
+                and not m.event.is_cumulative and not m.event.recalled]
 
     shot, killed, wounded = counted(SHOT), counted("killed"), counted("wounded")
     events = [m.event for m in mentions if m.event.casualty_kind != SHOT]
