@@ -158,7 +158,7 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
             continue
         if lower_words is None:
             lower_words = set(_LOWER_WORD.findall(text))
-        if any(w in lower_words for w in words):
+        if not lower_words.isdisjoint(words):
             continue  # a word the article also writes in lower case: "Man Arrested After Shooting"
         key = f"{words[0]} {words[-1]}"
         names.add(key)

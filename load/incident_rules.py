@@ -522,12 +522,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         rel, g = date_relation(report, member)
         if (rel, g) < (best_date, gap):
             best_date, gap = rel, g
-        if placed and has_place(member.place):
-            d = km(report.place, member.place)
-            if d <= PLACE_KM:
-                place = SAME_PLACE
-            elif place != SAME_PLACE:
-                place = OTHER_PLACE
+        if placed and place != SAME_PLACE and has_place(member.place):
+            place = SAME_PLACE if km(report.place, member.place) <= PLACE_KM else OTHER_PLACE
     if best_date == FAR:
         return None
     mine = evidence_for(report)
@@ -651,6 +647,7 @@ class Index:
         self.evidence_for = evidence_for
         self.known_common = common  # keys the database says are common around these reports
         self._crowded_keys: tuple[Report | None, set[str]] = (None, set())  # what `candidates` last found crowded
+        self._last_keys: tuple[Report | None, list[str]] = (None, [])
 
     def common(self, report: Report) -> set[str]:
         """The report's keys that too many incidents in reach share to count as evidence."""
@@ -669,9 +666,14 @@ class Index:
         return out
 
     def _keys(self, report: Report) -> list[str]:
+        last, keys = self._last_keys
+        if last is report:  # `add` right after `candidates`
+            return keys
         toll = big_toll(report)
         keys = self.evidence_for(report).keys
-        return keys + [f"toll:{toll}"] if toll is not None else keys
+        keys = keys + [f"toll:{toll}"] if toll is not None else keys
+        self._last_keys = (report, keys)
+        return keys
 
     def add(self, incident: Incident, report: Report) -> None:
         day = _anchor(report)
