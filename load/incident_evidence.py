@@ -110,7 +110,7 @@ class Evidence:
         return self._keys
 
 
-@lru_cache(maxsize=1 << 21)  # a million rows name a few hundred thousand people: keep them all
+@lru_cache(maxsize=1 << 19)  # a million casualty rows name a few hundred thousand people: keep them all
 def _name_words(name: str) -> tuple[str, ...] | None:
     """The lower-case words of a capitalised run that may name a person (no title, institution or place)."""
     words = [w for w in name.split() if not w.endswith(".") and not w.startswith(("\"", "“"))]
