@@ -110,7 +110,7 @@ class Evidence:
         return self._keys
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=1 << 19)  # a million casualty rows name a few hundred thousand people: keep them all
 def _name_words(name: str) -> tuple[str, ...] | None:
     """The lower-case words of a capitalised run that may name a person (no title, institution or place)."""
     words = [w for w in name.split() if not w.endswith(".") and not w.startswith(("\"", "“"))]
@@ -158,7 +158,7 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
             continue
         if lower_words is None:
             lower_words = set(_LOWER_WORD.findall(text))
-        if any(w in lower_words for w in words):
+        if not lower_words.isdisjoint(words):
             continue  # a word the article also writes in lower case: "Man Arrested After Shooting"
         key = f"{words[0]} {words[-1]}"
         names.add(key)
@@ -187,8 +187,8 @@ def streets_in(text: str) -> set[str]:
 def shingles_of(text: str) -> frozenset[int]:
     """The bottom-`SKETCH` sketch of the opening's word 5-grams."""
     words = _WORD.findall(text.lower())
-    hashes = {zlib.crc32(" ".join(words[i : i + SHINGLE_SIZE]).encode()) for i in range(max(0, len(words) - SHINGLE_SIZE + 1))}
-    return frozenset(sorted(hashes)[:SKETCH])
+    grams = map(" ".join, zip(*(words[i:] for i in range(SHINGLE_SIZE))))
+    return frozenset(sorted(set(map(zlib.crc32, map(str.encode, grams))))[:SKETCH])
 
 
 CONTEXT_BEFORE = 300

@@ -403,18 +403,15 @@ def _one_edit(a: str, b: str) -> bool:
 def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     """Names of `a` that `b` spells a letter differently in one of their two words (outlets misspell a
     victim's first name or surname: "Izaak Bridges" and "Isaak Bridges")."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    by_last: dict[str, list[str]] = defaultdict(list)
-    for name in b:
-        first, _, last = name.partition(" ")
-        by_first[first].append(last)
-        by_last[last].append(first)
+    others = [name.partition(" ") for name in b]
     out = set()
     for name in a:
         first, _, last = name.partition(" ")
-        if any(_one_edit(last, other) for other in by_first.get(first, ())) or any(
-                _one_edit(first, other) for other in by_last.get(last, ())):
-            out.add(name)
+        for other_first, _, other_last in others:
+            if (other_first == first and _one_edit(last, other_last)) or (
+                    other_last == last and _one_edit(first, other_first)):
+                out.add(name)
+                break
     return out
 
 
@@ -521,29 +518,34 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better)."""
     best_date, gap = FAR, 10**6
     place = NO_PLACE
+    placed = has_place(report.place)
     for member in incident.reports:
         rel, g = date_relation(report, member)
         if (rel, g) < (best_date, gap):
             best_date, gap = rel, g
-        if has_place(report.place) and has_place(member.place):
-            d = km(report.place, member.place)
-            if d <= PLACE_KM:
-                place = SAME_PLACE
-            elif place != SAME_PLACE:
-                place = OTHER_PLACE
+        if placed and place != SAME_PLACE and has_place(member.place):
+            place = SAME_PLACE if km(report.place, member.place) <= PLACE_KM else OTHER_PLACE
     if best_date == FAR:
         return None
-    if incident.evidence is None:
-        incident.evidence = _union(evidence_for(m) for m in incident.reports)
     mine = evidence_for(report)
     # strength against each member (not the union, which would grow with the incident and chain it on)
-    strength = max(evidence_strength(mine, evidence_for(m), common)[0] for m in incident.reports)
-    names_differ = strength == NONE and evidence_strength(mine, incident.evidence, common)[1]
+    strength = NONE
+    for m in incident.reports:
+        s = evidence_strength(mine, evidence_for(m), common)[0]
+        if s > strength:
+            strength = s
+            if s == STRONG:
+                break
     toll = big_toll(report)
     if toll is not None and any(big_toll(m) == toll for m in incident.reports):
-        strength, names_differ = min(STRONG, strength + 1), False  # the same mass-casualty toll
-    if names_differ:
-        return None
+        strength = min(STRONG, strength + 1)  # the same mass-casualty toll (and names no longer "differ")
+    elif strength == NONE:
+        if place != SAME_PLACE or best_date != NEAR:
+            return None  # nothing else lets a report without evidence join (whether names differ or not)
+        if incident.evidence is None:
+            incident.evidence = _union(evidence_for(m) for m in incident.reports)
+        if evidence_strength(mine, incident.evidence, common)[1]:
+            return None  # names differ
     if place == SAME_PLACE and best_date == NEAR:
         if strength == NONE and _conflicts(incident, report):
             return None
@@ -645,12 +647,18 @@ class Index:
         self.by_key: dict[str, _Postings] = defaultdict(_Postings)
         self.evidence_for = evidence_for
         self.known_common = common  # keys the database says are common around these reports
+        self._crowded_keys: tuple[Report | None, set[str]] = (None, set())  # what `candidates` last found crowded
+        self._last_keys: tuple[Report | None, list[str]] = (None, [])
 
     def common(self, report: Report) -> set[str]:
         """The report's keys that too many incidents in reach share to count as evidence."""
+        keys = self.evidence_for(report).keys
+        out = {k for k in keys if k in self.known_common}
+        last, crowded = self._crowded_keys
+        if last is report:  # `candidates` just looked at the same windows
+            return out | {k for k in crowded if not k.startswith("toll:")}
         anchor = _anchor(report)
-        out = {k for k in self.evidence_for(report).keys if k in self.known_common}
-        for key in self.evidence_for(report).keys:
+        for key in keys:
             p = self.by_key.get(key)
             if p is not None:
                 reach = key_reach(key)
@@ -659,17 +667,25 @@ class Index:
         return out
 
     def _keys(self, report: Report) -> list[str]:
+        last, keys = self._last_keys
+        if last is report:  # `add` right after `candidates`
+            return keys
         toll = big_toll(report)
-        return self.evidence_for(report).keys + ([f"toll:{toll}"] if toll is not None else [])
+        keys = self.evidence_for(report).keys
+        keys = keys + [f"toll:{toll}"] if toll is not None else keys
+        self._last_keys = (report, keys)
+        return keys
 
     def add(self, incident: Incident, report: Report) -> None:
         day = _anchor(report)
         if has_place(report.place):
             self.by_cell[_cell(report.place)].add(day, incident)
+        by_key = self.by_key
         for key in self._keys(report):
-            self.by_key[key].add(day, incident)
+            by_key[key].add(day, incident)
 
     def candidates(self, report: Report) -> list[Incident]:
+        """Incidents in reach of the report, by id (and, for `common`, the report's keys found crowded)."""
         anchor = _anchor(report)
         found: dict[str, Incident] = {}
         if has_place(report.place):
@@ -677,14 +693,20 @@ class Index:
             for cell in _cells_near(report.place):
                 p = self.by_cell.get(cell)
                 if p is not None:
-                    found.update((i.incident_id, i) for i in p.window(lo, hi))
+                    for i in p.window(lo, hi):
+                        found[i.incident_id] = i
+        crowded: set[str] = set()
         for key in self._keys(report):
             p = self.by_key.get(key)
             if p is not None and key not in self.known_common:
                 reach = key_reach(key)
                 window = p.window(anchor - reach, anchor + reach)
-                if not _crowded(window):
-                    found.update((i.incident_id, i) for i in window)
+                if _crowded(window):
+                    crowded.add(key)
+                else:
+                    for i in window:
+                        found[i.incident_id] = i
+        self._crowded_keys = (report, crowded)
         return [found[k] for k in sorted(found)]
 
 

@@ -217,8 +217,9 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     # again take the same id, so a batch written twice (two runs at once, a re-run) leaves what one write leaves.
     emptied = {i.incident_id for i in existing if not i.reports}
     taken = ((set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}) - emptied
+    of_event = evidence.get
     touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
-                      lambda r: _new_id(r, taken), lambda r: evidence.get(r.lead.event_id, _EMPTY), common)
+                      lambda r: _new_id(r, taken), lambda r: of_event(r.rows[0].event_id, _EMPTY), common)
     if previous:
         _keep_previous_ids(touched, previous)
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
@@ -298,15 +299,19 @@ def _place_by_headline(reports: Sequence[Report], first_only: bool = True) -> No
             first[r.article_id] = r
     for r in (first.values() if first_only else reports):
         if r.place is None and r.title:
-            countries = Counter(row.country_code for row in r.rows if row.country_code)
-            r.place = headline_town(r.title, countries.most_common(1)[0][0] if countries else None)
+            r.place = headline_town(r.title, _main_country(r.rows))
+
+
+def _main_country(rows: Iterable[Row]) -> str | None:
+    """The country most of the rows are in (ties: the first counted), for reading a headline's town there."""
+    countries = Counter(r.country_code for r in rows if r.country_code)
+    return countries.most_common(1)[0][0] if countries else None
 
 
 def _headline_towns(incident: Incident) -> list[Row]:
     """The towns the headlines of an incident's reports name, earliest report first (for an incident its
     reports put in no town)."""
-    countries = Counter(r.country_code for rep in incident.reports for r in rep.rows if r.country_code)
-    country = countries.most_common(1)[0][0] if countries else None
+    country = _main_country(r for rep in incident.reports for r in rep.rows)
     reports = sorted(incident.reports, key=lambda r: r.key)
     return [t for t in (headline_town(r.title, country) for r in reports if r.title) if t is not None]
 
