@@ -88,6 +88,37 @@ def sentences(doc: Doc) -> list[Span]:
     return doc.user_data[key]
 
 
+_FORMS = ("eventwire", "forms")
+_STRINGS: dict[int, str] = {}  # hash -> string, and hash -> lower-case string: the vocabulary's strings never change
+_LOWER_STRINGS: dict[int, str] = {}
+_MEMO_SIZE = 200_000
+
+
+def forms(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each token's lower-case form, lower-case lemma and dependency label, read once per Doc from its arrays:
+    spaCy builds a new Token object on every access, and most tokens never need one (rules test these strings
+    first). Strings only, so the table holds no reference back to the Doc."""
+    found = doc.user_data.get(_FORMS)
+    if found is None:
+        lowers, lemmas, deps = doc.to_array(["LOWER", "LEMMA", "DEP"]).T.tolist() if len(doc) else ([], [], [])
+        get, get_lower = _STRINGS.get, _LOWER_STRINGS.get
+        found = doc.user_data[_FORMS] = ([get(h) or _string(doc, h) for h in lowers],
+                                         [get_lower(h) or _string(doc, h, lower=True) for h in lemmas],
+                                         [get(h) or _string(doc, h) for h in deps])
+    return found
+
+
+def _string(doc: Doc, h: int, lower: bool = False) -> str:
+    """The string of a hash (lower-cased if asked), memoised."""
+    memo = _LOWER_STRINGS if lower else _STRINGS
+    s = doc.vocab.strings[h]
+    if lower:
+        s = s.lower()
+    if len(memo) < _MEMO_SIZE:
+        memo[h] = s
+    return s
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, built once per Doc: spaCy joins every token anew on each access."""
     key = ("eventwire", "text")
