@@ -56,8 +56,12 @@ def add_sentence_bounds(nlp: Language) -> None:
 
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Docs for texts, in order, batched through `nlp.pipe`."""
-    return get_nlp().pipe(texts, batch_size=batch_size)
+    """Docs for texts, in order, batched through `nlp.pipe`. Each Doc keeps its text for `text_of` (spaCy's
+    tokenizer loses no character, so it is `doc.text`, which spaCy would rebuild from a Token object per token)."""
+    texts = list(texts)
+    for text, doc in zip(texts, get_nlp().pipe(texts, batch_size=batch_size)):
+        doc.user_data[_TEXT] = text
+        yield doc
 
 
 def parse_one(text: str) -> Doc:
@@ -119,12 +123,15 @@ def _string(doc: Doc, h: int, lower: bool = False) -> str:
     return s
 
 
+_TEXT = ("eventwire", "text")
+
+
 def text_of(doc: Doc) -> str:
-    """`doc.text`, built once per Doc: spaCy joins every token anew on each access."""
-    key = ("eventwire", "text")
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    return doc.user_data[key]
+    """`doc.text`, built once per Doc (or kept from `parse`): spaCy joins every token anew on each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def entity_at(token: Token) -> Span | None:
