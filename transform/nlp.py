@@ -20,9 +20,13 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """A sentence starts after every blank line: the parser, left alone, glues a headline, a caption or a
     "related stories" line to the next paragraph's first sentence, and an event then carries it. (The parser
     keeps boundaries set before it runs.) The cleaner joins paragraphs with a blank line."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    starts = [i + 1 for i in doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist() if "\n\n" in doc[i].text]
+    if starts:  # set in one array write: `Token.is_sent_start = True` scans the whole Doc on each call
+        sent_start = doc.to_array("SENT_START")
+        sent_start[starts] = 1
+        doc.from_array("SENT_START", sent_start)
     return doc
 
 
