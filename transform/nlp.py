@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -128,6 +129,16 @@ def _string(doc: Doc, h: int, lower: bool = False) -> str:
 
 
 _TEXT = ("eventwire", "text")
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent`, taken from `sentences`: spaCy builds a new Span on every access, walking to both ends."""
+    doc = token.doc
+    key = ("eventwire", "sentence_starts")
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = [s.start for s in sentences(doc)]
+    return sentences(doc)[bisect.bisect_right(starts, token.i) - 1]
 
 
 def text_of(doc: Doc) -> str:
