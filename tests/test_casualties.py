@@ -642,3 +642,32 @@ def test_ages_and_names_written_without_years_are_never_counts(text, hurt):
 def test_the_unborn_are_not_counted_as_victims_of_their_own():
     assert toll(rows("Deputies said two adults and an unborn child were killed in the fire at the cabin.")) == 2
     assert toll(rows("A pregnant woman was shot dead; her unborn baby also died.")) == 1
+
+
+CUE_SENTENCES = [
+    "The gunman fatally shot two men and mortally wounded a third.",
+    "He was gunned down outside his home, and his brother succumbed to his injuries.",
+    "Soldiers executed four prisoners; a fifth was shot in the leg.",
+    "The blast claimed the lives of nine people and another man lost his life in hospital.",
+    "Police found the bodies of three women and recovered a fourth body from the river.",
+    "Two men were shot dead, one was beaten to death and another was stabbed to death.",
+    "Six were injured, five wounded and three missing after the raid.",
+    "A girl was struck by a stray bullet and was hospitalized.",
+    "The fatal shooting of a 19-year-old man left 4 dead, 11 injured and scores of fatalities.",
+    "Rebels kidnapped ten workers and abducted their driver; the death toll rose to 30.",
+    "She suffered a fatal wound and he was treated for injuries; both are in critical condition.",
+]
+
+
+@pytest.mark.parametrize("text", CUE_SENTENCES)
+def test_every_casualty_cue_is_among_the_tokens_worth_reading(text: str):
+    """`_cue_tokens` hands `_cue_kind` only tokens whose word can be a cue (speed): a cue it left out would be
+    a figure lost. Every branch of `_cue_kind` is here; a new cue word goes into `_CUE_WORDS` too."""
+    from eventwire.transform.events.casualty import _cue_kind, _cue_tokens
+    from eventwire.transform.nlp import sentences
+
+    doc = parse_one(text)
+    for sent in sentences(doc):
+        cues = [t.i for t in sent if _cue_kind(t) is not None]
+        assert cues, sent.text  # the sentence exercises the rule
+        assert set(cues) <= {t.i for t in _cue_tokens(sent)}, sent.text

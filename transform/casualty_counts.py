@@ -25,7 +25,7 @@ from .numbers import (
 )
 
 from .lexicon import NOT_PERSON_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES
-from .nlp import entity_at
+from .nlp import entity_at, sentence_of
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
     from spacy.tokens import Token
@@ -166,14 +166,14 @@ def _phone(tok: Token) -> bool:
 def _number_run(tok: Token) -> list[Token]:
     """The contiguous number words around `tok`: "2.5 million", "twenty - five", "a hundred"."""
     doc, start, end = tok.doc, tok.i, tok.i
-    while start > tok.sent.start and (
+    while start > sentence_of(tok).start and (
         _numberish(doc[start - 1])
-        or (doc[start - 1].text == "-" and start - 2 >= tok.sent.start and doc[start - 2].lower_ in TENS)
+        or (doc[start - 1].text == "-" and start - 2 >= sentence_of(tok).start and doc[start - 2].lower_ in TENS)
         or (doc[start - 1].lower_ == "a" and doc[start].lower_ in SCALES)
     ):
         start -= 1
-    while end + 1 < tok.sent.end and (
-        doc[end + 1].lower_ in SCALES or (doc[end + 1].text == "-" and end + 2 < tok.sent.end and doc[end + 2].lower_ in UNITS)
+    while end + 1 < sentence_of(tok).end and (
+        doc[end + 1].lower_ in SCALES or (doc[end + 1].text == "-" and end + 2 < sentence_of(tok).end and doc[end + 2].lower_ in UNITS)
     ):
         end += 2 if doc[end + 1].text == "-" else 1
     return [doc[i] for i in range(start, end + 1)]
@@ -185,7 +185,7 @@ def doc_link(tok: Token, i: int) -> bool:
     low = doc[i].lower_
     if low in ("-", "–", "to"):
         return True
-    return low == "and" and i - 2 >= tok.sent.start and doc[i - 2].lower_ == "between"
+    return low == "and" and i - 2 >= sentence_of(tok).start and doc[i - 2].lower_ == "between"
 
 
 def _qualifier_before(first: Token) -> tuple[str | None, list[Token]]:
@@ -193,7 +193,7 @@ def _qualifier_before(first: Token) -> tuple[str | None, list[Token]]:
     doc = first.doc
     for width in (3, 2, 1):
         start = first.i - width
-        if start < first.sent.start:
+        if start < sentence_of(first).start:
             continue
         words = " ".join(t.lower_ for t in doc[start : first.i])
         if words in QUALIFIERS:
@@ -216,7 +216,7 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
                 return amount(lo, high=hi), [tok]
     run = _number_run(tok)
     before = run[0].i - 2
-    if before >= tok.sent.start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
+    if before >= sentence_of(tok).start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
         return _read_number(tok.doc[before])  # the upper end of "2-4", "10 to 15": read from the lower end
     text = " ".join(t.text for t in run if t.text != "-")
     fixed = FIXED_PHRASES.get(text.lower())
@@ -226,8 +226,8 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
     tokens = list(run)
     doc, first, last = tok.doc, run[0], run[-1]
     # a range: "between 10 and 15", "10 to 15", "two or three"
-    between = first.i > first.sent.start and doc[first.i - 1].lower_ == "between"
-    link = doc[last.i + 1].lower_ if last.i + 2 < last.sent.end else ""
+    between = first.i > sentence_of(first).start and doc[first.i - 1].lower_ == "between"
+    link = doc[last.i + 1].lower_ if last.i + 2 < sentence_of(last).end else ""
     if (link in _RANGE_LINKS and (link != "and" or between)) and _numberish(doc[last.i + 2]):
         high = word_number(" ".join(t.text for t in _number_run(doc[last.i + 2])))
         if high is not None and high > value:

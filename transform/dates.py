@@ -119,8 +119,10 @@ def _numeric(m: re.Match, published: date | None) -> date | None:
     return max(past) if past else None
 
 
+@lru_cache(maxsize=16384)
 def resolve_date(text: str, published: date | None) -> date | None:
-    """The calendar date `text` ("on Monday", "6 May 2020") means in an article published on `published`."""
+    """The calendar date `text` ("on Monday", "6 May 2020") means in an article published on `published`. Cached:
+    an article's events ask for the same few dates again and again."""
     clean = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     clean = " ".join(_CLOCK.sub(" ", clean).split()).strip(" ,.")
     if not clean:

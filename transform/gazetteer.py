@@ -77,8 +77,14 @@ the city; common short country names. Keys are normalised (see `normalise`). Add
 _SUFFIXES = (" city", " district", " province", " region", " town", " village", " governorate", " state", " county", " area")
 
 
+@lru_cache(maxsize=50_000)
 def normalise(name: str) -> str:
-    """Key for lookups: accents off, lower case, straight apostrophes, "the" dropped, white space folded."""
+    """Key for lookups: accents off, lower case, straight apostrophes, "the" dropped, white space folded. Cached:
+    the place rules ask for the same few names many times per article."""
+    return _normalise(name)
+
+
+def _normalise(name: str) -> str:
     if name.isascii():
         text = name.lower().replace("`", "'")
     else:
@@ -96,11 +102,17 @@ _SPACES = re.compile(r"[\s\-]+")
 
 
 def _fast_key(name: str) -> str:
-    """`normalise` for the 300k gazetteer spellings, skipping the work their plain ASCII never needs."""
-    key = _SPACES.sub(" ", name.lower()).strip(" .,")
+    """`normalise` for the 300k gazetteer spellings, skipping the work their plain ASCII never needs (and not
+    filling `normalise`'s cache with them)."""
+    if not name.isascii():
+        return _normalise(name)
+    key = name.lower()
+    if "-" in key or "  " in key or not key.isprintable():  # else (one space between words) `_SPACES` changes nothing
+        key = _SPACES.sub(" ", key)
+    key = key.strip(" .,")
     if key.startswith("the "):
         key = key[4:]
-    return key if name.isascii() else normalise(name)
+    return key
 
 
 STATES_THAT_ARE_CITIES = frozenset({"washington", "new york"})
@@ -154,8 +166,12 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
             if key not in towns or towns[key].population < place.population:
                 towns[key] = place
     _US_STATES.clear()
+    us_points: dict[str | None, list[tuple[float, float]]] = {}  # admin1 -> its US towns' points, in index order
+    for t in _ALL_TOWNS:
+        if t.country_code == "US":
+            us_points.setdefault(t.admin1, []).append((t.latitude, t.longitude))
     for state in json.loads((data_dir / "us_states.json").read_text(encoding="utf-8")).values():
-        points = [(t.latitude, t.longitude) for t in _ALL_TOWNS if t.country_code == "US" and t.admin1 == state["name"]]
+        points = us_points.get(state["name"], [])
         if points and normalise(state["name"]) not in STATES_THAT_ARE_CITIES:
             _US_STATES[normalise(state["name"])] = Place(
                 state["name"], "US", statistics.median(p[0] for p in points), statistics.median(p[1] for p in points),

@@ -21,9 +21,13 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """A sentence starts after every blank line: the parser, left alone, glues a headline, a caption or a
     "related stories" line to the next paragraph's first sentence, and an event then carries it. (The parser
     keeps boundaries set before it runs.) The cleaner joins paragraphs with a blank line."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    starts = [i + 1 for i in doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist() if "\n\n" in doc[i].text]
+    if starts:  # set in one array write: `Token.is_sent_start = True` scans the whole Doc on each call
+        sent_start = doc.to_array("SENT_START")
+        sent_start[starts] = 1
+        doc.from_array("SENT_START", sent_start)
     return doc
 
 
@@ -57,8 +61,12 @@ def add_sentence_bounds(nlp: Language) -> None:
 
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Docs for texts, in order, batched through `nlp.pipe`."""
-    return get_nlp().pipe(texts, batch_size=batch_size)
+    """Docs for texts, in order, batched through `nlp.pipe`. Each Doc keeps its text for `text_of` (spaCy's
+    tokenizer loses no character, so it is `doc.text`, which spaCy would rebuild from a Token object per token)."""
+    texts = list(texts)
+    for text, doc in zip(texts, get_nlp().pipe(texts, batch_size=batch_size)):
+        doc.user_data[_TEXT] = text
+        yield doc
 
 
 def parse_one(text: str) -> Doc:
@@ -89,12 +97,56 @@ def sentences(doc: Doc) -> list[Span]:
     return doc.user_data[key]
 
 
+_FORMS = ("eventwire", "forms")
+_STRINGS: dict[int, str] = {}  # hash -> string, and hash -> lower-case string: the vocabulary's strings never change
+_LOWER_STRINGS: dict[int, str] = {}
+_MEMO_SIZE = 200_000
+
+
+def forms(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each token's lower-case form, lower-case lemma and dependency label, read once per Doc from its arrays:
+    spaCy builds a new Token object on every access, and most tokens never need one (rules test these strings
+    first). Strings only, so the table holds no reference back to the Doc."""
+    found = doc.user_data.get(_FORMS)
+    if found is None:
+        lowers, lemmas, deps = doc.to_array(["LOWER", "LEMMA", "DEP"]).T.tolist() if len(doc) else ([], [], [])
+        get, get_lower = _STRINGS.get, _LOWER_STRINGS.get
+        found = doc.user_data[_FORMS] = ([get(h) or _string(doc, h) for h in lowers],
+                                         [get_lower(h) or _string(doc, h, lower=True) for h in lemmas],
+                                         [get(h) or _string(doc, h) for h in deps])
+    return found
+
+
+def _string(doc: Doc, h: int, lower: bool = False) -> str:
+    """The string of a hash (lower-cased if asked), memoised."""
+    memo = _LOWER_STRINGS if lower else _STRINGS
+    s = doc.vocab.strings[h]
+    if lower:
+        s = s.lower()
+    if len(memo) < _MEMO_SIZE:
+        memo[h] = s
+    return s
+
+
+_TEXT = ("eventwire", "text")
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent`, taken from `sentences`: spaCy builds a new Span on every access, walking to both ends."""
+    doc = token.doc
+    key = ("eventwire", "sentence_starts")
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = [s.start for s in sentences(doc)]
+    return sentences(doc)[bisect.bisect_right(starts, token.i) - 1]
+
+
 def text_of(doc: Doc) -> str:
-    """`doc.text`, built once per Doc: spaCy joins every token anew on each access."""
-    key = ("eventwire", "text")
-    if key not in doc.user_data:
-        doc.user_data[key] = doc.text
-    return doc.user_data[key]
+    """`doc.text`, built once per Doc (or kept from `parse`): spaCy joins every token anew on each access."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def paragraph_starts(doc: Doc) -> list[int]:

@@ -86,8 +86,8 @@ make a name of a building, street or park ("White House" is not Casablanca)."""
 US_STATES_ABBR = ("Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. "
                   "Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Va. Vt. "
                   "Wash. Wis. W.Va. Wyo.")
-US_STATES = re.compile(
-    r"\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+US_STATES = re.compile(  # (?=[A-Z]): every name starts so, and the check lets the regex skip other characters (4x faster)
+    r"(?=[A-Z])\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
     r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
     r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
@@ -130,7 +130,7 @@ _CALL_SIGN = re.compile(r"\((?:CBS|NBC|ABC|FOX|CNN)?\s*[KW][A-Z]{2,3}(?:-(?:TV|F
 """A US broadcaster's call sign in a dateline ("DETROIT (WXYZ) —", "(KTHV)"): the report is American."""
 
 
-US_POLICE_WORDS = re.compile(r"\b(?:\d{2,5} block of|[Ss]heriff's (?:[Oo]ffice|[Dd]epartment)|[Pp]olice [Dd]epartment|911 call|"
+US_POLICE_WORDS = re.compile(r"(?=[\dSsPpCc])\b(?:\d{2,5} block of|[Ss]heriff's (?:[Oo]ffice|[Dd]epartment)|[Pp]olice [Dd]epartment|911 call|"
                              r"[Cc]ounty [Cc]oroner)\b")
 """Words of American police reporting ("the 1900 block of", "the Sheriff's Office", "a 911 call"): a vote for the
 United States (at most two), for local reports that name no state ("Birmingham police say...")."""
@@ -260,7 +260,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     return places
 
 
-AGENCY = re.compile(r"\b((?:[A-Z][a-z][\w'-]*[ \t]+){1,4}?)(?:[Pp]olice|[Ss]heriff|[Ss]heriff's|Fire Department|Fire Rescue)\b")
+AGENCY = re.compile(r"(?=[A-Z])\b((?:[A-Z][a-z][\w'-]*[ \t]+){1,4}?)(?:[Pp]olice|[Ss]heriff|[Ss]heriff's|Fire Department|Fire Rescue)\b")
 """A local agency named for its town ("the Reno Police Department", "Cheyenne Police", "Polk County Sheriff's
 Office"): the town (or the county, which `_us_regions` reads)."""
 NOT_TOWNS = frozenset("state capitol metro transit university campus park military tribal border highway airport "
@@ -360,16 +360,19 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
             p.admin1 = there.admin1
     if country == "US":
-        places[:] = _us_regions(places, text)
-        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text)
+        states = _us_states(text)
+        places[:] = _us_regions(places, text, states)
+        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states)
     return country, None
 
 
-def _us_regions(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+def _us_regions(places: list[PlaceMention], text: str,
+                states: tuple[Counter[str], dict[int, str]] | None = None) -> list[PlaceMention]:
     """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town, and "Harrison County" a county: never the town of that name in
     another state (the gazetteer has no counties). A county becomes its state when the article says which (the
-    state written after it, or the one state the article names that has such a county); else it is no place."""
-    votes, after = _us_states(text)
+    state written after it, or the one state the article names that has such a county); else it is no place.
+    `states`: `_us_states(text)`, when the caller has it already."""
+    votes, after = states or _us_states(text)
     kept = []
     towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
              and (t := lookup_in(p.name, "US", after[p.char_end])) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
@@ -401,13 +404,14 @@ def _become(p: PlaceMention, place) -> None:
     p.admin1, p.feature = place.admin1, place.feature
 
 
-def _in_the_articles_states(towns: list[PlaceMention], text: str) -> PlaceMention | None:
+def _in_the_articles_states(towns: list[PlaceMention], text: str,
+                            states: tuple[Counter[str], dict[int, str]] | None = None) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
     says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
     dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
-    story is Columbus, Georgia. Returns the dateline's town, for `locate`."""
-    votes, after = _us_states(text)
+    story is Columbus, Georgia. Returns the dateline's town, for `locate`. `states`: as for `_us_regions`."""
+    votes, after = states or _us_states(text)
     us_towns = [p for p in towns if p.country_code == "US"]
     sign = _CALL_SIGN.search(text[:400])
     if sign is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..nlp import sentences
+from ..nlp import forms, sentences
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
     from spacy.tokens import Doc, Span, Token
@@ -76,7 +76,7 @@ def has_child_word(t: Token, words: set[str]) -> bool:
     return any(c.lower_ in words or lemma_of(c) in words for c in t.children)
 
 
-_WORDS_KEY = ("eventwire", "action_sentence_words")
+_WORDS_KEY = ("eventwire", "sentence_words")  # not "action_...": `find._clean` keeps it
 
 
 def sentence_words(t: Token) -> frozenset[str]:
@@ -89,46 +89,27 @@ def sentence_words(t: Token) -> frozenset[str]:
 
 
 def words_table(doc: Doc, sents: list[Span]) -> list[frozenset[str]]:
-    table: list[frozenset[str]] = [frozenset()] * len(doc)
-    # forms read from the Doc's arrays, not through Token objects (spaCy builds one per access)
-    arr = doc.to_array(["LOWER", "LEMMA", "DEP"])
-    lowers = [_string(doc, h) for h in arr[:, 0].tolist()]
-    lemmas = [_string(doc, h).lower() for h in arr[:, 1].tolist()]
-    deps = [_string(doc, h) for h in arr[:, 2].tolist()]
-    for sent in sents:
-        words = frozenset(lowers[sent.start:sent.end]) | frozenset(lemmas[sent.start:sent.end])
-        table[sent.start:sent.end] = [words] * (sent.end - sent.start)
-    doc.user_data[_WORDS_KEY] = table
-    doc.user_data[_FORMS_KEY] = (lowers, lemmas, deps)
+    """For each token, the words (lower case and lemma) of its sentence; built once per Doc, and kept by `_clean`
+    in `find`: strings only, and `name_earlier_acts` asks again after `find_actions`."""
+    table = doc.user_data.get(_WORDS_KEY)
+    if table is None:
+        table = [frozenset()] * len(doc)
+        lowers, lemmas, _ = forms(doc)
+        for sent in sents:
+            words = frozenset(lowers[sent.start:sent.end]) | frozenset(lemmas[sent.start:sent.end])
+            table[sent.start:sent.end] = [words] * (sent.end - sent.start)
+        doc.user_data[_WORDS_KEY] = table
     return table
 
 
 def forms_of(doc: Doc) -> tuple[list[str], list[str], list[str]]:
-    """Each token's lower-case form, lemma and dependency label, read once per Doc."""
-    if _FORMS_KEY not in doc.user_data:
-        words_table(doc, sentences_of(doc))
-    return doc.user_data[_FORMS_KEY]
+    """Each token's lower-case form, lemma and dependency label, read once per Doc (`nlp.forms`)."""
+    return forms(doc)
 
 
 def sentences_of(doc: Doc) -> list[Span]:
     """`doc.sents`, built once per Doc (`nlp.sentences`)."""
     return sentences(doc)
-
-
-_FORMS_KEY = ("eventwire", "action_forms")
-
-
-_STRINGS: dict[int, str] = {}
-
-
-def _string(doc: Doc, h: int) -> str:
-    """The string of a hash, memoised (the vocabulary's strings never change meaning)."""
-    s = _STRINGS.get(h)
-    if s is None:
-        s = doc.vocab.strings[h]
-        if len(_STRINGS) < 200_000:
-            _STRINGS[h] = s
-    return s
 
 
 def candidates(doc: Doc, start: int, end: int, words: frozenset[str]) -> list[Token]:

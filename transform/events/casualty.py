@@ -35,7 +35,7 @@ from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
-from ..nlp import entities, paragraph_index, paragraph_starts, sentences, text_of
+from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentences, text_of
 from ..records import Event
 from ..speakers import source_name
 
@@ -117,6 +117,22 @@ _CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csub
 
 
 _CUE_POS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}
+_CUE_WORDS = frozenset(HARM_VERBS | VERB_KINDS.keys() | ADJ_KINDS.keys() | NOUN_KINDS.keys() | {
+    "gun", "succumb", "shoot", "claim", "lose", "find", "recover", "discover", "retrieve", "strike", "hit", "graze",
+    "hospitalize", "shooting", "injured", "wounded", "missing"})
+"""Every form or lemma `_cue_kind` can find a kind for, but for a verb with "to death" ("beaten to death"): keep
+it in step with `_cue_kind`. Only these tokens are worth a Token object (`_cue_tokens`)."""
+
+
+def _cue_tokens(sent: Span) -> list[Token] | Span:
+    """The tokens of `sent` that may be casualty cues, in order: those of `_CUE_WORDS`, or every token of a
+    sentence that says "death" (any verb "to death" is one). The rest `_cue_kind` would turn down."""
+    lowers, lemmas, _ = forms(sent.doc)
+    start, end = sent.start, sent.end
+    if "death" in lowers[start:end]:
+        return sent
+    doc = sent.doc
+    return [doc[i] for i in range(start, end) if lowers[i] in _CUE_WORDS or lemmas[i] in _CUE_WORDS]
 
 
 def _cue_kind(tok: Token) -> tuple[str, str] | None:
@@ -708,7 +724,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     if tally is not None:
         return tally
     mentions: list[Mention] = _fatally(sent, used) + _multiples(sent, used)
-    for cue in sent:
+    for cue in _cue_tokens(sent):
         found = _cue_kind(cue)
         if found is None:
             continue

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import speakers
-from ..nlp import sentences, text_of
+from ..lexicon import SPEECH_CUES
+from ..nlp import forms, sentences, text_of
 from ..records import Event
 from ..speech.candidate import Candidate
 from ..speech.content import (
@@ -65,14 +66,14 @@ def extract_statements(doc: Doc) -> list[Event]:
     quotes = find_quotes(text)
     speech = [q for q in quotes if q.words(text) >= MIN_QUOTE_WORDS or not q.closed]
     index = speakers.SpeakerIndex.of(doc)
-    starts = [t.idx for t in doc]
+    starts = doc.to_array("IDX").tolist()  # each token's offset, without a Token object per token
     claimed: set[int] = set()
     found: list[Candidate] = []
     previous_actor: str | None = None
 
     cues: list[tuple[Token, str, Token]] = []
     too_long = [s for s in sentences(doc) if len(s) > MAX_SENTENCE_TOKENS]
-    for cue in doc:
+    for cue in _cue_tokens(doc):
         label = cue_label(cue)
         if label is None or inside(cue.idx, speech) or any(s.start <= cue.i < s.end for s in too_long):
             continue
@@ -116,6 +117,16 @@ def extract_statements(doc: Doc) -> list[Event]:
     drop_nested(found)
     unclaimed_quotes(found, speech, claimed, text, doc, starts, index, MIN_QUOTE_WORDS)
     return _dedupe([c.event for c in found])
+
+
+_CUE_LEMMAS = SPEECH_CUES | {"call"}
+
+
+def _cue_tokens(doc: Doc) -> list[Token]:
+    """The tokens `cue_label` may name a cue, in order: "according", or a lemma of `SPEECH_CUES` or "call" (read
+    from the Doc's arrays: only these get a Token object)."""
+    lowers, lemmas, _ = forms(doc)
+    return [doc[i] for i in range(len(doc)) if lemmas[i] in _CUE_LEMMAS or lowers[i] == "according"]
 
 
 def _confidence(direct: bool, actor: str | None, mention: str | None) -> float:

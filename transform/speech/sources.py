@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import speakers
 from ..lexicon import OUTLET_NAMES, OUTLET_PARTS, OUTLET_WORDS, is_outlet_name
+from ..nlp import sentence_of
 from ..records import Event
 from .candidate import Candidate
 
@@ -29,7 +30,7 @@ def credit_frames(cues: list[tuple[Token, str, Token]]) -> tuple[set[int], set[i
     for cue, label, speaker in cues:
         if not (label in _CREDIT_CUES or is_outlet_name(speakers.mention_span(speaker).text)):
             continue
-        others = [c for c, lab, _ in cues if c is not cue and c.sent == cue.sent and c.i not in frames
+        others = [c for c, lab, _ in cues if c is not cue and sentence_of(c) == sentence_of(cue) and c.i not in frames
                   and lab not in _CREDIT_CUES]
         if not others:
             continue
@@ -41,7 +42,7 @@ def credit_frames(cues: list[tuple[Token, str, Token]]) -> tuple[set[int], set[i
             if c.dep_ in {"npadvmod", "advmod", "prep", "aux", "neg"} and label != "according to":
                 frame |= {t.i for t in c.subtree}
         words |= frame
-        sources[cue.sent.start] = speakers.mention_span(speaker).text
+        sources[sentence_of(cue).start] = speakers.mention_span(speaker).text
     return frames, words, sources
 
 
@@ -62,7 +63,7 @@ def reporting_frames(found: list[Candidate]) -> None:
         cue = outer.cue
         if cue is None or not _is_outlet(outer.event.actor, outer.event.actor_mention):
             continue
-        inner = [c.event for c in found if c is not outer and c.cue is not None and c.cue.sent == cue.sent
+        inner = [c.event for c in found if c is not outer and c.cue is not None and sentence_of(c.cue) == sentence_of(cue)
                  and outer.event.char_start <= c.cue.idx < outer.event.char_end]
         if inner:
             for e in inner:
@@ -82,14 +83,14 @@ def drop_nested(found: list[Candidate]) -> None:
     indirect_by_sent: dict[int, list[Event]] = {}  # only statements of the same sentence can hold a cue
     for c in found:
         if c.cue is not None and not c.event.is_direct:
-            indirect_by_sent.setdefault(c.cue.sent.start, []).append(c.event)
+            indirect_by_sent.setdefault(sentence_of(c.cue).start, []).append(c.event)
     keep = []
     for c in found:
         event, cue = c.event, c.cue
         nested = cue is not None and any(
             o is not event
             and o.char_start <= cue.idx < o.char_end and o.char_start <= event.char_start and event.char_end <= o.char_end
-            for o in indirect_by_sent.get(cue.sent.start, ())
+            for o in indirect_by_sent.get(sentence_of(cue).start, ())
         )
         if not nested:
             keep.append(c)
