@@ -1,0 +1,149 @@
+"""Incidents on conflict news: a dateline town is no place evidence, campaign totals are no incident, common names
+and headline words are no evidence (issue 12). This project's own sentences; real DuckDB, the real spaCy model
+where extraction is involved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from eventwire.load import incident_rules as rules
+from eventwire.load import writer
+from eventwire.load.db import session
+from eventwire.load.incident_evidence import Evidence
+from eventwire.load.incident_rules import Incident, Row, article_reports, cluster, decide, report_place
+from eventwire.transform import gazetteer
+from eventwire.transform.records import PlaceMention
+
+from tests.test_incidents import Fig, Story, _records, incident_of, q
+
+MON, TUE = date(2023, 3, 6), date(2023, 3, 7)
+KRAMATORSK = gazetteer.lookup("Kramatorsk")
+K = ("Kramatorsk", KRAMATORSK.latitude, KRAMATORSK.longitude)
+
+
+def write_with_places(db: Path, *stories: Story, towns: tuple[str, ...] = ("Kramatorsk", "Kharkiv", "Odesa")) -> list[str]:
+    """Write stories with their place mentions (every occurrence of `towns` in the body), as the extractor
+    would store them in `places`."""
+    articles, results = zip(*(_records(s) for s in stories))
+    for article, result in zip(articles, results):
+        for name in towns:
+            known = gazetteer.lookup(name)
+            start = article.body.find(name)
+            while start >= 0:
+                result.places.append(PlaceMention(name, start, start + len(name), known.canonical, known.admin1,
+                                                  known.country_code, known.latitude, known.longitude, "city",
+                                                  article.article_id))
+                start = article.body.find(name, start + 1)
+    with session(db) as con:
+        writer.write_batch(con, list(articles), list(results), {a.article_id: a.content_hash for a in articles},
+                           "test", "run-1")
+    return [a.article_id for a in articles]
+
+
+def _shelling(source_id: str, sentence: str, kind: str, count: int, extra: str) -> Story:
+    return Story(source_id, "Wire", "Shelling in the east", TUE, [
+        Fig(sentence, kind, count, place=K, day=MON, date_text="Monday")], extra=extra)
+
+
+ROUND_UP = "Troops also fought near Kharkiv, and Kharkiv's mayor reported more shelling; Odesa and Odesa's port were quiet."
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "conflict.duckdb"
+
+
+def test_a_dateline_town_standing_for_a_region_joins_nothing(db):
+    # both articles open with the same dateline and tell of other towns: the dateline is where the reporter is
+    a, b = write_with_places(db,
+                             _shelling("w-1", "Kramatorsk, eastern Ukraine – A man was killed by shelling on Monday, officials said.",
+                                       "killed", 1, ROUND_UP),
+                             _shelling("w-2", "Kramatorsk, eastern Ukraine – Three people were wounded when a school was hit on Monday.",
+                                       "wounded", 3, ROUND_UP))
+    assert q(db, "SELECT count(*) FROM events WHERE incident_id IS NOT NULL")[0][0] == 2
+    assert incident_of(db, a) != incident_of(db, b)
+
+
+def test_a_town_the_sentence_names_still_joins_the_same_day(db):
+    a, b = write_with_places(db,
+                             _shelling("w-3", "A man was killed by shelling in Kramatorsk on Monday, officials said.",
+                                       "killed", 1, ROUND_UP),
+                             _shelling("w-4", "Three people were wounded by the shelling in Kramatorsk on Monday.",
+                                       "wounded", 3, ROUND_UP))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+
+
+def test_a_local_story_s_dateline_town_is_its_place(db):
+    # no other town named: the dateline town is where it happened (US local news), and rule a joins as before
+    a, b = write_with_places(db,
+                             _shelling("w-5", "Kramatorsk, eastern Ukraine – A man was killed by shelling on Monday, officials said.",
+                                       "killed", 1, "Neighbours said the blast woke the street."),
+                             _shelling("w-6", "Kramatorsk, eastern Ukraine – Three people were wounded when a school was hit on Monday.",
+                                       "wounded", 3, "The school had been closed for the holidays."))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+
+
+def _row(event_id: str, article: str, sentence: str, count: int, named: bool, kind: str = "killed") -> Row:
+    return Row(event_id, article, kind, count, count, count, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               event_date=MON, date_text="Monday", sentence=sentence, published=TUE, date_source="sentence",
+               place_named=named, title="Shelling in the east")
+
+
+def test_same_area_same_day_joins_on_weak_evidence_only_when_figures_agree():
+    one = article_reports([_row("e1", "a1", "One man was killed on Monday.", 1, named=False)])[0]
+    same = article_reports([_row("e2", "a2", "A man was killed on Monday.", 1, named=False)])[0]
+    other = article_reports([_row("e3", "a3", "Three men were killed on Monday.", 3, named=False)])[0]
+    weak = Evidence(names=frozenset({"ivan petrenko"}))  # one name in common: weak evidence
+    incident = Incident("i1", [one])
+    assert decide(same, incident, lambda r: weak) is not None
+    assert decide(other, incident, lambda r: weak) is None  # figures differ: a different strike
+    assert decide(same, incident, lambda r: Evidence()) is None  # no evidence: the area and the day are not enough
+    # named in both sentences, the same place: rule a needs no evidence
+    named = Incident("i2", [article_reports([_row("e4", "a4", "One man was killed in Kramatorsk.", 1, named=True)])[0]])
+    assert decide(article_reports([_row("e5", "a5", "A man died in Kramatorsk.", 1, named=True)])[0], named,
+                  lambda r: Evidence()) is not None
+
+
+def test_a_report_takes_the_town_its_sentence_names_before_the_dateline():
+    rows = [_row("e1", "a1", "Kramatorsk – Officials counted the dead.", 2, named=False),
+            Row("e2", "a1", "killed", 2, latitude=48.85, longitude=37.60, location="Slovyansk", sentence="Two died in Slovyansk.",
+                char_start=50, place_named=True)]
+    assert report_place(rows).location == "Slovyansk"
+
+
+def test_a_name_or_headline_word_most_articles_give_is_no_evidence():
+    n = rules.MAX_KEY_ARTICLES + 2
+    reports = [article_reports([Row(f"e{i}", f"a{i}", "killed", 1 + i % 2, 1 + i % 2, 1 + i % 2, event_date=MON, date_text="Monday",
+                                    sentence=f"Figure {i}.", published=TUE, title=f"Headline {i}")])[0] for i in range(n)]
+    common = Evidence(names=frozenset({"olena kovalenko"}), words=frozenset({"ukrainian", "shelling"}))
+    out = cluster(reports, [], lambda r: f"i-{r.article_id}", lambda r: common)
+    assert len(out) == n  # shared by every article: no report joins another on it
+    few = cluster(reports[:3], [], lambda r: f"i-{r.article_id}", lambda r: common)
+    assert len(few) < 3  # shared by three articles only: weak evidence, and agreeing figures join
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.transform.nlp import get_nlp
+    return get_nlp()
+
+
+@pytest.mark.parametrize("sentence, cumulative", [
+    ("The six-day bombardment of the port killed at least 120 people, including 20 children.", True),
+    ("Soldiers have killed 14 fighters over the past eight days, the army said.", True),
+    ("Militia attacks killed 9 villagers in the same period.", True),
+    ("Since the offensive started on Friday, the ministry says 75 people have been killed.", True),
+    ("During the army's previous offensive on the valley, air raids killed 95 people.", True),
+    ("The town was shelled for a fourth straight day, killing more than 200 people.", True),
+    ("A series of rebel attacks since June has killed 17 soldiers.", True),
+    ("The latest escalation killed 40 people in the border villages.", True),
+    ("A two-day raid on the camp killed seven fighters.", False),
+    ("Gunmen opened fire on a minibus on Monday, killing four passengers.", False),
+    ("A 15-year-old was shot and killed, the second time in six months a teenager has died in the city.", False),
+])
+def test_a_campaign_total_is_cumulative(nlp, sentence, cumulative):
+    from eventwire.transform.events.casualty import extract_casualties
+    rows = [e for e in extract_casualties(nlp(sentence)) if e.casualty_kind == "killed" and e.subset_of is None]
+    assert rows and rows[0].is_cumulative is cumulative
