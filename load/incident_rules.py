@@ -36,8 +36,8 @@ place is *named* (below) and a town, else its first row with coordinates of a to
 with no such row takes the town its headline names (`load/incidents.py` reads it with the gazetteer: "Houma
 shooting leaves 1 dead"). A row's place is *named* (`Row.place_named`, read by `load/incidents.py` from
 `places`) when the row's own sentence names it, not as the article's opening dateline, or when the article names
-no other town (twice or more) farther than `PLACE_KM` from it: a local story, whose dateline town is where it
-happened. Otherwise the row only took its article's dateline or main town for want of one ("Ramallah, occupied
+no other town (twice or more) farther than `PLACE_KM` from it (a local story, whose dateline town is where it
+happened), or when the article's headline names it. Otherwise the row only took its article's dateline or main town for want of one ("Ramallah, occupied
 West Bank –" over an article that tells of Jenin and Nablus), and that town stands for a region.
 
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
@@ -70,9 +70,12 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
   needs evidence (rule a).
 
-A report joins:
+A report joins when the rules below hold between it and *one* member report (its date, its place and the
+evidence the two share: a date near one member and a name shared with another, months apart, join nothing):
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
-     (two shootings the same day in one city stay apart when their figures or names differ);
+     (two shootings the same day in one city stay apart when their figures or names differ); without
+     evidence it must also be near the incident's first report (a chain of days in one city, each near the
+     last, is no incident);
   a'. same area or no place, dates near: with strong evidence, or weak evidence and figures that *agree*
      (a kind both state, neither vague, ranges overlapping, and none conflicting): two reports from the West
      Bank on one day that share a headline word or a name and "1 killed" join, "1 killed" and "3 killed" do
@@ -550,51 +553,66 @@ def figures_agree(a: Report, b: Report) -> bool:
     return any(not _differ(a.figures[k], b.figures[k]) for k in shared) and not figures_conflict(earlier, later)
 
 
+def _first(incident: Incident) -> Report:
+    return min(incident.reports, key=lambda r: r.key)
+
+
 def _agree(incident: Incident, report: Report) -> bool:
     return figures_agree(incident.latest or max(incident.reports, key=lambda r: r.key), report)
 
 
+def _pair_place(report: Report, member: Report) -> int:
+    """Rule 3's place relation between two reports."""
+    if not (has_place(report.place) and has_place(member.place)):
+        return NO_PLACE
+    named = specific(report.place) and specific(member.place)
+    if km(report.place, member.place) <= PLACE_KM:
+        return SAME_PLACE if named else SAME_AREA
+    return OTHER_PLACE if named else NO_PLACE  # (a dateline town far from a named one says nothing: no place)
+
+
+def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int) -> bool:
+    """Rules a-c for one member's date, place and evidence."""
+    if place == SAME_PLACE and rel == NEAR:
+        if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
+            return date_relation(report, _first(incident))[0] == NEAR and not _conflicts(incident, report)
+        return True
+    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
+        return _agree(incident, report)  # a dateline town or no town, the same day, a word or name: figures agree too
+    if strength == WEAK and (place <= SAME_AREA and rel == FOLLOW or place == OTHER_PLACE and rel == NEAR
+                             or place == NO_PLACE and rel <= FOLLOW):
+        return not _conflicts(incident, report)
+    return strength == STRONG
+
+
 def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence],
            common: frozenset[str] | set[str] = frozenset()) -> tuple | None:
-    """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better)."""
-    best_date, gap = FAR, 10**6
-    place = NO_PLACE
+    """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better). The
+    rules hold between the report and one member report (its date, its place, the evidence they share): a date
+    near one member and a name shared with another, months apart, join nothing."""
+    mine = evidence_for(report)
+    toll = big_toll(report)
+    pairs = []
+    same_toll = False
     for member in incident.reports:
-        rel, g = date_relation(report, member)
-        if (rel, g) < (best_date, gap):
-            best_date, gap = rel, g
-        if has_place(report.place) and has_place(member.place):
-            d = km(report.place, member.place)
-            if d <= PLACE_KM:
-                place = min(place, SAME_PLACE if specific(report.place) and specific(member.place) else SAME_AREA)
-            elif place == NO_PLACE and specific(report.place) and specific(member.place):
-                place = OTHER_PLACE  # (a dateline town far from a named one says nothing: no place)
-    if best_date == FAR:
+        rel, gap = date_relation(report, member)
+        if rel == FAR:
+            continue
+        # strength against each member (not the union, which would grow with the incident and chain it on)
+        strength = evidence_strength(mine, evidence_for(member), common)[0]
+        if toll is not None and big_toll(member) == toll:
+            strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+        pairs.append((-strength, _pair_place(report, member), rel, gap))
+    if not pairs:
         return None
     if incident.evidence is None:
         incident.evidence = _union(evidence_for(m) for m in incident.reports)
-    mine = evidence_for(report)
-    # strength against each member (not the union, which would grow with the incident and chain it on)
-    strength = max(evidence_strength(mine, evidence_for(m), common)[0] for m in incident.reports)
-    names_differ = strength == NONE and evidence_strength(mine, incident.evidence, common)[1]
-    toll = big_toll(report)
-    if toll is not None and any(big_toll(m) == toll for m in incident.reports):
-        strength, names_differ = min(STRONG, strength + 1), False  # the same mass-casualty toll
-    if names_differ:
-        return None
-    if place == SAME_PLACE and best_date == NEAR:
-        if strength == NONE and _conflicts(incident, report):
-            return None
-    elif strength == WEAK and place in (SAME_AREA, NO_PLACE) and best_date == NEAR:
-        if not _agree(incident, report):
-            return None  # a dateline town or no town, the same day, one word or name in common: figures must agree too
-    elif strength == WEAK and (place <= SAME_AREA and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR
-                               or place == NO_PLACE and best_date <= FOLLOW):
-        if _conflicts(incident, report):
-            return None
-    elif strength != STRONG:
-        return None
-    return (-strength, place, best_date, gap, incident.incident_id)
+    if not same_toll and all(p[0] == -NONE for p in pairs) and evidence_strength(mine, incident.evidence, common)[1]:
+        return None  # names differ
+    for minus_strength, place, rel, gap in sorted(pairs):
+        if _allowed(report, incident, -minus_strength, place, rel):
+            return (minus_strength, place, rel, gap, incident.incident_id)
+    return None
 
 
 # ---- the clustering --------------------------------------------------------------------------------------

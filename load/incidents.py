@@ -137,6 +137,9 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
                   _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21],
                   v[23], place_named=bool(v[24]))
+        if not row.place_named and row.latitude is not None and row.title:
+            town = headline_town(row.title, row.country_code)  # the town the headline names is the story's own
+            row.place_named = town is not None and town.location == row.location
         out.append((row, v[22]))
     return out
 

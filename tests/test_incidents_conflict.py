@@ -147,3 +147,27 @@ def test_a_campaign_total_is_cumulative(nlp, sentence, cumulative):
     from eventwire.transform.events.casualty import extract_casualties
     rows = [e for e in extract_casualties(nlp(sentence)) if e.casualty_kind == "killed" and e.subset_of is None]
     assert rows and rows[0].is_cumulative is cumulative
+
+
+def _dated(event_id: str, article: str, day: date, count: int, named: bool = True) -> Row:
+    return Row(event_id, article, "killed", count, count, count, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               event_date=day, date_text="that day", sentence=f"{count} killed in Kramatorsk ({event_id}).",
+               published=day, date_source="sentence", place_named=named)
+
+
+def test_a_chain_of_days_in_one_town_is_not_one_incident():
+    # each report the day after the last, in the same named town, no evidence: the third is not the first's incident
+    days = [date(2023, 3, d) for d in (1, 2, 3, 4)]
+    reports = [article_reports([_dated(f"e{i}", f"a{i}", d, 1)])[0] for i, d in enumerate(days)]
+    out = cluster(reports, [], lambda r: f"i-{r.article_id}", lambda r: Evidence())
+    assert max(len(i.reports) for i in out) <= 2
+
+
+def test_date_and_evidence_must_hold_with_the_same_member():
+    early = article_reports([_dated("e1", "a1", date(2023, 1, 2), 1, named=False)])[0]
+    late = article_reports([_dated("e2", "a2", date(2023, 3, 1), 1, named=False)])[0]
+    new = article_reports([_dated("e3", "a3", date(2023, 3, 1), 1, named=False)])[0]
+    names = {"a1": Evidence(names=frozenset({"oksana melnyk"})), "a2": Evidence(), "a3": Evidence(names=frozenset({"oksana melnyk"}))}
+    incident = Incident("i1", [early, late])
+    # near `late` in date, a name in common with `early` two months before: no join (it would with both at once)
+    assert decide(new, incident, lambda r: names[r.article_id]) is None
