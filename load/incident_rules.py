@@ -16,7 +16,8 @@ stay in `latest_running_toll`.
 the article's first report; each later row joins the first open report it agrees with and opens a new one
 when it does not: its place is more than `PLACE_KM` from the report's, or its trusted date is more than
 `SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
-an earlier" incident. A subset row ("including two children") always joins the report of the count it is
+an earlier" incident or opens on an earlier time ("Last week, troops killed...", "In February, ...", "Weeks
+earlier, ...": a background killing the article recalls, which conflict news does in every report). A subset row ("including two children") always joins the report of the count it is
 part of, and rows of one sentence stay together. A report's figure for a kind: the rows of one sentence
 that are not subsets add up ("a man and a teenage boy died": 2), and later sentences restate or add
 context, so the report takes the figure of its first sentence that gives one (the lede: "2 dead, 2
@@ -152,7 +153,11 @@ _PERIOD = re.compile(
 )
 _ANOTHER = re.compile(
     r"\b(?:in\s+a\s+separate|(?:in|during)\s+another|an?\s+unrelated|in\s+an\s+earlier|in\s+a\s+similar|"
-    r"separate(?:ly)?\s*,|another\s+(?:shooting|incident|attack|homicide))\b",
+    r"separate(?:ly)?\s*,|another\s+(?:shooting|incident|attack|homicide))\b"
+    # a sentence that opens on an earlier time recalls another event: "Last week, the army killed ...",
+    # "Earlier in the month, ...", "In February, ...", "Weeks earlier, ..."
+    r"|^\W*(?:last\s+(?:week|month|year)|earlier\s+(?:this|that|in|on)\b|(?:days|weeks|months)\s+(?:earlier|before)"
+    r"|(?:only\s+)?(?:a\s+)?(?:day|week|month)s?\s+(?:earlier|before)|previously|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")

@@ -139,6 +139,8 @@ def nlp():
     ("The town was shelled for a fourth straight day, killing more than 200 people.", True),
     ("A series of rebel attacks since June has killed 17 soldiers.", True),
     ("The latest escalation killed 40 people in the border villages.", True),
+    ("The conflict killed more than 260 villagers as well as 13 soldiers.", True),
+    ("The air raids, now in their ninth day, have killed at least 180 people.", True),
     ("A two-day raid on the camp killed seven fighters.", False),
     ("Gunmen opened fire on a minibus on Monday, killing four passengers.", False),
     ("A 15-year-old was shot and killed, the second time in six months a teenager has died in the city.", False),
@@ -171,3 +173,12 @@ def test_date_and_evidence_must_hold_with_the_same_member():
     incident = Incident("i1", [early, late])
     # near `late` in date, a name in common with `early` two months before: no join (it would with both at once)
     assert decide(new, incident, lambda r: names[r.article_id]) is None
+
+
+def test_a_sentence_that_opens_on_an_earlier_time_is_another_report():
+    rows = [Row("e1", "a1", "killed", 1, sentence="Soldiers shot dead a farmer near the village on Sunday.", char_start=0),
+            Row("e2", "a1", "killed", 3, sentence="Last week, troops killed three men in a raid on the town.", char_start=60),
+            Row("e3", "a1", "killed", 2, sentence="In February, an air strike killed two children.", char_start=130),
+            Row("e4", "a1", "wounded", 2, sentence="In Marion, two people were wounded.", char_start=190)]
+    reports = article_reports(rows)
+    assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e4"], ["e2"], ["e3"]]
