@@ -556,7 +556,7 @@ _CAMPAIGN = re.compile(
     rf"|\b(?:over|for|in|during|within|across)\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:the\s+)?"
     rf"(?:past\s+|last\s+|first\s+|previous\s+)?{_SPAN_NUM}\s+(?:days|weeks|months)\b"
     # "bombed for a sixth day", "now in its seventh consecutive day", "between 2010 and 2019", "a string of attacks"
-    r"|\b(?:for\s+(?:a|the)|in\s+its)\s+\w+\s+(?:straight\s+|consecutive\s+)?day\b|\bbetween\s+(?:19|20)\d\d\s+and\b"
+    r"|\b(?:for\s+(?:a|the)|in\s+(?:its|their))\s+\w+\s+(?:straight\s+|consecutive\s+)?day\b|\bbetween\s+(?:19|20)\d\d\s+and\b"
     r"|\b(?:string|spate|series|wave)\s+of\s+(?:[\w’'-]+\s+){0,2}?(?:attacks|raids|strikes|killings|shootings|stabbings)\b"
     # "in the same period", "during the March to June reporting period", "thus far"
     r"|\b(?:the\s+same|that|this|reporting)\s+(?:time\s+)?period\b|\bsame\s+timeframe\b|\bthus\s+far\b"
@@ -570,7 +570,8 @@ _CAMPAIGN = re.compile(
     re.IGNORECASE,
 )
 CAMPAIGN_MIN = 3  # a campaign's total is of several people: "killed in five months" of one victim is a date
-CAMPAIGN_HEADS = {"war", "offensive", "bombardment", "onslaught", "escalation", "hostility", "campaign", "aggression", "siege"}
+CAMPAIGN_HEADS = {"war", "offensive", "bombardment", "onslaught", "escalation", "hostility", "campaign", "aggression", "siege",
+                  "conflict"}
 
 
 def _campaign_total(cue: Token) -> bool:
