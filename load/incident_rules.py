@@ -77,13 +77,13 @@ evidence the two share: a date near one member and a name shared with another, m
      (two shootings the same day in one city stay apart when their figures or names differ); without
      evidence it must also be near the incident's first report (a chain of days in one city, each near the
      last, is no incident);
-  a'. same area or no place, dates near: with strong evidence, or weak evidence and figures that *agree*
-     (a kind both state, neither vague, ranges overlapping, and none conflicting): two reports from the West
-     Bank on one day that share a headline word or a name and "1 killed" join, "1 killed" and "3 killed" do
-     not, and without evidence nothing joins however near the dateline towns;
-  b. same place or area within the follow-up window, another place with dates near (one of the two was
-     geocoded to a namesake town), or no place with dates beyond near but within the follow-up window (a
-     small town the gazetteer does not know): with weak evidence and figures that do not conflict;
+  a'. same area or no place, dates near or within the follow-up window: with strong evidence, or weak
+     evidence and figures that *agree* (a kind both state, neither vague, ranges overlapping, and none
+     conflicting): two reports from the West Bank days apart that share a headline word or a name and "1
+     killed" join, "1 killed" and "3 wounded" do not, and without evidence nothing joins however near the
+     dateline towns (a small town the gazetteer does not know is no place either);
+  b. same place within the follow-up window, or another place with dates near (one of the two was
+     geocoded to a namesake town): with weak evidence and figures that do not conflict;
   c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
      strong evidence only, unless names differ.
 Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
@@ -584,8 +584,9 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
         return True
     if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
         return _agree(incident, report)  # a dateline town or no town, the same day, a word or name: figures agree too
-    if strength == WEAK and (place <= SAME_AREA and rel == FOLLOW or place == OTHER_PLACE and rel == NEAR
-                             or place == NO_PLACE and rel <= FOLLOW):
+    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == FOLLOW:
+        return _agree(incident, report)  # days or weeks apart without a town of their own: figures agree too
+    if strength == WEAK and (place == SAME_PLACE and rel == FOLLOW or place == OTHER_PLACE and rel == NEAR):
         return not _conflicts(incident, report)
     return strength == STRONG
 

@@ -182,3 +182,17 @@ def test_a_sentence_that_opens_on_an_earlier_time_is_another_report():
             Row("e4", "a1", "wounded", 2, sentence="In Marion, two people were wounded.", char_start=190)]
     reports = article_reports(rows)
     assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e4"], ["e2"], ["e3"]]
+
+
+def test_weeks_apart_without_a_town_of_their_own_figures_must_agree():
+    first = article_reports([_row("e1", "a1", "One man was killed on Monday.", 1, named=False)])[0]
+    later = Row("e2", "a2", "wounded", 3, 3, 3, latitude=K[1], longitude=K[2], location="Kramatorsk",
+                event_date=date(2023, 3, 20), date_text="Monday", sentence="Three were wounded on Monday.",
+                published=date(2023, 3, 21), date_source="sentence", place_named=False)
+    same = Row("e3", "a3", "killed", 1, 1, 1, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               event_date=date(2023, 3, 20), date_text="Monday", sentence="A man was killed on Monday.",
+               published=date(2023, 3, 21), date_source="sentence", place_named=False)
+    weak = Evidence(names=frozenset({"ivan petrenko"}))
+    incident = Incident("i1", [first])
+    assert decide(article_reports([later])[0], incident, lambda r: weak) is None  # no figure in common
+    assert decide(article_reports([same])[0], incident, lambda r: weak) is not None
