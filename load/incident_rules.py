@@ -17,7 +17,10 @@ the article's first report; each later row joins the first open report it agrees
 when it does not: its place is more than `PLACE_KM` from the report's, or its trusted date is more than
 `SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
 an earlier" incident or opens on an earlier time ("Last week, troops killed...", "In February, ...", "Weeks
-earlier, ...": a background killing the article recalls, which conflict news does in every report). A subset row ("including two children") always joins the report of the count it is
+earlier, ...": a background killing the article recalls, which conflict news does in every report). A row
+more than `SAME_REPORT_CHARS` after the report's last row agrees only when both name the same town (rule 2's
+*named* places: a dateline town stands for every paragraph) or it restates a figure of the report (a round-up's
+next item or a background paragraph is another report). A subset row ("including two children") always joins the report of the count it is
 part of, and rows of one sentence stay together. A report's figure for a kind: the rows of one sentence
 that are not subsets add up ("a man and a teenage boy died": 2), and later sentences restate or add
 context, so the report takes the figure of its first sentence that gives one (the lede: "2 dead, 2
@@ -137,7 +140,7 @@ NAME_SHARE = 0.25
 TITLE_WORDS = 2  # distinctive headline words two reports share: weak evidence
 RUNNING_TOLL = 1000
 SAME_ARTICLE_DAYS = 7
-SAME_REPORT_CHARS = 800
+SAME_REPORT_CHARS = 300
 KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
 
 _PERIOD = re.compile(
@@ -307,8 +310,8 @@ def _fits(report: Report, row: Row) -> bool:
         return False
     if row.char_start - report.rows[-1].char_start <= SAME_REPORT_CHARS:
         return True
-    # further down an article (a round-up's next item), only the same town or a restated figure
-    same_town = has_place(row) and has_place(report.place)
+    # further down an article (a round-up's next item), only the same named town or a restated figure
+    same_town = specific(row) and specific(report.place)  # (a dateline town stands for every paragraph)
     restated = any(r.kind == row.kind and r.count == row.count for r in report.rows)
     return same_town or restated
 

@@ -196,3 +196,15 @@ def test_weeks_apart_without_a_town_of_their_own_figures_must_agree():
     incident = Incident("i1", [first])
     assert decide(article_reports([later])[0], incident, lambda r: weak) is None  # no figure in common
     assert decide(article_reports([same])[0], incident, lambda r: weak) is not None
+
+
+def test_a_paragraph_far_down_joins_the_report_only_on_a_named_town():
+    lead = Row("e1", "a1", "killed", 1, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               sentence="A man was killed by shelling in Kramatorsk on Monday.", char_start=0, place_named=True)
+    far = Row("e2", "a1", "killed", 2, latitude=K[1], longitude=K[2], location="Kramatorsk",
+              sentence="Two people died when their car hit a mine.", char_start=rules.SAME_REPORT_CHARS + 200,
+              place_named=False)  # took the article's town for want of one
+    named = Row("e3", "a1", "wounded", 4, latitude=K[1], longitude=K[2], location="Kramatorsk",
+                sentence="Four were wounded in Kramatorsk.", char_start=2 * rules.SAME_REPORT_CHARS + 400, place_named=True)
+    reports = article_reports([lead, far, named])
+    assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e3"], ["e2"]]
