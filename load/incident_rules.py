@@ -4,8 +4,10 @@ Input: casualty rows (`events` joined to their article) as `Row`s. Output: incid
 with its figures. Nothing here touches the database (`load/incidents.py` does, around these functions).
 
 **0. What reports an incident.** A casualty row of any kind (killed, wounded, missing, kidnapped, arrested)
-reports an incident unless it is a running toll (`is_cumulative`), a figure of an earlier incident an article
-recalls (`recalled`: its day and place are not the article's), an aggregate (`is_aggregate` where the
+reports an incident unless it is a running toll or a campaign's total (`is_cumulative`: "the 11-day bombardment
+killed 250", "since the offensive began", "in the same period", see `transform/events/casualty.py`), a figure of
+an earlier incident an article recalls (`recalled`: its day and place are not the article's), an aggregate
+(`is_aggregate` where the
 schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
 year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"),
 `RUNNING_TOLL` killed or more not dated within a week of publication ("Israel's bombardment has killed more
@@ -16,7 +18,11 @@ stay in `latest_running_toll`.
 the article's first report; each later row joins the first open report it agrees with and opens a new one
 when it does not: its place is more than `PLACE_KM` from the report's, or its trusted date is more than
 `SAME_ARTICLE_DAYS` from the report's, or its sentence says "a separate / another / an unrelated /
-an earlier" incident. A subset row ("including two children") always joins the report of the count it is
+an earlier" incident or opens on an earlier time ("Last week, troops killed...", "In February, ...", "Weeks
+earlier, ...": a background killing the article recalls, which conflict news does in every report). A row
+more than `SAME_REPORT_CHARS` after the report's last row agrees only when both name the same town (rule 2's
+*named* places: a dateline town stands for every paragraph) or it restates a figure of the report (a round-up's
+next item or a background paragraph is another report). A subset row ("including two children") always joins the report of the count it is
 part of, and rows of one sentence stay together. A report's figure for a kind: the rows of one sentence
 that are not subsets add up ("a man and a teenage boy died": 2), and later sentences restate or add
 context, so the report takes the figure of its first sentence that gives one (the lede: "2 dead, 2
@@ -30,10 +36,15 @@ a bare number such as an age: "Erbie Bowser, 44," is not 1944) and is no later t
 publication. A report's day is the first trusted day (in text order) of its rows whose date was read from
 the best place (`date_source`: the row's own sentence or paragraph, then the article's lead, then the
 publication date: "died Tuesday" in the lede beats the lead's "Wednesday" a follow-up is dated by), else
-unknown, and then its publication date stands in as "on or shortly before". Its place is its first row with coordinates of a
-town (a country or a region such as "Gaza Strip" or "Donbas" says nothing about which incident: dozens
-happen there a day); an article's first report with no such row takes the town its headline names
-(`load/incidents.py` reads it with the gazetteer: "Houma shooting leaves 1 dead").
+unknown, and then its publication date stands in as "on or shortly before". Its place is its first row whose
+place is *named* (below) and a town, else its first row with coordinates of a town (a country or a region such as
+"Gaza Strip" or "Donbas" says nothing about which incident: dozens happen there a day); an article's first report
+with no such row takes the town its headline names (`load/incidents.py` reads it with the gazetteer: "Houma
+shooting leaves 1 dead"). A row's place is *named* (`Row.place_named`, read by `load/incidents.py` from
+`places`) when the row's own sentence names it, not as the article's opening dateline, or when the article names
+no other town (twice or more) farther than `PLACE_KM` from it (a local story, whose dateline town is where it
+happened), or when the article's headline names it. Otherwise the row only took its article's dateline or main town for want of one ("Ramallah, occupied
+West Bank –" over an article that tells of Jenin and Nablus), and that town stands for a region.
 
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
@@ -42,17 +53,21 @@ happen there a day); an article's first report with no such row takes the town i
   further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
   `LONG_DAYS` nothing joins.
 - *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
-  Kiev/Kyiv are one gazetteer entry already); a report or incident without a town has *no place*;
-  farther is *another place*.
+  Kiev/Kyiv are one gazetteer entry already): the *same place* when both are named (rule 2), else only the
+  *same area* (a dateline town standing for a region is no evidence of which incident); a report or incident
+  without a town has *no place*; farther is *another place* when both are named, else no place.
 - *evidence* (`load/incident_evidence.py`): **strong** when they share a person named with an age (in
   both), or two named people or a named person and a street that are at least `NAME_SHARE` of the names
   the shorter of the two gives (two names in common say little between long articles that name dozens
   of officials), or most of the wording of the sentences that carry their figures (a syndicated copy);
-  **weak** when they share one named person or one street. Names *differ* when both name people with
+  **weak** when they share one named person or one street, or `TITLE_WORDS` distinctive headline words. Names *differ* when both name people with
   ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
   reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
   each member report, never against the incident's reports pooled (which would grow with the incident
-  and chain it on). The same mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` killed, not a vague amount:
+  and chain it on). Nor is a name, street or headline word that more than `MAX_KEY_ARTICLES` of the
+  articles being reconciled give within reach ("Al Jazeera", a minister, a victim every later article
+  recalls, "Israeli" in conflict headlines): counted before any report joins, so a chain of joins cannot
+  hide how common it is. The same mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` killed, not a vague amount:
   "49 killed at a nightclub") raises the evidence one step (none to weak, weak to strong): such tolls are
   rare in one place, reported far and wide (often placed at the reporter's city) and months later, but a
   war has many strikes that each kill a dozen.
@@ -61,12 +76,19 @@ happen there a day); an article's first report with no such row takes the town i
   and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
   needs evidence (rule a).
 
-A report joins:
+A report joins when the rules below hold between it and *one* member report (its date, its place and the
+evidence the two share: a date near one member and a name shared with another, months apart, join nothing):
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
-     (two shootings the same day in one city stay apart when their figures or names differ);
-  b. same place within the follow-up window, another place with dates near (one of the two was
-     geocoded to a namesake town), or no place with dates within the follow-up window (a small town the
-     gazetteer does not know): with weak evidence and figures that do not conflict;
+     (two shootings the same day in one city stay apart when their figures or names differ); without
+     evidence it must also be near the incident's first report (a chain of days in one city, each near the
+     last, is no incident);
+  a'. same area or no place, dates near or within the follow-up window: with strong evidence, or weak
+     evidence and figures that *agree* (a kind both state, neither vague, ranges overlapping, and none
+     conflicting): two reports from the West Bank days apart that share a headline word or a name and "1
+     killed" join, "1 killed" and "3 wounded" do not, and without evidence nothing joins however near the
+     dateline towns (a small town the gazetteer does not know is no place either);
+  b. same place within the follow-up window, or another place with dates near (one of the two was
+     geocoded to a namesake town): with weak evidence and figures that do not conflict;
   c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
      strong evidence only, unless names differ.
 Of several incidents a report may join it joins the best: strongest evidence, then same place, then the
@@ -120,7 +142,7 @@ NAME_SHARE = 0.25
 TITLE_WORDS = 2  # distinctive headline words two reports share: weak evidence
 RUNNING_TOLL = 1000
 SAME_ARTICLE_DAYS = 7
-SAME_REPORT_CHARS = 800
+SAME_REPORT_CHARS = 300
 KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
 
 _PERIOD = re.compile(
@@ -136,7 +158,11 @@ _PERIOD = re.compile(
 )
 _ANOTHER = re.compile(
     r"\b(?:in\s+a\s+separate|(?:in|during)\s+another|an?\s+unrelated|in\s+an\s+earlier|in\s+a\s+similar|"
-    r"separate(?:ly)?\s*,|another\s+(?:shooting|incident|attack|homicide))\b",
+    r"separate(?:ly)?\s*,|another\s+(?:shooting|incident|attack|homicide))\b"
+    # a sentence that opens on an earlier time recalls another event: "Last week, the army killed ...",
+    # "Earlier in the month, ...", "In February, ...", "Weeks earlier, ..."
+    r"|^\W*(?:last\s+(?:week|month|year)|earlier\s+(?:this|that|in|on)\b|(?:days|weeks|months)\s+(?:earlier|before)"
+    r"|(?:only\s+)?(?:a\s+)?(?:day|week|month)s?\s+(?:earlier|before)|previously|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
@@ -174,6 +200,7 @@ class Row:
     source: str | None = None
     title: str | None = None
     date_source: str | None = None  # 'sentence' | 'paragraph' | 'lead' | 'published' (None: not recorded)
+    place_named: bool = True  # its own sentence names the place (not the opening dateline, not the article's main place)
 
 
 @dataclass(slots=True)
@@ -285,8 +312,8 @@ def _fits(report: Report, row: Row) -> bool:
         return False
     if row.char_start - report.rows[-1].char_start <= SAME_REPORT_CHARS:
         return True
-    # further down an article (a round-up's next item), only the same town or a restated figure
-    same_town = has_place(row) and has_place(report.place)
+    # further down an article (a round-up's next item), only the same named town or a restated figure
+    same_town = specific(row) and specific(report.place)  # (a dateline town stands for every paragraph)
     restated = any(r.kind == row.kind and r.count == row.count for r in report.rows)
     return same_town or restated
 
@@ -315,8 +342,8 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
         if day is not None and (home.day is None or _date_rank(row) < home_rank[id(home)]):
             home.day = day  # rows come in text order: the first of the best-placed rows wins
             home_rank[id(home)] = _date_rank(row)
-        if home.place is None and has_place(row):
-            home.place = row
+        if has_place(row) and (home.place is None or (row.place_named and not home.place.place_named)):
+            home.place = row  # the first town its sentence names, else the first town
     for report in reports:
         report.figures = report_figures(report.rows)
     return reports
@@ -327,8 +354,20 @@ def report_of(rows: Sequence[Row]) -> Report:
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     lead = rows[0]
     return Report(lead.article_id, rows, day=report_day(rows), published=lead.published,
-                  place=next((r for r in rows if has_place(r)), None), figures=report_figures(rows),
+                  place=report_place(rows), figures=report_figures(rows),
                   source=lead.source, title=lead.title)
+
+
+def report_place(rows: Sequence[Row]) -> Row | None:
+    """Rule 2: a report's place, from rows in text order: the first town a row's own sentence names, else the
+    first town (the article's dateline or main place, which the row took for want of one)."""
+    return next((r for r in rows if has_place(r) and r.place_named), None) or next((r for r in rows if has_place(r)), None)
+
+
+def specific(row: Row | None) -> bool:
+    """Rule 3: a place that is evidence on its own: a town its row's sentence names (a dateline town such as
+    Ramallah stands for every report from the West Bank; a region or country for thousands)."""
+    return has_place(row) and row.place_named
 
 
 def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
@@ -360,7 +399,7 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
 # ---- 3. joining ----------------------------------------------------------------------------------------
 
 NEAR, FOLLOW, LONG, FAR = 0, 1, 2, 3
-SAME_PLACE, NO_PLACE, OTHER_PLACE = 0, 1, 2
+SAME_PLACE, SAME_AREA, NO_PLACE, OTHER_PLACE = 0, 1, 2, 3
 NONE, WEAK, STRONG = 0, 1, 2
 
 
@@ -442,7 +481,7 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     if victims_shared or wording(a, b) >= 0.5 or (
             share >= NAME_SHARE and (len(shared) >= 2 or streets)):
         return STRONG, False
-    if shared or streets or len(a.words & b.words) >= TITLE_WORDS:
+    if shared or streets or sum(f"t:{w}" not in common for w in a.words & b.words) >= TITLE_WORDS:
         return WEAK, False
     return NONE, differ
 
@@ -513,49 +552,76 @@ def _conflicts(incident: Incident, report: Report) -> bool:
     return figures_conflict(earlier, later)
 
 
+def figures_agree(a: Report, b: Report) -> bool:
+    """Rule 3: two reports state a figure of the same kind that agrees (neither vague, ranges overlapping) and
+    none that conflicts."""
+    shared = [k for k in a.figures.keys() & b.figures.keys() if not a.figures[k].vague and not b.figures[k].vague]
+    earlier, later = (a, b) if a.key <= b.key else (b, a)
+    return any(not _differ(a.figures[k], b.figures[k]) for k in shared) and not figures_conflict(earlier, later)
+
+
+def _first(incident: Incident) -> Report:
+    return min(incident.reports, key=lambda r: r.key)
+
+
+def _agree(incident: Incident, report: Report) -> bool:
+    return figures_agree(incident.latest or max(incident.reports, key=lambda r: r.key), report)
+
+
+def _pair_place(report: Report, member: Report) -> int:
+    """Rule 3's place relation between two reports."""
+    if not (has_place(report.place) and has_place(member.place)):
+        return NO_PLACE
+    named = specific(report.place) and specific(member.place)
+    if km(report.place, member.place) <= PLACE_KM:
+        return SAME_PLACE if named else SAME_AREA
+    return OTHER_PLACE if named else NO_PLACE  # (a dateline town far from a named one says nothing: no place)
+
+
+def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int) -> bool:
+    """Rules a-c for one member's date, place and evidence."""
+    if place == SAME_PLACE and rel == NEAR:
+        if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
+            return date_relation(report, _first(incident))[0] == NEAR and not _conflicts(incident, report)
+        return True
+    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
+        return _agree(incident, report)  # a dateline town or no town, the same day, a word or name: figures agree too
+    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == FOLLOW:
+        return _agree(incident, report)  # days or weeks apart without a town of their own: figures agree too
+    if strength == WEAK and (place == SAME_PLACE and rel == FOLLOW or place == OTHER_PLACE and rel == NEAR):
+        return not _conflicts(incident, report)
+    return strength == STRONG
+
+
 def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence],
            common: frozenset[str] | set[str] = frozenset()) -> tuple | None:
-    """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better)."""
-    best_date, gap = FAR, 10**6
-    place = NO_PLACE
-    placed = has_place(report.place)
-    for member in incident.reports:
-        rel, g = date_relation(report, member)
-        if (rel, g) < (best_date, gap):
-            best_date, gap = rel, g
-        if placed and place != SAME_PLACE and has_place(member.place):
-            place = SAME_PLACE if km(report.place, member.place) <= PLACE_KM else OTHER_PLACE
-    if best_date == FAR:
-        return None
+    """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better). The
+    rules hold between the report and one member report (its date, its place, the evidence they share): a date
+    near one member and a name shared with another, months apart, join nothing."""
     mine = evidence_for(report)
-    # strength against each member (not the union, which would grow with the incident and chain it on)
-    strength = NONE
-    for m in incident.reports:
-        s = evidence_strength(mine, evidence_for(m), common)[0]
-        if s > strength:
-            strength = s
-            if s == STRONG:
-                break
     toll = big_toll(report)
-    if toll is not None and any(big_toll(m) == toll for m in incident.reports):
-        strength = min(STRONG, strength + 1)  # the same mass-casualty toll (and names no longer "differ")
-    elif strength == NONE:
-        if place != SAME_PLACE or best_date != NEAR:
-            return None  # nothing else lets a report without evidence join (whether names differ or not)
+    pairs = []
+    same_toll = False
+    for member in incident.reports:
+        rel, gap = date_relation(report, member)
+        if rel == FAR:
+            continue
+        # strength against each member (not the union, which would grow with the incident and chain it on)
+        strength = evidence_strength(mine, evidence_for(member), common)[0]
+        if toll is not None and big_toll(member) == toll:
+            strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+        pairs.append((-strength, _pair_place(report, member), rel, gap))
+    if not pairs:
+        return None
+    if not same_toll and all(p[0] == -NONE for p in pairs):  # pooled evidence only where "names differ" can decide
         if incident.evidence is None:
             incident.evidence = _union(evidence_for(m) for m in incident.reports)
         if evidence_strength(mine, incident.evidence, common)[1]:
             return None  # names differ
-    if place == SAME_PLACE and best_date == NEAR:
-        if strength == NONE and _conflicts(incident, report):
-            return None
-    elif strength == WEAK and (place == SAME_PLACE and best_date == FOLLOW or place == OTHER_PLACE and best_date == NEAR
-                               or place == NO_PLACE and best_date <= FOLLOW):
-        if _conflicts(incident, report):
-            return None
-    elif strength != STRONG:
-        return None
-    return (-strength, place, best_date, gap, incident.incident_id)
+    for minus_strength, place, rel, gap in sorted(pairs):
+        if _allowed(report, incident, -minus_strength, place, rel):
+            return (minus_strength, place, rel, gap, incident.incident_id)
+    return None
 
 
 # ---- the clustering --------------------------------------------------------------------------------------
@@ -564,11 +630,12 @@ PLACE_REACH = NEAR_DAYS + PUBLISHED_LAG_DAYS + 3  # days searched around a repor
 KEY_REACH = LONG_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # and by a shared name (rules b, c)
 STREET_REACH = FOLLOW_DAYS + PUBLISHED_LAG_DAYS + NEAR_DAYS + 1  # or street (rule b: alone it is weak evidence)
 MAX_KEY_INCIDENTS = 10  # a name or street shared by more incidents than this in reach is no evidence to search by
+MAX_KEY_ARTICLES = 20  # nor one that more articles than this in reach give (an outlet's name, a victim every later report recalls)
 
 
 def key_reach(key: str) -> int:
     """How many days around a report an evidence key is searched (streets: the follow-up window)."""
-    return STREET_REACH if key.startswith("s:") else KEY_REACH
+    return STREET_REACH if key.startswith(("s:", "t:")) else KEY_REACH
 CELL_DEGREES = 0.6  # grid cells for finding incidents near a place: 0.6° ≈ 67 km > 2 x PLACE_KM
 
 
@@ -710,6 +777,39 @@ class Index:
         return [found[k] for k in sorted(found)]
 
 
+def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence]) -> dict[str, list[int]]:
+    """For each name or street: the days of the articles (one entry per article) among `reports` that give it, sorted."""
+    seen: set[tuple[str, str]] = set()
+    out: dict[str, list[int]] = defaultdict(list)
+    for report in reports:
+        ev = evidence_for(report)
+        for key in ev.keys + [f"t:{w}" for w in ev.words]:
+            if (key, report.article_id) not in seen:
+                seen.add((key, report.article_id))
+                out[key].append(_anchor(report))
+    for days in out.values():
+        days.sort()
+    return out
+
+
+def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable[[Report], Evidence]) -> set[str]:
+    """The report's names, streets and headline words ("t:israeli") that more than `MAX_KEY_ARTICLES` articles
+    within reach give ("Al Jazeera", a president, a victim whose killing every later article recalls, "Israeli" in
+    conflict headlines): no evidence of which incident. Counted
+    over the reports being clustered, before any joins (the incidents an incremental run already holds are
+    counted by `Index.common` and the database): a chain of joins cannot hide how common a name is."""
+    anchor = _anchor(report)
+    out = set()
+    ev = evidence_for(report)
+    for key in ev.keys + [f"t:{w}" for w in ev.words]:
+        days = spread.get(key, ())
+        if len(days) > MAX_KEY_ARTICLES:
+            reach = key_reach(key)
+            if bisect_right(days, anchor + reach) - bisect_left(days, anchor - reach) > MAX_KEY_ARTICLES:
+                out.add(key)
+    return out
+
+
 def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Callable[[Report], str],
             evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> list[Incident]:
     """Rule 3 over many reports: each joins the best incident it may join (existing ones or ones opened by
@@ -721,10 +821,11 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
             index.add(incident, member)
         incident.latest = max(incident.reports, key=lambda r: r.key) if incident.reports else None
     touched: dict[str, Incident] = {}
+    spread = _spread(reports, evidence_for)
     for report in sorted(reports, key=lambda r: r.key):
         options = []
         candidates = index.candidates(report)
-        shared_widely = index.common(report) if candidates else set()
+        shared_widely = index.common(report) | _widely(report, spread, evidence_for) if candidates else set()
         for incident in candidates:
             if any(m.article_id == report.article_id for m in incident.reports):
                 continue  # an article's own reports were kept apart by rule 1

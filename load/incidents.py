@@ -54,6 +54,7 @@ from .incident_evidence import (
 )
 from .incident_rules import (
     MAX_KEY_INCIDENTS,
+    PLACE_KM,
     PLACE_REACH,
     Incident,
     Report,
@@ -69,7 +70,7 @@ from .incident_rules import (
     summarise,
 )
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
 _EMPTY = Evidence()
 
@@ -95,10 +96,23 @@ _ROW_SQL = """
 SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_low, e.casualty_high, e.subset_of,
        coalesce(e.is_cumulative, false), {aggregate}, e.location, e.country_code, e.latitude, e.longitude,
        e.event_date, e.date_text, coalesce(e.sentence, ''), coalesce(e.char_start, 0), e.victims,
-       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id, {date_source}
+       e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id, {date_source},
+       EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.canonical = e.location
+               AND p.char_start >= greatest(e.sent_start, 3) AND p.char_start < e.sent_end)
+       OR NOT EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.feature = 'city'
+               AND (abs(p.latitude - e.latitude) > {lat} OR abs(p.longitude - e.longitude) * cos(radians(e.latitude)) > {lat})
+               GROUP BY p.canonical HAVING count(*) >= 2)
+       AS place_named
 FROM events e JOIN articles a USING (article_id)
 WHERE e.event_type = 'casualty' AND {where}
 """
+
+
+LOCAL_DEGREES = PLACE_KM / 111.0
+"""A row's place is *named* (`Row.place_named`, rule 3's specific place) when its own sentence names it (not as the
+article's opening dateline), or when the article names no town farther than this from it, north-south or east-west
+(a local story: its dateline town is where it happened). Otherwise it is the dateline or main town of an article
+that tells of several places ("Ramallah, occupied West Bank –" over reports from Jenin and Nablus)."""
 
 
 @lru_cache(maxsize=65536)
@@ -117,14 +131,17 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
     if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
         aggregate = f"({aggregate} OR coalesce(e.recalled, false))"
     date_source = "e.date_source" if "date_source" in cols else "NULL"
-    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where),
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where, lat=LOCAL_DEGREES),
                         params or []).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     out = []
     for v in zip(*columns):
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
                   _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21],
-                  v[23])
+                  v[23], place_named=bool(v[24]))
+        if not row.place_named and row.latitude is not None and row.title:
+            town = headline_town(row.title, row.country_code)  # the town the headline names is the story's own
+            row.place_named = town is not None and town.location == row.location
         out.append((row, v[22]))
     return out
 

@@ -598,6 +598,63 @@ def _aggregate(cue: Token, count: Count) -> bool:
     return False
 
 
+_SPAN_NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|several|few)"
+_CAMPAIGN_NOUNS = ("war|offensive|bombardments?|bombing|assault|onslaught|campaign|operation|conflict|fighting|escalation|"
+                   "attacks?|raids|strikes|air\\s+strikes|siege|aggression|incursions?|hostilities")
+_CAMPAIGN = re.compile(
+    # "the 11-day bombardment", "a three-week offensive" (a day or two of raids is one operation; three days or more is a campaign)
+    rf"\b(?:(?:\d*[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty)[- ]days?"
+    rf"|{_SPAN_NUM}[- ](?:weeks?|months?|years?))(?:[- ]long)?\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_CAMPAIGN_NOUNS})\b"
+    # "over the past 11 days", "in 11 days", "for three weeks"
+    rf"|\b(?:over|for|in|during|within|across)\s+(?:more\s+than\s+|nearly\s+|almost\s+|about\s+)?(?:the\s+)?"
+    rf"(?:past\s+|last\s+|first\s+|previous\s+)?{_SPAN_NUM}\s+(?:days|weeks|months)\b"
+    # "bombed for a sixth day", "now in its seventh consecutive day", "between 2010 and 2019", "a string of attacks"
+    r"|\b(?:for\s+(?:a|the)|in\s+(?:its|their))\s+\w+\s+(?:straight\s+|consecutive\s+)?day\b|\bbetween\s+(?:19|20)\d\d\s+and\b"
+    r"|\b(?:string|spate|series|wave)\s+of\s+(?:[\w’'-]+\s+){0,2}?(?:attacks|raids|strikes|killings|shootings|stabbings)\b"
+    # "in the same period", "during the March to June reporting period", "thus far"
+    r"|\b(?:the\s+same|that|this|reporting)\s+(?:time\s+)?period\b|\bsame\s+timeframe\b|\bthus\s+far\b"
+    # "since the offensive began", "since hostilities flared up", "the assault that began on May 10", "since the start of"
+    r"|\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:began|begun|started|erupted|flared|broke\s+out|escalated|was\s+launched)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b"
+    rf"|\b(?:{_CAMPAIGN_NOUNS})\s+(?:that|which)\s+(?:began|started|erupted)\b"
+    # "Israel's last offensive", "the latest escalation", "the Nakba": a campaign, however long
+    r"|\b(?:last|latest|previous|recent|past|ongoing)\s+(?:round\s+of\s+)?(?:war|offensive|assault|escalation|onslaught|bombardment|fighting|aggression|conflict)\b"
+    r"|\bnakba\b|\bintifada\b",
+    re.IGNORECASE,
+)
+CAMPAIGN_MIN = 3  # a campaign's total is of several people: "killed in five months" of one victim is a date
+CAMPAIGN_HEADS = {"war", "offensive", "bombardment", "onslaught", "escalation", "hostility", "campaign", "aggression", "siege",
+                  "conflict"}
+
+
+def _campaign_total(cue: Token) -> bool:
+    """A war's or a campaign's total, not one incident (conflict news restates these in every report, and they
+    join whatever else happened that day): "the 11-day bombardment killed 250", "killed over the past 11 days",
+    "since the offensive began", "in the same period", "during Israel's last offensive", "the latest escalation
+    that killed 65 children". Read in the cue's clause, widened to the noun a relative clause describes ("the
+    three-day assault in which 49 were killed") and to a reporting verb's clause ("Since the offensive began,
+    the ministry says 83 have been killed"). A day or two of raids ("a two-day raid on Jenin") stays one incident,
+    and so does a figure under `CAMPAIGN_MIN` ("the second time in six months a teenager has been killed")."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    top = verb
+    for _ in range(3):
+        participle = top.dep_ == "advcl" and top.tag_ == "VBG"  # "..., killing at least 49": the main clause's event
+        if (top.dep_ not in ("relcl", "acl", "ccomp", "conj") and not participle) or top.head.i == top.i:
+            break
+        top = top.head
+    if top.dep_ in ("relcl", "acl") and top.head.i != top.i:
+        top = top.head
+    clause = set(t.i for t in top.subtree) | {t.i for t in verb.subtree}
+    doc = cue.doc
+    if _CAMPAIGN.search("".join(doc[i].text_with_ws if i + 1 in clause else doc[i].text + " " for i in sorted(clause))):
+        return True
+    agents = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    agents += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by", "agent") for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ in ("relcl", "acl"):
+        agents.append(verb.head)
+    return any(a.lemma_.lower() in CAMPAIGN_HEADS for a in agents)
+
+
 def _reported_by(cue: Token) -> str | None:
     """Who gave the figure: the subject of the speech verb governing the cue, else "according to X"."""
     head, seen = cue, 0
@@ -732,6 +789,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
         if _negated_or_hypothetical(cue):
             continue
         cumulative = _is_cumulative(cue, lemma)
+        campaign = _campaign_total(cue)
         reporter = _reported_by(cue)
         parents: list[Mention] = []
         parent_tokens: set[int] = set()
@@ -765,7 +823,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
-                event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count),
+                event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count)
+                               or (campaign and (count.amount.count or 0) >= CAMPAIGN_MIN),
                                reported_by=reporter)
                 parents.append(_mention(event, count, cue, lemma, sent))
         if any(p.event.is_cumulative for p in parents):  # "a gunman killed three people and himself last month"

@@ -1,0 +1,210 @@
+"""Incidents on conflict news: a dateline town is no place evidence, campaign totals are no incident, common names
+and headline words are no evidence (issue 12). This project's own sentences; real DuckDB, the real spaCy model
+where extraction is involved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from eventwire.load import incident_rules as rules
+from eventwire.load import writer
+from eventwire.load.db import session
+from eventwire.load.incident_evidence import Evidence
+from eventwire.load.incident_rules import Incident, Row, article_reports, cluster, decide, report_place
+from eventwire.transform import gazetteer
+from eventwire.transform.records import PlaceMention
+
+from tests.test_incidents import Fig, Story, _records, incident_of, q
+
+MON, TUE = date(2023, 3, 6), date(2023, 3, 7)
+KRAMATORSK = gazetteer.lookup("Kramatorsk")
+K = ("Kramatorsk", KRAMATORSK.latitude, KRAMATORSK.longitude)
+
+
+def write_with_places(db: Path, *stories: Story, towns: tuple[str, ...] = ("Kramatorsk", "Kharkiv", "Odesa")) -> list[str]:
+    """Write stories with their place mentions (every occurrence of `towns` in the body), as the extractor
+    would store them in `places`."""
+    articles, results = zip(*(_records(s) for s in stories))
+    for article, result in zip(articles, results):
+        for name in towns:
+            known = gazetteer.lookup(name)
+            start = article.body.find(name)
+            while start >= 0:
+                result.places.append(PlaceMention(name, start, start + len(name), known.canonical, known.admin1,
+                                                  known.country_code, known.latitude, known.longitude, "city",
+                                                  article.article_id))
+                start = article.body.find(name, start + 1)
+    with session(db) as con:
+        writer.write_batch(con, list(articles), list(results), {a.article_id: a.content_hash for a in articles},
+                           "test", "run-1")
+    return [a.article_id for a in articles]
+
+
+def _shelling(source_id: str, sentence: str, kind: str, count: int, extra: str) -> Story:
+    return Story(source_id, "Wire", "Shelling in the east", TUE, [
+        Fig(sentence, kind, count, place=K, day=MON, date_text="Monday")], extra=extra)
+
+
+ROUND_UP = "Troops also fought near Kharkiv, and Kharkiv's mayor reported more shelling; Odesa and Odesa's port were quiet."
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "conflict.duckdb"
+
+
+def test_a_dateline_town_standing_for_a_region_joins_nothing(db):
+    # both articles open with the same dateline and tell of other towns: the dateline is where the reporter is
+    a, b = write_with_places(db,
+                             _shelling("w-1", "Kramatorsk, eastern Ukraine – A man was killed by shelling on Monday, officials said.",
+                                       "killed", 1, ROUND_UP),
+                             _shelling("w-2", "Kramatorsk, eastern Ukraine – Three people were wounded when a school was hit on Monday.",
+                                       "wounded", 3, ROUND_UP))
+    assert q(db, "SELECT count(*) FROM events WHERE incident_id IS NOT NULL")[0][0] == 2
+    assert incident_of(db, a) != incident_of(db, b)
+
+
+def test_a_town_the_sentence_names_still_joins_the_same_day(db):
+    a, b = write_with_places(db,
+                             _shelling("w-3", "A man was killed by shelling in Kramatorsk on Monday, officials said.",
+                                       "killed", 1, ROUND_UP),
+                             _shelling("w-4", "Three people were wounded by the shelling in Kramatorsk on Monday.",
+                                       "wounded", 3, ROUND_UP))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+
+
+def test_a_local_story_s_dateline_town_is_its_place(db):
+    # no other town named: the dateline town is where it happened (US local news), and rule a joins as before
+    a, b = write_with_places(db,
+                             _shelling("w-5", "Kramatorsk, eastern Ukraine – A man was killed by shelling on Monday, officials said.",
+                                       "killed", 1, "Neighbours said the blast woke the street."),
+                             _shelling("w-6", "Kramatorsk, eastern Ukraine – Three people were wounded when a school was hit on Monday.",
+                                       "wounded", 3, "The school had been closed for the holidays."))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+
+
+def _row(event_id: str, article: str, sentence: str, count: int, named: bool, kind: str = "killed") -> Row:
+    return Row(event_id, article, kind, count, count, count, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               event_date=MON, date_text="Monday", sentence=sentence, published=TUE, date_source="sentence",
+               place_named=named, title="Shelling in the east")
+
+
+def test_same_area_same_day_joins_on_weak_evidence_only_when_figures_agree():
+    one = article_reports([_row("e1", "a1", "One man was killed on Monday.", 1, named=False)])[0]
+    same = article_reports([_row("e2", "a2", "A man was killed on Monday.", 1, named=False)])[0]
+    other = article_reports([_row("e3", "a3", "Three men were killed on Monday.", 3, named=False)])[0]
+    weak = Evidence(names=frozenset({"ivan petrenko"}))  # one name in common: weak evidence
+    incident = Incident("i1", [one])
+    assert decide(same, incident, lambda r: weak) is not None
+    assert decide(other, incident, lambda r: weak) is None  # figures differ: a different strike
+    assert decide(same, incident, lambda r: Evidence()) is None  # no evidence: the area and the day are not enough
+    # named in both sentences, the same place: rule a needs no evidence
+    named = Incident("i2", [article_reports([_row("e4", "a4", "One man was killed in Kramatorsk.", 1, named=True)])[0]])
+    assert decide(article_reports([_row("e5", "a5", "A man died in Kramatorsk.", 1, named=True)])[0], named,
+                  lambda r: Evidence()) is not None
+
+
+def test_a_report_takes_the_town_its_sentence_names_before_the_dateline():
+    rows = [_row("e1", "a1", "Kramatorsk – Officials counted the dead.", 2, named=False),
+            Row("e2", "a1", "killed", 2, latitude=48.85, longitude=37.60, location="Slovyansk", sentence="Two died in Slovyansk.",
+                char_start=50, place_named=True)]
+    assert report_place(rows).location == "Slovyansk"
+
+
+def test_a_name_or_headline_word_most_articles_give_is_no_evidence():
+    n = rules.MAX_KEY_ARTICLES + 2
+    reports = [article_reports([Row(f"e{i}", f"a{i}", "killed", 1 + i % 2, 1 + i % 2, 1 + i % 2, event_date=MON, date_text="Monday",
+                                    sentence=f"Figure {i}.", published=TUE, title=f"Headline {i}")])[0] for i in range(n)]
+    common = Evidence(names=frozenset({"olena kovalenko"}), words=frozenset({"ukrainian", "shelling"}))
+    out = cluster(reports, [], lambda r: f"i-{r.article_id}", lambda r: common)
+    assert len(out) == n  # shared by every article: no report joins another on it
+    few = cluster(reports[:3], [], lambda r: f"i-{r.article_id}", lambda r: common)
+    assert len(few) < 3  # shared by three articles only: weak evidence, and agreeing figures join
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire.transform.nlp import get_nlp
+    return get_nlp()
+
+
+@pytest.mark.parametrize("sentence, cumulative", [
+    ("The six-day bombardment of the port killed at least 120 people, including 20 children.", True),
+    ("Soldiers have killed 14 fighters over the past eight days, the army said.", True),
+    ("Militia attacks killed 9 villagers in the same period.", True),
+    ("Since the offensive started on Friday, the ministry says 75 people have been killed.", True),
+    ("During the army's previous offensive on the valley, air raids killed 95 people.", True),
+    ("The town was shelled for a fourth straight day, killing more than 200 people.", True),
+    ("A series of rebel attacks since June has killed 17 soldiers.", True),
+    ("The latest escalation killed 40 people in the border villages.", True),
+    ("The conflict killed more than 260 villagers as well as 13 soldiers.", True),
+    ("The air raids, now in their ninth day, have killed at least 180 people.", True),
+    ("A two-day raid on the camp killed seven fighters.", False),
+    ("Gunmen opened fire on a minibus on Monday, killing four passengers.", False),
+    ("A 15-year-old was shot and killed, the second time in six months a teenager has died in the city.", False),
+])
+def test_a_campaign_total_is_cumulative(nlp, sentence, cumulative):
+    from eventwire.transform.events.casualty import extract_casualties
+    rows = [e for e in extract_casualties(nlp(sentence)) if e.casualty_kind == "killed" and e.subset_of is None]
+    assert rows and rows[0].is_cumulative is cumulative
+
+
+def _dated(event_id: str, article: str, day: date, count: int, named: bool = True) -> Row:
+    return Row(event_id, article, "killed", count, count, count, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               event_date=day, date_text="that day", sentence=f"{count} killed in Kramatorsk ({event_id}).",
+               published=day, date_source="sentence", place_named=named)
+
+
+def test_a_chain_of_days_in_one_town_is_not_one_incident():
+    # each report the day after the last, in the same named town, no evidence: the third is not the first's incident
+    days = [date(2023, 3, d) for d in (1, 2, 3, 4)]
+    reports = [article_reports([_dated(f"e{i}", f"a{i}", d, 1)])[0] for i, d in enumerate(days)]
+    out = cluster(reports, [], lambda r: f"i-{r.article_id}", lambda r: Evidence())
+    assert max(len(i.reports) for i in out) <= 2
+
+
+def test_date_and_evidence_must_hold_with_the_same_member():
+    early = article_reports([_dated("e1", "a1", date(2023, 1, 2), 1, named=False)])[0]
+    late = article_reports([_dated("e2", "a2", date(2023, 3, 1), 1, named=False)])[0]
+    new = article_reports([_dated("e3", "a3", date(2023, 3, 1), 1, named=False)])[0]
+    names = {"a1": Evidence(names=frozenset({"oksana melnyk"})), "a2": Evidence(), "a3": Evidence(names=frozenset({"oksana melnyk"}))}
+    incident = Incident("i1", [early, late])
+    # near `late` in date, a name in common with `early` two months before: no join (it would with both at once)
+    assert decide(new, incident, lambda r: names[r.article_id]) is None
+
+
+def test_a_sentence_that_opens_on_an_earlier_time_is_another_report():
+    rows = [Row("e1", "a1", "killed", 1, sentence="Soldiers shot dead a farmer near the village on Sunday.", char_start=0),
+            Row("e2", "a1", "killed", 3, sentence="Last week, troops killed three men in a raid on the town.", char_start=60),
+            Row("e3", "a1", "killed", 2, sentence="In February, an air strike killed two children.", char_start=130),
+            Row("e4", "a1", "wounded", 2, sentence="In Marion, two people were wounded.", char_start=190)]
+    reports = article_reports(rows)
+    assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e4"], ["e2"], ["e3"]]
+
+
+def test_weeks_apart_without_a_town_of_their_own_figures_must_agree():
+    first = article_reports([_row("e1", "a1", "One man was killed on Monday.", 1, named=False)])[0]
+    later = Row("e2", "a2", "wounded", 3, 3, 3, latitude=K[1], longitude=K[2], location="Kramatorsk",
+                event_date=date(2023, 3, 20), date_text="Monday", sentence="Three were wounded on Monday.",
+                published=date(2023, 3, 21), date_source="sentence", place_named=False)
+    same = Row("e3", "a3", "killed", 1, 1, 1, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               event_date=date(2023, 3, 20), date_text="Monday", sentence="A man was killed on Monday.",
+               published=date(2023, 3, 21), date_source="sentence", place_named=False)
+    weak = Evidence(names=frozenset({"ivan petrenko"}))
+    incident = Incident("i1", [first])
+    assert decide(article_reports([later])[0], incident, lambda r: weak) is None  # no figure in common
+    assert decide(article_reports([same])[0], incident, lambda r: weak) is not None
+
+
+def test_a_paragraph_far_down_joins_the_report_only_on_a_named_town():
+    lead = Row("e1", "a1", "killed", 1, latitude=K[1], longitude=K[2], location="Kramatorsk",
+               sentence="A man was killed by shelling in Kramatorsk on Monday.", char_start=0, place_named=True)
+    far = Row("e2", "a1", "killed", 2, latitude=K[1], longitude=K[2], location="Kramatorsk",
+              sentence="Two people died when their car hit a mine.", char_start=rules.SAME_REPORT_CHARS + 200,
+              place_named=False)  # took the article's town for want of one
+    named = Row("e3", "a1", "wounded", 4, latitude=K[1], longitude=K[2], location="Kramatorsk",
+                sentence="Four were wounded in Kramatorsk.", char_start=2 * rules.SAME_REPORT_CHARS + 400, place_named=True)
+    reports = article_reports([lead, far, named])
+    assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e3"], ["e2"]]
