@@ -14,6 +14,8 @@ Version history (SCHEMA_VERSION):
      admin1, places.admin1, runs.host/pid (interrupted runs); tables incidents, incident_figures, incident_keys,
      run_counts, schema_version; views death_toll_rows, incident_reports, daily_death_mentions_by_place,
      events_by_type, actions_by_day_place; daily_deaths_by_place now counts incidents
+  3  events.recalled (a figure of an earlier incident an article recalls: out of the toll rule and of incidents);
+     death_toll_rows leaves it out
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import eventwire.versions as versions
 from ..errors import UserError
 from .catalog import columns
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _VIEWS_MARKER = "-- VIEWS"
 
 
