@@ -1,5 +1,5 @@
 """`python -m eventwire` is the `eventwire` command."""
 
-from eventwire.cli import app
+from eventwire.cli import main
 
-app()
+main()

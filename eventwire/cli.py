@@ -280,9 +280,35 @@ def dashboard(
         raise typer.Exit(0) from None
 
 
-def main() -> None:  # pragma: no cover - console entry point alias
-    app()
+def main() -> None:
+    """The console script (and `python -m eventwire`): the command, then a quick exit.
+
+    When a command has finished, the interpreter's teardown (freeing every module and object one by one: the
+    gazetteer's 300,000 places, Prefect) took ~0.7 s of every run. The exit handlers still run (the temporary
+    server, logging, the worker pool's bookkeeping) and output is flushed; only the freeing is skipped, as the
+    operating system takes the memory back anyway. A non-daemon thread still at work gets the ordinary exit."""
+    import atexit
+    import os
+    import sys
+    import threading
+
+    try:
+        app()
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()
