@@ -24,6 +24,7 @@ from .numbers import (
     word_number,
 )
 
+from .dates import MONTHS
 from .lexicon import NOT_PERSON_NOUNS, PERSON_NOUNS, PERSON_SUFFIXES
 from .nlp import entity_at, sentence_of
 
@@ -48,8 +49,6 @@ _MONTHS_DAYS = {
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "year", "years", "old", "aged", "month", "months", "week", "weeks", "day", "days", "hours",
 }
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _NOT_COUNT_NEXT = {"%", "percent", "per", "km", "news", "years", "year", "am", "pm", "a.m.", "p.m.", "o'clock", "o’clock", "caliber",
                    "calibre", "mm", "gauge", "block", "blocks", "hundred-block", "mph", "degrees", "feet", "foot",
                    "inches", "pounds", "lbs", "miles", "yards", "meters", "metres", "kilometres", "kilometers"}
@@ -108,7 +107,7 @@ def _refused(tok: Token) -> bool:
     nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
     nxt2 = doc[tok.i + 2].lower_ if tok.i + 2 < len(doc) else ""
     prv = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    if nxt in _NOT_COUNT_NEXT or nxt.rstrip(".") in _MONTHS or prv.rstrip(".") in _MONTHS or prv in _NOT_COUNT_PREV:
+    if nxt in _NOT_COUNT_NEXT or nxt.rstrip(".") in MONTHS or prv.rstrip(".") in MONTHS or prv in _NOT_COUNT_PREV:
         return True
     if tok.is_title and not tok.is_sent_start and not tok.is_digit and doc[tok.i + 1 : tok.i + 2].text[:1].isupper():
         return True  # a number word inside a name: "an Eight Trey Crip", "the Seven Seas"

@@ -61,7 +61,8 @@ _DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{1
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _RELATIVE_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
-_AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
+AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
+"""Words that make a number an age ("17-year-old", "aged 35"): never a date, never a count."""
 _PERIOD = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:year|month|decade|century|spring|summer|fall|autumn|winter)s?\b|"
                      r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 _HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:ago)\b")
@@ -188,7 +189,7 @@ def _all_candidates(doc: Doc) -> list[Span]:
     if key not in doc.user_data:
         spans = [_with_day(e) for e in entities(doc) if e.label_ == "DATE"
                  or (e.label_ == "TIME" and any(t.lower_ in WEEKDAYS or t.lower_ in RELATIVE_WORDS for t in e))]
-        spans = [e for e in spans if not _AGE.search(e.text.lower())]
+        spans = [e for e in spans if not AGE.search(e.text.lower())]
         taken = {t.i for e in spans for t in e}
         for m in _RELATIVE_WORD.finditer(text_of(doc)):  # found in the text, not by walking every token
             span = doc.char_span(m.start(), m.end())

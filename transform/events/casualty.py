@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from ..casualty_counts import Count, is_person_noun, read_count
 from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
-from ..dates import PUBLISHED, date_for_event
+from ..dates import AGE, PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
 from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentences, text_of
 from ..records import Event
@@ -561,7 +561,6 @@ _PERIOD = re.compile(
     r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
     r"|\b(?:past|last|previous)\s+(?:\w+\s+)?(?:weeks|months)\b"
     r"|\b\d+\s+(?:hours|days)\b")
-_AGE = re.compile(r"(?:year|month|week|day)s?[- ]old\b|\baged?\b")
 
 
 def _aggregate(cue: Token, count: Count) -> bool:
@@ -591,7 +590,7 @@ def _aggregate(cue: Token, count: Count) -> bool:
         words = ent.text.lower()
         if re.fullmatch(r"an? weekend", words) or (ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in INCIDENT_NOUNS | {"homicide", "killing"}):
             continue  # "after a weekend homicide": one incident's time, not a weekend's tally
-        if _AGE.search(words) or (re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and not re.search(r"\byears?\b", words)):
+        if AGE.search(words) or (re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", words) and not re.search(r"\byears?\b", words)):
             continue  # an age, or a day ("4 May 2021"): one incident's date ("this year through July 20" is a period)
         if _PERIOD.search(words):
             return True
