@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from eventwire.transform.events import BY_NAME
@@ -286,3 +289,22 @@ def test_the_x_neighbourhood_far_from_the_storys_towns_is_no_place():
     assert "Englewood" not in {p.name for p in find_places(doc)}
     doc = parse_one("A man was shot dead in a South Bend neighborhood, police in South Bend said.")
     assert "South Bend" in {p.name for p in find_places(doc)}
+
+
+def test_the_gazetteer_index_read_from_its_cache_is_the_one_built(tmp_path):
+    probe = ("import json; from eventwire.transform import gazetteer as g; c, t = g._index(); print(json.dumps(["
+             "len(c), len(t), len(g._ALL_TOWNS), len(g._BY_NAME), g.lookup('Chester').admin1, "
+             "g.lookup_in('Chester', 'US').admin1, g.us_state('Oregon').latitude, "
+             "sorted(g.us_county_states('Harrison County')), g.lookup('Bombay').canonical]))")
+    env = {**os.environ, "EVENTWIRE_CACHE_DIR": str(tmp_path)}
+
+    def index() -> list:
+        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+        return json.loads(out.stdout)
+
+    built = index()
+    (cache,) = tmp_path.glob("gazetteer-*.pickle")
+    assert index() == built  # read from the cache
+    cache.write_bytes(b"not a pickle")
+    assert index() == built  # a damaged cache is built anew
+    assert built[4:6] == ["England", "Pennsylvania"] and built[8] == "Mumbai"
