@@ -130,6 +130,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..transform.gazetteer import distance_km
 from .incident_evidence import Evidence, wording
 
 PLACE_KM = 30.0
@@ -299,9 +300,7 @@ def has_place(row: Row | None) -> bool:
 
 def km(a: Row, b: Row) -> float:
     """Great-circle distance between two rows' places."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 def _fits(report: Report, row: Row) -> bool:
@@ -584,10 +583,8 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
         if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
             return date_relation(report, _first(incident))[0] == NEAR and not _conflicts(incident, report)
         return True
-    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
-        return _agree(incident, report)  # a dateline town or no town, the same day, a word or name: figures agree too
-    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == FOLLOW:
-        return _agree(incident, report)  # days or weeks apart without a town of their own: figures agree too
+    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel in (NEAR, FOLLOW):
+        return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too
     if strength == WEAK and (place == SAME_PLACE and rel == FOLLOW or place == OTHER_PLACE and rel == NEAR):
         return not _conflicts(incident, report)
     return strength == STRONG
@@ -777,13 +774,18 @@ class Index:
         return [found[k] for k in sorted(found)]
 
 
+def _keys_and_words(ev: Evidence) -> list[str]:
+    """An evidence's names and streets, and its headline words as "t:word" keys: what `_widely` counts."""
+    return ev.keys + [f"t:{w}" for w in ev.words]
+
+
 def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence]) -> dict[str, list[int]]:
     """For each name or street: the days of the articles (one entry per article) among `reports` that give it, sorted."""
     seen: set[tuple[str, str]] = set()
     out: dict[str, list[int]] = defaultdict(list)
     for report in reports:
         ev = evidence_for(report)
-        for key in ev.keys + [f"t:{w}" for w in ev.words]:
+        for key in _keys_and_words(ev):
             if (key, report.article_id) not in seen:
                 seen.add((key, report.article_id))
                 out[key].append(_anchor(report))
@@ -801,7 +803,7 @@ def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable
     anchor = _anchor(report)
     out = set()
     ev = evidence_for(report)
-    for key in ev.keys + [f"t:{w}" for w in ev.words]:
+    for key in _keys_and_words(ev):
         days = spread.get(key, ())
         if len(days) > MAX_KEY_ARTICLES:
             reach = key_reach(key)

@@ -152,11 +152,12 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        cached = _read_cache()
+        path = _cache_path()
+        cached = _read_cache(path)
         if cached is not None:
             return cached
         index = _build_index()
-        _write_cache(index)
+        _write_cache(index, path)
         return index
     finally:
         if was_enabled:
@@ -182,14 +183,15 @@ def _cache_path() -> Path | None:
     return Path(folder) / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 
-def _read_cache() -> tuple[dict[str, Place], dict[str, Place]] | None:
+def _read_cache(path: Path | None) -> tuple[dict[str, Place], dict[str, Place]] | None:
     """The index as a previous process built it (0.35 s to read instead of ~1 s to build, in the fork server and
     in the main process of every run), or None when there is none or it cannot be read."""
     import pickle
 
-    path = _cache_path()
+    if path is None:
+        return None
     try:
-        with open(path, "rb") as f:  # type: ignore[arg-type]
+        with open(path, "rb") as f:
             countries, towns, all_towns, own, by_name, us_states, us_counties = pickle.load(f)
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated or from another build: build it instead
         return None
@@ -200,24 +202,26 @@ def _read_cache() -> tuple[dict[str, Place], dict[str, Place]] | None:
     return countries, towns
 
 
-def _write_cache(index: tuple[dict[str, Place], dict[str, Place]]) -> None:
+def _write_cache(index: tuple[dict[str, Place], dict[str, Place]], path: Path | None) -> None:
     """Keep the built index for the next process (written to a temporary name, then renamed: a reader never
     sees half a file); quietly not where the cache folder cannot be written."""
     import os
     import pickle
     import tempfile
 
-    path = _cache_path()
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "wb") as f:
             pickle.dump((*index, _ALL_TOWNS, _OWN, _BY_NAME, _US_STATES, _US_COUNTIES), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
-        pass
+        Path(tmp).unlink(missing_ok=True)  # (a full disk: no half file left behind)
 
 
 def _build_index() -> tuple[dict[str, Place], dict[str, Place]]:
@@ -330,6 +334,15 @@ def is_country(name: str | None) -> bool:
     if alias is not None:
         return alias.feature == "country"
     return key in _index()[0]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres: the one measure of "near" for place rules and
+    incident rules alike."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 _CELL = 0.5  # degrees: the grid `admin1_at` searches (3 x 3 cells around the point)

@@ -117,6 +117,13 @@ def forms(doc: Doc) -> tuple[list[str], list[str], list[str]]:
     return found
 
 
+def tokens_among(doc: Doc, words: frozenset[str] | set[str], start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of doc[start:end] whose lower-case form or lemma is in `words`, in order: found from `forms`, so
+    only these get a Token object (rules that look for a few cue words need no other)."""
+    lowers, lemmas, _ = forms(doc)
+    return [doc[i] for i in range(start, len(doc) if end is None else end) if lowers[i] in words or lemmas[i] in words]
+
+
 def _string(doc: Doc, h: int, lower: bool = False) -> str:
     """The string of a hash (lower-cased if asked), memoised."""
     memo = _LOWER_STRINGS if lower else _STRINGS

@@ -30,13 +30,12 @@ states to towns, and a US state found gives way to the article's own town in tha
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import (ALIASES, countries_of, is_known_town, lookup, lookup_in, normalise, towns_named, us_county_states,
-                        us_state)
+from .gazetteer import (ALIASES, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise, towns_named,
+                        us_county_states, us_state)
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -361,18 +360,17 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str
             p.admin1 = there.admin1
     if country == "US":
         states = _us_states(text)
-        places[:] = _us_regions(places, text, states)
+        places[:] = _us_regions(places, states)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states)
     return country, None
 
 
-def _us_regions(places: list[PlaceMention], text: str,
-                states: tuple[Counter[str], dict[int, str]] | None = None) -> list[PlaceMention]:
+def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
     """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town, and "Harrison County" a county: never the town of that name in
     another state (the gazetteer has no counties). A county becomes its state when the article says which (the
     state written after it, or the one state the article names that has such a county); else it is no place.
-    `states`: `_us_states(text)`, when the caller has it already."""
-    votes, after = states or _us_states(text)
+    `states`: `_us_states` of the article's text."""
+    votes, after = states
     kept = []
     towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
              and (t := lookup_in(p.name, "US", after[p.char_end])) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
@@ -405,13 +403,13 @@ def _become(p: PlaceMention, place) -> None:
 
 
 def _in_the_articles_states(towns: list[PlaceMention], text: str,
-                            states: tuple[Counter[str], dict[int, str]] | None = None) -> PlaceMention | None:
+                            states: tuple[Counter[str], dict[int, str]]) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
     says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
     dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
     story is Columbus, Georgia. Returns the dateline's town, for `locate`. `states`: as for `_us_regions`."""
-    votes, after = states or _us_states(text)
+    votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
     sign = _CALL_SIGN.search(text[:400])
     if sign is not None:
@@ -497,7 +495,7 @@ def _nearest_namesake(p: PlaceMention, anchor: PlaceMention):
     for town in towns_named(p.name):
         if town.country_code != "US":
             continue
-        d = _km_points(town.latitude, town.longitude, anchor.latitude, anchor.longitude)
+        d = distance_km(town.latitude, town.longitude, anchor.latitude, anchor.longitude)
         if d <= best_km:
             best, best_km = town, d
     return best
@@ -644,15 +642,7 @@ def _near_the_story(candidates: list[PlaceMention], places: list[PlaceMention]) 
 
 def _km(a: PlaceMention, b: PlaceMention) -> float:
     """Great-circle distance between two geocoded places, in kilometres."""
-    return _km_points(a.latitude, a.longitude, b.latitude, b.longitude)
-
-
-def _km_points(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points, in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 
 
 CARE_WORDS = frozenset({"hospital", "center", "centre", "clinic", "facility", "infirmary", "morgue", "jail", "prison"})

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..casualty_counts import read_count
+from ..nlp import forms
 from . import lexicon as L
 from .parties import (
     AIR_VEHICLES,
@@ -24,7 +25,6 @@ from .parties import (
 )
 from .tokens import (
     LEMMA_FIXED_FORMS,
-    forms_of,
     has_child_word,
     is_noun,
     is_verb,
@@ -1271,7 +1271,7 @@ def background(sent: Span, with_relcl: bool, purpose_only: bool = False) -> set[
 def _find_background(sent: Span, with_relcl: bool, purpose_only: bool) -> set[int]:
     out: set[int] = set()
     doc = sent.doc
-    deps = forms_of(doc)[2]
+    deps = forms(doc)[2]
     for i in range(sent.start, sent.end):
         dep = deps[i]
         if dep not in _BACKGROUND_DEPS or i in out:
@@ -1323,11 +1323,11 @@ def is_excessive(t: Token) -> bool:
                for c in verb.children)
 
 
-INTERVENTION_WORDS = {"armed", "force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
+INTERVENTION_WORDS = frozenset({"armed", "force", "ammunition", "round", "violent", "violence", "protest", "demonstration", "rally", "march",
     "disperse", "intervene", "suppress", "teargas", "tear-gas", "kettle", "evict", "break", "crack", "chase", "foil", "stop",
     "prevent", "clear", "remove", "block", "push", "repel", "baton", "lathi", "gas", "cannon", "bullet", "pellet", "charge",
     "grenade", "canister", "spray", "shot", "crackdown", "dispersal", "intervention",
-}
+})
 
 
 SCAN_WORDS = CUE_WORDS | INTERVENTION_WORDS

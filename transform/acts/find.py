@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 from .. import speakers
 from ..casualty_counts import read_count
+from ..nlp import forms, sentences
 from . import lexicon as L
 from .cues import (
     CUE_WORDS,
@@ -78,7 +79,6 @@ from .parties import (
 )
 from .tokens import (
     candidates,
-    forms_of,
     first_or_none,
     is_noun,
     is_verb,
@@ -87,7 +87,6 @@ from .tokens import (
     mod_words,
     prep_objects,
     sentence_words,
-    sentences_of,
     word_key,
     words_table,
 )
@@ -302,7 +301,7 @@ def _time_phrases(sent: Span) -> set[int]:
     the wake of the bombing"): an act named there is when something else happened, not what the sentence reports."""
     out: set[int] = set()
     doc = sent.doc
-    lowers, _, deps = forms_of(doc)  # Token objects only for the few candidates
+    lowers, _, deps = forms(doc)  # Token objects only for the few candidates
     for i in range(sent.start, sent.end):
         if i in out or deps[i] not in ("prep", "advcl") or deps[i] == "prep" and lowers[i] not in _TIME_PREPS and lowers[i] != "in":
             continue
@@ -480,7 +479,7 @@ class _Context:
         self._index: speakers.SpeakerIndex | None = None
         self.previous_actor: str | None = None
         self._breaks: list[int] | None = None
-        self.sents = sentences_of(doc)
+        self.sents = sentences(doc)
         self.words = words_table(doc, self.sents)
         self._paras: dict[int, _Para] = {}
         self.paragraphs_with_acts: set[int] = set()
@@ -889,7 +888,7 @@ def name_earlier_acts(doc: Doc, sent_starts: list[int]) -> list[bool]:
     try:
         wanted = set(sent_starts)
         named = {sent.start_char: any(refers_back(t) and classify(t) is not None for t in candidates(doc, sent.start, sent.end, CUE_WORDS))
-                 for sent in sentences_of(doc) if sent.start_char in wanted}
+                 for sent in sentences(doc) if sent.start_char in wanted}
         return [named.get(s, False) for s in sent_starts]
     finally:
         _clean(doc)

@@ -4,9 +4,10 @@ object on every access and most tokens never need one."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..nlp import forms, sentences
+from ..nlp import forms, sentences, tokens_among
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers
     from spacy.tokens import Doc, Span, Token
@@ -84,7 +85,7 @@ def sentence_words(t: Token) -> frozenset[str]:
     lookups instead of walks over Token objects (spaCy builds a new one on every access)."""
     table = t.doc.user_data.get(_WORDS_KEY)
     if table is None:
-        table = words_table(t.doc, sentences_of(t.doc))
+        table = words_table(t.doc, sentences(t.doc))
     return table[t.i]
 
 
@@ -102,20 +103,15 @@ def words_table(doc: Doc, sents: list[Span]) -> list[frozenset[str]]:
     return table
 
 
-def forms_of(doc: Doc) -> tuple[list[str], list[str], list[str]]:
-    """Each token's lower-case form, lemma and dependency label, read once per Doc (`nlp.forms`)."""
-    return forms(doc)
-
-
-def sentences_of(doc: Doc) -> list[Span]:
-    """`doc.sents`, built once per Doc (`nlp.sentences`)."""
-    return sentences(doc)
-
-
 def candidates(doc: Doc, start: int, end: int, words: frozenset[str]) -> list[Token]:
     """The tokens of doc[start:end] whose form or lemma is in `words`: the only ones worth a Token object."""
-    lowers, lemmas, _ = forms_of(doc)
-    return [doc[i] for i in range(start, end) if lowers[i] in words or lemmas[i] in words or lowers[i] in _LEMMA_FIXES]
+    return tokens_among(doc, _with_fixed_forms(words), start, end)
+
+
+@lru_cache(maxsize=64)
+def _with_fixed_forms(words: frozenset[str]) -> frozenset[str]:
+    """`words` and the forms the model lemmatizes wrongly (their lemmas are fixed by `lemma_of`), once per set."""
+    return words | LEMMA_FIXED_FORMS
 
 
 _LEMMA_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape", "shelled": "shell", "militiamen": "militiaman",

@@ -35,7 +35,7 @@ from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import AGE, PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
-from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentences, text_of
+from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentences, text_of, tokens_among
 from ..records import Event
 from ..speakers import source_name
 
@@ -127,12 +127,9 @@ it in step with `_cue_kind`. Only these tokens are worth a Token object (`_cue_t
 def _cue_tokens(sent: Span) -> list[Token] | Span:
     """The tokens of `sent` that may be casualty cues, in order: those of `_CUE_WORDS`, or every token of a
     sentence that says "death" (any verb "to death" is one). The rest `_cue_kind` would turn down."""
-    lowers, lemmas, _ = forms(sent.doc)
-    start, end = sent.start, sent.end
-    if "death" in lowers[start:end]:
+    if "death" in forms(sent.doc)[0][sent.start:sent.end]:
         return sent
-    doc = sent.doc
-    return [doc[i] for i in range(start, end) if lowers[i] in _CUE_WORDS or lemmas[i] in _CUE_WORDS]
+    return tokens_among(sent.doc, _CUE_WORDS, sent.start, sent.end)
 
 
 def _cue_kind(tok: Token) -> tuple[str, str] | None:

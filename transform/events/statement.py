@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import speakers
 from ..lexicon import SPEECH_CUES
-from ..nlp import forms, sentences, text_of
+from ..nlp import sentences, text_of, tokens_among
 from ..records import Event
 from ..speech.candidate import Candidate
 from ..speech.content import (
@@ -73,7 +73,7 @@ def extract_statements(doc: Doc) -> list[Event]:
 
     cues: list[tuple[Token, str, Token]] = []
     too_long = [s for s in sentences(doc) if len(s) > MAX_SENTENCE_TOKENS]
-    for cue in _cue_tokens(doc):
+    for cue in tokens_among(doc, _CUE_WORDS):
         label = cue_label(cue)
         if label is None or inside(cue.idx, speech) or any(s.start <= cue.i < s.end for s in too_long):
             continue
@@ -119,14 +119,8 @@ def extract_statements(doc: Doc) -> list[Event]:
     return _dedupe([c.event for c in found])
 
 
-_CUE_LEMMAS = SPEECH_CUES | {"call"}
-
-
-def _cue_tokens(doc: Doc) -> list[Token]:
-    """The tokens `cue_label` may name a cue, in order: "according", or a lemma of `SPEECH_CUES` or "call" (read
-    from the Doc's arrays: only these get a Token object)."""
-    lowers, lemmas, _ = forms(doc)
-    return [doc[i] for i in range(len(doc)) if lemmas[i] in _CUE_LEMMAS or lowers[i] == "according"]
+_CUE_WORDS = SPEECH_CUES | {"call", "according"}
+"""The words (form or lemma) `cue_label` may name a cue by: only these tokens get a Token object."""
 
 
 def _confidence(direct: bool, actor: str | None, mention: str | None) -> float:
