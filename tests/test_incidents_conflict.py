@@ -163,6 +163,7 @@ def test_a_chain_of_days_in_one_town_is_not_one_incident():
     reports = [article_reports([_dated(f"e{i}", f"a{i}", d, 1)])[0] for i, d in enumerate(days)]
     out = cluster(reports, [], lambda r: f"i-{r.article_id}", lambda r: Evidence())
     assert max(len(i.reports) for i in out) <= 2
+    assert sorted(len(i.reports) for i in out) == [2, 2]  # (and not because nothing joined: each day joins the day before)
 
 
 def test_date_and_evidence_must_hold_with_the_same_member():
