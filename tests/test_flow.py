@@ -80,6 +80,26 @@ def test_same_text_under_two_names_is_loaded_once(tmp_path: Path):
     assert rows(db, "SELECT count(*) FROM articles")[0][0] == 1
 
 
+def test_a_batch_split_into_pool_jobs_keeps_each_article_with_its_own_rows(tmp_path: Path):
+    """A batch of 40 goes to the pool as jobs of NLP_CHUNK articles: each article's figure must land on it."""
+    from eventwire.flows.extract_events import NLP_CHUNK
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    numbers = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    for i in range(40):
+        (folder / f"2024-05-{i % 28 + 1:02d}_report-{i:02d}.txt").write_text(
+            f"Report number {i}\n\nPolice said {numbers[i % 8]} people were killed in a fire on Monday.\n")
+    assert 40 > 2 * NLP_CHUNK
+    db = tmp_path / "many.duckdb"
+    summary = run([str(folder)], RunOptions(db_path=str(db), workers=2, batch_size=64))
+    assert summary.articles_new == 40
+    got = rows(db, "SELECT a.title, e.casualty_count FROM events e JOIN articles a USING (article_id) "
+                   "WHERE e.event_type = 'casualty' AND e.casualty_kind = 'killed'")
+    assert len(got) == 40
+    assert all(best == int(title.split()[-1]) % 8 + 2 for title, best in got), got
+
+
 def test_two_workers_give_the_same_rows_as_one(samples: Path, tmp_path: Path):
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     run([str(samples)], RunOptions(db_path=str(one), workers=1, batch_size=2))
