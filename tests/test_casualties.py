@@ -671,3 +671,23 @@ def test_every_casualty_cue_is_among_the_tokens_worth_reading(text: str):
         cues = [t.i for t in sent if _cue_kind(t) is not None]
         assert cues, sent.text  # the sentence exercises the rule
         assert set(cues) <= {t.i for t in _cue_tokens(sent)}, sent.text
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # "another" after a total and one of its people: the next one listed, not one more
+        ("Three men were wounded in a shooting on Birch Road on Sunday. A man, 24, was shot in the leg. "
+         "Another man, 30, was shot in the arm.", 0, 3),
+        ("One man was killed and two others were wounded outside a diner. A man, 41, died at the scene. "
+         "Another man, 19, was shot in the hip.", 1, 2),
+        # more than the total holds, or no one listed before it: one more
+        ("Two women were wounded at a cookout on Friday. A woman, 33, was shot in the foot. Another woman, 28, "
+         "was shot in the arm. Another woman was grazed in the hand.", 0, 3),
+        ("Two teens were wounded near a park. Another man was wounded in a shooting across town.", 0, 3),
+        ("A man was shot in the leg on Oak Street. Another man was shot in the arm.", 0, 2),
+    ],
+)
+def test_another_after_a_total_is_one_of_those_listed(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

@@ -26,6 +26,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
+  6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
+     leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
+     more than those listed so far; else one more.
   6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
      other people" says more than those named just before it in its sentence only: across sentences it may
      restate ("four people were wounded ... four other victims were taken to hospital").
@@ -67,6 +70,7 @@ class Mention:
     name: str | None = None  # the name's words, for reference 'name'
     additive: bool = False
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
+    another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
     age: int | None = None  # a single victim's age, where the text gives it
     tally: bool = False
@@ -79,6 +83,7 @@ class Mention:
     ordinal: int | None = None  # "a fourth victim": the 4th person of the incident (rule 6a)
     within: bool = False  # an ordinal within the people already counted: never a new total (rule 6a)
     named: int = 0  # victims of this row a later name has been matched to
+    filled: int = 0  # later mentions of one person found to be among this row's victims (rule 6b)
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
@@ -158,7 +163,7 @@ def link(mentions: list[Mention]) -> None:
         if cumulative:
             _link_running(group)
         else:
-            _link_incident(group)
+            _link_incident(group, mentions)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
 
@@ -283,9 +288,11 @@ def _link_running(group: list[Mention]) -> None:
 
 def _restates(m: Mention, parent: Mention) -> None:
     m.event.subset_of = parent.event.key
+    if m.event.casualty_count == 1:
+        parent.filled += 1
 
 
-def _link_incident(group: list[Mention]) -> None:
+def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
     counted: list[Mention] = []
     names: dict[str, Mention] = {}
     for m in group:
@@ -327,6 +334,11 @@ def _link_incident(group: list[Mention]) -> None:
             if same is not None:  # "... shooting himself", then "he killed himself in the street": one death
                 _restates(m, same)
                 continue
+        if m.another and not m.reflexive:
+            totals = [c for c in fits if c.sentence < m.sentence and (c.event.casualty_count or 0) >= 2]
+            if totals and totals[-1].filled < (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
+                _restates(m, totals[-1])  # one more of those the article lists one by one, within their total
+                continue
         if m.additive or not fits:
             counted.append(m)
             continue
@@ -340,6 +352,12 @@ def _link_incident(group: list[Mention]) -> None:
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def _one_said_since(total: Mention, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether one person hurt or killed is told of between a total and `m` (the one "another" is more than)."""
+    return any(total.sentence < o.sentence and o.event.char_start < m.event.char_start and o.event.casualty_count == 1
+               and not o.event.is_cumulative and o.event.casualty_kind in ("killed", "wounded", "shot") for o in mentions)
 
 
 def same_name(a: str | None, b: str | None) -> bool:

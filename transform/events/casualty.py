@@ -915,6 +915,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         reflexive=reflexive,
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
+        another=count.amount.count == 1 and count.additive and not sentence_more and _another(count),
         tally=_is_tally(cue, lemma, count),
         lethal=_lethal_wound(sent),
         alternative=_in_parentheses(number, sent),
@@ -956,6 +957,13 @@ def additive_strong(count: Count) -> bool:
     tok = count.victim_token
     words = {c.lower_ for c in tok.children} | {tok.lower_} if tok is not None else set()
     return bool(words & {"another", "second", "third", "fourth", "fifth", "additional", "further", "more"})
+
+
+def _another(count: Count) -> bool:
+    """"Another man", "another": more than the one just said, not necessarily more than a total (rule 6b)."""
+    tok = count.victim_token
+    words = ({c.lower_ for c in tok.children if c.dep_ == "det"} | {tok.lower_}) if tok is not None else set()
+    return "another" in words or any(t.lower_ == "another" for t in count.tokens)
 
 
 def _age(person: Token | None) -> int | None:
