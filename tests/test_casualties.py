@@ -691,3 +691,40 @@ def test_every_casualty_cue_is_among_the_tokens_worth_reading(text: str):
 def test_another_after_a_total_is_one_of_those_listed(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a clause that tells what happened is a fact, whatever the main clause's mood
+        ("The county says no charges will be filed after a 6-year-old girl was shot in the arm on Friday.", 0, 1),
+        ("A 13-year-old is recovering after suffering from a gunshot wound on Saturday night.", 0, 1),
+        ("Residents said they would move away if anyone was killed on their street.", 0, 0),
+        # a fatal wound is a death
+        ("The woman was found with a fatal gunshot wound on the porch, deputies said.", 1, 0),
+    ],
+)
+def test_what_happened_in_a_clause_of_time_and_a_fatal_wound(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # the one who died, told of as hurt later, is not one more hurt
+        ("A 9-year-old was found dead in a trailer on Sunday. Deputies said the boy suffered a gunshot wound.", 1, 0),
+        ("A student at Pine Ridge High died on Friday. The 16-year-old boy was found behind the gym with a gunshot "
+         "wound and taken to the hospital.", 1, 0),
+        ("Troy Vance was rushed to a hospital, where he was pronounced dead. He suffered a gunshot wound to the "
+         "chest, the coroner said.", 1, 0),
+        ("A teen died early Monday at his home. Deputies said he was handling a rifle when he shot himself in the "
+         "head.", 1, 0),
+        # but not one the text says is surviving, nor someone named by kin who is not the one dead
+        ("A 15-year-old boy died after a fight at a party. The 16-year-old was injured, but is recovering.", 1, 1),
+        ("A man died in the shooting on Friday. His daughter was taken to a hospital with a gunshot wound.", 1, 1),
+    ],
+)
+def test_the_dead_told_of_as_hurt_are_not_more_hurt(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

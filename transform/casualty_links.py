@@ -72,6 +72,7 @@ class Mention:
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
     age: int | None = None  # a single victim's age, where the text gives it
     tally: bool = False
     alternative: bool = False
@@ -88,6 +89,7 @@ class Mention:
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
     lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
+    surviving: bool = False  # its sentence tells of survival ("in stable condition", "is recovering"): not the dead
     parts: list[Mention] = field(default_factory=list)
 
 
@@ -249,9 +251,11 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
     chest.": a person named as already counted ("the victim", "he", a name) and said hurt, where no one hurt
     was counted before, is the one who died; so is a name or "his friend" said shot where wounds kill ("Reed
     then shot Carl twice in the head"), though the dead one was counted without a name."""
+    dead_keys = {m.event.key for m in mentions if m.event.casualty_kind == "killed"}  # the hurt who died are no others
     for i, w in enumerate(mentions):
         if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
-                or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
+                or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name")
+                or (w.additive and not (w.reflexive and w.lethal)) or w.surviving):  # "... shot himself in the head"
             continue
         earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
         same_age = [m for m in earlier if m.event.casualty_kind == "killed" and w.age is not None and m.age == w.age
@@ -259,7 +263,7 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
         if same_age:  # "A 61-year-old man died ..." then "Police found 61-year-old Carl Ames with a gunshot wound"
             w.event.subset_of = same_age[-1].event.subset_of or same_age[-1].event.key
             continue
-        if any(m.event.casualty_kind in ("wounded", "shot") for m in earlier) or any(
+        if any(m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of not in dead_keys for m in earlier) or any(
                 m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
             continue  # someone hurt already counted; or the sentence tells its dead from its hurt
         last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative), None)
@@ -267,7 +271,7 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
             continue  # "he", "she": the person just said dead, or no one
         dead = [m for m in earlier if m.event.casualty_kind == "killed"
                 and (w.reference != "name" or m.reference != "name" or same_name(m.name, w.name))]
-        if w.reference == "definite" and _category(w) != "any" and not w.lethal:  # "his brother": a dead man said to be one
+        if w.possessive and _category(w) != "any" and not w.lethal:  # "his brother": a dead man said to be one
             dead = [m for m in dead if _category(m) == _category(w)]
         if dead and (w.reference != "name" or w.lethal or any(m.reference == "name" for m in dead)):
             w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key

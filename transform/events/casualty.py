@@ -187,6 +187,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
         if lemma in ("wound", "injury") and any(_fatal(c) for c in tok.children) and \
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
             return "killed", "wound"  # "sustained a fatal wound"
+        if lemma in ("wound", "injury") and _with_wounds(tok) is not None and any(_fatal(c) for c in tok.children):
+            return "killed", "wound"  # "was found with a fatal gunshot wound"
         if lemma in ("wound", "injury") and _with_wounds(tok) is not None:
             return "wounded", "wound"  # "taken to the hospital with non-life-threatening injuries"
         if lemma in ("wound", "injury") and _suffering_from(tok) is not None and not any(_fatal(c) for c in tok.children):
@@ -266,6 +268,8 @@ def _sufferers(verb: Token) -> list[Token]:
     found = _kids(verb, "nsubj", "nsubjpass")
     if found:
         return found
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _kids(verb.head.head, "nsubj", "nsubjpass")  # "a boy is recovering after suffering from a wound"
     if verb.dep_ == "acl" or (verb.pos_ == "NOUN" and verb.dep_ == "pobj"):
         return [verb.head] if verb.dep_ == "acl" else _kids(verb.head.head, "nsubj")
     if verb.dep_ == "advcl":
@@ -485,6 +489,10 @@ def _toll_slots(toll: Token) -> list[Token]:
     return slots
 
 
+FACTUAL_MARKS = {"after", "when", "because", "since", "as", "while", "once"}
+"""Conjunctions of a clause that tells what happened ("after a boy was shot"), whatever the main clause's mood."""
+
+
 def _negated_or_hypothetical(cue: Token) -> bool:
     """True for "no one was killed", "could kill thousands", "threatened to kill 10", "if 5 die"."""
     for c in cue.children:
@@ -494,6 +502,8 @@ def _negated_or_hypothetical(cue: Token) -> bool:
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj") or head.head.i == head.i:
             break
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in head.children):
+            break  # "there will be no charges after a boy was shot": what happened, whatever the main clause says
         head = head.head
         if head.lemma_.lower() in HYPOTHETICAL_HEADS:
             return True
@@ -913,11 +923,13 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         name=count.name,
         additive=additive,
         reflexive=reflexive,
+        possessive=count.victim_token is not None and any(c.dep_ == "poss" for c in count.victim_token.children),
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         another=count.amount.count == 1 and count.additive and not sentence_more and _another(count),
         tally=_is_tally(cue, lemma, count),
         lethal=_lethal_wound(sent),
+        surviving=_survival(sent),
         alternative=_in_parentheses(number, sent),
         sentence=sent.start_char,
         cue=cue.i,
@@ -948,6 +960,15 @@ def _lethal_wound(sent: Span) -> bool:
     not of survival: said of one person after a death, it tells how the dead one was shot (casualty_links)."""
     words = {t.lower_ for t in sent}
     return bool(words & LETHAL_PARTS) and not words & _HOPE_WORDS
+
+
+SURVIVAL_WORDS = frozenset("stable recovering recover recovers survive survives survived".split())
+
+
+def _survival(sent: Span) -> bool:
+    """A sentence that tells of someone surviving ("in stable condition", "is recovering", "non-life-threatening
+    injuries"): the one it says hurt is not one of the dead (casualty_links)."""
+    return bool({t.lower_ for t in sent} & SURVIVAL_WORDS) or "non-life" in sent.text.lower() or "non life" in sent.text.lower()
 
 
 def additive_strong(count: Count) -> bool:
