@@ -728,3 +728,10 @@ def test_what_happened_in_a_clause_of_time_and_a_fatal_wound(text, killed, hurt)
 def test_the_dead_told_of_as_hurt_are_not_more_hurt(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+def test_a_vague_figure_yields_to_an_exact_one_said_later():
+    found = rows("Several people were wounded at a block party on Sunday. Police said six people suffered gunshot wounds.")
+    assert wounded(found) == 6
+    found = rows("Two people were wounded at a block party on Sunday. Several others were hurt in the stampede.")
+    assert wounded(found) == 12  # "several" is 10 by the declared table, and more than those two

@@ -22,7 +22,8 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      counted without a name ("a man ... Mark Ruiz") before it counts as one more.
   4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
-     figure is a new total that contains them.
+     figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
+     an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
@@ -342,6 +343,16 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             totals = [c for c in fits if c.sentence < m.sentence and (c.event.casualty_count or 0) >= 2]
             if totals and totals[-1].filled < (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
                 _restates(m, totals[-1])  # one more of those the article lists one by one, within their total
+                continue
+        vague = [c for c in fits if c.event.casualty_qualifier == "vague" and c.sentence != m.sentence]
+        if vague and count >= 2 and m.reference == "number" and m.event.casualty_qualifier != "vague" and not m.additive:
+            for c in vague:  # "Several people were shot ... Eight victims were taken to hospitals": the eight
+                _restates(c, m)
+                counted.remove(c)
+            fits = [c for c in fits if c not in vague]
+            total = sum(c.event.casualty_count or 0 for c in fits)
+            if not fits or count > total:
+                counted.append(m)
                 continue
         if m.additive or not fits:
             counted.append(m)
