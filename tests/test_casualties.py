@@ -735,3 +735,27 @@ def test_a_vague_figure_yields_to_an_exact_one_said_later():
     assert wounded(found) == 6
     found = rows("Two people were wounded at a block party on Sunday. Several others were hurt in the stampede.")
     assert wounded(found) == 12  # "several" is 10 by the declared table, and more than those two
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # the one it happened to is the subject of the clause "after being shot" hangs on
+        ("A 5-year-old boy is in the hospital after being shot in the foot on Cedar Lane.", 0, 1),
+        ("The suspect was taken into custody on Tuesday after being shot by a deputy.", 0, 1),
+        ("A woman was hospitalized after being shot outside a laundromat.", 0, 1),  # one person, two cues
+        ("Mira Dale, 31, was treated for gunshot wounds at a medical center.", 0, 1),
+        # struck where shots are fired
+        ("Someone fired two shots at the van, striking a 7-year-old boy in the shoulder.", 0, 1),
+        ("The man was arrested after he hit a clerk in the face with a bottle.", 0, 0),
+    ],
+)
+def test_the_hurt_after_being_shot_treated_or_struck(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+def test_another_after_a_group_listed_within_a_total():
+    text = ("Four people were wounded in a shooting at a bar on Friday. Two men were shot in the stomach and another "
+            "man was shot in the leg.")
+    assert wounded(rows(text)) == 4

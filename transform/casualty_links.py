@@ -85,7 +85,7 @@ class Mention:
     ordinal: int | None = None  # "a fourth victim": the 4th person of the incident (rule 6a)
     within: bool = False  # an ordinal within the people already counted: never a new total (rule 6a)
     named: int = 0  # victims of this row a later name has been matched to
-    filled: int = 0  # later mentions of one person found to be among this row's victims (rule 6b)
+    filled: int = 0  # how many of this row's victims later mentions were found to be (rule 6b)
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
@@ -267,7 +267,8 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
         if any(m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of not in dead_keys for m in earlier) or any(
                 m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
             continue  # someone hurt already counted; or the sentence tells its dead from its hurt
-        last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative), None)
+        last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative
+                     and (m.event.casualty_kind == "killed" or m.event.subset_of not in dead_keys)), None)
         if w.reference == "pronoun" and (last is None or last.event.casualty_kind != "killed" or not compatible(last, w)):
             continue  # "he", "she": the person just said dead, or no one
         dead = [m for m in earlier if m.event.casualty_kind == "killed"
@@ -293,8 +294,7 @@ def _link_running(group: list[Mention]) -> None:
 
 def _restates(m: Mention, parent: Mention) -> None:
     m.event.subset_of = parent.event.key
-    if m.event.casualty_count == 1:
-        parent.filled += 1
+    parent.filled += m.event.casualty_count or 0
 
 
 def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
@@ -370,8 +370,8 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
 
 
 def _one_said_since(total: Mention, m: Mention, mentions: list[Mention]) -> bool:
-    """Whether one person hurt or killed is told of between a total and `m` (the one "another" is more than)."""
-    return any(total.sentence < o.sentence and o.event.char_start < m.event.char_start and o.event.casualty_count == 1
+    """Whether someone hurt or killed is told of between a total and `m` (the one "another" is more than)."""
+    return any(total.sentence < o.sentence and o.event.char_start < m.event.char_start and o.event.casualty_count
                and not o.event.is_cumulative and o.event.casualty_kind in ("killed", "wounded", "shot") for o in mentions)
 
 

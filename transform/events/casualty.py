@@ -170,6 +170,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
         if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
+        if lemma in ("strike", "hit") and _body_part(tok) and _gunfire_said(tok.sent):
+            return "wounded", "shoot"  # "fired one shot into the car, striking a girl in the arm"
         if lemma == "hospitalize":
             return "wounded", "hospitalize"
     if low == "deceased" and tok.dep_ == "amod" and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ("find", "discover", "locate")):
@@ -215,6 +217,14 @@ def _by_gunfire(verb: Token) -> bool:
     return any(c.dep_ == "agent" and any(p.lemma_.lower() in GUNFIRE for p in c.children) for c in verb.children)
 
 
+GUNFIRE_WORDS = frozenset("shot shots fired gunfire bullet bullets gunshot gunshots round rounds".split())
+
+
+def _gunfire_said(sent: Span) -> bool:
+    """Shots told of in the sentence: "struck in the arm" is then a gunshot wound."""
+    return any(t.lower_ in GUNFIRE_WORDS for t in sent)
+
+
 def _fatal(modifier: Token) -> bool:
     """"a fatal wound", not "a non-fatal wound"."""
     doc = modifier.doc
@@ -224,7 +234,8 @@ def _fatal(modifier: Token) -> bool:
 
 def _body_part(verb: Token) -> bool:
     """"shot in the leg", "shot once in the head", "shot to the chest": a wound, where no death is said."""
-    for prep in verb.children:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # "striking a girl in the arm" (hung on the girl)
+    for prep in [*verb.children, *(p for o in objects for p in o.children)]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "through"):
             if any(p.lemma_.lower() in BODY_PARTS for p in prep.children if p.dep_ == "pobj"):
                 return True
@@ -248,6 +259,8 @@ def _with_wounds(noun: Token) -> Token | None:
         verb = noun.head.head
         if not any(c.lower_ in ("dead", "death") for c in verb.subtree):
             return verb
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ("treat", "hospitalize", "hospitalise"):
+        return noun.head.head  # "was treated for gunshot wounds"
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
         return noun.head.head
     return None
@@ -412,6 +425,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     shared = _shared_subject(cue)
     if shared:
         return shared
+    if (cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in TIME_PREPOSITIONS
+            and cue.head.head.pos_ in ("VERB", "AUX") and not _kids(cue, "nsubj", "dobj")
+            and (any(c.dep_ == "auxpass" for c in cue.children) or lemma in ("die", "succumb"))):
+        return _kids(cue.head.head, "nsubj", "nsubjpass")  # "a woman is in the hospital after being shot"
     objects = _kids(cue, "dobj")
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and not objects and not _subjects(cue) and cue.head.pos_ in ("NOUN", "NUM", "PRON"):
         head = cue.head  # "40 people killed in ...", "a soldier and a militiaman killed"
@@ -441,6 +458,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return []  # "his son shot and killed a girl": the subject shot; the one shot is the conjoined verb's object
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
     return [s for s in _subjects(cue) if read_count(s) is not None]
+
+
+TIME_PREPOSITIONS = {"after", "before", "since", "upon", "following", "despite"}
+"""Prepositions of "after being shot", "after dying": the main clause's subject is the one it happened to."""
 
 
 CODING_VERBS = {"code", "record", "estimate", "report", "put", "set", "count", "split", "divide"}
@@ -1010,6 +1031,9 @@ def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
     killed_tokens = {m.victim for m in mentions if m.event.casualty_kind == "killed" and m.victim >= 0}
     killed_heads = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
     said_dead = [m for m in mentions if m.event.casualty_kind == "killed" and m.reference == "pronoun"]
+    hurt_tokens = {m.victim for m in mentions if m.event.casualty_kind == "wounded" and m.victim >= 0}
+    mentions = [m for m in mentions if not (m.event.casualty_kind == SHOT and m.victim in hurt_tokens)]  # "is
+    # hospitalized after being shot": one person hurt, read by two cues
     return [m for m in mentions if not (m.event.casualty_kind in ("wounded", SHOT) and (
         m.victim in killed_tokens or (m.reference == "pronoun" and killed)
         or (m.reference in ("name", "definite") and m.event.casualty_count == 1 and any(compatible(k, m) for k in said_dead))
