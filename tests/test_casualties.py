@@ -759,3 +759,18 @@ def test_another_after_a_group_listed_within_a_total():
     text = ("Four people were wounded in a shooting at a bar on Friday. Two men were shot in the stomach and another "
             "man was shot in the leg.")
     assert wounded(rows(text)) == 4
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a surname the model takes for a place is the person named in full before it
+        ("Police identified the victim as Maria Rivera, a nurse. Rivera was killed in the attack.", 1, 0),
+        # a charge or damage to things is no wound
+        ("In 2014, Pat Creech was charged with malicious injury to property.", 0, 0),
+        ("The vandal caused malicious injury to property on Main Street.", 0, 0),
+    ],
+)
+def test_names_the_model_misreads_and_injuries_that_hurt_no_one(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

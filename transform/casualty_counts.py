@@ -316,8 +316,8 @@ def _named_before(slot: Token) -> bool:
 def _person_name(slot: Token) -> str | None:
     """The words of a PERSON name in the slot, lower case and space-separated ("Mark T. Ruiz" → "mark ruiz"):
     a later "Ruiz" or "Mark" is the same person (casualty_links.same_name)."""
-    if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "", "ORG") or not slot.is_title:
-        return None  # (the NER misses names, or calls them organisations, at the start of a sentence)
+    if slot.pos_ != "PROPN" or not slot.is_title or (slot.ent_type_ not in ("PERSON", "", "ORG") and not _named_before(slot)):
+        return None  # (the NER misses names, or calls them organisations or places: "Rivera was killed" after "Ana Rivera")
     if slot.ent_type_ != "PERSON" and not _named_before(slot) and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
             t.pos_ == "PROPN" and t.is_title and t.lower_ not in _NOT_NAME_WORDS for t in slot.lefts if t.dep_ == "compound")
             or any(t.lower_ in _ORG_WORDS for t in slot.subtree)):

@@ -186,6 +186,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return None
         if lemma == "condition" and not _condition_of_a_person(tok):
             return None
+        if lemma == "injury" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in THINGS for p in c.children) for c in tok.children):
+            return None  # "malicious injury to property": no one hurt
         if lemma in ("wound", "injury") and any(_fatal(c) for c in tok.children) and \
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
             return "killed", "wound"  # "sustained a fatal wound"
@@ -217,6 +220,8 @@ def _by_gunfire(verb: Token) -> bool:
     return any(c.dep_ == "agent" and any(p.lemma_.lower() in GUNFIRE for p in c.children) for c in verb.children)
 
 
+CHARGE_VERBS = frozenset("charge accuse indict convict cite book arrest sentence".split())
+THINGS = frozenset("property vehicle car truck house home building window door business".split())
 GUNFIRE_WORDS = frozenset("shot shots fired gunfire bullet bullets gunshot gunshots round rounds".split())
 
 
@@ -257,6 +262,8 @@ def _with_wounds(noun: Token) -> Token | None:
     person of "a 54-year-old woman with wounds to the leg"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head
+        if verb.lemma_.lower() in CHARGE_VERBS:
+            return None  # "was charged with malicious injury": a charge, not a wound
         if not any(c.lower_ in ("dead", "death") for c in verb.subtree):
             return verb
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ("treat", "hospitalize", "hospitalise"):
