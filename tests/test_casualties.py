@@ -774,3 +774,20 @@ def test_another_after_a_group_listed_within_a_total():
 def test_names_the_model_misreads_and_injuries_that_hurt_no_one(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a month named without a day, months before publication: another incident the article recalls
+        ("A man was shot dead on Elm Street on Sunday. It is the same corner where a teen was killed in a "
+         "shooting in January.", 1),
+        ("A man was shot dead on Elm Street on Sunday. Police said the January shooting death of another man "
+         "was a reprisal.", 1),
+        # last month is too near to tell: it may be the same days' violence
+        ("A man was shot dead on Elm Street on Sunday. A woman was shot and killed nearby in April.", 2),
+    ],
+)
+def test_a_month_long_before_publication_is_another_incident(text, killed):
+    found = extract_casualties(_with_published(text, date(2016, 5, 20)))
+    assert toll(found) == killed

@@ -171,6 +171,9 @@ def link(mentions: list[Mention]) -> None:
     _hurt_after_death(mentions)
 
 
+RECALL_DAYS = 60
+"""A figure whose clause puts it at another time ("in August", "three months ago", "in 2005") this long before the
+article's own (undated) figures is another incident (rule 0)."""
 NOW_DAYS = 31
 """A figure dated this close to publication is of the incident the article reports (rule 0)."""
 
@@ -200,7 +203,7 @@ def _recalled(mentions: list[Mention]) -> None:
             m.recalled = True
         elif m.sentence == anchor.sentence:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
-        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > BACKGROUND_DAYS:
+        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > RECALL_DAYS:
             m.recalled = True
         elif m.dated and m.day is not None and (at - m.day).days > (NOW_DAYS if anchor.dated else BACKGROUND_DAYS):
             m.recalled = True

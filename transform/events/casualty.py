@@ -1174,6 +1174,10 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
     return times[0] if all(times) else None
 
 
+MONTH_AGO_DAYS = 45
+"""A month named without a day ("killed in August") is another time when its middle is this long before publication."""
+
+
 def _time_of(words: str, published: date) -> date | None:
     """The mid-point of another time than a day that words name ("2005", "May 2011", "two years ago")."""
     year = _A_YEAR.search(words)
@@ -1186,6 +1190,11 @@ def _time_of(words: str, published: date) -> date | None:
         return published - timedelta(days=n * (365 if ago.group(2) == "year" else 30))
     if re.search(r"\blast year\b", words):
         return published - timedelta(days=365)
+    month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", words)), None)
+    if month is not None and not re.search(r"\d|\b(?:this|next|early|late)\b", words) and month != published.month:
+        when = date(published.year - (month > published.month), month, 15)  # "in August", "the January shooting"
+        if (published - when).days > MONTH_AGO_DAYS:
+            return when
     return None
 
 
