@@ -791,3 +791,19 @@ def test_names_the_model_misreads_and_injuries_that_hurt_no_one(text, killed, hu
 def test_a_month_long_before_publication_is_another_incident(text, killed):
     found = extract_casualties(_with_published(text, date(2016, 5, 20)))
     assert toll(found) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a later figure of the wounded that counts the dead too restates both
+        ("A woman was killed and two others were wounded outside a club on Sunday. Officers found three victims "
+         "with gunshot wounds in the parking lot.", 1, 2),
+        # a larger figure that is not the dead plus the hurt is still a new total
+        ("A woman was killed and two others were wounded outside a club on Sunday. Police later said five people "
+         "were wounded.", 1, 5),
+    ],
+)
+def test_a_wounded_figure_that_counts_the_dead_too(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

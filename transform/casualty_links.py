@@ -27,6 +27,8 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
+  5b. A wounded figure larger than the wounded counted by just the dead counted before it ("A man was killed and
+     three others wounded. Officers found four victims with gunshot wounds"): everyone shot, restating both.
   6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
      leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
      more than those listed so far; else one more.
@@ -162,7 +164,8 @@ def link(mentions: list[Mention]) -> None:
     _ordinals(mentions)
     for m in mentions:
         by_kind.setdefault((m.event.casualty_kind, bool(m.event.is_cumulative)), []).append(m)
-    for (_, cumulative), group in by_kind.items():
+    for (_, cumulative), group in sorted(by_kind.items(), key=lambda kv: kv[0][0] != "killed"):  # the dead first
+        # (a wounded figure may count them: rule 5b)
         if cumulative:
             _link_running(group)
         else:
@@ -364,12 +367,22 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             same = next((c for c in fits if c.event.casualty_count == count), None)
             _restates(m, same or max(fits, key=lambda c: c.event.casualty_count or 0))
             continue
+        if m.event.casualty_kind == "wounded" and m.reference == "number" and count == total + _dead_before(m, mentions):
+            _restates(m, max(fits, key=lambda c: c.event.casualty_count or 0))  # rule 5b: the dead and the hurt
+            continue
         # a larger figure: a new total that contains the compatible ones counted before it
         for c in fits:
             _restates(c, m)
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def _dead_before(m: Mention, mentions: list[Mention]) -> int:
+    """How many dead of the incident are counted before `m` (0 when none, so no sum matches them)."""
+    dead = sum(k.event.casualty_count or 0 for k in mentions if k.event.casualty_kind == "killed" and k.event.subset_of is None
+               and not k.event.is_cumulative and not k.recalled and k.event.char_start < m.event.char_start and compatible(k, m))
+    return dead or -10**9
 
 
 def _one_said_since(total: Mention, m: Mention, mentions: list[Mention]) -> bool:
