@@ -807,3 +807,17 @@ def test_a_month_long_before_publication_is_another_incident(text, killed):
 def test_a_wounded_figure_that_counts_the_dead_too(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # "others" shot after the dead were told of: besides them, all hurt
+        ("Two men were killed in a shooting at a bar on Friday. Three others were shot in the incident.", 2, 3),
+        # "others" besides one in their own sentence may include the dead counted before
+        ("Four men died in the attack. The gunman killed the owner and shot three others.", 4, 0),
+    ],
+)
+def test_others_shot_after_the_dead_are_all_hurt(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

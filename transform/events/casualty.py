@@ -1237,6 +1237,9 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     events = [m.event for m in mentions if m.event.casualty_kind != SHOT]
     if not shot:
         return events
+    if all(m.other and not any(o.sentence == m.sentence and o.event.char_start < m.event.char_start for o in mentions)
+           for m in shot):  # "A man was killed. Four others were shot": besides the dead told before them (not
+        killed = [k for k in killed if k.sentence >= min(m.sentence for m in shot)]  # "killed him and shot two others")
     surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
     if surviving <= sum(m.event.casualty_count or 0 for m in wounded):
         return events
