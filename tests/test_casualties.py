@@ -821,3 +821,18 @@ def test_a_wounded_figure_that_counts_the_dead_too(text, killed, hurt):
 def test_others_shot_after_the_dead_are_all_hurt(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # "another" sets the victim apart from the one who fired, not from the victims already counted
+        ("A 6-year-old girl was shot in her home on Sunday. Police said a 6-year-old used a pistol to shoot "
+         "another 6-year-old.", 0, 1),
+        # apart from a victim already said, it is one more
+        ("A 6-year-old girl was shot in her home on Sunday. Hours later, another girl was shot on Pine Street.", 0, 2),
+    ],
+)
+def test_another_than_the_one_who_fired(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

@@ -930,6 +930,8 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     sentence_more = _marked_as_more(cue, sent)
     additive = count.additive or (sentence_more and event.casualty_kind != SHOT)  # "were also shot": besides the
     # dead, not besides the people already said shot (who count the dead too)
+    if count.additive and not sentence_more and _other_than_the_shooter(count, cue):
+        additive = False  # "a 5-year-old shot another 5-year-old": other than the one who fired, not another victim
     reflexive = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
@@ -1006,6 +1008,17 @@ def additive_strong(count: Count) -> bool:
     tok = count.victim_token
     words = {c.lower_ for c in tok.children} | {tok.lower_} if tok is not None else set()
     return bool(words & {"another", "second", "third", "fourth", "fifth", "additional", "further", "more"})
+
+
+def _other_than_the_shooter(count: Count, cue: Token) -> bool:
+    """"A man shot another man", "a teen accused of killing another teen": "another" sets the victim apart from
+    the one who did it (the cue's subject, of the same noun), not from victims already counted."""
+    tok = count.victim_token
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    agents = _subjects(verb) or ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    if verb.dep_ in ("pcomp", "xcomp") and not agents:  # "accused of killing another teen"
+        agents = _subjects(verb.head.head if verb.dep_ == "pcomp" else verb.head) + _kids(verb.head.head, "nsubjpass")
+    return tok is not None and any(a.lemma_.lower() == tok.lemma_.lower() and a.i != tok.i for a in agents)
 
 
 def _another(count: Count) -> bool:
