@@ -836,3 +836,18 @@ def test_others_shot_after_the_dead_are_all_hurt(text, killed, hurt):
 def test_another_than_the_one_who_fired(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a figure its own clause dates weeks back, in a report of today's incident: recalled
+        ("A man was shot dead outside a store on Sunday. Earlier this month, a 4-year-old boy fatally shot himself "
+         "while playing with a pistol.", 1),
+        # the article's own incident dated so: kept
+        ("A man has died after a shooting that left two others wounded last week on the East Side.", 1),
+    ],
+)
+def test_a_figure_dated_weeks_back_in_a_report_of_today(text, killed):
+    found = extract_casualties(_with_published(text, date(2016, 5, 20)))
+    assert toll(found) == killed

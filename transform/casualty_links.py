@@ -10,8 +10,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
      text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
      date a month before a dated one or half a year before an undated one, "a previous shooting", "in
-     retaliation for a shooting that left one dead") recalls another incident: `recalled`, kept, never in the
-     toll, and never the same people as the article's own figures.
+     retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
+     so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
+     article's own figures.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
      restates them; any other tally is the article's own total: it counts, and the figures before it become
@@ -90,6 +91,7 @@ class Mention:
     filled: int = 0  # how many of this row's victims later mentions were found to be (rule 6b)
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
+    lately: bool = False  # its clause dates it weeks before the article ("a shooting last week"): rule 0
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
     lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
     surviving: bool = False  # its sentence tells of survival ("in stable condition", "is recovering"): not the dead
@@ -206,6 +208,8 @@ def _recalled(mentions: list[Mention]) -> None:
             m.recalled = True
         elif m.sentence == anchor.sentence:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
+        elif m.lately and not anchor.lately:
+            m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
         elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > RECALL_DAYS:
             m.recalled = True
         elif m.dated and m.day is not None and (at - m.day).days > (NOW_DAYS if anchor.dated else BACKGROUND_DAYS):

@@ -1154,6 +1154,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
         m.day = day if m.dated else published
         m.earlier = _another_time(m.event, doc, published)
         m.before = _an_earlier_incident(doc, m.cue)
+        m.lately = _weeks_before(doc, m.cue)
     link(mentions)
     return _derive_wounded(mentions)
 
@@ -1235,6 +1236,30 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    return False
+
+
+_WEEKS_BEFORE = re.compile(r"\blast (?:week|month)\b|\bearlier this (?:week|month)\b|\b(?:a|one|two|three|several|few) weeks ago\b"
+                           r"|\bthe (?:previous|prior) (?:week|month)\b")
+
+
+def _weeks_before(doc: Doc, cue_index: int) -> bool:
+    """Whether the figure's own clause dates it weeks before the article ("a man killed in a shooting last week"):
+    another incident than the one reported, unless it is the article's own (rule 0 of casualty_links)."""
+    if cue_index < 0:
+        return False
+    cue = doc[cue_index]
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    for ent in entities(doc):
+        if ent.label_ != "DATE" or not (cue.sent.start <= ent.start < cue.sent.end) or not _WEEKS_BEFORE.search(ent.text.lower()):
+            continue
+        tok = ent.root
+        for _ in range(4):  # up to the first verb above the date: it must be the figure's own
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i):
+            return True
     return False
 
 
