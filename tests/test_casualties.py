@@ -851,3 +851,9 @@ def test_another_than_the_one_who_fired(text, killed, hurt):
 def test_a_figure_dated_weeks_back_in_a_report_of_today(text, killed):
     found = extract_casualties(_with_published(text, date(2016, 5, 20)))
     assert toll(found) == killed
+
+
+def test_one_wounded_then_said_shot_is_one_person():
+    text = ("A man accidentally shot himself in the leg while driving on Tuesday. He told a passing driver he had "
+            "been shot. Deputies said he shot himself with a pistol.")
+    assert wounded(rows(text)) == 1

@@ -36,6 +36,8 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
      other people" says more than those named just before it in its sentence only: across sentences it may
      restate ("four people were wounded ... four other victims were taken to hospital").
+  8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
+     person, not one more of the people shot (`_shot_and_wounded`).
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
@@ -172,8 +174,26 @@ def link(mentions: list[Mention]) -> None:
             _link_running(group)
         else:
             _link_incident(group, mentions)
+    _shot_and_wounded(mentions)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
+
+
+def _shot_and_wounded(mentions: list[Mention]) -> None:
+    """Rule 8: one person already counted as wounded and then said shot ("A man shot himself in the leg. ... He
+    told officers he had been shot"): the same person, not one more of the people shot. (People shot are linked
+    among themselves and only become wounded by `_derive_wounded`, so a reference to a wounded one is made here.)"""
+    for i, m in enumerate(mentions):
+        if (m.event.casualty_kind != "shot" or m.event.subset_of is not None or m.event.is_cumulative
+                or m.event.casualty_count != 1 or m.reference not in ("pronoun", "definite", "name")
+                or (m.additive and not m.reflexive)):
+            continue
+        last = next((o for o in reversed(mentions[:i]) if o.sentence < m.sentence and not o.event.is_cumulative
+                     and o.event.casualty_kind in ("killed", "wounded") and compatible(o, m)
+                     and o.reflexive == m.reflexive
+                     and (m.reference != "name" or o.reference != "name" or same_name(o.name, m.name))), None)
+        if last is not None and last.event.casualty_kind == "wounded" and last.event.casualty_count == 1:
+            m.event.subset_of = last.event.subset_of or last.event.key
 
 
 RECALL_DAYS = 60
