@@ -25,21 +25,21 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
+  5b. A wounded figure larger than the wounded counted by just the dead counted before it ("A man was killed and
+     three others wounded. Officers found four victims with gunshot wounds"): everyone shot, restating both.
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
-  5b. A wounded figure larger than the wounded counted by just the dead counted before it ("A man was killed and
-     three others wounded. Officers found four victims with gunshot wounds"): everyone shot, restating both.
   6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
      leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
      more than those listed so far; else one more.
   6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
      other people" says more than those named just before it in its sentence only: across sentences it may
      restate ("four people were wounded ... four other victims were taken to hospital").
-  8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
-     person, not one more of the people shot (`_shot_and_wounded`).
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
+  8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
+     person, not one more of the people shot (`_shot_and_wounded`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything) or their days do: figures
