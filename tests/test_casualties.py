@@ -857,3 +857,19 @@ def test_one_wounded_then_said_shot_is_one_person():
     text = ("A man accidentally shot himself in the leg while driving on Tuesday. He told a passing driver he had "
             "been shot. Deputies said he shot himself with a pistol.")
     assert wounded(rows(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # "dead" or "injured" before a thing is no one dead or hurt
+        ("The sirens would wake you up out of a dead sleep, a neighbour said.", 0, 0),
+        ("The road is a dead end behind the school.", 0, 0),
+        # before a person it is
+        ("Police found a dead teenager in the car on Sunday.", 1, 0),
+        ("The injured officer was taken to a hospital.", 0, 1),
+    ],
+)
+def test_dead_before_a_thing_is_no_casualty(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

@@ -176,6 +176,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", "hospitalize"
     if low == "deceased" and tok.dep_ == "amod" and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ("find", "discover", "locate")):
         return None  # "relatives of a deceased woman": a reference to someone dead, not a report of a death
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and low in ADJ_KINDS and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" \
+            and tok.head.tag_ == "NN" and not is_person_noun(tok.head) and tok.head.lemma_.lower() != "body":
+        return None  # "a dead sleep", "a dead end", "the injured knee": no one dead or hurt
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ == "NOUN" and lemma == "shooting" and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in tok.children) \
