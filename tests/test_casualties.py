@@ -873,3 +873,9 @@ def test_one_wounded_then_said_shot_is_one_person():
 def test_dead_before_a_thing_is_no_casualty(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+def test_the_dead_of_a_periods_total_are_part_of_it():
+    text = "At least six children have been shot in the county this year, three fatally."
+    assert toll(rows(text)) == 0
+    assert (toll(rows("Four people were shot, one fatally, on Sunday.")), wounded(rows("Four people were shot, one fatally, on Sunday."))) == (1, 3)

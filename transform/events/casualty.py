@@ -817,7 +817,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     tally = _tally_sentence(sent, used)
     if tally is not None:
         return tally
-    mentions: list[Mention] = _fatally(sent, used) + _multiples(sent, used)
+    fatal = _fatally(sent, used)
+    mentions: list[Mention] = fatal + _multiples(sent, used)
     for cue in _cue_tokens(sent):
         found = _cue_kind(cue)
         if found is None:
@@ -879,6 +880,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
             event = _event(count, kind, lemma, cue, sent, is_cumulative=parent.is_cumulative, reported_by=reporter,
                            subset_of=parent.key)
             mentions.append(_mention(event, count, cue, lemma, sent))
+    for m in fatal:  # "five children have been shot in the city this year, two fatally": the dead of a period's total
+        if any(o.cue == m.cue and o.event.is_cumulative for o in mentions):
+            m.event.is_cumulative = True
     return _one_fate_each(mentions)
 
 
