@@ -879,3 +879,17 @@ def test_the_dead_of_a_periods_total_are_part_of_it():
     text = "At least six children have been shot in the county this year, three fatally."
     assert toll(rows(text)) == 0
     assert (toll(rows("Four people were shot, one fatally, on Sunday.")), wounded(rows("Four people were shot, one fatally, on Sunday."))) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # sums over separate shootings, however the parser hangs them
+        ("Two women were killed and three men were wounded in four separate shootings on Sunday, police said.", 0),
+        ("A girl hurt in one of three separate shootings that left two other teens dead is recovering.", 0),
+        # the shootings of one spree are one incident
+        ("The man was arrested for the shootings that left two people dead.", 2),
+    ],
+)
+def test_sums_over_separate_shootings_however_parsed(text, killed):
+    assert toll(rows(text)) == killed

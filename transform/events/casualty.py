@@ -568,6 +568,9 @@ def _coordinated_cues(verb: Token) -> list[Token]:
     out = [verb]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         out.append(verb.head)
+    if verb.dep_ == "ccomp":  # "Two were killed and three wounded in separate shootings, police said" (two ccomps)
+        out += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i != verb.i and c.pos_ in ("VERB", "AUX")
+                and _cue_kind(c) is not None]
     out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _cue_kind(c) is not None]
     return out
 
@@ -578,15 +581,23 @@ PLURAL_INCIDENTS = {"shooting", "incident", "attack", "stabbing", "homicide", "k
 def _in_several_incidents(verb: Token) -> bool:
     """"wounded in Chicago shootings Sunday", "killed in shootings across the city": a figure summed over several
     incidents (a plural incident noun the figure's clause happened in, not "the shootings" of one spree)."""
+    above = verb if verb.pos_ in ("VERB", "AUX") else verb.head  # "four separate shootings that left two dead"
+    if above.dep_ == "relcl" and _several(above.head):
+        return True
     for v in _coordinated_cues(verb):
         for prep in _clause_tokens(v):  # (the parser hangs "in citywide shootings" on a noun of the clause too)
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "from"):
                 continue
             for noun in prep.children:
-                if (noun.dep_ == "pobj" and noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_INCIDENTS
-                        and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "multiple") for c in noun.children)):
+                if noun.dep_ == "pobj" and _several(noun):
                     return True
     return False
+
+
+def _several(noun: Token) -> bool:
+    """"shootings", "three separate shootings": several incidents (not "the shootings" of one spree)."""
+    return (noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_INCIDENTS
+            and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "multiple") for c in noun.children))
 
 
 _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
