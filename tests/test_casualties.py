@@ -893,3 +893,17 @@ def test_the_dead_of_a_periods_total_are_part_of_it():
 )
 def test_sums_over_separate_shootings_however_parsed(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # "three of four members": the three (the parser hangs "three of" on "four")
+        ("Deputies say three of four members of a family were shot and killed at their farm.", 3, 0),
+        # "one of three people hit": the three are the people hit
+        ("A boy, one of three people hit by gunfire on Friday, has died.", 1, 2),
+    ],
+)
+def test_a_partitive_counts_its_part(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

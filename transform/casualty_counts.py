@@ -215,6 +215,10 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
                 return amount(lo, high=hi), [tok]
     run = _number_run(tok)
     before = run[0].i - 2
+    if (before >= sentence_of(tok).start and tok.doc[run[0].i - 1].lower_ == "of" and _numberish(tok.doc[before])
+            and tok.doc[before].dep_ == "quantmod" and not any(c.dep_ in ("relcl", "acl") for c in tok.head.children)):
+        return _read_number(tok.doc[before])  # "three of four members were killed": three (the parser hung it on four;
+        # but "one of three people hit by gunfire": the three are those the cue speaks of)
     if before >= sentence_of(tok).start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
         return _read_number(tok.doc[before])  # the upper end of "2-4", "10 to 15": read from the lower end
     text = " ".join(t.text for t in run if t.text != "-")
