@@ -1011,12 +1011,13 @@ def _lethal_wound(sent: Span) -> bool:
 
 
 SURVIVAL_WORDS = frozenset("stable recovering recover recovers survive survives survived".split())
+_SURVIVAL = re.compile(r"\b(?:" + "|".join(sorted(SURVIVAL_WORDS)) + r")\b|\bnon[- ]life", re.I)
 
 
 def _survival(sent: Span) -> bool:
     """A sentence that tells of someone surviving ("in stable condition", "is recovering", "non-life-threatening
     injuries"): the one it says hurt is not one of the dead (casualty_links)."""
-    return bool({t.lower_ for t in sent} & SURVIVAL_WORDS) or "non-life" in sent.text.lower() or "non life" in sent.text.lower()
+    return _SURVIVAL.search(text_of(sent.doc)[sent.start_char:sent.end_char]) is not None
 
 
 def additive_strong(count: Count) -> bool:
@@ -1267,6 +1268,10 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
     if cue_index < 0:
         return False
     cue = doc[cue_index]
+    sent = cue.sent
+    words = text_of(doc)[sent.start_char:sent.end_char].lower()
+    if "week" not in words and "month" not in words:
+        return False  # (most sentences: no need to look at the entities)
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     for ent in entities(doc):
         if ent.label_ != "DATE" or not (cue.sent.start <= ent.start < cue.sent.end) or not _WEEKS_BEFORE.search(ent.text.lower()):
