@@ -215,6 +215,10 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
                 return amount(lo, high=hi), [tok]
     run = _number_run(tok)
     before = run[0].i - 2
+    if (before >= sentence_of(tok).start and tok.doc[run[0].i - 1].lower_ == "of" and _numberish(tok.doc[before])
+            and tok.doc[before].dep_ == "quantmod" and not any(c.dep_ in ("relcl", "acl") for c in tok.head.children)):
+        return _read_number(tok.doc[before])  # "three of four members were killed": three (the parser hung it on four;
+        # but "one of three people hit by gunfire": the three are those the cue speaks of)
     if before >= sentence_of(tok).start and doc_link(tok, run[0].i - 1) and _numberish(tok.doc[before]) and not tok.doc[before].ent_type_ in NOT_A_COUNT_ENTS:
         return _read_number(tok.doc[before])  # the upper end of "2-4", "10 to 15": read from the lower end
     text = " ".join(t.text for t in run if t.text != "-")
@@ -316,8 +320,8 @@ def _named_before(slot: Token) -> bool:
 def _person_name(slot: Token) -> str | None:
     """The words of a PERSON name in the slot, lower case and space-separated ("Mark T. Ruiz" → "mark ruiz"):
     a later "Ruiz" or "Mark" is the same person (casualty_links.same_name)."""
-    if slot.pos_ != "PROPN" or slot.ent_type_ not in ("PERSON", "", "ORG") or not slot.is_title:
-        return None  # (the NER misses names, or calls them organisations, at the start of a sentence)
+    if slot.pos_ != "PROPN" or not slot.is_title or (slot.ent_type_ not in ("PERSON", "", "ORG") and not _named_before(slot)):
+        return None  # (the NER misses names, or calls them organisations or places: "Rivera was killed" after "Ana Rivera")
     if slot.ent_type_ != "PERSON" and not _named_before(slot) and (slot.lower_ in PERSON_NOUNS or slot.lower_ in _NOT_NAME_WORDS or not any(
             t.pos_ == "PROPN" and t.is_title and t.lower_ not in _NOT_NAME_WORDS for t in slot.lefts if t.dep_ == "compound")
             or any(t.lower_ in _ORG_WORDS for t in slot.subtree)):

@@ -10,8 +10,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
      text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
      date a month before a dated one or half a year before an undated one, "a previous shooting", "in
-     retaliation for a shooting that left one dead") recalls another incident: `recalled`, kept, never in the
-     toll, and never the same people as the article's own figures.
+     retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
+     so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
+     article's own figures.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
      restates them; any other tally is the article's own total: it counts, and the figures before it become
@@ -22,15 +23,23 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      counted without a name ("a man ... Mark Ruiz") before it counts as one more.
   4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
-     figure is a new total that contains them.
+     figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
+     an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
+  5b. A wounded figure larger than the wounded counted by just the dead counted before it ("A man was killed and
+     three others wounded. Officers found four victims with gunshot wounds"): everyone shot, restating both.
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
+  6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
+     leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
+     more than those listed so far; else one more.
   6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
      other people" says more than those named just before it in its sentence only: across sentences it may
      restate ("four people were wounded ... four other victims were taken to hospital").
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
+  8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
+     person, not one more of the people shot (`_shot_and_wounded`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything) or their days do: figures
@@ -67,7 +76,9 @@ class Mention:
     name: str | None = None  # the name's words, for reference 'name'
     additive: bool = False
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
+    another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
     age: int | None = None  # a single victim's age, where the text gives it
     tally: bool = False
     alternative: bool = False
@@ -79,10 +90,13 @@ class Mention:
     ordinal: int | None = None  # "a fourth victim": the 4th person of the incident (rule 6a)
     within: bool = False  # an ordinal within the people already counted: never a new total (rule 6a)
     named: int = 0  # victims of this row a later name has been matched to
+    filled: int = 0  # how many of this row's victims later mentions were found to be (rule 6b)
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
+    lately: bool = False  # its clause dates it weeks before the article ("a shooting last week"): rule 0
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
     lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
+    surviving: bool = False  # its sentence tells of survival ("in stable condition", "is recovering"): not the dead
     parts: list[Mention] = field(default_factory=list)
 
 
@@ -154,15 +168,37 @@ def link(mentions: list[Mention]) -> None:
     _ordinals(mentions)
     for m in mentions:
         by_kind.setdefault((m.event.casualty_kind, bool(m.event.is_cumulative)), []).append(m)
-    for (_, cumulative), group in by_kind.items():
+    for (_, cumulative), group in sorted(by_kind.items(), key=lambda kv: kv[0][0] != "killed"):  # the dead first
+        # (a wounded figure may count them: rule 5b)
         if cumulative:
             _link_running(group)
         else:
-            _link_incident(group)
+            _link_incident(group, mentions)
+    _shot_and_wounded(mentions)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
 
 
+def _shot_and_wounded(mentions: list[Mention]) -> None:
+    """Rule 8: one person already counted as wounded and then said shot ("A man shot himself in the leg. ... He
+    told officers he had been shot"): the same person, not one more of the people shot. (People shot are linked
+    among themselves and only become wounded by `_derive_wounded`, so a reference to a wounded one is made here.)"""
+    for i, m in enumerate(mentions):
+        if (m.event.casualty_kind != "shot" or m.event.subset_of is not None or m.event.is_cumulative
+                or m.event.casualty_count != 1 or m.reference not in ("pronoun", "definite", "name")
+                or (m.additive and not m.reflexive)):
+            continue
+        last = next((o for o in reversed(mentions[:i]) if o.sentence < m.sentence and not o.event.is_cumulative
+                     and o.event.casualty_kind in ("killed", "wounded") and compatible(o, m)
+                     and o.reflexive == m.reflexive
+                     and (m.reference != "name" or o.reference != "name" or same_name(o.name, m.name))), None)
+        if last is not None and last.event.casualty_kind == "wounded" and last.event.casualty_count == 1:
+            m.event.subset_of = last.event.subset_of or last.event.key
+
+
+RECALL_DAYS = 60
+"""A figure whose clause puts it at another time ("in August", "three months ago", "in 2005") this long before the
+article's own (undated) figures is another incident (rule 0)."""
 NOW_DAYS = 31
 """A figure dated this close to publication is of the incident the article reports (rule 0)."""
 
@@ -192,7 +228,9 @@ def _recalled(mentions: list[Mention]) -> None:
             m.recalled = True
         elif m.sentence == anchor.sentence:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
-        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > BACKGROUND_DAYS:
+        elif m.lately and not anchor.lately:
+            m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
+        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > RECALL_DAYS:
             m.recalled = True
         elif m.dated and m.day is not None and (at - m.day).days > (NOW_DAYS if anchor.dated else BACKGROUND_DAYS):
             m.recalled = True
@@ -244,9 +282,11 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
     chest.": a person named as already counted ("the victim", "he", a name) and said hurt, where no one hurt
     was counted before, is the one who died; so is a name or "his friend" said shot where wounds kill ("Reed
     then shot Carl twice in the head"), though the dead one was counted without a name."""
+    dead_keys = {m.event.key for m in mentions if m.event.casualty_kind == "killed"}  # the hurt who died are no others
     for i, w in enumerate(mentions):
         if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
-                or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name") or w.additive):
+                or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name")
+                or (w.additive and not (w.reflexive and w.lethal)) or w.surviving):  # "... shot himself in the head"
             continue
         earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
         same_age = [m for m in earlier if m.event.casualty_kind == "killed" and w.age is not None and m.age == w.age
@@ -254,15 +294,16 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
         if same_age:  # "A 61-year-old man died ..." then "Police found 61-year-old Carl Ames with a gunshot wound"
             w.event.subset_of = same_age[-1].event.subset_of or same_age[-1].event.key
             continue
-        if any(m.event.casualty_kind in ("wounded", "shot") for m in earlier) or any(
+        if any(m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of not in dead_keys for m in earlier) or any(
                 m.sentence == w.sentence and m.event.casualty_kind == "killed" for m in mentions):
             continue  # someone hurt already counted; or the sentence tells its dead from its hurt
-        last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative), None)
+        last = next((m for m in reversed(mentions[:i]) if not m.event.is_cumulative
+                     and (m.event.casualty_kind == "killed" or m.event.subset_of not in dead_keys)), None)
         if w.reference == "pronoun" and (last is None or last.event.casualty_kind != "killed" or not compatible(last, w)):
             continue  # "he", "she": the person just said dead, or no one
         dead = [m for m in earlier if m.event.casualty_kind == "killed"
                 and (w.reference != "name" or m.reference != "name" or same_name(m.name, w.name))]
-        if w.reference == "definite" and _category(w) != "any" and not w.lethal:  # "his brother": a dead man said to be one
+        if w.possessive and _category(w) != "any" and not w.lethal:  # "his brother": a dead man said to be one
             dead = [m for m in dead if _category(m) == _category(w)]
         if dead and (w.reference != "name" or w.lethal or any(m.reference == "name" for m in dead)):
             w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key
@@ -283,9 +324,10 @@ def _link_running(group: list[Mention]) -> None:
 
 def _restates(m: Mention, parent: Mention) -> None:
     m.event.subset_of = parent.event.key
+    parent.filled += m.event.casualty_count or 0
 
 
-def _link_incident(group: list[Mention]) -> None:
+def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
     counted: list[Mention] = []
     names: dict[str, Mention] = {}
     for m in group:
@@ -327,6 +369,21 @@ def _link_incident(group: list[Mention]) -> None:
             if same is not None:  # "... shooting himself", then "he killed himself in the street": one death
                 _restates(m, same)
                 continue
+        if m.another and not m.reflexive:
+            totals = [c for c in fits if c.sentence < m.sentence and (c.event.casualty_count or 0) >= 2]
+            if totals and totals[-1].filled < (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
+                _restates(m, totals[-1])  # one more of those the article lists one by one, within their total
+                continue
+        vague = [c for c in fits if c.event.casualty_qualifier == "vague" and c.sentence != m.sentence]
+        if vague and count >= 2 and m.reference == "number" and m.event.casualty_qualifier != "vague" and not m.additive:
+            for c in vague:  # "Several people were shot ... Eight victims were taken to hospitals": the eight
+                _restates(c, m)
+                counted.remove(c)
+            fits = [c for c in fits if c not in vague]
+            total = sum(c.event.casualty_count or 0 for c in fits)
+            if not fits or count > total:
+                counted.append(m)
+                continue
         if m.additive or not fits:
             counted.append(m)
             continue
@@ -334,12 +391,28 @@ def _link_incident(group: list[Mention]) -> None:
             same = next((c for c in fits if c.event.casualty_count == count), None)
             _restates(m, same or max(fits, key=lambda c: c.event.casualty_count or 0))
             continue
+        if m.event.casualty_kind == "wounded" and m.reference == "number" and count == total + _dead_before(m, mentions):
+            _restates(m, max(fits, key=lambda c: c.event.casualty_count or 0))  # rule 5b: the dead and the hurt
+            continue
         # a larger figure: a new total that contains the compatible ones counted before it
         for c in fits:
             _restates(c, m)
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def _dead_before(m: Mention, mentions: list[Mention]) -> int:
+    """How many dead of the incident are counted before `m` (0 when none, so no sum matches them)."""
+    dead = sum(k.event.casualty_count or 0 for k in mentions if k.event.casualty_kind == "killed" and k.event.subset_of is None
+               and not k.event.is_cumulative and not k.recalled and k.event.char_start < m.event.char_start and compatible(k, m))
+    return dead or -10**9
+
+
+def _one_said_since(total: Mention, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether someone hurt or killed is told of between a total and `m` (the one "another" is more than)."""
+    return any(total.sentence < o.sentence and o.event.char_start < m.event.char_start and o.event.casualty_count
+               and not o.event.is_cumulative and o.event.casualty_kind in ("killed", "wounded", "shot") for o in mentions)
 
 
 def same_name(a: str | None, b: str | None) -> bool:

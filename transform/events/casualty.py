@@ -170,10 +170,15 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
         if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
+        if lemma in ("strike", "hit") and _body_part(tok) and _gunfire_said(tok.sent):
+            return "wounded", "shoot"  # "fired one shot into the car, striking a girl in the arm"
         if lemma == "hospitalize":
             return "wounded", "hospitalize"
     if low == "deceased" and tok.dep_ == "amod" and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ("find", "discover", "locate")):
         return None  # "relatives of a deceased woman": a reference to someone dead, not a report of a death
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and low in ADJ_KINDS and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN" \
+            and tok.head.tag_ == "NN" and not is_person_noun(tok.head) and tok.head.lemma_.lower() != "body":
+        return None  # "a dead sleep", "a dead end", "the injured knee": no one dead or hurt
     if tok.pos_ == "ADJ" and low in ADJ_KINDS and not (low == "dead" and tok.head.lemma_ == "shoot"):
         return ADJ_KINDS[low], "die" if low == "dead" else lemma
     if tok.pos_ == "NOUN" and lemma == "shooting" and any(c.dep_ == "amod" and c.lower_ in ("fatal", "deadly") for c in tok.children) \
@@ -184,9 +189,14 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return None
         if lemma == "condition" and not _condition_of_a_person(tok):
             return None
+        if lemma == "injury" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in THINGS for p in c.children) for c in tok.children):
+            return None  # "malicious injury to property": no one hurt
         if lemma in ("wound", "injury") and any(_fatal(c) for c in tok.children) and \
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in WOUND_VERBS:
             return "killed", "wound"  # "sustained a fatal wound"
+        if lemma in ("wound", "injury") and _with_wounds(tok) is not None and any(_fatal(c) for c in tok.children):
+            return "killed", "wound"  # "was found with a fatal gunshot wound"
         if lemma in ("wound", "injury") and _with_wounds(tok) is not None:
             return "wounded", "wound"  # "taken to the hospital with non-life-threatening injuries"
         if lemma in ("wound", "injury") and _suffering_from(tok) is not None and not any(_fatal(c) for c in tok.children):
@@ -213,6 +223,16 @@ def _by_gunfire(verb: Token) -> bool:
     return any(c.dep_ == "agent" and any(p.lemma_.lower() in GUNFIRE for p in c.children) for c in verb.children)
 
 
+CHARGE_VERBS = frozenset("charge accuse indict convict cite book arrest sentence".split())
+THINGS = frozenset("property vehicle car truck house home building window door business".split())
+GUNFIRE_WORDS = frozenset("shot shots fired gunfire bullet bullets gunshot gunshots round rounds".split())
+
+
+def _gunfire_said(sent: Span) -> bool:
+    """Shots told of in the sentence: "struck in the arm" is then a gunshot wound."""
+    return any(t.lower_ in GUNFIRE_WORDS for t in sent)
+
+
 def _fatal(modifier: Token) -> bool:
     """"a fatal wound", not "a non-fatal wound"."""
     doc = modifier.doc
@@ -222,7 +242,8 @@ def _fatal(modifier: Token) -> bool:
 
 def _body_part(verb: Token) -> bool:
     """"shot in the leg", "shot once in the head", "shot to the chest": a wound, where no death is said."""
-    for prep in verb.children:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # "striking a girl in the arm" (hung on the girl)
+    for prep in [*verb.children, *(p for o in objects for p in o.children)]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "through"):
             if any(p.lemma_.lower() in BODY_PARTS for p in prep.children if p.dep_ == "pobj"):
                 return True
@@ -244,8 +265,12 @@ def _with_wounds(noun: Token) -> Token | None:
     person of "a 54-year-old woman with wounds to the leg"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX"):
         verb = noun.head.head
+        if verb.lemma_.lower() in CHARGE_VERBS:
+            return None  # "was charged with malicious injury": a charge, not a wound
         if not any(c.lower_ in ("dead", "death") for c in verb.subtree):
             return verb
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in ("treat", "hospitalize", "hospitalise"):
+        return noun.head.head  # "was treated for gunshot wounds"
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
         return noun.head.head
     return None
@@ -266,6 +291,8 @@ def _sufferers(verb: Token) -> list[Token]:
     found = _kids(verb, "nsubj", "nsubjpass")
     if found:
         return found
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _kids(verb.head.head, "nsubj", "nsubjpass")  # "a boy is recovering after suffering from a wound"
     if verb.dep_ == "acl" or (verb.pos_ == "NOUN" and verb.dep_ == "pobj"):
         return [verb.head] if verb.dep_ == "acl" else _kids(verb.head.head, "nsubj")
     if verb.dep_ == "advcl":
@@ -408,6 +435,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     shared = _shared_subject(cue)
     if shared:
         return shared
+    if (cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.lower_ in TIME_PREPOSITIONS
+            and cue.head.head.pos_ in ("VERB", "AUX") and not _kids(cue, "nsubj", "dobj")
+            and (any(c.dep_ == "auxpass" for c in cue.children) or lemma in ("die", "succumb"))):
+        return _kids(cue.head.head, "nsubj", "nsubjpass")  # "a woman is in the hospital after being shot"
     objects = _kids(cue, "dobj")
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and not objects and not _subjects(cue) and cue.head.pos_ in ("NOUN", "NUM", "PRON"):
         head = cue.head  # "40 people killed in ...", "a soldier and a militiaman killed"
@@ -437,6 +468,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return []  # "his son shot and killed a girl": the subject shot; the one shot is the conjoined verb's object
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
     return [s for s in _subjects(cue) if read_count(s) is not None]
+
+
+TIME_PREPOSITIONS = {"after", "before", "since", "upon", "following", "despite"}
+"""Prepositions of "after being shot", "after dying": the main clause's subject is the one it happened to."""
 
 
 CODING_VERBS = {"code", "record", "estimate", "report", "put", "set", "count", "split", "divide"}
@@ -485,6 +520,10 @@ def _toll_slots(toll: Token) -> list[Token]:
     return slots
 
 
+FACTUAL_MARKS = {"after", "when", "because", "since", "as", "while", "once"}
+"""Conjunctions of a clause that tells what happened ("after a boy was shot"), whatever the main clause's mood."""
+
+
 def _negated_or_hypothetical(cue: Token) -> bool:
     """True for "no one was killed", "could kill thousands", "threatened to kill 10", "if 5 die"."""
     for c in cue.children:
@@ -494,6 +533,8 @@ def _negated_or_hypothetical(cue: Token) -> bool:
     for _ in range(3):
         if head.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "pobj") or head.head.i == head.i:
             break
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in head.children):
+            break  # "there will be no charges after a boy was shot": what happened, whatever the main clause says
         head = head.head
         if head.lemma_.lower() in HYPOTHETICAL_HEADS:
             return True
@@ -527,6 +568,9 @@ def _coordinated_cues(verb: Token) -> list[Token]:
     out = [verb]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         out.append(verb.head)
+    if verb.dep_ == "ccomp":  # "Two were killed and three wounded in separate shootings, police said" (two ccomps)
+        out += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i != verb.i and c.pos_ in ("VERB", "AUX")
+                and _cue_kind(c) is not None]
     out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _cue_kind(c) is not None]
     return out
 
@@ -537,15 +581,23 @@ PLURAL_INCIDENTS = {"shooting", "incident", "attack", "stabbing", "homicide", "k
 def _in_several_incidents(verb: Token) -> bool:
     """"wounded in Chicago shootings Sunday", "killed in shootings across the city": a figure summed over several
     incidents (a plural incident noun the figure's clause happened in, not "the shootings" of one spree)."""
+    above = verb if verb.pos_ in ("VERB", "AUX") else verb.head  # "four separate shootings that left two dead"
+    if above.dep_ == "relcl" and _several(above.head):
+        return True
     for v in _coordinated_cues(verb):
         for prep in _clause_tokens(v):  # (the parser hangs "in citywide shootings" on a noun of the clause too)
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "from"):
                 continue
             for noun in prep.children:
-                if (noun.dep_ == "pobj" and noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_INCIDENTS
-                        and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "multiple") for c in noun.children)):
+                if noun.dep_ == "pobj" and _several(noun):
                     return True
     return False
+
+
+def _several(noun: Token) -> bool:
+    """"shootings", "three separate shootings": several incidents (not "the shootings" of one spree)."""
+    return (noun.tag_ == "NNS" and noun.lemma_.lower() in PLURAL_INCIDENTS
+            and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("several", "multiple") for c in noun.children))
 
 
 _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
@@ -776,7 +828,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     tally = _tally_sentence(sent, used)
     if tally is not None:
         return tally
-    mentions: list[Mention] = _fatally(sent, used) + _multiples(sent, used)
+    fatal = _fatally(sent, used)
+    mentions: list[Mention] = fatal + _multiples(sent, used)
     for cue in _cue_tokens(sent):
         found = _cue_kind(cue)
         if found is None:
@@ -838,6 +891,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
             event = _event(count, kind, lemma, cue, sent, is_cumulative=parent.is_cumulative, reported_by=reporter,
                            subset_of=parent.key)
             mentions.append(_mention(event, count, cue, lemma, sent))
+    for m in fatal:  # "five children have been shot in the city this year, two fatally": the dead of a period's total
+        if any(o.cue == m.cue and o.event.is_cumulative for o in mentions):
+            m.event.is_cumulative = True
     return _one_fate_each(mentions)
 
 
@@ -892,6 +948,8 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     sentence_more = _marked_as_more(cue, sent)
     additive = count.additive or (sentence_more and event.casualty_kind != SHOT)  # "were also shot": besides the
     # dead, not besides the people already said shot (who count the dead too)
+    if count.additive and not sentence_more and _other_than_the_shooter(count, cue):
+        additive = False  # "a 5-year-old shot another 5-year-old": other than the one who fired, not another victim
     reflexive = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
@@ -913,10 +971,13 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         name=count.name,
         additive=additive,
         reflexive=reflexive,
+        possessive=count.victim_token is not None and any(c.dep_ == "poss" for c in count.victim_token.children),
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
+        another=count.amount.count == 1 and count.additive and not sentence_more and _another(count),
         tally=_is_tally(cue, lemma, count),
         lethal=_lethal_wound(sent),
+        surviving=_survival(sent),
         alternative=_in_parentheses(number, sent),
         sentence=sent.start_char,
         cue=cue.i,
@@ -949,6 +1010,16 @@ def _lethal_wound(sent: Span) -> bool:
     return bool(words & LETHAL_PARTS) and not words & _HOPE_WORDS
 
 
+SURVIVAL_WORDS = frozenset("stable recovering recover recovers survive survives survived".split())
+_SURVIVAL = re.compile(r"\b(?:" + "|".join(sorted(SURVIVAL_WORDS)) + r")\b|\bnon[- ]life", re.I)
+
+
+def _survival(sent: Span) -> bool:
+    """A sentence that tells of someone surviving ("in stable condition", "is recovering", "non-life-threatening
+    injuries"): the one it says hurt is not one of the dead (casualty_links)."""
+    return _SURVIVAL.search(text_of(sent.doc)[sent.start_char:sent.end_char]) is not None
+
+
 def additive_strong(count: Count) -> bool:
     """"another man", "a second victim": more people wherever they are said; "two other people" only says more
     than those just named (and may restate a figure given earlier: "four people were wounded ... four other
@@ -956,6 +1027,24 @@ def additive_strong(count: Count) -> bool:
     tok = count.victim_token
     words = {c.lower_ for c in tok.children} | {tok.lower_} if tok is not None else set()
     return bool(words & {"another", "second", "third", "fourth", "fifth", "additional", "further", "more"})
+
+
+def _other_than_the_shooter(count: Count, cue: Token) -> bool:
+    """"A man shot another man", "a teen accused of killing another teen": "another" sets the victim apart from
+    the one who did it (the cue's subject, of the same noun), not from victims already counted."""
+    tok = count.victim_token
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    agents = _subjects(verb) or ([verb.head] if verb.dep_ in ("acl", "relcl") else [])
+    if verb.dep_ in ("pcomp", "xcomp") and not agents:  # "accused of killing another teen"
+        agents = _subjects(verb.head.head if verb.dep_ == "pcomp" else verb.head) + _kids(verb.head.head, "nsubjpass")
+    return tok is not None and any(a.lemma_.lower() == tok.lemma_.lower() and a.i != tok.i for a in agents)
+
+
+def _another(count: Count) -> bool:
+    """"Another man", "another": more than the one just said, not necessarily more than a total (rule 6b)."""
+    tok = count.victim_token
+    words = ({c.lower_ for c in tok.children if c.dep_ == "det"} | {tok.lower_}) if tok is not None else set()
+    return "another" in words or any(t.lower_ == "another" for t in count.tokens)
 
 
 def _age(person: Token | None) -> int | None:
@@ -981,6 +1070,9 @@ def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
     killed_tokens = {m.victim for m in mentions if m.event.casualty_kind == "killed" and m.victim >= 0}
     killed_heads = {m.head for m in mentions if m.event.casualty_kind == "killed" and m.reference != "number"}
     said_dead = [m for m in mentions if m.event.casualty_kind == "killed" and m.reference == "pronoun"]
+    hurt_tokens = {m.victim for m in mentions if m.event.casualty_kind == "wounded" and m.victim >= 0}
+    mentions = [m for m in mentions if not (m.event.casualty_kind == SHOT and m.victim in hurt_tokens)]  # "is
+    # hospitalized after being shot": one person hurt, read by two cues
     return [m for m in mentions if not (m.event.casualty_kind in ("wounded", SHOT) and (
         m.victim in killed_tokens or (m.reference == "pronoun" and killed)
         or (m.reference in ("name", "definite") and m.event.casualty_count == 1 and any(compatible(k, m) for k in said_dead))
@@ -1081,6 +1173,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
         m.day = day if m.dated else published
         m.earlier = _another_time(m.event, doc, published)
         m.before = _an_earlier_incident(doc, m.cue)
+        m.lately = _weeks_before(doc, m.cue)
     link(mentions)
     return _derive_wounded(mentions)
 
@@ -1114,6 +1207,10 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
     return times[0] if all(times) else None
 
 
+MONTH_AGO_DAYS = 45
+"""A month named without a day ("killed in August") is another time when its middle is this long before publication."""
+
+
 def _time_of(words: str, published: date) -> date | None:
     """The mid-point of another time than a day that words name ("2005", "May 2011", "two years ago")."""
     year = _A_YEAR.search(words)
@@ -1126,6 +1223,11 @@ def _time_of(words: str, published: date) -> date | None:
         return published - timedelta(days=n * (365 if ago.group(2) == "year" else 30))
     if re.search(r"\blast year\b", words):
         return published - timedelta(days=365)
+    month = next((i + 1 for i, m in enumerate(_MONTH_NAMES) if re.search(rf"\b{m}", words)), None)
+    if month is not None and not re.search(r"\d|\b(?:this|next|early|late)\b", words) and month != published.month:
+        when = date(published.year - (month > published.month), month, 15)  # "in August", "the January shooting"
+        if (published - when).days > MONTH_AGO_DAYS:
+            return when
     return None
 
 
@@ -1156,6 +1258,34 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
     return False
 
 
+_WEEKS_BEFORE = re.compile(r"\blast (?:week|month)\b|\bearlier this (?:week|month)\b|\b(?:a|one|two|three|several|few) weeks ago\b"
+                           r"|\bthe (?:previous|prior) (?:week|month)\b")
+
+
+def _weeks_before(doc: Doc, cue_index: int) -> bool:
+    """Whether the figure's own clause dates it weeks before the article ("a man killed in a shooting last week"):
+    another incident than the one reported, unless it is the article's own (rule 0 of casualty_links)."""
+    if cue_index < 0:
+        return False
+    cue = doc[cue_index]
+    sent = cue.sent
+    words = text_of(doc)[sent.start_char:sent.end_char].lower()
+    if "week" not in words and "month" not in words:
+        return False  # (most sentences: no need to look at the entities)
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    for ent in entities(doc):
+        if ent.label_ != "DATE" or not (cue.sent.start <= ent.start < cue.sent.end) or not _WEEKS_BEFORE.search(ent.text.lower()):
+            continue
+        tok = ent.root
+        for _ in range(4):  # up to the first verb above the date: it must be the figure's own
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i):
+            return True
+    return False
+
+
 def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     """The rows, with the wounded the text states only as people shot minus the dead ("Four people were shot,
     one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
@@ -1168,6 +1298,9 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     events = [m.event for m in mentions if m.event.casualty_kind != SHOT]
     if not shot:
         return events
+    if all(m.other and not any(o.sentence == m.sentence and o.event.char_start < m.event.char_start for o in mentions)
+           for m in shot):  # "A man was killed. Four others were shot": besides the dead told before them (not
+        killed = [k for k in killed if k.sentence >= min(m.sentence for m in shot)]  # "killed him and shot two others")
     surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
     if surviving <= sum(m.event.casualty_count or 0 for m in wounded):
         return events
