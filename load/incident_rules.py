@@ -446,8 +446,11 @@ def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     for name in a:
         first, _, last = name.partition(" ")
         for other_first, _, other_last in others:
-            if (other_first == first and _one_edit(last, other_last)) or (
-                    other_last == last and _one_edit(first, other_first)):
+            if other_first == first:
+                if _one_edit(last, other_last):
+                    out.add(name)
+                    break
+            elif other_last == last and _one_edit(first, other_first):
                 out.add(name)
                 break
     return out
@@ -463,26 +466,53 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
     for nothing. A name spelt a letter differently counts as shared, and so does a street under another
     type word ("Gumberry Road"/"Gumberry Drive")."""
-    exact = a.names & b.names
-    shared = {n for n in exact if f"n:{n}" not in common}
-    close = not exact and bool(a.names) and bool(b.names)  # spellings are compared only when no name is shared
-    if close:
-        shared = {n for n in _close_names(a.names, b.names) if f"n:{n}" not in common}
-    streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
-    if not streets and a.streets and b.streets:
-        streets = _street_names(t for t in a.streets if f"s:{t}" not in common) & _street_names(
-            t for t in b.streets if f"s:{t}" not in common)
-    differ = bool(a.victims) and bool(b.victims) and not shared and not exact
-    victims_shared = (shared & a.victims & b.victims) or (
-        close and a.victims and b.victims and _close_names(a.victims, b.victims))
+    a_names, b_names = a.names, b.names
+    exact = a_names & b_names
+    close = False
+    if exact:
+        shared = {n for n in exact if f"n:{n}" not in common} if common else exact
+    elif a_names and b_names:  # spellings are compared only when no name is shared
+        close = True
+        shared = _close_names(a_names, b_names)
+        if shared and common:
+            shared = {n for n in shared if f"n:{n}" not in common}
+    else:
+        shared = exact
+    a_streets, b_streets = a.streets, b.streets
+    streets = a_streets & b_streets if a_streets and b_streets else None
+    if streets and common:
+        streets = {t for t in streets if f"s:{t}" not in common}
+    if not streets and a_streets and b_streets:
+        streets = _street_names(t for t in a_streets if f"s:{t}" not in common) & _street_names(
+            t for t in b_streets if f"s:{t}" not in common)
+    a_victims, b_victims = a.victims, b.victims
+    differ = bool(a_victims) and bool(b_victims) and not shared and not exact
+    victims_shared = (shared and a_victims and b_victims and not shared.isdisjoint(a_victims & b_victims)) or (
+        close and a_victims and b_victims and _close_names(a_victims, b_victims))
     # a long article names dozens of people: two of them in common say less than two of a short one's five
-    share = len(shared) / max(1, min(len(a.names), len(b.names)))
-    if victims_shared or wording(a, b) >= 0.5 or (
-            share >= NAME_SHARE and (len(shared) >= 2 or streets)):
+    if victims_shared or (a.shingles and b.shingles and wording(a, b) >= 0.5) or (
+            shared and len(shared) / max(1, min(len(a_names), len(b_names))) >= NAME_SHARE
+            and (len(shared) >= 2 or streets)):
         return STRONG, False
-    if shared or streets or sum(f"t:{w}" not in common for w in a.words & b.words) >= TITLE_WORDS:
+    if shared or streets:
         return WEAK, False
+    a_words, b_words = a.words, b.words
+    if a_words and b_words:
+        both = a_words & b_words
+        if len(both) >= TITLE_WORDS and sum(f"t:{w}" not in common for w in both) >= TITLE_WORDS:
+            return WEAK, False
     return NONE, differ
+
+
+def names_differ(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> bool:
+    """`evidence_strength(a, b, common)[1]` alone: both name people with ages and share no name (exactly or
+    spelt a letter differently, outside `common`)."""
+    if not a.victims or not b.victims or not a.names.isdisjoint(b.names):
+        return False
+    shared = _close_names(a.names, b.names)
+    if shared and common:
+        shared = {n for n in shared if f"n:{n}" not in common}
+    return not shared
 
 
 def big_toll(report: Report) -> int | None:
@@ -567,14 +597,19 @@ def _agree(incident: Incident, report: Report) -> bool:
     return figures_agree(incident.latest or max(incident.reports, key=lambda r: r.key), report)
 
 
+_KM_PER_DEGREE_LATITUDE = 6371 * math.pi / 180  # a great-circle distance is at least its latitude difference
+
+
 def _pair_place(report: Report, member: Report) -> int:
     """Rule 3's place relation between two reports."""
-    if not (has_place(report.place) and has_place(member.place)):
-        return NO_PLACE
-    named = specific(report.place) and specific(member.place)
-    if km(report.place, member.place) <= PLACE_KM:
-        return SAME_PLACE if named else SAME_AREA
-    return OTHER_PLACE if named else NO_PLACE  # (a dateline town far from a named one says nothing: no place)
+    a, b = report.place, member.place
+    if (a is None or b is None or a.latitude is None or a.longitude is None or b.latitude is None
+            or b.longitude is None or a.place_is_coarse or b.place_is_coarse):
+        return NO_PLACE  # (`has_place`, inlined: this runs for every report-member pair)
+    named = a.place_named and b.place_named
+    if abs(a.latitude - b.latitude) * _KM_PER_DEGREE_LATITUDE > PLACE_KM + 1 or km(a, b) > PLACE_KM:
+        return OTHER_PLACE if named else NO_PLACE  # (a dateline town far from a named one says nothing: no place)
+    return SAME_PLACE if named else SAME_AREA
 
 
 def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int) -> bool:
@@ -613,7 +648,7 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     if not same_toll and all(p[0] == -NONE for p in pairs):  # pooled evidence only where "names differ" can decide
         if incident.evidence is None:
             incident.evidence = _union(evidence_for(m) for m in incident.reports)
-        if evidence_strength(mine, incident.evidence, common)[1]:
+        if names_differ(mine, incident.evidence, common):
             return None  # names differ
     for minus_strength, place, rel, gap in sorted(pairs):
         if _allowed(report, incident, -minus_strength, place, rel):
