@@ -461,6 +461,26 @@ def _street_names(streets: Iterable[str]) -> set[str]:
     return {t.rsplit(" ", 1)[0] for t in streets if " " in t}
 
 
+def _firsts_lasts(names: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    parts = [n.partition(" ") for n in names]
+    return frozenset(p[0] for p in parts), frozenset(p[2] for p in parts)
+
+
+def _parts(e: Evidence) -> tuple:
+    """What pair comparisons read of an evidence besides its sets, worked out once per evidence (when its sets
+    are frozen; an incident's pooled evidence grows): the first and last words of its names and of its victims'
+    (`_close_names` can only find a name whose first or last word the other side has), its streets' keys
+    with their names without the type word, and `_keys_and_words`."""
+    parts = e._parts
+    if parts is None:
+        streets = [(f"s:{t}", t.rsplit(" ", 1)[0]) for t in e.streets if " " in t]
+        parts = (*_firsts_lasts(e.names), *_firsts_lasts(e.victims), streets, frozenset(s for _, s in streets),
+                 e.keys + [f"t:{w}" for w in e.words])
+        if type(e.names) is frozenset and type(e.victims) is frozenset and type(e.streets) is frozenset:
+            e._parts = parts
+    return parts
+
+
 def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> tuple[int, bool]:
     """(NONE | WEAK | STRONG, names differ) between two reports (rule 3). Names and streets in `common`
     (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
@@ -469,13 +489,18 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     a_names, b_names = a.names, b.names
     exact = a_names & b_names
     close = False
+    a_parts = b_parts = None
     if exact:
         shared = {n for n in exact if f"n:{n}" not in common} if common else exact
     elif a_names and b_names:  # spellings are compared only when no name is shared
         close = True
-        shared = _close_names(a_names, b_names)
-        if shared and common:
-            shared = {n for n in shared if f"n:{n}" not in common}
+        a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
+        if a_parts[0].isdisjoint(b_parts[0]) and a_parts[1].isdisjoint(b_parts[1]):
+            shared = exact  # no first or last word in common: no name spelt a letter differently either
+        else:
+            shared = _close_names(a_names, b_names)
+            if shared and common:
+                shared = {n for n in shared if f"n:{n}" not in common}
     else:
         shared = exact
     a_streets, b_streets = a.streets, b.streets
@@ -483,12 +508,17 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     if streets and common:
         streets = {t for t in streets if f"s:{t}" not in common}
     if not streets and a_streets and b_streets:
-        streets = _street_names(t for t in a_streets if f"s:{t}" not in common) & _street_names(
-            t for t in b_streets if f"s:{t}" not in common)
+        if a_parts is None:
+            a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
+        if common:
+            streets = {n for k, n in a_parts[4] if k not in common} & {n for k, n in b_parts[4] if k not in common}
+        else:
+            streets = a_parts[5] & b_parts[5]
     a_victims, b_victims = a.victims, b.victims
     differ = bool(a_victims) and bool(b_victims) and not shared and not exact
     victims_shared = (shared and a_victims and b_victims and not shared.isdisjoint(a_victims & b_victims)) or (
-        close and a_victims and b_victims and _close_names(a_victims, b_victims))
+        close and a_victims and b_victims and not (a_parts[2].isdisjoint(b_parts[2]) and a_parts[3].isdisjoint(b_parts[3]))
+        and _close_names(a_victims, b_victims))
     # a long article names dozens of people: two of them in common say less than two of a short one's five
     if victims_shared or (a.shingles and b.shingles and wording(a, b) >= 0.5) or (
             shared and len(shared) / max(1, min(len(a_names), len(b_names))) >= NAME_SHARE
@@ -811,7 +841,7 @@ class Index:
 
 def _keys_and_words(ev: Evidence) -> list[str]:
     """An evidence's names and streets, and its headline words as "t:word" keys: what `_widely` counts."""
-    return ev.keys + [f"t:{w}" for w in ev.words]
+    return (ev._parts or _parts(ev))[6]
 
 
 def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence]) -> dict[str, list[int]]:
