@@ -664,6 +664,7 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     toll = big_toll(report)
     pairs = []
     same_toll = False
+    some_evidence = False
     for member in incident.reports:
         rel, gap = date_relation(report, member)
         if rel == FAR:
@@ -672,15 +673,19 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         strength = evidence_strength(mine, evidence_for(member), common)[0]
         if toll is not None and big_toll(member) == toll:
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+        if strength != NONE:
+            some_evidence = True
         pairs.append((-strength, _pair_place(report, member), rel, gap))
     if not pairs:
         return None
-    if not same_toll and all(p[0] == -NONE for p in pairs):  # pooled evidence only where "names differ" can decide
+    if not same_toll and not some_evidence:  # pooled evidence only where "names differ" can decide
         if incident.evidence is None:
             incident.evidence = _union(evidence_for(m) for m in incident.reports)
         if names_differ(mine, incident.evidence, common):
             return None  # names differ
-    for minus_strength, place, rel, gap in sorted(pairs):
+    if len(pairs) > 1:
+        pairs.sort()
+    for minus_strength, place, rel, gap in pairs:
         if _allowed(report, incident, -minus_strength, place, rel):
             return (minus_strength, place, rel, gap, incident.incident_id)
     return None
@@ -819,18 +824,20 @@ class Index:
         found: dict[str, Incident] = {}
         if has_place(report.place):
             lo, hi = anchor - PLACE_REACH, anchor + PLACE_REACH
+            by_cell = self.by_cell
             for cell in _cells_near(report.place):
-                p = self.by_cell.get(cell)
+                p = by_cell.get(cell)
                 if p is not None:
                     for i in p.window(lo, hi):
                         found[i.incident_id] = i
         crowded: set[str] = set()
+        by_key, known_common = self.by_key, self.known_common
         for key in self._keys(report):
-            p = self.by_key.get(key)
-            if p is not None and key not in self.known_common:
-                reach = key_reach(key)
+            p = by_key.get(key)
+            if p is not None and key not in known_common:
+                reach = STREET_REACH if key.startswith(("s:", "t:")) else KEY_REACH  # (`key_reach`, inlined)
                 window = p.window(anchor - reach, anchor + reach)
-                if _crowded(window):
+                if len(window) > MAX_KEY_INCIDENTS and _crowded(window):
                     crowded.add(key)
                 else:
                     for i in window:
@@ -893,12 +900,15 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
         options = []
         candidates = index.candidates(report)
         shared_widely = index.common(report) | _widely(report, spread, evidence_for) if candidates else set()
+        article_id = report.article_id
         for incident in candidates:
-            if any(m.article_id == report.article_id for m in incident.reports):
-                continue  # an article's own reports were kept apart by rule 1
-            verdict = decide(report, incident, evidence_for, shared_widely)
-            if verdict is not None:
-                options.append((verdict, incident))
+            for member in incident.reports:
+                if member.article_id == article_id:
+                    break  # an article's own reports were kept apart by rule 1
+            else:
+                verdict = decide(report, incident, evidence_for, shared_widely)
+                if verdict is not None:
+                    options.append((verdict, incident))
         if options:
             incident = min(options, key=lambda o: o[0])[1]
         else:
