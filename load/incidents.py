@@ -196,8 +196,8 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     stats = Stats()
     current = version()
     if not full:
-        full = con.execute("SELECT count(*) FROM incidents WHERE extractor_version IS DISTINCT FROM ?",
-                           [current]).fetchone()[0] > 0
+        full = con.execute("SELECT EXISTS (SELECT 1 FROM incidents WHERE extractor_version IS DISTINCT FROM ?)",
+                           [current]).fetchone()[0]  # (EXISTS: a count with a parameter costs ~3 ms a batch)
     previous: dict[str, str] = {}
     if full:
         previous = dict(con.execute("SELECT event_id, incident_id FROM events WHERE incident_id IS NOT NULL").fetchall())
@@ -630,6 +630,8 @@ def _write(con: duckdb.DuckDBPyConnection, summaries: Sequence[Summary], gone: S
 
 GENERIC_SUBCATEGORIES = ("Other", "Attack", "Armed clash")
 """Sub-event types that say least about how: an incident takes one of them only when no report says more."""
+_GENERIC_LIST = "[" + ", ".join("'" + t.replace("'", "''") + "'" for t in GENERIC_SUBCATEGORIES) + "]"
+"""The same as a SQL list, written into the statement: bound as a parameter it costs ~6 ms a batch."""
 
 
 def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
@@ -643,12 +645,12 @@ def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
             FROM (
                 SELECT incident_id, category, subcategory,
                        row_number() OVER (PARTITION BY incident_id
-                                          ORDER BY list_contains(?, subcategory), n DESC, subcategory) AS rank
+                                          ORDER BY list_contains({generic}, subcategory), n DESC, subcategory) AS rank
                 FROM (SELECT f.incident_id, a.category, a.subcategory, count(*) AS n
                       FROM events f JOIN events a ON a.event_id = f.action_id
                       WHERE f.incident_id IN (SELECT incident_id FROM incident_typed) AND a.subcategory IS NOT NULL
                       GROUP BY f.incident_id, a.category, a.subcategory)
             ) t
-            WHERE t.rank = 1 AND incidents.incident_id = t.incident_id""", [list(GENERIC_SUBCATEGORIES)])
+            WHERE t.rank = 1 AND incidents.incident_id = t.incident_id""".format(generic=_GENERIC_LIST))
     finally:
         con.unregister("incident_typed")
