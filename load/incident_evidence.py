@@ -101,7 +101,7 @@ class Evidence:
     shingles: frozenset[int] | set[int] = field(default_factory=frozenset)
     words: frozenset[str] | set[str] = field(default_factory=frozenset)  # distinctive words of the title
     _keys: list[str] | None = None
-    _parts: tuple | None = None  # what the rules compare, worked out once (`incident_rules._parts`)
+    _parts: tuple | None = field(default=None, compare=False, repr=False)  # worked out once (`incident_rules._parts`)
 
     @property
     def keys(self) -> list[str]:

@@ -951,7 +951,9 @@ MENTION_SUPPORT = 2  # place mentions near a town before it may stand for the in
 
 
 def _support(place: Row, points: dict[tuple[float, float], tuple[Row, int]]) -> int:
-    return sum(n for m, n in points.values() if km(place, m) <= PLACE_KM)
+    lat, reach = place.latitude, PLACE_KM + 1  # (the latitude bound first, as in `_pair_place`)
+    return sum(n for m, n in points.values()
+               if abs(m.latitude - lat) * _KM_PER_DEGREE_LATITUDE <= reach and km(place, m) <= PLACE_KM)
 
 
 def supported_place(place: Row | None, mentions: Sequence[Row]) -> Row | None:
