@@ -101,6 +101,7 @@ class Evidence:
     shingles: frozenset[int] | set[int] = field(default_factory=frozenset)
     words: frozenset[str] | set[str] = field(default_factory=frozenset)  # distinctive words of the title
     _keys: list[str] | None = None
+    _parts: tuple | None = field(default=None, compare=False, repr=False)  # worked out once (`incident_rules._parts`)
 
     @property
     def keys(self) -> list[str]:
@@ -260,7 +261,7 @@ def wording(a: Evidence, b: Evidence) -> float:
     if not both:
         return 0.0
     union = sorted(a.shingles | b.shingles)[:SKETCH]
-    return sum(1 for h in union if h in both) / len(union)
+    return len(both.intersection(union)) / len(union)
 
 
 def as_keys(e: Evidence) -> list[str]:

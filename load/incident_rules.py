@@ -446,8 +446,11 @@ def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     for name in a:
         first, _, last = name.partition(" ")
         for other_first, _, other_last in others:
-            if (other_first == first and _one_edit(last, other_last)) or (
-                    other_last == last and _one_edit(first, other_first)):
+            if other_first == first:
+                if _one_edit(last, other_last):
+                    out.add(name)
+                    break
+            elif other_last == last and _one_edit(first, other_first):
                 out.add(name)
                 break
     return out
@@ -458,31 +461,88 @@ def _street_names(streets: Iterable[str]) -> set[str]:
     return {t.rsplit(" ", 1)[0] for t in streets if " " in t}
 
 
+def _firsts_lasts(names: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    parts = [n.partition(" ") for n in names]
+    return frozenset(p[0] for p in parts), frozenset(p[2] for p in parts)
+
+
+def _parts(e: Evidence) -> tuple:
+    """What pair comparisons read of an evidence besides its sets, worked out once per evidence (when its sets
+    are frozen; an incident's pooled evidence grows): the first and last words of its names and of its victims'
+    (`_close_names` can only find a name whose first or last word the other side has), its streets' keys
+    with their names without the type word, and `_keys_and_words`."""
+    parts = e._parts
+    if parts is None:
+        streets = [(f"s:{t}", t.rsplit(" ", 1)[0]) for t in e.streets if " " in t]
+        parts = (*_firsts_lasts(e.names), *_firsts_lasts(e.victims), streets, frozenset(s for _, s in streets),
+                 e.keys + [f"t:{w}" for w in e.words])
+        if type(e.names) is frozenset and type(e.victims) is frozenset and type(e.streets) is frozenset:
+            e._parts = parts
+    return parts
+
+
 def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> tuple[int, bool]:
     """(NONE | WEAK | STRONG, names differ) between two reports (rule 3). Names and streets in `common`
     (keys "n:..."/"s:..." shared by many incidents: a president, a police spokesman, "Main Street") count
     for nothing. A name spelt a letter differently counts as shared, and so does a street under another
     type word ("Gumberry Road"/"Gumberry Drive")."""
-    exact = a.names & b.names
-    shared = {n for n in exact if f"n:{n}" not in common}
-    close = not exact and bool(a.names) and bool(b.names)  # spellings are compared only when no name is shared
-    if close:
-        shared = {n for n in _close_names(a.names, b.names) if f"n:{n}" not in common}
-    streets = {t for t in a.streets & b.streets if f"s:{t}" not in common}
-    if not streets and a.streets and b.streets:
-        streets = _street_names(t for t in a.streets if f"s:{t}" not in common) & _street_names(
-            t for t in b.streets if f"s:{t}" not in common)
-    differ = bool(a.victims) and bool(b.victims) and not shared and not exact
-    victims_shared = (shared & a.victims & b.victims) or (
-        close and a.victims and b.victims and _close_names(a.victims, b.victims))
+    a_names, b_names = a.names, b.names
+    exact = a_names & b_names
+    close = False
+    a_parts = b_parts = None
+    if exact:
+        shared = {n for n in exact if f"n:{n}" not in common} if common else exact
+    elif a_names and b_names:  # spellings are compared only when no name is shared
+        close = True
+        a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
+        if a_parts[0].isdisjoint(b_parts[0]) and a_parts[1].isdisjoint(b_parts[1]):
+            shared = exact  # no first or last word in common: no name spelt a letter differently either
+        else:
+            shared = _close_names(a_names, b_names)
+            if shared and common:
+                shared = {n for n in shared if f"n:{n}" not in common}
+    else:
+        shared = exact
+    a_streets, b_streets = a.streets, b.streets
+    streets = a_streets & b_streets if a_streets and b_streets else None
+    if streets and common:
+        streets = {t for t in streets if f"s:{t}" not in common}
+    if not streets and a_streets and b_streets:
+        if a_parts is None:
+            a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
+        if common:
+            streets = {n for k, n in a_parts[4] if k not in common} & {n for k, n in b_parts[4] if k not in common}
+        else:
+            streets = a_parts[5] & b_parts[5]
+    a_victims, b_victims = a.victims, b.victims
+    differ = bool(a_victims) and bool(b_victims) and not shared and not exact
+    victims_shared = (shared and a_victims and b_victims and not shared.isdisjoint(a_victims & b_victims)) or (
+        close and a_victims and b_victims and not (a_parts[2].isdisjoint(b_parts[2]) and a_parts[3].isdisjoint(b_parts[3]))
+        and _close_names(a_victims, b_victims))
     # a long article names dozens of people: two of them in common say less than two of a short one's five
-    share = len(shared) / max(1, min(len(a.names), len(b.names)))
-    if victims_shared or wording(a, b) >= 0.5 or (
-            share >= NAME_SHARE and (len(shared) >= 2 or streets)):
+    if victims_shared or (a.shingles and b.shingles and wording(a, b) >= 0.5) or (
+            shared and len(shared) / max(1, min(len(a_names), len(b_names))) >= NAME_SHARE
+            and (len(shared) >= 2 or streets)):
         return STRONG, False
-    if shared or streets or sum(f"t:{w}" not in common for w in a.words & b.words) >= TITLE_WORDS:
+    if shared or streets:
         return WEAK, False
+    a_words, b_words = a.words, b.words
+    if a_words and b_words:
+        both = a_words & b_words
+        if len(both) >= TITLE_WORDS and sum(f"t:{w}" not in common for w in both) >= TITLE_WORDS:
+            return WEAK, False
     return NONE, differ
+
+
+def names_differ(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> bool:
+    """`evidence_strength(a, b, common)[1]` alone: both name people with ages and share no name (exactly or
+    spelt a letter differently, outside `common`)."""
+    if not a.victims or not b.victims or not a.names.isdisjoint(b.names):
+        return False
+    shared = _close_names(a.names, b.names)
+    if shared and common:
+        shared = {n for n in shared if f"n:{n}" not in common}
+    return not shared
 
 
 def big_toll(report: Report) -> int | None:
@@ -567,14 +627,19 @@ def _agree(incident: Incident, report: Report) -> bool:
     return figures_agree(incident.latest or max(incident.reports, key=lambda r: r.key), report)
 
 
+_KM_PER_DEGREE_LATITUDE = 6371 * math.pi / 180  # a great-circle distance is at least its latitude difference
+
+
 def _pair_place(report: Report, member: Report) -> int:
     """Rule 3's place relation between two reports."""
-    if not (has_place(report.place) and has_place(member.place)):
-        return NO_PLACE
-    named = specific(report.place) and specific(member.place)
-    if km(report.place, member.place) <= PLACE_KM:
-        return SAME_PLACE if named else SAME_AREA
-    return OTHER_PLACE if named else NO_PLACE  # (a dateline town far from a named one says nothing: no place)
+    a, b = report.place, member.place
+    if (a is None or b is None or a.latitude is None or a.longitude is None or b.latitude is None
+            or b.longitude is None or a.place_is_coarse or b.place_is_coarse):
+        return NO_PLACE  # (`has_place`, inlined: this runs for every report-member pair)
+    named = a.place_named and b.place_named
+    if abs(a.latitude - b.latitude) * _KM_PER_DEGREE_LATITUDE > PLACE_KM + 1 or km(a, b) > PLACE_KM:
+        return OTHER_PLACE if named else NO_PLACE  # (a dateline town far from a named one says nothing: no place)
+    return SAME_PLACE if named else SAME_AREA
 
 
 def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int) -> bool:
@@ -599,6 +664,7 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     toll = big_toll(report)
     pairs = []
     same_toll = False
+    some_evidence = False
     for member in incident.reports:
         rel, gap = date_relation(report, member)
         if rel == FAR:
@@ -607,15 +673,19 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         strength = evidence_strength(mine, evidence_for(member), common)[0]
         if toll is not None and big_toll(member) == toll:
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+        if strength != NONE:
+            some_evidence = True
         pairs.append((-strength, _pair_place(report, member), rel, gap))
     if not pairs:
         return None
-    if not same_toll and all(p[0] == -NONE for p in pairs):  # pooled evidence only where "names differ" can decide
+    if not same_toll and not some_evidence:  # pooled evidence only where "names differ" can decide
         if incident.evidence is None:
             incident.evidence = _union(evidence_for(m) for m in incident.reports)
-        if evidence_strength(mine, incident.evidence, common)[1]:
+        if names_differ(mine, incident.evidence, common):
             return None  # names differ
-    for minus_strength, place, rel, gap in sorted(pairs):
+    if len(pairs) > 1:
+        pairs.sort()
+    for minus_strength, place, rel, gap in pairs:
         if _allowed(report, incident, -minus_strength, place, rel):
             return (minus_strength, place, rel, gap, incident.incident_id)
     return None
@@ -754,18 +824,20 @@ class Index:
         found: dict[str, Incident] = {}
         if has_place(report.place):
             lo, hi = anchor - PLACE_REACH, anchor + PLACE_REACH
+            by_cell = self.by_cell
             for cell in _cells_near(report.place):
-                p = self.by_cell.get(cell)
+                p = by_cell.get(cell)
                 if p is not None:
                     for i in p.window(lo, hi):
                         found[i.incident_id] = i
         crowded: set[str] = set()
+        by_key, known_common = self.by_key, self.known_common
         for key in self._keys(report):
-            p = self.by_key.get(key)
-            if p is not None and key not in self.known_common:
-                reach = key_reach(key)
+            p = by_key.get(key)
+            if p is not None and key not in known_common:
+                reach = STREET_REACH if key.startswith(("s:", "t:")) else KEY_REACH  # (`key_reach`, inlined)
                 window = p.window(anchor - reach, anchor + reach)
-                if _crowded(window):
+                if len(window) > MAX_KEY_INCIDENTS and _crowded(window):
                     crowded.add(key)
                 else:
                     for i in window:
@@ -776,7 +848,7 @@ class Index:
 
 def _keys_and_words(ev: Evidence) -> list[str]:
     """An evidence's names and streets, and its headline words as "t:word" keys: what `_widely` counts."""
-    return ev.keys + [f"t:{w}" for w in ev.words]
+    return (ev._parts or _parts(ev))[6]
 
 
 def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence]) -> dict[str, list[int]]:
@@ -828,12 +900,15 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
         options = []
         candidates = index.candidates(report)
         shared_widely = index.common(report) | _widely(report, spread, evidence_for) if candidates else set()
+        article_id = report.article_id
         for incident in candidates:
-            if any(m.article_id == report.article_id for m in incident.reports):
-                continue  # an article's own reports were kept apart by rule 1
-            verdict = decide(report, incident, evidence_for, shared_widely)
-            if verdict is not None:
-                options.append((verdict, incident))
+            for member in incident.reports:
+                if member.article_id == article_id:
+                    break  # an article's own reports were kept apart by rule 1
+            else:
+                verdict = decide(report, incident, evidence_for, shared_widely)
+                if verdict is not None:
+                    options.append((verdict, incident))
         if options:
             incident = min(options, key=lambda o: o[0])[1]
         else:
@@ -876,7 +951,9 @@ MENTION_SUPPORT = 2  # place mentions near a town before it may stand for the in
 
 
 def _support(place: Row, points: dict[tuple[float, float], tuple[Row, int]]) -> int:
-    return sum(n for m, n in points.values() if km(place, m) <= PLACE_KM)
+    lat, reach = place.latitude, PLACE_KM + 1  # (the latitude bound first, as in `_pair_place`)
+    return sum(n for m, n in points.values()
+               if abs(m.latitude - lat) * _KM_PER_DEGREE_LATITUDE <= reach and km(place, m) <= PLACE_KM)
 
 
 def supported_place(place: Row | None, mentions: Sequence[Row]) -> Row | None:
