@@ -209,3 +209,79 @@ def test_a_paragraph_far_down_joins_the_report_only_on_a_named_town():
                 sentence="Four were wounded in Kramatorsk.", char_start=2 * rules.SAME_REPORT_CHARS + 400, place_named=True)
     reports = article_reports([lead, far, named])
     assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e3"], ["e2"]]
+
+
+SEPT = date(2023, 9, 12)  # a Tuesday
+
+
+def _said(event_id: str, sentence: str, count: int, day: date | None, date_text: str | None, start: int,
+          kind: str = "killed", published: date = SEPT) -> Row:
+    return Row(event_id, "a1", kind, count, count, count, event_date=day or published, date_text=date_text,
+               date_source="sentence" if date_text else "published", sentence=sentence, char_start=start,
+               published=published)
+
+
+def test_a_killing_the_article_recalls_from_weeks_before_reports_no_incident():
+    today = _said("e1", "Soldiers shot dead a shepherd near Tubas on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    recalled = _said("e2", "On August 20, a raid on the camp killed eleven people.", 11, date(2023, 8, 20), "August 20", 80)
+    part = Row("e3", "a1", "killed", 3, 3, 3, subset_of="e2", sentence="Three of them were teenagers.", char_start=140,
+               published=SEPT)
+    opening = _said("e4", "In July, an air strike killed two farmers.", 2, None, None, 200)
+    assert rules.recalled_rows([today, recalled, part, opening]) == {"e2", "e3", "e4"}
+    assert [[r.event_id for r in rep.rows] for rep in article_reports([today, recalled, part, opening])] == [["e1"]]
+
+
+def test_an_article_that_tells_only_of_an_earlier_killing_still_reports_it():
+    # a follow-up weeks later (a charge, a trial): no figure of its own near publication, so nothing is recalled
+    earlier = _said("e1", "The shepherd was shot dead on August 20 near the camp.", 1, date(2023, 8, 20), "August 20", 0)
+    restated = _said("e2", "He died at the scene.", 1, None, None, 60)
+    restated.subset_of = "e1"  # (the extractor links the restatement)
+    assert rules.recalled_rows([earlier, restated]) == set()
+    assert len(article_reports([earlier, restated])) == 1
+
+
+def test_a_month_opening_is_an_earlier_time_only_in_another_month():
+    now = _said("e1", "A fisherman was killed on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    same_month = _said("e2", "In September, two farmers were killed.", 2, None, None, 60)
+    assert rules.recalled_rows([now, same_month]) == set()
+    july = _said("e3", "In July, two farmers were killed.", 2, None, None, 60)
+    assert rules.recalled_rows([now, july]) == {"e3"}
+
+
+def test_a_big_toll_placed_only_at_a_country_is_no_incident():
+    tally = Row("e1", "a1", "killed", 13, 13, 13, location="Israel", latitude=31.5, longitude=34.75, place_is_coarse=True,
+                event_date=SEPT, sentence="Thirteen people were killed in Israel, including two children.",
+                published=SEPT, date_source="published")
+    assert not rules.reports_incident(tally)
+    dated = Row("e2", "a1", "killed", 13, 13, 13, location="Israel", latitude=31.5, longitude=34.75, place_is_coarse=True,
+                event_date=date(2023, 9, 10), date_text="Sunday", sentence="Rockets killed 13 people in Israel on Sunday.",
+                published=SEPT, date_source="sentence")
+    assert rules.reports_incident(dated)  # a day of its own: a strike
+    few = Row("e3", "a1", "killed", 2, 2, 2, location="Israel", latitude=31.5, longitude=34.75, place_is_coarse=True,
+              event_date=SEPT, sentence="Two people were killed in Israel.", published=SEPT, date_source="published")
+    assert rules.reports_incident(few)
+
+
+def _toll(event_id: str, article: str, published: date, count: int = 12) -> Row:
+    return Row(event_id, article, "killed", count, count, count, event_date=published, sentence=f"{count} died ({event_id}).",
+               published=published, date_source="published", place_named=False)
+
+
+def test_the_same_big_toll_weeks_apart_without_a_town_is_no_evidence():
+    first = article_reports([_toll("e1", "a1", date(2023, 5, 20))])[0]
+    incident = Incident("i1", [first])
+    near = article_reports([_toll("e2", "a2", date(2023, 5, 21))])[0]
+    weeks = article_reports([_toll("e3", "a3", date(2023, 6, 9))])[0]
+    none = lambda r: Evidence()
+    assert decide(near, incident, none) is not None  # days apart: the toll is evidence of the same strike
+    assert decide(weeks, incident, none) is None  # weeks later, no town: a war's tally repeated
+
+
+def test_months_apart_shared_officials_are_not_enough_but_a_victim_is():
+    first = article_reports([_dated("e1", "a1", date(2023, 1, 10), 1, named=False)])[0]
+    later = article_reports([_dated("e2", "a2", date(2023, 5, 2), 3, named=False)])[0]
+    officials = Evidence(names=frozenset({"nadia haddad", "omar saleh"}))  # two spokespeople quoted in both
+    incident = Incident("i1", [first])
+    assert decide(later, incident, lambda r: officials) is None
+    victim = Evidence(names=frozenset({"yusuf karim"}), victims=frozenset({"yusuf karim"}))
+    assert decide(later, incident, lambda r: victim) is not None
