@@ -225,8 +225,12 @@ woman women people person teen teens teenager teenage year old child children gi
 accidentally accidental accident update video photos breaking news local more than about
 that this with from they their have been were will what when where which over into them then there these
 those also just most some such only other being would could should while says their there here your
+kill forces troops soldiers army military raid raids attack attacks strike strikes airstrike airstrikes bombing
+bombs shelling rocket rockets missile missiles clashes fighters militants protesters occupied west bank latest
+amid israeli israelis palestinian palestinians
 """.split())
-"""Words nearly every crime headline has: sharing them says nothing about which incident."""
+"""Words nearly every crime or conflict headline has ("Israeli forces kill Palestinian in occupied West Bank
+raid"): sharing them says nothing about which incident."""
 _TITLE_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 
 

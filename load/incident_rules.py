@@ -8,18 +8,22 @@ reports an incident unless it is a running toll or a campaign's total (`is_cumul
 killed 250", "since the offensive began", "in the same period", see `transform/events/casualty.py`), a figure of
 an earlier incident an article recalls (`recalled`: its day and place are not the article's), an aggregate
 (`is_aggregate` where the
-schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
-year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"),
-`RUNNING_TOLL` killed or more not dated within a week of publication ("Israel's bombardment has killed more
-than 18,000"), a toll of `BIG_TOLL` or more placed only at a country or region and not dated by its own sentence
-within `NOW_DAYS` of publication ("In Israel, 13 people died": a war's toll on one side, repeated for months), or
+schema has it, or a sentence that ties the figure to a period, an area or several incidents: "this year",
+"last year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings",
+"during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
+(`_a_toll_of_many`: `RUNNING_TOLL` or more not dated within a week of publication, "Israel's bombardment has
+killed more than 18,000"; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
+or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region, "In Israel, 13
+people died", or whose sentence names a war, offensive, campaign, bombardment or assault, "the assault killed
+261": a war's tally, repeated for months), a part of such a toll ("including 66 children": `eligible_rows`), or
 its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
 (`recalled_rows`): where the article tells of an incident of its own (a killed or wounded figure its sentence
 dates within `NOW_DAYS` of publication), a figure its sentence dates more than `RECALL_DAYS` before
-publication, or whose sentence opens on an earlier time ("Last week, the army killed three", "In July, ..." in
-an article of another month, "On February 22, a raid killed 11"), with the rows of its sentence and its parts;
-an article that tells only of an earlier time (a follow-up, a trial) reports that incident as before. Those
-rows get no incident (`events.incident_id` stays NULL) and stay in `latest_running_toll`.
+publication, or whose sentence opens on an earlier time or names another month ("Last week, the army killed
+three", "In July, ..." or "a raid in late January" in an article of another month, "On February 22, a raid
+killed 11"), with the rows of its sentence and its parts; an article that tells only of an earlier time (a
+follow-up, a trial) reports that incident as before. Those rows get no incident (`events.incident_id` stays
+NULL) and stay in `latest_running_toll`.
 
 **1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens
 the article's first report; each later row joins the first open report it agrees with and opens a new one
@@ -165,7 +169,10 @@ _PERIOD = re.compile(
     r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
     r"separate\s+(?:shootings|incidents|scenes)|across\s+the\s+(?:city|country|state|\w+\s+side)|"
-    r"in\s+(?!the\b|this\b|that\b)(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to)\b",
+    r"in\s+(?!the\b|this\b|that\b)(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to|"
+    # conflict news: "during that time", "in the past two days", "across the occupied West Bank"
+    r"(?:during|in|over)\s+(?:that|this|the\s+same)\s+(?:time|period)|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:days|weeks|months)|"
+    r"across\s+(?:the\s+)?(?:occupied\s+)?(?:territory|territories|region|west\s+bank|gaza\s+strip|strip|enclave|province))\b",
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
@@ -177,11 +184,14 @@ _ANOTHER = re.compile(
     r"|(?:only\s+)?(?:a\s+)?(?:day|week|month)s?\s+(?:earlier|before)|previously|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
     re.IGNORECASE,
 )
+_CAMPAIGN = re.compile(
+    r"\b(?:war|offensive|campaign|bombardment|onslaught|assault|escalation|hostilities|intifada|conflict)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 RECALL_DAYS = 6  # a figure its own sentence dates this long before publication is of an earlier time
 NOW_DAYS = 3  # and the article tells of an incident of its own when a figure is dated this close to publication
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
+_IN_A_MONTH = re.compile(r"\bin\s+(?:early\s+|mid-|late\s+)?(" + "|".join(_MONTHS) + r")\b(?!\s+\d)", re.IGNORECASE)
 _EARLIER_OPENING = re.compile(
     r"^\W*(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:month|year)|(?:days|weeks|months|years)\s+(?:earlier|before|ago)"
     r"|(?:a|one|two|three|four|five|six|several)\s+(?:weeks?|months?|years?)\s+(?:earlier|before|ago)"
@@ -270,13 +280,22 @@ def reports_incident(row: Row) -> bool:
         return False
     if row.victims and row.victims.lower().split()[-1] in ANIMALS:
         return False
-    if row.kind == "killed" and row.count >= RUNNING_TOLL:
+    if _a_toll_of_many(row):
+        return False
+    return not (row.sentence and _names_a_period(row.sentence))
+
+
+def _a_toll_of_many(row: Row) -> bool:
+    """Rule 0's tolls of a war or a country, not of one incident (a row with a count)."""
+    if row.count >= RUNNING_TOLL:
         day = trusted_day(row)
         if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
-            return False  # thousands killed, not on a day of this week: a war's running toll
-    if row.count >= BIG_TOLL and row.place_is_coarse and not _dated_now(row):
-        return False  # "In Israel, 13 people died": a toll over a country or region, not of one incident
-    return not (row.sentence and _names_a_period(row.sentence))
+            return True  # thousands killed or hurt, not on a day of this week: a war's running toll
+    if row.qualifier == "vague" and row.count >= 100 and not _dated_now(row):
+        return True  # "killing hundreds of Palestinians" (not "on Monday"): no one incident's count
+    # "In Israel, 13 people died", "the assault killed 261": a country's or a campaign's toll
+    return row.count >= BIG_TOLL and not _dated_now(row) and (
+        row.place_is_coarse or (bool(row.sentence) and _CAMPAIGN.search(row.sentence) is not None))
 
 
 def _dated_now(row: Row) -> bool:
@@ -284,6 +303,21 @@ def _dated_now(row: Row) -> bool:
     day = trusted_day(row)
     return (row.date_source == "sentence" and row.date_text is not None and day is not None
             and row.published is not None and (row.published - day).days <= NOW_DAYS)
+
+
+def eligible_rows(rows: Sequence[Row]) -> list[Row]:
+    """Rule 0 over one article's rows: those that report an incident, without the parts of a war's or a
+    country's toll ("the assault killed 256, including 66 children": the children are the campaign's too)."""
+    out = [r for r in rows if reports_incident(r)]
+    if len(out) == len(rows):
+        return out
+    dropped = {r.event_id for r in rows if r.count is not None and not r.is_cumulative and _a_toll_of_many(r)}
+    if not dropped:
+        return out
+    for r in sorted(rows, key=lambda r: r.char_start):
+        if r.subset_of in dropped:
+            dropped.add(r.event_id)
+    return [r for r in out if r.event_id not in dropped]
 
 
 @lru_cache(maxsize=65536)
@@ -302,11 +336,13 @@ def _of_an_earlier_time(row: Row) -> bool:
         day = trusted_day(row)
         if day is not None and (row.published - day).days > RECALL_DAYS:
             return True
-    found = _EARLIER_OPENING.match(row.sentence) if row.sentence else None
-    if found is None:
+    if not row.sentence:
         return False
-    month = found.group(1)
-    return month is None or _MONTHS.index(month.lower()) + 1 != row.published.month
+    found = _EARLIER_OPENING.match(row.sentence)
+    if found is not None and found.group(1) is None:
+        return True
+    months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(row.sentence)]
+    return any(_MONTHS.index(m) + 1 != row.published.month for m in months)
 
 
 def recalled_rows(rows: Sequence[Row]) -> set[str]:

@@ -65,8 +65,8 @@ from .incident_rules import (
     cluster,
     has_place,
     key_reach,
+    eligible_rows,
     report_of,
-    reports_incident,
     summarise,
 )
 
@@ -208,9 +208,8 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     stats.new_rows = len(fresh)
     by_article: dict[str, list[Row]] = defaultdict(list)
     for row, _ in fresh:
-        if reports_incident(row):
-            by_article[row.article_id].append(row)
-    reports = [r for aid in sorted(by_article) for r in article_reports(by_article[aid])]
+        by_article[row.article_id].append(row)
+    reports = [r for aid in sorted(by_article) for r in article_reports(eligible_rows(by_article[aid]))]
     _place_by_headline(reports)
     stats.reports = len(reports)
 

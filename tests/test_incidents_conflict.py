@@ -285,3 +285,39 @@ def test_months_apart_shared_officials_are_not_enough_but_a_victim_is():
     assert decide(later, incident, lambda r: officials) is None
     victim = Evidence(names=frozenset({"yusuf karim"}), victims=frozenset({"yusuf karim"}))
     assert decide(later, incident, lambda r: victim) is not None
+
+
+@pytest.mark.parametrize("sentence, count, qualifier, eligible", [
+    ("The assault on the camp killed at least 240 people, including 60 children.", 240, None, False),
+    ("The war has killed 15 aid workers, the agency said.", 15, None, False),
+    ("Twelve people in the village were killed in the air raid.", 12, None, True),  # no campaign word: a strike
+    ("The bombing killed hundreds of people.", 100, "vague", False),
+    ("Ten people on the other side were killed during that time.", 10, None, False),
+    ("Two men were killed in the past two days.", 2, None, False),
+    ("More than 300 protesters were hurt across the occupied West Bank.", 300, None, False),
+])
+def test_a_war_s_or_an_area_s_toll_is_no_incident(sentence, count, qualifier, eligible):
+    row = Row("e1", "a1", "killed", count, count, count, event_date=SEPT, sentence=sentence, published=SEPT,
+              date_source="published", qualifier=qualifier)
+    assert rules.reports_incident(row) is eligible
+
+
+def test_the_parts_of_a_war_s_toll_report_no_incident_but_the_parts_of_a_period_s_do():
+    total = Row("e1", "a1", "killed", 240, 240, 240, event_date=SEPT, published=SEPT, date_source="published",
+                sentence="The offensive killed 240 people, including 60 children.")
+    children = Row("e2", "a1", "killed", 60, 60, 60, subset_of="e1", event_date=SEPT, published=SEPT,
+                   date_source="published", sentence="The offensive killed 240 people, including 60 children.")
+    assert rules.eligible_rows([total, children]) == []
+    # a mislinked local story: the week's tally is no incident, the shooting it was linked to still is
+    week = Row("e3", "a2", "wounded", 12, 12, 12, event_date=SEPT, published=SEPT, date_source="published",
+               sentence="Twelve people were shot in the city this year.")
+    boy = Row("e4", "a2", "wounded", 1, 1, 1, subset_of="e3", event_date=SEPT, published=SEPT, date_source="published",
+              sentence="A boy was shot in the leg on Elm Street.", char_start=90)
+    assert [r.event_id for r in rules.eligible_rows([week, boy])] == ["e4"]
+
+
+def test_a_month_named_inside_the_sentence_is_an_earlier_time():
+    now = _said("e1", "A fisherman was killed on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    late = _said("e2", "A raid in late June killed four men in the camp.", 4, None, None, 60)
+    assert rules.recalled_rows([now, late]) == {"e2"}
+
