@@ -117,6 +117,8 @@ def _name_words(name: str) -> tuple[str, ...] | None:
     if len(words) < 2:
         return None
     plain = [w.lower().replace("’", "'") for w in words]
+    if any(w.endswith("'s") for w in plain[:-2]):
+        return None  # "Al Jazeera's Nida Ibrahim": someone's correspondent or spokesperson ("Cole's Place" stays)
     plain[-1] = plain[-1][:-2] if plain[-1].endswith("'s") else plain[-1]
     if len(plain[-1]) < 2 or any(w.split("'")[0] in NOT_NAME_WORDS for w in plain):
         return None

@@ -321,3 +321,20 @@ def test_a_month_named_inside_the_sentence_is_an_earlier_time():
     late = _said("e2", "A raid in late June killed four men in the camp.", 4, None, None, 60)
     assert rules.recalled_rows([now, late]) == {"e2"}
 
+
+
+def test_a_person_named_as_someone_s_correspondent_is_no_evidence_but_a_venue_is():
+    from eventwire.load.incident_evidence import names_in
+    names, _ = names_in("Wire Service’s Talia Brennan, reporting from the border town, said the clinic was full.")
+    assert not any("brennan" in n for n in names)  # the outlet's reporter turns up in every story she files
+    names, _ = names_in("The shots were fired outside Rudy's Tavern on a busy night.")
+    assert "rudy's tavern" in names or "rudy tavern" in names  # a venue the reports of one incident share
+
+
+def test_several_raids_or_attacks_that_killed_many_are_a_campaign_s_toll():
+    row = Row("e1", "a1", "killed", 248, 248, 248, event_date=SEPT, published=SEPT, date_source="published",
+              sentence="Air raids on the enclave killed at least 248 people, including 66 children.")
+    assert not rules.reports_incident(row)
+    one = Row("e2", "a1", "killed", 12, 12, 12, event_date=date(2023, 9, 10), date_text="Sunday", published=SEPT,
+              date_source="sentence", sentence="Air raids on the town killed 12 people on Sunday.")
+    assert rules.reports_incident(one)  # dated near publication: that day's strikes
