@@ -13,8 +13,8 @@ schema has it, or a sentence that ties the figure to a period, an area or severa
 "during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
 (`_a_toll_of_many`: `RUNNING_TOLL` or more not dated within a week of publication, "Israel's bombardment has
 killed more than 18,000"; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
-or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region, "In Israel, 13
-people died", or whose sentence names a war, offensive, campaign, bombardment or assault or several attacks,
+or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region (its row's place, or
+its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war, offensive, campaign, bombardment or assault or several attacks,
 raids or strikes, "the assault killed 261", "Israeli attacks on Gaza killed 248": a war's tally, repeated for
 months), a part of such a toll ("including 66 children": `eligible_rows`), or
 its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
@@ -146,6 +146,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..transform import gazetteer
 from ..transform.gazetteer import distance_km
 from .incident_evidence import Evidence, wording
 
@@ -295,9 +296,36 @@ def _a_toll_of_many(row: Row) -> bool:
             return True  # thousands killed or hurt, not on a day of this week: a war's running toll
     if row.qualifier == "vague" and row.count >= 100 and not _dated_now(row):
         return True  # "killing hundreds of Palestinians" (not "on Monday"): no one incident's count
-    # "In Israel, 13 people died", "the assault killed 261": a country's or a campaign's toll
+    # "In Israel, 13 people died", "12 people were killed in Israel", "the assault killed 261": a country's or a
+    # campaign's toll
     return row.count >= BIG_TOLL and not _dated_now(row) and (
-        row.place_is_coarse or (bool(row.sentence) and _CAMPAIGN.search(row.sentence) is not None))
+        row.place_is_coarse or (bool(row.sentence) and (
+            _CAMPAIGN.search(row.sentence) is not None or _in_an_area(row.sentence))))
+
+
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:occupied\s+|besieged\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+@lru_cache(maxsize=65536)
+def _in_an_area(sentence: str) -> bool:
+    """Whether a sentence places its figures in a country or a region and names no town ("killed in Israel",
+    "across the occupied West Bank"; not "in the US city of New Orleans")."""
+    if not any(gazetteer.is_country(n) or _is_region(n) for n in (m.group(1) for m in _IN_PLACE.finditer(sentence))):
+        return False
+    for m in _CAPITALISED.finditer(sentence):
+        words = m.group().split()
+        for i in range(len(words)):  # every run of its words: "The US city of New Orleans" holds "New Orleans"
+            for j in range(i + 1, len(words) + 1):
+                place = gazetteer.lookup(" ".join(words[i:j]))
+                if place is not None and place.feature not in ("country", "region"):
+                    return False  # a town it names: the toll of something there
+    return True
+
+
+def _is_region(name: str) -> bool:
+    place = gazetteer.lookup(name)
+    return place is not None and place.feature == "region"
 
 
 def _dated_now(row: Row) -> bool:

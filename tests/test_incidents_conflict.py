@@ -338,3 +338,12 @@ def test_several_raids_or_attacks_that_killed_many_are_a_campaign_s_toll():
     one = Row("e2", "a1", "killed", 12, 12, 12, event_date=date(2023, 9, 10), date_text="Sunday", published=SEPT,
               date_source="sentence", sentence="Air raids on the town killed 12 people on Sunday.")
     assert rules.reports_incident(one)  # dated near publication: that day's strikes
+
+
+def test_a_big_toll_the_sentence_places_only_in_a_country_is_no_incident():
+    def said(sentence: str, count: int = 12) -> Row:  # placed at the reporter's dateline town, as extraction does
+        return Row("e1", "a1", "killed", count, count, count, location="Kramatorsk", latitude=K[1], longitude=K[2],
+                   event_date=SEPT, sentence=sentence, published=SEPT, date_source="published")
+    assert not rules.reports_incident(said("Twelve people were killed in Israel, including two children."))
+    assert rules.reports_incident(said("Twelve people were hurt at a parade in the US city of New Orleans."))  # a town
+    assert rules.reports_incident(said("Two people were killed in Israel.", count=2))  # a small count: an incident
