@@ -14,10 +14,10 @@ schema has it, or a sentence that ties the figure to a period, an area or severa
 (`_a_toll_of_many`: `RUNNING_TOLL` or more not dated within a week of publication, "Israel's bombardment has
 killed more than 18,000"; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
 or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region (its row's place, or
-its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war, offensive, campaign, bombardment or assault or several attacks,
-raids or strikes, "the assault killed 261", "Israeli attacks on Gaza killed 248": a war's tally, repeated for
-months), a part of such a toll ("including 66 children": `eligible_rows`), or
-its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
+its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war,
+offensive, campaign, bombardment or assault or several attacks, raids or strikes, "the assault killed 261",
+"Israeli attacks on Gaza killed 248": a war's tally, repeated for months), a part of such a toll ("including 66
+children": `eligible_rows`), or its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
 (`recalled_rows`): where the article tells of an incident of its own (a killed or wounded figure its sentence
 dates within `NOW_DAYS` of publication), a figure its sentence dates more than `RECALL_DAYS` before
 publication, or whose sentence opens on an earlier time or names another month ("Last week, the army killed
