@@ -209,6 +209,16 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     by_article: dict[str, list[Row]] = defaultdict(list)
     for row, _ in fresh:
         by_article[row.article_id].append(row)
+    if not full and by_article:
+        # the rules read an article's rows together (what it recalls, the parts of a war's toll): an article some
+        # of whose rows already report incidents was reconciled whole, and its other rows report none
+        _register(con, "incident_fresh_ids", _ids_table("article_id", by_article))
+        try:
+            for (aid,) in con.execute("SELECT DISTINCT article_id FROM events WHERE incident_id IS NOT NULL "
+                                      "AND article_id IN (SELECT article_id FROM incident_fresh_ids)").fetchall():
+                del by_article[aid]
+        finally:
+            con.unregister("incident_fresh_ids")
     reports = [r for aid in sorted(by_article) for r in article_reports(eligible_rows(by_article[aid]))]
     _place_by_headline(reports)
     stats.reports = len(reports)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from eventwire.load import incident_rules as rules
+from eventwire.load import incidents
 from eventwire.load import writer
 from eventwire.load.db import session
 from eventwire.load.incident_evidence import Evidence
@@ -347,3 +348,18 @@ def test_a_big_toll_the_sentence_places_only_in_a_country_is_no_incident():
     assert not rules.reports_incident(said("Twelve people were killed in Israel, including two children."))
     assert rules.reports_incident(said("Twelve people were hurt at a parade in the US city of New Orleans."))  # a town
     assert rules.reports_incident(said("Two people were killed in Israel.", count=2))  # a small count: an incident
+
+
+def test_a_killing_an_article_recalls_stays_without_an_incident_when_unfiled_rows_are_reconciled_again(db):
+    # the article's own killing (dated by its sentence) and one it recalls from last week: only the first reports
+    (a,) = write_with_places(db, Story("w-9", "Wire", "Farmer killed near Kramatorsk", TUE, [
+        Fig("A farmer was killed by shelling near Kramatorsk on Monday.", "killed", 1, place=K, day=MON,
+            date_text="Monday", date_source="sentence"),
+        Fig("Last week, a strike on the market killed nine people.", "killed", 9, place=K)]))
+    assert q(db, "SELECT casualty_count, incident_id IS NOT NULL FROM events WHERE article_id = ? ORDER BY char_start",
+             [a]) == [(1, True), (9, False)]
+    before = q(db, "SELECT * FROM incidents ORDER BY incident_id")
+    with session(db) as con:  # every row without an incident, again: the article is read whole or not at all
+        stats = incidents.reconcile_in_transaction(con)
+    assert stats.incidents_written == 0
+    assert q(db, "SELECT * FROM incidents ORDER BY incident_id") == before
