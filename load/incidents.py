@@ -5,7 +5,9 @@ rewritten) its articles' rows: everything it changes lands with the batch or not
 a re-run leave the incidents of one clean run. What it does, and reads, is bounded by what changed:
 
 1. **New reports**: the casualty rows of `article_ids` (all of them when None) that have no incident yet; a
-   rewritten article's rows come back without one, so a changed article moves its figures.
+   rewritten article's rows come back without one, so a changed article moves its figures. The rules read an
+   article's rows together, so an article some of whose rows already report incidents is left alone (it was
+   reconciled whole; its other rows report none).
 2. **Stale incidents**: those whose stored `reports` no longer equals the rows that point at them (an article
    was rewritten or removed); they are recomputed from what is left, or deleted when nothing is.
 3. **Candidates**: only incidents within the follow-up window of a new report and near its place (a box of
