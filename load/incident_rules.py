@@ -8,11 +8,23 @@ reports an incident unless it is a running toll or a campaign's total (`is_cumul
 killed 250", "since the offensive began", "in the same period", see `transform/events/casualty.py`), a figure of
 an earlier incident an article recalls (`recalled`: its day and place are not the article's), an aggregate
 (`is_aggregate` where the
-schema has it, or a sentence that ties the figure to a period or to several incidents: "this year", "last
-year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings"),
-`RUNNING_TOLL` killed or more not dated within a week of publication ("Israel's bombardment has killed more
-than 18,000"), or its victims are animals ("108,780 deer"). Those rows get no incident (`events.incident_id` stays NULL) and
-stay in `latest_running_toll`.
+schema has it, or a sentence that ties the figure to a period, an area or several incidents: "this year",
+"last year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings",
+"during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
+(`_a_toll_of_many`: `RUNNING_TOLL` or more not dated within a week of publication, "Israel's bombardment has
+killed more than 18,000"; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
+or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region (its row's place, or
+its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war,
+offensive, campaign, bombardment or assault or several attacks, raids or strikes, "the assault killed 261",
+"Israeli attacks on Gaza killed 248": a war's tally, repeated for months), a part of such a toll ("including 66
+children": `eligible_rows`), or its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
+(`recalled_rows`): where the article tells of an incident of its own (a killed or wounded figure its sentence
+dates within `NOW_DAYS` of publication), a figure its sentence dates more than `RECALL_DAYS` before
+publication, or whose sentence opens on an earlier time or names another month ("Last week, the army killed
+three", "In July, ..." or "a raid in late January" in an article of another month, "On February 22, a raid
+killed 11"), with the rows of its sentence and its parts; an article that tells only of an earlier time (a
+follow-up, a trial) reports that incident as before. Those rows get no incident (`events.incident_id` stays
+NULL) and stay in `latest_running_toll`.
 
 **1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens
 the article's first report; each later row joins the first open report it agrees with and opens a new one
@@ -68,9 +80,13 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   articles being reconciled give within reach ("Al Jazeera", a minister, a victim every later article
   recalls, "Israeli" in conflict headlines): counted before any report joins, so a chain of joins cannot
   hide how common it is. The same mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` killed, not a vague amount:
-  "49 killed at a nightclub") raises the evidence one step (none to weak, weak to strong): such tolls are
-  rare in one place, reported far and wide (often placed at the reporter's city) and months later, but a
-  war has many strikes that each kill a dozen.
+  "49 killed at a nightclub") raises the evidence one step (none to weak, weak to strong) when the dates are
+  near or either report names its town: such tolls are rare in one place, reported far and wide (often
+  placed at the reporter's city) and months later, but a war has many strikes that each kill a dozen, and
+  the same toll repeated week after week without a town is a war's tally, not one strike. Months apart
+  (beyond the follow-up window) and not in one town, names alone are weak evidence: the officials,
+  spokespeople and commentators conflict news quotes about every incident; a victim named with an age, a
+  street or the wording (`beyond_names`) stays strong.
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
   and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
@@ -130,6 +146,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from ..transform import gazetteer
 from ..transform.gazetteer import distance_km
 from .incident_evidence import Evidence, wording
 
@@ -154,7 +171,10 @@ _PERIOD = re.compile(
     r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
     r"separate\s+(?:shootings|incidents|scenes)|across\s+the\s+(?:city|country|state|\w+\s+side)|"
-    r"in\s+(?!the\b|this\b|that\b)(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to)\b",
+    r"in\s+(?!the\b|this\b|that\b)(?:[\w-]+\s+){0,3}shootings|(?:violent|bloody|deadly)\s+weekend|from\s+\w+\s+(?:morning|afternoon|evening|night)\s+to|"
+    # conflict news: "during that time", "in the past two days", "across the occupied West Bank"
+    r"(?:during|in|over)\s+(?:that|this|the\s+same)\s+(?:time|period)|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:days|weeks|months)|"
+    r"across\s+(?:the\s+)?(?:occupied\s+)?(?:territory|territories|region|west\s+bank|gaza\s+strip|strip|enclave|province))\b",
     re.IGNORECASE,
 )
 _ANOTHER = re.compile(
@@ -166,7 +186,21 @@ _ANOTHER = re.compile(
     r"|(?:only\s+)?(?:a\s+)?(?:day|week|month)s?\s+(?:earlier|before)|previously|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)",
     re.IGNORECASE,
 )
+_CAMPAIGN = re.compile(
+    r"\b(?:(?:war|offensive|campaign|bombardment|onslaught|assault)s?|escalation|hostilities|intifada|conflict|"
+    r"(?:attack|raid|strike)s)\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+RECALL_DAYS = 6  # a figure its own sentence dates this long before publication is of an earlier time
+NOW_DAYS = 3  # and the article tells of an incident of its own when a figure is dated this close to publication
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_IN_A_MONTH = re.compile(r"\bin\s+(?:early\s+|mid-|late\s+)?(" + "|".join(_MONTHS) + r")\b(?!\s+\d)", re.IGNORECASE)
+_EARLIER_OPENING = re.compile(
+    r"^\W*(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:month|year)|(?:days|weeks|months|years)\s+(?:earlier|before|ago)"
+    r"|(?:a|one|two|three|four|five|six|several)\s+(?:weeks?|months?|years?)\s+(?:earlier|before|ago)"
+    r"|in\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d{1,2}\b))",
+    re.IGNORECASE,
+)
 ANIMALS = frozenset(
     "deer dog dogs cat cats horse horses cow cows cattle animal animals bird birds birds pig pigs sheep goat goats "
     "bear bears wolf wolves elk moose turkey turkeys coyote coyotes fish".split()
@@ -249,17 +283,118 @@ def reports_incident(row: Row) -> bool:
         return False
     if row.victims and row.victims.lower().split()[-1] in ANIMALS:
         return False
-    if row.kind == "killed" and row.count >= RUNNING_TOLL:
+    if _a_toll_of_many(row):
+        return False
+    return not (row.sentence and _names_a_period(row.sentence))
+
+
+def _a_toll_of_many(row: Row) -> bool:
+    """Rule 0's tolls of a war or a country, not of one incident (a row with a count)."""
+    if row.count >= RUNNING_TOLL:
         day = trusted_day(row)
         if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
-            return False  # thousands killed, not on a day of this week: a war's running toll
-    return not (row.sentence and _names_a_period(row.sentence))
+            return True  # thousands killed or hurt, not on a day of this week: a war's running toll
+    if row.qualifier == "vague" and row.count >= 100 and not _dated_now(row):
+        return True  # "killing hundreds of Palestinians" (not "on Monday"): no one incident's count
+    # "In Israel, 13 people died", "12 people were killed in Israel", "the assault killed 261": a country's or a
+    # campaign's toll
+    return row.count >= BIG_TOLL and not _dated_now(row) and (
+        row.place_is_coarse or (bool(row.sentence) and (
+            _CAMPAIGN.search(row.sentence) is not None or _in_an_area(row.sentence))))
+
+
+_IN_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:occupied\s+|besieged\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}")
+
+
+@lru_cache(maxsize=65536)
+def _in_an_area(sentence: str) -> bool:
+    """Whether a sentence places its figures in a country or a region and names no town ("killed in Israel",
+    "across the occupied West Bank"; not "in the US city of New Orleans")."""
+    if not any(gazetteer.is_country(n) or _is_region(n) for n in (m.group(1) for m in _IN_PLACE.finditer(sentence))):
+        return False
+    for m in _CAPITALISED.finditer(sentence):
+        words = m.group().split()
+        for i in range(len(words)):  # every run of its words: "The US city of New Orleans" holds "New Orleans"
+            for j in range(i + 1, len(words) + 1):
+                place = gazetteer.lookup(" ".join(words[i:j]))
+                if place is not None and place.feature not in ("country", "region"):
+                    return False  # a town it names: the toll of something there
+    return True
+
+
+def _is_region(name: str) -> bool:
+    place = gazetteer.lookup(name)
+    return place is not None and place.feature == "region"
+
+
+def _dated_now(row: Row) -> bool:
+    """Whether the row's own sentence names a day within `NOW_DAYS` of publication ("on Sunday")."""
+    day = trusted_day(row)
+    return (row.date_source == "sentence" and row.date_text is not None and day is not None
+            and row.published is not None and (row.published - day).days <= NOW_DAYS)
+
+
+def eligible_rows(rows: Sequence[Row]) -> list[Row]:
+    """Rule 0 over one article's rows: those that report an incident, without the parts of a war's or a
+    country's toll ("the assault killed 256, including 66 children": the children are the campaign's too)."""
+    out = [r for r in rows if reports_incident(r)]
+    if len(out) == len(rows):
+        return out
+    dropped = {r.event_id for r in rows if r.count is not None and not r.is_cumulative and _a_toll_of_many(r)}
+    if not dropped:
+        return out
+    for r in sorted(rows, key=lambda r: r.char_start):
+        if r.subset_of in dropped:
+            dropped.add(r.event_id)
+    return [r for r in out if r.event_id not in dropped]
 
 
 @lru_cache(maxsize=65536)
 def _names_a_period(sentence: str) -> bool:
     """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences)."""
     return _PERIOD.search(sentence) is not None
+
+
+def _of_an_earlier_time(row: Row) -> bool:
+    """Whether a row's own sentence places it before the article's time: a day it names more than `RECALL_DAYS`
+    before publication ("On January 26, troops killed 11", "killed last month"), or an opening on an earlier
+    time ("Last week, ...", "In July, ..." in an article of another month, "Weeks earlier, ...")."""
+    if row.published is None:
+        return False
+    if row.date_source == "sentence" and row.date_text is not None:
+        day = trusted_day(row)
+        if day is not None and (row.published - day).days > RECALL_DAYS:
+            return True
+    if not row.sentence:
+        return False
+    found = _EARLIER_OPENING.match(row.sentence)
+    if found is not None and found.group(1) is None:
+        return True
+    months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(row.sentence)]
+    return any(_MONTHS.index(m) + 1 != row.published.month for m in months)
+
+
+def recalled_rows(rows: Sequence[Row]) -> set[str]:
+    """Rule 0 within one article: when the article tells of an incident of its own (a killed or wounded figure
+    dated within `NOW_DAYS` of publication, not of an earlier time), a figure its sentence places at an earlier
+    time is one the article recalls ("Last week, the army killed three", "the raid on February 22 that killed
+    11"): no report of an incident, as are the rows of its sentence and the parts of it. An article that tells
+    only of an earlier time (a follow-up, a trial) reports that incident as before."""
+    earlier = {r.event_id for r in rows if _of_an_earlier_time(r)}
+    if not earlier:
+        return earlier
+    now = any(r.event_id not in earlier and r.kind in ("killed", "wounded") and r.published is not None
+              and r.date_source == "sentence" and r.date_text is not None
+              and (day := trusted_day(r)) is not None and (r.published - day).days <= NOW_DAYS for r in rows)
+    if not now:
+        return set()
+    sentences = {r.sentence for r in rows if r.event_id in earlier}
+    out = {r.event_id for r in rows if r.event_id in earlier or r.sentence in sentences}
+    for r in sorted(rows, key=lambda r: r.char_start):
+        if r.subset_of in out:
+            out.add(r.event_id)
+    return out
 
 
 # ---- 1-2. reports -------------------------------------------------------------------------------------
@@ -318,8 +453,10 @@ def _fits(report: Report, row: Row) -> bool:
 
 
 def article_reports(rows: Sequence[Row]) -> list[Report]:
-    """Rule 1: one article's eligible rows (any order) → its reports, in text order."""
-    rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
+    """Rule 1: one article's eligible rows (any order) → its reports, in text order (without the rows it
+    recalls: `recalled_rows`)."""
+    recalled = recalled_rows(rows)
+    rows = sorted((r for r in rows if r.event_id not in recalled), key=lambda r: (r.char_start, r.event_id))
     reports: list[Report] = []
     of_row: dict[str, Report] = {}
     home_rank: dict[int, int] = {}
@@ -545,6 +682,16 @@ def names_differ(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = f
     return not shared
 
 
+def beyond_names(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two reports share more than names of people: a victim named with an age, a street, or most of
+    the wording of their figures' sentences (what rule c needs months apart)."""
+    if any(f"n:{n}" not in common for n in a.victims & b.victims):
+        return True
+    if any(f"s:{t}" not in common for t in a.streets & b.streets):
+        return True
+    return wording(a, b) >= 0.5
+
+
 def big_toll(report: Report) -> int | None:
     """The report's killed figure when it is a mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` - 1, not a
     vague amount)."""
@@ -670,12 +817,16 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         if rel == FAR:
             continue
         # strength against each member (not the union, which would grow with the incident and chain it on)
-        strength = evidence_strength(mine, evidence_for(member), common)[0]
-        if toll is not None and big_toll(member) == toll:
+        theirs = evidence_for(member)
+        strength = evidence_strength(mine, theirs, common)[0]
+        place = _pair_place(report, member)
+        if strength == STRONG and rel == LONG and place != SAME_PLACE and not beyond_names(mine, theirs, common):
+            strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
+        if toll is not None and big_toll(member) == toll and (rel == NEAR or specific(report.place) or specific(member.place)):
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
         if strength != NONE:
             some_evidence = True
-        pairs.append((-strength, _pair_place(report, member), rel, gap))
+        pairs.append((-strength, place, rel, gap))
     if not pairs:
         return None
     if not same_toll and not some_evidence:  # pooled evidence only where "names differ" can decide

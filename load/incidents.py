@@ -5,7 +5,9 @@ rewritten) its articles' rows: everything it changes lands with the batch or not
 a re-run leave the incidents of one clean run. What it does, and reads, is bounded by what changed:
 
 1. **New reports**: the casualty rows of `article_ids` (all of them when None) that have no incident yet; a
-   rewritten article's rows come back without one, so a changed article moves its figures.
+   rewritten article's rows come back without one, so a changed article moves its figures. The rules read an
+   article's rows together, so an article some of whose rows already report incidents is left alone (it was
+   reconciled whole; its other rows report none).
 2. **Stale incidents**: those whose stored `reports` no longer equals the rows that point at them (an article
    was rewritten or removed); they are recomputed from what is left, or deleted when nothing is.
 3. **Candidates**: only incidents within the follow-up window of a new report and near its place (a box of
@@ -65,12 +67,12 @@ from .incident_rules import (
     cluster,
     has_place,
     key_reach,
+    eligible_rows,
     report_of,
-    reports_incident,
     summarise,
 )
 
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
 _EMPTY = Evidence()
 
@@ -219,9 +221,18 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     stats.new_rows = len(fresh)
     by_article: dict[str, list[Row]] = defaultdict(list)
     for row, _ in fresh:
-        if reports_incident(row):
-            by_article[row.article_id].append(row)
-    reports = [r for aid in sorted(by_article) for r in article_reports(by_article[aid])]
+        by_article[row.article_id].append(row)
+    if not full and by_article:
+        # the rules read an article's rows together (what it recalls, the parts of a war's toll): an article some
+        # of whose rows already report incidents was reconciled whole, and its other rows report none
+        _register(con, "incident_fresh_ids", _ids_table("article_id", by_article))
+        try:
+            for (aid,) in con.execute("SELECT DISTINCT article_id FROM events WHERE incident_id IS NOT NULL "
+                                      "AND article_id IN (SELECT article_id FROM incident_fresh_ids)").fetchall():
+                del by_article[aid]
+        finally:
+            con.unregister("incident_fresh_ids")
+    reports = [r for aid in sorted(by_article) for r in article_reports(eligible_rows(by_article[aid]))]
     _place_by_headline(reports)
     stats.reports = len(reports)
 

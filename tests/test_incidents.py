@@ -49,6 +49,7 @@ class Fig:
     subset_of: int | None = None  # index of the larger figure in the same article
     qualifier: str | None = None
     recalled: bool = False
+    date_source: str | None = None
 
 
 @dataclass
@@ -73,7 +74,7 @@ def _records(story: Story) -> tuple[Article, ArticleResult]:
                   sent_end=start + len(f.sentence), casualty_kind=f.kind, casualty_count=f.count,
                   casualty_low=f.count, casualty_high=None if f.qualifier else f.count, casualty_qualifier=f.qualifier,
                   is_cumulative=f.cumulative, event_date=f.day, date_text=f.date_text, cue="kill",
-                  recalled=f.recalled or None)
+                  recalled=f.recalled or None, date_source=f.date_source)
         if f.place:
             known = gazetteer.lookup(f.place[0])
             e.location, e.latitude, e.longitude = f.place

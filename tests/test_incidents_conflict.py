@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from eventwire.load import incident_rules as rules
+from eventwire.load import incidents
 from eventwire.load import writer
 from eventwire.load.db import session
 from eventwire.load.incident_evidence import Evidence
@@ -209,3 +210,156 @@ def test_a_paragraph_far_down_joins_the_report_only_on_a_named_town():
                 sentence="Four were wounded in Kramatorsk.", char_start=2 * rules.SAME_REPORT_CHARS + 400, place_named=True)
     reports = article_reports([lead, far, named])
     assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e3"], ["e2"]]
+
+
+SEPT = date(2023, 9, 12)  # a Tuesday
+
+
+def _said(event_id: str, sentence: str, count: int, day: date | None, date_text: str | None, start: int,
+          kind: str = "killed", published: date = SEPT) -> Row:
+    return Row(event_id, "a1", kind, count, count, count, event_date=day or published, date_text=date_text,
+               date_source="sentence" if date_text else "published", sentence=sentence, char_start=start,
+               published=published)
+
+
+def test_a_killing_the_article_recalls_from_weeks_before_reports_no_incident():
+    today = _said("e1", "Soldiers shot dead a shepherd near Tubas on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    recalled = _said("e2", "On August 20, a raid on the camp killed eleven people.", 11, date(2023, 8, 20), "August 20", 80)
+    part = Row("e3", "a1", "killed", 3, 3, 3, subset_of="e2", sentence="Three of them were teenagers.", char_start=140,
+               published=SEPT)
+    opening = _said("e4", "In July, an air strike killed two farmers.", 2, None, None, 200)
+    assert rules.recalled_rows([today, recalled, part, opening]) == {"e2", "e3", "e4"}
+    assert [[r.event_id for r in rep.rows] for rep in article_reports([today, recalled, part, opening])] == [["e1"]]
+
+
+def test_an_article_that_tells_only_of_an_earlier_killing_still_reports_it():
+    # a follow-up weeks later (a charge, a trial): no figure of its own near publication, so nothing is recalled
+    earlier = _said("e1", "The shepherd was shot dead on August 20 near the camp.", 1, date(2023, 8, 20), "August 20", 0)
+    restated = _said("e2", "He died at the scene.", 1, None, None, 60)
+    restated.subset_of = "e1"  # (the extractor links the restatement)
+    assert rules.recalled_rows([earlier, restated]) == set()
+    assert len(article_reports([earlier, restated])) == 1
+
+
+def test_a_month_opening_is_an_earlier_time_only_in_another_month():
+    now = _said("e1", "A fisherman was killed on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    same_month = _said("e2", "In September, two farmers were killed.", 2, None, None, 60)
+    assert rules.recalled_rows([now, same_month]) == set()
+    july = _said("e3", "In July, two farmers were killed.", 2, None, None, 60)
+    assert rules.recalled_rows([now, july]) == {"e3"}
+
+
+def test_a_big_toll_placed_only_at_a_country_is_no_incident():
+    tally = Row("e1", "a1", "killed", 13, 13, 13, location="Israel", latitude=31.5, longitude=34.75, place_is_coarse=True,
+                event_date=SEPT, sentence="Thirteen people were killed in Israel, including two children.",
+                published=SEPT, date_source="published")
+    assert not rules.reports_incident(tally)
+    dated = Row("e2", "a1", "killed", 13, 13, 13, location="Israel", latitude=31.5, longitude=34.75, place_is_coarse=True,
+                event_date=date(2023, 9, 10), date_text="Sunday", sentence="Rockets killed 13 people in Israel on Sunday.",
+                published=SEPT, date_source="sentence")
+    assert rules.reports_incident(dated)  # a day of its own: a strike
+    few = Row("e3", "a1", "killed", 2, 2, 2, location="Israel", latitude=31.5, longitude=34.75, place_is_coarse=True,
+              event_date=SEPT, sentence="Two people were killed in Israel.", published=SEPT, date_source="published")
+    assert rules.reports_incident(few)
+
+
+def _toll(event_id: str, article: str, published: date, count: int = 12) -> Row:
+    return Row(event_id, article, "killed", count, count, count, event_date=published, sentence=f"{count} died ({event_id}).",
+               published=published, date_source="published", place_named=False)
+
+
+def test_the_same_big_toll_weeks_apart_without_a_town_is_no_evidence():
+    first = article_reports([_toll("e1", "a1", date(2023, 5, 20))])[0]
+    incident = Incident("i1", [first])
+    near = article_reports([_toll("e2", "a2", date(2023, 5, 21))])[0]
+    weeks = article_reports([_toll("e3", "a3", date(2023, 6, 9))])[0]
+    none = lambda r: Evidence()
+    assert decide(near, incident, none) is not None  # days apart: the toll is evidence of the same strike
+    assert decide(weeks, incident, none) is None  # weeks later, no town: a war's tally repeated
+
+
+def test_months_apart_shared_officials_are_not_enough_but_a_victim_is():
+    first = article_reports([_dated("e1", "a1", date(2023, 1, 10), 1, named=False)])[0]
+    later = article_reports([_dated("e2", "a2", date(2023, 5, 2), 3, named=False)])[0]
+    officials = Evidence(names=frozenset({"nadia haddad", "omar saleh"}))  # two spokespeople quoted in both
+    incident = Incident("i1", [first])
+    assert decide(later, incident, lambda r: officials) is None
+    victim = Evidence(names=frozenset({"yusuf karim"}), victims=frozenset({"yusuf karim"}))
+    assert decide(later, incident, lambda r: victim) is not None
+
+
+@pytest.mark.parametrize("sentence, count, qualifier, eligible", [
+    ("The assault on the camp killed at least 240 people, including 60 children.", 240, None, False),
+    ("The war has killed 15 aid workers, the agency said.", 15, None, False),
+    ("Twelve people in the village were killed in the air raid.", 12, None, True),  # no campaign word: a strike
+    ("The bombing killed hundreds of people.", 100, "vague", False),
+    ("Ten people on the other side were killed during that time.", 10, None, False),
+    ("Two men were killed in the past two days.", 2, None, False),
+    ("More than 300 protesters were hurt across the occupied West Bank.", 300, None, False),
+])
+def test_a_war_s_or_an_area_s_toll_is_no_incident(sentence, count, qualifier, eligible):
+    row = Row("e1", "a1", "killed", count, count, count, event_date=SEPT, sentence=sentence, published=SEPT,
+              date_source="published", qualifier=qualifier)
+    assert rules.reports_incident(row) is eligible
+
+
+def test_the_parts_of_a_war_s_toll_report_no_incident_but_the_parts_of_a_period_s_do():
+    total = Row("e1", "a1", "killed", 240, 240, 240, event_date=SEPT, published=SEPT, date_source="published",
+                sentence="The offensive killed 240 people, including 60 children.")
+    children = Row("e2", "a1", "killed", 60, 60, 60, subset_of="e1", event_date=SEPT, published=SEPT,
+                   date_source="published", sentence="The offensive killed 240 people, including 60 children.")
+    assert rules.eligible_rows([total, children]) == []
+    # a mislinked local story: the week's tally is no incident, the shooting it was linked to still is
+    week = Row("e3", "a2", "wounded", 12, 12, 12, event_date=SEPT, published=SEPT, date_source="published",
+               sentence="Twelve people were shot in the city this year.")
+    boy = Row("e4", "a2", "wounded", 1, 1, 1, subset_of="e3", event_date=SEPT, published=SEPT, date_source="published",
+              sentence="A boy was shot in the leg on Elm Street.", char_start=90)
+    assert [r.event_id for r in rules.eligible_rows([week, boy])] == ["e4"]
+
+
+def test_a_month_named_inside_the_sentence_is_an_earlier_time():
+    now = _said("e1", "A fisherman was killed on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    late = _said("e2", "A raid in late June killed four men in the camp.", 4, None, None, 60)
+    assert rules.recalled_rows([now, late]) == {"e2"}
+
+
+
+def test_a_person_named_as_someone_s_correspondent_is_no_evidence_but_a_venue_is():
+    from eventwire.load.incident_evidence import names_in
+    names, _ = names_in("Wire Service’s Talia Brennan, reporting from the border town, said the clinic was full.")
+    assert not any("brennan" in n for n in names)  # the outlet's reporter turns up in every story she files
+    names, _ = names_in("The shots were fired outside Rudy's Tavern on a busy night.")
+    assert "rudy's tavern" in names or "rudy tavern" in names  # a venue the reports of one incident share
+
+
+def test_several_raids_or_attacks_that_killed_many_are_a_campaign_s_toll():
+    row = Row("e1", "a1", "killed", 248, 248, 248, event_date=SEPT, published=SEPT, date_source="published",
+              sentence="Air raids on the enclave killed at least 248 people, including 66 children.")
+    assert not rules.reports_incident(row)
+    one = Row("e2", "a1", "killed", 12, 12, 12, event_date=date(2023, 9, 10), date_text="Sunday", published=SEPT,
+              date_source="sentence", sentence="Air raids on the town killed 12 people on Sunday.")
+    assert rules.reports_incident(one)  # dated near publication: that day's strikes
+
+
+def test_a_big_toll_the_sentence_places_only_in_a_country_is_no_incident():
+    def said(sentence: str, count: int = 12) -> Row:  # placed at the reporter's dateline town, as extraction does
+        return Row("e1", "a1", "killed", count, count, count, location="Kramatorsk", latitude=K[1], longitude=K[2],
+                   event_date=SEPT, sentence=sentence, published=SEPT, date_source="published")
+    assert not rules.reports_incident(said("Twelve people were killed in Israel, including two children."))
+    assert rules.reports_incident(said("Twelve people were hurt at a parade in the US city of New Orleans."))  # a town
+    assert rules.reports_incident(said("Two people were killed in Israel.", count=2))  # a small count: an incident
+
+
+def test_a_killing_an_article_recalls_stays_without_an_incident_when_unfiled_rows_are_reconciled_again(db):
+    # the article's own killing (dated by its sentence) and one it recalls from last week: only the first reports
+    (a,) = write_with_places(db, Story("w-9", "Wire", "Farmer killed near Kramatorsk", TUE, [
+        Fig("A farmer was killed by shelling near Kramatorsk on Monday.", "killed", 1, place=K, day=MON,
+            date_text="Monday", date_source="sentence"),
+        Fig("Last week, a strike on the market killed nine people.", "killed", 9, place=K)]))
+    assert q(db, "SELECT casualty_count, incident_id IS NOT NULL FROM events WHERE article_id = ? ORDER BY char_start",
+             [a]) == [(1, True), (9, False)]
+    before = q(db, "SELECT * FROM incidents ORDER BY incident_id")
+    with session(db) as con:  # every row without an incident, again: the article is read whole or not at all
+        stats = incidents.reconcile_in_transaction(con)
+    assert stats.incidents_written == 0
+    assert q(db, "SELECT * FROM incidents ORDER BY incident_id") == before
