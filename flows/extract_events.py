@@ -48,7 +48,7 @@ from ..load.incremental import (
 )
 from ..options import RunOptions
 from ..transform.records import ArticleResult
-from .interrupt import signal_exception
+from .interrupt import signal_exception, signals_raised_as_such
 from .report import publish_run_report
 from .runners import stop_workers, was_stopped
 from .summary import MAX_REJECTS_LOGGED, RunSummary
@@ -119,8 +119,9 @@ def nlp_task(articles: list[Article], pool: Executor | None = None) -> tuple[lis
 @task(name="load", cache_policy=NO_CACHE)
 def load_task(db_path: str, articles: list[Article], results: list[ArticleResult], raw_hashes: dict[str, str],
               rejects: list[Reject], run_id: str) -> None:
-    """One transaction: the batch's articles replace their old rows, with their events and places."""
-    with session(db_path, apply_schema=False) as con:
+    """One transaction: the batch's articles replace their old rows, with their events and places. Stopped by a
+    signal mid-write, nothing of the batch stays and the signal, not DuckDB's error, leaves the task."""
+    with session(db_path, apply_schema=False) as con, signals_raised_as_such():
         writer.write_batch(con, articles, results, raw_hashes, versions.EXTRACTOR_VERSION, run_id, rejects)
 
 

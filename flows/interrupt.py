@@ -87,6 +87,20 @@ def signal_exception(exc: BaseException) -> BaseException | None:
     return None
 
 
+@contextmanager
+def signals_raised_as_such() -> Iterator[None]:
+    """Inside, a DuckDB query that a signal interrupted raises the signal's own exception, not DuckDB's
+    RuntimeError("Query interrupted"): Prefect's task engine reports a signal as a crash in one line, but an error
+    as a failed task with a traceback, which a user stopping a run during a batch's write saw on the console."""
+    try:
+        yield
+    except Exception as exc:
+        stop = signal_exception(exc)
+        if stop is None:
+            raise
+        raise stop from None
+
+
 def exit_status(exc: BaseException) -> int:
     """The exit status for a command stopped by `exc` (see `signal_exception`): 128 + the signal's number."""
     signum = getattr(exc, "signum", None) or getattr(exc, "signal", None) or signal.SIGINT

@@ -202,3 +202,29 @@ def test_sigterm_stops_serve_and_the_scheduled_run_in_progress(prefect_server, t
     assert child.survivors() == []
     assert rows(db, "SELECT status FROM runs") == [("interrupted",)]
     assert duplicate_keys(db) == []
+
+
+def test_a_signal_during_a_query_leaves_as_the_signal_not_as_duckdbs_error():
+    """A batch's write stopped by a signal: the task must see the signal (Prefect reports it in one line), not
+    DuckDB's RuntimeError("Query interrupted") (reported as a failed task, with a traceback)."""
+    import duckdb
+    from eventwire.flows.interrupt import Interrupted, signals_raised_as_such
+
+    def interrupt(signum, frame):
+        raise Interrupted(signal.SIGTERM)
+
+    long_query = "SELECT count(*) FROM range(10000000000) a WHERE a.range % 7 = 3"
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        con = duckdb.connect()
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(Exception) as bare:  # what DuckDB itself raises
+            con.execute(long_query)
+        assert not isinstance(bare.value, Interrupted)
+        assert "interrupted" in str(bare.value).lower()
+        signal.setitimer(signal.ITIMER_REAL, 0.3)
+        with pytest.raises(Interrupted), signals_raised_as_such():
+            con.execute(long_query)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
