@@ -147,6 +147,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..transform import gazetteer
+from ..transform.dates import MONTH_NAMES
 from ..transform.gazetteer import distance_km
 from .incident_evidence import Evidence, wording
 
@@ -192,13 +193,11 @@ _CAMPAIGN = re.compile(
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 RECALL_DAYS = 6  # a figure its own sentence dates this long before publication is of an earlier time
 NOW_DAYS = 3  # and the article tells of an incident of its own when a figure is dated this close to publication
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_IN_A_MONTH = re.compile(r"\bin\s+(?:early\s+|mid-|late\s+)?(" + "|".join(_MONTHS) + r")\b(?!\s+\d)", re.IGNORECASE)
+_IN_A_MONTH = re.compile(r"\bin\s+(?:early\s+|mid-|late\s+)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d)", re.IGNORECASE)
 _EARLIER_OPENING = re.compile(
     r"^\W*(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:month|year)|(?:days|weeks|months|years)\s+(?:earlier|before|ago)"
     r"|(?:a|one|two|three|four|five|six|several)\s+(?:weeks?|months?|years?)\s+(?:earlier|before|ago)"
-    r"|in\s+(" + "|".join(_MONTHS) + r")\b(?!\s+\d{1,2}\b))",
+    r"|in\s+(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d{1,2}\b))",
     re.IGNORECASE,
 )
 ANIMALS = frozenset(
@@ -344,10 +343,17 @@ def eligible_rows(rows: Sequence[Row]) -> list[Row]:
     dropped = {r.event_id for r in rows if r.count is not None and not r.is_cumulative and _a_toll_of_many(r)}
     if not dropped:
         return out
-    for r in sorted(rows, key=lambda r: r.char_start):
-        if r.subset_of in dropped:
-            dropped.add(r.event_id)
+    dropped = _with_their_parts(rows, dropped)
     return [r for r in out if r.event_id not in dropped]
+
+
+def _with_their_parts(rows: Sequence[Row], ids: set[str]) -> set[str]:
+    """`ids` and the rows that are parts of them, or parts of parts ("including 66 children"), in text order."""
+    out = set(ids)
+    for r in sorted(rows, key=lambda r: r.char_start):
+        if r.subset_of in out:
+            out.add(r.event_id)
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -372,7 +378,7 @@ def _of_an_earlier_time(row: Row) -> bool:
     if found is not None and found.group(1) is None:
         return True
     months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(row.sentence)]
-    return any(_MONTHS.index(m) + 1 != row.published.month for m in months)
+    return any(MONTH_NAMES.index(m) + 1 != row.published.month for m in months)
 
 
 def recalled_rows(rows: Sequence[Row]) -> set[str]:
@@ -384,17 +390,10 @@ def recalled_rows(rows: Sequence[Row]) -> set[str]:
     earlier = {r.event_id for r in rows if _of_an_earlier_time(r)}
     if not earlier:
         return earlier
-    now = any(r.event_id not in earlier and r.kind in ("killed", "wounded") and r.published is not None
-              and r.date_source == "sentence" and r.date_text is not None
-              and (day := trusted_day(r)) is not None and (r.published - day).days <= NOW_DAYS for r in rows)
-    if not now:
+    if not any(r.event_id not in earlier and r.kind in ("killed", "wounded") and _dated_now(r) for r in rows):
         return set()
     sentences = {r.sentence for r in rows if r.event_id in earlier}
-    out = {r.event_id for r in rows if r.event_id in earlier or r.sentence in sentences}
-    for r in sorted(rows, key=lambda r: r.char_start):
-        if r.subset_of in out:
-            out.add(r.event_id)
-    return out
+    return _with_their_parts(rows, {r.event_id for r in rows if r.event_id in earlier or r.sentence in sentences})
 
 
 # ---- 1-2. reports -------------------------------------------------------------------------------------

@@ -58,8 +58,10 @@ _SPANS = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$|,)")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
 _DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z])")
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+"""The months in order (`MONTH_NAMES.index(m) + 1` is its number): for the rules that read a month named in a sentence."""
+MONTHS = {*MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _RELATIVE_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
 AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
 """Words that make a number an age ("17-year-old", "aged 35"): never a date, never a count."""

@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Any
 from ..casualty_counts import Count, is_person_noun, read_count
 from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
-from ..dates import AGE, PUBLISHED, date_for_event
+from ..dates import AGE, MONTH_NAMES, PUBLISHED, date_for_event
 from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
-from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentences, text_of, tokens_among
+from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentence_of, sentences, text_of, tokens_among
 from ..records import Event
 from ..speakers import source_name
 
@@ -170,7 +170,7 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
         if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
             return SHOT, "shoot"  # "a girl was struck by a stray bullet"
-        if lemma in ("strike", "hit") and _body_part(tok) and _gunfire_said(tok.sent):
+        if lemma in ("strike", "hit") and _body_part(tok) and _gunfire_said(sentence_of(tok)):
             return "wounded", "shoot"  # "fired one shot into the car, striking a girl in the arm"
         if lemma == "hospitalize":
             return "wounded", "hospitalize"
@@ -1180,7 +1180,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
 
 _AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(year|month)s?\s+(?:ago|earlier|before)\b")
 _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_NAMES = [m[:3] for m in MONTH_NAMES]  # "jan" finds "January" and "Jan."
 
 
 def _another_time(event: Event, doc: Doc, published: date | None) -> date | None:
@@ -1195,7 +1195,8 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
     clause = {t.i for t in root.subtree}
-    dates = [e for e in entities(doc) if e.label_ == "DATE" and e.start >= span.sent.start and e.end <= span.sent.end]
+    sent = sentence_of(span[0])
+    dates = [e for e in entities(doc) if e.label_ == "DATE" and e.start >= sent.start and e.end <= sent.end]
     own = [_time_of(e.text.lower(), published) for e in dates if e.root.i in clause]
     if any(own):
         return next(t for t in own if t)
@@ -1268,13 +1269,13 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
     if cue_index < 0:
         return False
     cue = doc[cue_index]
-    sent = cue.sent
+    sent = sentence_of(cue)
     words = text_of(doc)[sent.start_char:sent.end_char].lower()
     if "week" not in words and "month" not in words:
         return False  # (most sentences: no need to look at the entities)
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     for ent in entities(doc):
-        if ent.label_ != "DATE" or not (cue.sent.start <= ent.start < cue.sent.end) or not _WEEKS_BEFORE.search(ent.text.lower()):
+        if ent.label_ != "DATE" or not (sent.start <= ent.start < sent.end) or not _WEEKS_BEFORE.search(ent.text.lower()):
             continue
         tok = ent.root
         for _ in range(4):  # up to the first verb above the date: it must be the figure's own
