@@ -279,9 +279,27 @@ def test_a_towns_own_name_beats_a_bigger_towns_other_spelling_and_far_is_no_town
     assert {p.name for p in find_places(doc)} == {"Chicago"}
 
 
-def test_a_town_the_gazetteer_lacks_in_the_datelines_state_is_that_state_not_a_namesake_elsewhere():
+def test_a_small_town_in_the_datelines_state_is_that_town_not_a_bigger_namesake_elsewhere():
     doc = parse_one("TODD COUNTY, Ky. (WXYZ) — A boy was wounded in Elkton on Thursday, Kentucky State Police said.")
-    assert {(p.feature, p.admin1) for p in find_places(doc) if p.name == "Elkton"} == {("region", "Kentucky")}
+    assert {(p.feature, p.admin1) for p in find_places(doc) if p.name == "Elkton"} == {("city", "Kentucky")}
+    doc = parse_one("TODD COUNTY, Ky. (WXYZ) — A boy was wounded in Smalltownia on Thursday, Kentucky State Police said.")
+    assert "Smalltownia" not in {p.name for p in find_places(doc)}  # (no such town: no place, not a guess)
+
+
+def test_small_us_towns_only_where_a_us_story_names_their_state():
+    doc = parse_one("TRAER, Iowa — A man was shot and killed at a home on Sunday, the county sheriff said.")
+    traer = [p for p in find_places(doc) if p.name.lower() == "traer"]
+    assert [(p.feature, p.admin1) for p in traer] == [("city", "Iowa")]
+    assert abs(traer[0].latitude - 42.19) < 0.1  # the town, not the state's middle
+    doc = parse_one("A woman was wounded in Greenville, Ga., on Friday. Police in Atlanta are searching for a man.")
+    assert {(p.feature, p.admin1) for p in find_places(doc) if p.name == "Greenville"} == {("city", "Georgia")}
+    # A state named most elsewhere does not pull a big city to a small namesake (Philadelphia, New York).
+    doc = parse_one("A man was killed in Philadelphia on Monday. He had moved from New York, New York police said, "
+                    "and New York officials are helping.")
+    assert {p.admin1 for p in find_places(doc) if p.name == "Philadelphia"} == {"Pennsylvania"}
+    # World news: small US places never stand for a region ("the Middle East" is no Middle East, Maryland).
+    doc = parse_one("Leaders across the Middle East condemned the strike on Gaza, officials in Cairo said.")
+    assert not [p for p in find_places(doc) if p.country_code == "US"]
 
 
 def test_the_x_neighbourhood_far_from_the_storys_towns_is_no_place():

@@ -28,6 +28,10 @@ CITY_FILE = "cities5000.json"
 # Alternate names in capitals are codes ("NGO" for Nagoya's airport, "CBS"): left out of the index, since in news
 # they are acronyms, not towns.
 """Towns of 5,000+ people (69k places, ~0.5 s to load): small enough to load per worker, large enough for districts."""
+US_CITY_FILE = "cities500.json"
+"""And US towns of 500 to 5,000 people, kept apart (`small_us_towns`): local news is about them ("TRAER, Iowa",
+1,655 people). Only their own names, and never in `lookup`: in world news they were false towns ("Middle East",
+Maryland; "Kashmir" as Cashmere, Washington). `places` takes one only in a US story that names its state."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,7 @@ Michigan (83,000 people), not Macon, Georgia (153,000; one of whose other names 
 (At 0.1, 300 sampled Al Jazeera articles lost Jaffa and Dania Beach to small namesakes; at 0.5 none changed.)"""
 _ALL_TOWNS: list[Place] = []  # every town `_index` read, also those whose names a bigger town took
 _BY_NAME: dict[str, list[Place]] = {}  # normalised name -> every town of that name (`_towns_by_name`)
+_SMALL_US: dict[str, list[Place]] = {}  # normalised own name -> US towns under 5,000 people (`small_us_towns`)
 ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.tsv"
 
 
@@ -201,11 +206,12 @@ def _read_cache(path: Path | None) -> tuple[dict[str, Place], dict[str, Place]] 
         return None
     try:
         with open(path, "rb") as f:
-            countries, towns, all_towns, own, by_name, us_states, us_counties = pickle.load(f)
+            countries, towns, all_towns, own, by_name, us_states, us_counties, small_us = pickle.load(f)
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated or from another build: build it instead
         return None
     _ALL_TOWNS[:] = all_towns
-    for table, saved in ((_OWN, own), (_BY_NAME, by_name), (_US_STATES, us_states), (_US_COUNTIES, us_counties)):
+    for table, saved in ((_OWN, own), (_BY_NAME, by_name), (_US_STATES, us_states), (_US_COUNTIES, us_counties),
+                         (_SMALL_US, small_us)):
         table.clear()
         table.update(saved)
     return countries, towns
@@ -227,7 +233,8 @@ def _write_cache(index: tuple[dict[str, Place], dict[str, Place]], path: Path | 
         return
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((*index, _ALL_TOWNS, _OWN, _BY_NAME, _US_STATES, _US_COUNTIES), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((*index, _ALL_TOWNS, _OWN, _BY_NAME, _US_STATES, _US_COUNTIES, _SMALL_US), f,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)  # (a full disk: no half file left behind)
@@ -255,6 +262,12 @@ def _build_index() -> tuple[dict[str, Place], dict[str, Place]]:
             _BY_NAME.setdefault(key, []).append(place)
             if key not in towns or towns[key].population < place.population:
                 towns[key] = place
+    _SMALL_US.clear()
+    for key, c in json.loads((data_dir / US_CITY_FILE).read_text(encoding="utf-8")).items():
+        if c["countrycode"] == "US" and key not in cities:
+            _SMALL_US.setdefault(_fast_key(c["name"]), []).append(Place(
+                c["name"], "US", c["latitude"], c["longitude"], "city", int(c.get("population") or 0),
+                admin1.get(("US", c.get("admin1code") or ""))))
     _US_STATES.clear()
     us_points: dict[str | None, list[tuple[float, float]]] = {}  # admin1 -> its US towns' points, in index order
     for t in _ALL_TOWNS:
@@ -402,9 +415,11 @@ def _towns_by_name() -> dict[str, list[Place]]:
     return _BY_NAME
 
 
-def lookup_in(name: str, country_code: str, admin1: str | None = None) -> Place | None:
+def lookup_in(name: str, country_code: str, admin1: str | None = None, small: bool = False) -> Place | None:
     """The most populous town of that name in the given country (and state, province... when given), or None
-    (see `_towns_by_name`)."""
+    (see `_towns_by_name`). `small`: a US state the text writes after the name ("Greenville, Ga.") may also
+    give a town of 500 to 5,000 people (`small_us_towns`); a state the article merely names most may not
+    (Philadelphia in a story that names New York is not Philadelphia, New York, 1,200 people)."""
     key = normalise(name)
     options = _towns_by_name().get(key)
     if not any(p.country_code == country_code for p in options or ()):
@@ -413,7 +428,15 @@ def lookup_in(name: str, country_code: str, admin1: str | None = None) -> Place 
                 options = _towns_by_name().get(key[: -len(suffix)])  # "Palm Beach County": no county in Queensland
                 break
     best = [p for p in options or () if p.country_code == country_code and (admin1 is None or p.admin1 == admin1)]
+    if not best and small and country_code == "US" and admin1 is not None:
+        best = [p for p in small_us_towns(name) if p.admin1 == admin1]  # "Greenville, Ga.": 900 people, not the state
     return max(best, key=lambda p: p.population) if best else None
+
+
+def small_us_towns(name: str) -> list[Place]:
+    """The US towns of 500 to 5,000 people whose own name is `name` (see `US_CITY_FILE`)."""
+    _index()
+    return _SMALL_US.get(normalise(name), [])
 
 
 def towns_named(name: str) -> list[Place]:

@@ -34,8 +34,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .gazetteer import (ALIASES, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise, towns_named,
-                        us_county_states, us_state)
+from .gazetteer import (ALIASES, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise, small_us_towns,
+                        towns_named, us_county_states, us_state)
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -205,12 +205,15 @@ def _plausible(mention: PlaceMention, text: str, label: str, people: set[str]) -
 def find_places(doc: Doc) -> list[PlaceMention]:
     """Every place mentioned in `doc`, geocoded where the gazetteer knows it (see the module doc)."""
     places: list[PlaceMention] = []
+    unknown: list[tuple[str, int, int]] = []  # GPEs the gazetteer lacks: small US towns, in a US story
     covered: set[int] = set()
     people = _people_words(doc)
     for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
             text, start, end = _entity_text(ent)
             mention = _mention(ent, text, start, end)
+            if mention is None and ent.label_ == "GPE" and text.lower() not in people:
+                unknown.append((text, start, end))
             if mention is None and len(ent) > 1:  # "Dawlat Abad district, Balkh": try the first proper-noun run
                 names = [t for t in ent if t.pos_ == "PROPN" and t.lower_ not in GEO_WORDS and t.lower_ not in LEADING_WORDS]
                 lead = [t for t in ent if names and t.i < names[0].i and t.lower_ not in LEADING_WORDS]
@@ -252,8 +255,10 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     head = _dateline_town(text[:120])
     if head is not None and not any(p.char_start < head.char_end for p in places):
         places.append(head)
+    elif head is None and (m := DATELINE.match(text[:120])) is not None and not any(p.char_start < m.end(1) for p in places):
+        unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
     places.sort(key=lambda p: p.char_start)
-    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text)
+    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text, unknown)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
     return places
@@ -327,7 +332,8 @@ ANCHOR = ("eventwire", "anchor")
 
 
 
-def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str | None, PlaceMention | None]:
+def _in_the_articles_country(places: list[PlaceMention], text: str,
+                             unknown: list[tuple[str, int, int]] = ()) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -360,9 +366,33 @@ def _in_the_articles_country(places: list[PlaceMention], text: str) -> tuple[str
             p.admin1 = there.admin1
     if country == "US":
         states = _us_states(text)
+        places.extend(_small_towns(unknown, text, states))
+        places.sort(key=lambda p: p.char_start)
         places[:] = _us_regions(places, states)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states)
     return country, None
+
+
+def _small_towns(unknown: list[tuple[str, int, int]], text: str,
+                 states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
+    """Names the gazetteer's towns of 5,000+ lack, as US towns of 500+ people (`small_us_towns`), in a US story
+    and only in a state it names: the one written after the name ("Bono, Ark."), else its dateline's, else the
+    one it names most (of the states that have a town of the name). A name several towns of that state share,
+    or none, is no place."""
+    votes, after = states
+    home = _dateline_state(text)
+    found = []
+    for name, start, end in unknown:
+        options = small_us_towns(name.title() if name.isupper() else name)
+        if not options:
+            continue
+        state = after.get(end) or home or next((s for s, _ in votes.most_common() if any(t.admin1 == s for t in options)), None)
+        there = [t for t in options if t.admin1 == state]
+        if len(there) == 1:
+            found.append(PlaceMention(name=name, char_start=start, char_end=end, canonical=there[0].canonical,
+                                      admin1=there[0].admin1, country_code="US", latitude=there[0].latitude,
+                                      longitude=there[0].longitude, feature="city"))
+    return found
 
 
 def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
@@ -373,7 +403,7 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
     votes, after = states
     kept = []
     towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
-             and (t := lookup_in(p.name, "US", after[p.char_end])) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
+             and (t := lookup_in(p.name, "US", after[p.char_end], small=True)) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
     for p in places:
         state = us_state(p.name) if p.feature == "country" else None
         town = towns.get(normalise(p.name)) if p.feature == "country" else None
@@ -425,7 +455,7 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str,
     unsure = []
     for p in us_towns if votes else ():
         state = after.get(p.char_end)
-        there = lookup_in(p.name, "US", state) if state else None
+        there = lookup_in(p.name, "US", state, small=True) if state else None
         if there is None:
             named = sorted(votes, key=lambda s: -votes[s])
             if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
@@ -446,8 +476,10 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str,
         there = _nearest_namesake(p, anchor) if anchor is not None and anchor is not p else None
         if there is not None and there.admin1 != p.admin1:
             _become(p, there)
-        elif there is None and home is not None and p.admin1 != home and (region := us_state(home)) is not None:
-            _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": a town too small for the gazetteer, not Maryland's
+        elif there is None and home is not None and p.admin1 != home and (
+                (region := lookup_in(p.name, "US", home, small=True) or us_state(home)) is not None):
+            _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": Elkton, Kentucky (2,000 people), not Maryland's;
+            #                     the state where the gazetteer has no such town
     return anchor if dateline else None  # (only a dateline is sure enough to rule far towns out in `locate`)
 
 
@@ -462,13 +494,13 @@ def _anchor(towns: list[PlaceMention], after: dict[int, str]) -> tuple[PlaceMent
     if towns and towns[0].char_start <= 3:
         first = towns[0]
         state = after.get(first.char_end)
-        there = lookup_in(first.name, "US", state) if state else None
+        there = lookup_in(first.name, "US", state, small=True) if state else None
         if there is not None:
             _become(first, there)
         return first, True
     for p in towns:
         state = after.get(p.char_end)
-        there = lookup_in(p.name, "US", state) if state else None
+        there = lookup_in(p.name, "US", state, small=True) if state else None
         if there is not None:
             _become(p, there)
             return p, False
