@@ -326,3 +326,11 @@ def test_the_gazetteer_index_read_from_its_cache_is_the_one_built(tmp_path):
     cache.write_bytes(b"not a pickle")
     assert index() == built  # a damaged cache is built anew
     assert built[4:6] == ["England", "Pennsylvania"] and built[8] == "Mumbai"
+
+
+def test_dc_and_a_small_towns_police_name_places():
+    doc = parse_one("D.C. police are investigating a shooting in Southwest that left six people injured early Sunday.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc)} == {("Washington", "District of Columbia")}
+    doc = parse_one("A 10-year-old boy accidentally shot himself on Monday, Nicoma Park Police said. The Oklahoma "
+                    "boy is stable.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Nicoma Park"} == {("Nicoma Park", "Oklahoma")}

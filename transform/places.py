@@ -249,7 +249,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if mention is not None and _plausible(mention, tok.text, tok.ent_type_, people) and not _longer_name(doc, tok.idx, True):
                 places.append(mention)
     text = text_of(doc)
-    for town in _agency_towns(text):  # "the Reno Police Department": Reno
+    for town in _agency_towns(text, unknown):  # "the Reno Police Department": Reno
         if not any(p.char_start < town.char_end and town.char_start < p.char_end for p in places):
             places.append(town)
     head = _dateline_town(text[:120])
@@ -293,9 +293,10 @@ def _no_far_neighbourhoods(places: list[PlaceMention], text: str) -> list[PlaceM
     return kept
 
 
-def _agency_towns(text: str) -> list[PlaceMention]:
+def _agency_towns(text: str, unknown: list[tuple[str, int, int]]) -> list[PlaceMention]:
     """The towns police, sheriff's and fire departments are named for, where the gazetteer has a town of that own
-    name (the longest run of capitalised words before the agency it knows: "Friday Tulsa Police" → Tulsa)."""
+    name (the longest run of capitalised words before the agency it knows: "Friday Tulsa Police" → Tulsa). Where
+    it knows none, the whole run goes to `unknown` ("Nicoma Park Police": a town of 2,400, see `_small_towns`)."""
     found = []
     for m in AGENCY.finditer(text):
         words = m.group(1).split()
@@ -310,6 +311,12 @@ def _agency_towns(text: str) -> list[PlaceMention]:
             if mention.feature == "region" or (mention.feature == "city" and (_own_name(name) or name.endswith(" County"))):
                 found.append(mention)
             break  # the longest name the gazetteer knows, or nothing ("New York Police" is no York)
+        else:
+            k = next((k for k, w in enumerate(words) if w.lower() not in NOT_TOWNS), None)
+            if k is not None:
+                start = m.start(1) + len(" ".join(words[:k])) + (1 if k else 0)
+                name = " ".join(words[k:])
+                unknown.append((name, start, start + len(name)))
     return found
 
 
@@ -366,7 +373,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str,
             p.admin1 = there.admin1
     if country == "US":
         states = _us_states(text)
-        places.extend(_small_towns(unknown, text, states))
+        places.extend(t for t in _small_towns(unknown, text, states)
+                      if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
         places[:] = _us_regions(places, states)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states)
@@ -382,7 +390,7 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
     votes, after = states
     home = _dateline_state(text)
     found = []
-    for name, start, end in unknown:
+    for name, start, end in dict.fromkeys(unknown):
         options = small_us_towns(name.title() if name.isupper() else name)
         if not options:
             continue
