@@ -128,7 +128,7 @@ def articles_from_gold(gold: list[dict]) -> list:
     def published(g: dict) -> date | None:
         return date.fromisoformat(g["published"]) if g.get("published") else None
 
-    raws = [RawArticle(source_id=g["id"], source=g.get("source") or "gold", title=g.get("title"),
+    raws = [RawArticle(source_id=g["id"], source=g.get("source") or "gold", title=g.get("title"), url=g.get("url"),
                        published=published(g), text=g.get("text") or "") for g in gold]
     repeats = RepeatIndex()
     index_repeats(raws, repeats)

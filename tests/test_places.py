@@ -334,3 +334,20 @@ def test_dc_and_a_small_towns_police_name_places():
     doc = parse_one("A 10-year-old boy accidentally shot himself on Monday, Nicoma Park Police said. The Oklahoma "
                     "boy is stable.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Nicoma Park"} == {("Nicoma Park", "Oklahoma")}
+
+
+def test_an_unplaced_namesake_is_the_one_nearest_the_outlets_city():
+    from eventwire.transform.article import analyse_article
+    from eventwire.transform.places import outlet_city
+
+    assert outlet_city("https://www.nbcphiladelphia.com/news/local/x.html").canonical == "Philadelphia"
+    assert outlet_city("http://sanfrancisco.cbslocal.com/2016/01/01/x/").admin1 == "California"
+    assert outlet_city("https://www.wsmv.com/news/x") is None and outlet_city(None) is None
+    text = "A man was shot and killed in Richmond on Saturday night, police said."
+    near_sf = analyse_article(parse_one(text), "a", None, "http://sanfrancisco.cbslocal.com/2016/01/02/richmond/")
+    anywhere = analyse_article(parse_one(text), "a", None)
+    assert [p.admin1 for p in near_sf.places if p.name == "Richmond"] == ["California"]
+    assert [p.admin1 for p in anywhere.places if p.name == "Richmond"] == ["Virginia"]  # the biggest namesake
+    written = analyse_article(parse_one("A man was shot in Richmond, Virginia, on Saturday."), "a", None,
+                              "http://sanfrancisco.cbslocal.com/x")
+    assert [p.admin1 for p in written.places if p.name == "Richmond"] == ["Virginia"]  # the text wins

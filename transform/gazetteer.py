@@ -449,3 +449,27 @@ def towns_named(name: str) -> list[Place]:
 def countries_of(name: str) -> set[str]:
     """The countries that have a town of this name."""
     return {p.country_code for p in _towns_by_name().get(normalise(name), ()) if p.country_code}
+
+
+OUTLET_CITY_MIN_POPULATION = 50_000
+
+
+@lru_cache(maxsize=1)
+def _big_us_cities() -> dict[str, Place]:
+    """US towns of `OUTLET_CITY_MIN_POPULATION`+ by their own name in letters only ("sanfrancisco"), names of 5+
+    letters (shorter ones hide inside other words)."""
+    _index()
+    cities: dict[str, Place] = {}
+    for town in _ALL_TOWNS:
+        if town.country_code == "US" and town.population >= OUTLET_CITY_MIN_POPULATION:
+            key = re.sub(r"[^a-z]", "", _fast_key(town.canonical))
+            if len(key) >= 5 and (key not in cities or cities[key].population < town.population):
+                cities[key] = town
+    return cities
+
+
+@lru_cache(maxsize=4096)
+def us_city_in(letters: str) -> Place | None:
+    """The US city of 50,000+ people whose name (letters only) is the longest inside `letters`, or None."""
+    found = [key for key in _big_us_cities() if key in letters]
+    return _big_us_cities()[max(found, key=len)] if found else None

@@ -33,9 +33,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from .gazetteer import (ALIASES, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise, small_us_towns,
-                        towns_named, us_county_states, us_state)
+from .gazetteer import (ALIASES, Place, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise,
+                        small_us_towns, towns_named, us_city_in, us_county_states, us_state)
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -258,7 +259,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     elif head is None and (m := DATELINE.match(text[:120])) is not None and not any(p.char_start < m.end(1) for p in places):
         unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
     places.sort(key=lambda p: p.char_start)
-    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text, unknown)
+    outlet = outlet_city(doc.user_data.get(URL))
+    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text, unknown, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
     return places
@@ -330,6 +332,8 @@ def _dateline_town(head: str) -> PlaceMention | None:
     return mention if mention is not None and mention.feature == "city" and _own_name(name) else None
 
 
+URL = ("eventwire", "url")
+"""Where `analyse_article` leaves the article's URL (its outlet's city: `outlet_city`) for `find_places`."""
 COUNTRY = ("eventwire", "country")
 """Where `find_places` leaves the article's country (`_in_the_articles_country`) for `locate`."""
 ANCHOR = ("eventwire", "anchor")
@@ -339,8 +343,20 @@ ANCHOR = ("eventwire", "anchor")
 
 
 
-def _in_the_articles_country(places: list[PlaceMention], text: str,
-                             unknown: list[tuple[str, int, int]] = ()) -> tuple[str | None, PlaceMention | None]:
+def outlet_city(url: str | None) -> Place | None:
+    """The US city of 50,000+ people an outlet's web address names ("sanfrancisco.cbslocal.com",
+    "nbcphiladelphia.com", "cincinnati.com"; the longest such name in the host): local news is mostly about its
+    own area, so this is where an otherwise unplaced namesake is looked for. None for most hosts (call signs,
+    national outlets)."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    labels = [w for w in host.lower().split(".")[:-1] if w not in ("www", "m", "mobile", "amp", "news")]
+    return us_city_in("".join(labels))
+
+
+def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
+                             outlet: Place | None = None) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -359,6 +375,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str,
               + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
         votes["US"] += 2 * states
+    if outlet is not None:
+        votes["US"] += 2  # an outlet of an American city
     if not votes:
         return None, None
     (country, top), *rest = votes.most_common(2) + [("", 0)]
@@ -377,7 +395,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str,
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
         places[:] = _us_regions(places, states)
-        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states)
+        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet)
     return country, None
 
 
@@ -440,13 +458,15 @@ def _become(p: PlaceMention, place) -> None:
     p.admin1, p.feature = place.admin1, place.feature
 
 
-def _in_the_articles_states(towns: list[PlaceMention], text: str,
-                            states: tuple[Counter[str], dict[int, str]]) -> PlaceMention | None:
+def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[Counter[str], dict[int, str]],
+                            outlet: Place | None = None) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
     says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
     dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
-    story is Columbus, Georgia. Returns the dateline's town, for `locate`. `states`: as for `_us_regions`."""
+    story is Columbus, Georgia; and where the story gives neither, the namesake nearest its outlet's city
+    (`outlet_city`: "Pasadena" on nbclosangeles.com is California's, not Texas's). Returns the dateline's town,
+    for `locate`. `states`: as for `_us_regions`."""
     votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
     sign = _CALL_SIGN.search(text[:400])
@@ -481,13 +501,19 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str,
     anchor, dateline = _anchor(us_towns, after)
     home = _dateline_state(text)
     for p in unsure:
-        there = _nearest_namesake(p, anchor) if anchor is not None and anchor is not p else None
+        ref = anchor if anchor is not None else outlet
+        there = _nearest_namesake(p, ref) if ref is not None and ref is not p else None
         if there is not None and there.admin1 != p.admin1:
             _become(p, there)
         elif there is None and home is not None and p.admin1 != home and (
                 (region := lookup_in(p.name, "US", home, small=True) or us_state(home)) is not None):
             _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": Elkton, Kentucky (2,000 people), not Maryland's;
             #                     the state where the gazetteer has no such town
+    if not votes and anchor is None and outlet is not None:
+        for p in us_towns:  # "Richmond" on sanfrancisco.cbslocal.com: Richmond, California, not Virginia
+            there = _nearest_namesake(p, outlet)
+            if there is not None and there.admin1 != p.admin1:
+                _become(p, there)
     return anchor if dateline else None  # (only a dateline is sure enough to rule far towns out in `locate`)
 
 
