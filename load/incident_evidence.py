@@ -48,6 +48,10 @@ _STREET_TYPE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in STREET_TYP
 _STREET_NAME = re.compile(
     r"((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+$"
 )
+_BLOCK_OF = re.compile(
+    r"\bblock of ((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b"
+    r"(?![ \t]+[A-Z0-9])"  # (a type word or more of the name follows: the type-word search finds it)
+)
 _STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
                  "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
                  "e": "east", "w": "west"}
@@ -125,6 +129,9 @@ def _name_words(name: str) -> tuple[str, ...] | None:
         return None
     if gazetteer.lookup(" ".join(words)) is not None:
         return None  # "Las Vegas", "Miami Gardens"
+    last = gazetteer.lookup(words[-1])
+    if last is not None and last.feature == "region":
+        return None  # "Central Florida", "South Texas": a part of a state or province, no person
     return tuple(plain)
 
 
@@ -183,6 +190,10 @@ def streets_in(text: str) -> set[str]:
             continue
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
         if len(words) >= 2 and words[0] not in _NOT_STREET_START:
+            out.add(" ".join(words))
+    for m in _BLOCK_OF.finditer(text):  # "the 1400 block of Gherald": a street without its type word
+        words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]
+        if words and words[-1] not in _NOT_STREET_START and words[-1] not in ("north", "south", "east", "west"):
             out.add(" ".join(words))
     return out
 

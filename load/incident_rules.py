@@ -149,7 +149,7 @@ from functools import lru_cache
 from ..transform import gazetteer
 from ..transform.dates import MONTH_NAMES
 from ..transform.gazetteer import distance_km
-from .incident_evidence import Evidence, wording
+from .incident_evidence import _STREET_SHORT, STREET_TYPES, Evidence, wording
 
 PLACE_KM = 30.0
 NEAR_DAYS = 1
@@ -592,9 +592,27 @@ def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     return out
 
 
-def _street_names(streets: Iterable[str]) -> set[str]:
-    """Streets without their type word ("gumberry road" and "gumberry drive": outlets disagree on it)."""
-    return {t.rsplit(" ", 1)[0] for t in streets if " " in t}
+_STREET_TYPE_WORDS = frozenset(_STREET_SHORT.get(t, t) for t in STREET_TYPES)
+_DIRECTIONS = frozenset("north south east west".split())
+
+
+def _street_name(street: str) -> tuple[str, str]:
+    """(direction, name) of a street without its type word: "gumberry road" and "gumberry drive" are one street
+    (outlets disagree on the type word), and so are "north payson street", "payson st." and "the 1900 block of
+    Payson" (one outlet leaves the direction out), but not "east 63rd street" and "west 63rd street"."""
+    words = street.split()
+    if len(words) > 1 and words[-1] in _STREET_TYPE_WORDS:
+        words.pop()
+    direction = words.pop(0) if len(words) > 1 and words[0] in _DIRECTIONS else ""
+    return direction, " ".join(words)
+
+
+def _same_streets(a: list[tuple[str, tuple[str, str]]], b: list[tuple[str, tuple[str, str]]],
+                  common: frozenset[str] | set[str]) -> set[str]:
+    """The street names two reports share (`_street_name`: a direction only one of them gives still agrees),
+    outside `common`."""
+    return {n for k, (d, n) in a if k not in common
+            for k2, (d2, n2) in b if n2 == n and k2 not in common and (d == d2 or not d or not d2)}
 
 
 def _firsts_lasts(names: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -609,8 +627,8 @@ def _parts(e: Evidence) -> tuple:
     with their names without the type word, and `_keys_and_words`."""
     parts = e._parts
     if parts is None:
-        streets = [(f"s:{t}", t.rsplit(" ", 1)[0]) for t in e.streets if " " in t]
-        parts = (*_firsts_lasts(e.names), *_firsts_lasts(e.victims), streets, frozenset(s for _, s in streets),
+        streets = [(f"s:{t}", _street_name(t)) for t in e.streets]
+        parts = (*_firsts_lasts(e.names), *_firsts_lasts(e.victims), streets, frozenset(n for _, (_, n) in streets),
                  e.keys + [f"t:{w}" for w in e.words])
         if type(e.names) is frozenset and type(e.victims) is frozenset and type(e.streets) is frozenset:
             e._parts = parts
@@ -646,10 +664,8 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     if not streets and a_streets and b_streets:
         if a_parts is None:
             a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
-        if common:
-            streets = {n for k, n in a_parts[4] if k not in common} & {n for k, n in b_parts[4] if k not in common}
-        else:
-            streets = a_parts[5] & b_parts[5]
+        if not a_parts[5].isdisjoint(b_parts[5]):
+            streets = _same_streets(a_parts[4], b_parts[4], common)
     a_victims, b_victims = a.victims, b.victims
     differ = bool(a_victims) and bool(b_victims) and not shared and not exact
     victims_shared = (shared and a_victims and b_victims and not shared.isdisjoint(a_victims & b_victims)) or (
@@ -707,6 +723,11 @@ def _differ(a: Figure, b: Figure) -> bool:
     return max(a.low, b.low) > min(high_a, high_b)
 
 
+def _sum(a: Figure, b: Figure) -> Figure:
+    """Two figures added up (killed and wounded: everyone shot)."""
+    return Figure(a.best + b.best, a.low + b.low, a.high + b.high, a.event_id, a.vague or b.vague, a.open or b.open)
+
+
 def figures_conflict(earlier: Report, later: Report) -> bool:
     """Rule 3: a kind both state differs (vague amounts never do, "at least" is a range), unless more have
     died and no more were killed or hurt in all (a wounded victim died)."""
@@ -714,6 +735,10 @@ def figures_conflict(earlier: Report, later: Report) -> bool:
     differs = [k for k in a.keys() & b.keys() if _differ(a[k], b[k])]
     if not differs:
         return False
+    if differs == ["wounded"] and ("killed" in a) != ("killed" in b):
+        shot, split = (b, a) if "killed" in a else (a, b)
+        if not _differ(shot["wounded"], _sum(split["killed"], split["wounded"])):
+            return False  # "seven people were shot" (read as wounded) and "one killed, six wounded": everyone shot
     if (set(differs) <= {"killed", "wounded"} and "killed" in differs and "wounded" in a and "wounded" in b
             and b["killed"].best > a["killed"].best):
         return a["killed"].best + a["wounded"].best < b["killed"].best + b["wounded"].best
