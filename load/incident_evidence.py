@@ -52,6 +52,7 @@ _BLOCK_OF = re.compile(
     r"\bblock of ((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b"
     r"(?![ \t]+[A-Z0-9])"  # (a type word or more of the name follows: the type-word search finds it)
 )
+_COUNTY = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:County|Parish)\b")
 _STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
                  "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
                  "e": "east", "w": "west"}
@@ -190,6 +191,10 @@ def streets_in(text: str) -> set[str]:
             continue
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
         if len(words) >= 2 and words[0] not in _NOT_STREET_START:
+            out.add(" ".join(words))
+    for m in _COUNTY.finditer(text):  # "Itasca County", "St. Mary Parish": where local news places a rural incident
+        words = _WORD.findall(m.group(0).lower())
+        if words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
     for m in _BLOCK_OF.finditer(text):  # "the 1400 block of Gherald": a street without its type word
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]

@@ -666,6 +666,8 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
             a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
         if not a_parts[5].isdisjoint(b_parts[5]):
             streets = _same_streets(a_parts[4], b_parts[4], common)
+    if streets:
+        streets = {t for t in streets if not t.endswith(AREA_SUFFIXES)}  # a county is no street (`shares_county`)
     a_victims, b_victims = a.victims, b.victims
     differ = bool(a_victims) and bool(b_victims) and not shared and not exact
     victims_shared = (shared and a_victims and b_victims and not shared.isdisjoint(a_victims & b_victims)) or (
@@ -702,9 +704,18 @@ def beyond_names(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = f
     the wording of their figures' sentences (what rule c needs months apart)."""
     if any(f"n:{n}" not in common for n in a.victims & b.victims):
         return True
-    if any(f"s:{t}" not in common for t in a.streets & b.streets):
+    if any(f"s:{t}" not in common and not t.endswith(AREA_SUFFIXES) for t in a.streets & b.streets):
         return True
     return wording(a, b) >= 0.5
+
+
+AREA_SUFFIXES = (" county", " parish")
+
+
+def shares_county(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two reports name the same county or parish (kept with the streets, "itasca county"), outside
+    `common`: where a rural incident is, when the gazetteer placed a report at a namesake town or at none."""
+    return any(t.endswith(AREA_SUFFIXES) and f"s:{t}" not in common for t in a.streets & b.streets)
 
 
 def big_toll(report: Report) -> int | None:
@@ -848,6 +859,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
         if toll is not None and big_toll(member) == toll and (rel == NEAR or specific(report.place) or specific(member.place)):
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+        if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
+            strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
         if strength != NONE:
             some_evidence = True
         pairs.append((-strength, place, rel, gap))
