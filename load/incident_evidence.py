@@ -194,7 +194,9 @@ def streets_in(text: str) -> set[str]:
             out.add(" ".join(words))
     for m in _COUNTY.finditer(text):  # "Itasca County", "St. Mary Parish": where local news places a rural incident
         words = _WORD.findall(m.group(0).lower())
-        if words[0] not in _NOT_STREET_START:
+        if words[0] in _NOT_STREET_START:  # "The Itasca County", "In Pike County"
+            words = words[1:]
+        if len(words) >= 2 and words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
     for m in _BLOCK_OF.finditer(text):  # "the 1400 block of Gherald": a street without its type word
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]
