@@ -72,6 +72,7 @@ township borough parish division unit bureau fbi atf swat ems fire rescue emerge
 american america united states national federal international community family families club bar lounge
 bank store market mall restaurant motel hotel apartments apartment complex home homes inn
 facebook twitter instagram youtube google copyright rights reserved click share comment comments read more
+download adobe flash player javascript browser subscribe newsletter
 photo video image courtesy staff writer reporter contributed report reports update updated posted
 christmas thanksgiving easter halloween memorial independence labor day eve year years
 stoppers sun crime ave st rd blvd dr ln hwy pkwy ct pl
@@ -260,7 +261,16 @@ def title_words(title: str | None) -> frozenset[str]:
     name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl"."""
     if not title:
         return frozenset()
-    return frozenset(w for w in _TITLE_WORD.findall(title.lower()) if _distinctive(w))
+    return frozenset(w for w in _TITLE_WORD.findall(headline_proper(title).lower()) if _distinctive(w))
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
+
+
+def headline_proper(title: str) -> str:
+    """A title without the site's name an outlet appends ("... in Bristol - WSMV Channel 4", "... - DoingItLocal",
+    "... | WBTV Charlotte"): its first part of three words or more (every article of the outlet shares the rest)."""
+    return next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
 
 
 @lru_cache(maxsize=65536)

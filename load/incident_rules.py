@@ -718,6 +718,10 @@ def shares_county(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = 
     return any(t.endswith(AREA_SUFFIXES) and f"s:{t}" not in common for t in a.streets & b.streets)
 
 
+def _one_title_word(a: Evidence, b: Evidence, common: frozenset[str] | set[str]) -> bool:
+    return any(f"t:{w}" not in common for w in a.words & b.words)
+
+
 def big_toll(report: Report) -> int | None:
     """The report's killed figure when it is a mass-casualty toll (`BIG_TOLL` to `RUNNING_TOLL` - 1, not a
     vague amount)."""
@@ -861,6 +865,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
+        if strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common):
+            strength = WEAK
         if strength != NONE:
             some_evidence = True
         pairs.append((-strength, place, rel, gap))

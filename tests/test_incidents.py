@@ -580,3 +580,33 @@ def test_a_county_both_name_is_evidence_only_on_near_days_and_not_in_one_town(db
     assert incident_of(db, c) != incident_of(db, a)  # six weeks later: the county is no evidence
     # in one town the county says nothing the town does not: figures that differ keep two shootings apart
     assert incident_of(db, d) != incident_of(db, a)
+
+
+def test_one_headline_word_in_one_town_on_one_day_outweighs_figures_that_differ(db):
+    # the same shooting: one outlet counts four hurt, the other three in hospital; "bowling" says it is one
+    a, b, c, d = write(db,
+                       Story("wmc-1", "Channel 5", "Four injured in shooting at bowling alley - WXYZ Action News 5", SUN, [
+                           Fig("Four people were injured in a shooting in Chicago on Saturday night.", "wounded", 4,
+                               day=SAT, date_text="Saturday night")]),
+                       Story("cr-1", "Courier", "Gunfire at busy bowling center", SUN, [
+                           Fig("Three people were hurt by gunfire in Chicago on Saturday night.", "wounded", 3,
+                               day=SAT, date_text="Saturday night")]),
+                       # a word only the outlet's name gives ("Action") is no evidence
+                       Story("wmc-2", "Channel 5", "Man shot in parked car - WXYZ Action News 5", SUN, [
+                           Fig("A man was wounded in a parked car in Chicago on Saturday night.", "wounded", 1,
+                               day=SAT, date_text="Saturday night")]),
+                       Story("cr-2", "Courier", "Bowling league mourns", date(2016, 5, 20), [
+                           Fig("Two men were wounded in Chicago on Tuesday.", "wounded", 2,
+                               day=date(2016, 5, 17), date_text="Tuesday")]))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+    assert incident_of(db, c) not in (incident_of(db, a), None)
+    assert incident_of(db, d) not in (incident_of(db, a), None)  # days later: one word is no evidence
+
+
+def test_a_site_s_name_in_a_headline_and_player_boilerplate_are_no_evidence():
+    from eventwire.load.incident_evidence import headline_proper, title_words
+
+    assert headline_proper("Bowling alley shooting - WXYZ Action News 5 - Memphis, Tennessee") == "Bowling alley shooting"
+    assert "action" not in title_words("Four hurt at bowling alley - WXYZ Action News 5")
+    assert title_words("UPDATE - Man shot inside Bristol church") == {"inside", "church"}
+    assert evidence_of("Shots fired", "Download Now Adobe Player. A man, Rob Hale, 30, was shot.", []).names == {"rob hale"}
