@@ -10,11 +10,14 @@ reconciliation rules in `load/incident_rules.py`; they are hints, never proof on
   last word, lower case ("lonnie roberson"): outlets vary middle names and initials, and a surname alone
   is shared by too many people.
   Names right after a title that marks a spokesperson, officer or byline ("spokesman Don Aaron", "Sgt. ...",
-  "By Jane Doe") are left out: the same officer speaks about many incidents in one city.
+  "By Jane Doe") are left out: the same officer speaks about many incidents in one city; so are a part of a
+  state ("Central Florida") and a web page's player boilerplate ("Download Now", "Adobe Player").
 - **victims**: the subset of names given with an age ("Derrick Green, 17," or "17-year-old Derrick Green"):
   in local crime news these are the victims and suspects, the strongest evidence.
 - **streets**: "the 400 block of East 71st Street", "on Auburn Avenue", "Madison Avenue near 15th Street":
-  the street name and its type, lower case ("east 71st street", "auburn avenue").
+  the street name and its type, lower case ("east 71st street", "auburn avenue"); "the 1400 block of
+  Gherald", without a type word ("gherald"). Counties and parishes are kept with them ("itasca county",
+  "mary parish"): where local news places a rural incident; the rules weigh them apart from streets.
 - **shingles**: the `SKETCH` smallest hashes of the word 5-grams of the sentences that carry the article's
   casualty figures (not the page's opening, which is often the site's boilerplate), a bottom-k sketch: the
   share of the smallest hashes of two sketches' union that both hold estimates how much of that wording the
@@ -258,7 +261,8 @@ _TITLE_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 
 def title_words(title: str | None) -> frozenset[str]:
     """The distinctive words of a headline (four letters or more, not `GENERIC_TITLE_WORDS`, not a town's
-    name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl"."""
+    name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl". Not the site's name an
+    outlet appends (`headline_proper`)."""
     if not title:
         return frozenset()
     return frozenset(w for w in _TITLE_WORD.findall(headline_proper(title).lower()) if _distinctive(w))

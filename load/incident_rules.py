@@ -72,7 +72,15 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   both), or two named people or a named person and a street that are at least `NAME_SHARE` of the names
   the shorter of the two gives (two names in common say little between long articles that name dozens
   of officials), or most of the wording of the sentences that carry their figures (a syndicated copy);
-  **weak** when they share one named person or one street, or `TITLE_WORDS` distinctive headline words. Names *differ* when both name people with
+  **weak** when they share one named person or one street, or `TITLE_WORDS` distinctive headline words. A
+  street is one street under another type word ("Gumberry Road"/"Gumberry Drive") or without the direction
+  one outlet leaves out ("North Payson Street", "the 1900 block of Payson"; not East and West 63rd Street).
+  On near dates two more things are weak evidence: the same county or parish ("Itasca County") when the two
+  are not placed in one town (one report geocoded to a namesake town far away, or to none: rural incidents
+  are placed by their county), and one distinctive headline word when they are placed in one town ("Four
+  injured at bowling alley", "Gunfire at busy bowling center": the same day in one town, outlets that count
+  differently). Weeks apart neither says anything (a county or a city has many incidents a month, and
+  "drive-by" or "South Shore" heads many of its headlines). Names *differ* when both name people with
   ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
   reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
   each member report, never against the incident's reports pooled (which would grow with the incident
@@ -89,7 +97,9 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   street or the wording (`beyond_names`) stays strong.
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
-  and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
+  and no more killed plus wounded than before (a wounded victim died), or only the wounded differ and one
+  report gives no killed and as many wounded as the other's killed and wounded together ("seven people were
+  shot", read as 7 wounded, and "one killed, six wounded": everyone shot). A toll that rises without that
   needs evidence (rule a).
 
 A report joins when the rules below hold between it and *one* member report (its date, its place and the
