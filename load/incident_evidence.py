@@ -271,10 +271,15 @@ def title_words(title: str | None) -> frozenset[str]:
 _TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 
 
+_RUBRIC = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}[\w'’.-]+:\s+")
+
+
 def headline_proper(title: str) -> str:
     """A title without the site's name an outlet appends ("... in Bristol - WSMV Channel 4", "... - DoingItLocal",
-    "... | WBTV Charlotte"): its first part of three words or more (every article of the outlet shares the rest)."""
-    return next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
+    "... | WBTV Charlotte": its first part of three words or more) and without a rubric or source before a colon
+    ("In Pictures: ...", "Photos: ...", "Police: ..."): every article of the outlet, or of the rubric, shares them."""
+    title = next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
+    return _RUBRIC.sub("", title, count=1)
 
 
 @lru_cache(maxsize=65536)

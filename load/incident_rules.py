@@ -75,13 +75,10 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   **weak** when they share one named person or one street, or `TITLE_WORDS` distinctive headline words. A
   street is one street under another type word ("Gumberry Road"/"Gumberry Drive") or without the direction
   one outlet leaves out ("North Payson Street", "the 1900 block of Payson"; not East and West 63rd Street).
-  On near dates two more things are weak evidence: the same county or parish ("Itasca County") when the two
-  are not placed in one town (one report geocoded to a namesake town far away, or to none: rural incidents
-  are placed by their county), and one distinctive headline word when they are placed in one town ("Four
-  injured at bowling alley", "Gunfire at busy bowling center": the same day in one town, outlets that count
-  differently). Weeks apart neither says anything (a county or a city has many incidents a month, and
-  "drive-by" or "South Shore" heads many of its headlines). Names *differ* when both name people with
-  ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
+  On near dates the same county or parish ("Itasca County") is weak evidence too when the two are not placed
+  in one town (one report geocoded to a namesake town far away, or to none: rural incidents are placed by
+  their county); weeks apart it says nothing (a county has many incidents a month). Names *differ* when both
+  name people with ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
   reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
   each member report, never against the incident's reports pooled (which would grow with the incident
   and chain it on). Nor is a name, street or headline word that more than `MAX_KEY_ARTICLES` of the
@@ -105,9 +102,12 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
 A report joins when the rules below hold between it and *one* member report (its date, its place and the
 evidence the two share: a date near one member and a name shared with another, months apart, join nothing):
   a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
-     (two shootings the same day in one city stay apart when their figures or names differ); without
-     evidence it must also be near the incident's first report (a chain of days in one city, each near the
-     last, is no incident);
+     (two shootings the same day in one city stay apart when their figures or names differ) or a
+     distinctive headline word both give ("Four injured at bowling alley", "Gunfire at busy bowling center":
+     outlets that count one shooting differently; the word is no evidence otherwise, so it ranks no option
+     higher: "Netanyahu" heads reports of two attacks a day apart in Jerusalem); without evidence it must
+     also be near the incident's first report (a chain of days in one city, each near the last, is no
+     incident);
   a'. same area or no place, dates near or within the follow-up window: with strong evidence, or weak
      evidence and figures that *agree* (a kind both state, neither vague, ranges overlapping, and none
      conflicting): two reports from the West Bank days apart that share a headline word or a name and "1
@@ -729,6 +729,7 @@ def shares_county(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = 
 
 
 def _one_title_word(a: Evidence, b: Evidence, common: frozenset[str] | set[str]) -> bool:
+    """Whether two reports' headlines share a distinctive word outside `common` (rule a)."""
     return any(f"t:{w}" not in common for w in a.words & b.words)
 
 
@@ -838,11 +839,11 @@ def _pair_place(report: Report, member: Report) -> int:
     return SAME_PLACE if named else SAME_AREA
 
 
-def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int) -> bool:
-    """Rules a-c for one member's date, place and evidence."""
+def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int, word: bool = False) -> bool:
+    """Rules a-c for one member's date, place and evidence (`word`: one distinctive headline word in common)."""
     if place == SAME_PLACE and rel == NEAR:
         if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
-            return date_relation(report, _first(incident))[0] == NEAR and not _conflicts(incident, report)
+            return date_relation(report, _first(incident))[0] == NEAR and (word or not _conflicts(incident, report))
         return True
     if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel in (NEAR, FOLLOW):
         return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too
@@ -875,11 +876,10 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
-        if strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common):
-            strength = WEAK
+        word = strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common)
         if strength != NONE:
             some_evidence = True
-        pairs.append((-strength, place, rel, gap))
+        pairs.append((-strength, place, rel, gap, word))
     if not pairs:
         return None
     if not same_toll and not some_evidence:  # pooled evidence only where "names differ" can decide
@@ -889,8 +889,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             return None  # names differ
     if len(pairs) > 1:
         pairs.sort()
-    for minus_strength, place, rel, gap in pairs:
-        if _allowed(report, incident, -minus_strength, place, rel):
+    for minus_strength, place, rel, gap, word in pairs:
+        if _allowed(report, incident, -minus_strength, place, rel, word):
             return (minus_strength, place, rel, gap, incident.incident_id)
     return None
 

@@ -610,3 +610,24 @@ def test_a_site_s_name_in_a_headline_and_player_boilerplate_are_no_evidence():
     assert "action" not in title_words("Four hurt at bowling alley - WXYZ Action News 5")
     assert title_words("UPDATE - Man shot inside Bristol church") == {"inside", "church"}
     assert evidence_of("Shots fired", "Download Now Adobe Player. A man, Rob Hale, 30, was shot.", []).names == {"rob hale"}
+
+
+def test_a_headline_word_outweighs_differing_figures_in_one_town_and_is_no_evidence_elsewhere():
+    from eventwire.load.incident_rules import Incident, decide
+
+    def report(aid: str, count: int, town: tuple[str, float, float]):
+        row = Row(f"{aid}-1", aid, "wounded", count, count, count, location=town[0], latitude=town[1],
+                  longitude=town[2], event_date=SAT, date_text="Saturday", sentence=f"{count} hurt on Saturday.",
+                  published=SUN, date_source="sentence")
+        return article_reports([row])[0]
+
+    chicago = ("Chicago", CHICAGO.latitude, CHICAGO.longitude)
+    detroit = ("Detroit", DETROIT.latitude, DETROIT.longitude)
+    bowling = Evidence(words=frozenset({"bowling"}))
+    first = Incident("i1", [report("a1", 4, chicago)])
+    assert decide(report("a2", 3, chicago), first, lambda r: bowling) is not None  # one town, one day, one word
+    assert decide(report("a3", 3, chicago), first, lambda r: Evidence()) is None  # figures differ, no word
+    # in another town the word is no evidence (rule b would join on weak evidence), and it ranks nothing higher
+    assert decide(report("a4", 4, detroit), first, lambda r: bowling) is None
+    joined = decide(report("a5", 4, chicago), first, lambda r: bowling)
+    assert joined is not None and joined[0] == 0  # (-strength: none)
