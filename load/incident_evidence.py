@@ -120,6 +120,14 @@ class Evidence:
         return self._keys
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """One-word names the gazetteer reads as a region (a US state, "Florida"; "Donbas"), lower case."""
+    gazetteer._index()
+    names = set(gazetteer._US_STATES) | {k for k, p in gazetteer.ALIASES.items() if p.feature == "region"}
+    return frozenset(n for n in names if " " not in n and gazetteer.lookup(n).feature == "region")
+
+
 @lru_cache(maxsize=1 << 19)  # a million casualty rows name a few hundred thousand people: keep them all
 def _name_words(name: str) -> tuple[str, ...] | None:
     """The lower-case words of a capitalised run that may name a person (no title, institution or place)."""
@@ -134,8 +142,7 @@ def _name_words(name: str) -> tuple[str, ...] | None:
         return None
     if gazetteer.lookup(" ".join(words)) is not None:
         return None  # "Las Vegas", "Miami Gardens"
-    last = gazetteer.lookup(words[-1])
-    if last is not None and last.feature == "region":
+    if plain[-1] in _region_words():
         return None  # "Central Florida", "South Texas": a part of a state or province, no person
     return tuple(plain)
 
@@ -196,13 +203,13 @@ def streets_in(text: str) -> set[str]:
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
         if len(words) >= 2 and words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
-    for m in _COUNTY.finditer(text):  # "Itasca County", "St. Mary Parish": where local news places a rural incident
+    for m in (_COUNTY.finditer(text) if "County" in text or "Parish" in text else ()):  # where local news places a rural incident
         words = _WORD.findall(m.group(0).lower())
         if words[0] in _NOT_STREET_START:  # "The Itasca County", "In Pike County"
             words = words[1:]
         if len(words) >= 2 and words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
-    for m in _BLOCK_OF.finditer(text):  # "the 1400 block of Gherald": a street without its type word
+    for m in (_BLOCK_OF.finditer(text) if "block of" in text else ()):  # "the 1400 block of Gherald": no type word
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]
         if words and words[-1] not in _NOT_STREET_START and words[-1] not in ("north", "south", "east", "west"):
             out.add(" ".join(words))
@@ -278,8 +285,9 @@ def headline_proper(title: str) -> str:
     """A title without the site's name an outlet appends ("... in Bristol - WSMV Channel 4", "... - DoingItLocal",
     "... | WBTV Charlotte": its first part of three words or more) and without a rubric or source before a colon
     ("In Pictures: ...", "Photos: ...", "Police: ..."): every article of the outlet, or of the rubric, shares them."""
-    title = next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
-    return _RUBRIC.sub("", title, count=1)
+    if "-" in title or "|" in title or "–" in title or "—" in title:
+        title = next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
+    return _RUBRIC.sub("", title, count=1) if ":" in title else title
 
 
 @lru_cache(maxsize=65536)
