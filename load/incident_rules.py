@@ -101,10 +101,10 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
 
 A report joins when the rules below hold between it and *one* member report (its date, its place and the
 evidence the two share: a date near one member and a name shared with another, months apart, join nothing):
-  a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
-     (two shootings the same day in one city stay apart when their figures or names differ) or a
-     distinctive headline word both give ("Four injured at bowling alley", "Gunfire at busy bowling center":
-     outlets that count one shooting differently; the word is no evidence otherwise, so it ranks no option
+  a. same place, dates near: unless names differ, or figures conflict and the two share no weak or strong
+     evidence (two shootings the same day in one city stay apart when their figures or names differ) and no
+     distinctive headline word ("Four injured at bowling alley", "Gunfire at busy bowling center": outlets
+     that count one shooting differently; the word counts here only, as no evidence, so it ranks no option
      higher: "Netanyahu" heads reports of two attacks a day apart in Jerusalem); without evidence it must
      also be near the incident's first report (a chain of days in one city, each near the last, is no
      incident);
