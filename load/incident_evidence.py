@@ -10,11 +10,14 @@ reconciliation rules in `load/incident_rules.py`; they are hints, never proof on
   last word, lower case ("lonnie roberson"): outlets vary middle names and initials, and a surname alone
   is shared by too many people.
   Names right after a title that marks a spokesperson, officer or byline ("spokesman Don Aaron", "Sgt. ...",
-  "By Jane Doe") are left out: the same officer speaks about many incidents in one city.
+  "By Jane Doe") are left out: the same officer speaks about many incidents in one city; so are a part of a
+  state ("Central Florida") and a web page's player boilerplate ("Download Now", "Adobe Player").
 - **victims**: the subset of names given with an age ("Derrick Green, 17," or "17-year-old Derrick Green"):
   in local crime news these are the victims and suspects, the strongest evidence.
 - **streets**: "the 400 block of East 71st Street", "on Auburn Avenue", "Madison Avenue near 15th Street":
-  the street name and its type, lower case ("east 71st street", "auburn avenue").
+  the street name and its type, lower case ("east 71st street", "auburn avenue"); "the 1400 block of
+  Gherald", without a type word ("gherald"). Counties and parishes are kept with them ("itasca county",
+  "mary parish"): where local news places a rural incident; the rules weigh them apart from streets.
 - **shingles**: the `SKETCH` smallest hashes of the word 5-grams of the sentences that carry the article's
   casualty figures (not the page's opening, which is often the site's boilerplate), a bottom-k sketch: the
   share of the smallest hashes of two sketches' union that both hold estimates how much of that wording the
@@ -48,6 +51,11 @@ _STREET_TYPE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in STREET_TYP
 _STREET_NAME = re.compile(
     r"((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+$"
 )
+_BLOCK_OF = re.compile(
+    r"\bblock of ((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))\b"
+    r"(?![ \t]+[A-Z0-9])"  # (a type word or more of the name follows: the type-word search finds it)
+)
+_COUNTY = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:County|Parish)\b")
 _STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "dr": "drive", "ln": "lane",
                  "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
                  "e": "east", "w": "west"}
@@ -67,6 +75,7 @@ township borough parish division unit bureau fbi atf swat ems fire rescue emerge
 american america united states national federal international community family families club bar lounge
 bank store market mall restaurant motel hotel apartments apartment complex home homes inn
 facebook twitter instagram youtube google copyright rights reserved click share comment comments read more
+download adobe flash player javascript browser subscribe newsletter
 photo video image courtesy staff writer reporter contributed report reports update updated posted
 christmas thanksgiving easter halloween memorial independence labor day eve year years
 stoppers sun crime ave st rd blvd dr ln hwy pkwy ct pl
@@ -111,6 +120,14 @@ class Evidence:
         return self._keys
 
 
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """One-word names the gazetteer reads as a region (a US state, "Florida"; "Donbas"), lower case."""
+    gazetteer._index()
+    names = set(gazetteer._US_STATES) | {k for k, p in gazetteer.ALIASES.items() if p.feature == "region"}
+    return frozenset(n for n in names if " " not in n and gazetteer.lookup(n).feature == "region")
+
+
 @lru_cache(maxsize=1 << 19)  # a million casualty rows name a few hundred thousand people: keep them all
 def _name_words(name: str) -> tuple[str, ...] | None:
     """The lower-case words of a capitalised run that may name a person (no title, institution or place)."""
@@ -125,6 +142,8 @@ def _name_words(name: str) -> tuple[str, ...] | None:
         return None
     if gazetteer.lookup(" ".join(words)) is not None:
         return None  # "Las Vegas", "Miami Gardens"
+    if plain[-1] in _region_words():
+        return None  # "Central Florida", "South Texas": a part of a state or province, no person
     return tuple(plain)
 
 
@@ -184,6 +203,16 @@ def streets_in(text: str) -> set[str]:
         words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(f"{m.group(1)} {t.group(0)}".lower())]
         if len(words) >= 2 and words[0] not in _NOT_STREET_START:
             out.add(" ".join(words))
+    for m in (_COUNTY.finditer(text) if "County" in text or "Parish" in text else ()):  # where local news places a rural incident
+        words = _WORD.findall(m.group(0).lower())
+        if words[0] in _NOT_STREET_START:  # "The Itasca County", "In Pike County"
+            words = words[1:]
+        if len(words) >= 2 and words[0] not in _NOT_STREET_START:
+            out.add(" ".join(words))
+    for m in (_BLOCK_OF.finditer(text) if "block of" in text else ()):  # "the 1400 block of Gherald": no type word
+        words = [_STREET_SHORT.get(w, w) for w in _WORD.findall(m.group(1).lower())]
+        if words and words[-1] not in _NOT_STREET_START and words[-1] not in ("north", "south", "east", "west"):
+            out.add(" ".join(words))
     return out
 
 
@@ -239,10 +268,26 @@ _TITLE_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 
 def title_words(title: str | None) -> frozenset[str]:
     """The distinctive words of a headline (four letters or more, not `GENERIC_TITLE_WORDS`, not a town's
-    name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl"."""
+    name: two reports of one town share that anyway): "Sweet 16 party", "Juice Bowl". Not the site's name an
+    outlet appends (`headline_proper`)."""
     if not title:
         return frozenset()
-    return frozenset(w for w in _TITLE_WORD.findall(title.lower()) if _distinctive(w))
+    return frozenset(w for w in _TITLE_WORD.findall(headline_proper(title).lower()) if _distinctive(w))
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
+
+
+_RUBRIC = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}[\w'’.-]+:\s+")
+
+
+def headline_proper(title: str) -> str:
+    """A title without the site's name an outlet appends ("... in Bristol - WSMV Channel 4", "... - DoingItLocal",
+    "... | WBTV Charlotte": its first part of three words or more) and without a rubric or source before a colon
+    ("In Pictures: ...", "Photos: ...", "Police: ..."): every article of the outlet, or of the rubric, shares them."""
+    if "-" in title or "|" in title or "–" in title or "—" in title:
+        title = next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
+    return _RUBRIC.sub("", title, count=1) if ":" in title else title
 
 
 @lru_cache(maxsize=65536)

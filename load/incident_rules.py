@@ -72,8 +72,13 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   both), or two named people or a named person and a street that are at least `NAME_SHARE` of the names
   the shorter of the two gives (two names in common say little between long articles that name dozens
   of officials), or most of the wording of the sentences that carry their figures (a syndicated copy);
-  **weak** when they share one named person or one street, or `TITLE_WORDS` distinctive headline words. Names *differ* when both name people with
-  ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
+  **weak** when they share one named person or one street, or `TITLE_WORDS` distinctive headline words. A
+  street is one street under another type word ("Gumberry Road"/"Gumberry Drive") or without the direction
+  one outlet leaves out ("North Payson Street", "the 1900 block of Payson"; not East and West 63rd Street).
+  On near dates the same county or parish ("Itasca County") is weak evidence too when the two are not placed
+  in one town (one report geocoded to a namesake town far away, or to none: rural incidents are placed by
+  their county); weeks apart it says nothing (a county has many incidents a month). Names *differ* when both
+  name people with ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
   reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
   each member report, never against the incident's reports pooled (which would grow with the incident
   and chain it on). Nor is a name, street or headline word that more than `MAX_KEY_ARTICLES` of the
@@ -89,15 +94,20 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   street or the wording (`beyond_names`) stays strong.
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
-  and no more killed plus wounded than before (a wounded victim died). A toll that rises without that
+  and no more killed plus wounded than before (a wounded victim died), or only the wounded differ and one
+  report gives no killed and as many wounded as the other's killed and wounded together ("seven people were
+  shot", read as 7 wounded, and "one killed, six wounded": everyone shot). A toll that rises without that
   needs evidence (rule a).
 
 A report joins when the rules below hold between it and *one* member report (its date, its place and the
 evidence the two share: a date near one member and a name shared with another, months apart, join nothing):
-  a. same place, dates near: unless names differ, or figures conflict without weak or strong evidence
-     (two shootings the same day in one city stay apart when their figures or names differ); without
-     evidence it must also be near the incident's first report (a chain of days in one city, each near the
-     last, is no incident);
+  a. same place, dates near: unless names differ, or figures conflict and the two share no weak or strong
+     evidence (two shootings the same day in one city stay apart when their figures or names differ) and no
+     distinctive headline word ("Four injured at bowling alley", "Gunfire at busy bowling center": outlets
+     that count one shooting differently; the word counts here only, as no evidence, so it ranks no option
+     higher: "Netanyahu" heads reports of two attacks a day apart in Jerusalem); without evidence it must
+     also be near the incident's first report (a chain of days in one city, each near the last, is no
+     incident);
   a'. same area or no place, dates near or within the follow-up window: with strong evidence, or weak
      evidence and figures that *agree* (a kind both state, neither vague, ranges overlapping, and none
      conflicting): two reports from the West Bank days apart that share a headline word or a name and "1
@@ -149,7 +159,7 @@ from functools import lru_cache
 from ..transform import gazetteer
 from ..transform.dates import MONTH_NAMES
 from ..transform.gazetteer import distance_km
-from .incident_evidence import Evidence, wording
+from .incident_evidence import _STREET_SHORT, STREET_TYPES, Evidence, wording
 
 PLACE_KM = 30.0
 NEAR_DAYS = 1
@@ -592,9 +602,27 @@ def _close_names(a: Iterable[str], b: Iterable[str]) -> set[str]:
     return out
 
 
-def _street_names(streets: Iterable[str]) -> set[str]:
-    """Streets without their type word ("gumberry road" and "gumberry drive": outlets disagree on it)."""
-    return {t.rsplit(" ", 1)[0] for t in streets if " " in t}
+_STREET_TYPE_WORDS = frozenset(_STREET_SHORT.get(t, t) for t in STREET_TYPES)
+_DIRECTIONS = frozenset("north south east west".split())
+
+
+def _street_name(street: str) -> tuple[str, str]:
+    """(direction, name) of a street without its type word: "gumberry road" and "gumberry drive" are one street
+    (outlets disagree on the type word), and so are "north payson street", "payson st." and "the 1900 block of
+    Payson" (one outlet leaves the direction out), but not "east 63rd street" and "west 63rd street"."""
+    words = street.split()
+    if len(words) > 1 and words[-1] in _STREET_TYPE_WORDS:
+        words.pop()
+    direction = words.pop(0) if len(words) > 1 and words[0] in _DIRECTIONS else ""
+    return direction, " ".join(words)
+
+
+def _same_streets(a: list[tuple[str, tuple[str, str]]], b: list[tuple[str, tuple[str, str]]],
+                  common: frozenset[str] | set[str]) -> set[str]:
+    """The street names two reports share (`_street_name`: a direction only one of them gives still agrees),
+    outside `common`."""
+    return {n for k, (d, n) in a if k not in common
+            for k2, (d2, n2) in b if n2 == n and k2 not in common and (d == d2 or not d or not d2)}
 
 
 def _firsts_lasts(names: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -609,8 +637,8 @@ def _parts(e: Evidence) -> tuple:
     with their names without the type word, and `_keys_and_words`."""
     parts = e._parts
     if parts is None:
-        streets = [(f"s:{t}", t.rsplit(" ", 1)[0]) for t in e.streets if " " in t]
-        parts = (*_firsts_lasts(e.names), *_firsts_lasts(e.victims), streets, frozenset(s for _, s in streets),
+        streets = [(f"s:{t}", _street_name(t)) for t in e.streets]
+        parts = (*_firsts_lasts(e.names), *_firsts_lasts(e.victims), streets, frozenset(n for _, (_, n) in streets),
                  e.keys + [f"t:{w}" for w in e.words])
         if type(e.names) is frozenset and type(e.victims) is frozenset and type(e.streets) is frozenset:
             e._parts = parts
@@ -646,10 +674,10 @@ def evidence_strength(a: Evidence, b: Evidence, common: frozenset[str] | set[str
     if not streets and a_streets and b_streets:
         if a_parts is None:
             a_parts, b_parts = a._parts or _parts(a), b._parts or _parts(b)
-        if common:
-            streets = {n for k, n in a_parts[4] if k not in common} & {n for k, n in b_parts[4] if k not in common}
-        else:
-            streets = a_parts[5] & b_parts[5]
+        if not a_parts[5].isdisjoint(b_parts[5]):
+            streets = _same_streets(a_parts[4], b_parts[4], common)
+    if streets:
+        streets = {t for t in streets if not t.endswith(AREA_SUFFIXES)}  # a county is no street (`shares_county`)
     a_victims, b_victims = a.victims, b.victims
     differ = bool(a_victims) and bool(b_victims) and not shared and not exact
     victims_shared = (shared and a_victims and b_victims and not shared.isdisjoint(a_victims & b_victims)) or (
@@ -686,9 +714,23 @@ def beyond_names(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = f
     the wording of their figures' sentences (what rule c needs months apart)."""
     if any(f"n:{n}" not in common for n in a.victims & b.victims):
         return True
-    if any(f"s:{t}" not in common for t in a.streets & b.streets):
+    if any(f"s:{t}" not in common and not t.endswith(AREA_SUFFIXES) for t in a.streets & b.streets):
         return True
     return wording(a, b) >= 0.5
+
+
+AREA_SUFFIXES = (" county", " parish")
+
+
+def shares_county(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two reports name the same county or parish (kept with the streets, "itasca county"), outside
+    `common`: where a rural incident is, when the gazetteer placed a report at a namesake town or at none."""
+    return any(t.endswith(AREA_SUFFIXES) and f"s:{t}" not in common for t in a.streets & b.streets)
+
+
+def _one_title_word(a: Evidence, b: Evidence, common: frozenset[str] | set[str]) -> bool:
+    """Whether two reports' headlines share a distinctive word outside `common` (rule a)."""
+    return any(f"t:{w}" not in common for w in a.words & b.words)
 
 
 def big_toll(report: Report) -> int | None:
@@ -707,6 +749,11 @@ def _differ(a: Figure, b: Figure) -> bool:
     return max(a.low, b.low) > min(high_a, high_b)
 
 
+def _sum(a: Figure, b: Figure) -> Figure:
+    """Two figures added up (killed and wounded: everyone shot)."""
+    return Figure(a.best + b.best, a.low + b.low, a.high + b.high, a.event_id, a.vague or b.vague, a.open or b.open)
+
+
 def figures_conflict(earlier: Report, later: Report) -> bool:
     """Rule 3: a kind both state differs (vague amounts never do, "at least" is a range), unless more have
     died and no more were killed or hurt in all (a wounded victim died)."""
@@ -714,6 +761,10 @@ def figures_conflict(earlier: Report, later: Report) -> bool:
     differs = [k for k in a.keys() & b.keys() if _differ(a[k], b[k])]
     if not differs:
         return False
+    if differs == ["wounded"] and ("killed" in a) != ("killed" in b):
+        shot, split = (b, a) if "killed" in a else (a, b)
+        if not _differ(shot["wounded"], _sum(split["killed"], split["wounded"])):
+            return False  # "seven people were shot" (read as wounded) and "one killed, six wounded": everyone shot
     if (set(differs) <= {"killed", "wounded"} and "killed" in differs and "wounded" in a and "wounded" in b
             and b["killed"].best > a["killed"].best):
         return a["killed"].best + a["wounded"].best < b["killed"].best + b["wounded"].best
@@ -788,11 +839,11 @@ def _pair_place(report: Report, member: Report) -> int:
     return SAME_PLACE if named else SAME_AREA
 
 
-def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int) -> bool:
-    """Rules a-c for one member's date, place and evidence."""
+def _allowed(report: Report, incident: Incident, strength: int, place: int, rel: int, word: bool = False) -> bool:
+    """Rules a-c for one member's date, place and evidence (`word`: one distinctive headline word in common)."""
     if place == SAME_PLACE and rel == NEAR:
         if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
-            return date_relation(report, _first(incident))[0] == NEAR and not _conflicts(incident, report)
+            return date_relation(report, _first(incident))[0] == NEAR and (word or not _conflicts(incident, report))
         return True
     if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel in (NEAR, FOLLOW):
         return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too
@@ -823,9 +874,12 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
         if toll is not None and big_toll(member) == toll and (rel == NEAR or specific(report.place) or specific(member.place)):
             strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+        if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
+            strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
+        word = strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common)
         if strength != NONE:
             some_evidence = True
-        pairs.append((-strength, place, rel, gap))
+        pairs.append((-strength, place, rel, gap, word))
     if not pairs:
         return None
     if not same_toll and not some_evidence:  # pooled evidence only where "names differ" can decide
@@ -835,8 +889,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             return None  # names differ
     if len(pairs) > 1:
         pairs.sort()
-    for minus_strength, place, rel, gap in pairs:
-        if _allowed(report, incident, -minus_strength, place, rel):
+    for minus_strength, place, rel, gap, word in pairs:
+        if _allowed(report, incident, -minus_strength, place, rel, word):
             return (minus_strength, place, rel, gap, incident.incident_id)
     return None
 

@@ -16,7 +16,7 @@ import pytest
 from eventwire.extract.articles import Article, article_id_for, content_hash_of
 from eventwire.load import incidents, writer
 from eventwire.load.db import session
-from eventwire.load.incident_evidence import evidence_of
+from eventwire.load.incident_evidence import Evidence, evidence_of
 from eventwire.load.incident_rules import (
     Row,
     article_reports,
@@ -512,3 +512,122 @@ def test_gva_sample_through_the_flow(prefect_harness, tmp_path):
     assert s["bcubed_precision"] >= 0.9
     assert s["bcubed_recall"] > 0.5
     assert s["killed_over_incidents"] <= s["killed_summing_mentions"]
+
+
+# ---- recall: one incident's reports that outlets word differently (issue 12) ----------------------------------------
+
+def test_everyone_shot_read_as_wounded_agrees_with_killed_and_wounded(db):
+    # "seven people were shot" is read as 7 wounded; the next report splits them into 1 killed and 6 wounded
+    a, b, c = write(db,
+                    Story("trib-20", "Tribune", "Seven shot on the West Side", SUN, [
+                        Fig("Seven people were shot in Chicago on Saturday night, officials said.", "wounded", 7,
+                            day=SAT, date_text="Saturday night")]),
+                    Story("sun-20", "Sun-Times", "One killed, six wounded at a party", SUN, [
+                        Fig("One man was killed and six others were wounded at a party in Chicago on Saturday night.",
+                            "killed", 1, day=SAT, date_text="Saturday night"),
+                        Fig("One man was killed and six others were wounded at a party in Chicago on Saturday night.",
+                            "wounded", 6, day=SAT, date_text="Saturday night")]),
+                    Story("trib-21", "Tribune", "Two killed, three wounded", SUN, [
+                        Fig("Two men were killed and three wounded in a shooting in Chicago on Saturday night.",
+                            "killed", 2, day=SAT, date_text="Saturday night"),
+                        Fig("Two men were killed and three wounded in a shooting in Chicago on Saturday night.",
+                            "wounded", 3, day=SAT, date_text="Saturday night")]))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+    assert incident_of(db, c) != incident_of(db, a)  # 2 + 3 is not the 7 shot: another shooting that night
+
+
+def test_a_block_and_a_street_without_its_direction_are_one_street():
+    from eventwire.load.incident_evidence import streets_in
+    from eventwire.load.incident_rules import NONE, WEAK, evidence_strength
+
+    found = streets_in("He was shot in the 1900 block of Payson. Police closed the 400 block of West 73rd Street "
+                       "and the 200 block of North Main.")
+    assert found == {"payson", "west 73rd street", "north main"}
+    assert streets_in("Shots were fired in the 100 block of West 63rd.") == {"west 63rd"}  # not "west" alone
+    assert evidence_strength(Evidence(streets=frozenset({"payson"})),
+                             Evidence(streets=frozenset({"north payson street"})))[0] == WEAK
+    assert evidence_strength(Evidence(streets=frozenset({"south 32nd street"})),
+                             Evidence(streets=frozenset({"32nd street"})))[0] == WEAK
+    # one outlet leaves the direction out; two directions are two streets
+    assert evidence_strength(Evidence(streets=frozenset({"east 63rd street"})),
+                             Evidence(streets=frozenset({"west 63rd street"})))[0] == NONE
+
+
+def test_a_part_of_a_state_is_no_person():
+    ev = evidence_of("Teen shot", "Anna Lopez of News 13 Central Florida reported that Mark Ruiz, 19, was shot.", [])
+    assert "central florida" not in ev.names and ev.victims == {"mark ruiz"}
+
+
+ITASCA = "A 17-year-old was killed in an accidental shooting in Itasca County on Sunday."
+
+
+def test_a_county_both_name_is_evidence_only_on_near_days_and_not_in_one_town(db):
+    dallas = gazetteer.lookup("Dallas")  # a namesake far away: the gazetteer's reading of a victim's first name
+    grand_rapids = ("Grand Rapids", 47.2372, -93.5302)
+    a, b, c, d = write(db,
+                       Story("mn-1", "Radio", "Teen killed in Itasca County", MON, [
+                           Fig(ITASCA, "killed", 1, place=grand_rapids, day=SUN, date_text="Sunday")]),
+                       Story("mn-2", "Paper", "Friend held after accidental shooting", TUE, [
+                           Fig("The Itasca County Attorney reviews the death of Dallas Graham, shot on Sunday.", "killed",
+                               1, place=("Dallas", dallas.latitude, dallas.longitude), day=SUN, date_text="Sunday")]),
+                       Story("mn-3", "Paper", "Hunter wounded", date(2016, 6, 20), [
+                           Fig("A hunter was killed in Itasca County on Saturday.", "killed", 1, place=None,
+                               day=date(2016, 6, 18), date_text="Saturday")]),
+                       Story("mn-4", "Radio", "Two men shot dead in Grand Rapids", MON, [
+                           Fig("Two men were killed in a shooting in Itasca County on Sunday.", "killed", 2,
+                               place=grand_rapids, day=SUN, date_text="Sunday")]))
+    assert incident_of(db, a) == incident_of(db, b) is not None  # same day, same county, a namesake town
+    assert incident_of(db, c) != incident_of(db, a)  # six weeks later: the county is no evidence
+    # in one town the county says nothing the town does not: figures that differ keep two shootings apart
+    assert incident_of(db, d) != incident_of(db, a)
+
+
+def test_one_headline_word_in_one_town_on_one_day_outweighs_figures_that_differ(db):
+    # the same shooting: one outlet counts four hurt, the other three in hospital; "bowling" says it is one
+    a, b, c, d = write(db,
+                       Story("wmc-1", "Channel 5", "Four injured in shooting at bowling alley - WXYZ Action News 5", SUN, [
+                           Fig("Four people were injured in a shooting in Chicago on Saturday night.", "wounded", 4,
+                               day=SAT, date_text="Saturday night")]),
+                       Story("cr-1", "Courier", "Gunfire at busy bowling center", SUN, [
+                           Fig("Three people were hurt by gunfire in Chicago on Saturday night.", "wounded", 3,
+                               day=SAT, date_text="Saturday night")]),
+                       # a word only the outlet's name gives ("Action") is no evidence
+                       Story("wmc-2", "Channel 5", "Man shot in parked car - WXYZ Action News 5", SUN, [
+                           Fig("A man was wounded in a parked car in Chicago on Saturday night.", "wounded", 1,
+                               day=SAT, date_text="Saturday night")]),
+                       Story("cr-2", "Courier", "Bowling league mourns", date(2016, 5, 20), [
+                           Fig("Two men were wounded in Chicago on Tuesday.", "wounded", 2,
+                               day=date(2016, 5, 17), date_text="Tuesday")]))
+    assert incident_of(db, a) == incident_of(db, b) is not None
+    assert incident_of(db, c) not in (incident_of(db, a), None)
+    assert incident_of(db, d) not in (incident_of(db, a), None)  # days later: one word is no evidence
+
+
+def test_a_site_s_name_in_a_headline_and_player_boilerplate_are_no_evidence():
+    from eventwire.load.incident_evidence import headline_proper, title_words
+
+    assert headline_proper("Bowling alley shooting - WXYZ Action News 5 - Memphis, Tennessee") == "Bowling alley shooting"
+    assert "action" not in title_words("Four hurt at bowling alley - WXYZ Action News 5")
+    assert title_words("UPDATE - Man shot inside Bristol church") == {"inside", "church"}
+    assert evidence_of("Shots fired", "Download Now Adobe Player. A man, Rob Hale, 30, was shot.", []).names == {"rob hale"}
+
+
+def test_a_headline_word_outweighs_differing_figures_in_one_town_and_is_no_evidence_elsewhere():
+    from eventwire.load.incident_rules import Incident, decide
+
+    def report(aid: str, count: int, town: tuple[str, float, float]):
+        row = Row(f"{aid}-1", aid, "wounded", count, count, count, location=town[0], latitude=town[1],
+                  longitude=town[2], event_date=SAT, date_text="Saturday", sentence=f"{count} hurt on Saturday.",
+                  published=SUN, date_source="sentence")
+        return article_reports([row])[0]
+
+    chicago = ("Chicago", CHICAGO.latitude, CHICAGO.longitude)
+    detroit = ("Detroit", DETROIT.latitude, DETROIT.longitude)
+    bowling = Evidence(words=frozenset({"bowling"}))
+    first = Incident("i1", [report("a1", 4, chicago)])
+    assert decide(report("a2", 3, chicago), first, lambda r: bowling) is not None  # one town, one day, one word
+    assert decide(report("a3", 3, chicago), first, lambda r: Evidence()) is None  # figures differ, no word
+    # in another town the word is no evidence (rule b would join on weak evidence), and it ranks nothing higher
+    assert decide(report("a4", 4, detroit), first, lambda r: bowling) is None
+    joined = decide(report("a5", 4, chicago), first, lambda r: bowling)
+    assert joined is not None and joined[0] == 0  # (-strength: none)
