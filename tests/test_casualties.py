@@ -907,3 +907,47 @@ def test_sums_over_separate_shootings_however_parsed(text, killed):
 def test_a_partitive_counts_its_part(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # people shot in a clause of their own, after the dead: the hurt besides them
+        ("A 30-year-old man was killed and his 5-year-old son was shot outside their home on Friday.", 1, 1),
+        ("A woman was killed and two men were shot outside a bar on Sunday.", 1, 2),
+        # the dead told after the shot, or the shot of a clause of its own before them: the dead are among the shot
+        ("Four people were shot and one of them died on Sunday.", 1, 3),
+        ("Two people were dead on Friday after a gunman shot four people.", 2, 2),
+    ],
+)
+def test_the_shot_told_after_the_dead_in_a_clause_of_their_own(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        # one person said hurt, then said to have shot himself: one person
+        ("A 7-year-old boy was wounded on Monday when he found a pistol and shot himself in the hand.", 1),
+        ("A girl was shot at her home on Tuesday. Police said the girl found the gun and shot herself in the leg.", 1),
+        # someone else hurt the first; or the one who fired is someone new: two people
+        ("A man was shot in the arm on Tuesday by his neighbour. The neighbour then shot himself in the leg.", 2),
+        ("A man was shot in the leg on Tuesday. Hours later, a teenager fell asleep and shot himself in the foot.", 2),
+    ],
+)
+def test_one_hurt_then_said_to_have_shot_himself_is_one_person(text, hurt):
+    assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        # "at" after the people shot is where they were shot
+        ("A gunman shot four people at a bar on Friday.", 4),
+        # "shot at" them is fired upon: no one hit
+        ("A gunman shot at four people outside a bar on Friday.", 0),
+    ],
+)
+def test_shot_someone_at_a_place_is_shot(text, hurt):
+    assert wounded(rows(text)) == hurt

@@ -40,6 +40,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      death counts, the wound restates it.
   8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
      person, not one more of the people shot (`_shot_and_wounded`).
+  9. One person said hurt, then said to have shot himself ("A boy was wounded when he shot himself in the hand"):
+     the same person, unless someone else is said to have hurt the first or the one who fired is new ("a man
+     shot himself", "his brother shot himself") (`_hurt_himself`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything) or their days do: figures
@@ -78,6 +81,8 @@ class Mention:
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
+    by_another: bool = False  # hurt by someone the sentence names ("his brother shot him"): rule 9
     possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
     age: int | None = None  # a single victim's age, where the text gives it
     tally: bool = False
@@ -175,6 +180,7 @@ def link(mentions: list[Mention]) -> None:
         else:
             _link_incident(group, mentions)
     _shot_and_wounded(mentions)
+    _hurt_himself(mentions)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
 
@@ -194,6 +200,24 @@ def _shot_and_wounded(mentions: list[Mention]) -> None:
                      and (m.reference != "name" or o.reference != "name" or same_name(o.name, m.name))), None)
         if last is not None and last.event.casualty_kind == "wounded" and last.event.casualty_count == 1:
             m.event.subset_of = last.event.subset_of or last.event.key
+
+
+def _hurt_himself(mentions: list[Mention]) -> None:
+    """Rule 9: one person said hurt, then said to have shot himself ("A boy was wounded when he shot himself in the
+    hand", "A girl was shot in the chest. The girl had found the gun and shot herself"): the same person, where no
+    one else is said to have hurt the first and the one who fired is not someone new ("a man shot himself")."""
+    for i, m in enumerate(mentions):
+        if (not m.reflexive or m.fresh or m.event.casualty_kind not in ("wounded", "shot") or m.event.subset_of is not None
+                or m.event.is_cumulative or m.event.casualty_count != 1):
+            continue
+        hurt = next((o for o in reversed(mentions[:i]) if not o.event.is_cumulative and not o.reflexive
+                     and o.event.casualty_kind in ("killed", "wounded", "shot") and compatible(o, m)), None)
+        if hurt is None or hurt.event.casualty_kind == "killed" or hurt.event.casualty_count != 1 or hurt.by_another:
+            continue  # (one who died and shot himself: rule 7 and `_hurt_after_death`)
+        if hurt.event.casualty_kind == "wounded" or m.event.casualty_kind == "shot":
+            m.event.subset_of = hurt.event.subset_of or hurt.event.key
+        elif hurt.event.subset_of is None:
+            hurt.event.subset_of = m.event.key  # people shot are no row (see casualty._derive_wounded): keep the wound
 
 
 RECALL_DAYS = 60

@@ -210,9 +210,10 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
 
 
 def _a_place_passive(verb: Token, at: Token) -> bool:
-    """"Five people were shot at a house party": where they were shot (not "shot at", fired upon)."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and any(
-        p.dep_ == "pobj" and not is_person_noun(p) and p.pos_ != "PRON" for p in at.children)
+    """"Five people were shot at a house party", "a gunman shot four people at a bar": where they were shot (not
+    "shot at", fired upon: then "at" stands right after the verb, with no one shot between)."""
+    return (any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "dobj" and c.i < at.i for c in verb.children)) \
+        and any(p.dep_ == "pobj" and not is_person_noun(p) and p.pos_ != "PRON" for p in at.children)
 
 
 GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "pellet", "pellets", "fire"}
@@ -894,7 +895,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     for m in fatal:  # "five children have been shot in the city this year, two fatally": the dead of a period's total
         if any(o.cue == m.cue and o.event.is_cumulative for o in mentions):
             m.event.is_cumulative = True
-    return _one_fate_each(mentions)
+    return _shot_besides_the_dead(_one_fate_each(mentions), sent.doc)
 
 
 def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
@@ -950,7 +951,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     # dead, not besides the people already said shot (who count the dead too)
     if count.additive and not sentence_more and _other_than_the_shooter(count, cue):
         additive = False  # "a 5-year-old shot another 5-year-old": other than the one who fired, not another victim
-    reflexive = False
+    reflexive = fresh = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
     if count.reference == "pronoun" and count.victim_token is not None:
@@ -960,6 +961,9 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
             reflexive = True
             agent = next((s for s in _subjects(cue) if s.pos_ != "PRON"), None)
             head = agent.lemma_.lower() if agent is not None and agent.pos_ == "NOUN" else head
+            doer = agent or next((s for s in (_subjects(cue.head) if cue.dep_ == "conj" else []) if s.pos_ != "PRON"), None)
+            fresh = doer is not None and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                                             for c in doer.children)  # "a man (fell and) shot himself": someone new
     if head in SUSPECT_NOUNS or (count.victim_token is not None and any(
             c.lemma_.lower() in SUSPECT_NOUNS for c in count.victim_token.children if c.dep_ in ("compound", "amod"))):
         head = "suspect"
@@ -971,6 +975,8 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         name=count.name,
         additive=additive,
         reflexive=reflexive,
+        fresh=fresh,
+        by_another=_by_another(count, cue),
         possessive=count.victim_token is not None and any(c.dep_ == "poss" for c in count.victim_token.children),
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
@@ -984,6 +990,16 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         victim=count.victim_token.i if count.victim_token is not None else -1,
         ordinal=_ordinal(count) if count.amount.count == 1 else None,
     )
+
+
+def _by_another(count: Count, cue: Token) -> bool:
+    """Whether the sentence names someone else who hurt the victim ("his brother shot him", "was shot by a
+    neighbour"): then the victim did not hurt himself (casualty_links, rule 9)."""
+    victim = count.victim_token
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return victim is not None and victim.dep_ == "dobj" and victim.head.i == verb.i and bool(_subjects(verb))
 
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -1077,6 +1093,22 @@ def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
         m.victim in killed_tokens or (m.reference == "pronoun" and killed)
         or (m.reference in ("name", "definite") and m.event.casualty_count == 1 and any(compatible(k, m) for k in said_dead))
         or (m.reference in ("name", "definite") and (m.event.char_start in killed or m.head in killed_heads))))]
+
+
+def _shot_besides_the_dead(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """People said shot in a passive clause of their own, conjoined after one telling of the dead ("A man was killed
+    and his son was shot", "a woman was killed and two men were shot"): the hurt besides the dead, not people shot
+    of whom the dead are some ("Four people were shot and one died", "two were dead after a gunman shot four
+    people", "the gunman killed the owner and shot three others": the others may be the dead counted before)."""
+    dead = {m.cue for m in mentions if m.event.casualty_kind == "killed" and not m.event.is_cumulative and m.cue >= 0}
+    for m in mentions:
+        if m.event.casualty_kind != SHOT or m.victim < 0 or m.reference == "pronoun" or m.reflexive or m.cue < 0:
+            continue
+        cue = doc[m.cue]
+        if (cue.dep_ == "conj" and cue.head.i in dead and cue.head.i < cue.i
+                and any(c.i == m.victim for c in cue.children if c.dep_ == "nsubjpass")):
+            m.event.casualty_kind = "wounded"
+    return mentions
 
 
 def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
