@@ -951,3 +951,20 @@ def test_one_hurt_then_said_to_have_shot_himself_is_one_person(text, hurt):
 )
 def test_shot_someone_at_a_place_is_shot(text, hurt):
     assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a figure its clause puts in a separate incident is not the article's own: out of its toll
+        ("Four men were wounded in a shooting on Main Street on Thursday. In a separate shooting, a woman was wounded "
+         "in the arm on Oak Street.", 0, 4),
+        ("A man was killed on Elm Street on Friday. Minutes earlier, one man was killed and another was wounded in a "
+         "separate shooting across town.", 1, 0),
+        # the article's own figure so marked stays its own; "separate shootings" is a sum (an aggregate)
+        ("In a separate shooting, a teenager was wounded on Sunday.", 0, 1),
+    ],
+)
+def test_a_figure_of_a_separate_incident_is_not_the_articles_own(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

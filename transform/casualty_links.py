@@ -12,7 +12,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      date a month before a dated one or half a year before an undated one, "a previous shooting", "in
      retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
      so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
-     article's own figures.
+     article's own figures. So is a figure its clause puts in another incident than the article's own ("In a
+     separate shooting, a man was wounded", "was killed in another shooting a block away"): the toll is the
+     article's own incident's, as GVA and ACLED count it, not the sum of every incident a round-up tells of.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
      restates them; any other tally is the article's own total: it counts, and the figures before it become
@@ -98,6 +100,7 @@ class Mention:
     filled: int = 0  # how many of this row's victims later mentions were found to be (rule 6b)
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
+    elsewhere: bool = False  # words say it is of another incident than the reported one ("in a separate shooting")
     lately: bool = False  # its clause dates it weeks before the article ("a shooting last week"): rule 0
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
     lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
@@ -235,7 +238,8 @@ def _recalled(mentions: list[Mention]) -> None:
     """Rule 0: the article's own incident is that of its first figure (the first not said to be of an earlier
     time, where a later one is dated near publication or the first is marked only by words); a figure the text
     puts before it (a month before a dated one, half a year before an undated one, "in 2005" or "two years ago",
-    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll."""
+    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll; so
+    does a figure said to be of "a separate shooting", "another attack" (when the article's own figure is not)."""
     own = [m for m in mentions if not m.event.is_cumulative and m.event.casualty_kind in ("killed", "wounded", "shot")]
     if not own:
         return
@@ -246,9 +250,13 @@ def _recalled(mentions: list[Mention]) -> None:
         anchor = now[0] if now else anchor
     at = anchor.earlier or anchor.day
     for m in mentions:
-        if m is anchor or m.event.is_cumulative or at is None:
+        if m is anchor or m.event.is_cumulative:
             continue
-        if m.before and not anchor.before:
+        if m.elsewhere and not anchor.elsewhere:
+            m.recalled = True  # "in a separate shooting": another incident, whatever the dates
+        elif at is None:
+            continue
+        elif m.before and not anchor.before:
             m.recalled = True
         elif m.sentence == anchor.sentence:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"

@@ -66,8 +66,10 @@ class Casualty:
 
 
 def counts_toward_toll(event: Event) -> bool:
-    """The death-toll rule: a killed figure of one incident, not part of a larger count already listed. Summing
-    `casualty_count` over such rows never counts a death twice. (SQL: the view `death_toll_rows`.)"""
+    """The death-toll rule: a killed figure of the article's own incident (not a running or period total, not one
+    of an earlier or a separate incident the article also tells of: `recalled`), not part of a larger count
+    already listed. Summing `casualty_count` over such rows never counts a death twice. (SQL: the view
+    `death_toll_rows`.)"""
     return (event.event_type == "casualty" and event.casualty_kind == "killed" and not event.is_cumulative
             and event.subset_of is None and not event.recalled)
 
@@ -1205,6 +1207,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
         m.day = day if m.dated else published
         m.earlier = _another_time(m.event, doc, published)
         m.before = _an_earlier_incident(doc, m.cue)
+        m.elsewhere = _a_separate_incident(doc, m.cue)
         m.lately = _weeks_before(doc, m.cue)
     link(mentions)
     return _derive_wounded(mentions)
@@ -1288,6 +1291,28 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    return False
+
+
+SEPARATE_WORDS = {"separate", "another", "different", "unrelated", "second"}
+"""An incident noun so marked is another incident than the one the article reports: "in a separate shooting"."""
+
+
+def _a_separate_incident(doc: Doc, cue_index: int) -> bool:
+    """Whether the figure's clause puts it in another incident than the one the article reports: "In a separate
+    shooting, a man was wounded", "one man was killed and another wounded in a separate shooting" (one incident
+    noun, singular: "in separate shootings" is a sum over several, an aggregate)."""
+    if cue_index < 0:
+        return False
+    cue = doc[cue_index]
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    for v in _coordinated_cues(verb):
+        for prep in [*v.children, *_clause_tokens(v)]:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at") and any(
+                    p.dep_ == "pobj" and p.tag_ == "NN" and p.lemma_.lower() in INCIDENT_NOUNS and any(
+                        c.dep_ in ("amod", "det") and c.lower_ in SEPARATE_WORDS for c in p.children)
+                    for p in prep.children):
+                return True
     return False
 
 
