@@ -968,3 +968,17 @@ def test_shot_someone_at_a_place_is_shot(text, hurt):
 def test_a_figure_of_a_separate_incident_is_not_the_articles_own(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a time the parser takes for the object of "killed": the subject is still the victim
+        ("Carla Ruiz, 25, was shot and killed around 1:54 a.m. on Oct. 2, 2016 on South Flores Street.", 1),
+        # the subject of the first of several conjoined verbs
+        ("A man sustained a gunshot wound to the head, was transported to an area hospital with serious injuries, "
+         "and was later pronounced dead.", 1),
+    ],
+)
+def test_the_victim_of_a_verb_whose_object_or_subject_the_parser_hung_elsewhere(text, killed):
+    assert toll(rows(text)) == killed

@@ -326,7 +326,7 @@ def _kids(tok: Token, *deps: str) -> list[Token]:
 
 def _shared_subject(verb: Token) -> list[Token]:
     """The subject a verb borrows: "1 policeman was shot and killed", "5 men were reported killed"."""
-    if _kids(verb, "nsubj", "nsubjpass", "dobj"):
+    if _kids(verb, "nsubj", "nsubjpass") or _objects(verb):
         return []
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
@@ -335,6 +335,14 @@ def _shared_subject(verb: Token) -> list[Token]:
                                                                             "find", "discover", "locate"):
         return _kids(head, "nsubjpass")  # "5 men were reported killed", "four people were found shot to death"
     return []
+
+
+TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, but for a time the parser took for one ("was shot and killed around 1:54 a.m.")."""
+    return [c for c in verb.children if c.dep_ == "dobj" and not (c.lower_ in TIME_WORDS or c.ent_type_ == "TIME")]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -422,8 +430,9 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             if len(objects) > 1 and before:  # "left a man and woman dead and their two children hospitalized"
                 return [max(before, key=lambda o: o.i)]
             subjects = _kids(head, "nsubj", "nsubjpass")
-            if not objects and not subjects and head.dep_ == "conj":  # "sustained injuries and was pronounced dead"
-                subjects = _kids(head.head, "nsubj", "nsubjpass")
+            while not objects and not subjects and head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "sustained injuries(, was taken to a hospital) and was pronounced dead"
+                subjects = _kids(head, "nsubj", "nsubjpass")
             return objects or subjects
         return _kids(cue, "nsubj")
     if lemma in ("find",):
@@ -442,7 +451,7 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             and cue.head.head.pos_ in ("VERB", "AUX") and not _kids(cue, "nsubj", "dobj")
             and (any(c.dep_ == "auxpass" for c in cue.children) or lemma in ("die", "succumb"))):
         return _kids(cue.head.head, "nsubj", "nsubjpass")  # "a woman is in the hospital after being shot"
-    objects = _kids(cue, "dobj")
+    objects = _objects(cue)
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and not objects and not _subjects(cue) and cue.head.pos_ in ("NOUN", "NUM", "PRON"):
         head = cue.head  # "40 people killed in ...", "a soldier and a militiaman killed"
         while head.dep_ == "conj" and head.head.pos_ == head.pos_:
