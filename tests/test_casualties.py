@@ -982,3 +982,25 @@ def test_a_figure_of_a_separate_incident_is_not_the_articles_own(text, killed, h
 )
 def test_the_victim_of_a_verb_whose_object_or_subject_the_parser_hung_elsewhere(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # "shot" the model left unlemmatised (tagged VB) is still "shoot"
+        ("Officers arrested a man who police say shot two mothers and their daughters.", 0, 2),
+        # a degree is no amount: "as many ... as", "so many"
+        ("He planned on killing as many people as he could.", 0, 0),
+        ("So many kids are getting killed in our community, the pastor said.", 0, 0),
+        ("Many people were killed in the attack.", VAGUE_AMOUNTS["many"], 0),
+        # a couple is two people; a couple of shots are none
+        ("A Baltimore man pleaded guilty to murdering a young couple in Pigtown.", 2, 0),
+        ("A couple of people were wounded on Sunday.", 0, 2),
+        ("A couple of shots were fired and a man died at the scene.", 1, 0),
+        # a murder-suicide is an incident, never a victim
+        ("Police are investigating a murder-suicide that left two people dead and two children injured.", 2, 2),
+    ],
+)
+def test_words_that_look_like_counts_or_victims(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

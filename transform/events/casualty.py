@@ -118,10 +118,14 @@ RUNNING_SUBJECTS = {"war", "conflict", "fighting", "insurgency", "violence", "pa
 _CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj"}
 
 
+MISREAD_LEMMAS = {"shot": "shoot", "slain": "slay"}
+"""Verb forms the model sometimes leaves unlemmatised (tagged VB/VBP: "a man who police say shot two women")."""
+
+
 _CUE_POS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}
 _CUE_WORDS = frozenset(HARM_VERBS | VERB_KINDS.keys() | ADJ_KINDS.keys() | NOUN_KINDS.keys() | {
     "gun", "succumb", "shoot", "claim", "lose", "find", "recover", "discover", "retrieve", "strike", "hit", "graze",
-    "hospitalize", "shooting", "injured", "wounded", "missing"})
+    "hospitalize", "shooting", "injured", "wounded", "missing"} | MISREAD_LEMMAS.keys())
 """Every form or lemma `_cue_kind` can find a kind for, but for a verb with "to death" ("beaten to death"): keep
 it in step with `_cue_kind`. Only these tokens are worth a Token object (`_cue_tokens`)."""
 
@@ -138,8 +142,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
     """(kind, cue lemma) when `tok` is a casualty cue."""
     if tok.pos_ not in _CUE_POS:
         return None
-    lemma = tok.lemma_.lower()
     low = tok.lower_
+    lemma = MISREAD_LEMMAS.get(low, tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         if lemma in HARM_VERBS and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             return "killed", lemma  # "was fatally shot", "mortally wounded"
