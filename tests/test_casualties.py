@@ -1004,3 +1004,17 @@ def test_the_victim_of_a_verb_whose_object_or_subject_the_parser_hung_elsewhere(
 def test_words_that_look_like_counts_or_victims(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        # an apposition that breaks a count of people down: parts of it, not more people
+        ("The other four victims -- two men and two women -- were wounded.", 4),
+        ("Three others, two men and a woman, were wounded.", 3),
+        # a list under a word for a group of its own, or parts that do not add up: every group counts
+        ("Two police officers, one civil servant and one resident were wounded.", 4),
+    ],
+)
+def test_an_apposition_that_breaks_a_count_down_is_its_parts(text, hurt):
+    assert wounded(rows(text)) == hurt

@@ -367,6 +367,30 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+BREAKDOWN_HEADS = frozenset({"victim", "people", "person", "other", "others", "individual"})
+
+
+def _breakdown(slot: Token) -> set[int]:
+    """The groups an apposition breaks a count of people down into ("The other four victims -- two men and two
+    women -- were wounded", "three others, two men and a woman"): parts of that count, not more people. Only
+    under a word for anyone, and only where the parts add up to it ("Two police officers, one civil servant and
+    one resident" is a list of four)."""
+    if slot.lemma_.lower() not in BREAKDOWN_HEADS and slot.lower_ not in BREAKDOWN_HEADS:
+        return set()
+    whole = read_count(slot)
+    if whole is None or whole.number_token is None:
+        return set()
+    parts, stack = [], [c for c in slot.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    while stack:
+        part = stack.pop()
+        parts.append(part)
+        stack.extend(c for c in part.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    counts = [read_count(p) for p in parts]
+    if not parts or any(c is None for c in counts) or sum(c.amount.count for c in counts) != whole.amount.count:
+        return set()
+    return {p.i for p in parts}
+
+
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
     """The tokens that hold the victims of a cue, before reading any count ("who" stands for its noun)."""
     slots = [s for s in _slots(cue, lemma) if s is not None]
@@ -862,6 +886,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
             own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
                              and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
             both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
+            parts = _breakdown(slot)
             for group in ([slot] if own_adjective or both else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
@@ -888,9 +913,10 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
+                part_of = parents[0].event.key if group.i in parts and parents else None  # "four victims -- two men and
                 event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count)
                                or (campaign and (count.amount.count or 0) >= CAMPAIGN_MIN),
-                               reported_by=reporter)
+                               reported_by=reporter, subset_of=part_of)  # two women": the four, told apart
                 parents.append(_mention(event, count, cue, lemma, sent))
         if any(p.event.is_cumulative for p in parents):  # "a gunman killed three people and himself last month"
             for p in parents:
