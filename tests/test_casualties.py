@@ -1018,3 +1018,17 @@ def test_words_that_look_like_counts_or_victims(text, killed, hurt):
 )
 def test_an_apposition_that_breaks_a_count_down_is_its_parts(text, hurt):
     assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        # a participle tagged a verb before its noun describes that noun: "two injured subjects"
+        ("When officers arrived, they found two deceased victims and two injured subjects inside the home.", 2, 2),
+        # and that noun only, not the ones conjoined after it
+        ("Police were called to a residence and found the injured boy and two others at the house.", 0, 1),
+    ],
+)
+def test_a_participle_before_its_noun_describes_that_noun(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)

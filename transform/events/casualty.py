@@ -438,6 +438,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             return [coded]  # "Fatalities coded as 3"
     if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "deaths of 3 people", "20 dead"
         return [cue]
+    if cue.dep_ == "amod" and cue.tag_ == "VBN" and cue.lower_ in ADJ_KINDS and cue.head.pos_ in ("NOUN", "PROPN"):
+        return [cue.head]  # "two injured subjects", the participle tagged a verb: the noun it describes
     if cue.pos_ == "ADJ" and cue.lower_ in ADJ_KINDS:
         if any(c.dep_ in ("nummod", "det", "quantmod") for c in cue.children):
             return [cue]
@@ -887,7 +889,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                              and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
             both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
             parts = _breakdown(slot)
-            for group in ([slot] if own_adjective or both else _with_conjuncts(slot)):
+            described = cue.dep_ == "amod" and cue.head.i == slot.i and cue.i < slot.i  # "the injured boy and two
+            # others": the adjective is the boy's, not the others'
+            for group in ([slot] if own_adjective or both or described else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
