@@ -1032,3 +1032,17 @@ def test_an_apposition_that_breaks_a_count_down_is_its_parts(text, hurt):
 def test_a_participle_before_its_noun_describes_that_noun(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        # a vague figure said after an exact one of its kind restates it
+        ("Five people were injured in the shooting on Sunday. Police said several people were hurt.", 5),
+        ("Two officers were wounded on Sunday. A witness said many people were hurt.", 2),
+        # "several others" says more (and is 10 by the declared table)
+        ("Two people were wounded on Sunday. Several others were hurt in the stampede.", 12),
+    ],
+)
+def test_a_vague_figure_after_an_exact_one_restates_it(text, hurt):
+    assert wounded(rows(text)) == hurt

@@ -29,6 +29,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
   5b. A wounded figure larger than the wounded counted by just the dead counted before it ("A man was killed and
      three others wounded. Officers found four victims with gunshot wounds"): everyone shot, restating both.
+  5c. A vague figure said after an exact one of its kind ("Five people were injured ... several people were
+     shot", "Two officers were wounded ... several injuries are reported") restates it: a loose word adds no one
+     to a count the article has given exactly (but "several others" says more: rule 6).
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
@@ -416,6 +419,10 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if not fits or count > total:
                 counted.append(m)
                 continue
+        if m.event.casualty_qualifier == "vague" and not m.additive and any(
+                c.sentence < m.sentence and c.event.casualty_qualifier != "vague" for c in fits):
+            _restates(m, max(fits, key=lambda c: c.event.casualty_count or 0))  # rule 5c: "Five people were
+            continue  # injured ... Several others were injured": said loosely after the exact count, the same people
         if m.additive or not fits:
             counted.append(m)
             continue
