@@ -961,6 +961,8 @@ def test_shot_someone_at_a_place_is_shot(text, hurt):
          "in the arm on Oak Street.", 0, 4),
         ("A man was killed on Elm Street on Friday. Minutes earlier, one man was killed and another was wounded in a "
          "separate shooting across town.", 1, 0),
+        # or the incident its sentence is about
+        ("A man was wounded on Elm Street on Friday. Another attack about noon wounded two men on Oak Street.", 0, 1),
         # the article's own figure so marked stays its own; "separate shootings" is a sum (an aggregate)
         ("In a separate shooting, a teenager was wounded on Sunday.", 0, 1),
     ],

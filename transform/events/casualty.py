@@ -1349,12 +1349,16 @@ def _a_separate_incident(doc: Doc, cue_index: int) -> bool:
         return False
     cue = doc[cue_index]
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    def separate(noun: Token) -> bool:
+        return noun.tag_ == "NN" and noun.lemma_.lower() in INCIDENT_NOUNS and any(
+            c.dep_ in ("amod", "det") and c.lower_ in SEPARATE_WORDS for c in noun.children)
+
     for v in _coordinated_cues(verb):
+        if any(s.dep_ == "nsubj" and separate(s) for s in v.children):
+            return True  # "Another shooting left two men wounded"
         for prep in [*v.children, *_clause_tokens(v)]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at") and any(
-                    p.dep_ == "pobj" and p.tag_ == "NN" and p.lemma_.lower() in INCIDENT_NOUNS and any(
-                        c.dep_ in ("amod", "det") and c.lower_ in SEPARATE_WORDS for c in p.children)
-                    for p in prep.children):
+                    p.dep_ == "pobj" and separate(p) for p in prep.children):
                 return True
     return False
 
