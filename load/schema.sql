@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS events (
                                           -- ("344 killed in the city last year", "30,000 a year")
     recalled           BOOLEAN,           -- a figure of another, earlier incident the article recalls ("her husband
                                           -- was murdered in 2005", "in retaliation for a shooting that left one
-                                          -- dead"): kept, dated apart, never added to the article's toll
+                                          -- dead") or of a separate one it tells of besides its own ("in a
+                                          -- separate shooting"): kept, dated apart, never added to the article's toll
     subset_of          VARCHAR,           -- event_id of the count this one is part of or restates (a closing
                                           -- tally, a named victim already counted, another source's figure)
     action_id          VARCHAR,           -- a casualty figure's act: the event_id of its `action` row

@@ -240,6 +240,15 @@ def _read_number(tok: Token) -> tuple[Amount, list[Token]] | None:
     return amount(value, qual), qual_tokens + tokens
 
 
+DEGREE_WORDS = frozenset({"as", "so", "too", "how"})
+
+
+def _degree(vague: Token) -> bool:
+    """"as many people as he could", "so many died", "too many", "how many": a degree, not an amount of people."""
+    return any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in vague.children) or (
+        vague.i > 0 and vague.doc[vague.i - 1].lower_ in DEGREE_WORDS)
+
+
 def _noun_phrase(noun: Token) -> str:
     """The victim noun with its compound and adjective modifiers: "Taliban militants", "civilians"."""
     left = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and not _numberish(c) and c.lower_ not in VAGUE_AMOUNTS]
@@ -259,7 +268,7 @@ def _of_noun(tok: Token) -> Token | None:
 _ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ity", "ance", "ence", "ness", "ism", "ure", "ing")
 _EVENT_NOUNS = {"response", "attack", "strike", "raid", "blast", "explosion", "assault", "majority", "minority", "war",
                 "fire", "crash", "accident", "storm", "quake", "earthquake", "flood", "shooting", "stabbing",
-                "incident", "homicide", "murder", "killing", "robbery", "case", "crime", "clash", "ambush"}
+                "incident", "homicide", "murder", "killing", "robbery", "case", "crime", "clash", "ambush", "suicide"}
 _ADDITIVE = {"another", "other", "others", "second", "third", "fourth", "fifth", "more", "additional", "further"}
 _SINGULAR_PRONOUNS = {"he", "she", "him", "her", "himself", "herself"}
 
@@ -375,6 +384,17 @@ def _singular(slot: Token) -> Count | None:
     return None
 
 
+def _couple(slot: Token) -> Count | None:
+    """"A couple of people" and "a young couple", "the couple": two people (a couple of things are no victims)."""
+    of = _of_noun(slot)
+    if of is not None and not is_person_noun(of) and of.lemma_.lower() not in ("people", "person"):
+        return None  # "a couple of shots"
+    victim = of if of is not None else slot
+    definite = _definite(slot) if of is None else None
+    return Count(amount(2), [slot] + ([of] if of is not None else []), _noun_phrase(victim), victim, slot,
+                 reference="definite" if definite is not None else "number", additive=_additive(victim))
+
+
 def read_count(slot: Token) -> Count | None:
     """The count a victim slot states, or None when it states none (or states an age, a date, money, animals...).
     A single person without a number ("a man", "the victim", "Mark Ruiz", "he") is a count of 1 with its
@@ -383,8 +403,12 @@ def read_count(slot: Token) -> Count | None:
             or slot.lemma_.lower() in _EVENT_NOUNS:
         return None  # "five shootings", "two attacks": events, not victims
     low = slot.lower_
+    if slot.lemma_.lower() == "couple" and slot.pos_ == "NOUN":
+        return _couple(slot)
     # the slot is itself a number or a vague amount: "18 were wounded", "dozens of people"
     vague = vague_amount(low)
+    if vague is not None and _degree(slot):
+        return None  # "so many died", "killing as many people as he could": no figure
     if vague is not None and slot.pos_ in ("NOUN", "NUM", "ADJ", "PRON"):
         of = _of_noun(slot)
         if of is not None and of.lower_ in ("thousands",) and low in ("tens", "hundreds"):
@@ -427,7 +451,7 @@ def read_count(slot: Token) -> Count | None:
             victims = None if slot.lower_ in _NOMINAL_ADJ else _noun_phrase(slot)
             return Count(amt, tokens + [slot], victims, slot, child,
                          reference="definite" if _definite(slot) is not None else "number", additive=_additive(slot))
-        if child.dep_ in ("amod", "nummod", "det") and child.lower_ in VAGUE_AMOUNTS:
+        if child.dep_ in ("amod", "nummod", "det") and child.lower_ in VAGUE_AMOUNTS and not _degree(child):
             return Count(amount(VAGUE_AMOUNTS[child.lower_], "vague"), [child, slot], _noun_phrase(slot), slot, child,
                          reference="number", additive=_additive(slot))
     if slot.lower_ == "both" or any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children):

@@ -12,7 +12,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      date a month before a dated one or half a year before an undated one, "a previous shooting", "in
      retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
      so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
-     article's own figures.
+     article's own figures. So is a figure its clause puts in another incident than the article's own ("In a
+     separate shooting, a man was wounded", "was killed in another shooting a block away"): the toll is the
+     article's own incident's, as GVA and ACLED count it, not the sum of every incident a round-up tells of.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
      restates them; any other tally is the article's own total: it counts, and the figures before it become
@@ -27,6 +29,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
   5b. A wounded figure larger than the wounded counted by just the dead counted before it ("A man was killed and
      three others wounded. Officers found four victims with gunshot wounds"): everyone shot, restating both.
+  5c. A vague figure said after an exact one of its kind ("Five people were injured ... several people were
+     shot", "Two officers were wounded ... several injuries are reported") restates it: a loose word adds no one
+     to a count the article has given exactly (but "several others" says more: rule 6).
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
      else one more ("two men were wounded ... a third man was killed").
@@ -40,6 +45,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      death counts, the wound restates it.
   8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
      person, not one more of the people shot (`_shot_and_wounded`).
+  9. One person said hurt, then said to have shot himself ("A boy was wounded when he shot himself in the hand"):
+     the same person, unless someone else is said to have hurt the first or the one who fired is new ("a man
+     shot himself", "his brother shot himself") (`_hurt_himself`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything) or their days do: figures
@@ -78,6 +86,8 @@ class Mention:
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
+    by_another: bool = False  # hurt by someone the sentence names ("his brother shot him"): rule 9
     possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
     age: int | None = None  # a single victim's age, where the text gives it
     tally: bool = False
@@ -93,6 +103,7 @@ class Mention:
     filled: int = 0  # how many of this row's victims later mentions were found to be (rule 6b)
     earlier: date | None = None  # about when, where its clause puts it at another time than a day ("in 2005")
     before: bool = False  # words say it is of an earlier incident ("a previous shooting", "in retaliation for")
+    elsewhere: bool = False  # words say it is of another incident than the reported one ("in a separate shooting")
     lately: bool = False  # its clause dates it weeks before the article ("a shooting last week"): rule 0
     recalled: bool = False  # of an earlier incident than the article's own (rule 0)
     lethal: bool = False  # its sentence tells of a wound where wounds kill, not of survival ("shot in the head")
@@ -175,6 +186,7 @@ def link(mentions: list[Mention]) -> None:
         else:
             _link_incident(group, mentions)
     _shot_and_wounded(mentions)
+    _hurt_himself(mentions)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
 
@@ -196,6 +208,24 @@ def _shot_and_wounded(mentions: list[Mention]) -> None:
             m.event.subset_of = last.event.subset_of or last.event.key
 
 
+def _hurt_himself(mentions: list[Mention]) -> None:
+    """Rule 9: one person said hurt, then said to have shot himself ("A boy was wounded when he shot himself in the
+    hand", "A girl was shot in the chest. The girl had found the gun and shot herself"): the same person, where no
+    one else is said to have hurt the first and the one who fired is not someone new ("a man shot himself")."""
+    for i, m in enumerate(mentions):
+        if (not m.reflexive or m.fresh or m.event.casualty_kind not in ("wounded", "shot") or m.event.subset_of is not None
+                or m.event.is_cumulative or m.event.casualty_count != 1):
+            continue
+        hurt = next((o for o in reversed(mentions[:i]) if not o.event.is_cumulative and not o.reflexive
+                     and o.event.casualty_kind in ("killed", "wounded", "shot") and compatible(o, m)), None)
+        if hurt is None or hurt.event.casualty_kind == "killed" or hurt.event.casualty_count != 1 or hurt.by_another:
+            continue  # (one who died and shot himself: rule 7 and `_hurt_after_death`)
+        if hurt.event.casualty_kind == "wounded" or m.event.casualty_kind == "shot":
+            m.event.subset_of = hurt.event.subset_of or hurt.event.key
+        elif hurt.event.subset_of is None:
+            hurt.event.subset_of = m.event.key  # people shot are no row (see casualty._derive_wounded): keep the wound
+
+
 RECALL_DAYS = 60
 """A figure whose clause puts it at another time ("in August", "three months ago", "in 2005") this long before the
 article's own (undated) figures is another incident (rule 0)."""
@@ -211,7 +241,8 @@ def _recalled(mentions: list[Mention]) -> None:
     """Rule 0: the article's own incident is that of its first figure (the first not said to be of an earlier
     time, where a later one is dated near publication or the first is marked only by words); a figure the text
     puts before it (a month before a dated one, half a year before an undated one, "in 2005" or "two years ago",
-    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll."""
+    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll; so
+    does a figure said to be of "a separate shooting", "another attack" (when the article's own figure is not)."""
     own = [m for m in mentions if not m.event.is_cumulative and m.event.casualty_kind in ("killed", "wounded", "shot")]
     if not own:
         return
@@ -222,9 +253,13 @@ def _recalled(mentions: list[Mention]) -> None:
         anchor = now[0] if now else anchor
     at = anchor.earlier or anchor.day
     for m in mentions:
-        if m is anchor or m.event.is_cumulative or at is None:
+        if m is anchor or m.event.is_cumulative:
             continue
-        if m.before and not anchor.before:
+        if m.elsewhere and not anchor.elsewhere:
+            m.recalled = True  # "in a separate shooting": another incident, whatever the dates
+        elif at is None:
+            continue
+        elif m.before and not anchor.before:
             m.recalled = True
         elif m.sentence == anchor.sentence:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
@@ -384,6 +419,10 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if not fits or count > total:
                 counted.append(m)
                 continue
+        if m.event.casualty_qualifier == "vague" and not m.additive and any(
+                c.sentence < m.sentence and c.event.casualty_qualifier != "vague" for c in fits):
+            _restates(m, max(fits, key=lambda c: c.event.casualty_count or 0))  # rule 5c: "Five people were
+            continue  # injured ... Several others were injured": said loosely after the exact count, the same people
         if m.additive or not fits:
             counted.append(m)
             continue

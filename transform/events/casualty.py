@@ -66,8 +66,10 @@ class Casualty:
 
 
 def counts_toward_toll(event: Event) -> bool:
-    """The death-toll rule: a killed figure of one incident, not part of a larger count already listed. Summing
-    `casualty_count` over such rows never counts a death twice. (SQL: the view `death_toll_rows`.)"""
+    """The death-toll rule: a killed figure of the article's own incident (not a running or period total, not one
+    of an earlier or a separate incident the article also tells of: `recalled`), not part of a larger count
+    already listed. Summing `casualty_count` over such rows never counts a death twice. (SQL: the view
+    `death_toll_rows`.)"""
     return (event.event_type == "casualty" and event.casualty_kind == "killed" and not event.is_cumulative
             and event.subset_of is None and not event.recalled)
 
@@ -116,10 +118,14 @@ RUNNING_SUBJECTS = {"war", "conflict", "fighting", "insurgency", "violence", "pa
 _CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj"}
 
 
+MISREAD_LEMMAS = {"shot": "shoot", "slain": "slay"}
+"""Verb forms the model sometimes leaves unlemmatised (tagged VB/VBP: "a man who police say shot two women")."""
+
+
 _CUE_POS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}
 _CUE_WORDS = frozenset(HARM_VERBS | VERB_KINDS.keys() | ADJ_KINDS.keys() | NOUN_KINDS.keys() | {
     "gun", "succumb", "shoot", "claim", "lose", "find", "recover", "discover", "retrieve", "strike", "hit", "graze",
-    "hospitalize", "shooting", "injured", "wounded", "missing"})
+    "hospitalize", "shooting", "injured", "wounded", "missing"} | MISREAD_LEMMAS.keys())
 """Every form or lemma `_cue_kind` can find a kind for, but for a verb with "to death" ("beaten to death"): keep
 it in step with `_cue_kind`. Only these tokens are worth a Token object (`_cue_tokens`)."""
 
@@ -136,8 +142,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
     """(kind, cue lemma) when `tok` is a casualty cue."""
     if tok.pos_ not in _CUE_POS:
         return None
-    lemma = tok.lemma_.lower()
     low = tok.lower_
+    lemma = MISREAD_LEMMAS.get(low, tok.lemma_.lower()) if tok.pos_ in ("VERB", "AUX") else tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
         if lemma in HARM_VERBS and any(c.lower_ in FATAL_ADVERBS for c in tok.children):
             return "killed", lemma  # "was fatally shot", "mortally wounded"
@@ -210,9 +216,10 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
 
 
 def _a_place_passive(verb: Token, at: Token) -> bool:
-    """"Five people were shot at a house party": where they were shot (not "shot at", fired upon)."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and any(
-        p.dep_ == "pobj" and not is_person_noun(p) and p.pos_ != "PRON" for p in at.children)
+    """"Five people were shot at a house party", "a gunman shot four people at a bar": where they were shot (not
+    "shot at", fired upon: then "at" stands right after the verb, with no one shot between)."""
+    return (any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "dobj" and c.i < at.i for c in verb.children)) \
+        and any(p.dep_ == "pobj" and not is_person_noun(p) and p.pos_ != "PRON" for p in at.children)
 
 
 GUNFIRE = {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "shotgun", "pellet", "pellets", "fire"}
@@ -323,7 +330,7 @@ def _kids(tok: Token, *deps: str) -> list[Token]:
 
 def _shared_subject(verb: Token) -> list[Token]:
     """The subject a verb borrows: "1 policeman was shot and killed", "5 men were reported killed"."""
-    if _kids(verb, "nsubj", "nsubjpass", "dobj"):
+    if _kids(verb, "nsubj", "nsubjpass") or _objects(verb):
         return []
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
@@ -332,6 +339,14 @@ def _shared_subject(verb: Token) -> list[Token]:
                                                                             "find", "discover", "locate"):
         return _kids(head, "nsubjpass")  # "5 men were reported killed", "four people were found shot to death"
     return []
+
+
+TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, but for a time the parser took for one ("was shot and killed around 1:54 a.m.")."""
+    return [c for c in verb.children if c.dep_ == "dobj" and not (c.lower_ in TIME_WORDS or c.ent_type_ == "TIME")]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -350,6 +365,30 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and any(n.dep_ == "nummod" for n in c.children) and not any(n.lower_ == "them" for n in c.subtree))
     return out
+
+
+BREAKDOWN_HEADS = frozenset({"victim", "people", "person", "other", "others", "individual"})
+
+
+def _breakdown(slot: Token) -> set[int]:
+    """The groups an apposition breaks a count of people down into ("The other four victims -- two men and two
+    women -- were wounded", "three others, two men and a woman"): parts of that count, not more people. Only
+    under a word for anyone, and only where the parts add up to it ("Two police officers, one civil servant and
+    one resident" is a list of four)."""
+    if slot.lemma_.lower() not in BREAKDOWN_HEADS and slot.lower_ not in BREAKDOWN_HEADS:
+        return set()
+    whole = read_count(slot)
+    if whole is None or whole.number_token is None:
+        return set()
+    parts, stack = [], [c for c in slot.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    while stack:
+        part = stack.pop()
+        parts.append(part)
+        stack.extend(c for c in part.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"))
+    counts = [read_count(p) for p in parts]
+    if not parts or any(c is None for c in counts) or sum(c.amount.count for c in counts) != whole.amount.count:
+        return set()
+    return {p.i for p in parts}
 
 
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
@@ -399,6 +438,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             return [coded]  # "Fatalities coded as 3"
     if cue.pos_ in ("NOUN", "PROPN"):  # "12 deaths", "deaths of 3 people", "20 dead"
         return [cue]
+    if cue.dep_ == "amod" and cue.tag_ == "VBN" and cue.lower_ in ADJ_KINDS and cue.head.pos_ in ("NOUN", "PROPN"):
+        return [cue.head]  # "two injured subjects", the participle tagged a verb: the noun it describes
     if cue.pos_ == "ADJ" and cue.lower_ in ADJ_KINDS:
         if any(c.dep_ in ("nummod", "det", "quantmod") for c in cue.children):
             return [cue]
@@ -419,8 +460,9 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             if len(objects) > 1 and before:  # "left a man and woman dead and their two children hospitalized"
                 return [max(before, key=lambda o: o.i)]
             subjects = _kids(head, "nsubj", "nsubjpass")
-            if not objects and not subjects and head.dep_ == "conj":  # "sustained injuries and was pronounced dead"
-                subjects = _kids(head.head, "nsubj", "nsubjpass")
+            while not objects and not subjects and head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head  # "sustained injuries(, was taken to a hospital) and was pronounced dead"
+                subjects = _kids(head, "nsubj", "nsubjpass")
             return objects or subjects
         return _kids(cue, "nsubj")
     if lemma in ("find",):
@@ -439,7 +481,7 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             and cue.head.head.pos_ in ("VERB", "AUX") and not _kids(cue, "nsubj", "dobj")
             and (any(c.dep_ == "auxpass" for c in cue.children) or lemma in ("die", "succumb"))):
         return _kids(cue.head.head, "nsubj", "nsubjpass")  # "a woman is in the hospital after being shot"
-    objects = _kids(cue, "dobj")
+    objects = _objects(cue)
     if cue.dep_ == "acl" and cue.tag_ == "VBN" and not objects and not _subjects(cue) and cue.head.pos_ in ("NOUN", "NUM", "PRON"):
         head = cue.head  # "40 people killed in ...", "a soldier and a militiaman killed"
         while head.dep_ == "conj" and head.head.pos_ == head.pos_:
@@ -846,7 +888,10 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
             own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
                              and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
             both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
-            for group in ([slot] if own_adjective or both else _with_conjuncts(slot)):
+            parts = _breakdown(slot)
+            described = cue.dep_ == "amod" and cue.head.i == slot.i and cue.i < slot.i  # "the injured boy and two
+            # others": the adjective is the boy's, not the others'
+            for group in ([slot] if own_adjective or both or described else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
                 if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
@@ -872,9 +917,10 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
+                part_of = parents[0].event.key if group.i in parts and parents else None  # "four victims -- two men and
                 event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count)
                                or (campaign and (count.amount.count or 0) >= CAMPAIGN_MIN),
-                               reported_by=reporter)
+                               reported_by=reporter, subset_of=part_of)  # two women": the four, told apart
                 parents.append(_mention(event, count, cue, lemma, sent))
         if any(p.event.is_cumulative for p in parents):  # "a gunman killed three people and himself last month"
             for p in parents:
@@ -894,7 +940,7 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
     for m in fatal:  # "five children have been shot in the city this year, two fatally": the dead of a period's total
         if any(o.cue == m.cue and o.event.is_cumulative for o in mentions):
             m.event.is_cumulative = True
-    return _one_fate_each(mentions)
+    return _shot_besides_the_dead(_one_fate_each(mentions), sent.doc)
 
 
 def _fatally(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
@@ -950,7 +996,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     # dead, not besides the people already said shot (who count the dead too)
     if count.additive and not sentence_more and _other_than_the_shooter(count, cue):
         additive = False  # "a 5-year-old shot another 5-year-old": other than the one who fired, not another victim
-    reflexive = False
+    reflexive = fresh = False
     if count.reference == "name":
         head = None  # a name says nothing of a role
     if count.reference == "pronoun" and count.victim_token is not None:
@@ -960,6 +1006,9 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
             reflexive = True
             agent = next((s for s in _subjects(cue) if s.pos_ != "PRON"), None)
             head = agent.lemma_.lower() if agent is not None and agent.pos_ == "NOUN" else head
+            doer = agent or next((s for s in (_subjects(cue.head) if cue.dep_ == "conj" else []) if s.pos_ != "PRON"), None)
+            fresh = doer is not None and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an", "another"))
+                                             for c in doer.children)  # "a man (fell and) shot himself": someone new
     if head in SUSPECT_NOUNS or (count.victim_token is not None and any(
             c.lemma_.lower() in SUSPECT_NOUNS for c in count.victim_token.children if c.dep_ in ("compound", "amod"))):
         head = "suspect"
@@ -971,6 +1020,8 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         name=count.name,
         additive=additive,
         reflexive=reflexive,
+        fresh=fresh,
+        by_another=_by_another(count, cue),
         possessive=count.victim_token is not None and any(c.dep_ == "poss" for c in count.victim_token.children),
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
@@ -984,6 +1035,16 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         victim=count.victim_token.i if count.victim_token is not None else -1,
         ordinal=_ordinal(count) if count.amount.count == 1 else None,
     )
+
+
+def _by_another(count: Count, cue: Token) -> bool:
+    """Whether the sentence names someone else who hurt the victim ("his brother shot him", "was shot by a
+    neighbour"): then the victim did not hurt himself (casualty_links, rule 9)."""
+    victim = count.victim_token
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return victim is not None and victim.dep_ == "dobj" and victim.head.i == verb.i and bool(_subjects(verb))
 
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -1077,6 +1138,22 @@ def _one_fate_each(mentions: list[Mention]) -> list[Mention]:
         m.victim in killed_tokens or (m.reference == "pronoun" and killed)
         or (m.reference in ("name", "definite") and m.event.casualty_count == 1 and any(compatible(k, m) for k in said_dead))
         or (m.reference in ("name", "definite") and (m.event.char_start in killed or m.head in killed_heads))))]
+
+
+def _shot_besides_the_dead(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """People said shot in a passive clause of their own, conjoined after one telling of the dead ("A man was killed
+    and his son was shot", "a woman was killed and two men were shot"): the hurt besides the dead, not people shot
+    of whom the dead are some ("Four people were shot and one died", "two were dead after a gunman shot four
+    people", "the gunman killed the owner and shot three others": the others may be the dead counted before)."""
+    dead = {m.cue for m in mentions if m.event.casualty_kind == "killed" and not m.event.is_cumulative and m.cue >= 0}
+    for m in mentions:
+        if m.event.casualty_kind != SHOT or m.victim < 0 or m.reference == "pronoun" or m.reflexive or m.cue < 0:
+            continue
+        cue = doc[m.cue]
+        if (cue.dep_ == "conj" and cue.head.i in dead and cue.head.i < cue.i
+                and any(c.i == m.victim for c in cue.children if c.dep_ == "nsubjpass")):
+            m.event.casualty_kind = "wounded"
+    return mentions
 
 
 def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
@@ -1173,6 +1250,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
         m.day = day if m.dated else published
         m.earlier = _another_time(m.event, doc, published)
         m.before = _an_earlier_incident(doc, m.cue)
+        m.elsewhere = _a_separate_incident(doc, m.cue)
         m.lately = _weeks_before(doc, m.cue)
     link(mentions)
     return _derive_wounded(mentions)
@@ -1256,6 +1334,32 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    return False
+
+
+SEPARATE_WORDS = {"separate", "another", "different", "unrelated", "second"}
+"""An incident noun so marked is another incident than the one the article reports: "in a separate shooting"."""
+
+
+def _a_separate_incident(doc: Doc, cue_index: int) -> bool:
+    """Whether the figure's clause puts it in another incident than the one the article reports: "In a separate
+    shooting, a man was wounded", "one man was killed and another wounded in a separate shooting" (one incident
+    noun, singular: "in separate shootings" is a sum over several, an aggregate)."""
+    if cue_index < 0:
+        return False
+    cue = doc[cue_index]
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    def separate(noun: Token) -> bool:
+        return noun.tag_ == "NN" and noun.lemma_.lower() in INCIDENT_NOUNS and any(
+            c.dep_ in ("amod", "det") and c.lower_ in SEPARATE_WORDS for c in noun.children)
+
+    for v in _coordinated_cues(verb):
+        if any(s.dep_ == "nsubj" and separate(s) for s in v.children):
+            return True  # "Another shooting left two men wounded"
+        for prep in [*v.children, *_clause_tokens(v)]:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "at") and any(
+                    p.dep_ == "pobj" and separate(p) for p in prep.children):
+                return True
     return False
 
 
