@@ -343,6 +343,7 @@ def test_an_unplaced_namesake_is_the_one_nearest_the_outlets_city():
     assert outlet_city("https://www.nbcphiladelphia.com/news/local/x.html").canonical == "Philadelphia"
     assert outlet_city("http://sanfrancisco.cbslocal.com/2016/01/01/x/").admin1 == "California"
     assert outlet_city("https://www.wsmv.com/news/x") is None and outlet_city(None) is None
+    assert outlet_city("http://[broken/x") is None and outlet_city("/home/me/article.txt") is None
     text = "A man was shot and killed in Richmond on Saturday night, police said."
     near_sf = analyse_article(parse_one(text), "a", None, "http://sanfrancisco.cbslocal.com/2016/01/02/richmond/")
     anywhere = analyse_article(parse_one(text), "a", None)

@@ -350,7 +350,10 @@ def outlet_city(url: str | None) -> Place | None:
     national outlets)."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # "http://[abc/": a feed's broken link is no reason to lose the article
+        return None
     labels = [w for w in host.lower().split(".")[:-1] if w not in ("www", "m", "mobile", "amp", "news")]
     return us_city_in("".join(labels))
 
