@@ -422,7 +422,7 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
         if m.event.casualty_qualifier == "vague" and not m.additive and any(
                 c.sentence < m.sentence and c.event.casualty_qualifier != "vague" for c in fits):
             _restates(m, max(fits, key=lambda c: c.event.casualty_count or 0))  # rule 5c: "Five people were
-            continue  # injured ... Several others were injured": said loosely after the exact count, the same people
+            continue  # injured ... several people were shot": said loosely after the exact count, the same people
         if m.additive or not fits:
             counted.append(m)
             continue
