@@ -349,6 +349,9 @@ def test_an_unplaced_namesake_is_the_one_nearest_the_outlets_city():
     anywhere = analyse_article(parse_one(text), "a", None)
     assert [p.admin1 for p in near_sf.places if p.name == "Richmond"] == ["California"]
     assert [p.admin1 for p in anywhere.places if p.name == "Richmond"] == ["Virginia"]  # the biggest namesake
+    dateline = analyse_article(parse_one("RICHMOND (CBS SF) — One man was killed and three wounded in North Richmond "
+                                         "on Saturday, deputies said."), "a", None, "http://sanfrancisco.cbslocal.com/x")
+    assert {p.admin1 for p in dateline.places if p.canonical == "Richmond"} == {"California"}
     written = analyse_article(parse_one("A man was shot in Richmond, Virginia, on Saturday."), "a", None,
                               "http://sanfrancisco.cbslocal.com/x")
     assert [p.admin1 for p in written.places if p.name == "Richmond"] == ["Virginia"]  # the text wins

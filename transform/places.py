@@ -467,8 +467,9 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
     says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
     dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
-    story is Columbus, Georgia; and where the story gives neither, the namesake nearest its outlet's city
-    (`outlet_city`: "Pasadena" on nbclosangeles.com is California's, not Texas's). Returns the dateline's town,
+    story is Columbus, Georgia; and where the story names no state at all (its dateline's town included), the
+    namesake nearest its outlet's city (`outlet_city`: "Pasadena" on nbclosangeles.com is California's, not
+    Texas's). Returns the dateline's town,
     for `locate`. `states`: as for `_us_regions`."""
     votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
@@ -512,8 +513,8 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
                 (region := lookup_in(p.name, "US", home, small=True) or us_state(home)) is not None):
             _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": Elkton, Kentucky (2,000 people), not Maryland's;
             #                     the state where the gazetteer has no such town
-    if not votes and anchor is None and outlet is not None:
-        for p in us_towns:  # "Richmond" on sanfrancisco.cbslocal.com: Richmond, California, not Virginia
+    if not votes and outlet is not None:  # (no state written anywhere: not after a dateline either)
+        for p in us_towns:  # "RICHMOND (CBS SF) —" on sanfrancisco.cbslocal.com: Richmond, California, not Virginia
             there = _nearest_namesake(p, outlet)
             if there is not None and there.admin1 != p.admin1:
                 _become(p, there)
