@@ -9,8 +9,10 @@ full person names ("Murad Ali ... Murad said"). A town many countries share is t
 (the country most of its place mentions, and US state names or a US broadcaster's call sign, point to): Chester,
 Pennsylvania, not Chester, England; and a US town many states share is the one in the state written after it
 ("Bastrop, Texas") or named most in the article, else the one nearest the dateline's town (or on its call sign's
-side of the Mississippi). In US stories: a state's name is the state (a region, never Virginia, South Africa);
-"<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
+side of the Mississippi), and in a story that names no state, the one nearest the US city its outlet's web address
+names ("sanfrancisco.cbslocal.com"); a name the gazetteer's towns of 5,000+ lack may be a US town of 500+ people
+in a state the story names ("TRAER, Iowa —", "Nicoma Park Police"). In US stories: a state's name is the state
+(a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
 Department"); "the Englewood neighborhood" far from the story's towns is no place; towns farther than 300 km
 from the dateline's town are not where its events happened.
@@ -469,8 +471,7 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
     dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
     story is Columbus, Georgia; and where the story names no state at all (its dateline's town included), the
     namesake nearest its outlet's city (`outlet_city`: "Pasadena" on nbclosangeles.com is California's, not
-    Texas's). Returns the dateline's town,
-    for `locate`. `states`: as for `_us_regions`."""
+    Texas's). Returns the dateline's town, for `locate`. `states`: as for `_us_regions`."""
     votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
     sign = _CALL_SIGN.search(text[:400])
