@@ -123,8 +123,7 @@ class Evidence:
 @lru_cache(maxsize=1)
 def _region_words() -> frozenset[str]:
     """One-word names the gazetteer reads as a region (a US state, "Florida"; "Donbas"), lower case."""
-    gazetteer._index()
-    names = set(gazetteer._US_STATES) | {k for k, p in gazetteer.ALIASES.items() if p.feature == "region"}
+    names = set(gazetteer.us_state_names()) | {k for k, p in gazetteer.ALIASES.items() if p.feature == "region"}
     return frozenset(n for n in names if " " not in n and gazetteer.lookup(n).feature == "region")
 
 

@@ -278,11 +278,6 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     return stats
 
 
-@lru_cache(maxsize=1)
-def _admin1_names() -> frozenset[str]:
-    return frozenset(gazetteer.normalise(n) for n in gazetteer._admin1_names().values())
-
-
 def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, list[Row]]:
     """The towns each article mentions (`places`), in text order, as rows with coordinates, for the
     incident's place (`incident_rules.supported_place`). A name that is also a state's or province's
@@ -297,7 +292,7 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str
             "AND latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY article_id, char_start").fetchall()
     finally:
         con.unregister("incident_place_ids")
-    states = _admin1_names()
+    states = gazetteer.admin1_names()
     out: dict[str, list[Row]] = defaultdict(list)
     for aid, name, canonical, cc, lat, lon in found:
         if gazetteer.normalise(name or "") not in states:

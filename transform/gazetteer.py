@@ -343,6 +343,18 @@ def us_state(name: str) -> Place | None:
     return _US_STATES.get(normalise(name))
 
 
+def us_state_names() -> frozenset[str]:
+    """The US states' names as `us_state` keys them (normalised: "new mexico")."""
+    _index()
+    return frozenset(_US_STATES)
+
+
+@lru_cache(maxsize=1)
+def admin1_names() -> frozenset[str]:
+    """Every first-level division's name (state, province, oblast), normalised."""
+    return frozenset(normalise(n) for n in _admin1_names().values())
+
+
 def us_county_states(name: str) -> set[str]:
     """The US states that have a county of this name ("Harrison County": Indiana, Iowa, Texas, ...)."""
     _index()
