@@ -83,7 +83,25 @@ def signal_exception(exc: BaseException) -> BaseException | None:
     while seen is not None:
         if isinstance(seen, KeyboardInterrupt) or type(seen).__name__ == "TerminationSignal":
             return seen
-        seen = seen.__cause__
+        rendered = _rendered_signal(seen)
+        if rendered is not None:
+            return rendered
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _rendered_signal(exc: BaseException) -> BaseException | None:
+    """A signal's exception DuckDB turned into its own error, by name only ("Error: TerminationSignal:
+    <EMPTY MESSAGE> At: ... known_articles": the handler ran while a query was fetching), as that exception."""
+    if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+        return None
+    text = str(exc).lstrip()
+    if text.startswith("TerminationSignal"):
+        from prefect.exceptions import TerminationSignal  # noqa: PLC0415 - only ever here, inside a flow
+
+        return TerminationSignal(signal.SIGTERM)
+    if text.startswith(("KeyboardInterrupt", "Interrupted")):
+        return Interrupted(signal.SIGTERM if "SIGTERM" in text[:80] else signal.SIGINT)
     return None
 
 

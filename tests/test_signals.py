@@ -228,3 +228,25 @@ def test_a_signal_during_a_query_leaves_as_the_signal_not_as_duckdbs_error():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_signal_duckdb_renders_as_its_own_error_is_still_the_signal():
+    """Seen once in the suite: SIGTERM landing while `known_articles` fetched came back as DuckDB's
+    `Error("TerminationSignal: <EMPTY MESSAGE> At: ...")`, which the flow re-raised as an error (Prefect printed a
+    traceback). It stands for the signal now; any other DuckDB error stays an error."""
+    import duckdb
+    from eventwire.flows.interrupt import Interrupted, signal_exception
+
+    stop = signal_exception(duckdb.Error("TerminationSignal: <EMPTY MESSAGE>\n\nAt:\n  load/incremental.py(33)"))
+    assert type(stop).__name__ == "TerminationSignal" and stop.signal == signal.SIGTERM
+    stop = signal_exception(duckdb.Error("Interrupted: stopped by SIGINT\n\nAt:\n  x"))
+    assert isinstance(stop, Interrupted) and stop.signum == signal.SIGINT
+    assert signal_exception(duckdb.Error("Catalog Error: Table with name x does not exist!")) is None
+    assert signal_exception(ValueError("TerminationSignal")) is None  # only DuckDB's rendering counts
+    try:  # a signal raised while another error was being handled leaves through __context__
+        try:
+            raise Interrupted(signal.SIGTERM)
+        except Interrupted:
+            raise RuntimeError("closing the connection failed")  # noqa: B904
+    except RuntimeError as exc:
+        assert isinstance(signal_exception(exc), Interrupted)
