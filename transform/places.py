@@ -414,7 +414,7 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
     home = _dateline_state(text)
     found = []
     for name, start, end in dict.fromkeys(unknown):
-        options = small_us_towns(name.title() if name.isupper() else name)
+        options = small_us_towns(name)  # (normalised: "TRAER" as "Traer")
         if not options:
             continue
         state = after.get(end) or home or next((s for s, _ in votes.most_common() if any(t.admin1 == s for t in options)), None)
