@@ -171,7 +171,7 @@ def analyse(doc, article):
     from eventwire.transform.records import ArticleResult
 
     try:
-        return analyse_article(doc, article.article_id, article.published, article.url)
+        return analyse_article(doc, article.article_id, article.published, article.url, article.title)
     except Exception as exc:  # noqa: BLE001 - the flow rejects such an article and goes on; so does this count
         return ArticleResult(article.article_id, error=f"{type(exc).__name__}: {exc}")
 

@@ -355,3 +355,43 @@ def test_an_unplaced_namesake_is_the_one_nearest_the_outlets_city():
     written = analyse_article(parse_one("A man was shot in Richmond, Virginia, on Saturday."), "a", None,
                               "http://sanfrancisco.cbslocal.com/x")
     assert [p.admin1 for p in written.places if p.name == "Richmond"] == ["Virginia"]  # the text wins
+
+
+def test_a_us_broadcasters_address_or_headline_makes_a_namesake_american():
+    from eventwire.transform.article import analyse_article
+    from eventwire.transform.places import outlet_city, us_call_sign_host
+
+    assert all(us_call_sign_host(u) for u in ("http://www.wbrc.com/story/1", "https://kivitv.com/news/x",
+                                              "http://www.wdbj7.com:80/content/x", "http://king5.com/a"))
+    assert not any(us_call_sign_host(u) for u in ("http://web.archive.org/x", "https://www.wired.com/x",
+                                                  "https://www.bbc.co.uk/news/x", None, "notes.txt"))
+    # the site's name and home a headline ends with (a state cut short at the end counts)
+    assert outlet_city(None, "Three hurt at a park - WXYZ News 5 - Birmingham, AL").admin1 == "Alabama"
+    assert outlet_city(None, "Woman shot at a bar | Channel 9 | Charleston, SC | News").admin1 == "South Carolina"
+    assert outlet_city(None, "Man hurt - KXYZ News 12 Shreveport, Louisia").canonical == "Shreveport"
+    assert outlet_city(None, "Shooting in a park") is None and outlet_city(None, None) is None
+    text = "Three people were hurt in a shooting at a park in Birmingham on Monday, police said."
+    assert [p.country_code for p in analyse_article(parse_one(text), "a", None).places] == ["GB"]  # the biggest namesake
+    for url, title in (("http://www.wbrc.com/story/34", None), (None, "Three hurt - Fox 6 News - Birmingham, AL")):
+        places = analyse_article(parse_one(text), "a", None, url, title).places
+        assert [(p.canonical, p.admin1) for p in places] == [("Birmingham", "Alabama")]
+
+
+def test_palestine_is_the_country_and_a_us_town_only_in_a_us_story():
+    doc = parse_one("Israeli forces raided homes in Bethlehem and Jerusalem on Tuesday, officials in Palestine said.")
+    found = {(p.name, p.canonical, p.country_code) for p in find_places(doc)}
+    assert ("Palestine", "Palestine", "PS") in found  # the country, not Palestine, Texas (18,000 people)
+    assert all(cc != "US" for _, _, cc in found)  # and so the story is not American: Jerusalem is no El Rio, California
+    doc = parse_one("Two men were shot on Sunday near Tennessee Colony, the sheriff's office said. Texas Rangers and the "
+                    "Palestine Police Department assisted.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Palestine"} == {("Palestine", "Texas")}
+    doc = parse_one("A woman was shot in Lebanon on Friday night, the Warren County Sheriff's Office said. Ohio "
+                    "investigators from Ohio's attorney general joined.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Lebanon"} == {("Lebanon", "Ohio")}
+
+
+def test_a_towns_own_name_beats_another_spelling_of_a_bigger_town_unless_far_bigger():
+    from eventwire.transform.gazetteer import lookup_in
+
+    assert (lookup_in("Reading", "US").canonical, lookup_in("Reading", "US").admin1) == ("Reading", "Pennsylvania")
+    assert lookup_in("Saint Louis", "US").canonical == "St. Louis"  # not Saint Louis, Michigan (7,000 people)

@@ -10,18 +10,20 @@ import eventwire.versions as versions
 
 from .dates import PUBLISHED, date_for_event
 from .events import BY_NAME, EVENT_TYPES
-from .places import URL, find_places, locate
+from .places import TITLE, URL, find_places, locate
 from .records import ArticleResult, Event, stable_id
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
     from spacy.tokens import Doc
 
 
-def analyse_article(doc: Doc, article_id: str, published: date | None, url: str | None = None) -> ArticleResult:
-    """All events and places of one article (see the module doc). `url`: its web address, whose host may name
-    the outlet's city (`places.outlet_city`)."""
+def analyse_article(doc: Doc, article_id: str, published: date | None, url: str | None = None,
+                    title: str | None = None) -> ArticleResult:
+    """All events and places of one article (see the module doc). `url` and `title`: its web address and
+    headline, which may name the outlet's city or show a US broadcaster (`places.outlet_city`)."""
     doc.user_data[PUBLISHED] = published
     doc.user_data[URL] = url
+    doc.user_data[TITLE] = title
     places = find_places(doc)
     events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
     for event_type in EVENT_TYPES:

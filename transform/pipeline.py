@@ -19,7 +19,7 @@ def analyse_batch(articles: list[Article]) -> list[ArticleResult]:
     results = []
     for a, doc in zip(articles, docs):
         try:
-            results.append(analyse_article(doc, a.article_id, a.published, a.url))
+            results.append(analyse_article(doc, a.article_id, a.published, a.url, a.title))
         except Exception as exc:  # noqa: BLE001 - a bug on one hostile article must not stop the run
             results.append(ArticleResult(a.article_id, error=f"{type(exc).__name__}: {exc}"[:500]))
     return results

@@ -6,11 +6,12 @@ inside another entity (so "The Moscow Times" is not Moscow). Not places: acronym
 never a place alone ("the Red Sea" is not Seattle, "North"), buildings, streets and parks the gazetteer knows
 only as another town's other name ("White House"), US state abbreviations ("Ore."), and words of the article's
 full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
-(the country most of its place mentions, and US state names or a US broadcaster's call sign, point to): Chester,
-Pennsylvania, not Chester, England; and a US town many states share is the one in the state written after it
-("Bastrop, Texas") or named most in the article, else the one nearest the dateline's town (or on its call sign's
-side of the Mississippi), and in a story that names no state, the one nearest the US city its outlet's web address
-names ("sanfrancisco.cbslocal.com"); a name the gazetteer's towns of 5,000+ lack may be a US town of 500+ people
+(the country most of its place mentions, and US state names, a US broadcaster's call sign in the dateline or as
+its web address ("wbrc.com"), or a US outlet's city point to): Chester, Pennsylvania, not Chester, England; and a
+US town many states share is the one in the state written after it ("Bastrop, Texas") or named most in the
+article, else the one nearest the dateline's town (or on its call sign's side of the Mississippi), and in a story
+that names no state, the one nearest the US city its outlet's web address names ("sanfrancisco.cbslocal.com") or
+its headline ends with ("... - WBRC FOX6 News - Birmingham, AL"); a name the gazetteer's towns of 5,000+ lack may be a US town of 500+ people
 in a state the story names ("TRAER, Iowa —", "Nicoma Park Police"). In US stories: a state's name is the state
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
@@ -261,8 +262,10 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     elif head is None and (m := DATELINE.match(text[:120])) is not None and not any(p.char_start < m.end(1) for p in places):
         unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
     places.sort(key=lambda p: p.char_start)
-    outlet = outlet_city(doc.user_data.get(URL))
-    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text, unknown, outlet)
+    url = doc.user_data.get(URL)
+    outlet = outlet_city(url, doc.user_data.get(TITLE))
+    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text, unknown, outlet,
+                                                                             us_call_sign_host(url))
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
     return places
@@ -314,6 +317,8 @@ def _agency_towns(text: str, unknown: list[tuple[str, int, int]]) -> list[PlaceM
                 continue
             if mention.feature == "region" or (mention.feature == "city" and (_own_name(name) or name.endswith(" County"))):
                 found.append(mention)
+            elif mention.feature == "country":
+                unknown.append((name, start, start + len(name)))  # "Palestine Police": a US town in a US story
             break  # the longest name the gazetteer knows, or nothing ("New York Police" is no York)
         else:
             k = next((k for k, w in enumerate(words) if w.lower() not in NOT_TOWNS), None)
@@ -336,6 +341,8 @@ def _dateline_town(head: str) -> PlaceMention | None:
 
 URL = ("eventwire", "url")
 """Where `analyse_article` leaves the article's URL (its outlet's city: `outlet_city`) for `find_places`."""
+TITLE = ("eventwire", "title")
+"""Where `analyse_article` leaves the article's headline (the outlet's home it may end with) for `find_places`."""
 COUNTRY = ("eventwire", "country")
 """Where `find_places` leaves the article's country (`_in_the_articles_country`) for `locate`."""
 ANCHOR = ("eventwire", "anchor")
@@ -345,23 +352,71 @@ ANCHOR = ("eventwire", "anchor")
 
 
 
-def outlet_city(url: str | None) -> Place | None:
-    """The US city of 50,000+ people an outlet's web address names ("sanfrancisco.cbslocal.com",
-    "nbcphiladelphia.com", "cincinnati.com"; the longest such name in the host): local news is mostly about its
-    own area, so this is where an otherwise unplaced namesake is looked for. None for most hosts (call signs,
-    national outlets)."""
+def _host_labels(url: str | None) -> list[str]:
+    """The labels of a web address's host that name the outlet ("sanfrancisco", "cbslocal"), without the top-level
+    domain and "www"-like prefixes."""
     if not url:
-        return None
+        return []
     try:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
     except ValueError:  # "http://[abc/": a feed's broken link is no reason to lose the article
+        return []
+    return [w for w in host.lower().split(".")[:-1] if w not in ("www", "m", "mobile", "amp", "news")]
+
+
+def outlet_city(url: str | None, title: str | None = None) -> Place | None:
+    """The US city an outlet is at: one of 50,000+ people its web address names ("sanfrancisco.cbslocal.com",
+    "nbcphiladelphia.com", "cincinnati.com"; the longest such name in the host), else a town written with its
+    state in the site's name its headline ends with ("... - WBRC FOX6 News - Birmingham, AL", "| Charleston,
+    SC"): local news is mostly about its own area, so this is where an otherwise unplaced namesake is looked for.
+    None for most outlets (call signs alone, national outlets)."""
+    return us_city_in("".join(_host_labels(url))) or _headline_outlet_town(title)
+
+
+_HOST_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|dt|am|fm|\d{1,2})?(?:news\d*|tv)?")
+_NOT_CALL_SIGNS = frozenset("""
+web wap wiki kids king kind kick keep kent kerr kiss know wall walk want warm wave week well west what when wide
+wife wild will wind wine wing wire wise wish wolf wood word work wow wsj
+""".split())
+
+
+def us_call_sign_host(url: str | None) -> bool:
+    """Whether an outlet's web address starts with a US broadcaster's call sign ("wsmv.com", "ksla.com",
+    "kivitv.com", "wdbj7.com"): K or W and two or three letters, with the station's channel or "tv"; a few
+    English words of that shape are not call signs. Call signs are American (Canada's start with C, Mexico's
+    with X)."""
+    labels = _host_labels(url)
+    return bool(labels) and labels[0] not in _NOT_CALL_SIGNS and _HOST_CALL_SIGN.fullmatch(labels[0]) is not None
+
+
+_HEADLINE_PARTS = re.compile(r"\s+[-|–—]\s+|\s*\|\s*|-(?=[A-Z]{4}\b)|(?<=\b[A-Z]{4})-")
+_TOWN_AND_STATE = re.compile(r"((?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*),\s*([A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?)")
+
+
+def _headline_outlet_town(title: str | None) -> Place | None:
+    """A US town written with its state ("Birmingham, AL", "Shreveport, Louisiana"; a state cut short at the
+    title's end, "Louisia", counts) in a headline's trailing parts, where outlets put their own name and home."""
+    if not title or "," not in title:
         return None
-    labels = [w for w in host.lower().split(".")[:-1] if w not in ("www", "m", "mobile", "amp", "news")]
-    return us_city_in("".join(labels))
+    parts = _HEADLINE_PARTS.split(title)
+    for part in reversed(parts[1:]):
+        for m in _TOWN_AND_STATE.finditer(part):
+            state = _state_name(m.group(2))
+            if state not in _POSTAL_NAMES.values():
+                cut = part is parts[-1] and m.end(2) == len(part.rstrip()) and len(m.group(2)) >= 5
+                state = next((s for s in _POSTAL_NAMES.values() if cut and s.startswith(m.group(2))), None)
+            if state is None:
+                continue
+            words = m.group(1).split()
+            for i in range(len(words)):  # "KSLA News 12 Shreveport": the town is the last words
+                town = lookup_in(" ".join(words[i:]), "US", state, small=True)
+                if town is not None:
+                    return town
+    return None
 
 
 def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
-                             outlet: Place | None = None) -> tuple[str | None, PlaceMention | None]:
+                             outlet: Place | None = None, us_station: bool = False) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -380,8 +435,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
               + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
         votes["US"] += 2 * states
-    if outlet is not None:
-        votes["US"] += 2  # an outlet of an American city
+    if outlet is not None or us_station:
+        votes["US"] += 2  # an outlet of an American city, or a US broadcaster ("wsmv.com")
     if not votes:
         return None, None
     (country, top), *rest = votes.most_common(2) + [("", 0)]
@@ -406,7 +461,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
 
 def _small_towns(unknown: list[tuple[str, int, int]], text: str,
                  states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
-    """Names the gazetteer's towns of 5,000+ lack, as US towns of 500+ people (`small_us_towns`), in a US story
+    """Names the gazetteer's towns of 5,000+ lack, as US towns of 500+ people (`small_us_towns`), and a country's
+    name an agency bears ("the Palestine Police Department") as the US town of that own name, in a US story
     and only in a state it names: the one written after the name ("Bono, Ark."), else its dateline's, else the
     one it names most (of the states that have a town of the name). A name several towns of that state share,
     or none, is no place."""
@@ -414,7 +470,8 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
     home = _dateline_state(text)
     found = []
     for name, start, end in dict.fromkeys(unknown):
-        options = small_us_towns(name)  # (normalised: "TRAER" as "Traer")
+        options = small_us_towns(name) + [  # (normalised: "TRAER" as "Traer"); a country's name, as an agency's
+            t for t in towns_named(name) if t.country_code == "US" and normalise(t.canonical) == normalise(name)]
         if not options:
             continue
         state = after.get(end) or home or next((s for s, _ in votes.most_common() if any(t.admin1 == s for t in options)), None)
@@ -427,7 +484,8 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
 
 
 def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
-    """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town, and "Harrison County" a county: never the town of that name in
+    """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town (and so is a country's name that is the own name of a town
+    in the state the story names most: "Palestine" in a Texas story), and "Harrison County" a county: never the town of that name in
     another state (the gazetteer has no counties). A county becomes its state when the article says which (the
     state written after it, or the one state the article names that has such a county); else it is no place.
     `states`: `_us_states` of the article's text."""
@@ -435,6 +493,12 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
     kept = []
     towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
              and (t := lookup_in(p.name, "US", after[p.char_end], small=True)) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
+    home = votes.most_common(1)[0][0] if votes else None
+    for p in places:  # "the Palestine Police Department" in a story that names Texas: Palestine, Texas
+        key = normalise(p.name)
+        if (p.feature == "country" and p.country_code != "US" and home is not None and key not in towns
+                and (t := lookup_in(p.name, "US", home)) is not None and normalise(t.canonical) == key):
+            towns[key] = t
     for p in places:
         state = us_state(p.name) if p.feature == "country" else None
         town = towns.get(normalise(p.name)) if p.feature == "country" else None
