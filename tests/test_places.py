@@ -395,3 +395,8 @@ def test_a_towns_own_name_beats_another_spelling_of_a_bigger_town_unless_far_big
 
     assert (lookup_in("Reading", "US").canonical, lookup_in("Reading", "US").admin1) == ("Reading", "Pennsylvania")
     assert lookup_in("Saint Louis", "US").canonical == "St. Louis"  # not Saint Louis, Michigan (7,000 people)
+
+
+def test_an_american_story_keeps_a_foreign_city_that_is_only_another_name_of_a_us_town():
+    doc = parse_one("Protesters in Michigan, Ohio and California marched on Saturday against the raids in Jerusalem.")
+    assert {(p.canonical, p.country_code) for p in find_places(doc) if p.name == "Jerusalem"} == {("Jerusalem", "IL")}

@@ -446,6 +446,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         if p.country_code == country:
             continue
         there = lookup_in(p.name, country)
+        if there is not None and country == "US" and normalise(there.canonical) != normalise(p.name):
+            continue  # an American town's other (historical, foreign) name: "Jerusalem" is El Rio, California's
         if there is not None:
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
             p.admin1 = there.admin1
