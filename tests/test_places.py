@@ -400,3 +400,8 @@ def test_a_towns_own_name_beats_another_spelling_of_a_bigger_town_unless_far_big
 def test_an_american_story_keeps_a_foreign_city_that_is_only_another_name_of_a_us_town():
     doc = parse_one("Protesters in Michigan, Ohio and California marched on Saturday against the raids in Jerusalem.")
     assert {(p.canonical, p.country_code) for p in find_places(doc) if p.name == "Jerusalem"} == {("Jerusalem", "IL")}
+
+
+def test_a_town_moves_to_a_named_state_only_by_its_own_name_there():
+    doc = parse_one("Two men were shot in Chicago on Sunday night. Their families drove in from Ohio on Monday.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Chicago"} == {("Chicago", "Illinois")}

@@ -559,7 +559,9 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
             named = sorted(votes, key=lambda s: -votes[s])
             if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
                 continue  # already in a state the article names most
-            there = next((t for t in (lookup_in(p.name, "US", s) for s in named) if t is not None), None)
+            there = next((t for t in (lookup_in(p.name, "US", s) for s in named)
+                          if t is not None and normalise(t.canonical) == normalise(p.name)), None)  # (not Watervliet,
+            #                             New York, which the gazetteer also calls "Washington", in a story naming New York)
         if there is None and state:
             region = us_state(state)  # "Atlanta, Texas", a town too small for the gazetteer: the state, not Georgia's
             if region is not None:
