@@ -11,8 +11,9 @@ an earlier incident an article recalls (`recalled`: its day and place are not th
 schema has it, or a sentence that ties the figure to a period, an area or several incidents: "this year",
 "last year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings",
 "during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
-(`_a_toll_of_many`: `RUNNING_TOLL` or more not dated within a week of publication, "Israel's bombardment has
-killed more than 18,000"; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
+(`_a_toll_of_many`: `MANY_TOLL` or more not dated within a week of publication by its own sentence or
+paragraph, "Israel's bombardment has killed more than 18,000", "The bombing killed 256 Palestinians", "More than
+17,000 people have died" after an earthquake, "About 15,000 Palestinians were killed" in 1948; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
 or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region (its row's place, or
 its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war,
 offensive, campaign, bombardment or assault or several attacks, raids or strikes, "the assault killed 261",
@@ -170,6 +171,7 @@ BIG_TOLL = 10
 NAME_SHARE = 0.25
 TITLE_WORDS = 2  # distinctive headline words two reports share: weak evidence
 RUNNING_TOLL = 1000
+MANY_TOLL = 100  # a figure this big needs a day of this week named by its own sentence or paragraph to be one incident's
 SAME_ARTICLE_DAYS = 7
 SAME_REPORT_CHARS = 300
 KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
@@ -299,10 +301,12 @@ def reports_incident(row: Row) -> bool:
 
 def _a_toll_of_many(row: Row) -> bool:
     """Rule 0's tolls of a war or a country, not of one incident (a row with a count)."""
-    if row.count >= RUNNING_TOLL:
-        day = trusted_day(row)
+    if row.count >= MANY_TOLL:
+        day = trusted_day(row) if row.date_source in ("sentence", "paragraph") else None
         if day is None or row.published is None or (row.published - day).days > SAME_ARTICLE_DAYS:
-            return True  # thousands killed or hurt, not on a day of this week: a war's running toll
+            return True  # hundreds or thousands killed or hurt, not on a day of this week its own words name: a
+            #              war's running toll ("The bombing killed 256 Palestinians", "About 15,000 were killed" in
+            #              1948, dated only by the lead's or the publication's day)
     if row.qualifier == "vague" and row.count >= 100 and not _dated_now(row):
         return True  # "killing hundreds of Palestinians" (not "on Monday"): no one incident's count
     # "In Israel, 13 people died", "12 people were killed in Israel", "the assault killed 261": a country's or a

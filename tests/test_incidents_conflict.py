@@ -363,3 +363,18 @@ def test_a_killing_an_article_recalls_stays_without_an_incident_when_unfiled_row
         stats = incidents.reconcile_in_transaction(con)
     assert stats.incidents_written == 0
     assert q(db, "SELECT * FROM incidents ORDER BY incident_id") == before
+
+
+def test_hundreds_or_thousands_dated_only_by_the_lead_or_the_publication_are_a_running_toll():
+    def big(date_source: str, sentence: str) -> Row:
+        return Row("e1", "a1", "killed", 15000, 15000, 15000, event_date=SEPT, date_text="May 15", sentence=sentence,
+                   published=SEPT, date_source=date_source)
+
+    assert not rules.reports_incident(big("lead", "About 15,000 people were killed in a series of massacres."))
+    assert not rules.reports_incident(big("published", "More than 15,000 people have died in the region."))
+    assert rules.reports_incident(big("sentence", "On Saturday 15,000 people were killed when the dam burst."))
+    hundreds = Row("e2", "a1", "killed", 256, 256, 256, event_date=SEPT, sentence="The bombing killed 256 people.",
+                   published=SEPT, date_source="published")
+    assert not rules.reports_incident(hundreds)  # a war's toll an article recalls, not dated by its own words
+    assert rules.reports_incident(Row("e3", "a1", "killed", 99, 99, 99, event_date=SEPT, sentence="The blast killed 99.",
+                                      published=SEPT, date_source="published"))
