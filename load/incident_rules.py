@@ -18,7 +18,8 @@ or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or r
 its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war,
 offensive, campaign, bombardment or assault or several attacks, raids or strikes, "the assault killed 261",
 "Israeli attacks on Gaza killed 248": a war's tally, repeated for months), a part of such a toll ("including 66
-children": `eligible_rows`), or its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
+children": `eligible_rows`), a figure beside a running toll in its sentence and at least as big ("has killed 139 and
+wounded more than 920 since Monday": `_toll_companions`), or its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
 (`recalled_rows`): where the article tells of an incident of its own (a killed or wounded figure its sentence
 dates within `NOW_DAYS` of publication), a figure its sentence dates more than `RECALL_DAYS` before
 publication, or whose sentence opens on an earlier time or names another month ("Last week, the army killed
@@ -354,11 +355,27 @@ def eligible_rows(rows: Sequence[Row]) -> list[Row]:
     out = [r for r in rows if reports_incident(r)]
     if len(out) == len(rows):
         return out
+    companions = _toll_companions(rows)
+    if companions:
+        out = [r for r in out if r.event_id not in companions]
     dropped = {r.event_id for r in rows if r.count is not None and not r.is_cumulative and _a_toll_of_many(r)}
     if not dropped:
         return out
     dropped = _with_their_parts(rows, dropped)
     return [r for r in out if r.event_id not in dropped]
+
+
+def _toll_companions(rows: Sequence[Row]) -> set[str]:
+    """Rows that share a sentence with a running toll and are at least as big as it: the toll's own other kind
+    ("the bombardment has killed at least 139 Palestinians and wounded more than 920 since Monday": the 920 are
+    the campaign's too), not an incident told beside it ("Three were killed on Monday, bringing the toll to 500")."""
+    tolls: dict[str, int] = {}
+    for r in rows:
+        if r.is_cumulative and r.count is not None and r.sentence:
+            tolls[r.sentence] = min(tolls.get(r.sentence, r.count), r.count)
+    if not tolls:
+        return set()
+    return {r.event_id for r in rows if not r.is_cumulative and r.count is not None and r.count >= tolls.get(r.sentence, math.inf)}
 
 
 def _with_their_parts(rows: Sequence[Row], ids: set[str]) -> set[str]:

@@ -138,6 +138,9 @@ def test_running_toll_is_cumulative_and_incident_is_not():
     assert war.is_cumulative and war.casualty_low == 7000 and war.casualty_high is None and war.victims == "lives"
     assert only("The death toll rose to 88 on Sunday.").is_cumulative
     assert only("Five hikers were killed in the rockfall.").is_cumulative is False
+    launched = only("Since the army launched air raids on the valley late on Monday, the ministry says at least 113 "
+                    "people have been killed.")
+    assert launched.casualty_count == 113 and launched.is_cumulative  # a campaign's total since it began
 
 
 def test_reported_by_resolves_the_surname_to_the_full_name():

@@ -378,3 +378,15 @@ def test_hundreds_or_thousands_dated_only_by_the_lead_or_the_publication_are_a_r
     assert not rules.reports_incident(hundreds)  # a war's toll an article recalls, not dated by its own words
     assert rules.reports_incident(Row("e3", "a1", "killed", 99, 99, 99, event_date=SEPT, sentence="The blast killed 99.",
                                       published=SEPT, date_source="published"))
+
+
+def test_a_running_toll_s_companion_figure_is_the_campaign_s_too():
+    sentence = "The ministry said on Thursday that 1,537 people have been killed and 6,612 others wounded since Saturday."
+    dated = dict(sentence=sentence, published=SEPT, char_start=0, event_date=SEPT, date_text="Thursday", date_source="sentence")
+    toll = Row("e1", "a1", "killed", 1537, 1537, 1537, is_cumulative=True, **dated)
+    hurt = Row("e2", "a1", "wounded", 6612, 6612, 6612, **dated)
+    assert rules.eligible_rows([toll, hurt]) == []
+    told = "Three people were killed on Monday, bringing the toll since the war began to 500."
+    day = Row("e3", "a1", "killed", 3, 3, 3, sentence=told, published=SEPT, char_start=100)
+    war = Row("e4", "a1", "killed", 500, 500, 500, is_cumulative=True, sentence=told, published=SEPT, char_start=100)
+    assert [r.event_id for r in rules.eligible_rows([day, war])] == ["e3"]

@@ -703,8 +703,9 @@ _CAMPAIGN = re.compile(
     r"|\b(?:string|spate|series|wave)\s+of\s+(?:[\w’'-]+\s+){0,2}?(?:attacks|raids|strikes|killings|shootings|stabbings)\b"
     # "in the same period", "during the March to June reporting period", "thus far"
     r"|\b(?:the\s+same|that|this|reporting)\s+(?:time\s+)?period\b|\bsame\s+timeframe\b|\bthus\s+far\b"
-    # "since the offensive began", "since hostilities flared up", "the assault that began on May 10", "since the start of"
-    r"|\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:began|begun|started|erupted|flared|broke\s+out|escalated|was\s+launched)\b"
+    # "since the offensive began", "since hostilities flared up", "since Israel launched air raids", "since Hamas attacked
+    # southern Israel", "the assault that began on May 10", "since the start of"
+    r"|\bsince\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:began|begun|started|erupted|flared|broke\s+out|escalated|(?:was\s+)?launched|attacked|invaded)\b"
     r"|\bsince\s+the\s+(?:start|beginning|outbreak|onset)\s+of\b"
     rf"|\b(?:{_CAMPAIGN_NOUNS})\s+(?:that|which)\s+(?:began|started|erupted)\b"
     # "Israel's last offensive", "the latest escalation", "the Nakba": a campaign, however long
