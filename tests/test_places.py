@@ -405,3 +405,16 @@ def test_an_american_story_keeps_a_foreign_city_that_is_only_another_name_of_a_u
 def test_a_town_moves_to_a_named_state_only_by_its_own_name_there():
     doc = parse_one("Two men were shot in Chicago on Sunday night. Their families drove in from Ohio on Monday.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Chicago"} == {("Chicago", "Illinois")}
+
+
+def test_a_country_the_sentence_names_as_where_it_happened_is_the_place_even_abroad():
+    from eventwire.transform.article import analyse_article
+
+    text = ("Paris, France – French authorities banned the rallies.\n\nThe minister said on Thursday that marches would "
+            "be dispersed.\n\nMore than 1,300 people have been killed in Israel since Saturday, officials said.")
+    [row] = [e for e in analyse_article(parse_one(text), "a", None).events if e.event_type == "casualty"]
+    assert (row.location, row.country_code) == ("Israel", "IL")  # not Paris, the story's own town
+    text = ("Paris, France – French authorities banned the rallies.\n\nTwo workers from Thailand were killed in a "
+            "rocket attack on Monday, the minister said in Paris.")
+    [row] = [e for e in analyse_article(parse_one(text), "a", None).events if e.event_type == "casualty"]
+    assert row.country_code != "TH"  # where they came from, not where it happened

@@ -28,7 +28,9 @@ and far from the article's main place (a street or neighbourhood sharing a city'
      casualty figures of one incident, not running tolls, which belong to a war), the dateline's place
      ("GAINESVILLE, Fla. —"), else the article's dominant place (most mentioned; ties go to the first mentioned).
 Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk), US
-states to towns, and a US state found gives way to the article's own town in that state.
+states to towns, and a US state found gives way to the article's own town in that state. A country the event's
+sentence names outright as where it happened ("1,300 killed in Israel" in a story from Paris) counts in steps 1-2
+even when it is not the article's country.
 """
 
 from __future__ import annotations
@@ -720,6 +722,7 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     if not places:
         return None
     country = doc.user_data.get(COUNTRY)
+    countries = [p for p in places if p.feature == "country"]  # named outright: "1,300 killed in Israel" in a story from Paris
     if country is not None and any(p.country_code == country for p in places):
         places = [p for p in places if p.country_code == country]  # the article's country: "Metro police" is no Metro, Indonesia
     anchor = doc.user_data.get(ANCHOR)
@@ -729,6 +732,8 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
         places = near or places  # "Englewood" in a Chicago story is no Englewood a continent away
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
     in_sentence = _near_the_story(in_sentence, places)
+    in_sentence += [p for p in countries if p not in places and event.sent_end and event.sent_start <= p.char_start < event.sent_end
+                    and _where_outright(doc, p)]
     cue = _cue_token(event, doc)
     governed: list[tuple[PlaceMention, Span]] = []
     for p in in_sentence:
@@ -751,6 +756,17 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     if fallback:
         return _dateline(places, doc) or dominant_place(places)
     return None
+
+
+def _where_outright(doc: Doc, place: PlaceMention) -> bool:
+    """Whether a country is named as where something happened: the object of a locative preposition ("killed in
+    Israel", "in Israel and Gaza"), not where people come from ("two workers from Thailand") nor a modifier of
+    another noun ("in the US Congress")."""
+    span = _tokens_of(doc, place)
+    if span is None or span.root.dep_ not in ("pobj", "conj", "appos"):
+        return False
+    prep = _governing_prep(span)
+    return prep is not None and prep.lower_ != "from"
 
 
 def _town_within(found: PlaceMention, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
