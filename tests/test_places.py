@@ -418,3 +418,21 @@ def test_a_country_the_sentence_names_as_where_it_happened_is_the_place_even_abr
             "rocket attack on Monday, the minister said in Paris.")
     [row] = [e for e in analyse_article(parse_one(text), "a", None).events if e.event_type == "casualty"]
     assert row.country_code != "TH"  # where they came from, not where it happened
+
+
+def test_states_a_headline_or_an_outlets_address_names_pick_the_namesake():
+    from eventwire.transform.article import analyse_article
+    from eventwire.transform.places import outlet_states
+
+    assert outlet_states(None, "4-year-old Iowa boy dies after shooting") == {"Iowa": 1}
+    assert outlet_states("http://www.nbcconnecticut.com/news/x", None) == {"Connecticut": 0.5}
+    assert outlet_states("http://www.wvmetronews.westvirginia.gov/x", None) == {"West Virginia": 0.5}
+    assert not outlet_states("https://www.washingtonpost.com/x", None) and not outlet_states(None, None)
+    text = "A teenager was shot to death in Douglas on Friday night, police said."
+
+    def douglas(url=None, title=None):
+        return {p.admin1 for p in analyse_article(parse_one(text), "a", None, url, title).places if p.name == "Douglas"}
+
+    assert douglas() != {"Georgia"}  # the biggest namesake
+    assert douglas(title="Douglas teen shot to death - South Georgia News") == {"Georgia"}
+    assert douglas(url="http://www.northwestgeorgianews.com/news/x") == {"Georgia"}

@@ -11,7 +11,8 @@ its web address ("wbrc.com"), or a US outlet's city point to): Chester, Pennsylv
 US town many states share is the one in the state written after it ("Bastrop, Texas") or named most in the
 article, else the one nearest the dateline's town (or on its call sign's side of the Mississippi), and in a story
 that names no state, the one nearest the US city its outlet's web address names ("sanfrancisco.cbslocal.com") or
-its headline ends with ("... - WBRC FOX6 News - Birmingham, AL"); a name the gazetteer's towns of 5,000+ lack may be a US town of 500+ people
+its headline ends with ("... - WBRC FOX6 News - Birmingham, AL"); the states a headline names ("4-year-old Iowa
+boy dies") count with the text's, and an outlet's address naming one ("nbcconnecticut.com") as half a vote; a name the gazetteer's towns of 5,000+ lack may be a US town of 500+ people
 in a state the story names ("TRAER, Iowa —", "Nicoma Park Police"). In US stories: a state's name is the state
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
@@ -264,10 +265,10 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     elif head is None and (m := DATELINE.match(text[:120])) is not None and not any(p.char_start < m.end(1) for p in places):
         unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
     places.sort(key=lambda p: p.char_start)
-    url = doc.user_data.get(URL)
-    outlet = outlet_city(url, doc.user_data.get(TITLE))
-    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(places, text, unknown, outlet,
-                                                                             us_call_sign_host(url))
+    url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
+    outlet = outlet_city(url, title)
+    doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
+        places, text, unknown, outlet, us_call_sign_host(url), outlet_states(url, title))
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
     return places
@@ -382,6 +383,23 @@ wife wild will wind wine wing wire wise wish wolf wood word work wow wsj
 """.split())
 
 
+_HOST_STATES = {n.replace(" ", "").lower(): n for n in _POSTAL_NAMES.values() if n not in ("Washington", "New York")}
+
+
+def outlet_states(url: str | None, title: str | None) -> Counter[str]:
+    """US states an article's headline names ("4-year-old Iowa boy dies", "... - KSLA News 12 Shreveport,
+    Louisiana") and the state its outlet's web address names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
+    longest name, so "westvirginia" is not Virginia; never "washington" or "newyork": washingtonpost.com is the
+    capital's, nbcnewyork.com covers Newark, New Jersey too):
+    counted with the states the text names, for telling namesake towns apart."""
+    votes: Counter[str] = Counter(_state_name(m.group(0)) for m in US_STATES.finditer(title or ""))
+    host = "".join(_host_labels(url))
+    found = [key for key in _HOST_STATES if key in host]
+    if found:
+        votes[_HOST_STATES[max(found, key=len)]] += 0.5  # half a vote: breaks ties, never outvotes the text
+    return votes
+
+
 def us_call_sign_host(url: str | None) -> bool:
     """Whether an outlet's web address starts with a US broadcaster's call sign ("wsmv.com", "ksla.com",
     "kivitv.com", "wdbj7.com"): K or W and two or three letters, with the station's channel or "tv"; a few
@@ -418,7 +436,8 @@ def _headline_outlet_town(title: str | None) -> Place | None:
 
 
 def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
-                             outlet: Place | None = None, us_station: bool = False) -> tuple[str | None, PlaceMention | None]:
+                             outlet: Place | None = None, us_station: bool = False,
+                             headline_states: Counter[str] | None = None) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -437,8 +456,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
               + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
         votes["US"] += 2 * states
-    if outlet is not None or us_station:
-        votes["US"] += 2  # an outlet of an American city, or a US broadcaster ("wsmv.com")
+    if outlet is not None or us_station or headline_states:
+        votes["US"] += 2  # an outlet of an American city, a US broadcaster ("wsmv.com"), a state in the headline
     if not votes:
         return None, None
     (country, top), *rest = votes.most_common(2) + [("", 0)]
@@ -455,6 +474,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
             p.admin1 = there.admin1
     if country == "US":
         states = _us_states(text)
+        states[0].update(headline_states or {})
         places.extend(t for t in _small_towns(unknown, text, states)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
