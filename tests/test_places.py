@@ -436,3 +436,8 @@ def test_states_a_headline_or_an_outlets_address_names_pick_the_namesake():
     assert douglas() != {"Georgia"}  # the biggest namesake
     assert douglas(title="Douglas teen shot to death - South Georgia News") == {"Georgia"}
     assert douglas(url="http://www.northwestgeorgianews.com/news/x") == {"Georgia"}
+
+
+def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():
+    doc = parse_one("Two men were shot in Charleston early Sunday, Kanawha County deputies said.")
+    assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Charleston"} == {("Charleston", "West Virginia")}

@@ -514,6 +514,11 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
     state written after it, or the one state the article names that has such a county); else it is no place.
     `states`: `_us_states` of the article's text."""
     votes, after = states
+    for p in places:  # "Kanawha County": a county only one state has votes for that state, as if named
+        if p.feature == "city" and normalise(p.name).endswith(" county") and p.char_end not in after:
+            only = us_county_states(p.name)
+            if len(only) == 1:
+                votes[next(iter(only))] += 1
     kept = []
     towns = {normalise(p.name): t for p in places if p.feature == "country" and p.char_end in after
              and (t := lookup_in(p.name, "US", after[p.char_end], small=True)) is not None}  # "LEBANON, Ohio" ... "in Lebanon"
