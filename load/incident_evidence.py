@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..transform import gazetteer
+from ..transform.headline import headline_proper
+from ..transform.lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS  # noqa: F401 (re-exported)
 
 _CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
 _INITIAL = r"[A-Z]\."
@@ -60,33 +62,6 @@ _STREET_SHORT = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "bouleva
                  "ct": "court", "pl": "place", "pkwy": "parkway", "hwy": "highway", "n": "north", "s": "south",
                  "e": "east", "w": "west"}
 
-NOT_NAME_WORDS = frozenset("""
-the a an and of in on at for to by with from this that these those he she it they his her their its we our
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-police department county city state sheriff office officers officer deputy deputies sgt lt capt chief detective
-detectives investigator investigators trooper troopers patrol agent agents spokesman spokeswoman spokesperson
-mayor governor gov judge attorney district court superior circuit prosecutor prosecutors coroner medical examiner
-hospital medical center university college school high middle elementary academy church street avenue road
-boulevard drive lane way highway parkway interstate north south east west northeast northwest southeast southwest
-new news channel tv radio times post tribune herald journal gazette daily press associated inc llc co corp
-mr mrs ms miss dr rev st saint mount fort lake river park beach island valley heights hills springs village
-township borough parish division unit bureau fbi atf swat ems fire rescue emergency services public safety
-american america united states national federal international community family families club bar lounge
-bank store market mall restaurant motel hotel apartments apartment complex home homes inn
-facebook twitter instagram youtube google copyright rights reserved click share comment comments read more
-download adobe flash player javascript browser subscribe newsletter
-photo video image courtesy staff writer reporter contributed report reports update updated posted
-christmas thanksgiving easter halloween memorial independence labor day eve year years
-stoppers sun crime ave st rd blvd dr ln hwy pkwy ct pl
-toyota honda chevrolet chevy ford nissan dodge chrysler jeep bmw mercedes hyundai kia buick cadillac gmc lexus
-acura volkswagen pontiac mazda subaru impala camry corolla accord altima malibu charger tahoe suv sedan
-mosque authority jihad council ministry society agency network institute corps force forces guard guards affairs
-territories refugees front movement party army brigades camp committee organisation organization union nations
-league group minister secretary secretary-general foundation commission assembly parliament government
-palestinian palestinians israeli israelis iranian lebanese syrian egyptian arab arabic jewish muslim christian
-islamic french british russian ukrainian chinese turkish jordanian qatari saudi yemeni iraqi afghan kurdish
-""".split())
 
 TITLES_BEFORE = frozenset("""
 spokesman spokeswoman spokesperson sgt sergeant lt lieutenant capt captain chief officer detective sheriff deputy
@@ -245,23 +220,6 @@ def context(body: str, spans: list[tuple[int, int]], first: bool = True) -> str:
     return "\n".join(body[a:b] for a, b in merged)
 
 
-GENERIC_TITLE_WORDS = frozenset("""
-shot shots shoot shoots shooting shootings shooter gunfire gunshot gunshots gunman gunmen fatal fatally
-killed kills killing dead dies died death deaths deadly injured injures injuring wounded wounds wounding hurt
-police cops officer officers deputies sheriff investigate investigating investigation investigators identified
-identify names named victim victims suspect suspects arrested arrest arrests charged charges charge custody
-after says said with from into over near while during home house street road avenue night morning
-afternoon evening weekend monday tuesday wednesday thursday friday saturday sunday today update updated
-woman women people person teen teens teenager teenage year old child children girl boy year-old
-accidentally accidental accident update video photos breaking news local more than about
-that this with from they their have been were will what when where which over into them then there these
-those also just most some such only other being would could should while says their there here your
-kill forces troops soldiers army military raid raids attack attacks strike strikes airstrike airstrikes bombing
-bombs shelling rocket rockets missile missiles clashes fighters militants protesters occupied west bank latest
-amid israeli israelis palestinian palestinians
-""".split())
-"""Words nearly every crime or conflict headline has ("Israeli forces kill Palestinian in occupied West Bank
-raid"): sharing them says nothing about which incident."""
 _TITLE_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 
 
@@ -272,21 +230,6 @@ def title_words(title: str | None) -> frozenset[str]:
     if not title:
         return frozenset()
     return frozenset(w for w in _TITLE_WORD.findall(headline_proper(title).lower()) if _distinctive(w))
-
-
-_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
-
-
-_RUBRIC = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}[\w'’.-]+:\s+")
-
-
-def headline_proper(title: str) -> str:
-    """A title without the site's name an outlet appends ("... in Bristol - WSMV Channel 4", "... - DoingItLocal",
-    "... | WBTV Charlotte": its first part of three words or more) and without a rubric or source before a colon
-    ("In Pictures: ...", "Photos: ...", "Police: ..."): every article of the outlet, or of the rubric, shares them."""
-    if "-" in title or "|" in title or "–" in title or "—" in title:
-        title = next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
-    return _RUBRIC.sub("", title, count=1) if ":" in title else title
 
 
 @lru_cache(maxsize=65536)

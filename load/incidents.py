@@ -40,13 +40,12 @@ import pyarrow as pa
 import eventwire.versions as versions
 
 from ..transform import gazetteer
+from ..transform.headline import headline_town as _headline_town
 
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
 
 from .incident_evidence import (
-    GENERIC_TITLE_WORDS,
-    NOT_NAME_WORDS,
     SHORT_ARTICLE,
     Evidence,
     as_keys,
@@ -300,26 +299,14 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str
     return out
 
 
-_HEADLINE_WORDS = GENERIC_TITLE_WORDS | NOT_NAME_WORDS | frozenset("man men dies die kill kills".split())
-_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'.\-]+(?:[ ]+[A-Z][A-Za-z'.\-]+){0,2}")
-
-
 @lru_cache(maxsize=65536)
 def headline_town(title: str | None, country_code: str | None) -> Row | None:
-    """The first town a headline names (the longest run of capitalised words the gazetteer knows as a town,
-    in the incident's country when it has one): "Houma shooting leaves 1 dead" → Houma."""
-    for m in _CAPITALISED.finditer(title or ""):
-        words = m.group(0).split()
-        for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
-                if all(w.lower().strip(".'") in _HEADLINE_WORDS for w in words[i : i + n]):
-                    continue  # "Man Shot Dead": Man is a town in Côte d'Ivoire, and no town here
-                name = " ".join(words[i : i + n])
-                place = gazetteer.lookup_in(name, country_code) if country_code else gazetteer.lookup(name)
-                if place is not None and place.feature == "city":
-                    return Row("", "", "place", None, location=place.canonical, country_code=place.country_code,
-                               latitude=place.latitude, longitude=place.longitude)
-    return None
+    """`transform.headline.headline_town` as a row with the town's place (see there)."""
+    place = _headline_town(title, country_code)
+    if place is None:
+        return None
+    return Row("", "", "place", None, location=place.canonical, country_code=place.country_code,
+               latitude=place.latitude, longitude=place.longitude)
 
 
 def _place_by_headline(reports: Sequence[Report], first_only: bool = True) -> None:

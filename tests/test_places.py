@@ -441,3 +441,21 @@ def test_states_a_headline_or_an_outlets_address_names_pick_the_namesake():
 def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():
     doc = parse_one("Two men were shot in Charleston early Sunday, Kanawha County deputies said.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Charleston"} == {("Charleston", "West Virginia")}
+
+
+def test_an_event_the_text_places_nowhere_takes_the_town_its_headline_names():
+    from eventwire.transform.article import analyse_article
+    from eventwire.transform.headline import headline_town
+
+    text = "Four people were hurt in a shooting at a bar early Sunday, police said."
+
+    def place(title, url="http://www.wsyx6.com/story/1"):
+        [row] = [e for e in analyse_article(parse_one(text), "a", None, url, title).events if e.event_type == "casualty"]
+        return row.location, row.admin1
+
+    assert place("4 people injured in Zanesville bar shooting - WSYX Columbus, Ohio") == ("Zanesville", "Ohio")
+    assert place("4 people injured in bar shooting - Zanesville Times") == (None, None)  # the site's name: no story town
+    assert place("4 people injured in Zanesville bar shooting", url=None) == (None, None)  # no country to read it in
+    assert place("In tiny Tyrone, Mo., four hurt in bar shooting") == ("Missouri", "Missouri")  # too small: its state
+    assert headline_town("Five injured in Johnston County shooting", "US") is None  # a county, no Johnston, Rhode Island
+    assert headline_town("Baby shot in the face in California", "US") is None  # the state, no California, Maryland

@@ -43,6 +43,7 @@ from urllib.parse import urlsplit
 
 from .gazetteer import (ALIASES, Place, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise,
                         small_us_towns, towns_named, us_city_in, us_county_states, us_state)
+from .headline import headline_town
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
 
@@ -745,7 +746,7 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     """The place where `event` happened, among the article's place mentions (rule in the module doc); `fallback`:
     the article's dominant place when the sentence names none (rule 3)."""
     if not places:
-        return None
+        return _headline_place(doc) if fallback else None
     country = doc.user_data.get(COUNTRY)
     countries = [p for p in places if p.feature == "country"]  # named outright: "1,300 killed in Israel" in a story from Paris
     if country is not None and any(p.country_code == country for p in places):
@@ -779,8 +780,52 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
         return _town_within(min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0],
                             places, doc, fallback)
     if fallback:
-        return _dateline(places, doc) or dominant_place(places)
+        return _dateline(places, doc) or dominant_place(places) or _headline_place(doc)
     return None
+
+
+def _headline_place(doc: Doc) -> PlaceMention | None:
+    """The town the article's headline names (not the outlet's home after it), in the article's country, as a
+    mention (no offsets: it is not in the text), for an event the text places nowhere (`locate`'s last resort).
+    A US town many states share is the one in the state the headline writes after it ("Tyrone, Mo."), else in
+    the state the article and its headline name most, else the one nearest the outlet's city."""
+    country, title = doc.user_data.get(COUNTRY), doc.user_data.get(TITLE)
+    place = headline_town(title, country, story_only=True) if country and title else None
+    if place is None:
+        return None
+    if country == "US":
+        place = _us_headline_namesake(place, doc, title)
+    return PlaceMention(name=place.canonical, char_start=0, char_end=0, canonical=place.canonical, admin1=place.admin1,
+                        country_code=place.country_code, latitude=place.latitude, longitude=place.longitude,
+                        feature=place.feature)
+
+
+def _us_headline_namesake(place: Place, doc: Doc, title: str) -> Place:
+    """`_headline_place`'s choice among the US towns of a headline town's name (see there)."""
+    m = re.search(re.escape(place.canonical) + r",\s*([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)", title)
+    if m is not None and _state_name(m.group(1)) in _POSTAL_NAMES.values():
+        state = _state_name(m.group(1))
+        return lookup_in(place.canonical, "US", state, small=True) or us_state(state) or place  # (too small a town: its state)
+    url = doc.user_data.get(URL)
+    votes = _us_states(text_of(doc))[0] + outlet_states(url, title)
+    for state, _ in votes.most_common():
+        there = lookup_in(place.canonical, "US", state)
+        if there is not None and normalise(there.canonical) == normalise(place.canonical):
+            return there
+    if us_call_sign_host(url):  # "wkyt.com": W, east of the Mississippi
+        east = _host_labels(url)[0].startswith("w")
+        side = [t for t in towns_named(place.canonical) if t.country_code == "US" and t.longitude is not None
+                and (t.longitude > EAST_OF_MISSISSIPPI) == east and normalise(t.canonical) == normalise(place.canonical)]
+        if side and place not in side:
+            place = max(side, key=lambda t: t.population)
+    outlet = outlet_city(url, title)
+    if outlet is not None:
+        mention = PlaceMention(name=place.canonical, char_start=0, char_end=0)
+        near = _nearest_namesake(mention, PlaceMention(name=outlet.canonical, char_start=0, char_end=0,
+                                                       latitude=outlet.latitude, longitude=outlet.longitude))
+        if near is not None:
+            return near
+    return place
 
 
 def _where_outright(doc: Doc, place: PlaceMention) -> bool:

@@ -1,0 +1,61 @@
+"""What a headline says besides its words: the story's own part (without the site's name an outlet appends) and
+the town it names. Local outlets often name the town of a shooting in the headline and nowhere in the text
+("Houma shooting leaves 1 dead"); the site's name after it is the outlet's home, not where anything happened."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import Place, lookup, lookup_in, us_state
+from .lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
+_RUBRIC = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}[\w'’.-]+:\s+")
+
+
+def story_part(title: str) -> str:
+    """A title without the site's name an outlet appends ("... in Bristol - WSMV Channel 4", "... - DoingItLocal",
+    "... | WBTV Charlotte"): its first part of three words or more."""
+    if "-" in title or "|" in title or "–" in title or "—" in title:
+        return next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
+    return title
+
+
+def headline_proper(title: str) -> str:
+    """`story_part` without a rubric or source before a colon ("In Pictures: ...", "Photos: ...", "Police: ..."):
+    every article of the outlet, or of the rubric, shares them."""
+    title = story_part(title)
+    return _RUBRIC.sub("", title, count=1) if ":" in title else title
+
+
+_HEADLINE_WORDS = GENERIC_TITLE_WORDS | NOT_NAME_WORDS | frozenset("man men dies die kill kills".split())
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'.\-]+(?:[ ]+[A-Z][A-Za-z'.\-]+){0,2}")
+_COUNTY_AFTER = re.compile(r"\s+(?:County|Co\.|Parish)\b")
+_COUNTY_WORDS = frozenset({"County", "Co.", "Parish"})
+
+
+@lru_cache(maxsize=65536)
+def headline_town(title: str | None, country_code: str | None, story_only: bool = False) -> Place | None:
+    """The first town a headline names (the longest run of capitalised words the gazetteer knows as a town, in
+    `country_code` when given): "Houma shooting leaves 1 dead" → Houma; not a county's name ("Johnston County
+    shooting" is no Johnston, Rhode Island) nor a US state's ("in California" is no California, Maryland).
+    `story_only`: not in the site's name an outlet appends (`story_part`:
+    "... - KSLA News 12 Shreveport, Louisiana" is the outlet's home)."""
+    text = story_part(title) if story_only and title else (title or "")
+    for m in _CAPITALISED.finditer(text):
+        words = m.group(0).split()
+        county_next = [w in _COUNTY_WORDS for w in words[1:]] + [_COUNTY_AFTER.match(text, m.end()) is not None]
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                if county_next[i + n - 1] or words[i] in _COUNTY_WORDS or words[i + n - 1] in _COUNTY_WORDS:
+                    continue  # "Johnston County": a county, not a town of that name
+                if us_state(" ".join(words[i : i + n])) is not None:
+                    continue  # "Baby shot in California": the state, not California, Maryland
+                if all(w.lower().strip(".'") in _HEADLINE_WORDS for w in words[i : i + n]):
+                    continue  # "Man Shot Dead": Man is a town in Côte d'Ivoire, and no town here
+                name = " ".join(words[i : i + n])
+                place = lookup_in(name, country_code) if country_code else lookup(name)
+                if place is not None and place.feature == "city":
+                    return place
+    return None
