@@ -459,3 +459,16 @@ def test_an_event_the_text_places_nowhere_takes_the_town_its_headline_names():
     assert place("In tiny Tyrone, Mo., four hurt in bar shooting") == ("Missouri", "Missouri")  # too small: its state
     assert headline_town("Five injured in Johnston County shooting", "US") is None  # a county, no Johnston, Rhode Island
     assert headline_town("Baby shot in the face in California", "US") is None  # the state, no California, Maryland
+
+
+def test_a_local_story_is_anchored_at_its_outlets_city_when_it_names_it():
+    from eventwire.transform.article import analyse_article
+
+    text = "Two men were found shot to death in a car in Wolcott early Sunday, Chicago police said."
+
+    def where(url):
+        return {(e.location, e.admin1) for e in analyse_article(parse_one(text), "a", None, url).events
+                if e.event_type == "casualty"}
+
+    assert where("https://chicago.suntimes.com/news/x") == {("Chicago", "Illinois")}  # Wolcott is a Chicago street
+    assert where(None) != {("Chicago", "Illinois")}  # without the outlet: the town of Wolcott

@@ -17,7 +17,8 @@ in a state the story names ("TRAER, Iowa —", "Nicoma Park Police"). In US stor
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
 Department"); "the Englewood neighborhood" far from the story's towns is no place; towns farther than 300 km
-from the dateline's town are not where its events happened.
+from the dateline's town (else from the first town it names near its outlet's city: "Wolcott" in a Chicago
+Sun-Times story is a street) are not where its events happened.
 
 `locate` picks the event's place by this rule, first match wins, among the places in the article's country
 (when it has one) and leaving out places the victim was taken to ("a hospital in Dallas") and towns named once
@@ -270,6 +271,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     outlet = outlet_city(url, title)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
         places, text, unknown, outlet, us_call_sign_host(url), outlet_states(url, title))
+    if doc.user_data[ANCHOR] is None and outlet is not None and doc.user_data[COUNTRY] == "US":
+        doc.user_data[ANCHOR] = _outlet_anchor(places, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
     return places
@@ -782,6 +785,14 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     if fallback:
         return _dateline(places, doc) or dominant_place(places) or _headline_place(doc)
     return None
+
+
+def _outlet_anchor(places: list[PlaceMention], outlet: Place) -> PlaceMention | None:
+    """A local story without a dateline is anchored at the first town it names within `NAMESAKE_KM` of its outlet's
+    city, where it names one: "Wolcott" or "Mayfield" in a Chicago Sun-Times story that names Chicago are Chicago
+    streets, not towns in Connecticut or Kentucky (`locate` leaves towns far from the anchor out)."""
+    return next((p for p in places if p.feature == "city" and p.latitude is not None and
+                 distance_km(p.latitude, p.longitude, outlet.latitude, outlet.longitude) <= NAMESAKE_KM), None)
 
 
 def _headline_place(doc: Doc) -> PlaceMention | None:
