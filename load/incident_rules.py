@@ -110,11 +110,12 @@ evidence the two share: a date near one member and a name shared with another, m
      higher: "Netanyahu" heads reports of two attacks a day apart in Jerusalem); without evidence it must
      also be near the incident's first report (a chain of days in one city, each near the last, is no
      incident);
-  a'. same area or no place, dates near or within the follow-up window: with strong evidence, or weak
-     evidence and figures that *agree* (a kind both state, neither vague, ranges overlapping, and none
-     conflicting): two reports from the West Bank days apart that share a headline word or a name and "1
-     killed" join, "1 killed" and "3 wounded" do not, and without evidence nothing joins however near the
-     dateline towns (a small town the gazetteer does not know is no place either);
+  a'. same area or no place: dates near, with weak evidence and figures that *agree* (a kind both state,
+     neither vague, ranges overlapping, and none conflicting): two reports from the West Bank a day apart that
+     share a headline word or a name and "1 killed" join, "1 killed" and "3 wounded" do not; weeks apart only
+     with strong evidence (rule c: in the West Bank a Palestinian is killed every few days, and "Israeli forces
+     kill Palestinian" with one name in common joined raids weeks apart); without evidence nothing joins however
+     near the dateline towns (a small town the gazetteer does not know is no place either);
   b. same place within the follow-up window, or another place with dates near (one of the two was
      geocoded to a namesake town): with weak evidence and figures that do not conflict;
   c. otherwise (no place, another place, or dates up to `LONG_DAYS` apart: a trial a year later), with
@@ -866,8 +867,8 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
         if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
             return date_relation(report, _first(incident))[0] == NEAR and (word or not _conflicts(incident, report))
         return True
-    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel in (NEAR, FOLLOW):
-        return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too
+    if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
+        return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too (near only)
     if strength == WEAK and (place == SAME_PLACE and rel == FOLLOW or place == OTHER_PLACE and rel == NEAR):
         return not _conflicts(incident, report)
     return strength == STRONG

@@ -186,7 +186,7 @@ def test_a_sentence_that_opens_on_an_earlier_time_is_another_report():
     assert [[r.event_id for r in rep.rows] for rep in reports] == [["e1", "e4"], ["e2"], ["e3"]]
 
 
-def test_weeks_apart_without_a_town_of_their_own_figures_must_agree():
+def test_weeks_apart_without_a_town_of_their_own_weak_evidence_joins_nothing():
     first = article_reports([_row("e1", "a1", "One man was killed on Monday.", 1, named=False)])[0]
     later = Row("e2", "a2", "wounded", 3, 3, 3, latitude=K[1], longitude=K[2], location="Kramatorsk",
                 event_date=date(2023, 3, 20), date_text="Monday", sentence="Three were wounded on Monday.",
@@ -197,7 +197,9 @@ def test_weeks_apart_without_a_town_of_their_own_figures_must_agree():
     weak = Evidence(names=frozenset({"ivan petrenko"}))
     incident = Incident("i1", [first])
     assert decide(article_reports([later])[0], incident, lambda r: weak) is None  # no figure in common
-    assert decide(article_reports([same])[0], incident, lambda r: weak) is not None
+    assert decide(article_reports([same])[0], incident, lambda r: weak) is None  # the same figure, weeks apart: rule c
+    victim = Evidence(names=frozenset({"ivan petrenko"}), victims=frozenset({"ivan petrenko"}))
+    assert decide(article_reports([same])[0], incident, lambda r: victim) is not None
 
 
 def test_a_paragraph_far_down_joins_the_report_only_on_a_named_town():
@@ -390,3 +392,14 @@ def test_a_running_toll_s_companion_figure_is_the_campaign_s_too():
     day = Row("e3", "a1", "killed", 3, 3, 3, sentence=told, published=SEPT, char_start=100)
     war = Row("e4", "a1", "killed", 500, 500, 500, is_cumulative=True, sentence=told, published=SEPT, char_start=100)
     assert [r.event_id for r in rules.eligible_rows([day, war])] == ["e3"]
+
+
+def test_same_area_weeks_apart_needs_more_than_weak_evidence():
+    weak = Evidence(names=frozenset({"ivan petrenko"}))
+    first = Incident("i1", [article_reports([_dated("e1", "a1", date(2023, 1, 2), 1, named=False)])[0]])
+    near = article_reports([_dated("e2", "a2", date(2023, 1, 3), 1, named=False)])[0]
+    weeks = article_reports([_dated("e3", "a3", date(2023, 1, 20), 1, named=False)])[0]
+    assert decide(near, first, lambda r: weak) is not None
+    assert decide(weeks, first, lambda r: weak) is None  # another raid in the same area, one name in common
+    strong = Evidence(names=frozenset({"ivan petrenko"}), victims=frozenset({"ivan petrenko"}))
+    assert decide(weeks, first, lambda r: strong) is not None  # the same victim, named with an age
