@@ -180,9 +180,9 @@ KINDS = ("killed", "wounded", "missing", "kidnapped", "arrested")
 
 _PERIOD = re.compile(
     r"\b(?:(?:this|last|past|previous)\s+(?:year|month|decade|summer|spring|winter|fall|season)|so far|to date|"
-    r"since\s+(?:19|20)\d\d|since\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"since\s+(?:19|20)\d\d|since\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
     r"every\s+(?:year|day|week|month)|each\s+(?:year|day|week|month)|a\s+year\b|per\s+year|annually|nationwide|"
-    r"in\s+(?:19|20)\d\d\b|(?:through|as of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"in\s+(?:19|20)\d\d\b|(?:through|as of)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|"
     r"(?:over|during|this|last)\s+(?:the\s+)?(?:labor day\s+|memorial day\s+|holiday\s+|long\s+|fourth of july\s+)?weekend|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|\d+)\s+(?:separate\s+)?(?:shootings|incidents|homicides|attacks)|"
     r"separate\s+(?:shootings|incidents|scenes)|across\s+the\s+(?:city|country|state|\w+\s+side)|"

@@ -437,6 +437,9 @@ def test_periods_animals_and_running_tolls_are_not_incidents():
     assert not reports_incident(_row("e2", "Six people were shot in three separate shootings overnight.", count=6))
     assert not reports_incident(_row("e3", "The war has killed 13,000.", count=13000, is_cumulative=True))
     assert reports_incident(_row("e4", "A man was killed on Main Street on Sunday.", count=1))
+    # a period from a date of two digits ("since June 2" was read, "since June 21" was not)
+    assert not reports_incident(_row("e5", "Nearly 50 were shot since June 21 and 19 killed.", count=19))
+    assert not reports_incident(_row("e6", "As of Jan. 15, 30 people had been killed in the city.", count=30))
 
 
 def test_evidence_reads_named_victims_streets_not_headline_words():
