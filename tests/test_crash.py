@@ -173,10 +173,10 @@ def test_an_extractor_that_raises_costs_one_article_not_the_run(tmp_path: Path, 
 
     real = pipeline.analyse_article
 
-    def buggy(doc, article_id, published, url=None):
+    def buggy(doc, article_id, published, url=None, title=None):
         if "craters in the yard of school 103" in doc.text:
             raise ZeroDivisionError("division by zero")
-        return real(doc, article_id, published, url)
+        return real(doc, article_id, published, url, title)
 
     source = invented_articles(tmp_path / "a.jsonl")
     lines = source.read_text(encoding="utf-8").splitlines()[:12]
