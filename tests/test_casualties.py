@@ -1048,3 +1048,17 @@ def test_a_participle_before_its_noun_describes_that_noun(text, killed, hurt):
 )
 def test_a_vague_figure_after_an_exact_one_restates_it(text, hurt):
     assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "who" the parser makes an object of a verb that has its own object: the one who fired, not a victim
+        ("Dana Ortiz, the mother of the 12-year-old who police say shot and killed a 4-year-old, spoke at the hearing.", 1),
+        ("A woman who deputies say shot and killed her 9-year-old daughter was denied bail on Tuesday.", 1),
+        # a relative pronoun that is the only object is the victim
+        ("The boy whom the gunman killed was 14, police said.", 1),
+    ],
+)
+def test_a_relative_pronoun_before_a_verb_with_its_own_object_is_no_victim(text, killed):
+    assert toll(rows(text)) == killed
