@@ -1062,3 +1062,20 @@ def test_a_vague_figure_after_an_exact_one_restates_it(text, hurt):
 )
 def test_a_relative_pronoun_before_a_verb_with_its_own_object_is_no_victim(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # the dead counted without saying who killed them: the one who killed himself is among them
+        ("Four people died in an apparent murder-suicide on Sunday. Police said the man shot his wife and two sons "
+         "before killing himself.", 4),
+        ("A standoff on Friday left three people dead, including the gunman. Deputies said he walked outside and "
+         "killed himself.", 3),
+        # the victims of the one who killed himself: he is one more
+        ("He left four dead and two wounded before killing himself, the sheriff said.", 5),
+        ("A gunman killed three people on Sunday. He then killed himself.", 4),
+    ],
+)
+def test_one_who_killed_himself_is_among_the_dead_counted_without_a_killer(text, killed):
+    assert toll(rows(text)) == killed

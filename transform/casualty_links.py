@@ -41,6 +41,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
      other people" says more than those named just before it in its sentence only: across sentences it may
      restate ("four people were wounded ... four other victims were taken to hospital").
+  6c. One who killed himself, after the dead were counted without saying who killed them ("Five people died in
+     a murder-suicide ... he shot his wife and three children before killing himself", "a standoff that left five
+     dead"): one of those dead, not one more ("A man killed three people and then himself": three and one).
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
   8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
@@ -86,6 +89,7 @@ class Mention:
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    everyone: bool = False  # the dead counted without who killed them ("five people are dead"): rule 6c
     fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
     by_another: bool = False  # hurt by someone the sentence names ("his brother shot him"): rule 9
     possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
@@ -403,6 +407,10 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             same = next((c for c in counted if c.reflexive), None)
             if same is not None:  # "... shooting himself", then "he killed himself in the street": one death
                 _restates(m, same)
+                continue
+            dead = next((c for c in reversed(counted) if c.everyone and compatible(c, m)), None)
+            if dead is not None:  # rule 6c: "Five people are dead ... he killed four relatives before killing himself"
+                _restates(m, dead)
                 continue
         if m.another and not m.reflexive:
             totals = [c for c in fits if c.sentence < m.sentence and (c.event.casualty_count or 0) >= 2]

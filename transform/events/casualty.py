@@ -1039,7 +1039,23 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         cue=cue.i,
         victim=count.victim_token.i if count.victim_token is not None else -1,
         ordinal=_ordinal(count) if count.amount.count == 1 else None,
+        everyone=event.casualty_kind == "killed" and count.reference in ("number", None) and (count.amount.count or 0) >= 2
+        and lemma in EVERYONE_DEAD_CUES and not _left_by_someone(cue),
     )
+
+
+def _left_by_someone(cue: Token) -> bool:
+    """"He left seven dead": the one who killed them is said (the subject of "left" a person, not an incident)."""
+    verb = cue.head
+    return verb.lemma_.lower() == "leave" and any(
+        (s.pos_ in ("PRON", "PROPN") and s.tag_ != "WDT") or is_person_noun(s) for s in _subjects(verb))  # (but "a
+    # standoff that left five dead")
+
+
+EVERYONE_DEAD_CUES = frozenset({"die", "death", "fatality", "find", "succumb"})
+"""Cues that count the dead without saying who killed them ("five people are dead", "five deaths", "five bodies
+were found"): one who killed himself may be among them (casualty_links rule 6c), unlike the victims of "he
+killed five people"."""
 
 
 def _by_another(count: Count, cue: Token) -> bool:
