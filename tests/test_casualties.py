@@ -1079,3 +1079,18 @@ def test_a_relative_pronoun_before_a_verb_with_its_own_object_is_no_victim(text,
 )
 def test_one_who_killed_himself_is_among_the_dead_counted_without_a_killer(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a figure the text dates more than a week before the article's own dated figure: another incident
+        ("A man was shot and killed on Elm Street on Saturday, March 12. On Feb. 27, a teenager was killed two "
+         "blocks away.", 1),
+        # within a week: the same incident may still be told
+        ("A man was shot on Elm Street on Saturday, March 12. On March 9, his brother was killed in the same house.", 1),
+    ],
+)
+def test_a_figure_dated_over_a_week_before_the_articles_own_dated_one_is_recalled(text, killed):
+    found = extract_casualties(_with_published(text, date(2016, 3, 14)))
+    assert toll(found) == killed

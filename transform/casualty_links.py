@@ -9,7 +9,7 @@ figure is kept as a row, but only new victims count: a row that restates, sums u
 The rule, per casualty kind, reading the article's figures in order (running tolls only restate each other):
   0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
      text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
-     date a month before a dated one or half a year before an undated one, "a previous shooting", "in
+     date more than a week before a dated one or half a year before an undated one, "a previous shooting", "in
      retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
      so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
      article's own figures. So is a figure its clause puts in another incident than the article's own ("In a
@@ -244,9 +244,9 @@ def _past(m: Mention) -> bool:
 def _recalled(mentions: list[Mention]) -> None:
     """Rule 0: the article's own incident is that of its first figure (the first not said to be of an earlier
     time, where a later one is dated near publication or the first is marked only by words); a figure the text
-    puts before it (a month before a dated one, half a year before an undated one, "in 2005" or "two years ago",
-    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll; so
-    does a figure said to be of "a separate shooting", "another attack" (when the article's own figure is not)."""
+    puts before it (more than a week before a dated one, half a year before an undated one, "in 2005" or "two
+    years ago", "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in
+    the toll; so does a figure said to be of "a separate shooting", "another attack" (when the article's own figure is not)."""
     own = [m for m in mentions if not m.event.is_cumulative and m.event.casualty_kind in ("killed", "wounded", "shot")]
     if not own:
         return
@@ -271,7 +271,7 @@ def _recalled(mentions: list[Mention]) -> None:
             m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
         elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > RECALL_DAYS:
             m.recalled = True
-        elif m.dated and m.day is not None and (at - m.day).days > (NOW_DAYS if anchor.dated else BACKGROUND_DAYS):
+        elif m.dated and m.day is not None and (at - m.day).days > (SAME_DAY_DAYS if anchor.dated else BACKGROUND_DAYS):
             m.recalled = True
         m.event.recalled = m.recalled or None
 
