@@ -1094,3 +1094,24 @@ def test_one_who_killed_himself_is_among_the_dead_counted_without_a_killer(text,
 def test_a_figure_dated_over_a_week_before_the_articles_own_dated_one_is_recalled(text, killed):
     found = extract_casualties(_with_published(text, date(2016, 3, 14)))
     assert toll(found) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a figure told as days or more before something else: another incident
+        ("A police officer was shot and killed on Sunday. The attack came just 10 days after a gunman killed five "
+         "officers in Tulsa.", 1),
+        ("A boy was killed on Sunday. Six months before that, a gunman killed 14 people in a theater.", 1),
+        ("A man was killed on Sunday. His cousin spoke about the fatal shooting of a 32-year-old man two days "
+         "before.", 1),
+        # "N days after" on a state of things, not an incident: the article's own figure
+        ("Two guards were wounded on Monday. The courthouse remained closed on Wednesday, two days after a gunman "
+         "killed a clerk in its lobby.", 1),
+        # "died three days later": the same person
+        ("A man was shot on Friday. He died three days later.", 1),
+    ],
+)
+def test_a_figure_told_as_days_before_another_is_another_incident(text, killed):
+    found = extract_casualties(_with_published(text, date(2016, 7, 18)))
+    assert toll(found) == killed

@@ -10,8 +10,8 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
      text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
      date more than a week before a dated one or half a year before an undated one, "a previous shooting", "in
-     retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
-     so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
+     retaliation for a shooting that left one dead", "the attack came 10 days after a gunman killed five", "six
+     months before that", "last week" where the article's own figure is not dated so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
      article's own figures. So is a figure its clause puts in another incident than the article's own ("In a
      separate shooting, a man was wounded", "was killed in another shooting a block away"): the toll is the
      article's own incident's, as GVA and ACLED count it, not the sum of every incident a round-up tells of.

@@ -1333,6 +1333,38 @@ def _time_of(words: str, published: date) -> date | None:
 
 EARLIER_WORDS = {"previous", "prior", "earlier", "past"}
 """An incident noun so marked is not the one the article reports: "killed in a previous shooting"."""
+SPAN_UNITS = {"day", "week", "month", "year", "decade"}
+"""Spans of time that part two incidents ("10 days after a gunman killed five officers"); hours do not (the
+wounded die hours after the shooting)."""
+
+
+def _a_span_before(clause: Token) -> bool:
+    """Whether a token of the figure's own clause says it happened days or more before something else: "10 days
+    after a gunman killed five officers" (the figure after "after"), "six months before that, a gunman killed 14",
+    "the fatal shooting of a man two days before", "killed a doctor two decades earlier". ("He died three days
+    later" is the same person's death, not another incident: "later" is not taken.)"""
+    def span(tok: Token) -> bool:
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_UNITS for c in tok.children)
+
+    for c in clause.children:
+        if c.dep_ in ("advmod", "prep") and c.lower_ in ("before", "earlier", "prior") and span(c):
+            return True
+        if c.dep_ == "mark" and c.lower_ in ("after", "since") and (span(c) or span(clause)) and _an_incident_after(clause):
+            return True
+    return False
+
+
+def _an_incident_after(clause: Token) -> bool:
+    """Whether the clause a figure's "N days after" hangs on tells of an incident ("the attack came 10 days after
+    ...", "a shooting that happened weeks after ..."), not a state of things ("the courthouse remained closed
+    two days after a gunman killed two people": that is the article's own incident)."""
+    main = clause.head
+    for subject in _kids(main, "nsubj", "nsubjpass"):
+        if subject.tag_ == "WDT" and main.dep_ == "relcl":
+            subject = main.head  # "the attack, which came 10 days after ..."
+        if subject.lemma_.lower() in INCIDENT_NOUNS | {"killing", "death", "homicide", "murder", "slaying"}:
+            return True
+    return False
 
 
 def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
@@ -1341,6 +1373,13 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
     if cue_index < 0:
         return False
     tok = doc[cue_index]
+    clause = tok
+    for _ in range(6):  # the tokens from the cue up to its clause's verb
+        if _a_span_before(clause):
+            return True
+        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+            break
+        clause = clause.head
     for _ in range(6):
         lemma = tok.lemma_.lower()
         if lemma in ("retaliation", "revenge"):
