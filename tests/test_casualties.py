@@ -1115,3 +1115,18 @@ def test_a_figure_dated_over_a_week_before_the_articles_own_dated_one_is_recalle
 def test_a_figure_told_as_days_before_another_is_another_incident(text, killed):
     found = extract_casualties(_with_published(text, date(2016, 7, 18)))
     assert toll(found) == killed
+
+
+@pytest.mark.parametrize(
+    "text, published, killed",
+    [
+        # the date hangs on the verb, the evidence holds only the victim: the figure is still dated by it
+        ("Two women were wounded on Elm Street on Saturday, March 19. Joseph Parks, 24, was found dead at a "
+         "townhouse on Feb. 23 after neighbours heard gunshots.", date(2016, 3, 21), 0),
+        # a month named without a day, a month and more before the article's own dated figure
+        ("Two women were wounded on Elm Street on Sunday, Sept. 13. Detectives are still looking for suspects "
+         "in the July slaying of Glenn Marten.", date(2015, 9, 25), 0),
+    ],
+)
+def test_an_earlier_figure_is_recalled_when_its_date_hangs_on_its_verb_or_names_a_month(text, published, killed):
+    assert toll(extract_casualties(_with_published(text, published))) == killed

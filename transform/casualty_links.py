@@ -232,7 +232,8 @@ def _hurt_himself(mentions: list[Mention]) -> None:
 
 RECALL_DAYS = 60
 """A figure whose clause puts it at another time ("in August", "three months ago", "in 2005") this long before the
-article's own (undated) figures is another incident (rule 0)."""
+article's own (undated) figures is another incident (rule 0); `NOW_DAYS` before a dated one ("the July slaying"
+in a report of a shooting on Sept. 13)."""
 NOW_DAYS = 31
 """A figure dated this close to publication is of the incident the article reports (rule 0)."""
 
@@ -269,7 +270,7 @@ def _recalled(mentions: list[Mention]) -> None:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
         elif m.lately and not anchor.lately:
             m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
-        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > RECALL_DAYS:
+        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > (NOW_DAYS if anchor.dated else RECALL_DAYS):
             m.recalled = True
         elif m.dated and m.day is not None and (at - m.day).days > (SAME_DAY_DAYS if anchor.dated else BACKGROUND_DAYS):
             m.recalled = True

@@ -1266,7 +1266,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
         mentions.extend(_sentence_casualties(sent, used))
     published = doc.user_data.get(PUBLISHED)
     for m in mentions:
-        day, _, source = date_for_event(m.event, doc, published, own_clause=True)
+        day, _, source = date_for_event(m.event, doc, published, own_clause=True, cue=m.cue)
         m.dated = source in ("sentence", "paragraph")
         m.day = day if m.dated else published
         m.earlier = _another_time(m.event, doc, published)
