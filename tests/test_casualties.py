@@ -1130,3 +1130,19 @@ def test_a_figure_told_as_days_before_another_is_another_incident(text, killed):
 )
 def test_an_earlier_figure_is_recalled_when_its_date_hangs_on_its_verb_or_names_a_month(text, published, killed):
     assert toll(extract_casualties(_with_published(text, published))) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "also" after a total and one of its people: another of them, while the total holds more
+        ("Five people are dead after a shooting at a home on Tuesday. Police said the man killed his father. "
+         "Alex Ruiz also died in the home.", 5),
+        ("Four people were shot, two fatally, on Sunday. Police said a woman was wounded in the leg. The gunfire "
+         "also killed a man, police said.", 2),
+        # after one person: one more
+        ("A man was killed on Elm Street on Tuesday. Alex Ruiz also died in the attack.", 2),
+    ],
+)
+def test_also_after_a_total_is_one_of_its_people_while_it_holds_more(text, killed):
+    assert toll(rows(text)) == killed

@@ -37,10 +37,11 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      else one more ("two men were wounded ... a third man was killed").
   6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
      leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
-     more than those listed so far; else one more.
-  6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
-     other people" says more than those named just before it in its sentence only: across sentences it may
-     restate ("four people were wounded ... four other victims were taken to hospital").
+     more than those listed so far; else one more. So is one marked only by "also" ("Five people are dead ...
+     he killed his father. Alex Ruiz also died"): more than the one just said, within the total.
+  6. Marked as more ("another man", "1 civilian was also killed" after no total, "in a separate shooting"):
+     always new. "Two other people" says more than those named just before it in its sentence only: across
+     sentences it may restate ("four people were wounded ... four other victims were taken to hospital").
   6c. One who killed himself, after the dead were counted without saying who killed them ("Five people died in
      a murder-suicide ... he shot his wife and three children before killing himself", "a standoff that left five
      dead"): one of those dead, not one more ("A man killed three people and then himself": three and one).
@@ -88,6 +89,7 @@ class Mention:
     additive: bool = False
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
+    also: bool = False  # marked as more only by "also" on its verb ("Alex Ruiz also died"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
     everyone: bool = False  # the dead counted without who killed them ("five people are dead"): rule 6c
     fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
@@ -391,8 +393,9 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
                 continue
             names[m.name] = m
             open_slot = next((c for c in fits if c.reference != "name" and c.named < (c.event.casualty_count or 0)), None)
-            if open_slot is not None and not m.additive:
-                open_slot.named += 1
+            if open_slot is not None and (not m.additive or (m.also and (open_slot.event.casualty_count or 0) >= 2
+                                                             and open_slot.sentence < m.sentence)):
+                open_slot.named += 1  # (a name "also" said dead: one more than the one just said, within a total)
                 _restates(m, open_slot)
                 continue
             counted.append(m)
@@ -413,9 +416,9 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if dead is not None:  # rule 6c: "Five people are dead ... he killed four relatives before killing himself"
                 _restates(m, dead)
                 continue
-        if m.another and not m.reflexive:
+        if (m.another or m.also) and not m.reflexive:
             totals = [c for c in fits if c.sentence < m.sentence and (c.event.casualty_count or 0) >= 2]
-            if totals and totals[-1].filled < (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
+            if totals and totals[-1].filled + count <= (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
                 _restates(m, totals[-1])  # one more of those the article lists one by one, within their total
                 continue
         vague = [c for c in fits if c.event.casualty_qualifier == "vague" and c.sentence != m.sentence]

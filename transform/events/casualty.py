@@ -1031,6 +1031,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         another=count.amount.count == 1 and count.additive and not sentence_more and _another(count),
+        also=sentence_more and not count.additive and _also(cue, sent),
         tally=_is_tally(cue, lemma, count),
         lethal=_lethal_wound(sent),
         surviving=_survival(sent),
@@ -1206,6 +1207,14 @@ def _violent_paragraphs(doc: Doc) -> list[bool]:
                 out[paragraph_index(doc, tok.idx)] = True
         doc.user_data[key] = out
     return doc.user_data[key]
+
+
+def _also(cue: Token, sent: Span) -> bool:
+    """Marked as more only by "also" ("Alex Ruiz also died"), not by another incident ("in another attack"):
+    more than the one just said, not necessarily more than a total (casualty_links rule 6b)."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    return any(c.lower_ in ("also", "too") for c in verb.children) and not any(
+        t.lower_ in MORE_WORDS and t.head.lemma_.lower() in INCIDENT_NOUNS for t in sent)
 
 
 def _marked_as_more(cue: Token, sent: Span) -> bool:
