@@ -1146,3 +1146,15 @@ def test_an_earlier_figure_is_recalled_when_its_date_hangs_on_its_verb_or_names_
 )
 def test_also_after_a_total_is_one_of_its_people_while_it_holds_more(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "and then himself" the parser hangs on the verb: one more death
+        ("A man shot and killed his wife and then himself on Sunday.", 2),
+        ("A gunman killed three people and then himself in the lobby of the courthouse.", 4),
+    ],
+)
+def test_himself_conjoined_to_the_verb_that_killed_is_one_more_death(text, killed):
+    assert toll(rows(text)) == killed

@@ -347,10 +347,14 @@ TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
 def _objects(verb: Token) -> list[Token]:
     """The verb's objects, but for a time the parser took for one ("was shot and killed around 1:54 a.m.") and for
     a relative pronoun before a verb that has an object of its own: "the boy who police say shot and killed a
-    girl" is parsed with "who" an object of "killed", yet a verb has one object: "who" is the one who fired."""
+    girl" is parsed with "who" an object of "killed", yet a verb has one object: "who" is the one who fired.
+    "... killed two people and then himself", "himself" conjoined to the verb, is an object too."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and not (c.lower_ in TIME_WORDS or c.ent_type_ == "TIME")]
     if len(objects) > 1:
         objects = [o for o in objects if not (o.tag_ in ("WP", "WDT") and o.i < verb.i)]
+    if objects and VERB_KINDS.get(verb.lemma_.lower()) == "killed":  # "killed two people and then himself", the
+        # parser hanging "himself" on the verb (not "shot a boy and then himself": whether he died is not said)
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("himself", "herself")]
     return objects
 
 
