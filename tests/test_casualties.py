@@ -1158,3 +1158,15 @@ def test_also_after_a_total_is_one_of_its_people_while_it_holds_more(text, kille
 )
 def test_himself_conjoined_to_the_verb_that_killed_is_one_more_death(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "his wife" in the sentence of the one she is the wife of: two people
+        ("A former deputy was found dead on Sunday night after he killed his wife, police said.", 2),
+        ("A retired officer was found dead in his home on Sunday after he shot and killed his wife.", 2),
+    ],
+)
+def test_someone_named_by_kin_is_not_the_person_of_their_own_sentence(text, killed):
+    assert toll(rows(text)) == killed

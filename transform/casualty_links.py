@@ -23,7 +23,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      fatality)") is another source's figure for the same victims: linked to the nearest earlier figure.
   3. A name already counted is the same person ("Mark Ruiz" ... "Ruiz" ... "Mark"); a new name fills a victim
      counted without a name ("a man ... Mark Ruiz") before it counts as one more.
-  4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
+  4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them;
+     but one named by kin ("his wife") is not the one person of a figure of its own sentence ("A man was found
+     dead after he killed his wife": two).
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
@@ -384,7 +386,8 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if earlier:
                 _restates(m, earlier[-1])
                 continue
-        fits = [c for c in counted if compatible(c, m) and c.cue != m.cue]
+        fits = [c for c in counted if compatible(c, m) and c.cue != m.cue
+                and not (m.possessive and c.sentence == m.sentence and c.event.casualty_count == 1)]
         total = sum(c.event.casualty_count or 0 for c in fits)
         if m.reference == "name":
             known = next((n for key, n in names.items() if same_name(key, m.name)), None)
