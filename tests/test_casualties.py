@@ -1170,3 +1170,15 @@ def test_himself_conjoined_to_the_verb_that_killed_is_one_more_death(text, kille
 )
 def test_someone_named_by_kin_is_not_the_person_of_their_own_sentence(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # the one who killed is none of the victims of his killing
+        ("A gunman opened fire in a nightclub on Sunday, killing 20. The shooter is dead, police said.", 21),
+        ("Police are investigating a triple murder in the county. Officers returned fire, killing the suspect.", 4),
+    ],
+)
+def test_the_suspect_is_none_of_the_victims_of_his_killing(text, killed):
+    assert toll(rows(text)) == killed

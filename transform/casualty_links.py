@@ -25,7 +25,8 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      counted without a name ("a man ... Mark Ruiz") before it counts as one more.
   4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them;
      but one named by kin ("his wife") is not the one person of a figure of its own sentence ("A man was found
-     dead after he killed his wife": two).
+     dead after he killed his wife": two), and the suspect or the gunman is none of the victims of a killing
+     done by someone ("a gunman killed 49 ... the shooter is dead", "a triple murder ... killing the suspect").
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
@@ -94,6 +95,7 @@ class Mention:
     also: bool = False  # marked as more only by "also" on its verb ("Alex Ruiz also died"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
     everyone: bool = False  # the dead counted without who killed them ("five people are dead"): rule 6c
+    killer_said: bool = False  # the victims of someone the text says killed them ("he killed 49", "a triple murder"): rule 4
     fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
     by_another: bool = False  # hurt by someone the sentence names ("his brother shot him"): rule 9
     possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
@@ -387,7 +389,8 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
                 _restates(m, earlier[-1])
                 continue
         fits = [c for c in counted if compatible(c, m) and c.cue != m.cue
-                and not (m.possessive and c.sentence == m.sentence and c.event.casualty_count == 1)]
+                and not (m.possessive and c.sentence == m.sentence and c.event.casualty_count == 1)
+                and not (c.killer_said and _category(m) == "suspect" and _category(c) != "suspect")]
         total = sum(c.event.casualty_count or 0 for c in fits)
         if m.reference == "name":
             known = next((n for key, n in names.items() if same_name(key, m.name)), None)

@@ -1046,7 +1046,24 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         ordinal=_ordinal(count) if count.amount.count == 1 else None,
         everyone=event.casualty_kind == "killed" and count.reference in ("number", None) and (count.amount.count or 0) >= 2
         and lemma in EVERYONE_DEAD_CUES and not _left_by_someone(cue),
+        killer_said=_killer_said(cue, lemma),
     )
+
+
+MURDER_NOUNS = frozenset({"murder", "homicide", "killing", "slaying", "massacre"})
+
+
+def _killer_said(cue: Token, lemma: str) -> bool:
+    """Whether the figure's words say someone killed its victims: a killing verb in the active ("a gunman killed
+    49", "opened fire, killing 49") or with its doer ("were killed by a man"), or a word for murder ("a triple murder"): the one who did it is none of them."""
+    if cue.pos_ in ("NOUN", "PROPN"):
+        return cue.lemma_.lower() in MURDER_NOUNS
+    if VERB_KINDS.get(lemma) != "killed" or lemma in ("die", "succumb"):
+        return False
+    if any(c.dep_ == "agent" for c in cue.children):
+        return True  # "were killed by a man"
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) and any(
+        c.dep_ == "dobj" for c in cue.children)  # active, its victims the object: "a gunman (opened fire,) killing 49"
 
 
 def _left_by_someone(cue: Token) -> bool:
