@@ -1182,3 +1182,9 @@ def test_someone_named_by_kin_is_not_the_person_of_their_own_sentence(text, kill
 )
 def test_the_suspect_is_none_of_the_victims_of_his_killing(text, killed):
     assert toll(rows(text)) == killed
+
+
+def test_the_suspect_said_dead_after_the_dead_counted_without_a_killer_is_one_of_them():
+    text = ("Three people are dead after a shooting at the courthouse on Monday, including the shooter. The suspect, "
+            "a 44-year-old inmate, has also been confirmed dead, police said.")
+    assert toll(rows(text)) == 3

@@ -26,7 +26,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them;
      but one named by kin ("his wife") is not the one person of a figure of its own sentence ("A man was found
      dead after he killed his wife": two), and the suspect or the gunman is none of the victims of a killing
-     done by someone ("a gunman killed 49 ... the shooter is dead", "a triple murder ... killing the suspect").
+     done by someone ("a gunman killed 49 ... the shooter is dead", "a triple murder ... killing the suspect"),
+     while he is one of the dead counted without saying who killed them ("Three people are dead, including the
+     shooter ... the suspect has also been confirmed dead": three).
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
@@ -388,10 +390,14 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if earlier:
                 _restates(m, earlier[-1])
                 continue
-        fits = [c for c in counted if compatible(c, m) and c.cue != m.cue
+        fits = [c for c in counted if (compatible(c, m) or _dead_with_the_gunman(c, m)) and c.cue != m.cue
                 and not (m.possessive and c.sentence == m.sentence and c.event.casualty_count == 1)
                 and not (c.killer_said and _category(m) == "suspect" and _category(c) != "suspect")]
         total = sum(c.event.casualty_count or 0 for c in fits)
+        with_gunman = next((c for c in fits if _dead_with_the_gunman(c, m)), None)
+        if with_gunman is not None and not m.reflexive:  # (also where "also" says it: "... has also been
+            _restates(m, with_gunman)  # confirmed dead")
+            continue
         if m.reference == "name":
             known = next((n for key, n in names.items() if same_name(key, m.name)), None)
             if known is not None:
@@ -457,6 +463,13 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def _dead_with_the_gunman(total: Mention, m: Mention) -> bool:
+    """Rule 4: the suspect said dead after the dead were counted without saying who killed them ("Three people
+    are dead, including the shooter ... the suspect has also been confirmed dead"): one of them."""
+    return (total.everyone and _category(m) == "suspect" and m.event.casualty_kind == "killed"
+            and (m.event.casualty_count or 0) == 1 and total.recalled == m.recalled and not _apart(total, m))
 
 
 def _dead_before(m: Mention, mentions: list[Mention]) -> int:
