@@ -1188,3 +1188,17 @@ def test_the_suspect_said_dead_after_the_dead_counted_without_a_killer_is_one_of
     text = ("Three people are dead after a shooting at the courthouse on Monday, including the shooter. The suspect, "
             "a 44-year-old inmate, has also been confirmed dead, police said.")
     assert toll(rows(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        # the time hangs on the first of "shot and killed": the figure's all the same
+        ("A boy was shot and killed at home on Monday. Last month, a 6-year-old girl was shot and killed in the "
+         "same county.", date(2015, 12, 3)),
+        ("A boy was killed at home on Monday, police said. And in December, a 9-year-old girl was shot and killed "
+         "by accident.", date(2015, 8, 3)),
+    ],
+)
+def test_a_time_on_the_first_of_two_conjoined_verbs_dates_the_figure_of_the_second(text, published):
+    assert toll(extract_casualties(_with_published(text, published))) == 1

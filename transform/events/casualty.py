@@ -1322,6 +1322,8 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
         return None
     cue = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "in December, a boy was shot and killed": the date is the first verb's
     root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
     clause = {t.i for t in root.subtree}
     sent = sentence_of(span[0])
@@ -1476,8 +1478,9 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
-        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i):
-            return True
+        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i) or (
+                verb.dep_ == "conj" and tok.i == verb.head.i and verb.head.pos_ in ("VERB", "AUX")):
+            return True  # (or the verb it is conjoined to: "last month, a boy was shot and killed")
     return False
 
 
