@@ -1202,3 +1202,19 @@ def test_the_suspect_said_dead_after_the_dead_counted_without_a_killer_is_one_of
 )
 def test_a_time_on_the_first_of_two_conjoined_verbs_dates_the_figure_of_the_second(text, published):
     assert toll(extract_casualties(_with_published(text, published))) == 1
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a definite ordinal said of someone, or of one "to die": a rank in a series, no victim of its own
+        ("Maya succumbed to her injuries on Wednesday afternoon -- the third child to die from a shooting in the city "
+         "in just two days.", 1),
+        ("A 6-year-old boy was shot and killed at home on Thursday. This is the third child in the county who has "
+         "been shot and killed this year.", 1),
+        # the subject of its own death: one more
+        ("Two men were killed on Sunday. The third man, a 40-year-old, died at the hospital on Monday.", 3),
+    ],
+)
+def test_a_rank_in_a_series_is_no_victim_of_its_own(text, killed):
+    assert toll(rows(text)) == killed

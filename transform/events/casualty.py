@@ -4,7 +4,8 @@ How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "c
 dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition"...), find the slot
 that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
 there (`casualty_counts.read_count`): a number, or one person ("a man", "the 17-year-old", "Mark Ruiz", "he").
-Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows. Conjoined
+Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows, nor is a
+rank in a series ("the third child to die in the city this week"). Conjoined
 groups ("2 soldiers and 3 civilians") are separate rows; "including two civilians" is a row whose `subset_of` is
 the larger count's key.
 
@@ -924,6 +925,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
+                if _a_rank(count, cue):
+                    continue  # "the third child to die in the city this week": a rank in a series, no one more
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
                 part_of = parents[0].event.key if group.i in parts and parents else None  # "four victims -- two men and
@@ -1092,6 +1095,16 @@ def _by_another(count: Count, cue: Token) -> bool:
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
             "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+
+
+def _a_rank(count: Count, cue: Token) -> bool:
+    """"This is the third child in the county who has been shot and killed", "(she died) -- the third child to
+    die from a shooting in two days": a definite ordinal said of someone as a predicate, or of one "to die",
+    ranks a victim told elsewhere in a series of incidents; it is no victim of its own."""
+    tok = count.victim_token
+    if tok is None or _ordinal(count) is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    return tok.dep_ in ("attr", "appos") or (cue.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children))
 
 
 def _ordinal(count: Count) -> int | None:
