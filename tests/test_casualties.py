@@ -1218,3 +1218,19 @@ def test_a_time_on_the_first_of_two_conjoined_verbs_dates_the_figure_of_the_seco
 )
 def test_a_rank_in_a_series_is_no_victim_of_its_own(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # marked as more, after the dead were counted without saying who killed them: still among all the dead
+        ("Three people have died in a shooting near the campus on Friday. Another man was pronounced dead at the "
+         "scene.", 3),
+        ("A shooting on Sunday left five people dead. Police said he shot his girlfriend in the head, then killed "
+         "three more people at the apartments.", 5),
+        # after the victims of a killing: one more
+        ("Two people were killed in a crash on Monday. Another man was killed on Tuesday in a shooting.", 3),
+    ],
+)
+def test_more_dead_after_all_the_dead_were_counted_are_among_them(text, killed):
+    assert toll(rows(text)) == killed

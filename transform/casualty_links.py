@@ -50,6 +50,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   6c. One who killed himself, after the dead were counted without saying who killed them ("Five people died in
      a murder-suicide ... he shot his wife and three children before killing himself", "a standoff that left five
      dead"): one of those dead, not one more ("A man killed three people and then himself": three and one).
+  6e. Dead marked as more ("another man", "three more people"), after the dead were counted without saying who
+     killed them ("Three people have died in a shooting ... Another man was pronounced dead at the scene"): among
+     those dead while the count holds them.
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
   8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
@@ -433,6 +436,11 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if totals and totals[-1].filled + count <= (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
                 _restates(m, totals[-1])  # one more of those the article lists one by one, within their total
                 continue
+        if m.additive and not m.reflexive and m.event.casualty_kind == "killed":
+            totals = [c for c in fits if c.sentence < m.sentence and c.everyone]
+            if totals and totals[-1].filled + count <= (totals[-1].event.casualty_count or 0):
+                _restates(m, totals[-1])  # rule 6e: "A shooting left five dead ... he shot his girlfriend, then
+                continue  # killed three more people": more than those just said, still among all the dead
         vague = [c for c in fits if c.event.casualty_qualifier == "vague" and c.sentence != m.sentence]
         if vague and count >= 2 and m.reference == "number" and m.event.casualty_qualifier != "vague" and not m.additive:
             for c in vague:  # "Several people were shot ... Eight victims were taken to hospitals": the eight
