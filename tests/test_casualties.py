@@ -1234,3 +1234,17 @@ def test_a_rank_in_a_series_is_no_victim_of_its_own(text, killed):
 )
 def test_more_dead_after_all_the_dead_were_counted_are_among_them(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "him", "he" and "the suspect" may be one person
+        ("A gunman killed a woman on Friday night before police shot him to death. Officers confronted the gunman "
+         "in an alley and fired, killing the suspect, the chief said.", 2),
+        ("An officer was shot on Thursday, and the suspect was killed. An autopsy showed he died of multiple gunshot "
+         "wounds.", 1),
+    ],
+)
+def test_the_suspect_and_a_pronoun_may_be_one_person(text, killed):
+    assert toll(rows(text)) == killed

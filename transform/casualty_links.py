@@ -62,9 +62,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      shot himself", "his brother shot himself") (`_hurt_himself`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
-anything) or their days do: figures
-the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
-incidents (the Nov. 5, 2009 attack an article about another shooting recalls: rule 0 flags it `recalled`).
+anything, "he" and "him" the suspect too) or their days do: figures the text dates a week apart, or one dated
+half a year before the article's own (undated) figures, are separate incidents (the Nov. 5, 2009 attack an
+article about another shooting recalls: rule 0 flags it `recalled`).
 """
 
 from __future__ import annotations
@@ -178,8 +178,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     ca, cb = _category(a), _category(b)
     if "unknown" in (ca, cb):
         return True
-    if "suspect" in (ca, cb):
-        return ca == cb
+    if "suspect" in (ca, cb):  # (but "police shot him to death ... killing the suspect": "him" may be him)
+        return ca == cb or (a.reference if cb == "suspect" else b.reference) == "pronoun"
     if ca == "any" or cb == "any" or ca == cb:
         return True
     if {ca, cb} == {"male", "female"}:
