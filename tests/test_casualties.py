@@ -1248,3 +1248,16 @@ def test_more_dead_after_all_the_dead_were_counted_are_among_them(text, killed):
 )
 def test_the_suspect_and_a_pronoun_may_be_one_person(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a shooting that "has claimed the life of" someone: that incident's toll, not a running one
+        ("An accidental shooting in the town has claimed the life of a sheriff's deputy, officials said.", 1),
+        # a war's: a running toll
+        ("The war has claimed more than 13,000 lives.", 0),
+    ],
+)
+def test_an_incident_that_has_claimed_a_life_is_no_running_toll(text, killed):
+    assert toll(rows(text)) == killed

@@ -13,7 +13,8 @@ Across the article, `casualty_links.link` decides which rows are new victims and
 part of others (a closing tally, a name for a victim already counted, "he", another source's figure in
 parentheses): those get `subset_of` too, and are kept as evidence.
 
-`is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives",
+`is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives", but
+not "a shooting has claimed the life of a deputy",
 "the death toll rose to 52", "since 2014") and period or area statistics ("344 people were killed in the city
 last year", "141 children died in accidental shootings in 2015", "kill 30,000 people a year").
 
@@ -607,7 +608,10 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
             return True
         if tok.lower_ == "far" and any(c.lower_ == "so" for c in tok.children):
             return True
-    if present_perfect and (lemma == "claim" or any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children)):
+    one_incident = any(c.dep_ == "nsubj" and c.lemma_.lower() in INCIDENT_NOUNS for c in verb.children)  # "a shooting
+    # has claimed the life of a deputy": that incident's toll
+    if present_perfect and ((lemma == "claim" and not one_incident)
+                            or any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children)):
         return True
     if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
         return True
