@@ -14,9 +14,9 @@ part of others (a closing tally, a name for a victim already counted, "he", anot
 parentheses): those get `subset_of` too, and are kept as evidence.
 
 `is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives", but
-not "a shooting has claimed the life of a deputy",
-"the death toll rose to 52", "since 2014") and period or area statistics ("344 people were killed in the city
-last year", "141 children died in accidental shootings in 2015", "kill 30,000 people a year").
+not "a shooting has claimed the life of a deputy"; "the death toll rose to 52", "since 2014") and period or area
+statistics ("344 people were killed in the city last year", "141 children died in accidental shootings in 2015",
+"kill 30,000 people a year").
 
 The rule analysts rely on (`counts_toward_toll` here, the SQL twin in load/schema.sql): summing
 `casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll
