@@ -1261,3 +1261,17 @@ def test_the_suspect_and_a_pronoun_may_be_one_person(text, killed):
 )
 def test_an_incident_that_has_claimed_a_life_is_no_running_toll(text, killed):
     assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "a week later", "a year ago": one time, not a recurring period
+        ("A woman was shot on Elm Street on Jan. 2. A little more than a week later, Sara Flem, 38, died at a "
+         "hospital, officers said.", 1),
+        # "a year": a recurring period's statistic
+        ("Guns kill 30,000 people a year in the country.", 0),
+    ],
+)
+def test_a_week_later_is_no_recurring_period(text, killed):
+    assert toll(rows(text)) == killed

@@ -660,7 +660,8 @@ _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrel
                                 r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
 _PERIOD_WORDS = re.compile(r"\b(?:this|last|past|the|a|previous) (?:year|decade)(?:'s)?\b|\bdecade\b|\bso far\b|"
                            r"\b(?:those|these|all the|all of the) (?:shootings|killings|homicides|deaths|incidents)\b")
-_RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\bannually\b|\byearly\b|\ba\s+year\b")
+_RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b(?!\s+(?:later|earlier|ago|before|after|prior))"
+                        r"|\bannually\b|\byearly\b")  # (not "a week later", "a year ago": one time)
 _PERIOD = re.compile(
     r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
     r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
