@@ -1275,3 +1275,9 @@ def test_an_incident_that_has_claimed_a_life_is_no_running_toll(text, killed):
 )
 def test_a_week_later_is_no_recurring_period(text, killed):
     assert toll(rows(text)) == killed
+
+
+def test_the_one_said_dead_is_the_noun_just_before_dead_where_the_parser_hung_it_elsewhere():
+    # "left a woman in critical condition and her son dead", parsed as "condition and her son": the son died
+    found = rows("The crash left a woman in critical condition and her son dead.")
+    assert [(e.casualty_count, e.victims) for e in found if e.casualty_kind == "killed"] == [(1, "son")]

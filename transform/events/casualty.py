@@ -467,6 +467,11 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
                 cue.dep_ == "advmod" and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate")):
             head = cue.head
             objects = _kids(head, "dobj")
+            just_before = cue.doc[cue.i - 1] if cue.i > 0 else cue
+            if (objects and just_before.dep_ == "conj" and just_before.pos_ in ("NOUN", "PROPN") and is_person_noun(just_before)
+                    and just_before.i not in {t.i for o in objects for t in _with_conjuncts(o)}):
+                return [just_before]  # "left a woman in critical condition and her son dead" (parsed as "condition
+                # and her son"): the one said dead, not the woman said hurt
             before = [o for o in objects if o.i < cue.i]
             if len(objects) > 1 and before:  # "left a man and woman dead and their two children hospitalized"
                 return [max(before, key=lambda o: o.i)]
