@@ -1281,3 +1281,9 @@ def test_the_one_said_dead_is_the_noun_just_before_dead_where_the_parser_hung_it
     # "left a woman in critical condition and her son dead", parsed as "condition and her son": the son died
     found = rows("The crash left a woman in critical condition and her son dead.")
     assert [(e.casualty_count, e.victims) for e in found if e.casualty_kind == "killed"] == [(1, "son")]
+
+
+def test_a_conjunct_followed_by_its_own_cue_is_not_counted_by_the_first():
+    # "one dead and 14 injured", "injured" hung on the verb: the 14 are hurt, not dead
+    found = rows("The shooting at the club, which was packed on Saturday, left one dead and 14 injured.")
+    assert (toll(found), wounded(found)) == (1, 14)

@@ -914,6 +914,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
             for group in ([slot] if own_adjective or both or described else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
+                after = sent.doc[group.i + 1] if group.i + 1 < sent.end else None
+                if group.i != slot.i and after is not None and after.i != cue.i and (_cue_kind(after) or (kind,))[0] != kind:
+                    continue  # "left one dead and 14 injured", "injured" hung elsewhere: still the 14's own cue
                 if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
                                              and ADJ_KINDS[c.lower_] != kind for c in group.children):
                     continue  # "Four dead and 11 wounded": Four has its own cue of another kind
