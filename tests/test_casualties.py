@@ -1287,3 +1287,17 @@ def test_a_conjunct_followed_by_its_own_cue_is_not_counted_by_the_first():
     # "one dead and 14 injured", "injured" hung on the verb: the 14 are hurt, not dead
     found = rows("The shooting at the club, which was packed on Saturday, left one dead and 14 injured.")
     assert (toll(found), wounded(found)) == (1, 14)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "he", in the sentence of a killing whose doer is said, of the doer's sex: the doer, one more death
+        ("Four people were killed by a man on a rampage before he was shot and killed by police on Sunday night.", 5),
+        ("A gunman killed three people at a bar on Sunday before he was shot and killed by officers.", 4),
+        # "she", of the victim's sex: the victim
+        ("A gunman killed a woman on Sunday as she tried to flee, and she died at the scene.", 1),
+    ],
+)
+def test_he_in_the_sentence_of_his_killing_is_the_killer(text, killed):
+    assert toll(rows(text)) == killed

@@ -28,7 +28,8 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      dead after he killed his wife": two), and the suspect or the gunman is none of the victims of a killing
      done by someone ("a gunman killed 49 ... the shooter is dead", "a triple murder ... killing the suspect"),
      while he is one of the dead counted without saying who killed them ("Three people are dead, including the
-     shooter ... the suspect has also been confirmed dead": three).
+     shooter ... the suspect has also been confirmed dead": three). "He" in the sentence of a killing whose doer
+     is said is the doer ("Four people were killed by a man before he was shot and killed by police": five).
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
@@ -101,6 +102,7 @@ class Mention:
     reflexive: bool = False  # "killed himself": the one who did it
     everyone: bool = False  # the dead counted without who killed them ("five people are dead"): rule 6c
     killer_said: bool = False  # the victims of someone the text says killed them ("he killed 49", "a triple murder"): rule 4
+    killer: str | None = None  # that someone's word, lower case ("man" of "were killed by a man"): rule 4
     fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
     by_another: bool = False  # hurt by someone the sentence names ("his brother shot him"): rule 9
     possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
@@ -139,7 +141,11 @@ SYNONYMS = {
 
 
 def _category(m: Mention) -> str:
-    head = m.head or ""
+    return _word_category(m.head)
+
+
+def _word_category(word: str | None) -> str:
+    head = word or ""
     head = SYNONYMS.get(head, head)
     if head in SUSPECT_NOUNS:
         return "suspect"
@@ -395,7 +401,8 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
                 continue
         fits = [c for c in counted if (compatible(c, m) or _dead_with_the_gunman(c, m)) and c.cue != m.cue
                 and not (m.possessive and c.sentence == m.sentence and c.event.casualty_count == 1)
-                and not (c.killer_said and _category(m) == "suspect" and _category(c) != "suspect")]
+                and not (c.killer_said and _category(m) == "suspect" and _category(c) != "suspect")
+                and not _the_killer_again(c, m)]
         total = sum(c.event.casualty_count or 0 for c in fits)
         with_gunman = next((c for c in fits if _dead_with_the_gunman(c, m)), None)
         if with_gunman is not None and not m.reflexive:  # (also where "also" says it: "... has also been
@@ -471,6 +478,16 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def _the_killer_again(c: Mention, m: Mention) -> bool:
+    """Rule 4: "Four people were killed by a man before he was shot and killed by police": "he", in the sentence
+    of a killing whose doer is said ("a man", "a gunman"), of the doer's sex and not of the victims', is the doer,
+    none of them."""
+    if m.reference != "pronoun" or m.reflexive or c.killer is None or c.sentence != m.sentence:
+        return False
+    doer, pronoun = _word_category(c.killer), _category(m)
+    return pronoun in ("male", "female") and doer in (pronoun, "suspect") and _category(c) != pronoun
 
 
 def _dead_with_the_gunman(total: Mention, m: Mention) -> bool:

@@ -1063,7 +1063,21 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         everyone=event.casualty_kind == "killed" and count.reference in ("number", None) and (count.amount.count or 0) >= 2
         and lemma in EVERYONE_DEAD_CUES and not _left_by_someone(cue),
         killer_said=_killer_said(cue, lemma),
+        killer=_killer(cue, lemma),
     )
+
+
+def _killer(cue: Token, lemma: str) -> str | None:
+    """The word for the one a killing verb says did it ("were killed by a man", "a gunman killed"), lower case."""
+    if VERB_KINDS.get(lemma) != "killed" or lemma in ("die", "succumb") or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in cue.children:
+        if c.dep_ == "agent":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            return pobj.lemma_.lower() if pobj is not None else None
+        if c.dep_ == "nsubj" and c.lower_ not in ("who", "that"):
+            return c.lower_ if c.pos_ == "PRON" else c.lemma_.lower()
+    return None
 
 
 MURDER_NOUNS = frozenset({"murder", "homicide", "killing", "slaying", "massacre"})
