@@ -1052,3 +1052,256 @@ def test_a_participle_before_its_noun_describes_that_noun(text, killed, hurt):
 )
 def test_a_vague_figure_after_an_exact_one_restates_it(text, hurt):
     assert wounded(rows(text)) == hurt
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "who" the parser makes an object of a verb that has its own object: the one who fired, not a victim
+        ("Dana Ortiz, the mother of the 12-year-old who police say shot and killed a 4-year-old, spoke at the hearing.", 1),
+        ("A woman who deputies say shot and killed her 9-year-old daughter was denied bail on Tuesday.", 1),
+        # a relative pronoun that is the only object is the victim
+        ("The boy whom the gunman killed was 14, police said.", 1),
+    ],
+)
+def test_a_relative_pronoun_before_a_verb_with_its_own_object_is_no_victim(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # the dead counted without saying who killed them: the one who killed himself is among them
+        ("Four people died in an apparent murder-suicide on Sunday. Police said the man shot his wife and two sons "
+         "before killing himself.", 4),
+        ("A standoff on Friday left three people dead, including the gunman. Deputies said he walked outside and "
+         "killed himself.", 3),
+        # the victims of the one who killed himself: he is one more
+        ("He left four dead and two wounded before killing himself, the sheriff said.", 5),
+        ("A gunman killed three people on Sunday. He then killed himself.", 4),
+    ],
+)
+def test_one_who_killed_himself_is_among_the_dead_counted_without_a_killer(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a figure the text dates more than a week before the article's own dated figure: another incident
+        ("A man was shot and killed on Elm Street on Saturday, March 12. On Feb. 27, a teenager was killed two "
+         "blocks away.", 1),
+        # within a week: the same incident may still be told
+        ("A man was shot on Elm Street on Saturday, March 12. On March 9, his brother was killed in the same house.", 1),
+    ],
+)
+def test_a_figure_dated_over_a_week_before_the_articles_own_dated_one_is_recalled(text, killed):
+    found = extract_casualties(_with_published(text, date(2016, 3, 14)))
+    assert toll(found) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a figure told as days or more before something else: another incident
+        ("A police officer was shot and killed on Sunday. The attack came just 10 days after a gunman killed five "
+         "officers in Tulsa.", 1),
+        ("A boy was killed on Sunday. Six months before that, a gunman killed 14 people in a theater.", 1),
+        ("A man was killed on Sunday. His cousin spoke about the fatal shooting of a 32-year-old man two days "
+         "before.", 1),
+        # "N days after" on a state of things, not an incident: the article's own figure
+        ("Two guards were wounded on Monday. The courthouse remained closed on Wednesday, two days after a gunman "
+         "killed a clerk in its lobby.", 1),
+        # "died three days later": the same person
+        ("A man was shot on Friday. He died three days later.", 1),
+    ],
+)
+def test_a_figure_told_as_days_before_another_is_another_incident(text, killed):
+    found = extract_casualties(_with_published(text, date(2016, 7, 18)))
+    assert toll(found) == killed
+
+
+@pytest.mark.parametrize(
+    "text, published, killed",
+    [
+        # the date hangs on the verb, the evidence holds only the victim: the figure is still dated by it
+        ("Two women were wounded on Elm Street on Saturday, March 19. Joseph Parks, 24, was found dead at a "
+         "townhouse on Feb. 23 after neighbours heard gunshots.", date(2016, 3, 21), 0),
+        # a month named without a day, a month and more before the article's own dated figure
+        ("Two women were wounded on Elm Street on Sunday, Sept. 13. Detectives are still looking for suspects "
+         "in the July slaying of Glenn Marten.", date(2015, 9, 25), 0),
+    ],
+)
+def test_an_earlier_figure_is_recalled_when_its_date_hangs_on_its_verb_or_names_a_month(text, published, killed):
+    assert toll(extract_casualties(_with_published(text, published))) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "also" after a total and one of its people: another of them, while the total holds more
+        ("Five people are dead after a shooting at a home on Tuesday. Police said the man killed his father. "
+         "Alex Ruiz also died in the home.", 5),
+        ("Four people were shot, two fatally, on Sunday. Police said a woman was wounded in the leg. The gunfire "
+         "also killed a man, police said.", 2),
+        # after one person: one more
+        ("A man was killed on Elm Street on Tuesday. Alex Ruiz also died in the attack.", 2),
+    ],
+)
+def test_also_after_a_total_is_one_of_its_people_while_it_holds_more(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "and then himself" the parser hangs on the verb: one more death
+        ("A man shot and killed his wife and then himself on Sunday.", 2),
+        ("A gunman killed three people and then himself in the lobby of the courthouse.", 4),
+    ],
+)
+def test_himself_conjoined_to_the_verb_that_killed_is_one_more_death(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "his wife" in the sentence of the one she is the wife of: two people
+        ("A former deputy was found dead on Sunday night after he killed his wife, police said.", 2),
+        ("A retired officer was found dead in his home on Sunday after he shot and killed his wife.", 2),
+    ],
+)
+def test_someone_named_by_kin_is_not_the_person_of_their_own_sentence(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # the one who killed is none of the victims of his killing
+        ("A gunman opened fire in a nightclub on Sunday, killing 20. The shooter is dead, police said.", 21),
+        ("Police are investigating a triple murder in the county. Officers returned fire, killing the suspect.", 4),
+    ],
+)
+def test_the_suspect_is_none_of_the_victims_of_his_killing(text, killed):
+    assert toll(rows(text)) == killed
+
+
+def test_the_suspect_said_dead_after_the_dead_counted_without_a_killer_is_one_of_them():
+    text = ("Three people are dead after a shooting at the courthouse on Monday, including the shooter. The suspect, "
+            "a 44-year-old inmate, has also been confirmed dead, police said.")
+    assert toll(rows(text)) == 3
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        # the time hangs on the first of "shot and killed": the figure's all the same
+        ("A boy was shot and killed at home on Monday. Last month, a 6-year-old girl was shot and killed in the "
+         "same county.", date(2015, 12, 3)),
+        ("A boy was killed at home on Monday, police said. And in December, a 9-year-old girl was shot and killed "
+         "by accident.", date(2015, 8, 3)),
+    ],
+)
+def test_a_time_on_the_first_of_two_conjoined_verbs_dates_the_figure_of_the_second(text, published):
+    assert toll(extract_casualties(_with_published(text, published))) == 1
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a definite ordinal said of someone, or of one "to die": a rank in a series, no victim of its own
+        ("Maya succumbed to her injuries on Wednesday afternoon -- the third child to die from a shooting in the city "
+         "in just two days.", 1),
+        ("A 6-year-old boy was shot and killed at home on Thursday. This is the third child in the county who has "
+         "been shot and killed this year.", 1),
+        # the subject of its own death: one more
+        ("Two men were killed on Sunday. The third man, a 40-year-old, died at the hospital on Monday.", 3),
+    ],
+)
+def test_a_rank_in_a_series_is_no_victim_of_its_own(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # marked as more, after the dead were counted without saying who killed them: still among all the dead
+        ("Three people have died in a shooting near the campus on Friday. Another man was pronounced dead at the "
+         "scene.", 3),
+        ("A shooting on Sunday left five people dead. Police said he shot his girlfriend in the head, then killed "
+         "three more people at the apartments.", 5),
+        # after the victims of a killing: one more
+        ("Two people were killed in a crash on Monday. Another man was killed on Tuesday in a shooting.", 3),
+    ],
+)
+def test_more_dead_after_all_the_dead_were_counted_are_among_them(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "him", "he" and "the suspect" may be one person
+        ("A gunman killed a woman on Friday night before police shot him to death. Officers confronted the gunman "
+         "in an alley and fired, killing the suspect, the chief said.", 2),
+        ("An officer was shot on Thursday, and the suspect was killed. An autopsy showed he died of multiple gunshot "
+         "wounds.", 1),
+    ],
+)
+def test_the_suspect_and_a_pronoun_may_be_one_person(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # a shooting that "has claimed the life of" someone: that incident's toll, not a running one
+        ("An accidental shooting in the town has claimed the life of a sheriff's deputy, officials said.", 1),
+        # a war's: a running toll
+        ("The war has claimed more than 13,000 lives.", 0),
+    ],
+)
+def test_an_incident_that_has_claimed_a_life_is_no_running_toll(text, killed):
+    assert toll(rows(text)) == killed
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "a week later", "a year ago": one time, not a recurring period
+        ("A woman was shot on Elm Street on Jan. 2. A little more than a week later, Sara Flem, 38, died at a "
+         "hospital, officers said.", 1),
+        # "a year": a recurring period's statistic
+        ("Guns kill 30,000 people a year in the country.", 0),
+    ],
+)
+def test_a_week_later_is_no_recurring_period(text, killed):
+    assert toll(rows(text)) == killed
+
+
+def test_the_one_said_dead_is_the_noun_just_before_dead_where_the_parser_hung_it_elsewhere():
+    # "left a woman in critical condition and her son dead", parsed as "condition and her son": the son died
+    found = rows("The crash left a woman in critical condition and her son dead.")
+    assert [(e.casualty_count, e.victims) for e in found if e.casualty_kind == "killed"] == [(1, "son")]
+
+
+def test_a_conjunct_followed_by_its_own_cue_is_not_counted_by_the_first():
+    # "one dead and 14 injured", "injured" hung on the verb: the 14 are hurt, not dead
+    found = rows("The shooting at the club, which was packed on Saturday, left one dead and 14 injured.")
+    assert (toll(found), wounded(found)) == (1, 14)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        # "he", in the sentence of a killing whose doer is said, of the doer's sex: the doer, one more death
+        ("Four people were killed by a man on a rampage before he was shot and killed by police on Sunday night.", 5),
+        ("A gunman killed three people at a bar on Sunday before he was shot and killed by officers.", 4),
+        # "she", of the victim's sex: the victim
+        ("A gunman killed a woman on Sunday as she tried to flee, and she died at the scene.", 1),
+    ],
+)
+def test_he_in_the_sentence_of_his_killing_is_the_killer(text, killed):
+    assert toll(rows(text)) == killed

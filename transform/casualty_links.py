@@ -9,9 +9,9 @@ figure is kept as a row, but only new victims count: a row that restates, sums u
 The rule, per casualty kind, reading the article's figures in order (running tolls only restate each other):
   0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
      text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
-     date a month before a dated one or half a year before an undated one, "a previous shooting", "in
-     retaliation for a shooting that left one dead", "last week" where the article's own figure is not dated
-     so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
+     date more than a week before a dated one or half a year before an undated one, "a previous shooting", "in
+     retaliation for a shooting that left one dead", "the attack came 10 days after a gunman killed five", "six
+     months before that", "last week" where the article's own figure is not dated so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
      article's own figures. So is a figure its clause puts in another incident than the article's own ("In a
      separate shooting, a man was wounded", "was killed in another shooting a block away"): the toll is the
      article's own incident's, as GVA and ACLED count it, not the sum of every incident a round-up tells of.
@@ -23,7 +23,13 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      fatality)") is another source's figure for the same victims: linked to the nearest earlier figure.
   3. A name already counted is the same person ("Mark Ruiz" ... "Ruiz" ... "Mark"); a new name fills a victim
      counted without a name ("a man ... Mark Ruiz") before it counts as one more.
-  4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them.
+  4. "he", "the victim", "the two men": the same people as figures already counted when there are enough of them;
+     but one named by kin ("his wife") is not the one person of a figure of its own sentence ("A man was found
+     dead after he killed his wife": two), and the suspect or the gunman is none of the victims of a killing
+     done by someone ("a gunman killed 49 ... the shooter is dead", "a triple murder ... killing the suspect"),
+     while he is one of the dead counted without saying who killed them ("Three people are dead, including the
+     shooter ... the suspect has also been confirmed dead": three). "He" in the sentence of a killing whose doer
+     is said is the doer ("Four people were killed by a man before he was shot and killed by police": five).
   5. A number or "a man": new unless the compatible figures already counted hold at least as many; a larger
      figure is a new total that contains them. A vague figure ("several people were shot", "dozens") yields to
      an exact one of two or more said later in another sentence ("Eight victims were taken to hospitals").
@@ -37,10 +43,17 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      else one more ("two men were wounded ... a third man was killed").
   6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
      leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
-     more than those listed so far; else one more.
-  6. Marked as more ("another man", "1 civilian was also killed", "in a separate shooting"): always new. "Two
-     other people" says more than those named just before it in its sentence only: across sentences it may
-     restate ("four people were wounded ... four other victims were taken to hospital").
+     more than those listed so far; else one more. So is one marked only by "also" ("Five people are dead ...
+     he killed his father. Alex Ruiz also died"): more than the one just said, within the total.
+  6. Marked as more ("another man", "1 civilian was also killed" after no total, "in a separate shooting"):
+     always new. "Two other people" says more than those named just before it in its sentence only: across
+     sentences it may restate ("four people were wounded ... four other victims were taken to hospital").
+  6c. One who killed himself, after the dead were counted without saying who killed them ("Five people died in
+     a murder-suicide ... he shot his wife and three children before killing himself", "a standoff that left five
+     dead"): one of those dead, not one more ("A man killed three people and then himself": three and one).
+  6e. Dead marked as more ("another man", "three more people"), after the dead were counted without saying who
+     killed them ("Three people have died in a shooting ... Another man was pronounced dead at the scene"): among
+     those dead while the count holds them.
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
      death counts, the wound restates it.
   8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
@@ -50,9 +63,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      shot himself", "his brother shot himself") (`_hurt_himself`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
-anything) or their days do: figures
-the text dates a week apart, or one dated half a year before the article's own (undated) figures, are separate
-incidents (the Nov. 5, 2009 attack an article about another shooting recalls: rule 0 flags it `recalled`).
+anything, "he" and "him" the suspect too) or their days do: figures the text dates a week apart, or one dated
+half a year before the article's own (undated) figures, are separate incidents (the Nov. 5, 2009 attack an
+article about another shooting recalls: rule 0 flags it `recalled`).
 """
 
 from __future__ import annotations
@@ -85,7 +98,11 @@ class Mention:
     additive: bool = False
     other: bool = False  # marked as more only by "other(s)": see casualty.additive_strong
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
+    also: bool = False  # marked as more only by "also" on its verb ("Alex Ruiz also died"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    everyone: bool = False  # the dead counted without who killed them ("five people are dead"): rule 6c
+    killer_said: bool = False  # the victims of someone the text says killed them ("he killed 49", "a triple murder"): rule 4
+    killer: str | None = None  # that someone's word, lower case ("man" of "were killed by a man"): rule 4
     fresh: bool = False  # a reflexive whose doer is someone not said before ("a man shot himself"): rule 9
     by_another: bool = False  # hurt by someone the sentence names ("his brother shot him"): rule 9
     possessive: bool = False  # "his brother", "her son": someone named by kin, maybe not the one just said dead
@@ -124,7 +141,11 @@ SYNONYMS = {
 
 
 def _category(m: Mention) -> str:
-    head = m.head or ""
+    return _word_category(m.head)
+
+
+def _word_category(word: str | None) -> str:
+    head = word or ""
     head = SYNONYMS.get(head, head)
     if head in SUSPECT_NOUNS:
         return "suspect"
@@ -163,8 +184,8 @@ def compatible(a: Mention, b: Mention) -> bool:
     ca, cb = _category(a), _category(b)
     if "unknown" in (ca, cb):
         return True
-    if "suspect" in (ca, cb):
-        return ca == cb
+    if "suspect" in (ca, cb):  # (but "police shot him to death ... killing the suspect": "him" may be him)
+        return ca == cb or (a.reference if cb == "suspect" else b.reference) == "pronoun"
     if ca == "any" or cb == "any" or ca == cb:
         return True
     if {ca, cb} == {"male", "female"}:
@@ -228,7 +249,8 @@ def _hurt_himself(mentions: list[Mention]) -> None:
 
 RECALL_DAYS = 60
 """A figure whose clause puts it at another time ("in August", "three months ago", "in 2005") this long before the
-article's own (undated) figures is another incident (rule 0)."""
+article's own (undated) figures is another incident (rule 0); `NOW_DAYS` before a dated one ("the July slaying"
+in a report of a shooting on Sept. 13)."""
 NOW_DAYS = 31
 """A figure dated this close to publication is of the incident the article reports (rule 0)."""
 
@@ -240,9 +262,9 @@ def _past(m: Mention) -> bool:
 def _recalled(mentions: list[Mention]) -> None:
     """Rule 0: the article's own incident is that of its first figure (the first not said to be of an earlier
     time, where a later one is dated near publication or the first is marked only by words); a figure the text
-    puts before it (a month before a dated one, half a year before an undated one, "in 2005" or "two years ago",
-    "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in the toll; so
-    does a figure said to be of "a separate shooting", "another attack" (when the article's own figure is not)."""
+    puts before it (more than a week before a dated one, half a year before an undated one, "in 2005" or "two
+    years ago", "a previous shooting", "in retaliation for ...") recalls another incident: `recalled`, never in
+    the toll; so does a figure said to be of "a separate shooting", "another attack" (when the article's own figure is not)."""
     own = [m for m in mentions if not m.event.is_cumulative and m.event.casualty_kind in ("killed", "wounded", "shot")]
     if not own:
         return
@@ -265,9 +287,9 @@ def _recalled(mentions: list[Mention]) -> None:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
         elif m.lately and not anchor.lately:
             m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
-        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > RECALL_DAYS:
+        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > (NOW_DAYS if anchor.dated else RECALL_DAYS):
             m.recalled = True
-        elif m.dated and m.day is not None and (at - m.day).days > (NOW_DAYS if anchor.dated else BACKGROUND_DAYS):
+        elif m.dated and m.day is not None and (at - m.day).days > (SAME_DAY_DAYS if anchor.dated else BACKGROUND_DAYS):
             m.recalled = True
         m.event.recalled = m.recalled or None
 
@@ -377,8 +399,15 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if earlier:
                 _restates(m, earlier[-1])
                 continue
-        fits = [c for c in counted if compatible(c, m) and c.cue != m.cue]
+        fits = [c for c in counted if (compatible(c, m) or _dead_with_the_gunman(c, m)) and c.cue != m.cue
+                and not (m.possessive and c.sentence == m.sentence and c.event.casualty_count == 1)
+                and not (c.killer_said and _category(m) == "suspect" and _category(c) != "suspect")
+                and not _the_killer_again(c, m)]
         total = sum(c.event.casualty_count or 0 for c in fits)
+        with_gunman = next((c for c in fits if _dead_with_the_gunman(c, m)), None)
+        if with_gunman is not None and not m.reflexive:  # (also where "also" says it: "... has also been
+            _restates(m, with_gunman)  # confirmed dead")
+            continue
         if m.reference == "name":
             known = next((n for key, n in names.items() if same_name(key, m.name)), None)
             if known is not None:
@@ -386,8 +415,9 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
                 continue
             names[m.name] = m
             open_slot = next((c for c in fits if c.reference != "name" and c.named < (c.event.casualty_count or 0)), None)
-            if open_slot is not None and not m.additive:
-                open_slot.named += 1
+            if open_slot is not None and (not m.additive or (m.also and (open_slot.event.casualty_count or 0) >= 2
+                                                             and open_slot.sentence < m.sentence)):
+                open_slot.named += 1  # (a name "also" said dead: one more than the one just said, within a total)
                 _restates(m, open_slot)
                 continue
             counted.append(m)
@@ -404,11 +434,20 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             if same is not None:  # "... shooting himself", then "he killed himself in the street": one death
                 _restates(m, same)
                 continue
-        if m.another and not m.reflexive:
+            dead = next((c for c in reversed(counted) if c.everyone and compatible(c, m)), None)
+            if dead is not None:  # rule 6c: "Five people are dead ... he killed four relatives before killing himself"
+                _restates(m, dead)
+                continue
+        if (m.another or m.also) and not m.reflexive:
             totals = [c for c in fits if c.sentence < m.sentence and (c.event.casualty_count or 0) >= 2]
-            if totals and totals[-1].filled < (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
+            if totals and totals[-1].filled + count <= (totals[-1].event.casualty_count or 0) and _one_said_since(totals[-1], m, mentions):
                 _restates(m, totals[-1])  # one more of those the article lists one by one, within their total
                 continue
+        if m.additive and not m.reflexive and m.event.casualty_kind == "killed":
+            totals = [c for c in fits if c.sentence < m.sentence and c.everyone]
+            if totals and totals[-1].filled + count <= (totals[-1].event.casualty_count or 0):
+                _restates(m, totals[-1])  # rule 6e: "A shooting left five dead ... he shot his girlfriend, then
+                continue  # killed three more people": more than those just said, still among all the dead
         vague = [c for c in fits if c.event.casualty_qualifier == "vague" and c.sentence != m.sentence]
         if vague and count >= 2 and m.reference == "number" and m.event.casualty_qualifier != "vague" and not m.additive:
             for c in vague:  # "Several people were shot ... Eight victims were taken to hospitals": the eight
@@ -439,6 +478,23 @@ def _link_incident(group: list[Mention], mentions: list[Mention]) -> None:
             counted.remove(c)
             m.named += c.named
         counted.append(m)
+
+
+def _the_killer_again(c: Mention, m: Mention) -> bool:
+    """Rule 4: "Four people were killed by a man before he was shot and killed by police": "he", in the sentence
+    of a killing whose doer is said ("a man", "a gunman"), of the doer's sex and not of the victims', is the doer,
+    none of them."""
+    if m.reference != "pronoun" or m.reflexive or c.killer is None or c.sentence != m.sentence:
+        return False
+    doer, pronoun = _word_category(c.killer), _category(m)
+    return pronoun in ("male", "female") and doer in (pronoun, "suspect") and _category(c) != pronoun
+
+
+def _dead_with_the_gunman(total: Mention, m: Mention) -> bool:
+    """Rule 4: the suspect said dead after the dead were counted without saying who killed them ("Three people
+    are dead, including the shooter ... the suspect has also been confirmed dead"): one of them."""
+    return (total.everyone and _category(m) == "suspect" and m.event.casualty_kind == "killed"
+            and (m.event.casualty_count or 0) == 1 and total.recalled == m.recalled and not _apart(total, m))
 
 
 def _dead_before(m: Mention, mentions: list[Mention]) -> int:

@@ -250,16 +250,21 @@ def _clause_host(anchor: Token) -> Token | None:
 
 
 def date_for_event(event: Event, doc: Doc, published: date | None,
-                   own_clause: bool = False) -> tuple[date | None, str | None, str | None]:
+                   own_clause: bool = False, cue: int | None = None) -> tuple[date | None, str | None, str | None]:
     """(date, the words it was read from, where: sentence / paragraph / lead / published); see the module doc.
     (None, None, None) when neither the article nor its publication date says. `own_clause`: of the event's
     sentence, only a date in the event's own clause ("killed on March 31") counts, not one of another clause
-    ("accused in the killing of a girl, entered a plea Friday")."""
+    ("accused in the killing of a girl, entered a plea Friday"). `cue`: the index of the event's cue token, where
+    the caller knows it (the evidence may hold only the victim: "Joseph Parks, 24, was found dead on Feb. 23")."""
     span = doc.char_span(event.char_start, event.char_end, alignment_mode="expand")
     if span is None:
         return None, None, None
     sent = span.sent
     anchor = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
+    if cue is not None and not span.start <= cue < span.end:
+        anchor = doc[cue]
+        if anchor.pos_ == "ADJ" and anchor.head.pos_ in ("VERB", "AUX"):
+            anchor = anchor.head  # "was found dead on Feb. 23": the date is the verb's
     ranked = []
     in_sentence = _candidates(sent)
     host = _clause_host(anchor)

@@ -4,7 +4,8 @@ How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "c
 dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition"...), find the slot
 that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
 there (`casualty_counts.read_count`): a number, or one person ("a man", "the 17-year-old", "Mark Ruiz", "he").
-Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows. Conjoined
+Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows, nor is a
+rank in a series ("the third child to die in the city this week"). Conjoined
 groups ("2 soldiers and 3 civilians") are separate rows; "including two civilians" is a row whose `subset_of` is
 the larger count's key.
 
@@ -12,9 +13,10 @@ Across the article, `casualty_links.link` decides which rows are new victims and
 part of others (a closing tally, a name for a victim already counted, "he", another source's figure in
 parentheses): those get `subset_of` too, and are kept as evidence.
 
-`is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives",
-"the death toll rose to 52", "since 2014") and period or area statistics ("344 people were killed in the city
-last year", "141 children died in accidental shootings in 2015", "kill 30,000 people a year").
+`is_cumulative` marks figures that are not one incident: running tolls ("the war has claimed 13,000 lives", but
+not "a shooting has claimed the life of a deputy"; "the death toll rose to 52", "since 2014") and period or area
+statistics ("344 people were killed in the city last year", "141 children died in accidental shootings in 2015",
+"kill 30,000 people a year").
 
 The rule analysts rely on (`counts_toward_toll` here, the SQL twin in load/schema.sql): summing
 `casualty_count` over rows with kind 'killed', not cumulative and not a subset, gives the article's death toll
@@ -345,8 +347,17 @@ TIME_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The verb's objects, but for a time the parser took for one ("was shot and killed around 1:54 a.m.")."""
-    return [c for c in verb.children if c.dep_ == "dobj" and not (c.lower_ in TIME_WORDS or c.ent_type_ == "TIME")]
+    """The verb's objects, but for a time the parser took for one ("was shot and killed around 1:54 a.m.") and for
+    a relative pronoun before a verb that has an object of its own: "the boy who police say shot and killed a
+    girl" is parsed with "who" an object of "killed", yet a verb has one object: "who" is the one who fired.
+    "... killed two people and then himself", "himself" conjoined to the verb, is an object too."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and not (c.lower_ in TIME_WORDS or c.ent_type_ == "TIME")]
+    if len(objects) > 1:
+        objects = [o for o in objects if not (o.tag_ in ("WP", "WDT") and o.i < verb.i)]
+    if objects and VERB_KINDS.get(verb.lemma_.lower()) == "killed":  # "killed two people and then himself", the
+        # parser hanging "himself" on the verb (not "shot a boy and then himself": whether he died is not said)
+        objects += [c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("himself", "herself")]
+    return objects
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -456,6 +467,11 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
                 cue.dep_ == "advmod" and cue.head.lemma_.lower() in ("find", "leave", "discover", "locate")):
             head = cue.head
             objects = _kids(head, "dobj")
+            just_before = cue.doc[cue.i - 1] if cue.i > 0 else cue
+            if (objects and just_before.dep_ == "conj" and just_before.pos_ in ("NOUN", "PROPN") and is_person_noun(just_before)
+                    and just_before.i not in {t.i for o in objects for t in _with_conjuncts(o)}):
+                return [just_before]  # "left a woman in critical condition and her son dead" (parsed as "condition
+                # and her son"): the one said dead, not the woman said hurt
             before = [o for o in objects if o.i < cue.i]
             if len(objects) > 1 and before:  # "left a man and woman dead and their two children hospitalized"
                 return [max(before, key=lambda o: o.i)]
@@ -597,7 +613,10 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
             return True
         if tok.lower_ == "far" and any(c.lower_ == "so" for c in tok.children):
             return True
-    if present_perfect and (lemma == "claim" or any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children)):
+    one_incident = any(c.dep_ == "nsubj" and c.lemma_.lower() in INCIDENT_NOUNS for c in verb.children)  # "a shooting
+    # has claimed the life of a deputy": that incident's toll
+    if present_perfect and ((lemma == "claim" and not one_incident)
+                            or any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children)):
         return True
     if lemma == "claim" and any(c.dep_ == "nsubj" and c.lemma_.lower() in RUNNING_SUBJECTS for c in verb.children):
         return True
@@ -646,7 +665,8 @@ _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrel
                                 r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
 _PERIOD_WORDS = re.compile(r"\b(?:this|last|past|the|a|previous) (?:year|decade)(?:'s)?\b|\bdecade\b|\bso far\b|"
                            r"\b(?:those|these|all the|all of the) (?:shootings|killings|homicides|deaths|incidents)\b")
-_RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b|\bannually\b|\byearly\b|\ba\s+year\b")
+_RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b(?!\s+(?:later|earlier|ago|before|after|prior))"
+                        r"|\bannually\b|\byearly\b")  # (not "a week later", "a year ago": one time)
 _PERIOD = re.compile(
     r"\b(?:last|this|past|previous|so far this|the)\s+(?:year|decade)\b|\brecent years\b|\b(?:past|last)\s+\w+\s+(?:years|decades)\b"
     r"|\byear[- ]to[- ]date\b|\bthe\s+(?:19|20)\d0s\b|\b(?:19|20)\d\d\b|\b(?:years|decades)\b|\bweekend\b"
@@ -899,6 +919,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
             for group in ([slot] if own_adjective or both or described else _with_conjuncts(slot)):
                 if group.i != slot.i and any(c.i != cue.i and _cue_kind(c) for c in group.children):
                     continue  # "one dead and three injured": the conjunct has its own cue
+                after = sent.doc[group.i + 1] if group.i + 1 < sent.end else None
+                if group.i != slot.i and after is not None and after.i != cue.i and (_cue_kind(after) or (kind,))[0] != kind:
+                    continue  # "left one dead and 14 injured", "injured" hung elsewhere: still the 14's own cue
                 if group.i == slot.i and any(c.i != cue.i and c.dep_ == "amod" and c.lower_ in ADJ_KINDS
                                              and ADJ_KINDS[c.lower_] != kind for c in group.children):
                     continue  # "Four dead and 11 wounded": Four has its own cue of another kind
@@ -920,6 +943,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
+                if _a_rank(count, cue):
+                    continue  # "the third child to die in the city this week": a rank in a series, no one more
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
                 part_of = parents[0].event.key if group.i in parts and parents else None  # "four victims -- two men and
@@ -1031,6 +1056,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         age=_age(count.victim_token) if count.amount.count == 1 else None,
         other=count.additive and not additive_strong(count) and not sentence_more and additive == count.additive,
         another=count.amount.count == 1 and count.additive and not sentence_more and _another(count),
+        also=sentence_more and not count.additive and _also(cue, sent),
         tally=_is_tally(cue, lemma, count),
         lethal=_lethal_wound(sent),
         surviving=_survival(sent),
@@ -1039,7 +1065,54 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         cue=cue.i,
         victim=count.victim_token.i if count.victim_token is not None else -1,
         ordinal=_ordinal(count) if count.amount.count == 1 else None,
+        everyone=event.casualty_kind == "killed" and count.reference in ("number", None) and (count.amount.count or 0) >= 2
+        and lemma in EVERYONE_DEAD_CUES and not _left_by_someone(cue),
+        killer_said=_killer_said(cue, lemma),
+        killer=_killer(cue, lemma),
     )
+
+
+def _killer(cue: Token, lemma: str) -> str | None:
+    """The word for the one a killing verb says did it ("were killed by a man", "a gunman killed"), lower case."""
+    if VERB_KINDS.get(lemma) != "killed" or lemma in ("die", "succumb") or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in cue.children:
+        if c.dep_ == "agent":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            return pobj.lemma_.lower() if pobj is not None else None
+        if c.dep_ == "nsubj" and c.lower_ not in ("who", "that"):
+            return c.lower_ if c.pos_ == "PRON" else c.lemma_.lower()
+    return None
+
+
+MURDER_NOUNS = frozenset({"murder", "homicide", "killing", "slaying", "massacre"})
+
+
+def _killer_said(cue: Token, lemma: str) -> bool:
+    """Whether the figure's words say someone killed its victims: a killing verb in the active ("a gunman killed
+    49", "opened fire, killing 49") or with its doer ("were killed by a man"), or a word for murder ("a triple murder"): the one who did it is none of them."""
+    if cue.pos_ in ("NOUN", "PROPN"):
+        return cue.lemma_.lower() in MURDER_NOUNS
+    if VERB_KINDS.get(lemma) != "killed" or lemma in ("die", "succumb"):
+        return False
+    if any(c.dep_ == "agent" for c in cue.children):
+        return True  # "were killed by a man"
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children) and any(
+        c.dep_ == "dobj" for c in cue.children)  # active, its victims the object: "a gunman (opened fire,) killing 49"
+
+
+def _left_by_someone(cue: Token) -> bool:
+    """"He left seven dead": the one who killed them is said (the subject of "left" a person, not an incident)."""
+    verb = cue.head
+    return verb.lemma_.lower() == "leave" and any(
+        (s.pos_ in ("PRON", "PROPN") and s.tag_ != "WDT") or is_person_noun(s) for s in _subjects(verb))  # (but "a
+    # standoff that left five dead")
+
+
+EVERYONE_DEAD_CUES = frozenset({"die", "death", "fatality", "find", "succumb"})
+"""Cues that count the dead without saying who killed them ("five people are dead", "five deaths", "five bodies
+were found"): one who killed himself may be among them (casualty_links rule 6c), unlike the victims of "he
+killed five people"."""
 
 
 def _by_another(count: Count, cue: Token) -> bool:
@@ -1054,6 +1127,16 @@ def _by_another(count: Count, cue: Token) -> bool:
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
             "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+
+
+def _a_rank(count: Count, cue: Token) -> bool:
+    """"This is the third child in the county who has been shot and killed", "(she died) -- the third child to
+    die from a shooting in two days": a definite ordinal said of someone as a predicate, or of one "to die",
+    ranks a victim told elsewhere in a series of incidents; it is no victim of its own."""
+    tok = count.victim_token
+    if tok is None or _ordinal(count) is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    return tok.dep_ in ("attr", "appos") or (cue.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children))
 
 
 def _ordinal(count: Count) -> int | None:
@@ -1192,6 +1275,14 @@ def _violent_paragraphs(doc: Doc) -> list[bool]:
     return doc.user_data[key]
 
 
+def _also(cue: Token, sent: Span) -> bool:
+    """Marked as more only by "also" ("Alex Ruiz also died"), not by another incident ("in another attack"):
+    more than the one just said, not necessarily more than a total (casualty_links rule 6b)."""
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    return any(c.lower_ in ("also", "too") for c in verb.children) and not any(
+        t.lower_ in MORE_WORDS and t.head.lemma_.lower() in INCIDENT_NOUNS for t in sent)
+
+
 def _marked_as_more(cue: Token, sent: Span) -> bool:
     """"1 civilian was also killed", "in another attack", "a second shooting": more victims, not the same ones."""
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
@@ -1250,7 +1341,7 @@ def extract_casualties(doc: Doc) -> list[Event]:
         mentions.extend(_sentence_casualties(sent, used))
     published = doc.user_data.get(PUBLISHED)
     for m in mentions:
-        day, _, source = date_for_event(m.event, doc, published, own_clause=True)
+        day, _, source = date_for_event(m.event, doc, published, own_clause=True, cue=m.cue)
         m.dated = source in ("sentence", "paragraph")
         m.day = day if m.dated else published
         m.earlier = _another_time(m.event, doc, published)
@@ -1276,6 +1367,8 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
         return None
     cue = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "in December, a boy was shot and killed": the date is the first verb's
     root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
     clause = {t.i for t in root.subtree}
     sent = sentence_of(span[0])
@@ -1317,6 +1410,38 @@ def _time_of(words: str, published: date) -> date | None:
 
 EARLIER_WORDS = {"previous", "prior", "earlier", "past"}
 """An incident noun so marked is not the one the article reports: "killed in a previous shooting"."""
+SPAN_UNITS = {"day", "week", "month", "year", "decade"}
+"""Spans of time that part two incidents ("10 days after a gunman killed five officers"); hours do not (the
+wounded die hours after the shooting)."""
+
+
+def _a_span_before(clause: Token) -> bool:
+    """Whether a token of the figure's own clause says it happened days or more before something else: "10 days
+    after a gunman killed five officers" (the figure after "after"), "six months before that, a gunman killed 14",
+    "the fatal shooting of a man two days before", "killed a doctor two decades earlier". ("He died three days
+    later" is the same person's death, not another incident: "later" is not taken.)"""
+    def span(tok: Token) -> bool:
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_UNITS for c in tok.children)
+
+    for c in clause.children:
+        if c.dep_ in ("advmod", "prep") and c.lower_ in ("before", "earlier", "prior") and span(c):
+            return True
+        if c.dep_ == "mark" and c.lower_ in ("after", "since") and (span(c) or span(clause)) and _an_incident_after(clause):
+            return True
+    return False
+
+
+def _an_incident_after(clause: Token) -> bool:
+    """Whether the clause a figure's "N days after" hangs on tells of an incident ("the attack came 10 days after
+    ...", "a shooting that happened weeks after ..."), not a state of things ("the courthouse remained closed
+    two days after a gunman killed two people": that is the article's own incident)."""
+    main = clause.head
+    for subject in _kids(main, "nsubj", "nsubjpass"):
+        if subject.tag_ == "WDT" and main.dep_ == "relcl":
+            subject = main.head  # "the attack, which came 10 days after ..."
+        if subject.lemma_.lower() in INCIDENT_NOUNS | {"killing", "death", "homicide", "murder", "slaying"}:
+            return True
+    return False
 
 
 def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
@@ -1325,6 +1450,13 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
     if cue_index < 0:
         return False
     tok = doc[cue_index]
+    clause = tok
+    for _ in range(6):  # the tokens from the cue up to its clause's verb
+        if _a_span_before(clause):
+            return True
+        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+            break
+        clause = clause.head
     for _ in range(6):
         lemma = tok.lemma_.lower()
         if lemma in ("retaliation", "revenge"):
@@ -1391,8 +1523,9 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
-        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i):
-            return True
+        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i) or (
+                verb.dep_ == "conj" and tok.i == verb.head.i and verb.head.pos_ in ("VERB", "AUX")):
+            return True  # (or the verb it is conjoined to: "last month, a boy was shot and killed")
     return False
 
 
