@@ -906,12 +906,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
         parents: list[Mention] = []
         parent_tokens: set[int] = set()
         for slot in _victim_slots(cue, lemma):
-            own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and (
-                slot.dep_ in ("nsubj", "nsubjpass") and (_cue_kind(slot.head) or (kind,))[0] != kind  # "Four dead and 11
-                # wounded": "dead" is Four's
-                or slot.dep_ == "dobj" and any(c.dep_ in ("oprd", "xcomp", "acomp") and (_cue_kind(c) or (kind,))[0] != kind
-                                               for c in slot.head.children)))  # "left one dead and 14 injured": 14 are
-            #                                                                    the injured's, the parser hangs "injured" on "left"
+            own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
+                             and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
             both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
             parts = _breakdown(slot)
             described = cue.dep_ == "amod" and cue.head.i == slot.i and cue.i < slot.i  # "the injured boy and two
