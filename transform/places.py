@@ -12,8 +12,9 @@ US town many states share is the one in the state written after it ("Bastrop, Te
 article, else the one nearest the dateline's town (or on its call sign's side of the Mississippi), and in a story
 that names no state, the one nearest the US city its outlet's web address names ("sanfrancisco.cbslocal.com") or
 its headline ends with ("... - WBRC FOX6 News - Birmingham, AL"); the states a headline names ("4-year-old Iowa
-boy dies") count with the text's, and an outlet's address naming one ("nbcconnecticut.com") as half a vote; a name the gazetteer's towns of 5,000+ lack may be a US town of 500+ people
-in a state the story names ("TRAER, Iowa —", "Nicoma Park Police"). In US stories: a state's name is the state
+boy dies") count with the text's, and an outlet's address naming one ("nbcconnecticut.com") as half a vote; a name
+the gazetteer's towns of 5,000+ lack may be a US town of 500+ people in a state the story names ("TRAER, Iowa —",
+"Nicoma Park Police"). In US stories: a state's name is the state
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
 Department"); "the Englewood neighborhood" far from the story's towns is no place; towns farther than 300 km
@@ -387,23 +388,6 @@ wife wild will wind wine wing wire wise wish wolf wood word work wow wsj
 """.split())
 
 
-_HOST_STATES = {n.replace(" ", "").lower(): n for n in _POSTAL_NAMES.values() if n not in ("Washington", "New York")}
-
-
-def outlet_states(url: str | None, title: str | None) -> Counter[str]:
-    """US states an article's headline names ("4-year-old Iowa boy dies", "... - KSLA News 12 Shreveport,
-    Louisiana") and the state its outlet's web address names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
-    longest name, so "westvirginia" is not Virginia; never "washington" or "newyork": washingtonpost.com is the
-    capital's, nbcnewyork.com covers Newark, New Jersey too):
-    counted with the states the text names, for telling namesake towns apart."""
-    votes: Counter[str] = Counter(_state_name(m.group(0)) for m in US_STATES.finditer(title or ""))
-    host = "".join(_host_labels(url))
-    found = [key for key in _HOST_STATES if key in host]
-    if found:
-        votes[_HOST_STATES[max(found, key=len)]] += 0.5  # half a vote: breaks ties, never outvotes the text
-    return votes
-
-
 def us_call_sign_host(url: str | None) -> bool:
     """Whether an outlet's web address starts with a US broadcaster's call sign ("wsmv.com", "ksla.com",
     "kivitv.com", "wdbj7.com"): K or W and two or three letters, with the station's channel or "tv"; a few
@@ -411,6 +395,23 @@ def us_call_sign_host(url: str | None) -> bool:
     with X)."""
     labels = _host_labels(url)
     return bool(labels) and labels[0] not in _NOT_CALL_SIGNS and _HOST_CALL_SIGN.fullmatch(labels[0]) is not None
+
+
+_HOST_STATES = {n.replace(" ", "").lower(): n for n in _POSTAL_NAMES.values() if n not in ("Washington", "New York")}
+
+
+def outlet_states(url: str | None, title: str | None) -> Counter[str]:
+    """US states an article's headline names ("4-year-old Iowa boy dies", "... - KSLA News 12 Shreveport,
+    Louisiana") and the state its outlet's web address names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
+    longest name, so "westvirginia" is not Virginia; never "washington" or "newyork": washingtonpost.com is the
+    capital's, nbcnewyork.com covers Newark, New Jersey too): counted with the states the text names, for telling
+    namesake towns apart."""
+    votes: Counter[str] = Counter(_state_name(m.group(0)) for m in US_STATES.finditer(title or ""))
+    host = "".join(_host_labels(url))
+    found = [key for key in _HOST_STATES if key in host]
+    if found:
+        votes[_HOST_STATES[max(found, key=len)]] += 0.5  # half a vote: breaks ties, never outvotes the text
+    return votes
 
 
 _HEADLINE_PARTS = re.compile(r"\s+[-|–—]\s+|\s*\|\s*|-(?=[A-Z]{4}\b)|(?<=\b[A-Z]{4})-")
@@ -761,8 +762,9 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
         places = near or places  # "Englewood" in a Chicago story is no Englewood a continent away
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
     in_sentence = _near_the_story(in_sentence, places)
-    in_sentence += [p for p in countries if p not in places and event.sent_end and event.sent_start <= p.char_start < event.sent_end
-                    and _where_outright(doc, p)]
+    kept = {id(p) for p in places}
+    in_sentence += [p for p in countries if id(p) not in kept and event.sent_end
+                    and event.sent_start <= p.char_start < event.sent_end and _where_outright(doc, p)]
     cue = _cue_token(event, doc)
     governed: list[tuple[PlaceMention, Span]] = []
     for p in in_sentence:
