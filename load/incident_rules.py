@@ -13,13 +13,15 @@ schema has it, or a sentence that ties the figure to a period, an area or severa
 "during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
 (`_a_toll_of_many`: `MANY_TOLL` or more not dated within a week of publication by its own sentence or
 paragraph, "Israel's bombardment has killed more than 18,000", "The bombing killed 256 Palestinians", "More than
-17,000 people have died" after an earthquake, "About 15,000 Palestinians were killed" in 1948; or, not dated by its own sentence within `NOW_DAYS` of publication, a vague hundred
+17,000 people have died" after an earthquake, "About 15,000 Palestinians were killed" in 1948; or, not dated by
+its own sentence within `NOW_DAYS` of publication, a vague hundred
 or more, "killing hundreds", or `BIG_TOLL` or more placed only at a country or region (its row's place, or
 its sentence's "in Israel" with no town named), "In Israel, 13 people died", or whose sentence names a war,
 offensive, campaign, bombardment or assault or several attacks, raids or strikes, "the assault killed 261",
 "Israeli attacks on Gaza killed 248": a war's tally, repeated for months), a part of such a toll ("including 66
 children": `eligible_rows`), a figure beside a running toll in its sentence and at least as big ("has killed 139 and
-wounded more than 920 since Monday": `_toll_companions`), or its victims are animals ("108,780 deer"). Nor does a figure an article recalls from an earlier time
+wounded more than 920 since Monday": `_toll_companions`), or its victims are animals ("108,780 deer"). Nor does a
+figure an article recalls from an earlier time
 (`recalled_rows`): where the article tells of an incident of its own (a killed or wounded figure its sentence
 dates within `NOW_DAYS` of publication), a figure its sentence dates more than `RECALL_DAYS` before
 publication, or whose sentence opens on an earlier time or names another month ("Last week, the army killed
@@ -376,7 +378,8 @@ def _toll_companions(rows: Sequence[Row]) -> set[str]:
             tolls[r.sentence] = min(tolls.get(r.sentence, r.count), r.count)
     if not tolls:
         return set()
-    return {r.event_id for r in rows if not r.is_cumulative and r.count is not None and r.count >= tolls.get(r.sentence, math.inf)}
+    return {r.event_id for r in rows
+            if not r.is_cumulative and r.count is not None and r.count >= tolls.get(r.sentence, math.inf)}
 
 
 def _with_their_parts(rows: Sequence[Row], ids: set[str]) -> set[str]:

@@ -87,7 +87,8 @@ ALIASES: dict[str, Place] = {
 
 Self-proclaimed republics map to their oblast; "eastern Ukraine" to the Donbas; Gaza to the Strip rather than
 the city; "Palestine" (and "the occupied Palestinian territories") to the country, not Palestine, Texas,
-a town of 18,000 that made Al Jazeera's stories American; common short country names; "D.C." ("D.C. police", "Southwest D.C.") to Washington. Keys are normalised (see `normalise`). Add a line here, nowhere else.
+a town of 18,000 that made Al Jazeera's stories American; common short country names; "D.C." ("D.C. police",
+"Southwest D.C.") to Washington. Keys are normalised (see `normalise`). Add a line here, nowhere else.
 """
 
 _SUFFIXES = (" city", " district", " province", " region", " town", " village", " governorate", " state", " county", " area")
@@ -438,8 +439,8 @@ def _towns_by_name() -> dict[str, list[Place]]:
 
 def lookup_in(name: str, country_code: str, admin1: str | None = None, small: bool = False) -> Place | None:
     """The most populous town of that name in the given country (and state, province... when given), or None
-    (see `_towns_by_name`); a town whose own name it is comes first unless
-    another spelling names a far bigger town (`ALIAS_MARGIN`). `small`: a US state the text writes after the name ("Greenville, Ga.") may also
+    (see `_towns_by_name`); a town whose own name it is comes first unless another spelling names a far bigger
+    town (`ALIAS_MARGIN`). `small`: a US state the text writes after the name ("Greenville, Ga.") may also
     give a town of 500 to 5,000 people (`small_us_towns`); a state the article merely names most may not
     (Philadelphia in a story that names New York is not Philadelphia, New York, 1,200 people)."""
     key = normalise(name)
