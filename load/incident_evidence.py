@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from ..transform import gazetteer
 from ..transform.headline import headline_proper
-from ..transform.lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS  # noqa: F401 (re-exported)
+from ..transform.lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
 
 _CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
 _INITIAL = r"[A-Z]\."

@@ -355,6 +355,8 @@ COUNTRY = ("eventwire", "country")
 """Where `find_places` leaves the article's country (`_in_the_articles_country`) for `locate`."""
 ANCHOR = ("eventwire", "anchor")
 """Where `find_places` leaves a US story's dateline town (`_anchor`) for `locate`."""
+HEADLINE_PLACE = ("eventwire", "headline place")
+"""Where `locate` keeps the town the headline names (`_headline_place`), once per article."""
 
 
 
@@ -471,9 +473,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     for p in towns:
         if p.country_code == country:
             continue
-        there = lookup_in(p.name, country)
-        if there is not None and country == "US" and normalise(there.canonical) != normalise(p.name):
-            continue  # an American town's other (historical, foreign) name: "Jerusalem" is El Rio, California's
+        # (in the US only by a town's own name: "Jerusalem" is another name of El Rio, California)
+        there = _own_town(p.name, country) if country == "US" else lookup_in(p.name, country)
         if there is not None:
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
             p.admin1 = there.admin1
@@ -531,7 +532,7 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
     for p in places:  # "the Palestine Police Department" in a story that names Texas: Palestine, Texas
         key = normalise(p.name)
         if (p.feature == "country" and p.country_code != "US" and home is not None and key not in towns
-                and (t := lookup_in(p.name, "US", home)) is not None and normalise(t.canonical) == key):
+                and (t := _own_town(p.name, "US", home)) is not None):
             towns[key] = t
     for p in places:
         state = us_state(p.name) if p.feature == "country" else None
@@ -578,9 +579,7 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
         for p in us_towns:
             if p.admin1 not in votes and not after.get(p.char_end) and p.longitude is not None and (
                     (p.longitude > EAST_OF_MISSISSIPPI) != east):
-                there = max((t for t in towns_named(p.name) if t.country_code == "US" and t.longitude is not None
-                             and (t.longitude > EAST_OF_MISSISSIPPI) == east and normalise(t.canonical) == normalise(p.name)),
-                            key=lambda t: t.population, default=None)  # (a town's own name: Pittsburgh is no Pittsburg)
+                there = _on_the_side(p.name, east)
                 if there is not None:
                     _become(p, there)  # "MANSFIELD (WCMH) —": Mansfield, Ohio, not Texas
     unsure = []
@@ -591,9 +590,8 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
             named = sorted(votes, key=lambda s: -votes[s])
             if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
                 continue  # already in a state the article names most
-            there = next((t for t in (lookup_in(p.name, "US", s) for s in named)
-                          if t is not None and normalise(t.canonical) == normalise(p.name)), None)  # (not Watervliet,
-            #                             New York, which the gazetteer also calls "Washington", in a story naming New York)
+            there = next((t for t in (_own_town(p.name, "US", s) for s in named) if t is not None), None)  # (not
+            #                     Watervliet, New York, which the gazetteer also calls "Washington", in a story naming New York)
         if there is None and state:
             region = us_state(state)  # "Atlanta, Texas", a town too small for the gazetteer: the state, not Georgia's
             if region is not None:
@@ -607,7 +605,7 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
     home = _dateline_state(text)
     for p in unsure:
         ref = anchor if anchor is not None else outlet
-        there = _nearest_namesake(p, ref) if ref is not None and ref is not p else None
+        there = _nearest_namesake(p.name, ref) if ref is not None and ref is not p else None
         if there is not None and there.admin1 != p.admin1:
             _become(p, there)
         elif there is None and home is not None and p.admin1 != home and (
@@ -616,7 +614,7 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
             #                     the state where the gazetteer has no such town
     if not votes and outlet is not None:  # (no state written anywhere: not after a dateline either)
         for p in us_towns:  # "RICHMOND (CBS SF) —" on sanfrancisco.cbslocal.com: Richmond, California, not Virginia
-            there = _nearest_namesake(p, outlet)
+            there = _nearest_namesake(p.name, outlet)
             if there is not None and there.admin1 != p.admin1:
                 _become(p, there)
     return anchor if dateline else None  # (only a dateline is sure enough to rule far towns out in `locate`)
@@ -658,12 +656,27 @@ def _dateline_state(text: str) -> str | None:
     return state if state in _AP_STATES.values() or state in _POSTAL_NAMES.values() else None
 
 
-def _nearest_namesake(p: PlaceMention, anchor: PlaceMention):
-    """The US town of `p`'s name nearest the anchor, when one lies within `NAMESAKE_KM` of it."""
+def _own_town(name: str, country: str, state: str | None = None) -> Place | None:
+    """`lookup_in`'s town when the name is its own, not another spelling the gazetteer lists (Watervliet, New York,
+    is also "Washington"; El Rio, California, "Jerusalem")."""
+    there = lookup_in(name, country, state)
+    return there if there is not None and normalise(there.canonical) == normalise(name) else None
+
+
+def _on_the_side(name: str, east: bool) -> Place | None:
+    """The most populous US town of that own name on one side of the Mississippi (a call sign's: W east, K west;
+    a town's own name: Pittsburgh is no Pittsburg)."""
+    return max((t for t in towns_named(name) if t.country_code == "US" and t.longitude is not None
+                and (t.longitude > EAST_OF_MISSISSIPPI) == east and normalise(t.canonical) == normalise(name)),
+               key=lambda t: t.population, default=None)
+
+
+def _nearest_namesake(name: str, anchor: PlaceMention | Place) -> Place | None:
+    """The US town of that name nearest the anchor, when one lies within `NAMESAKE_KM` of it."""
     if anchor.latitude is None:
         return None
     best, best_km = None, NAMESAKE_KM
-    for town in towns_named(p.name):
+    for town in towns_named(name):
         if town.country_code != "US":
             continue
         d = distance_km(town.latitude, town.longitude, anchor.latitude, anchor.longitude)
@@ -801,7 +814,14 @@ def _headline_place(doc: Doc) -> PlaceMention | None:
     """The town the article's headline names (not the outlet's home after it), in the article's country, as a
     mention (no offsets: it is not in the text), for an event the text places nowhere (`locate`'s last resort).
     A US town many states share is the one in the state the headline writes after it ("Tyrone, Mo."), else in
-    the state the article and its headline name most, else the one nearest the outlet's city."""
+    the state the article and its headline name most, else the one nearest the outlet's city. Worked out once
+    per article (every unplaced event of it asks)."""
+    if HEADLINE_PLACE not in doc.user_data:
+        doc.user_data[HEADLINE_PLACE] = _read_headline_place(doc)
+    return doc.user_data[HEADLINE_PLACE]
+
+
+def _read_headline_place(doc: Doc) -> PlaceMention | None:
     country, title = doc.user_data.get(COUNTRY), doc.user_data.get(TITLE)
     place = headline_town(title, country, story_only=True) if country and title else None
     if place is None:
@@ -822,23 +842,15 @@ def _us_headline_namesake(place: Place, doc: Doc, title: str) -> Place:
     url = doc.user_data.get(URL)
     votes = _us_states(text_of(doc))[0] + outlet_states(url, title)
     for state, _ in votes.most_common():
-        there = lookup_in(place.canonical, "US", state)
-        if there is not None and normalise(there.canonical) == normalise(place.canonical):
+        there = _own_town(place.canonical, "US", state)
+        if there is not None:
             return there
     if us_call_sign_host(url):  # "wkyt.com": W, east of the Mississippi
         east = _host_labels(url)[0].startswith("w")
-        side = [t for t in towns_named(place.canonical) if t.country_code == "US" and t.longitude is not None
-                and (t.longitude > EAST_OF_MISSISSIPPI) == east and normalise(t.canonical) == normalise(place.canonical)]
-        if side and place not in side:
-            place = max(side, key=lambda t: t.population)
+        if place.longitude is None or (place.longitude > EAST_OF_MISSISSIPPI) != east:
+            place = _on_the_side(place.canonical, east) or place
     outlet = outlet_city(url, title)
-    if outlet is not None:
-        mention = PlaceMention(name=place.canonical, char_start=0, char_end=0)
-        near = _nearest_namesake(mention, PlaceMention(name=outlet.canonical, char_start=0, char_end=0,
-                                                       latitude=outlet.latitude, longitude=outlet.longitude))
-        if near is not None:
-            return near
-    return place
+    return (_nearest_namesake(place.canonical, outlet) if outlet is not None else None) or place
 
 
 def _where_outright(doc: Doc, place: PlaceMention) -> bool:

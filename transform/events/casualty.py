@@ -623,11 +623,16 @@ def _is_cumulative(cue: Token, lemma: str) -> bool:
     return False
 
 
+def _first_verb(verb: Token) -> Token:
+    """The verb a verb is conjoined to ("shot" of "was shot and killed"), else the verb itself."""
+    return verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else verb
+
+
 def _coordinated_cues(verb: Token) -> list[Token]:
     """The verb and the casualty cues coordinated with it: "Three were killed and 22 wounded in shootings since
     Friday" says one period or one set of incidents for both figures."""
     out = [verb]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if _first_verb(verb) is not verb:
         out.append(verb.head)
     if verb.dep_ == "ccomp":  # "Two were killed and three wounded in separate shootings, police said" (two ccomps)
         out += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i != verb.i and c.pos_ in ("VERB", "AUX")
@@ -1363,8 +1368,7 @@ def _another_time(event: Event, doc: Doc, published: date | None) -> date | None
         return None
     cue = next((t for t in span if event.cue and t.lemma_.lower() == event.cue), span.root)
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        verb = verb.head  # "in December, a boy was shot and killed": the date is the first verb's
+    verb = _first_verb(verb)  # "in December, a boy was shot and killed": the date is the first verb's
     root = verb.head if verb.dep_ in ("relcl", "acl") else verb  # "the 2012 shooting that left 12 dead"
     clause = {t.i for t in root.subtree}
     sent = sentence_of(span[0])
@@ -1519,8 +1523,7 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
-        if tok.i in (verb.i, cue.i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i) or (
-                verb.dep_ == "conj" and tok.i == verb.head.i and verb.head.pos_ in ("VERB", "AUX")):
+        if tok.i in (verb.i, cue.i, _first_verb(verb).i) or (cue.pos_ == "NOUN" and tok.i == cue.head.i):
             return True  # (or the verb it is conjoined to: "last month, a boy was shot and killed")
     return False
 
