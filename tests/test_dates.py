@@ -37,6 +37,7 @@ THURSDAY = date(2022, 1, 20)
         ("9-15-16", date(2016, 9, 20), date(2016, 9, 15)),  # month first: 15 cannot be a month
         ("15/9/16", date(2016, 9, 20), date(2016, 9, 15)),  # day first
         ("12-30 May", TUESDAY, date(2014, 5, 12)),  # a range of days: its first
+        ("Around 10:30 Sunday morning", date(2014, 5, 25), date(2014, 5, 25)),  # a clock without a.m.: no date
     ],
 )
 def test_resolve_date(text, published, expected):
@@ -100,3 +101,17 @@ def test_a_sentence_that_dates_the_figure_to_a_year_borrows_no_day():
 def test_an_age_written_as_years_old_does_not_stop_a_sentence_borrowing_its_paragraph_date():
     text = "The fire started on Sunday. A 16-year-old girl was injured in the blaze."
     assert _dated(text)[:3] == (date(2014, 5, 25), "Sunday", "paragraph")
+
+
+def test_a_pages_time_stamp_is_no_event_day():
+    """"Posted: <date> <time>", "(Published <date>)" and a line ending in a date and a clock are when the page was
+    written: the event's own day further on wins, and without one the publication date stands."""
+    text = ("Lakeside shooting under investigation Posted: Tuesday, May 27, 2014 4:46 AM EDT\n\n"
+            "Deputies say a farmer shot two neighbours on Saturday. Both were wounded in the arm.")
+    assert _dated(text, count=2)[:3] == (date(2014, 5, 24), "Saturday", "paragraph")
+    text = "May 27, 2014 7:26 AM\n\nTwo hikers were injured by a falling branch."
+    assert _dated(text) == (TUESDAY, None, "published")
+    text = "(Published Tuesday, May 27, 2014)\n\nTwo hikers were injured by a falling branch."
+    assert _dated(text) == (TUESDAY, None, "published")
+    text = "On May 24, 2014 at about 6:00 PM a gunman wounded two hikers."
+    assert _dated(text)[:3] == (date(2014, 5, 24), "May 24, 2014", "sentence")

@@ -11,7 +11,9 @@ Where an event's date comes from, first match wins:
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
 Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), and "yesterday", "today",
-"tonight". Free text is never handed to `search_dates` (it reads "we" as Wednesday).
+"tonight"; not the page's own time stamp ("Posted: Friday, June 26, 2015 4:46 AM EDT", "(Published ...)": the day
+of writing, which the publication date already says). Free text is never handed to `search_dates` (it reads "we"
+as Wednesday). A clock time ("10 p.m.", "about 10:30") is no part of a date.
 
 Weekdays are resolved here, not by dateparser: a weekday means the most recent such day on or before
 publication ("on Monday" in a Tuesday 27 May 2014 article → 26 May; "Thursday" in a Thursday article → that
@@ -53,7 +55,9 @@ _FILLERS = re.compile(
     r"^(?:on|in|at|since|by|from|during|until|of|around|about|circa|approximately|as reported on|reported on"
     r"|as of)\s+|^(?:late|early|mid|the)\s+|\s+(?:morning|afternoon|evening|night)$|\s*\(as reported\)$"
 )
-_CLOCK = re.compile(r"\b(?:around|about|at|shortly|just)?\s*(?:before|after)?\s*\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?=\s|$|,)|\b(?:noon|midnight)\b")
+_CLOCK = re.compile(r"\b(?:around|about|at|shortly|just)?\s*(?:before|after)?\s*"
+                    r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d)(?=\s|$|,)|\b(?:noon|midnight)\b")
+"""A clock time ("10 p.m.", "about 10:30"): no part of a date."""
 _SPANS = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?!\s+ago)")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$|,)")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
@@ -185,13 +189,34 @@ def _with_day(ent: Span) -> Span:
     return ent
 
 
+_STAMP_BEFORE = re.compile(r"(?:posted|updated|published|last modified|created)\s*:?\s*(?:on\s+)?"
+                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$", re.I)
+_STAMP_AFTER = re.compile(r"\s*(?:[-–|,]|at)?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,4}\b)?\s*"
+                          r"(?:\n|$|\||updated|posted)", re.I)
+_ENDS_IN_CLOCK = re.compile(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?$", re.I)
+_LINE_END = re.compile(r"\s*(?-i:[A-Z]{2,4}\b)?[ \t]*(?:\n|$|\||updated|posted)", re.I)
+
+
+def _is_stamp(text: str, start: int, end: int) -> bool:
+    """Whether a date is the page's own time stamp, not an event's day: "Posted: Friday, June 26, 2015 4:46 AM
+    EDT", "(Published Wednesday, March 25, 2015)", a line that ends "March 12, 2015 7:26 AM". A stamp is the day
+    of writing, and an event told under it has its own day or none ("On January 3 at about 6:00 PM" stays)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _STAMP_BEFORE.search(text, max(line_start, start - 30), start):
+        return True
+    if _STAMP_AFTER.match(text, end) is not None:
+        return True
+    return _ENDS_IN_CLOCK.search(text, start, end) is not None and _LINE_END.match(text, end) is not None
+
+
 def _all_candidates(doc: Doc) -> list[Span]:
     """Every date-like span of the doc, in order (built once per Doc)."""
     key = ("eventwire", "date_candidates")
     if key not in doc.user_data:
         spans = [_with_day(e) for e in entities(doc) if e.label_ == "DATE"
                  or (e.label_ == "TIME" and any(t.lower_ in WEEKDAYS or t.lower_ in RELATIVE_WORDS for t in e))]
-        spans = [e for e in spans if not AGE.search(e.text.lower())]
+        text = text_of(doc)
+        spans = [e for e in spans if not AGE.search(e.text.lower()) and not _is_stamp(text, e.start_char, e.end_char)]
         taken = {t.i for e in spans for t in e}
         for m in _RELATIVE_WORD.finditer(text_of(doc)):  # found in the text, not by walking every token
             span = doc.char_span(m.start(), m.end())
