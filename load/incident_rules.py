@@ -92,7 +92,10 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   "49 killed at a nightclub") raises the evidence one step (none to weak, weak to strong) when the dates are
   near or either report names its town: such tolls are rare in one place, reported far and wide (often
   placed at the reporter's city) and months later, but a war has many strikes that each kill a dozen, and
-  the same toll repeated week after week without a town is a war's tally, not one strike. Months apart
+  the same toll repeated week after week without a town is a war's tally, not one strike. Within `PLACE_KM`
+  of a town either names it is strong evidence: on near dates on its own, within the follow-up window with a
+  name, a street or a distinctive headline word besides (a Pulse survivor's story from Kissimmee a week after
+  "49 killed" at Orlando's Pulse nightclub; not two strikes that each killed ten in one city weeks apart). Months apart
   (beyond the follow-up window) and not in one town, names alone are weak evidence: the officials,
   spokespeople and commentators conflict news quotes about every incident; a victim named with an age, a
   street or the wording (`beyond_names`) stays strong.
@@ -898,7 +901,9 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         if strength == STRONG and rel == LONG and place != SAME_PLACE and not beyond_names(mine, theirs, common):
             strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
         if toll is not None and big_toll(member) == toll and (rel == NEAR or specific(report.place) or specific(member.place)):
-            strength, same_toll = min(STRONG, strength + 1), True  # the same mass-casualty toll
+            same_toll = True  # the same mass-casualty toll: stronger evidence, and strong within one town's reach
+            strength = (STRONG if place in (SAME_PLACE, SAME_AREA) and (rel == NEAR or rel == FOLLOW and (
+                strength > NONE or _one_title_word(mine, theirs, common))) else min(STRONG, strength + 1))
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
         word = strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common)

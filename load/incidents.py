@@ -71,7 +71,7 @@ from .incident_rules import (
     summarise,
 )
 
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
 _EMPTY = Evidence()
 

@@ -8,7 +8,7 @@ read from a sentence: they test reconciliation, not extraction.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -634,3 +634,24 @@ def test_a_headline_word_outweighs_differing_figures_in_one_town_and_is_no_evide
     assert decide(report("a4", 4, detroit), first, lambda r: bowling) is None
     joined = decide(report("a5", 4, chicago), first, lambda r: bowling)
     assert joined is not None and joined[0] == 0  # (-strength: none)
+
+
+def test_the_same_mass_toll_near_a_town_joins_weeks_later_with_a_headline_word_besides():
+    from eventwire.load.incident_rules import Incident, decide
+
+    kissimmee = gazetteer.lookup("Kissimmee")
+    orlando = gazetteer.lookup("Orlando")
+
+    def report(aid: str, count: int, town, day: date, named: bool):
+        row = Row(f"{aid}-1", aid, "killed", count, count, count, location=town.canonical, latitude=town.latitude,
+                  longitude=town.longitude, event_date=day, date_text="Sunday", sentence=f"{count} were killed.",
+                  published=day, date_source="sentence", place_named=named)
+        return article_reports([row])[0]
+
+    club = date(2016, 6, 12)
+    first = Incident("i1", [report("a1", 41, orlando, club, True)])
+    lounge = Evidence(words=frozenset({"lounge"}))
+    # a survivor's story from the next town a week on, the same toll and the club's name in both headlines
+    assert decide(report("a2", 41, kissimmee, club + timedelta(days=7), False), first, lambda r: lounge) is not None
+    # without a word or a name in common, weeks apart: another attack that killed as many
+    assert decide(report("a3", 41, kissimmee, club + timedelta(days=7), False), first, lambda r: Evidence()) is None
