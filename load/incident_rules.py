@@ -132,7 +132,9 @@ blocking (`Index`): incidents near in place within a few days, or sharing a name
 than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty toll.
 
 **4. The incident's figures.** For each kind: `best` is the figure of the latest report that states it
-(tolls rise as the wounded die; ACLED revises the same way), `low`/`high` the range over its reports, and
+(tolls rise as the wounded die; ACLED revises the same way), but for the wounded the figure most of its reports
+give, vague amounts aside (the latest of a tie: outlets count the wounded differently, and later reports
+seldom correct it the way a death toll rises), `low`/`high` the range over its reports, and
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
 row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
@@ -1214,6 +1216,16 @@ def supported_place(place: Row | None, mentions: Sequence[Row]) -> Row | None:
     return best if top > 2 * _support(place, points) else place
 
 
+def _most_given(stating: Sequence[Figure]) -> Figure:
+    """Rule 4's wounded figure: the one most reports give, vague amounts aside ("several"), the latest of a tie.
+    Outlets count the wounded differently (with or without the dead, the grazed, the hurt fleeing) and a later
+    report rarely corrects an earlier one the way a rising death toll does."""
+    exact = [f for f in stating if not f.vague] or list(stating)
+    counts = Counter(f.best for f in exact)
+    top = max(counts.values())
+    return next(f for f in reversed(exact) if counts[f.best] == top)
+
+
 def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: Sequence[Row] = ()) -> Summary:
     """Rule 4: an incident's date, place and figures from its reports (`mentions`: the towns its articles
     name, as rows with coordinates, see `supported_place`; `headline_towns`: the towns its reports' headlines
@@ -1227,7 +1239,7 @@ def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: 
         stating = [r.figures[kind] for r in reports if kind in r.figures]
         if not stating:
             continue
-        last = stating[-1]
+        last = stating[-1] if kind != "wounded" else _most_given(stating)
         figures[kind] = (last.best, min(f.low for f in stating), max(f.high for f in stating), len(stating))
         latest_row[kind] = last.event_id
     first = min(reports, key=lambda r: r.key)

@@ -655,3 +655,22 @@ def test_the_same_mass_toll_near_a_town_joins_weeks_later_with_a_headline_word_b
     assert decide(report("a2", 41, kissimmee, club + timedelta(days=7), False), first, lambda r: lounge) is not None
     # without a word or a name in common, weeks apart: another attack that killed as many
     assert decide(report("a3", 41, kissimmee, club + timedelta(days=7), False), first, lambda r: Evidence()) is None
+
+
+def test_the_wounded_are_the_figure_most_reports_give_not_the_latest():
+    from eventwire.load.incident_rules import Incident, summarise
+
+    def report(aid: str, published: date, killed: int, wounded: int, vague: bool = False):
+        rows = [Row(f"{aid}-{kind}", aid, kind, n, n, n, sentence=f"{killed} killed and {wounded} hurt on Saturday.",
+                    char_start=i, published=published, event_date=SAT, date_text="Saturday", date_source="sentence",
+                    qualifier="vague" if vague and kind == "wounded" else None)
+                for i, (kind, n) in enumerate((("killed", killed), ("wounded", wounded)))]
+        return article_reports(rows)[0]
+
+    incident = Incident("i1", [report("a1", SUN, 1, 4), report("a2", SUN, 1, 4), report("a3", MON, 2, 3),
+                               report("a4", TUE, 2, 9, vague=True)])
+    summary = summarise(incident)
+    assert summary.figures["killed"][:3] == (2, 1, 2)  # the death toll is the latest report's
+    assert summary.figures["wounded"][0] == 4  # two outlets say four; one says three, "several" is no count
+    # a tie goes to the latest
+    assert summarise(Incident("i2", [report("b1", SUN, 1, 4), report("b2", MON, 1, 3)])).figures["wounded"][0] == 3
