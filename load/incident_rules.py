@@ -27,7 +27,9 @@ dates within `NOW_DAYS` of publication), a figure its sentence dates more than `
 publication, or whose sentence opens on an earlier time or names another month ("Last week, the army killed
 three", "In July, ..." or "a raid in late January" in an article of another month, "On February 22, a raid
 killed 11"), with the rows of its sentence and its parts; an article that tells only of an earlier time (a
-follow-up, a trial) reports that incident as before. Those rows get no incident (`events.incident_id` stays
+follow-up, a trial) reports that incident as before, but for a figure its sentence dates `OLDER_DAYS` or more
+before another figure's ("the Nov. 5, 2009, Fort Hood shooting that killed 13" in a 2015 article about an April
+2014 shooting: `_years_before`). Those rows get no incident (`events.incident_id` stays
 NULL) and stay in `latest_running_toll`.
 
 **1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens
@@ -214,6 +216,7 @@ _CAMPAIGN = re.compile(
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 RECALL_DAYS = 6  # a figure its own sentence dates this long before publication is of an earlier time
 NOW_DAYS = 3  # and the article tells of an incident of its own when a figure is dated this close to publication
+OLDER_DAYS = 365  # a figure its own sentence dates this long before another's is an older incident it recalls
 _IN_A_MONTH = re.compile(r"\bin\s+(?:early\s+|mid-|late\s+)?(" + "|".join(MONTH_NAMES) + r")\b(?!\s+\d)", re.IGNORECASE)
 _EARLIER_OPENING = re.compile(
     r"^\W*(?:last\s+(?:week|month|year)|earlier\s+this\s+(?:month|year)|(?:days|weeks|months|years)\s+(?:earlier|before|ago)"
@@ -426,14 +429,29 @@ def recalled_rows(rows: Sequence[Row]) -> set[str]:
     dated within `NOW_DAYS` of publication, not of an earlier time), a figure its sentence places at an earlier
     time is one the article recalls ("Last week, the army killed three", "the raid on February 22 that killed
     11"): no report of an incident, as are the rows of its sentence and the parts of it. An article that tells
-    only of an earlier time (a follow-up, a trial) reports that incident as before."""
+    only of an earlier time (a follow-up, a trial) reports that incident as before, and recalls only a figure
+    dated years before another (`_years_before`)."""
     earlier = {r.event_id for r in rows if _of_an_earlier_time(r)}
     if not earlier:
         return earlier
     if not any(r.event_id not in earlier and r.kind in ("killed", "wounded") and _dated_now(r) for r in rows):
-        return set()
+        earlier = _years_before(rows)
+        if not earlier:
+            return earlier
     sentences = {r.sentence for r in rows if r.event_id in earlier}
     return _with_their_parts(rows, {r.event_id for r in rows if r.event_id in earlier or r.sentence in sentences})
+
+
+def _years_before(rows: Sequence[Row]) -> set[str]:
+    """Rows an article's own words date `OLDER_DAYS` or more before the latest incident its own words date (a
+    2015 article on the 2014 shooting that recalls "the Nov. 5, 2009, Fort Hood shooting that killed 13")."""
+    days = {r.event_id: d for r in rows
+            if r.date_source == "sentence" and r.date_text is not None and r.kind in ("killed", "wounded")
+            and (d := trusted_day(r)) is not None}
+    if len(days) < 2:
+        return set()
+    latest = max(days.values())
+    return {e for e, d in days.items() if (latest - d).days >= OLDER_DAYS}
 
 
 # ---- 1-2. reports -------------------------------------------------------------------------------------

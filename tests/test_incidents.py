@@ -674,3 +674,23 @@ def test_the_wounded_are_the_figure_most_reports_give_not_the_latest():
     assert summary.figures["wounded"][0] == 4  # two outlets say four; one says three, "several" is no count
     # a tie goes to the latest
     assert summarise(Incident("i2", [report("b1", SUN, 1, 4), report("b2", MON, 1, 3)])).figures["wounded"][0] == 3
+
+
+def test_a_figure_dated_years_before_the_article_s_own_incident_is_recalled():
+    """A follow-up with no incident of this week still recalls an older one: "the March 3, 2009, shooting that
+    killed 12" in a 2015 article about the April 2, 2014 shooting reports no incident."""
+    published = date(2015, 1, 25)
+
+    def row(eid: str, sentence: str, count: int, day: date, text: str, kind: str = "killed") -> Row:
+        return Row(eid, "a1", kind, count, count, count, sentence=sentence, char_start=int(eid[1:]) * 100,
+                   published=published, event_date=day, date_text=text, date_source="sentence")
+
+    april = "On April 2, a soldier opened fire on his comrades, killing three and wounding 14."
+    older = "He bought his pistol at the shop used in the March 3, 2009, shooting that killed 12 people."
+    rows = [row("e1", april, 3, date(2014, 4, 2), "April 2"), row("e2", april, 14, date(2014, 4, 2), "April 2", "wounded"),
+            row("e3", older, 12, date(2009, 3, 3), "the March 3, 2009")]
+    (report,) = article_reports(rows)
+    assert {r.event_id for r in report.rows} == {"e1", "e2"}
+    # an article only about the old shooting (a trial) reports it as before
+    (trial,) = article_reports([row("e3", older, 12, date(2009, 3, 3), "the March 3, 2009")])
+    assert trial.figures["killed"].best == 12
