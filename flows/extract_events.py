@@ -35,7 +35,7 @@ from ..extract.boilerplate import RepeatIndex
 from ..extract.clean import clean_article, index_repeats
 from ..extract.feeds import FeedError, FeedTooLarge, fetch_entry, fetch_feed, is_url
 from ..extract.sources import iter_source
-from ..load import writer
+from ..load import incidents, writer
 from ..load.db import DatabaseBusy, session
 from ..load.incremental import (
     RunMemory,
@@ -125,6 +125,18 @@ def load_task(db_path: str, articles: list[Article], results: list[ArticleResult
         writer.write_batch(con, articles, results, raw_hashes, versions.EXTRACTOR_VERSION, run_id, rejects)
 
 
+@task(name="settle-incidents", cache_policy=NO_CACHE)
+def settle_task(db_path: str, run_id: str, batches: list[list[str]]) -> None:
+    """The run's articles filed into incidents once more, together (`incidents.settle`): its batches filed them
+    as they came, and the grouping should not depend on that order. With them, the articles of runs killed or
+    interrupted since the last complete one, so a re-run after a kill ends as one clean run does. One batch,
+    and nothing left unsettled: its articles were filed together already."""
+    with session(db_path, apply_schema=False) as con, signals_raised_as_such():
+        earlier = writer.unsettled_articles(con, run_id)
+        if len(batches) > 1 or earlier:
+            incidents.settle(con, [a for ids in batches for a in ids] + earlier)
+
+
 # ---- the flow ----------------------------------------------------------------------------------------
 
 
@@ -179,8 +191,8 @@ def _triage(db_path: str, raws: list[RawArticle], rejects: list[Reject], repeats
     return admit(batch, cleaned, owners, seen)
 
 
-def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str, summary: RunSummary) -> None:
-    """Write one batch (one transaction), log its rejects, and count what it added."""
+def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str, summary: RunSummary) -> list[str]:
+    """Write one batch (one transaction), log its rejects, and count what it added; returns the ids written."""
     logger = get_run_logger()
     articles = batch.to_extract + batch.to_store
     results = results + [ArticleResult(a.article_id) for a in batch.to_store]
@@ -201,6 +213,7 @@ def _load(db_path: str, batch: Triage, results: list[ArticleResult], run_id: str
     for res in results:
         summary.events.update(e.event_type for e in res.events)
         summary.places += len(res.places)
+    return [a.article_id for a in articles]
 
 
 @flow(name="extract-events")
@@ -222,13 +235,16 @@ def extract_events(sources: list[str], options: RunOptions = RunOptions(), runti
     seen = RunMemory()
     pending: deque = deque()
     done = 0
+    written: list[list[str]] = []  # the article ids of each batch written
 
     def finish_oldest() -> None:
         nonlocal done
         batch, future = pending.popleft()
         results, seconds = future.result() if future is not None else ([], 0.0)
         summary.nlp_seconds += seconds
-        _load(db_path, batch, results, run_id, summary)
+        ids = _load(db_path, batch, results, run_id, summary)
+        if ids:
+            written.append(ids)
         done += len(batch.to_extract)
         if runtime.progress is not None:
             runtime.progress(len(seen.article_ids), done)
@@ -243,6 +259,7 @@ def extract_events(sources: list[str], options: RunOptions = RunOptions(), runti
                 finish_oldest()
         while pending:
             finish_oldest()
+        settle_task(db_path, run_id, quote(written))  # batches filed their figures as they came: once more, together
         status = "completed"
     except BaseException as exc:
         stop = signal_exception(exc)  # Ctrl-C, or SIGTERM (Prefect's handler, or flows/interrupt.py)

@@ -378,6 +378,30 @@ def reconcile_in_transaction(con: duckdb.DuckDBPyConnection, article_ids: Iterab
     return stats
 
 
+def settle(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> Stats:
+    """A run's articles reconciled once more, all together, in a transaction of its own: what its batches
+    filed is taken back and filed again in the canonical order (see "Order" in the rules), so a run's incidents
+    do not depend on the order its articles arrived in, and a first run into an empty database gives what a
+    full rebuild gives. Incidents of earlier runs keep their ids and their earlier reports; one this run opened
+    is formed again under the same id when its first report is the same. Killed meanwhile, the batches' incidents
+    stay as they were."""
+    ids = list(dict.fromkeys(article_ids))
+    con.begin()
+    try:
+        _register(con, "incident_settle_ids", _ids_table("article_id", ids))
+        try:
+            con.execute("UPDATE events SET incident_id = NULL WHERE incident_id IS NOT NULL "
+                        "AND article_id IN (SELECT article_id FROM incident_settle_ids)")
+        finally:
+            con.unregister("incident_settle_ids")
+        stats = reconcile(con, ids)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return stats
+
+
 def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) -> dict[str, Evidence]:
     """Evidence of new reports, by their first row's event id; stored in `incident_keys`, replacing what
     their articles had. A report reads the text around its own figures (`incident_evidence.context`), and

@@ -149,6 +149,16 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def unsettled_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """Articles that runs which did not complete wrote since the last run that did, besides run `run_id`: a
+    killed or interrupted run's batches were never settled into incidents (`incidents.settle`), so the next
+    run to complete settles them with its own."""
+    return [r[0] for r in con.execute(
+        "SELECT a.article_id FROM articles a JOIN runs r USING (run_id) WHERE r.run_id <> ? AND r.status <> 'completed' "
+        "AND r.started_at > coalesce((SELECT max(started_at) FROM runs WHERE status = 'completed'), TIMESTAMP '1970-01-01') "
+        "ORDER BY a.article_id", [run_id]).fetchall()]
+
+
 RUN_COLUMNS = ("articles_new", "articles_changed", "articles_unchanged", "articles_rejected", "statements",
                "casualties", "places", "seconds", "nlp_seconds")
 

@@ -508,10 +508,14 @@ def test_gva_sample_through_the_flow(prefect_harness, tmp_path):
             if json.loads(line)["id"] in wanted:
                 dst.write(line)
     db = tmp_path / "gva.duckdb"
-    run([str(sample)], RunOptions(db_path=str(db), workers=1))
+    run([str(sample)], RunOptions(db_path=str(db), workers=1, batch_size=16))
+    grouping = "SELECT list(DISTINCT article_id ORDER BY article_id) FROM events WHERE incident_id IS NOT NULL GROUP BY incident_id"
     with session(db) as con:
         incidents.reconcile_in_transaction(con)
         s = scoring.score_incidents(gold, scoring.predictions_from_db(con))
+        settled = sorted(r[0] for r in con.execute(grouping).fetchall())
+        incidents.rebuild(con)  # the run's batches, settled, group as one reconciliation of everything does
+        assert sorted(r[0] for r in con.execute(grouping).fetchall()) == settled
     assert s["bcubed_precision"] >= 0.9
     assert s["bcubed_recall"] > 0.5
     assert s["killed_over_incidents"] <= s["killed_summing_mentions"]
@@ -694,3 +698,28 @@ def test_a_figure_dated_years_before_the_article_s_own_incident_is_recalled():
     # an article only about the old shooting (a trial) reports it as before
     (trial,) = article_reports([row("e3", older, 12, date(2009, 3, 3), "the March 3, 2009")])
     assert trial.figures["killed"].best == 12
+
+
+def test_a_run_settles_its_batches_into_the_incidents_one_reconciliation_of_them_all_gives(db):
+    """Batches file their figures as they come; a later report that names both victims makes two earlier ones one
+    incident only if it is read with them. `settle` (the flow's last step) files the run's articles once more,
+    together, in the canonical order: what a full rebuild gives, whatever order they came in."""
+    carter = Story("trib-30", "Tribune", "Man shot dead on Elm Street", MON, [
+        Fig("John Carter, 24, was shot dead on Elm Street in Chicago on Saturday night.", "killed", 1, day=SAT,
+            date_text="Saturday night")])
+    ortega = Story("sun-30", "Sun-Times", "Second man killed in Chicago", MON, [
+        Fig("Luis Ortega, 30, was shot dead in Chicago on Saturday night, police said.", "killed", 1, day=SAT,
+            date_text="Saturday night")])
+    both = Story("wgn-30", "WGN", "Two men killed in Saturday shooting", SUN, [
+        Fig("John Carter, 24, and Luis Ortega, 30, were shot dead in Chicago on Saturday night.", "killed", 2,
+            day=SAT, date_text="Saturday night")])
+    ids = [write(db, story)[0] for story in (carter, ortega, both)]  # three batches, in this order
+    assert incident_of(db, ids[0]) != incident_of(db, ids[1])  # filed as they came: two incidents
+    with session(db) as con:
+        incidents.settle(con, ids)
+    assert incident_of(db, ids[0]) == incident_of(db, ids[1]) == incident_of(db, ids[2]) is not None
+    assert q(db, "SELECT count(*), max(articles) FROM incidents") == [(1, 3)]
+    settled = q(db, "SELECT incident_id, killed, wounded, incident_date, location FROM incidents")
+    with session(db) as con:
+        incidents.rebuild(con)
+    assert q(db, "SELECT incident_id, killed, wounded, incident_date, location FROM incidents") == settled
