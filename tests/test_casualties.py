@@ -311,6 +311,9 @@ def wounded(events) -> int:
         ("Five people were shot on Sunday. One of them, a 20-year-old man, died at the hospital. "
          "A 15-year-old girl was shot in the leg.", 1, 4),
         ("Three men were shot in the parking lot and two of them died.", 2, 1),
+        # a vague "several were shot" after an exact count restates it: no larger wounded total
+        ("One man was killed and three others injured at a party on Saturday night. Deputies responded to "
+         "reports of several people who had been shot.", 1, 3),
     ],
 )
 def test_the_shot_who_did_not_die_are_the_wounded(text, killed, hurt):

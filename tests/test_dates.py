@@ -115,3 +115,12 @@ def test_a_pages_time_stamp_is_no_event_day():
     assert _dated(text) == (TUESDAY, None, "published")
     text = "On May 24, 2014 at about 6:00 PM a gunman wounded two hikers."
     assert _dated(text)[:3] == (date(2014, 5, 24), "May 24, 2014", "sentence")
+
+
+def test_a_sentence_borrows_the_day_its_paragraph_gives_an_event_not_the_day_something_was_said():
+    text = ("A farmer was wounded on Saturday night, a spokesman said Sunday. At around 10 p.m., deputies found "
+            "two more people injured behind the barn.")
+    assert _dated(text, count=2)[:3] == (date(2014, 5, 24), "Saturday night", "paragraph")
+    # with no other day in the paragraph, the day it was said still dates it
+    text = "Deputies said Sunday that a barn burned down. Two people were injured in the blaze."
+    assert _dated(text, count=2)[:3] == (date(2014, 5, 25), "Sunday", "paragraph")

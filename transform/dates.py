@@ -5,7 +5,8 @@ Where an event's date comes from, first match wins:
   1. `sentence`: a date in the event's own sentence; the one inside the event's own clause wins over one
      elsewhere in the sentence ("killed in Monday's violence, ... reported Tuesday" → Monday), then the nearest;
   2. `paragraph`: the nearest date before the event's sentence in the same paragraph ("On 12 March 2020, a bomb
-     hit a convoy. Two soldiers were killed.");
+     hit a convoy. Two soldiers were killed."), passing over the day something was said ("... on Saturday night,
+     a spokesman said Sunday.") when the paragraph gives another;
   3. `lead`: the first date of the article's first paragraph (its lead, or its dateline);
   4. `published`: the publication date itself (`date_text` is then NULL).
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
@@ -34,6 +35,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .lexicon import FIGURE_SOURCE_VERBS
 from .nlp import entities, paragraph_index, paragraph_starts, text_of
 from .records import Event
 
@@ -261,6 +263,14 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
     return doc.user_data[key]
 
 
+def _day_of_saying(cand: Span) -> bool:
+    """Whether a date is the day something was said ("a spokesman said Sunday", "police announced Monday"): a
+    sentence that borrows its paragraph's date takes an earlier day the paragraph gives an event first ("One
+    person was killed on Saturday night, a spokesman said Sunday. ... several people had been shot")."""
+    head = cand.root.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in FIGURE_SOURCE_VERBS
+
+
 def _clause_host(anchor: Token) -> Token | None:
     """The noun a relative clause holding `anchor` describes: its dates are the clause's ("the July 20, 2012
     shooting that left 12 dead")."""
@@ -309,6 +319,7 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
         return None, None, None  # "in 2015", "last year": the sentence dates the event, to no day; borrow none
     para_start = paragraph_starts(doc)[paragraph_index(doc, sent.start_char)]
     earlier = _all_candidates(doc)[: bisect.bisect_left(_candidate_starts(doc), sent.start)]
+    said: tuple[date, str] | None = None
     for cand in reversed(earlier):
         if cand.start_char >= sent.start_char:
             continue
@@ -318,7 +329,12 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
             continue
         resolved = resolve_date(cand.text, published)
         if resolved is not None:
+            if _day_of_saying(cand):
+                said = said or (resolved, cand.text.strip())
+                continue
             return resolved, cand.text.strip(), "paragraph"
+    if said is not None:
+        return said[0], said[1], "paragraph"
     lead = _lead(doc, published)
     if lead is not None:
         return lead[0], lead[1], "lead"

@@ -1531,7 +1531,8 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
 def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     """The rows, with the wounded the text states only as people shot minus the dead ("Four people were shot,
     one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
-    names; the named wounded then become its parts."""
+    names (and exact: a vague "several were shot" outnumbers no wounded it names); the named wounded then become
+    its parts."""
     def counted(kind: str) -> list[Mention]:
         return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None
                 and not m.event.is_cumulative and not m.event.recalled]
@@ -1547,6 +1548,8 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     if surviving <= sum(m.event.casualty_count or 0 for m in wounded):
         return events
     first = max(shot, key=lambda m: (m.event.casualty_count or 0, -m.event.char_start))
+    if first.event.casualty_qualifier == "vague" and wounded:
+        return events  # "several people had been shot" says no more than the "three others injured" it restates
     derived = first.event
     derived.casualty_kind = "wounded"
     derived.casualty_count = surviving
