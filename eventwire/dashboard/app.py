@@ -300,8 +300,9 @@ def main() -> None:
                                                 ("wounded", "wounded"), ("articles", "articles"),
                                                 ("sources", "sources"))):
                 col.metric(label, f"{head[key]:,}")
-            st.caption(f"Each incident counted once, at its latest figure. Summing the death figure of every report "
-                       f"of these incidents instead would give {head['killed_summing_reports']:,}.")
+            st.caption("Each incident counted once: its deaths at the latest report's figure, its wounded at the one "
+                       f"most reports give. Summing the death figure of every report of these incidents instead would "
+                       f"give {head['killed_summing_reports']:,}.")
         points = fetch("incidents", queries.incidents, f)
         if points is not None and len(points):
             st.subheader("Map of incidents")
