@@ -1307,3 +1307,15 @@ def test_a_conjunct_followed_by_its_own_cue_is_not_counted_by_the_first():
 )
 def test_he_in_the_sentence_of_his_killing_is_the_killer(text, killed):
     assert toll(rows(text)) == killed
+
+
+def test_people_shot_told_apart_over_sentences_are_one_wounded_total_with_parts():
+    """"Four people were shot ... one is in critical condition. Three others are stable": the four are the wounded
+    total and the one and the three its parts, so the first sentence that gives the wounded gives all four (an
+    incident takes a report's first figure); said in one sentence, the parts stand as they are."""
+    found = rows("Four people were shot in Waterbury early Thursday and one of the victims is in critical condition. "
+                 "Three others are in stable condition, police said.")
+    assert [(e.casualty_kind, e.casualty_count) for e in found if e.subset_of is None] == [("wounded", 4)]
+    assert wounded(found) == 4
+    found = rows("Four people were shot on Elm Street on Thursday: one was hurt in the leg and three in the arm.")
+    assert wounded(found) == 4

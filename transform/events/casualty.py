@@ -1531,8 +1531,9 @@ def _weeks_before(doc: Doc, cue_index: int) -> bool:
 def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     """The rows, with the wounded the text states only as people shot minus the dead ("Four people were shot,
     one fatally" → a wounded row of 3 on "Four people were shot"), where that is more than the wounded it
-    names (and exact: a vague "several were shot" outnumbers no wounded it names); the named wounded then become
-    its parts."""
+    names, or as many but named over several sentences ("Four people were shot ... one is in critical condition.
+    Three others are stable": the first figure an incident reads is then all four), and exact (a vague "several
+    were shot" outnumbers no wounded it names); the named wounded then become its parts."""
     def counted(kind: str) -> list[Mention]:
         return [m for m in mentions if m.event.casualty_kind == kind and m.event.subset_of is None
                 and not m.event.is_cumulative and not m.event.recalled]
@@ -1545,8 +1546,9 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
            for m in shot):  # "A man was killed. Four others were shot": besides the dead told before them (not
         killed = [k for k in killed if k.sentence >= min(m.sentence for m in shot)]  # "killed him and shot two others")
     surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
-    if surviving <= sum(m.event.casualty_count or 0 for m in wounded):
-        return events
+    named = sum(m.event.casualty_count or 0 for m in wounded)
+    if surviving < named or (surviving == named and len({m.sentence for m in wounded}) <= 1):
+        return events  # (the wounded it names over several sentences are its parts: "one is critical ... three others")
     first = max(shot, key=lambda m: (m.event.casualty_count or 0, -m.event.char_start))
     if first.event.casualty_qualifier == "vague" and wounded:
         return events  # "several people had been shot" says no more than the "three others injured" it restates
