@@ -880,14 +880,16 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
 
 @dataclass(slots=True)
 class _Pool:
-    """What an incident's first `n` member reports could share with a report, pooled: the first and last words
-    of their names and victims, their street names, headline words, wording hashes (and the fewest any non-empty
-    sketch holds) and mass-casualty tolls. An upper bound on the evidence of any one member (`_out_of_reach`)."""
+    """What an incident's first `n` member reports could share with a report, pooled: their names and victims
+    (and those names' first and last words, a quick first test), street names, headline words, wording hashes
+    (and the fewest any non-empty sketch holds) and mass-casualty tolls. An upper bound on the evidence of any
+    one member (`_out_of_reach`)."""
 
     source: Callable[[Report], Evidence] | None = None  # the `evidence_for` it was read with
     n: int = 0
     firsts: set[str] = field(default_factory=set)
     lasts: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
     streets: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     shingles: set[int] = field(default_factory=set)
@@ -907,6 +909,7 @@ def _pool(incident: Incident, evidence_for: Callable[[Report], Evidence]) -> _Po
         parts = e._parts or _parts(e)
         pool.firsts |= parts[0] | parts[2]
         pool.lasts |= parts[1] | parts[3]
+        pool.names |= e.names | e.victims
         pool.streets |= parts[5]
         pool.words |= e.words
         if e.shingles:
@@ -924,9 +927,9 @@ def _out_of_reach(report: Report, incident: Incident, mine: Evidence, toll: int 
     """Whether `decide` refuses the report whatever its evidence against each member: no member is near in date
     (rules a, a', b need it), and the members in one town within the follow-up window (rule b) could share no
     weak evidence with it, and no member could share strong evidence (rule c), judged against the incident's
-    pooled keys (`_Pool`): no first or last word of a name in common (every shared or similarly spelt name has
-    one), too few wording hashes in common for any member's wording to reach half, no street name, fewer than
-    `TITLE_WORDS` headline words, not the same toll. A shortcut only: when it says False, `decide` weighs each
+    pooled keys (`_Pool`): no name in common, none spelt a letter differently (`_close_names`), too few wording
+    hashes in common for any member's wording to reach half, no street name, fewer than `TITLE_WORDS` headline
+    words, not the same toll. A shortcut only: when it says False, `decide` weighs each
     member as before (the million synthetic rows refuse three decisions in four, most for a street shared
     with an incident in another town weeks apart)."""
     weak_needed = strong_needed = False
@@ -949,7 +952,9 @@ def _out_of_reach(report: Report, incident: Incident, mine: Evidence, toll: int 
     firsts, lasts = pool.firsts, pool.lasts
     if not (parts[0].isdisjoint(firsts) and parts[2].isdisjoint(firsts) and parts[1].isdisjoint(lasts)
             and parts[3].isdisjoint(lasts)):
-        return False
+        names = mine.names | mine.victims if mine.victims else mine.names
+        if not names.isdisjoint(pool.names) or _close_names(names, pool.names):
+            return False
     if mine.shingles and pool.shingles:
         # a member's wording: |shared| / min(SKETCH, |union|) <= k / min(SKETCH, |mine| + fewest - k), k the hashes
         # shared with the pool (the share grows with what two sketches share and shrinks as the other grows)
