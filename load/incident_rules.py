@@ -1172,17 +1172,30 @@ def _keys_and_words(ev: Evidence) -> list[str]:
 
 
 def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence]) -> dict[str, list[int]]:
-    """For each name or street: the days of the articles (one entry per article) among `reports` that give it, sorted."""
+    """For each name, street or headline word that more than `MAX_KEY_ARTICLES` articles among `reports` give: the
+    days of those articles (one entry per article, its first report that gives it), sorted. Keys fewer articles
+    give are left out: they cannot be widely shared (`_widely`), and at a million rows most keys are such."""
+    several = {a for a, n in Counter(r.article_id for r in reports).items() if n > 1}
     seen: set[tuple[str, str]] = set()
-    out: dict[str, list[int]] = defaultdict(list)
+    keys: list[str] = []
+    days: list[int] = []
     for report in reports:
-        ev = evidence_for(report)
-        for key in _keys_and_words(ev):
-            if (key, report.article_id) not in seen:
-                seen.add((key, report.article_id))
-                out[key].append(_anchor(report))
-    for days in out.values():
-        days.sort()
+        found = _keys_and_words(evidence_for(report))
+        if not found:
+            continue
+        aid = report.article_id
+        if aid in several:  # an article's keys count once (its reports may repeat them)
+            found = [k for k in found if (k, aid) not in seen]
+            seen.update((k, aid) for k in found)
+        keys += found
+        days += [_anchor(report)] * len(found)
+    counts = Counter(keys)
+    out: dict[str, list[int]] = defaultdict(list)
+    for key, day in zip(keys, days):
+        if counts[key] > MAX_KEY_ARTICLES:
+            out[key].append(day)
+    for found_days in out.values():
+        found_days.sort()
     return out
 
 
@@ -1192,10 +1205,12 @@ def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable
     conflict headlines): no evidence of which incident. Counted
     over the reports being clustered, before any joins (the incidents an incremental run already holds are
     counted by `Index.common` and the database): a chain of joins cannot hide how common a name is."""
+    keys = _keys_and_words(evidence_for(report))
+    if spread.keys().isdisjoint(keys):
+        return set()
     anchor = _anchor(report)
     out = set()
-    ev = evidence_for(report)
-    for key in _keys_and_words(ev):
+    for key in keys:
         days = spread.get(key, ())
         if len(days) > MAX_KEY_ARTICLES:
             reach = key_reach(key)
