@@ -403,3 +403,25 @@ def test_same_area_weeks_apart_needs_more_than_weak_evidence():
     assert decide(weeks, first, lambda r: weak) is None  # another raid in the same area, one name in common
     strong = Evidence(names=frozenset({"ivan petrenko"}), victims=frozenset({"ivan petrenko"}))
     assert decide(weeks, first, lambda r: strong) is not None  # the same victim, named with an age
+
+
+def test_the_shortcut_refuses_only_what_weighing_each_member_refuses():
+    # a street in common with an incident in another town three weeks earlier: weak evidence, rule b wants one town
+    # (or near dates), rule c strong evidence; refused without weighing the member (`_out_of_reach`), as weighing it does
+    kharkiv = gazetteer.lookup("Kharkiv")
+    here = article_reports([_dated("e1", "a1", date(2023, 3, 1), 1)])[0]
+    row = _dated("e2", "a2", date(2023, 3, 20), 1)
+    row.location, row.latitude, row.longitude = "Kharkiv", kharkiv.latitude, kharkiv.longitude
+    there = article_reports([row])[0]
+    first = Evidence(names=frozenset({"olena bondar"}), victims=frozenset({"olena bondar"}),
+                     streets=frozenset({"sadova street"}))
+    later = Evidence(names=frozenset({"petro melnyk"}), victims=frozenset({"petro melnyk"}),
+                     streets=frozenset({"sadova street"}))
+    incident = Incident("i1", [here])
+    assert rules._out_of_reach(there, incident, later, None, lambda r: first)
+    assert decide(there, incident, lambda r: later if r is there else first) is None
+    # the same victim, her surname spelt a letter differently: strong evidence, so the members are weighed (rule c)
+    misspelt = Evidence(names=frozenset({"olena bondat"}), victims=frozenset({"olena bondat"}))
+    incident = Incident("i2", [here])
+    assert not rules._out_of_reach(there, incident, misspelt, None, lambda r: first)
+    assert decide(there, incident, lambda r: misspelt if r is there else first) is not None
