@@ -391,9 +391,23 @@ def _with_their_parts(rows: Sequence[Row], ids: set[str]) -> set[str]:
     return out
 
 
+_PERIOD_WORDS = ("year", "month", "decade", "summer", "spring", "winter", "fall", "season", "so far", "to date",
+                 "since", "every", "each", "annually", "nationwide", "19", "20", "through", "as of", "weekend",
+                 "shootings", "incidents", "homicides", "attacks", "separate", "across", "from", "time", "period",
+                 "days", "weeks")
+"""Every alternative of `_PERIOD` holds one of these (lower case): a sentence in ASCII without any cannot match it.
+(Keep them in step with the expression.)"""
+
+
 @lru_cache(maxsize=65536)
 def _names_a_period(sentence: str) -> bool:
-    """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences)."""
+    """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences). Most
+    sentences hold none of `_PERIOD_WORDS`: checked first, several times faster than the expression (only in
+    ASCII, where ignoring case is lower-casing)."""
+    if sentence.isascii():
+        lower = sentence.lower()
+        if not any(w in lower for w in _PERIOD_WORDS):
+            return False
     return _PERIOD.search(sentence) is not None
 
 
