@@ -423,11 +423,19 @@ def _of_an_earlier_time(row: Row) -> bool:
             return True
     if not row.sentence:
         return False
-    found = _EARLIER_OPENING.match(row.sentence)
+    opens_earlier, months = _earlier_words(row.sentence)
+    return opens_earlier or any(m != row.published.month for m in months)
+
+
+@lru_cache(maxsize=65536)
+def _earlier_words(sentence: str) -> tuple[bool, tuple[int, ...]]:
+    """(whether the sentence opens on an earlier time other than a month, the months it names: its opening's and
+    "in July"'s) for `_of_an_earlier_time` (cached: rows share sentences)."""
+    found = _EARLIER_OPENING.match(sentence)
     if found is not None and found.group(1) is None:
-        return True
-    months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(row.sentence)]
-    return any(MONTH_NAMES.index(m) + 1 != row.published.month for m in months)
+        return True, ()
+    months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(sentence)]
+    return False, tuple(MONTH_NAMES.index(m) + 1 for m in months)
 
 
 def recalled_rows(rows: Sequence[Row]) -> set[str]:
@@ -554,6 +562,13 @@ def specific(row: Row | None) -> bool:
     return has_place(row) and row.place_named
 
 
+def _figure_of(row: Row) -> Figure:
+    """The figure of one row that is a sentence's only row of its kind."""
+    low = row.low if row.low is not None else row.count
+    high = row.high if row.high is not None else row.count
+    return Figure(row.count, low, high, row.event_id, row.qualifier == "vague", row.high is None)
+
+
 def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
     """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
     teenage boy died"); the first sentence that gives the kind is the report's figure."""
@@ -561,22 +576,24 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
         row = rows[0]
         if row.subset_of is not None or row.count is None:
             return {}
-        low = row.low if row.low is not None else row.count
-        high = row.high if row.high is not None else row.count
-        return {row.kind: Figure(row.count, low, high, row.event_id, row.qualifier == "vague", row.high is None)}
+        return {row.kind: _figure_of(row)}
     by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.subset_of is None and row.count is not None:
             by_sentence[(row.kind, row.sentence)].append(row)
     out: dict[str, Figure] = {}
     for (kind, _), group in sorted(by_sentence.items(), key=lambda kv: min(r.char_start for r in kv[1])):
+        if kind in out:  # sentences in text order: the first one wins
+            continue
+        if len(group) == 1:
+            out[kind] = _figure_of(group[0])
+            continue
         best = sum(r.count for r in group)
         low = sum(r.low if r.low is not None else r.count for r in group)
         high = sum(r.high if r.high is not None else r.count for r in group)
         top = max(group, key=lambda r: (r.count, -r.char_start))
-        if kind not in out:  # sentences in text order: the first one wins
-            out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
-                               any(r.high is None for r in group))
+        out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
+                           any(r.high is None for r in group))
     return out
 
 
@@ -936,8 +953,8 @@ def _pool(incident: Incident, evidence_for: Callable[[Report], Evidence]) -> _Po
     return pool
 
 
-def _out_of_reach(report: Report, incident: Incident, mine: Evidence, toll: int | None,
-                  evidence_for: Callable[[Report], Evidence]) -> bool:
+def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int]], mine: Evidence,
+                  toll: int | None, evidence_for: Callable[[Report], Evidence]) -> bool:
     """Whether `decide` refuses the report whatever its evidence against each member: no member is near in date
     (rules a, a', b need it), and the members in one town within the follow-up window (rule b) could share no
     weak evidence with it, and no member could share strong evidence (rule c), judged against the incident's
@@ -947,8 +964,7 @@ def _out_of_reach(report: Report, incident: Incident, mine: Evidence, toll: int 
     member as before (the million synthetic rows refuse three decisions in four, most for a street shared
     with an incident in another town weeks apart)."""
     weak_needed = strong_needed = False
-    for member in incident.reports:
-        rel = date_relation(report, member)[0]
+    for member, (rel, _) in zip(incident.reports, dates):  # (`date_relation` with each member)
         if rel == NEAR:
             return False
         if rel == FAR:
@@ -987,13 +1003,14 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     near one member and a name shared with another, months apart, join nothing."""
     mine = evidence_for(report)
     toll = big_toll(report)
-    if _out_of_reach(report, incident, mine, toll, evidence_for):
+    members = incident.reports
+    dates = [date_relation(report, member) for member in members]
+    if _out_of_reach(report, incident, dates, mine, toll, evidence_for):
         return None
     pairs = []
     same_toll = False
     some_evidence = False
-    for member in incident.reports:
-        rel, gap = date_relation(report, member)
+    for member, (rel, gap) in zip(members, dates):
         if rel == FAR:
             continue
         # strength against each member (not the union, which would grow with the incident and chain it on)
@@ -1233,6 +1250,9 @@ def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable
     return out
 
 
+_BEST = (-STRONG, SAME_PLACE, NEAR, 0)  # the best a `decide` verdict can be, before its incident id
+
+
 def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Callable[[Report], str],
             evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> list[Incident]:
     """Rule 3 over many reports: each joins the best incident it may join (existing ones or ones opened by
@@ -1258,6 +1278,8 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
                 verdict = decide(report, incident, evidence_for, shared_widely)
                 if verdict is not None:
                     options.append((verdict, incident))
+                    if verdict[:4] == _BEST:
+                        break  # no later candidate (a larger id) can do better
         if options:
             incident = min(options, key=lambda o: o[0])[1]
         else:

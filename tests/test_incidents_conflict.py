@@ -418,12 +418,13 @@ def test_the_shortcut_refuses_only_what_weighing_each_member_refuses():
     later = Evidence(names=frozenset({"petro melnyk"}), victims=frozenset({"petro melnyk"}),
                      streets=frozenset({"sadova street"}))
     incident = Incident("i1", [here])
-    assert rules._out_of_reach(there, incident, later, None, lambda r: first)
+    assert rules._out_of_reach(there, incident, [rules.date_relation(there, here)], later, None, lambda r: first)
     assert decide(there, incident, lambda r: later if r is there else first) is None
     # the same victim, her surname spelt a letter differently: strong evidence, so the members are weighed (rule c)
     misspelt = Evidence(names=frozenset({"olena bondat"}), victims=frozenset({"olena bondat"}))
     incident = Incident("i2", [here])
-    assert not rules._out_of_reach(there, incident, misspelt, None, lambda r: first)
+    assert not rules._out_of_reach(there, incident, [rules.date_relation(there, here)], misspelt, None,
+                                   lambda r: first)
     assert decide(there, incident, lambda r: misspelt if r is there else first) is not None
 
 
