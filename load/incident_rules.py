@@ -276,6 +276,7 @@ class Report:
     source: str | None = None
     title: str | None = None
     _key: tuple | None = None
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)  # set by `load/incidents.py`
 
     @property
     def key(self) -> tuple:
@@ -1230,12 +1231,14 @@ def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence
     return out
 
 
-def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable[[Report], Evidence]) -> set[str]:
+def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable[[Report], Evidence],
+            seen: dict[tuple[str, int], bool] | None = None) -> set[str]:
     """The report's names, streets and headline words ("t:israeli") that more than `MAX_KEY_ARTICLES` articles
     within reach give ("Al Jazeera", a president, a victim whose killing every later article recalls, "Israeli" in
     conflict headlines): no evidence of which incident. Counted
     over the reports being clustered, before any joins (the incidents an incremental run already holds are
-    counted by `Index.common` and the database): a chain of joins cannot hide how common a name is."""
+    counted by `Index.common` and the database): a chain of joins cannot hide how common a name is. `seen`: the
+    answers for a key and day already counted (many reports share both, "t:israeli" on one day)."""
     keys = _keys_and_words(evidence_for(report))
     if spread.keys().isdisjoint(keys):
         return set()
@@ -1244,8 +1247,13 @@ def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable
     for key in keys:
         days = spread.get(key, ())
         if len(days) > MAX_KEY_ARTICLES:
-            reach = key_reach(key)
-            if bisect_right(days, anchor + reach) - bisect_left(days, anchor - reach) > MAX_KEY_ARTICLES:
+            widely = seen.get((key, anchor)) if seen is not None else None
+            if widely is None:
+                reach = key_reach(key)
+                widely = bisect_right(days, anchor + reach) - bisect_left(days, anchor - reach) > MAX_KEY_ARTICLES
+                if seen is not None:
+                    seen[(key, anchor)] = widely
+            if widely:
                 out.add(key)
     return out
 
@@ -1265,10 +1273,11 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
         incident.latest = max(incident.reports, key=lambda r: r.key) if incident.reports else None
     touched: dict[str, Incident] = {}
     spread = _spread(reports, evidence_for)
+    seen: dict[tuple[str, int], bool] = {}
     for report in sorted(reports, key=lambda r: r.key):
         options = []
         candidates = index.candidates(report)
-        shared_widely = index.common(report) | _widely(report, spread, evidence_for) if candidates else set()
+        shared_widely = index.common(report) | _widely(report, spread, evidence_for, seen) if candidates else set()
         article_id = report.article_id
         for incident in candidates:
             for member in incident.reports:
