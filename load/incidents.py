@@ -403,7 +403,7 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
     out: dict[str, Evidence] = {}
     key_articles: list[str] = []
     key_events: list[str] = []
-    key_values: list[str] = []
+    key_values: list[list[str]] = []  # each report's keys, one list a report (unnested by DuckDB)
     for aid, title, body in texts:
         body = body or ""
         mine = by_article[aid]
@@ -419,14 +419,16 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
             event_id = report.lead.event_id
             out[event_id] = ev
             found = as_keys(ev)
-            key_articles += [aid] * len(found)
-            key_events += [event_id] * len(found)
-            key_values += found
+            if found:
+                key_articles.append(aid)
+                key_events.append(event_id)
+                key_values.append(found)
     if key_values:
         _register(con, "incident_new_keys", pa.table({"article_id": key_articles, "event_id": key_events,
-                                                       "key": key_values}))
+                                                       "keys": pa.array(key_values, pa.list_(pa.string()))}))
         try:
-            con.execute("INSERT INTO incident_keys BY NAME SELECT * FROM incident_new_keys")
+            con.execute("INSERT INTO incident_keys BY NAME "
+                        "SELECT article_id, event_id, unnest(keys) AS key FROM incident_new_keys")
         finally:
             con.unregister("incident_new_keys")
     return out
