@@ -961,9 +961,9 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
     weak evidence with it, and no member could share strong evidence (rule c), judged against the incident's
     pooled keys (`_Pool`): no name in common, none spelt a letter differently (`_close_names`), too few wording
     hashes in common for any member's wording to reach half, no street name, fewer than `TITLE_WORDS` headline
-    words, not the same toll. A shortcut only: when it says False, `decide` weighs each
-    member as before (the million synthetic rows refuse three decisions in four, most for a street shared
-    with an incident in another town weeks apart)."""
+    words, not the same toll. A shortcut only: when it says False, `decide` weighs each member as before (at a
+    million synthetic rows it refuses three decisions in five, most for a street shared with an incident in
+    another town weeks apart)."""
     weak_needed = strong_needed = False
     for member, (rel, _) in zip(incident.reports, dates):  # (`date_relation` with each member)
         if rel == NEAR:
