@@ -41,7 +41,12 @@ from ..transform.lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
 _CAP = r"[A-Z][a-z]+(?:['’\-][A-Za-z]+)?"
 _INITIAL = r"[A-Z]\."
 _NICK = r"[\"“][A-Z][a-z]+[\"”]"
-NAME = re.compile(rf"\b({_CAP}(?:[ \t\u00a0]+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")  # not across lines
+_WORD_START = r"(?<!\w.)"
+"""Placed right after a word's first letter: no word character before that letter, what a leading `\b` says. A
+pattern that opens on a letter (not on `\b`) lets Python's `re` skip to the positions where that letter stands
+(2-4 times faster over article bodies)."""
+NAME = re.compile(rf"([A-Z]{_WORD_START}[a-z]+(?:['’\-][A-Za-z]+)?(?:[ \t\u00a0]+(?:{_CAP}|{_INITIAL}|{_NICK})){{1,3}})")
+"""2-4 capitalised words (the first `_CAP`, its letter at a word start), not across lines."""
 AGE_AFTER = re.compile(r",\s*(\d{1,2})\s*,")
 AGE_BEFORE = re.compile(r"\b\d{1,2}[-\s]year[-\s]old\s+(?:[a-z]+\s+){0,2}$")
 
@@ -49,7 +54,7 @@ STREET_TYPES = (
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln", "way",
     "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy", "circle", "terrace", "trail", "pike",
 )
-_STREET_TYPE = re.compile(r"\b(?:" + "|".join(t.capitalize() for t in STREET_TYPES) + r")\b\.?")
+_STREET_TYPE = re.compile(r"(?:" + "|".join(t[0].upper() + _WORD_START + t[1:] for t in STREET_TYPES) + r")\b\.?")
 _STREET_NAME = re.compile(
     r"((?:(?:North|South|East|West|N|S|E|W)\.?\s+)?(?:\d{1,3}(?:st|nd|rd|th)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))\s+$"
 )
@@ -121,7 +126,7 @@ def _name_words(name: str) -> tuple[str, ...] | None:
     return tuple(plain)
 
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]+\b")
+_LOWER_WORD = re.compile(rf"[a-z]{_WORD_START}[a-z'’\-]+\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*$")
 
 

@@ -174,7 +174,7 @@ from functools import lru_cache
 from ..transform import gazetteer
 from ..transform.dates import MONTH_NAMES
 from ..transform.gazetteer import distance_km
-from .incident_evidence import _STREET_SHORT, STREET_TYPES, Evidence, wording
+from .incident_evidence import _STREET_SHORT, SKETCH, STREET_TYPES, Evidence, wording
 
 PLACE_KM = 30.0
 NEAR_DAYS = 1
@@ -287,6 +287,7 @@ class Report:
     source: str | None = None
     title: str | None = None
     _key: tuple | None = None
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)  # set by `load/incidents.py`
 
     @property
     def key(self) -> tuple:
@@ -402,9 +403,23 @@ def _with_their_parts(rows: Sequence[Row], ids: set[str]) -> set[str]:
     return out
 
 
+_PERIOD_WORDS = ("year", "month", "decade", "summer", "spring", "winter", "fall", "season", "so far", "to date",
+                 "since", "every", "each", "annually", "nationwide", "19", "20", "through", "as of", "weekend",
+                 "shootings", "incidents", "homicides", "attacks", "separate", "across", "from", "time", "period",
+                 "days", "weeks")
+"""Every alternative of `_PERIOD` holds one of these (lower case): a sentence in ASCII without any cannot match it.
+(Keep them in step with the expression.)"""
+
+
 @lru_cache(maxsize=65536)
 def _names_a_period(sentence: str) -> bool:
-    """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences)."""
+    """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences). Most
+    sentences hold none of `_PERIOD_WORDS`: checked first, several times faster than the expression (only in
+    ASCII, where ignoring case is lower-casing)."""
+    if sentence.isascii():
+        lower = sentence.lower()
+        if not any(w in lower for w in _PERIOD_WORDS):
+            return False
     return _PERIOD.search(sentence) is not None
 
 
@@ -420,11 +435,19 @@ def _of_an_earlier_time(row: Row) -> bool:
             return True
     if not row.sentence:
         return False
-    found = _EARLIER_OPENING.match(row.sentence)
+    opens_earlier, months = _earlier_words(row.sentence)
+    return opens_earlier or any(m != row.published.month for m in months)
+
+
+@lru_cache(maxsize=65536)
+def _earlier_words(sentence: str) -> tuple[bool, tuple[int, ...]]:
+    """(whether the sentence opens on an earlier time other than a month, the months it names: its opening's and
+    "in July"'s) for `_of_an_earlier_time` (cached: rows share sentences)."""
+    found = _EARLIER_OPENING.match(sentence)
     if found is not None and found.group(1) is None:
-        return True
-    months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(row.sentence)]
-    return any(MONTH_NAMES.index(m) + 1 != row.published.month for m in months)
+        return True, ()
+    months = [m.lower() for m in ([found.group(1)] if found else []) + _IN_A_MONTH.findall(sentence)]
+    return False, tuple(MONTH_NAMES.index(m) + 1 for m in months)
 
 
 def recalled_rows(rows: Sequence[Row]) -> set[str]:
@@ -566,6 +589,13 @@ def specific(row: Row | None) -> bool:
     return has_place(row) and row.place_named
 
 
+def _figure_of(row: Row) -> Figure:
+    """The figure of one row that is a sentence's only row of its kind."""
+    low = row.low if row.low is not None else row.count
+    high = row.high if row.high is not None else row.count
+    return Figure(row.count, low, high, row.event_id, row.qualifier == "vague", row.high is None)
+
+
 def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
     """A report's figure per kind (rule 1): rows of one sentence that are not subsets add up ("a man and a
     teenage boy died"); the first sentence that gives the kind is the report's figure."""
@@ -573,22 +603,24 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
         row = rows[0]
         if row.subset_of is not None or row.count is None:
             return {}
-        low = row.low if row.low is not None else row.count
-        high = row.high if row.high is not None else row.count
-        return {row.kind: Figure(row.count, low, high, row.event_id, row.qualifier == "vague", row.high is None)}
+        return {row.kind: _figure_of(row)}
     by_sentence: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for row in rows:
         if row.subset_of is None and row.count is not None:
             by_sentence[(row.kind, row.sentence)].append(row)
     out: dict[str, Figure] = {}
     for (kind, _), group in sorted(by_sentence.items(), key=lambda kv: min(r.char_start for r in kv[1])):
+        if kind in out:  # sentences in text order: the first one wins
+            continue
+        if len(group) == 1:
+            out[kind] = _figure_of(group[0])
+            continue
         best = sum(r.count for r in group)
         low = sum(r.low if r.low is not None else r.count for r in group)
         high = sum(r.high if r.high is not None else r.count for r in group)
         top = max(group, key=lambda r: (r.count, -r.char_start))
-        if kind not in out:  # sentences in text order: the first one wins
-            out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
-                               any(r.high is None for r in group))
+        out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
+                           any(r.high is None for r in group))
     return out
 
 
@@ -830,6 +862,7 @@ class Incident:
     reports: list[Report] = field(default_factory=list)
     evidence: Evidence | None = None  # union of its members' evidence, built lazily
     latest: Report | None = None  # its report latest in the canonical order
+    pool: _Pool | None = field(default=None, compare=False, repr=False)  # what `_out_of_reach` reads, built lazily
 
     def add(self, report: Report, evidence: Evidence | None) -> None:
         self.reports.append(report)
@@ -903,6 +936,93 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
     return strength == STRONG
 
 
+@dataclass(slots=True)
+class _Pool:
+    """What an incident's first `n` member reports could share with a report, pooled: their names and victims
+    (and those names' first and last words, a quick first test), street names, headline words, wording hashes
+    (and the fewest any non-empty sketch holds) and mass-casualty tolls. An upper bound on the evidence of any
+    one member (`_out_of_reach`)."""
+
+    source: Callable[[Report], Evidence] | None = None  # the `evidence_for` it was read with
+    n: int = 0
+    firsts: set[str] = field(default_factory=set)
+    lasts: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    streets: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    shingles: set[int] = field(default_factory=set)
+    fewest_shingles: int = SKETCH
+    tolls: set[int] = field(default_factory=set)
+
+
+def _pool(incident: Incident, evidence_for: Callable[[Report], Evidence]) -> _Pool:
+    """The incident's `_Pool`, extended with the members that joined since it was last read (read again
+    under another `evidence_for`)."""
+    pool = incident.pool
+    if pool is None or pool.source is not evidence_for:
+        pool = incident.pool = _Pool(evidence_for)
+    reports = incident.reports
+    for member in reports[pool.n:]:
+        e = evidence_for(member)
+        parts = e._parts or _parts(e)
+        pool.firsts |= parts[0] | parts[2]
+        pool.lasts |= parts[1] | parts[3]
+        pool.names |= e.names | e.victims
+        pool.streets |= parts[5]
+        pool.words |= e.words
+        if e.shingles:
+            pool.shingles |= e.shingles
+            pool.fewest_shingles = min(pool.fewest_shingles, len(e.shingles))
+        toll = big_toll(member)
+        if toll is not None:
+            pool.tolls.add(toll)
+    pool.n = len(reports)
+    return pool
+
+
+def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int]], mine: Evidence,
+                  toll: int | None, evidence_for: Callable[[Report], Evidence]) -> bool:
+    """Whether `decide` refuses the report whatever its evidence against each member: no member is near in date
+    (rules a, a', b need it), and the members in one town within the follow-up window (rule b) could share no
+    weak evidence with it, and no member could share strong evidence (rule c), judged against the incident's
+    pooled keys (`_Pool`): no name in common, none spelt a letter differently (`_close_names`), too few wording
+    hashes in common for any member's wording to reach half, no street name, fewer than `TITLE_WORDS` headline
+    words, not the same toll. A shortcut only: when it says False, `decide` weighs each member as before (at a
+    million synthetic rows it refuses three decisions in five, most for a street shared with an incident in
+    another town weeks apart)."""
+    weak_needed = strong_needed = False
+    for member, (rel, _) in zip(incident.reports, dates):  # (`date_relation` with each member)
+        if rel == NEAR:
+            return False
+        if rel == FAR:
+            continue
+        if rel == FOLLOW and _pair_place(report, member) == SAME_PLACE:
+            weak_needed = True
+        else:
+            strong_needed = True
+    if not weak_needed and not strong_needed:
+        return True  # every member beyond `LONG_DAYS`
+    pool = _pool(incident, evidence_for)
+    if toll is not None and toll in pool.tolls:
+        return False
+    parts = mine._parts or _parts(mine)
+    firsts, lasts = pool.firsts, pool.lasts
+    if not (parts[0].isdisjoint(firsts) and parts[2].isdisjoint(firsts) and parts[1].isdisjoint(lasts)
+            and parts[3].isdisjoint(lasts)):
+        names = mine.names | mine.victims if mine.victims else mine.names
+        if not names.isdisjoint(pool.names) or _close_names(names, pool.names):
+            return False
+    if mine.shingles and pool.shingles:
+        # a member's wording: |shared| / min(SKETCH, |union|) <= k / min(SKETCH, |mine| + fewest - k), k the hashes
+        # shared with the pool (the share grows with what two sketches share and shrinks as the other grows)
+        k = len(mine.shingles & pool.shingles)
+        if k and 2 * k >= min(SKETCH, len(mine.shingles) + pool.fewest_shingles - k):
+            return False
+    if weak_needed and (not parts[5].isdisjoint(pool.streets) or len(mine.words & pool.words) >= TITLE_WORDS):
+        return False
+    return True
+
+
 def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], Evidence],
            common: frozenset[str] | set[str] = frozenset()) -> tuple | None:
     """Rule 3 for one candidate: None when the report may not join, else a sort key (smaller is better). The
@@ -910,11 +1030,14 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     near one member and a name shared with another, months apart, join nothing."""
     mine = evidence_for(report)
     toll = big_toll(report)
+    members = incident.reports
+    dates = [date_relation(report, member) for member in members]
+    if _out_of_reach(report, incident, dates, mine, toll, evidence_for):
+        return None
     pairs = []
     same_toll = False
     some_evidence = False
-    for member in incident.reports:
-        rel, gap = date_relation(report, member)
+    for member, (rel, gap) in zip(members, dates):
         if rel == FAR:
             continue
         # strength against each member (not the union, which would grow with the incident and chain it on)
@@ -1109,36 +1232,61 @@ def _keys_and_words(ev: Evidence) -> list[str]:
 
 
 def _spread(reports: Sequence[Report], evidence_for: Callable[[Report], Evidence]) -> dict[str, list[int]]:
-    """For each name or street: the days of the articles (one entry per article) among `reports` that give it, sorted."""
+    """For each name, street or headline word that more than `MAX_KEY_ARTICLES` articles among `reports` give: the
+    days of those articles (one entry per article, its first report that gives it), sorted. Keys fewer articles
+    give are left out: they cannot be widely shared (`_widely`), and at a million rows most keys are such."""
+    several = {a for a, n in Counter(r.article_id for r in reports).items() if n > 1}
     seen: set[tuple[str, str]] = set()
-    out: dict[str, list[int]] = defaultdict(list)
+    keys: list[str] = []
+    days: list[int] = []
     for report in reports:
-        ev = evidence_for(report)
-        for key in _keys_and_words(ev):
-            if (key, report.article_id) not in seen:
-                seen.add((key, report.article_id))
-                out[key].append(_anchor(report))
-    for days in out.values():
-        days.sort()
+        found = _keys_and_words(evidence_for(report))
+        if not found:
+            continue
+        aid = report.article_id
+        if aid in several:  # an article's keys count once (its reports may repeat them)
+            found = [k for k in found if (k, aid) not in seen]
+            seen.update((k, aid) for k in found)
+        keys += found
+        days += [_anchor(report)] * len(found)
+    counts = Counter(keys)
+    out: dict[str, list[int]] = defaultdict(list)
+    for key, day in zip(keys, days):
+        if counts[key] > MAX_KEY_ARTICLES:
+            out[key].append(day)
+    for found_days in out.values():
+        found_days.sort()
     return out
 
 
-def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable[[Report], Evidence]) -> set[str]:
+def _widely(report: Report, spread: dict[str, list[int]], evidence_for: Callable[[Report], Evidence],
+            seen: dict[tuple[str, int], bool] | None = None) -> set[str]:
     """The report's names, streets and headline words ("t:israeli") that more than `MAX_KEY_ARTICLES` articles
     within reach give ("Al Jazeera", a president, a victim whose killing every later article recalls, "Israeli" in
     conflict headlines): no evidence of which incident. Counted
     over the reports being clustered, before any joins (the incidents an incremental run already holds are
-    counted by `Index.common` and the database): a chain of joins cannot hide how common a name is."""
+    counted by `Index.common` and the database): a chain of joins cannot hide how common a name is. `seen`: the
+    answers for a key and day already counted (many reports share both, "t:israeli" on one day)."""
+    keys = _keys_and_words(evidence_for(report))
+    if spread.keys().isdisjoint(keys):
+        return set()
     anchor = _anchor(report)
     out = set()
-    ev = evidence_for(report)
-    for key in _keys_and_words(ev):
+    for key in keys:
         days = spread.get(key, ())
         if len(days) > MAX_KEY_ARTICLES:
-            reach = key_reach(key)
-            if bisect_right(days, anchor + reach) - bisect_left(days, anchor - reach) > MAX_KEY_ARTICLES:
+            widely = seen.get((key, anchor)) if seen is not None else None
+            if widely is None:
+                reach = key_reach(key)
+                widely = bisect_right(days, anchor + reach) - bisect_left(days, anchor - reach) > MAX_KEY_ARTICLES
+                if seen is not None:
+                    seen[(key, anchor)] = widely
+            if widely:
                 out.add(key)
     return out
+
+
+_BEST = (-STRONG, SAME_PLACE, NEAR, 0)  # the best a `decide` verdict can be, before its incident id
 
 
 def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Callable[[Report], str],
@@ -1153,10 +1301,11 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
         incident.latest = max(incident.reports, key=lambda r: r.key) if incident.reports else None
     touched: dict[str, Incident] = {}
     spread = _spread(reports, evidence_for)
+    seen: dict[tuple[str, int], bool] = {}
     for report in sorted(reports, key=lambda r: r.key):
         options = []
         candidates = index.candidates(report)
-        shared_widely = index.common(report) | _widely(report, spread, evidence_for) if candidates else set()
+        shared_widely = index.common(report) | _widely(report, spread, evidence_for, seen) if candidates else set()
         article_id = report.article_id
         for incident in candidates:
             for member in incident.reports:
@@ -1166,6 +1315,8 @@ def cluster(reports: Sequence[Report], existing: Sequence[Incident], new_id: Cal
                 verdict = decide(report, incident, evidence_for, shared_widely)
                 if verdict is not None:
                     options.append((verdict, incident))
+                    if verdict[:4] == _BEST:
+                        break  # no later candidate (a larger id) can do better
         if options:
             incident = min(options, key=lambda o: o[0])[1]
         else:

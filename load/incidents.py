@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -72,6 +74,9 @@ from .incident_rules import (
 )
 
 RULES_VERSION = "7"
+_report_evidence_of = operator.attrgetter("evidence")
+"""A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
+(`Report.evidence`), read without a Python function call."""
 BOX_DEGREES = 1.0  # candidate incidents by place: within ±1° latitude (and ±1°/cos(lat) longitude)
 _EMPTY = Evidence()
 
@@ -256,8 +261,10 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     emptied = {i.incident_id for i in existing if not i.reports}
     taken = ((set() if full else _taken_ids(con, reports)) | {i.incident_id for i in existing}) - emptied
     of_event = evidence.get
-    touched = cluster(reports, [i for i in existing if i.incident_id in candidates],
-                      lambda r: _new_id(r, taken), lambda r: of_event(r.rows[0].event_id, _EMPTY), common)
+    compared = [i for i in existing if i.incident_id in candidates]
+    for report in itertools.chain(reports, (r for i in compared for r in i.reports)):
+        report.evidence = of_event(report.lead.event_id, _EMPTY)
+    touched = cluster(reports, compared, lambda r: _new_id(r, taken), _report_evidence_of, common)
     if previous:
         _keep_previous_ids(touched, previous)
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
@@ -420,7 +427,7 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
     out: dict[str, Evidence] = {}
     key_articles: list[str] = []
     key_events: list[str] = []
-    key_values: list[str] = []
+    key_values: list[list[str]] = []  # each report's keys, one list a report (unnested by DuckDB)
     for aid, title, body in texts:
         body = body or ""
         mine = by_article[aid]
@@ -436,14 +443,16 @@ def _report_evidence(con: duckdb.DuckDBPyConnection, reports: Sequence[Report]) 
             event_id = report.lead.event_id
             out[event_id] = ev
             found = as_keys(ev)
-            key_articles += [aid] * len(found)
-            key_events += [event_id] * len(found)
-            key_values += found
+            if found:
+                key_articles.append(aid)
+                key_events.append(event_id)
+                key_values.append(found)
     if key_values:
         _register(con, "incident_new_keys", pa.table({"article_id": key_articles, "event_id": key_events,
-                                                       "key": key_values}))
+                                                       "keys": pa.array(key_values, pa.list_(pa.string()))}))
         try:
-            con.execute("INSERT INTO incident_keys BY NAME SELECT * FROM incident_new_keys")
+            con.execute("INSERT INTO incident_keys BY NAME "
+                        "SELECT article_id, event_id, unnest(keys) AS key FROM incident_new_keys")
         finally:
             con.unregister("incident_new_keys")
     return out

@@ -403,3 +403,44 @@ def test_same_area_weeks_apart_needs_more_than_weak_evidence():
     assert decide(weeks, first, lambda r: weak) is None  # another raid in the same area, one name in common
     strong = Evidence(names=frozenset({"ivan petrenko"}), victims=frozenset({"ivan petrenko"}))
     assert decide(weeks, first, lambda r: strong) is not None  # the same victim, named with an age
+
+
+def test_the_shortcut_refuses_only_what_weighing_each_member_refuses():
+    # a street in common with an incident in another town three weeks earlier: weak evidence, rule b wants one town
+    # (or near dates), rule c strong evidence; refused without weighing the member (`_out_of_reach`), as weighing it does
+    kharkiv = gazetteer.lookup("Kharkiv")
+    here = article_reports([_dated("e1", "a1", date(2023, 3, 1), 1)])[0]
+    row = _dated("e2", "a2", date(2023, 3, 20), 1)
+    row.location, row.latitude, row.longitude = "Kharkiv", kharkiv.latitude, kharkiv.longitude
+    there = article_reports([row])[0]
+    first = Evidence(names=frozenset({"olena bondar"}), victims=frozenset({"olena bondar"}),
+                     streets=frozenset({"sadova street"}))
+    later = Evidence(names=frozenset({"petro melnyk"}), victims=frozenset({"petro melnyk"}),
+                     streets=frozenset({"sadova street"}))
+    incident = Incident("i1", [here])
+    assert rules._out_of_reach(there, incident, [rules.date_relation(there, here)], later, None, lambda r: first)
+    assert decide(there, incident, lambda r: later if r is there else first) is None
+    # the same victim, her surname spelt a letter differently: strong evidence, so the members are weighed (rule c)
+    misspelt = Evidence(names=frozenset({"olena bondat"}), victims=frozenset({"olena bondat"}))
+    incident = Incident("i2", [here])
+    assert not rules._out_of_reach(there, incident, [rules.date_relation(there, here)], misspelt, None,
+                                   lambda r: first)
+    assert decide(there, incident, lambda r: misspelt if r is there else first) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Four men were shot this summer.", "Nine have died so far.", "It is the worst toll to date.",
+    "Six were killed since 2019.", "Six were killed since Jan. 4.", "Two die every week.", "One dies each day.",
+    "Ten die a year.", "Ten were shot per year.", "Dozens are hurt annually.", "Shootings rose nationwide.",
+    "Three died in 2018.", "Eleven were killed through March 3.", "Five were killed as of Feb 2.",
+    "Seven were shot over the long weekend.", "Two were killed in three separate shootings.",
+    "Police said 4 attacks left two dead.", "They died at separate scenes.", "Shots rang out across the city.",
+    "Four were hurt in weekend shootings.", "It was a bloody weekend.", "From Friday night to Sunday, six were shot.",
+    "Ten died during that time.", "Eight were killed in the past two weeks.", "Nine were hurt across the enclave.",
+    "Ten died over the same period.", "Five were hurt in the last three days.", "ſix were shot so ſar this ſeason.",
+])
+def test_every_kind_of_period_is_found_past_its_quick_word_check(sentence):
+    # `_names_a_period` skips the expression when no `_PERIOD_WORDS` is in an ASCII sentence: each kind of period
+    # the expression knows must hold one (the last sentence is not ASCII: the expression alone decides)
+    assert rules._PERIOD.search(sentence) is not None
+    assert rules._names_a_period(sentence)
