@@ -220,7 +220,7 @@ def _all_candidates(doc: Doc) -> list[Span]:
         text = text_of(doc)
         spans = [e for e in spans if not AGE.search(e.text.lower()) and not _is_stamp(text, e.start_char, e.end_char)]
         taken = {t.i for e in spans for t in e}
-        for m in _RELATIVE_WORD.finditer(text_of(doc)):  # found in the text, not by walking every token
+        for m in _RELATIVE_WORD.finditer(text):  # found in the text, not by walking every token
             span = doc.char_span(m.start(), m.end())
             if span is not None and len(span) == 1 and span.start not in taken:
                 spans.append(span)
