@@ -655,15 +655,22 @@ def _write(con: duckdb.DuckDBPyConnection, summaries: Sequence[Summary], gone: S
 
 
 GENERIC_SUBCATEGORIES = ("Other", "Attack", "Armed clash")
-"""Sub-event types that say least about how: an incident takes one of them only when no report says more."""
+"""Sub-event types that say least about how: one of them counts a third of its rows against a type that says more
+("Air/drone strike" two rows to "Attack"'s five is the strike)."""
+HARMLESS_SUBCATEGORIES = ("Peaceful protest", "Protest with intervention")
+"""With the category "Strategic developments": acts that hurt no one (an arrest, a peaceful march, looting). An
+incident of casualties takes one only when its figures point to no other act (a gunman's arrest told beside 35
+rows of the airport shooting is not what happened)."""
 _GENERIC_LIST = "[" + ", ".join("'" + t.replace("'", "''") + "'" for t in GENERIC_SUBCATEGORIES) + "]"
 """The same as a SQL list, written into the statement: bound as a parameter it costs ~6 ms a batch."""
+_HARMLESS_LIST = "[" + ", ".join("'" + t.replace("'", "''") + "'" for t in HARMLESS_SUBCATEGORIES) + "]"
 
 
 def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
     """What happened, on each written incident: the ACLED type of the acts its casualty rows point to
-    (`events.action_id`), the most specific one reported (a generic "Attack" gives way to "Air/drone strike"),
-    then the one most rows point to, then the first by name. NULL when no figure has an act."""
+    (`events.action_id`): an act that hurts someone before one that hurts no one (`HARMLESS_SUBCATEGORIES`), then
+    the one most rows point to, a generic type's rows ("Attack") counting a third (`GENERIC_SUBCATEGORIES`), then a
+    specific type before a generic one, then the first by name. NULL when no figure has an act."""
     _register(con, "incident_typed", _ids_table("incident_id", ids))
     try:
         con.execute("""
@@ -671,12 +678,14 @@ def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
             FROM (
                 SELECT incident_id, category, subcategory,
                        row_number() OVER (PARTITION BY incident_id
-                                          ORDER BY list_contains({generic}, subcategory), n DESC, subcategory) AS rank
+                                          ORDER BY category = 'Strategic developments' OR list_contains({harmless}, subcategory),
+                                                   CASE WHEN list_contains({generic}, subcategory) THEN n / 3.0 ELSE n END DESC,
+                                                   list_contains({generic}, subcategory), subcategory) AS rank
                 FROM (SELECT f.incident_id, a.category, a.subcategory, count(*) AS n
                       FROM events f JOIN events a ON a.event_id = f.action_id
                       WHERE f.incident_id IN (SELECT incident_id FROM incident_typed) AND a.subcategory IS NOT NULL
                       GROUP BY f.incident_id, a.category, a.subcategory)
             ) t
-            WHERE t.rank = 1 AND incidents.incident_id = t.incident_id""".format(generic=_GENERIC_LIST))
+            WHERE t.rank = 1 AND incidents.incident_id = t.incident_id""".format(generic=_GENERIC_LIST, harmless=_HARMLESS_LIST))
     finally:
         con.unregister("incident_typed")

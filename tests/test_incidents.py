@@ -723,3 +723,27 @@ def test_a_run_settles_its_batches_into_the_incidents_one_reconciliation_of_them
     with session(db) as con:
         incidents.rebuild(con)
     assert q(db, "SELECT incident_id, killed, wounded, incident_date, location FROM incidents") == settled
+
+
+def test_an_incident_is_typed_by_the_act_that_hurt_people_not_an_arrest_told_beside_it(db):
+    """What happened: acts that hurt someone before acts that hurt no one (an arrest, a peaceful march), the type
+    most rows point to, a generic one ("Attack") counting a third of its rows against one that says more."""
+    acts = {"arrest": ("Strategic developments", "Arrests"), "attack": ("Violence against civilians", "Attack"),
+            "strike": ("Explosions/Remote violence", "Air/drone strike"), "march": ("Protests", "Peaceful protest")}
+    pointing = {"i1": ["arrest", "attack", "attack", "attack"],  # a gunman's arrest beside the shooting: an attack
+                "i2": ["strike", "strike", "attack", "attack", "attack", "attack", "attack"],  # the strike says more
+                "i3": ["march"]}  # only a march: that is all the figures say
+    with session(db) as con:
+        con.execute("INSERT INTO events BY NAME SELECT * FROM (VALUES " + ", ".join(
+            f"('{a}', 'art', 'action', '{c}', '{s}')" for a, (c, s) in acts.items())
+            + ") t(event_id, article_id, event_type, category, subcategory)")
+        n = 0
+        for incident, kinds in pointing.items():
+            con.execute("INSERT INTO incidents BY NAME SELECT ? AS incident_id", [incident])
+            for kind in kinds:
+                n += 1
+                con.execute("INSERT INTO events BY NAME SELECT ? AS event_id, 'art' AS article_id, 'casualty' AS event_type, "
+                            "? AS incident_id, ? AS action_id", [f"c{n}", incident, kind])
+        incidents._write_types(con, list(pointing))
+    assert q(db, "SELECT incident_id, subcategory FROM incidents ORDER BY 1") == [
+        ("i1", "Attack"), ("i2", "Air/drone strike"), ("i3", "Peaceful protest")]
