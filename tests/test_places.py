@@ -472,3 +472,12 @@ def test_a_local_story_is_anchored_at_its_outlets_city_when_it_names_it():
 
     assert where("https://chicago.suntimes.com/news/x") == {("Chicago", "Illinois")}  # Wolcott is a Chicago street
     assert where(None) != {("Chicago", "Illinois")}  # without the outlet: the town of Wolcott
+
+
+def test_a_town_a_victim_lives_in_is_not_where_it_happened():
+    from eventwire.transform.article import analyse_article
+
+    for text in ("SPRINGFIELD, Ill. – Carl Dunne, 34, of Peoria, died after he was shot on Saturday.",
+                 "SPRINGFIELD, Ill. – A woman from Peoria was shot and killed on Saturday night."):
+        (row,) = [e for e in analyse_article(parse_one(text), "a", None).events if e.event_type == "casualty"]
+        assert row.location == "Springfield", text

@@ -774,7 +774,7 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
                 or _km(p, anchor) <= NAMESAKE_KM]
         places = near or places  # "Englewood" in a Chicago story is no Englewood a continent away
     in_sentence = [p for p in places if event.sent_start <= p.char_start < event.sent_end] if event.sent_end else []
-    in_sentence = _near_the_story(in_sentence, places)
+    in_sentence = [p for p in _near_the_story(in_sentence, places) if p.feature != "city" or not _a_home(p, doc)]
     kept = {id(p) for p in places}
     in_sentence += [p for p in countries if id(p) not in kept and event.sent_end
                     and event.sent_start <= p.char_start < event.sent_end and _where_outright(doc, p)]
@@ -902,6 +902,34 @@ def _care_of(prep: Token) -> bool:
     """"taken to a hospital in Dallas", "pronounced dead at a medical center in Tulsa": where the victim was taken,
     not where it happened."""
     return prep.head.lemma_.lower() in CARE_WORDS
+
+
+HOME_NOUNS = frozenset("""man men woman women boy boys girl girls teen teens teenager teenagers youth resident residents
+native natives couple mother father son daughter family child toddler baby grandmother grandfather""".split())
+"""People a town's name before them or "of"/"from" after them says where they live ("a Dallas man", "a woman from
+Tulsa"), not where anything happened to them."""
+
+
+def _home_of(prep: Token) -> bool:
+    """"identified as Rashawn Dukes, 25, of North Chesterfield", "a woman from Tulsa": where the victim lives, not
+    where it happened ("of" or "from" after a person's name, a `HOME_NOUNS` word or an age)."""
+    if prep.lower_ not in ("of", "from"):
+        return False
+    head = prep.head
+    return (head.ent_type_ == "PERSON" or head.lower_ in HOME_NOUNS
+            or (head.like_num and head.dep_ in ("appos", "npadvmod", "amod", "nummod")))
+
+
+def _a_home(place: PlaceMention, doc: Doc) -> bool:
+    """Whether a mention names where someone lives: "a Dallas man", "Dukes, 25, of North Chesterfield"."""
+    span = _tokens_of(doc, place)
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in HOME_NOUNS:
+        return True
+    prep = _governing_prep(span)
+    return prep is not None and prep.i == root.head.i and _home_of(prep)
 
 
 def _dateline(places: list[PlaceMention], doc: Doc) -> PlaceMention | None:
