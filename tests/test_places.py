@@ -481,3 +481,12 @@ def test_a_town_a_victim_lives_in_is_not_where_it_happened():
                  "SPRINGFIELD, Ill. – A woman from Peoria was shot and killed on Saturday night."):
         (row,) = [e for e in analyse_article(parse_one(text), "a", None).events if e.event_type == "casualty"]
         assert row.location == "Springfield", text
+
+
+def test_an_outlets_town_and_state_in_a_headline_ending_in_more_words_picks_the_namesake():
+    from eventwire.transform.article import analyse_article
+
+    title = "Teen hurt in accidental shooting - Hometownstations.com-WXYZ- Lima, OH News Weather Sports"
+    result = analyse_article(parse_one("A teen was wounded in Lima on Saturday."), "a", None, title=title)
+    (row,) = [e for e in result.events if e.event_type == "casualty"]
+    assert (row.location, row.country_code, row.admin1) == ("Lima", "US", "Ohio")

@@ -429,6 +429,8 @@ def _headline_outlet_town(title: str | None) -> Place | None:
     for part in reversed(parts[1:]):
         for m in _TOWN_AND_STATE.finditer(part):
             state = _state_name(m.group(2))
+            if state not in _POSTAL_NAMES.values() and " " in m.group(2):  # "Lima, OH News Weather Sports"
+                state = _state_name(m.group(2).split()[0])
             if state not in _POSTAL_NAMES.values():
                 cut = part is parts[-1] and m.end(2) == len(part.rstrip()) and len(m.group(2)) >= 5
                 state = next((s for s in _POSTAL_NAMES.values() if cut and s.startswith(m.group(2))), None)
