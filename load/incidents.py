@@ -29,7 +29,6 @@ import gc
 import hashlib
 import itertools
 import operator
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -661,9 +660,15 @@ HARMLESS_SUBCATEGORIES = ("Peaceful protest", "Protest with intervention")
 """With the category "Strategic developments": acts that hurt no one (an arrest, a peaceful march, looting). An
 incident of casualties takes one only when its figures point to no other act (a gunman's arrest told beside 35
 rows of the airport shooting is not what happened)."""
-_GENERIC_LIST = "[" + ", ".join("'" + t.replace("'", "''") + "'" for t in GENERIC_SUBCATEGORIES) + "]"
-"""The same as a SQL list, written into the statement: bound as a parameter it costs ~6 ms a batch."""
-_HARMLESS_LIST = "[" + ", ".join("'" + t.replace("'", "''") + "'" for t in HARMLESS_SUBCATEGORIES) + "]"
+
+
+def _sql_list(values: Sequence[str]) -> str:
+    """Our own constants as a SQL list literal, written into a statement: bound as a parameter a list costs ~6 ms a
+    batch."""
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+_GENERIC_LIST, _HARMLESS_LIST = _sql_list(GENERIC_SUBCATEGORIES), _sql_list(HARMLESS_SUBCATEGORIES)
 
 
 def _write_types(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:

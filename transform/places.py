@@ -152,6 +152,16 @@ def _state_name(written: str) -> str:
     return _AP_STATES.get(written) or _POSTAL_NAMES.get(written) or written
 
 
+def _written_state(written: str) -> str | None:
+    """The US state a headline writes after a town ("AL", "Mo.", "Louisiana", "New York"), also where the site's
+    name goes on after it ("Lima, OH News Weather Sports"); None when it is no state."""
+    for words in (written, written.split()[0]) if " " in written else (written,):
+        state = _state_name(words)
+        if state in _POSTAL_NAMES.values():
+            return state
+    return None
+
+
 def _us_states(text: str) -> tuple[Counter[str], dict[int, str]]:
     """The article's US states: how often each is named (full name, AP abbreviation, or a postal code after a
     comma), and the state written right after a town ("Bastrop, Texas", "PHENIX CITY, AL"), by the town's end offset."""
@@ -428,10 +438,8 @@ def _headline_outlet_town(title: str | None) -> Place | None:
     parts = _HEADLINE_PARTS.split(title)
     for part in reversed(parts[1:]):
         for m in _TOWN_AND_STATE.finditer(part):
-            state = _state_name(m.group(2))
-            if state not in _POSTAL_NAMES.values() and " " in m.group(2):  # "Lima, OH News Weather Sports"
-                state = _state_name(m.group(2).split()[0])
-            if state not in _POSTAL_NAMES.values():
+            state = _written_state(m.group(2))
+            if state is None:
                 cut = part is parts[-1] and m.end(2) == len(part.rstrip()) and len(m.group(2)) >= 5
                 state = next((s for s in _POSTAL_NAMES.values() if cut and s.startswith(m.group(2))), None)
             if state is None:
@@ -838,8 +846,8 @@ def _read_headline_place(doc: Doc) -> PlaceMention | None:
 def _us_headline_namesake(place: Place, doc: Doc, title: str) -> Place:
     """`_headline_place`'s choice among the US towns of a headline town's name (see there)."""
     m = re.search(re.escape(place.canonical) + r",\s*([A-Z][\w.]*(?:\s[A-Z][a-z]+)?)", title)
-    if m is not None and _state_name(m.group(1)) in _POSTAL_NAMES.values():
-        state = _state_name(m.group(1))
+    state = _written_state(m.group(1)) if m is not None else None
+    if state is not None:
         return lookup_in(place.canonical, "US", state, small=True) or us_state(state) or place  # (too small a town: its state)
     url = doc.user_data.get(URL)
     votes = _us_states(text_of(doc))[0] + outlet_states(url, title)

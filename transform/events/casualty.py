@@ -1073,9 +1073,14 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
     )
 
 
+def _a_killing(lemma: str) -> bool:
+    """A verb of someone killing someone ("kill", "shoot dead"), not of dying ("die", "succumb")."""
+    return VERB_KINDS.get(lemma) == "killed" and lemma not in ("die", "succumb")
+
+
 def _killer(cue: Token, lemma: str) -> str | None:
     """The word for the one a killing verb says did it ("were killed by a man", "a gunman killed"), lower case."""
-    if VERB_KINDS.get(lemma) != "killed" or lemma in ("die", "succumb") or cue.pos_ not in ("VERB", "AUX"):
+    if not _a_killing(lemma) or cue.pos_ not in ("VERB", "AUX"):
         return None
     for c in cue.children:
         if c.dep_ == "agent":
@@ -1094,7 +1099,7 @@ def _killer_said(cue: Token, lemma: str) -> bool:
     49", "opened fire, killing 49") or with its doer ("were killed by a man"), or a word for murder ("a triple murder"): the one who did it is none of them."""
     if cue.pos_ in ("NOUN", "PROPN"):
         return cue.lemma_.lower() in MURDER_NOUNS
-    if VERB_KINDS.get(lemma) != "killed" or lemma in ("die", "succumb"):
+    if not _a_killing(lemma):
         return False
     if any(c.dep_ == "agent" for c in cue.children):
         return True  # "were killed by a man"
