@@ -13,10 +13,11 @@ never changed. Printed:
   least one article with an incident; the B-cubed an oracle clustering would reach with today's rows
   (every article with an incident grouped as the gold says); and for each miss whether any report held
   the right figure, day or place (if none did, extraction missed it);
-- the time of a full reconciliation, and of reconciling the same articles batch by batch (64 articles,
-  publication order) then settling them all together (what a run does), with its share of the run that built
-  the database (`runs.seconds`), and whether the batches, alone and settled, left the same incidents as the
-  full pass (and as a reverse-order replay).
+- what filing figures into incidents cost the run that built the database (`runs.incident_seconds` against
+  `runs.seconds`); the time of a full reconciliation, and of reconciling the same articles batch by batch (64
+  articles, publication order: a run whose every batch files) then settling them all together (what a run ends
+  with), and whether the batches, alone and settled, left the same incidents as the full pass (and as a
+  reverse-order replay).
 
 `--synthetic N` writes N synthetic casualty rows (articles with a few rows each, reports of shared
 incidents spread over three years and thousands of places, victims' names in short bodies) into a fresh
@@ -181,7 +182,8 @@ def gva(args: argparse.Namespace) -> None:
         shutil.copy(src, work)
         con = duckdb.connect(str(work))
         upgrade(con)
-        run_seconds = con.execute("SELECT sum(seconds) FROM runs WHERE status = 'completed'").fetchone()[0]
+        run_seconds, run_incident_seconds = con.execute(
+            "SELECT sum(seconds), sum(incident_seconds) FROM runs WHERE status = 'completed'").fetchone()
         rows = con.execute("SELECT count(*) FROM events WHERE event_type = 'casualty'").fetchone()[0]
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -209,13 +211,18 @@ def gva(args: argparse.Namespace) -> None:
             print(f"  {v:5d}  {k}")
 
         print("\ncost")
+        if run_incident_seconds is not None and run_seconds:
+            print(f"  the run that built the database filed its figures into incidents in {run_incident_seconds:.2f} s CPU "
+                  f"against {run_seconds:.1f} s: {run_incident_seconds / run_seconds:.1%} (runs.incident_seconds: its "
+                  "batches' filings for watchers, every LIVE_INCIDENTS_SECONDS, and its settling)")
         print(f"  full reconciliation: {full_seconds:.2f} s (CPU {full_cpu:.2f} s; wall time varies with the shared machine's load)")
         incidents.reconcile_in_transaction(con, full=True)
         print(f"  full again, unchanged input: identical tables {_snapshot(con) == full}")
         batched, batched_cpu, batches_only, settled, settled_cpu = replay(con)
         batch_partition = _partition(con)
         total, total_cpu = batched + settled, batched_cpu + settled_cpu
-        print(f"  batches of {BATCH} articles in publication order: {batched:.2f} s (CPU {batched_cpu:.2f} s), then the "
+        print(f"  replayed with every batch filing (the most a run files): batches of {BATCH} articles in publication "
+              f"order: {batched:.2f} s (CPU {batched_cpu:.2f} s), then the "
               f"run's settling of them all: {settled:.2f} s (CPU {settled_cpu:.2f} s); together {total:.2f} s (CPU "
               f"{total_cpu:.2f} s)" + (f" = {total / run_seconds:.1%} of the {run_seconds:.0f} s run that built the "
                                       "database" if run_seconds else ""))

@@ -25,6 +25,7 @@ class RunSummary:
     places: int = 0
     seconds: float = 0.0
     nlp_seconds: float = 0.0
+    incident_seconds: float = 0.0  # CPU seconds filing casualty figures into incidents (batches and the settling)
     rejects: list[tuple[str, str, str]] = field(default_factory=list)  # (source_id, reason, detail)
     reject_reasons: Counter[str] = field(default_factory=Counter)  # every reject, by reason
 
@@ -36,6 +37,7 @@ class RunSummary:
             # per-type columns of the first release, kept for queries that read them; run_counts has every type
             "statements": self.events["statement"], "casualties": self.events["casualty"],
             "places": self.places, "seconds": self.seconds, "nlp_seconds": self.nlp_seconds,
+            "incident_seconds": self.incident_seconds,
         }
 
     def event_counts(self) -> dict[str, int]:
@@ -53,6 +55,7 @@ class RunSummary:
             ("place mentions", str(self.places)),
             ("seconds", f"{self.seconds:.1f}"),
             ("NLP seconds", f"{self.nlp_seconds:.1f}"),
+            ("incident CPU seconds", f"{self.incident_seconds:.1f}"),
         ]
 
     def add_reject(self, source_id: str, reason: str, detail: str) -> bool:

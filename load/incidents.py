@@ -29,6 +29,7 @@ import gc
 import hashlib
 import itertools
 import operator
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ class Stats:
     incidents_deleted: int = 0
     candidates: int = 0
     full: bool = False
+    seconds: float = 0.0  # CPU seconds of this thread (a run's NLP workers share the cores): `runs.incident_seconds`
 
 
 _ROW_SQL = """
@@ -182,12 +184,15 @@ def reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None 
     the CPU (GVA in batches of 64 articles: 6.3 s CPU on two threads, 4.3 s on one; a run's NLP workers want
     the other cores anyway). The setting is put back after, unless the transaction failed (a statement cannot
     run in an aborted transaction; the caller rolls back and raises)."""
+    started = time.thread_time()
     collecting = gc.isenabled()
     gc.disable()
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
     con.execute("SET threads = 1")
     try:
-        return _reconcile(con, article_ids, full)
+        stats = _reconcile(con, article_ids, full)
+        stats.seconds = time.thread_time() - started
+        return stats
     finally:
         if collecting:
             gc.enable()
@@ -391,6 +396,7 @@ def settle(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> Stats:
     full rebuild gives. Incidents of earlier runs keep their ids and their earlier reports; one this run opened
     is formed again under the same id when its first report is the same. Killed meanwhile, the batches' incidents
     stay as they were."""
+    started = time.thread_time()
     ids = list(dict.fromkeys(article_ids))
     con.begin()
     try:
@@ -405,6 +411,7 @@ def settle(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> Stats:
     except BaseException:
         con.rollback()
         raise
+    stats.seconds = time.thread_time() - started
     return stats
 
 

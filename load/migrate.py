@@ -16,6 +16,7 @@ Version history (SCHEMA_VERSION):
      events_by_type, actions_by_day_place; daily_deaths_by_place now counts incidents
   3  events.recalled (a figure of an earlier incident an article recalls: out of the toll rule and of incidents);
      death_toll_rows leaves it out
+  4  runs.incident_seconds (what filing figures into incidents cost the run)
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import eventwire.versions as versions
 from ..errors import UserError
 from .catalog import columns
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _VIEWS_MARKER = "-- VIEWS"
 
 

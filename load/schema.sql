@@ -108,6 +108,7 @@ CREATE TABLE IF NOT EXISTS runs (
     places             INTEGER,
     seconds            DOUBLE,
     nlp_seconds        DOUBLE,
+    incident_seconds   DOUBLE,            -- CPU seconds filing its casualty figures into incidents (load/incidents.py)
     workers            INTEGER,
     extractor_version  VARCHAR,
     host               VARCHAR,           -- the machine and process that ran it (to tell a killed run)

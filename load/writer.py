@@ -1,8 +1,8 @@
 """Records → Arrow → DuckDB: one transaction per batch, so an article's row, events and places land together.
 
 A batch replaces the rows of the articles it carries (delete, then insert), which is what makes re-runs
-idempotent and a changed article replace its old rows; its casualty figures are reconciled into incidents in the
-same transaction (load/incidents.py). A kill mid-write leaves the last committed batch.
+idempotent and a changed article replace its old rows; casualty figures it is asked to file are reconciled into
+incidents in the same transaction (load/incidents.py). A kill mid-write leaves the last committed batch.
 """
 
 from __future__ import annotations
@@ -72,9 +72,11 @@ def write_batch(
     extractor_version: str,
     run_id: str,
     rejects: Iterable[Reject] = (),
-) -> None:
-    """Replace these articles' rows with the new ones, record rejects and reconcile the incidents they touch, in
-    one transaction."""
+    file_incidents: Sequence[str] | None = None,
+) -> incidents.Stats | None:
+    """Replace these articles' rows with the new ones, record rejects and file the casualty figures of
+    `file_incidents` (None: the batch's articles; empty: none now, a run settles them at its end) into incidents,
+    in one transaction. Returns what the filing did (None when nothing was filed)."""
     events = [e for r in results for e in r.events]
     places = [p for r in results for p in r.places]
     ids = pa.table({"article_id": pa.array([a.article_id for a in articles], pa.string())})
@@ -88,11 +90,13 @@ def write_batch(
         _insert(con, "events", _table(events, Event))
         _insert(con, "places", _table(places, PlaceMention))
         record_rejects(con, rejects, run_id)
-        incidents.reconcile(con, [a.article_id for a in articles])  # the batch's figures join their incidents
+        filed = [a.article_id for a in articles] if file_incidents is None else list(file_incidents)
+        stats = incidents.reconcile(con, filed) if filed else None  # the figures join their incidents
         con.commit()
     except BaseException:
         con.rollback()
         raise
+    return stats
 
 
 def record_rejects(con: duckdb.DuckDBPyConnection, rejects: Iterable[Reject], run_id: str) -> None:
@@ -160,7 +164,7 @@ def unsettled_articles(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]
 
 
 RUN_COLUMNS = ("articles_new", "articles_changed", "articles_unchanged", "articles_rejected", "statements",
-               "casualties", "places", "seconds", "nlp_seconds")
+               "casualties", "places", "seconds", "nlp_seconds", "incident_seconds")
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, float | int],

@@ -105,3 +105,41 @@ def test_two_workers_give_the_same_rows_as_one(samples: Path, tmp_path: Path):
     run([str(samples)], RunOptions(db_path=str(one), workers=1, batch_size=2))
     run([str(samples)], RunOptions(db_path=str(two), workers=2, batch_size=2))
     assert snapshot(one) == snapshot(two)
+
+
+def _incidents_while_running(tmp_path: Path, live_seconds: float, monkeypatch) -> tuple[list[int], Path]:
+    """Four one-article batches of shootings in four towns; the incidents in the database after each batch."""
+    import duckdb
+
+    from eventwire.flows import extract_events
+
+    monkeypatch.setattr(extract_events, "LIVE_INCIDENTS_SECONDS", live_seconds)
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for i, (town, street) in enumerate((("Boston", "Elm"), ("Denver", "Oak"), ("Seattle", "Pine"), ("Miami", "Lake"))):
+        (folder / f"2024-05-0{i + 2}_{town.lower()}.txt").write_text(
+            f"Two killed in {town} shooting\n\n{town} police said two men were shot dead on {street} Street on Monday.\n")
+    db = tmp_path / f"live-{live_seconds}.duckdb"
+    seen: list[int] = []
+
+    def count_incidents(_seen: int, _done: int) -> None:  # the file is free between batches
+        with duckdb.connect(str(db), read_only=True) as con:
+            seen.append(con.execute("SELECT count(*) FROM incidents").fetchone()[0])
+
+    summary = run([str(folder)], RunOptions(db_path=str(db), workers=1, batch_size=1), progress=count_incidents)
+    assert summary.articles_new == 4 and summary.incident_seconds > 0
+    assert rows(db, "SELECT incident_seconds > 0 FROM runs") == [(True,)]
+    return seen, db
+
+
+def test_batches_file_incidents_for_watchers_only_every_so_often_and_the_run_settles_them_all(tmp_path: Path,
+                                                                                               monkeypatch):
+    """Filing each batch's figures is work the run's settling does again: batches file only when the last filing
+    is LIVE_INCIDENTS_SECONDS old. Never due, nothing shows until the run ends; due every batch, incidents grow
+    batch by batch; both runs end with the same incidents."""
+    quiet, quiet_db = _incidents_while_running(tmp_path, 1e9, monkeypatch)
+    assert quiet == [0, 0, 0, 0]
+    live, live_db = _incidents_while_running(tmp_path, 0.0, monkeypatch)
+    assert live == [1, 2, 3, 4]
+    query = "SELECT incident_id, location, killed, incident_date FROM incidents ORDER BY 1"
+    assert rows(quiet_db, query) == rows(live_db, query) and len(rows(quiet_db, query)) == 4
