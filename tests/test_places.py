@@ -206,6 +206,27 @@ def test_a_county_is_never_a_town_of_its_name_in_another_state(text, county, sta
     assert mention.admin1 == state
 
 
+@pytest.mark.parametrize(
+    "text, county, seat",
+    [  # the county seat's coordinates, to check the county's point against
+        ("A boy was shot and wounded while hunting in Itasca County on Saturday, the Minnesota sheriff's office said.",
+         "Itasca County", (47.237, -93.530)),  # (the gazetteer's towns know an "Itasca" in Illinois)
+        ("JACKSON, Miss. — A teenager was shot and killed Sunday in Leflore County, deputies said.",
+         "Leflore County", (33.516, -90.180)),  # (no town of 5,000 has the name: it was no place at all)
+    ],
+)
+def test_a_county_is_placed_at_its_own_point_not_its_states(text, county, seat):
+    """Local news places many shootings by county alone; a state's middle is hundreds of km from most of them."""
+    from eventwire.transform.gazetteer import distance_km
+
+    doc = parse_one(text)
+    places = find_places(doc)
+    hit = next(e for e in extract_casualties(doc) if e.casualty_kind in ("killed", "wounded"))
+    where = locate(hit, doc, places, fallback=True)
+    assert (where.canonical, where.feature) == (county, "city")
+    assert distance_km(where.latitude, where.longitude, *seat) < 40
+
+
 def test_a_county_whose_state_is_unknown_is_no_place():
     places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
     assert "Harrison County" not in {p.name for p in places}

@@ -145,6 +145,8 @@ _ALL_TOWNS: list[Place] = []  # every town `_index` read, also those whose names
 _BY_NAME: dict[str, list[Place]] = {}  # normalised name -> every town of that name (`_towns_by_name`)
 _SMALL_US: dict[str, list[Place]] = {}  # normalised own name -> US towns under 5,000 people (`small_us_towns`)
 ADMIN1_FILE = Path(__file__).parent / "data" / "admin1.tsv"
+US_COUNTY_FILE = Path(__file__).parent / "data" / "us_counties.tsv"
+_COUNTY_ABBREVIATION = re.compile(r" co\.?$")
 
 
 @lru_cache(maxsize=1)
@@ -363,10 +365,38 @@ def admin1_names() -> frozenset[str]:
     return frozenset(normalise(n) for n in _admin1_names().values())
 
 
+def county_key(name: str) -> str | None:
+    """A US county's or parish's name as written ("Harrison County", "Habersham Co.", "St. Mary Parish"),
+    normalised and spelt out ("habersham county"); None for any other name."""
+    key = _COUNTY_ABBREVIATION.sub(" county", normalise(name))
+    return key if key.endswith((" county", " parish")) and " " in key else None
+
+
 def us_county_states(name: str) -> set[str]:
     """The US states that have a county of this name ("Harrison County": Indiana, Iowa, Texas, ...)."""
     _index()
-    return _US_COUNTIES.get(normalise(name), set())
+    key = county_key(name)
+    return _US_COUNTIES.get(key, set()) if key else set()
+
+
+@lru_cache(maxsize=1)
+def _us_counties() -> dict[tuple[str, str], Place]:
+    """(normalised county name, state) → the county as a place at the mean point of its towns, from
+    data/us_counties.tsv (built by scripts/build_us_counties.py; 3,056 counties and parishes)."""
+    counties: dict[tuple[str, str], Place] = {}
+    with US_COUNTY_FILE.open(encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            state, county, lat, lon = line.rstrip("\n").split("\t")
+            counties[(normalise(county), state)] = Place(county, "US", float(lat), float(lon), "city", admin1=state)
+    return counties
+
+
+def us_county(name: str, state: str | None) -> Place | None:
+    """The county (or parish) of this name in `state` ("Itasca County", "Minnesota"), as a town-level place: a
+    point within 40 km of most of what happens in it (see the build script), where local news names no town."""
+    key = county_key(name)
+    return _us_counties().get((key, state)) if key and state else None
 
 
 def is_country(name: str | None) -> bool:

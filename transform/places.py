@@ -43,8 +43,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .gazetteer import (ALIASES, Place, countries_of, distance_km, is_known_town, lookup, lookup_in, normalise,
-                        small_us_towns, towns_named, us_city_in, us_county_states, us_state)
+from .gazetteer import (ALIASES, Place, countries_of, county_key, distance_km, is_known_town, lookup, lookup_in,
+                        normalise, small_us_towns, towns_named, us_city_in, us_county, us_county_states, us_state)
 from .headline import headline_town
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
@@ -491,7 +491,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     if country == "US":
         states = _us_states(text)
         states[0].update(headline_states or {})
-        places.extend(t for t in _small_towns(unknown, text, states)
+        places.extend(t for t in _small_towns(unknown, text, states) + _counties(unknown)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
         places[:] = _us_regions(places, states)
@@ -523,15 +523,24 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
     return found
 
 
+def _counties(unknown: list[tuple[str, int, int]]) -> list[PlaceMention]:
+    """US county names the gazetteer's towns lack ("Leflore County", "Polk County Sheriff's Office"), as mentions
+    `_us_regions` places in their state's county, or drops."""
+    return [PlaceMention(name=name, char_start=start, char_end=end, canonical=name, admin1=None, country_code="US",
+                         latitude=None, longitude=None, feature="city")
+            for name, start, end in dict.fromkeys(unknown) if us_county_states(name)]
+
+
 def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
     """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town (and so is a country's name that is the own name of a town
-    in the state the story names most: "Palestine" in a Texas story), and "Harrison County" a county: never the town of that name in
-    another state (the gazetteer has no counties). A county becomes its state when the article says which (the
-    state written after it, or the one state the article names that has such a county); else it is no place.
+    in the state the story names most: "Palestine" in a Texas story), and "Harrison County" (or "Habersham Co.", "St. Mary
+    Parish") a county: never the town of that name in another state. A county is placed when the article says which state's
+    (the state written after it, or the one state the article names that has such a county) at the mean point of its
+    towns (`gazetteer.us_county`); else it is no place.
     `states`: `_us_states` of the article's text."""
     votes, after = states
     for p in places:  # "Kanawha County": a county only one state has votes for that state, as if named
-        if p.feature == "city" and normalise(p.name).endswith(" county") and p.char_end not in after:
+        if p.feature == "city" and county_key(p.name) and p.char_end not in after:
             only = us_county_states(p.name)
             if len(only) == 1:
                 votes[next(iter(only))] += 1
@@ -551,7 +560,7 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
             _become(p, town)  # "LEBANON, Ohio —": the town, not the country
         elif state is not None:
             _become(p, state)
-        elif normalise(p.name).endswith(" county") and p.feature == "city":
+        elif county_key(p.name) and p.feature == "city":
             where = after.get(p.char_end)
             states = us_county_states(p.name)
             options = {where} if where else states & set(votes) or (states if len(states) == 1 else set())
@@ -560,8 +569,8 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
             region = us_state(next(iter(options))) if len(options) == 1 else None
             if region is None:
                 continue  # better no place than a town of that name in another state
-            seat = lookup_in(p.name, "US", region.admin1)  # "Wagoner County, Okla.": Wagoner, Oklahoma
-            _become(p, seat or region)
+            county = us_county(p.name, region.admin1)  # "Itasca County": its towns' mean point
+            _become(p, county or lookup_in(p.name, "US", region.admin1) or region)  # else "Wagoner County": Wagoner
         kept.append(p)
     return kept
 
@@ -874,15 +883,26 @@ def _where_outright(doc: Doc, place: PlaceMention) -> bool:
     return prep is not None and prep.lower_ != "from"
 
 
+COUNTY_TOWN_KM = 40
+"""A town this near a county's point (the mean of its towns': `gazetteer.us_county`) is taken to lie in it."""
+
+
 def _town_within(found: PlaceMention, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
-    """A US state ("shot in rural Harrison County", read as Texas) gives way to the article's own town in that
-    state (the dateline's, else the most mentioned of its towns there), where the event takes the article's place."""
-    if not fallback or found.feature != "region" or found.country_code != "US":
+    """A US state ("shot in rural Harrison County", read as Texas) or county ("in Gregg County" in a "KILGORE, Texas"
+    story) gives way to the article's own town in it (the dateline's, else the most mentioned of its towns there; for
+    a county, within `COUNTY_TOWN_KM` of its point), where the event takes the article's place."""
+    county = found.feature == "city" and county_key(found.canonical or "") is not None
+    if not fallback or found.country_code != "US" or not (found.feature == "region" or county):
         return found
+
+    def within(p: PlaceMention) -> bool:
+        return (p.feature == "city" and p.admin1 == found.admin1 and p is not found and not county_key(p.canonical or "")
+                and (not county or (p.latitude is not None and _km(p, found) <= COUNTY_TOWN_KM)))
+
     town = _dateline(places, doc)
-    if town is not None and town.feature == "city" and town.admin1 == found.admin1:
+    if town is not None and within(town):
         return town
-    town = dominant_place([p for p in places if p.feature == "city" and p.admin1 == found.admin1])
+    town = dominant_place([p for p in places if within(p)])
     return town if town is not None else found
 
 
