@@ -227,6 +227,38 @@ def test_a_county_is_placed_at_its_own_point_not_its_states(text, county, seat):
     assert distance_km(where.latitude, where.longitude, *seat) < 40
 
 
+def test_a_county_written_with_its_state_stays_the_county_in_a_story_naming_another_state_more():
+    """(The namesake rules for towns once made "Chesterfield County, S.C." South Carolina's middle: no town of the
+    name in the state the article names most.)"""
+    text = ("CHESTERFIELD COUNTY, S.C. — A man was shot and killed at a club in Chesterfield County, S.C., early on "
+            "Sunday. He owned a shop in Wadesboro, N.C., and lived near Charlotte, North Carolina. North Carolina "
+            "deputies helped.")
+    counties = [p for p in find_places(parse_one(text)) if "county" in p.name.lower()]
+    assert {(p.canonical, p.admin1) for p in counties} == {("Chesterfield County", "South Carolina")}
+
+
+def test_a_county_many_states_have_is_the_one_in_its_outlets_state():
+    from eventwire.transform.article import analyse_article
+
+    doc = parse_one("The Orange County Sheriff's Office said four people were shot and wounded on Sunday night.")
+    result = analyse_article(doc, "a1", None, "http://www.myfoxorlando.com/story/1/four-shot",
+                             "Four shot - FOX 35 News Orlando")
+    assert {(p.canonical, p.admin1) for p in result.places} == {("Orange County", "Florida")}
+
+
+def test_a_namesake_town_is_the_one_near_the_city_a_sites_name_in_the_headline_gives():
+    """"... | Chattanooga News, Weather & Sports": the outlet is in Chattanooga, so "Cleveland" is Tennessee's."""
+    from eventwire.transform.article import analyse_article
+    from eventwire.transform.places import outlet_city
+
+    title = "Man shot dead in Cleveland - WXYZtv.com | Chattanooga News, Weather & Sports"
+    assert outlet_city("http://www.wxyztv.com/story/1/man-shot", title).canonical == "Chattanooga"
+    assert outlet_city(None, "Man shot in Dallas - Fox News") is None  # a national outlet names no home
+    result = analyse_article(parse_one("A man was shot and killed in Cleveland on Sunday night, police said."), "a1",
+                             None, "http://www.wxyztv.com/story/1/man-shot", title)
+    assert {(e.location, e.admin1) for e in result.events if e.event_type == "casualty"} == {("Cleveland", "Tennessee")}
+
+
 def test_a_county_whose_state_is_unknown_is_no_place():
     places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
     assert "Harrison County" not in {p.name for p in places}

@@ -533,6 +533,11 @@ def _big_us_cities() -> dict[str, Place]:
     return cities
 
 
+def us_city_named(name: str) -> Place | None:
+    """The US city of 50,000+ people of this own name ("Chattanooga"), or None."""
+    return _big_us_cities().get(re.sub(r"[^a-z]", "", _fast_key(name)))
+
+
 @lru_cache(maxsize=4096)
 def us_city_in(letters: str) -> Place | None:
     """The US city of 50,000+ people whose name (letters only) is the longest inside `letters`, or None."""

@@ -44,7 +44,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .gazetteer import (ALIASES, Place, countries_of, county_key, distance_km, is_known_town, lookup, lookup_in,
-                        normalise, small_us_towns, towns_named, us_city_in, us_county, us_county_states, us_state)
+                        normalise, small_us_towns, towns_named, us_city_in, us_city_named, us_county, us_county_states,
+                        us_state)
 from .headline import headline_town
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
@@ -390,7 +391,7 @@ def outlet_city(url: str | None, title: str | None = None) -> Place | None:
     state in the site's name its headline ends with ("... - WBRC FOX6 News - Birmingham, AL", "| Charleston,
     SC"): local news is mostly about its own area, so this is where an otherwise unplaced namesake is looked for.
     None for most outlets (call signs alone, national outlets)."""
-    return us_city_in("".join(_host_labels(url))) or _headline_outlet_town(title)
+    return us_city_in("".join(_host_labels(url))) or _headline_outlet_town(title) or _headline_outlet_city(title)
 
 
 _HOST_CALL_SIGN = re.compile(r"[kw][a-z]{2,3}(?:tv|dt|am|fm|\d{1,2})?(?:news\d*|tv)?")
@@ -452,6 +453,28 @@ def _headline_outlet_town(title: str | None) -> Place | None:
     return None
 
 
+_SITE_PART = re.compile(r"\b(?:News|NEWS|Weather)\b")
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}")
+
+
+def _headline_outlet_city(title: str | None) -> Place | None:
+    """A US city of 50,000+ people named in a headline's trailing part that is a site's name ("... - WRCBtv.com |
+    Chattanooga News, Weather & Sports", "7NEWS Miami"): the first run of capitalised words that is such a
+    city's own name. Only parts that say "News" or "Weather", where outlets put their name and home."""
+    if not title:
+        return None
+    for part in reversed(_HEADLINE_PARTS.split(title)[1:]):
+        if _SITE_PART.search(part):
+            for m in _CAPITALISED_RUN.finditer(part):
+                words = m.group(0).split()
+                for n in range(len(words), 0, -1):  # "Fort Wayne" before "Fort"
+                    for i in range(len(words) - n + 1):
+                        city = us_city_named(" ".join(words[i:i + n]))
+                        if city is not None:
+                            return city
+    return None
+
+
 def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
                              outlet: Place | None = None, us_station: bool = False,
                              headline_states: Counter[str] | None = None) -> tuple[str | None, PlaceMention | None]:
@@ -494,7 +517,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         places.extend(t for t in _small_towns(unknown, text, states) + _counties(unknown)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
-        places[:] = _us_regions(places, states)
+        places[:] = _us_regions(places, states, outlet)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet)
     return country, None
 
@@ -531,13 +554,14 @@ def _counties(unknown: list[tuple[str, int, int]]) -> list[PlaceMention]:
             for name, start, end in dict.fromkeys(unknown) if us_county_states(name)]
 
 
-def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]]) -> list[PlaceMention]:
+def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]],
+                outlet: Place | None = None) -> list[PlaceMention]:
     """In a US story, "Georgia" is the state, "Lebanon, Ohio" a town (and so is a country's name that is the own name of a town
     in the state the story names most: "Palestine" in a Texas story), and "Harrison County" (or "Habersham Co.", "St. Mary
     Parish") a county: never the town of that name in another state. A county is placed when the article says which state's
     (the state written after it, or the one state the article names that has such a county) at the mean point of its
-    towns (`gazetteer.us_county`); else it is no place.
-    `states`: `_us_states` of the article's text."""
+    towns (`gazetteer.us_county`), else the outlet's state's where it has one; else it is no place.
+    `states`: `_us_states` of the article's text; `outlet`: `outlet_city`."""
     votes, after = states
     for p in places:  # "Kanawha County": a county only one state has votes for that state, as if named
         if p.feature == "city" and county_key(p.name) and p.char_end not in after:
@@ -564,6 +588,8 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
             where = after.get(p.char_end)
             states = us_county_states(p.name)
             options = {where} if where else states & set(votes) or (states if len(states) == 1 else set())
+            if not options and outlet is not None and outlet.admin1 in states:
+                options = {outlet.admin1}  # "the Orange County Sheriff's Office" on myfoxorlando.com: Florida's
             if not options and p.admin1 in states:
                 options = {p.admin1}  # "Sumter County" and no state named: Sumter, South Carolina has one
             region = us_state(next(iter(options))) if len(options) == 1 else None
@@ -573,6 +599,11 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
             _become(p, county or lookup_in(p.name, "US", region.admin1) or region)  # else "Wagoner County": Wagoner
         kept.append(p)
     return kept
+
+
+def _a_county(p: PlaceMention) -> bool:
+    """A mention `_us_regions` placed at a US county ("Itasca County" at its towns' mean point)."""
+    return p.feature == "city" and county_key(p.canonical or "") is not None
 
 
 def _become(p: PlaceMention, place) -> None:
@@ -592,17 +623,18 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
     Texas's). Returns the dateline's town, for `locate`. `states`: as for `_us_regions`."""
     votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
+    towns_only = [p for p in us_towns if not _a_county(p)]  # (a county `_us_regions` placed is no namesake town)
     sign = _CALL_SIGN.search(text[:400])
     if sign is not None:
         east = sign.group(0).lstrip("(").split()[-1].startswith("W")
-        for p in us_towns:
+        for p in towns_only:
             if p.admin1 not in votes and not after.get(p.char_end) and p.longitude is not None and (
                     (p.longitude > EAST_OF_MISSISSIPPI) != east):
                 there = _on_the_side(p.name, east)
                 if there is not None:
                     _become(p, there)  # "MANSFIELD (WCMH) —": Mansfield, Ohio, not Texas
     unsure = []
-    for p in us_towns if votes else ():
+    for p in towns_only if votes else ():
         state = after.get(p.char_end)
         there = lookup_in(p.name, "US", state, small=True) if state else None
         if there is None:
@@ -632,7 +664,7 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
             _become(p, region)  # "TODD COUNTY, Ky. —" ... "in Elkton": Elkton, Kentucky (2,000 people), not Maryland's;
             #                     the state where the gazetteer has no such town
     if not votes and outlet is not None:  # (no state written anywhere: not after a dateline either)
-        for p in us_towns:  # "RICHMOND (CBS SF) —" on sanfrancisco.cbslocal.com: Richmond, California, not Virginia
+        for p in towns_only:  # "RICHMOND (CBS SF) —" on sanfrancisco.cbslocal.com: Richmond, California, not Virginia
             there = _nearest_namesake(p.name, outlet)
             if there is not None and there.admin1 != p.admin1:
                 _become(p, there)
@@ -891,12 +923,12 @@ def _town_within(found: PlaceMention, places: list[PlaceMention], doc: Doc, fall
     """A US state ("shot in rural Harrison County", read as Texas) or county ("in Gregg County" in a "KILGORE, Texas"
     story) gives way to the article's own town in it (the dateline's, else the most mentioned of its towns there; for
     a county, within `COUNTY_TOWN_KM` of its point), where the event takes the article's place."""
-    county = found.feature == "city" and county_key(found.canonical or "") is not None
+    county = _a_county(found)
     if not fallback or found.country_code != "US" or not (found.feature == "region" or county):
         return found
 
     def within(p: PlaceMention) -> bool:
-        return (p.feature == "city" and p.admin1 == found.admin1 and p is not found and not county_key(p.canonical or "")
+        return (p.feature == "city" and p.admin1 == found.admin1 and p is not found and not _a_county(p)
                 and (not county or (p.latitude is not None and _km(p, found) <= COUNTY_TOWN_KM)))
 
     town = _dateline(places, doc)
