@@ -237,6 +237,19 @@ def test_a_county_written_with_its_state_stays_the_county_in_a_story_naming_anot
     assert {(p.canonical, p.admin1) for p in counties} == {("Chesterfield County", "South Carolina")}
 
 
+def test_a_county_dateline_stays_the_county_not_its_namesake_town():
+    places = find_places(parse_one("HENDERSON COUNTY, Tenn. — Deputies say a man was killed in a Christmas Day "
+                                   "shooting and a 15-year-old was hurt."))
+    assert [(p.canonical, p.admin1) for p in places] == [("Henderson County", "Tennessee")]
+
+
+def test_a_county_many_states_have_is_the_one_in_the_state_of_the_articles_towns():
+    places = find_places(parse_one("A teenager was killed in a shooting in southwestern Mecklenburg County on "
+                                   "Thursday. He went to school in Charlotte."))
+    assert {(p.canonical, p.admin1) for p in places} == {("Mecklenburg County", "North Carolina"),
+                                                          ("Charlotte", "North Carolina")}
+
+
 def test_a_county_many_states_have_is_the_one_in_its_outlets_state():
     from eventwire.transform.article import analyse_article
 

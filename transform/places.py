@@ -560,7 +560,8 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
     in the state the story names most: "Palestine" in a Texas story), and "Harrison County" (or "Habersham Co.", "St. Mary
     Parish") a county: never the town of that name in another state. A county is placed when the article says which state's
     (the state written after it, or the one state the article names that has such a county) at the mean point of its
-    towns (`gazetteer.us_county`), else the outlet's state's where it has one; else it is no place.
+    towns (`gazetteer.us_county`), else the one state of the article's towns that has one, else the outlet's state's;
+    else it is no place.
     `states`: `_us_states` of the article's text; `outlet`: `outlet_city`."""
     votes, after = states
     for p in places:  # "Kanawha County": a county only one state has votes for that state, as if named
@@ -588,6 +589,10 @@ def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int
             where = after.get(p.char_end)
             states = us_county_states(p.name)
             options = {where} if where else states & set(votes) or (states if len(states) == 1 else set())
+            if not options:  # "Mecklenburg County" in a story that names Charlotte, North Carolina
+                options = states & {t.admin1 for t in places if t.feature == "city" and t.country_code == "US"
+                                    and not county_key(t.name)}
+                options = options if len(options) == 1 else set()
             if not options and outlet is not None and outlet.admin1 in states:
                 options = {outlet.admin1}  # "the Orange County Sheriff's Office" on myfoxorlando.com: Florida's
             if not options and p.admin1 in states:
@@ -682,13 +687,13 @@ def _anchor(towns: list[PlaceMention], after: dict[int, str]) -> tuple[PlaceMent
     if towns and towns[0].char_start <= 3:
         first = towns[0]
         state = after.get(first.char_end)
-        there = lookup_in(first.name, "US", state, small=True) if state else None
+        there = lookup_in(first.name, "US", state, small=True) if state and not _a_county(first) else None
         if there is not None:
             _become(first, there)
         return first, True
     for p in towns:
         state = after.get(p.char_end)
-        there = lookup_in(p.name, "US", state, small=True) if state else None
+        there = lookup_in(p.name, "US", state, small=True) if state and not _a_county(p) else None
         if there is not None:
             _become(p, there)
             return p, False
