@@ -250,6 +250,19 @@ def test_a_county_many_states_have_is_the_one_in_the_state_of_the_articles_towns
                                                           ("Charlotte", "North Carolina")}
 
 
+def test_a_dateline_state_abbreviated_without_its_point_before_a_call_sign_places_the_county():
+    places = find_places(parse_one("GRANT COUNTY, Ky (LEX 18) KSP says that a teen in Grant County died after "
+                                   "accidentally shooting himself."))
+    assert {(p.canonical, p.admin1) for p in places} == {("Grant County", "Kentucky")}
+
+
+def test_a_county_is_found_however_its_name_is_spaced():
+    from eventwire.transform.gazetteer import us_county, us_county_states
+
+    assert us_county_states("Leflore County") >= {"Mississippi", "Oklahoma"}  # Oklahoma's is "Le Flore County"
+    assert us_county("Leflore County", "Oklahoma").latitude > 34.5
+
+
 def test_a_county_many_states_have_is_the_one_in_its_outlets_state():
     from eventwire.transform.article import analyse_article
 

@@ -374,21 +374,31 @@ def county_key(name: str) -> str | None:
 
 def us_county_states(name: str) -> set[str]:
     """The US states that have a county of this name ("Harrison County": Indiana, Iowa, Texas, ...)."""
-    _index()
     key = county_key(name)
-    return _US_COUNTIES.get(key, set()) if key else set()
+    return _county_states().get(key.replace(" ", ""), set()) if key else set()
+
+
+@lru_cache(maxsize=1)
+def _county_states() -> dict[str, set[str]]:
+    """`_US_COUNTIES` keyed without spaces: "Leflore County" is also Oklahoma's "Le Flore County"."""
+    _index()
+    out: dict[str, set[str]] = {}
+    for key, states in _US_COUNTIES.items():
+        out.setdefault(key.replace(" ", ""), set()).update(states)
+    return out
 
 
 @lru_cache(maxsize=1)
 def _us_counties() -> dict[tuple[str, str], Place]:
-    """(normalised county name, state) → the county as a place at the mean point of its towns, from
+    """(normalised county name without spaces, state) → the county as a place at the mean point of its towns, from
     data/us_counties.tsv (built by scripts/build_us_counties.py; 3,056 counties and parishes)."""
     counties: dict[tuple[str, str], Place] = {}
     with US_COUNTY_FILE.open(encoding="utf-8") as f:
         next(f)
         for line in f:
             state, county, lat, lon = line.rstrip("\n").split("\t")
-            counties[(normalise(county), state)] = Place(county, "US", float(lat), float(lon), "city", admin1=state)
+            counties[(normalise(county).replace(" ", ""), state)] = Place(county, "US", float(lat), float(lon), "city",
+                                                                           admin1=state)
     return counties
 
 
@@ -396,7 +406,7 @@ def us_county(name: str, state: str | None) -> Place | None:
     """The county (or parish) of this name in `state` ("Itasca County", "Minnesota"), as a town-level place: a
     point within 40 km of most of what happens in it (see the build script), where local news names no town."""
     key = county_key(name)
-    return _us_counties().get((key, state)) if key and state else None
+    return _us_counties().get((key.replace(" ", ""), state)) if key and state else None
 
 
 def is_country(name: str | None) -> bool:

@@ -174,6 +174,11 @@ def _us_states(text: str) -> tuple[Counter[str], dict[int, str]]:
         before = text[max(0, m.start() - 2) : m.start()]
         if before == ", ":
             after[m.start() - 2] = state
+    dateline = _DATELINE_STATE.match(text[:120])
+    state = _dateline_state(text)
+    if dateline is not None and state is not None and (town_end := text.rfind(",", 0, dateline.start(1))) not in after:
+        votes[state] += 1  # "GRANT COUNTY, Ky (LEX 18) —": an abbreviation without its point, in a dateline only
+        after[town_end] = state
     return votes, after
 
 
@@ -700,7 +705,8 @@ def _anchor(towns: list[PlaceMention], after: dict[int, str]) -> tuple[PlaceMent
     return None, False
 
 
-_DATELINE_STATE = re.compile(r"^[A-Z][A-Z.' -]+,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
+_DATELINE_STATE = re.compile(r"^[A-Z][A-Z.' -]+,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*(?:\([^)]{1,30}\)\s*[—–-]?|[—–-])")
+"""An all-capitals dateline's state: "TODD COUNTY, Ky. —", "GRANT COUNTY, Ky (LEX 18)" (a call sign ends it too)."""
 
 
 def _dateline_state(text: str) -> str | None:
@@ -709,6 +715,7 @@ def _dateline_state(text: str) -> str | None:
     if m is None:
         return None
     state = _state_name(m.group(1))
+    state = _AP_STATES.get(m.group(1) + ".", state)  # ("Ky": the point left out)
     return state if state in _AP_STATES.values() or state in _POSTAL_NAMES.values() else None
 
 
