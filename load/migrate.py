@@ -16,7 +16,8 @@ Version history (SCHEMA_VERSION):
      events_by_type, actions_by_day_place; daily_deaths_by_place now counts incidents
   3  events.recalled (a figure of an earlier incident an article recalls: out of the toll rule and of incidents);
      death_toll_rows leaves it out
-  4  runs.incident_seconds (what filing figures into incidents cost the run)
+  4  runs.incident_seconds (what filing figures into incidents cost the run); events.from_title (a casualty figure
+     read from the headline of an article whose body gives none)
 """
 
 from __future__ import annotations

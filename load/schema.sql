@@ -61,6 +61,8 @@ CREATE TABLE IF NOT EXISTS events (
                                           -- was murdered in 2005", "in retaliation for a shooting that left one
                                           -- dead") or of a separate one it tells of besides its own ("in a
                                           -- separate shooting"): kept, dated apart, never added to the article's toll
+    from_title         BOOLEAN,           -- read from the headline, where the body gives no figure: char_start,
+                                          -- char_end, sent_start, sent_end and sentence are then in articles.title
     subset_of          VARCHAR,           -- event_id of the count this one is part of or restates (a closing
                                           -- tally, a named victim already counted, another source's figure)
     action_id          VARCHAR,           -- a casualty figure's act: the event_id of its `action` row

@@ -1319,3 +1319,29 @@ def test_people_shot_told_apart_over_sentences_are_one_wounded_total_with_parts(
     assert wounded(found) == 4
     found = rows("Four people were shot on Elm Street on Thursday: one was hurt in the leg and three in the arm.")
     assert wounded(found) == 4
+
+
+def test_an_article_whose_body_gives_no_figure_takes_its_headlines():
+    """Archived pages often keep a headline over a body that is a sign-in box: the headline's figure is a row,
+    marked `from_title`, its offsets in the title (its own part, not the site's name), dated by publication."""
+    title = "Four wounded in shooting at Pomona restaurant drive-through - KXYZ News"
+    body = "We have sent you a verification email. Please check your email and click on the link."
+    rows = [e for e in analyse_article(parse_one(body), "a1", date(2016, 5, 10), None, title).events
+            if e.event_type == "casualty"]
+    assert [(e.casualty_kind, e.casualty_count, e.from_title, e.date_source) for e in rows] == [
+        ("wounded", 4, True, "published")]
+    (row,) = rows
+    assert row.sentence == title[row.sent_start:row.sent_end] == "Four wounded in shooting at Pomona restaurant drive-through"
+    assert title[row.char_start:row.char_end] and row.event_date == date(2016, 5, 10)
+    told = analyse_article(parse_one("Police said two men were wounded on Main Street."), "a2", date(2016, 5, 10), None,
+                           title).events
+    assert [(e.casualty_count, e.from_title) for e in told if e.event_type == "casualty"] == [(2, None)]  # body first
+
+
+def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():
+    from eventwire.transform.headline import sentence_case
+
+    assert sentence_case("Four Injured In Miami Gardens Shooting") == "Four injured in Miami Gardens shooting"
+    assert sentence_case("2 Girls, 2 Men Shot At A Party") == "2 girls, 2 men shot at a party"
+    assert sentence_case("NYPD Officer Shot In The Bronx") == "NYPD officer shot in the Bronx"  # (an acronym stays)
+    assert sentence_case("Four people shot in Tangelo Park") == "Four people shot in Tangelo Park"  # not Title Case

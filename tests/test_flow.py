@@ -21,7 +21,7 @@ def test_samples_load_with_rows_traceable_to_their_spans(sample_db: Path):
     events = rows(sample_db, """
         SELECT e.char_start, e.char_end, e.sent_start, e.sent_end, e.sentence, length(a.body),
                substr(a.body, e.sent_start + 1, e.sent_end - e.sent_start), e.extractor_version
-        FROM events e JOIN articles a USING (article_id)""")
+        FROM events e JOIN articles a USING (article_id) WHERE NOT coalesce(e.from_title, false)""")
     assert len(events) >= 10
     for start, end, s_start, s_end, sentence, body_len, body_sentence, version in events:
         assert 0 <= start < end <= body_len
@@ -143,3 +143,15 @@ def test_batches_file_incidents_for_watchers_only_every_so_often_and_the_run_set
     assert live == [1, 2, 3, 4]
     query = "SELECT incident_id, location, killed, incident_date FROM incidents ORDER BY 1"
     assert rows(quiet_db, query) == rows(live_db, query) and len(rows(quiet_db, query)) == 4
+
+
+def test_a_headline_figure_is_stored_with_its_span_in_the_title(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2024-05-02_sign-in.txt").write_text(
+        "Four wounded in shooting at Pomona restaurant\n\nPlease sign in to read this story. Already a subscriber?\n")
+    db = tmp_path / "e.duckdb"
+    run([str(folder)], RunOptions(db_path=str(db), workers=1))
+    got = rows(db, "SELECT e.casualty_count, e.sentence = substr(a.title, e.sent_start + 1, e.sent_end - e.sent_start), "
+                   "e.event_date FROM events e JOIN articles a USING (article_id) WHERE e.from_title")
+    assert [(n, same) for n, same, _ in got] == [(4, True)]

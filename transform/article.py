@@ -10,7 +10,8 @@ import eventwire.versions as versions
 
 from .dates import PUBLISHED, date_for_event
 from .events import BY_NAME, EVENT_TYPES
-from .places import TITLE, URL, find_places, locate
+from .headline import sentence_case, story_part
+from .places import TITLE, URL, article_place, find_places, locate
 from .records import ArticleResult, Event, stable_id
 
 if TYPE_CHECKING:  # spaCy loads with the model, in the NLP workers; the registry and records do not need it
@@ -28,9 +29,13 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     events: list[Event] = [e for event_type in EVENT_TYPES for e in event_type.extract(doc)]
     for event_type in EVENT_TYPES:
         event_type.relate(events, doc)
+    if title and not any(e.event_type == "casualty" for e in events):
+        events += _headline_casualties(title, published)
     for event in events:
         _trim_sentence(event)
-        if event.location is None:
+        if event.from_title:
+            _place_and_date_from_headline(event, doc, places)
+        elif event.location is None:
             place = locate(event, doc, places, fallback=BY_NAME[event.event_type].takes_article_place(event))
             if place is not None:
                 event.location = place.canonical or place.name
@@ -45,6 +50,32 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
         place.article_id = article_id
     events.sort(key=lambda e: (e.char_start, e.char_end, e.event_type))
     return ArticleResult(article_id=article_id, events=events, places=places)
+
+
+def _headline_casualties(title: str, published: date | None) -> list[Event]:
+    """The casualty figures of an article's headline, for an article whose body gives none: many archived pages
+    keep a headline ("4 people shot in southeast Atlanta") over a body that is a sign-in box or a photo caption.
+    Read from the headline's own part (`story_part`: not the site's name after it), a prefix of the title, so the
+    rows' offsets hold in `articles.title`; dated by the headline's own words, else the publication date."""
+    from .nlp import parse_one
+
+    doc = parse_one(sentence_case(story_part(title)))
+    doc.user_data[PUBLISHED] = published
+    found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
+    for event in found:
+        event.from_title = True
+        if event.event_date is None:
+            event.event_date, event.date_text, event.date_source = date_for_event(event, doc, published)
+    return found
+
+
+def _place_and_date_from_headline(event: Event, doc: Doc, places: list) -> None:
+    """A headline figure happened where the headline says, else where the article is about (`article_place`)."""
+    place = article_place(doc, places, headline_first=True)
+    if place is not None:
+        event.location = place.canonical or place.name
+        event.admin1, event.country_code = place.admin1, place.country_code
+        event.latitude, event.longitude = place.latitude, place.longitude
 
 
 def _trim_sentence(event: Event) -> None:

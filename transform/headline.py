@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .gazetteer import Place, lookup, lookup_in, us_state
 from .lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
 
@@ -20,6 +22,32 @@ def story_part(title: str) -> str:
     if "-" in title or "|" in title or "–" in title or "—" in title:
         return next((p for p in _TITLE_PARTS.split(title) if len(p.split()) >= 3), title)
     return title
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_HEADLINE_COMMON = frozenset("""
+kill kills killed killing die dies died dead death deaths shot shoots shooting shootings wound wounds wounded injure
+injures injured injuring hurt hurts critical condition gunfire gunshot gunshots fatal fatally accidental accidentally
+teen teens man men woman women boy boys girl girls child children kid kids people person victim victims police officer
+officers deputy deputies party home house birthday bar club street found after before during near outside inside
+""".split())
+
+
+def sentence_case(title: str) -> str:
+    """A headline in Title Case ("2 Girls, 2 Men Shot At Birthday Party In Compton") with its common words in lower
+    case, for the parser (which reads "Shot" there as a name): stop words and the words of casualty headlines; names
+    keep their capitals. The same length, so offsets hold. Other headlines as they are."""
+    words = [m for m in _WORD.finditer(title)]
+    if len(words) < 4 or sum(w.group(0)[0].isupper() for w in words) < 0.75 * len(words):
+        return title
+    out = title
+    for w in words:
+        word, low = w.group(0), w.group(0).lower()
+        if not title[:w.start()].strip():
+            continue  # the headline's first word keeps its capital
+        if word[1:] == low[1:] and (low in _HEADLINE_COMMON or low in STOP_WORDS):  # ("Shot", never "NYPD")
+            out = out[:w.start()] + low + out[w.end():]
+    return out
 
 
 def headline_proper(title: str) -> str:

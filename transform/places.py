@@ -860,9 +860,15 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
         middle = (event.char_start + event.char_end) / 2
         return _town_within(min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0],
                             places, doc, fallback)
-    if fallback:
-        return _dateline(places, doc) or dominant_place(places) or _headline_place(doc)
-    return None
+    return article_place(doc, places) if fallback else None
+
+
+def article_place(doc: Doc, places: list[PlaceMention], headline_first: bool = False) -> PlaceMention | None:
+    """Where the article is about: its dateline's town, else the place it names most, else the town its headline
+    names; the headline's town first for a figure read from the headline."""
+    if headline_first:
+        return _headline_place(doc) or _dateline(places, doc) or dominant_place(places)
+    return _dateline(places, doc) or dominant_place(places) or _headline_place(doc)
 
 
 def _outlet_anchor(places: list[PlaceMention], outlet: Place) -> PlaceMention | None:

@@ -52,6 +52,7 @@ class Event:
     victims: str | None = None
     is_cumulative: bool | None = None
     recalled: bool | None = None  # a figure of another, earlier incident the article recalls: never in its toll
+    from_title: bool | None = None  # read from the headline (the body gives no figure): offsets are in the title
     subset_of: str | None = None  # event_id of the larger count (extractors put the parent's `key` here)
     action_id: str | None = None  # event_id of the act (an `action` row) a casualty figure comes from (a key until ids)
     incident_id: str | None = None  # the incident a casualty figure reports: set by load/incidents.py, not here
@@ -66,7 +67,7 @@ class Event:
     @property
     def key(self) -> str:
         """Identity within one article: deterministic, independent of extraction order."""
-        key = f"{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
+        key = f"{'title:' if self.from_title else ''}{self.event_type}:{self.char_start}:{self.char_end}:{self.casualty_kind or ''}"
         return f"{key}:{self.subcategory}" if self.subcategory else key
 
 
