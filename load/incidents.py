@@ -105,6 +105,7 @@ SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_l
        e.event_date, e.date_text, coalesce(e.sentence, ''), coalesce(e.char_start, 0), e.victims,
        e.casualty_qualifier, a.published_at, a.source, a.title, e.incident_id, {date_source},
        EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.canonical = e.location
+               AND NOT coalesce(e.from_title, false)  -- (a headline row's offsets are in the title)
                AND p.char_start >= greatest(e.sent_start, 3) AND p.char_start < e.sent_end)
        OR NOT EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.feature = 'city'
                AND (abs(p.latitude - e.latitude) > {lat} OR abs(p.longitude - e.longitude) * cos(radians(e.latitude)) > {lat})
