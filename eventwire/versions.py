@@ -6,4 +6,4 @@ next run reprocess every article (unchanged input is otherwise skipped by its ha
 
 __version__ = "0.2.5"
 
-EXTRACTOR_VERSION = "0.2.5"
+EXTRACTOR_VERSION = "0.2.6"

@@ -124,3 +124,20 @@ def test_a_sentence_borrows_the_day_its_paragraph_gives_an_event_not_the_day_som
     # with no other day in the paragraph, the day it was said still dates it
     text = "Deputies said Sunday that a barn burned down. Two people were injured in the blaze."
     assert _dated(text, count=2)[:3] == (date(2014, 5, 25), "Sunday", "paragraph")
+
+
+def test_the_day_of_a_charge_or_a_court_step_is_not_the_day_of_the_shooting_it_tells_of():
+    """"charged ... Thursday in connection with the shooting" and "pleaded guilty on Monday to killing": the day of a
+    development; the shooting's own day is the paragraph's or, in the lead, none (the lead's date then stands)."""
+    text = ("On Saturday, a gunman opened fire outside a bakery. Deputies charged a farmer with murder Thursday "
+            "in connection with the fatal shooting of a baker.")
+    assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "paragraph")
+    text = "A farmer pleaded guilty on Monday to killing a baker outside a bakery."
+    assert _dated(text)[2] == "lead"
+    text = "A baker was shot and killed on Monday outside a bakery."  # the event's own day stays
+    assert _dated(text)[:3] == (date(2014, 5, 26), "Monday", "sentence")
+    text = "A farmer accused in the killing of a baker appeared in court Tuesday morning."  # "Tuesday" apart from "morning"
+    assert _dated(text)[2] == "lead"
+    text = ("On Friday, gunfire broke out outside a bakery. A farmer was issued an arrest warrant on Saturday "
+            "afternoon, a day after a baker was killed.")
+    assert _dated(text)[:3] == (date(2014, 5, 23), "Friday", "paragraph")

@@ -4,6 +4,8 @@ saying where they were found (`date_source`).
 Where an event's date comes from, first match wins:
   1. `sentence`: a date in the event's own sentence; the one inside the event's own clause wins over one
      elsewhere in the sentence ("killed in Monday's violence, ... reported Tuesday" → Monday), then the nearest;
+     never, from another clause, the day of an arrest, a charge or a court's step ("charged a man Thursday in
+     the fatal shooting of ...": the event has no day of its own there, and goes on to 2.);
   2. `paragraph`: the nearest date before the event's sentence in the same paragraph ("On 12 March 2020, a bomb
      hit a convoy. Two soldiers were killed."), passing over the day something was said ("... on Saturday night,
      a spokesman said Sunday.") when the paragraph gives another;
@@ -263,12 +265,46 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
     return doc.user_data[key]
 
 
+DEVELOPMENT_VERBS = frozenset(
+    "charge plead sentence arraign indict convict acquit arrest book jail detain release appear testify sue file "
+    "set deny order rule schedule identify name extradite issue enter hold".split())
+"""Verbs of what follows an incident: an arrest, a charge, a court's steps, the naming of a victim ("charged a
+man with murder Thursday", "pleaded guilty on Monday", "bond was set Saturday", "was identified Tuesday")."""
+DEVELOPMENT_NOUNS = frozenset(
+    "warrant arrest charge hearing arraignment court bond bail plea sentencing trial verdict indictment vigil "
+    "funeral autopsy conference appearance".split())
+"""The same, as nouns a date can qualify ("was issued an arrest warrant on Saturday afternoon", "a vigil Sunday")."""
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _word_dated(cand: Span) -> Token:
+    """The word a date qualifies, past its preposition and the time of day the NER left out ("pleaded guilty on
+    Monday": pleaded; "appeared in court [Tuesday] morning": appeared)."""
+    tok = cand.root.head
+    for _ in range(3):
+        if tok.head.i == tok.i or not (tok.pos_ == "ADP" or tok.lower_ in _TIMES_OF_DAY):
+            break
+        tok = tok.head
+    return tok
+
+
 def _day_of_saying(cand: Span) -> bool:
     """Whether a date is the day something was said ("a spokesman said Sunday", "police announced Monday"): a
     sentence that borrows its paragraph's date takes an earlier day the paragraph gives an event first ("One
     person was killed on Saturday night, a spokesman said Sunday. ... several people had been shot")."""
     head = cand.root.head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in FIGURE_SOURCE_VERBS
+    return (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in FIGURE_SOURCE_VERBS) or _day_of_development(cand)
+
+
+def _day_of_development(cand: Span) -> bool:
+    """Whether a date is the day of an arrest, a charge or a court's step (`DEVELOPMENT_VERBS`): not the day of
+    the incident such a sentence tells of in another clause ("Rome police charged a man with murder Thursday in
+    connection with the fatal shooting of ..."; "pleaded guilty on Monday to killing his brother")."""
+    word = _word_dated(cand)
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("VERB", "AUX"):
+        return lemma in DEVELOPMENT_VERBS
+    return word.pos_ == "NOUN" and lemma in DEVELOPMENT_NOUNS
 
 
 def _clause_host(anchor: Token) -> Token | None:
@@ -307,6 +343,8 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
         in_clause = any(a.i == anchor.i for a in cand.root.ancestors) or (host is not None and cand.root.head.i == host.i)
         if own_clause and not in_clause:
             continue
+        if not in_clause and _day_of_development(cand):
+            continue  # the day of an arrest or a charge: the event's own day is another (or unknown)
         distance = min(abs(cand.start_char - event.char_end), abs(event.char_start - cand.end_char))
         ranked.append((0 if in_clause else 1, distance, cand))
     for _, _, cand in sorted(ranked, key=lambda r: r[:2]):
