@@ -141,3 +141,25 @@ def test_the_day_of_a_charge_or_a_court_step_is_not_the_day_of_the_shooting_it_t
     text = ("On Friday, gunfire broke out outside a bakery. A farmer was issued an arrest warrant on Saturday "
             "afternoon, a day after a baker was killed.")
     assert _dated(text)[:3] == (date(2014, 5, 23), "Friday", "paragraph")
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("on Christmas night", date(2014, 12, 26), date(2014, 12, 25)),
+        ("New Year's Eve", date(2015, 1, 2), date(2014, 12, 31)),
+        ("New Years Eve", date(2017, 1, 4), date(2016, 12, 31)),
+        ("the Fourth of July", date(2016, 7, 6), date(2016, 7, 4)),
+        ("Thanksgiving Day", date(2015, 11, 30), date(2015, 11, 26)),
+        ("Father's Day", date(2015, 6, 22), date(2015, 6, 21)),
+        ("Christmas", date(2015, 12, 10), None),  # a year back, a month on: a plan or a memory, not the day
+        ("Christmas Day 2013", date(2015, 12, 10), date(2013, 12, 25)),
+    ],
+)
+def test_a_holiday_named_as_a_day(text, published, expected):
+    assert resolve_date(text, published) == expected
+
+
+def test_a_holiday_the_ner_does_not_tag_as_a_date_dates_the_event():
+    text = "A New Year's Eve shooting at a party killed one teenager, police said."
+    assert _dated(text, date(2017, 1, 2))[:3] == (date(2016, 12, 31), "New Year's Eve", "sentence")

@@ -13,8 +13,9 @@ Where an event's date comes from, first match wins:
   4. `published`: the publication date itself (`date_text` is then NULL).
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
-Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), and "yesterday", "today",
-"tonight"; not the page's own time stamp ("Posted: Friday, June 26, 2015 4:46 AM EDT", "(Published ...)": the day
+Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), "yesterday", "today",
+"tonight", and a holiday named as a day ("on Christmas night", "a New Year's Eve shooting": the latest one on or
+before publication, within a month of it); not the page's own time stamp ("Posted: Friday, June 26, 2015 4:46 AM EDT", "(Published ...)": the day
 of writing, which the publication date already says). Free text is never handed to `search_dates` (it reads "we"
 as Wednesday). A clock time ("10 p.m.", "about 10:30") is no part of a date.
 
@@ -71,6 +72,57 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 """The months in order (`MONTH_NAMES.index(m) + 1` is its number): for the rules that read a month named in a sentence."""
 MONTHS = {*MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _RELATIVE_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
+_APOSTROPHE = r"(?:['’]s|s['’]?)"
+_HOLIDAY_NAME = re.compile(
+    r"\b(?:christmas(?:\s+(?:eve|day))?|new\s+year" + _APOSTROPHE + r"\s+(?:eve|day)|thanksgiving(?:\s+day)?"
+    r"|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine" + _APOSTROPHE + r"\s+day"
+    r"|(?:father|mother)" + _APOSTROPHE + r"\s+day|memorial\s+day|labor\s+day)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)
+"""A holiday named as a day ("on Christmas night", "a New Year's Eve shooting"): the NER tags these DATE, TIME,
+EVENT or nothing, so they are found in the text."""
+HOLIDAY_WINDOW = 31
+"""A holiday is the latest one on or before publication, and only within this many days of it (a month on, "for
+Christmas" is more likely a plan or a memory than the day of the event)."""
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` (0 = Monday) of a month; `n` = -1 for its last."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year's eve": lambda y: date(y, 12, 31),
+    "new year's day": lambda y: date(y, 1, 1), "independence day": lambda y: date(y, 7, 4),
+    "fourth of july": lambda y: date(y, 7, 4), "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+}
+
+
+def _holiday(clean: str, published: date | None) -> date | None:
+    """The day a holiday's name means: of the year the words give, else the latest one on or before publication
+    within `HOLIDAY_WINDOW` days of it."""
+    year = re.search(r"\b(?:1[89]|20)\d\d\b", clean)
+    name = re.sub(r"\s*,?\s*\b(?:1[89]|20)\d\d\b", "", clean).strip(" ,")
+    name = re.sub(r"\b(new year|valentine|father|mother)(?:s['’]?|['’]s)", r"\1's", name)
+    rule = _HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    if year is not None:
+        return rule(int(year.group()))
+    if published is None:
+        return None
+    day = rule(published.year)
+    if day > published:
+        day = rule(published.year - 1)
+    return day if (published - day).days <= HOLIDAY_WINDOW else None
 AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
 """Words that make a number an age ("17-year-old", "aged 35"): never a date, never a count."""
 _PERIOD = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:year|month|decade|century|spring|summer|fall|autumn|winter)s?\b|"
@@ -152,6 +204,8 @@ def resolve_date(text: str, published: date | None) -> date | None:
         day = _weekday(clean, published)
         if day is not None:
             return day
+    if _HOLIDAY_NAME.search(clean) is not None:
+        return _holiday(clean, published)
     numeric = _NUMERIC.match(clean)
     if numeric:
         return _numeric(numeric, published)
@@ -225,6 +279,10 @@ def _all_candidates(doc: Doc) -> list[Span]:
         for m in _RELATIVE_WORD.finditer(text):  # found in the text, not by walking every token
             span = doc.char_span(m.start(), m.end())
             if span is not None and len(span) == 1 and span.start not in taken:
+                spans.append(span)
+        for m in _HOLIDAY_NAME.finditer(text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and not any(t.i in taken for t in span):
                 spans.append(span)
         doc.user_data[key] = sorted(spans, key=lambda s: s.start)
     return doc.user_data[key]
