@@ -128,19 +128,39 @@ def test_a_sentence_borrows_the_day_its_paragraph_gives_an_event_not_the_day_som
 
 def test_the_day_of_a_charge_or_a_court_step_is_not_the_day_of_the_shooting_it_tells_of():
     """"charged ... Thursday in connection with the shooting" and "pleaded guilty on Monday to killing": the day of a
-    development; the shooting's own day is the paragraph's or, in the lead, none (the lead's date then stands)."""
+    development; the shooting's own day is the paragraph's earlier one, else the lead's (not such a day either), else
+    the publication date."""
     text = ("On Saturday, a gunman opened fire outside a bakery. Deputies charged a farmer with murder Thursday "
             "in connection with the fatal shooting of a baker.")
     assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "paragraph")
     text = "A farmer pleaded guilty on Monday to killing a baker outside a bakery."
-    assert _dated(text)[2] == "lead"
+    assert _dated(text) == (TUESDAY, None, "published")  # nor is it the lead's date
     text = "A baker was shot and killed on Monday outside a bakery."  # the event's own day stays
     assert _dated(text)[:3] == (date(2014, 5, 26), "Monday", "sentence")
     text = "A farmer accused in the killing of a baker appeared in court Tuesday morning."  # "Tuesday" apart from "morning"
-    assert _dated(text)[2] == "lead"
+    assert _dated(text) == (TUESDAY, None, "published")
     text = ("On Friday, gunfire broke out outside a bakery. A farmer was issued an arrest warrant on Saturday "
             "afternoon, a day after a baker was killed.")
     assert _dated(text)[:3] == (date(2014, 5, 23), "Friday", "paragraph")
+
+
+def test_the_lead_is_the_story_s_first_paragraph_not_a_headline_caption_or_byline_above_it():
+    """A headline with its page stamp, a photo caption or a dateline on a line of its own is no lead: the lead's
+    date is the first of the story's first paragraph. A story paragraph without a date still ends the lead."""
+    text = ("Farmer shoots neighbour Posted: Tuesday, May 27, 2014 4:46 AM EDT\n\n"
+            "LAKESIDE (AP) -- Deputies are investigating after a farmer shot his neighbour on Sunday.\n\n"
+            "The neighbour was wounded in the arm, deputies said.")
+    assert _dated(text)[:3] == (date(2014, 5, 25), "Sunday", "lead")
+    text = ("A barn near the river. (Photo: County Sheriff)\n\n"
+            "Deputies are investigating a shooting at a barn on the edge of town on Saturday.\n\n"
+            "Two farm hands were wounded in the legs.")
+    assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "lead")
+    text = ("Smoke over the barn. (Photo: County Sheriff)\n\nUPDATE 6 PM, MAY 26 - Deputies named the victims of "
+            "yesterday's shooting.\n\nDeputies were called to the barn on Saturday.\n\nTwo farm hands were wounded.")
+    assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "lead")  # not the update note's day
+    text = ("Deputies are investigating a shooting at a barn on the edge of town.\n\n"
+            "The barn burned down on Saturday.\n\nTwo farm hands were wounded in the legs.")
+    assert _dated(text) == (TUESDAY, None, "published")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ Where an event's date comes from, first match wins:
   2. `paragraph`: the nearest date before the event's sentence in the same paragraph ("On 12 March 2020, a bomb
      hit a convoy. Two soldiers were killed."), passing over the day something was said ("... on Saturday night,
      a spokesman said Sunday.") when the paragraph gives another;
-  3. `lead`: the first date of the article's first paragraph (its lead, or its dateline);
+  3. `lead`: the first date of the article's lead (its first paragraph, and where that is a headline, a
+     caption or a byline, the story's first paragraph too), or its dateline: not a day of an arrest or a charge,
+     and never from a paragraph after the event's own;
   4. `published`: the publication date itself (`date_text` is then NULL).
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
@@ -302,22 +304,57 @@ def _candidate_starts(doc: Doc) -> list[int]:
     return doc.user_data[key]
 
 
-def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
-    """The first date of the article's first paragraph (its lead or dateline), cached per Doc and publication date."""
+LEAD_SEARCH = 4
+"""How many opening paragraphs `_lead_spans` looks through for the story's first one."""
+_CAPTION = re.compile(r"\(\s*photo\b|\bphoto\s*[:/]|\bcaption\b|\bcredit\s*:|/\s*staff\s*\)|^\W*update\b", re.I)
+"""A photo caption or its credit ("(Photo: Getty Images)", "Credit: KMOV", "(Lauren Stephenson/Staff)"), or an
+update's note ("UPDATE 8:30 PM, JAN. 3 - ..."): no paragraph of the story's lead."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _a_story_paragraph(paragraph: str) -> bool:
+    """Whether a paragraph is a sentence of the story: five words or more ending as a sentence does, and no
+    photo caption or update note (not a headline and its time stamp, a byline, "More Video...", a dateline on a
+    line of its own)."""
+    return (len(paragraph.split()) >= 5 and _SENTENCE_END.search(paragraph) is not None
+            and _CAPTION.search(paragraph) is None)
+
+
+def _lead_spans(text: str) -> list[tuple[int, int]]:
+    """The article's lead as (start, end) character spans: its first paragraph, and where that is no sentence of
+    the story ("6-year-old shoots grandfather Posted: Tuesday, May 27, 2014 4:43 PM EDT", "(Photo: Getty Images)",
+    "HOUSTON, Texas (AP) -"), the first of the next `LEAD_SEARCH` paragraphs that is (not the captions or update
+    notes between them)."""
+    start, spans = 0, []
+    for _ in range(LEAD_SEARCH):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        story = _a_story_paragraph(text[start:end])
+        if story or not spans:
+            spans.append((start, end))
+        if story or end == len(text):
+            return spans
+        start = end + 2
+    return spans[:1]
+
+
+def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
+    """(date, words, offset) of the first date of the article's lead (`_lead_spans`: its first paragraph, and the
+    story's first where that is none of the story) or dateline, cached per Doc and publication date."""
     key = ("eventwire", "lead_date", published)
     if key not in doc.user_data:
-        text = text_of(doc)
-        end = text.find("\n\n")
-        end = len(text) if end < 0 else end
         found = None
-        for cand in _all_candidates(doc):
-            if cand.start_char >= end:
-                break
-            if _in_quotes(doc, cand.start_char, 0):
-                continue
-            resolved = resolve_date(cand.text, published)
-            if resolved is not None:
-                found = (resolved, cand.text.strip())
+        for start, end in _lead_spans(text_of(doc)):
+            for cand in _all_candidates(doc):
+                if cand.start_char >= end:
+                    break
+                if cand.start_char < start or _in_quotes(doc, cand.start_char, 0) or _day_of_development(cand):
+                    continue  # (a charge's or a court's day: "Charges were filed Friday in connection to a chase")
+                resolved = resolve_date(cand.text, published)
+                if resolved is not None:
+                    found = (resolved, cand.text.strip(), cand.start_char)
+                    break
+            if found is not None:
                 break
         doc.user_data[key] = found
     return doc.user_data[key]
@@ -432,8 +469,8 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
     if said is not None:
         return said[0], said[1], "paragraph"
     lead = _lead(doc, published)
-    if lead is not None:
-        return lead[0], lead[1], "lead"
+    if lead is not None and paragraph_index(doc, lead[2]) <= paragraph_index(doc, sent.start_char):
+        return lead[0], lead[1], "lead"  # (never from a paragraph after the event's: a headline's event takes none)
     if published is not None:
         return published, None, "published"
     return None, None, None
