@@ -183,3 +183,9 @@ def test_a_holiday_named_as_a_day(text, published, expected):
 def test_a_holiday_the_ner_does_not_tag_as_a_date_dates_the_event():
     text = "A New Year's Eve shooting at a party killed one teenager, police said."
     assert _dated(text, date(2017, 1, 2))[:3] == (date(2016, 12, 31), "New Year's Eve", "sentence")
+
+
+def test_an_opening_date_on_an_act_of_the_attack_itself_dates_the_killing():
+    """"entered", "held", "set": acts of the incident as often as steps of a court ("entered a plea")."""
+    text = "On 30 April 2020, unknown gunmen entered a village near the river and killed two people."
+    assert _dated(text, None)[:3] == (date(2020, 4, 30), "30 April 2020", "sentence")

@@ -362,9 +362,10 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
 
 DEVELOPMENT_VERBS = frozenset(
     "charge plead sentence arraign indict convict acquit arrest book jail detain release appear testify sue file "
-    "set deny order rule schedule identify name extradite issue enter hold".split())
+    "deny order rule schedule identify name extradite issue".split())
 """Verbs of what follows an incident: an arrest, a charge, a court's steps, the naming of a victim ("charged a
-man with murder Thursday", "pleaded guilty on Monday", "bond was set Saturday", "was identified Tuesday")."""
+man with murder Thursday", "pleaded guilty on Monday", "bond was denied Saturday", "was identified Tuesday").
+Not "enter", "hold" or "set" ("gunmen entered the village and killed two", "held a protest", "set fire to")."""
 DEVELOPMENT_NOUNS = frozenset(
     "warrant arrest charge hearing arraignment court bond bail plea sentencing trial verdict indictment vigil "
     "funeral autopsy conference appearance".split())
