@@ -139,7 +139,9 @@ give, vague amounts aside (the latest of a tie: outlets count the wounded differ
 seldom correct it the way a death toll rises), `low`/`high` the range over its reports, and
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
-row). Its date is the most common trusted report day (ties: the earliest), else the earliest publication;
+row). Its date is the most common trusted report day (ties: the earliest) among the reports whose day
+is not vague (a "last week" or "last month" counts only when every report's day is), else the earliest
+publication;
 its place the most common report town (ties: the earliest report's) unless the towns its articles mention
 say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
 `MENTION_SUPPORT`), else the town its earliest headline names ("Houma shooting leaves 1 dead": local
@@ -281,6 +283,7 @@ class Report:
     article_id: str
     rows: list[Row]
     day: date | None = None  # its event day (rule 2): the first trusted day of its best-placed rows
+    day_rank: int | None = None  # where that day was read (`_date_rank`): a vague day counts only without a named one
     published: date | None = None
     place: Row | None = None  # the row whose place stands for the report
     figures: dict[str, Figure] = field(default_factory=dict)
@@ -493,22 +496,35 @@ def trusted_day(row: Row) -> date | None:
 
 DATE_RANK = {"sentence": 0, "paragraph": 0, "lead": 1}
 """Where a row's date was read (`events.date_source`), best first: its own sentence or paragraph names the
-event's day; the lead's first date is often the day of a later development; the publication date (and an
-unrecorded source) comes last."""
+event's day; the lead's first date is often the day of a later development; a vague day (`VAGUE_RANK`) and
+then the publication date (and an unrecorded source) come last."""
+VAGUE_RANK = 2
+"""The rank of a day read from words that name no day ("last week", "a week ago", "last month": resolved to a
+day a week or a month before publication, which is seldom the day): below any day the article names."""
+_VAGUE_DAY = re.compile(r"\b(?:week|weekend|month)\b|\bago\b|\brecently\b", re.I)
 
 
 def _date_rank(row: Row) -> int:
-    return DATE_RANK.get(row.date_source, 2)
+    if row.date_text is not None and _VAGUE_DAY.search(row.date_text) is not None:
+        return VAGUE_RANK
+    return DATE_RANK.get(row.date_source, VAGUE_RANK + 1)
 
 
-def report_day(rows: Sequence[Row]) -> date | None:
-    """Rule 2: a report's day, from rows in text order: the first trusted day among the rows whose date
-    was read from the best place (sentence or paragraph, then the lead, then the publication date)."""
+def _ranked_day(rows: Sequence[Row]) -> tuple[int, date] | None:
+    """(rank, day) of the first trusted day among the rows whose date was read from the best place."""
     best: tuple[int, date] | None = None
     for row in rows:
         day = trusted_day(row)
         if day is not None and (best is None or _date_rank(row) < best[0]):
             best = (_date_rank(row), day)
+    return best
+
+
+def report_day(rows: Sequence[Row]) -> date | None:
+    """Rule 2: a report's day, from rows in text order: the first trusted day among the rows whose date
+    was read from the best place (sentence or paragraph, then the lead, then a vague day, then the
+    publication date)."""
+    best = _ranked_day(rows)
     return best[1] if best else None
 
 
@@ -560,7 +576,7 @@ def article_reports(rows: Sequence[Row]) -> list[Report]:
         day = trusted_day(row)
         if day is not None and (home.day is None or _date_rank(row) < home_rank[id(home)]):
             home.day = day  # rows come in text order: the first of the best-placed rows wins
-            home_rank[id(home)] = _date_rank(row)
+            home_rank[id(home)] = home.day_rank = _date_rank(row)
         if has_place(row) and (home.place is None or (row.place_named and not home.place.place_named)):
             home.place = row  # the first town its sentence names, else the first town
     for report in reports:
@@ -572,7 +588,9 @@ def report_of(rows: Sequence[Row]) -> Report:
     """The report that rows of one article already filed under one incident make (rule 1's result, rebuilt)."""
     rows = sorted(rows, key=lambda r: (r.char_start, r.event_id))
     lead = rows[0]
-    return Report(lead.article_id, rows, day=report_day(rows), published=lead.published,
+    ranked = _ranked_day(rows)
+    return Report(lead.article_id, rows, day=ranked[1] if ranked else None, published=lead.published,
+                  day_rank=ranked[0] if ranked else None,
                   place=report_place(rows), figures=report_figures(rows),
                   source=lead.source, title=lead.title)
 
@@ -1416,7 +1434,8 @@ def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: 
         latest_row[kind] = last.event_id
     first = min(reports, key=lambda r: r.key)
     evidence = latest_row.get("killed") or latest_row.get("wounded") or first.lead.event_id
-    days = Counter(r.day for r in reports if r.day is not None)
+    named = [r for r in reports if r.day is not None and r.day_rank != VAGUE_RANK]
+    days = Counter(r.day for r in (named or reports) if r.day is not None)
     if days:
         top = max(days.values())
         incident_date = min(d for d, n in days.items() if n == top)

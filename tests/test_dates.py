@@ -124,3 +124,68 @@ def test_a_sentence_borrows_the_day_its_paragraph_gives_an_event_not_the_day_som
     # with no other day in the paragraph, the day it was said still dates it
     text = "Deputies said Sunday that a barn burned down. Two people were injured in the blaze."
     assert _dated(text, count=2)[:3] == (date(2014, 5, 25), "Sunday", "paragraph")
+
+
+def test_the_day_of_a_charge_or_a_court_step_is_not_the_day_of_the_shooting_it_tells_of():
+    """"charged ... Thursday in connection with the shooting" and "pleaded guilty on Monday to killing": the day of a
+    development; the shooting's own day is the paragraph's earlier one, else the lead's (not such a day either), else
+    the publication date."""
+    text = ("On Saturday, a gunman opened fire outside a bakery. Deputies charged a farmer with murder Thursday "
+            "in connection with the fatal shooting of a baker.")
+    assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "paragraph")
+    text = "A farmer pleaded guilty on Monday to killing a baker outside a bakery."
+    assert _dated(text) == (TUESDAY, None, "published")  # nor is it the lead's date
+    text = "A baker was shot and killed on Monday outside a bakery."  # the event's own day stays
+    assert _dated(text)[:3] == (date(2014, 5, 26), "Monday", "sentence")
+    text = "A farmer accused in the killing of a baker appeared in court Tuesday morning."  # "Tuesday" apart from "morning"
+    assert _dated(text) == (TUESDAY, None, "published")
+    text = ("On Friday, gunfire broke out outside a bakery. A farmer was issued an arrest warrant on Saturday "
+            "afternoon, a day after a baker was killed.")
+    assert _dated(text)[:3] == (date(2014, 5, 23), "Friday", "paragraph")
+
+
+def test_the_lead_is_the_story_s_first_paragraph_not_a_headline_caption_or_byline_above_it():
+    """A headline with its page stamp, a photo caption or a dateline on a line of its own is no lead: the lead's
+    date is the first of the story's first paragraph. A story paragraph without a date still ends the lead."""
+    text = ("Farmer shoots neighbour Posted: Tuesday, May 27, 2014 4:46 AM EDT\n\n"
+            "LAKESIDE (AP) -- Deputies are investigating after a farmer shot his neighbour on Sunday.\n\n"
+            "The neighbour was wounded in the arm, deputies said.")
+    assert _dated(text)[:3] == (date(2014, 5, 25), "Sunday", "lead")
+    text = ("A barn near the river. (Photo: County Sheriff)\n\n"
+            "Deputies are investigating a shooting at a barn on the edge of town on Saturday.\n\n"
+            "Two farm hands were wounded in the legs.")
+    assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "lead")
+    text = ("Smoke over the barn. (Photo: County Sheriff)\n\nUPDATE 6 PM, MAY 26 - Deputies named the victims of "
+            "yesterday's shooting.\n\nDeputies were called to the barn on Saturday.\n\nTwo farm hands were wounded.")
+    assert _dated(text)[:3] == (date(2014, 5, 24), "Saturday", "lead")  # not the update note's day
+    text = ("Deputies are investigating a shooting at a barn on the edge of town.\n\n"
+            "The barn burned down on Saturday.\n\nTwo farm hands were wounded in the legs.")
+    assert _dated(text) == (TUESDAY, None, "published")
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("on Christmas night", date(2014, 12, 26), date(2014, 12, 25)),
+        ("New Year's Eve", date(2015, 1, 2), date(2014, 12, 31)),
+        ("New Years Eve", date(2017, 1, 4), date(2016, 12, 31)),
+        ("the Fourth of July", date(2016, 7, 6), date(2016, 7, 4)),
+        ("Thanksgiving Day", date(2015, 11, 30), date(2015, 11, 26)),
+        ("Father's Day", date(2015, 6, 22), date(2015, 6, 21)),
+        ("Christmas", date(2015, 12, 10), None),  # a year back, a month on: a plan or a memory, not the day
+        ("Christmas Day 2013", date(2015, 12, 10), date(2013, 12, 25)),
+    ],
+)
+def test_a_holiday_named_as_a_day(text, published, expected):
+    assert resolve_date(text, published) == expected
+
+
+def test_a_holiday_the_ner_does_not_tag_as_a_date_dates_the_event():
+    text = "A New Year's Eve shooting at a party killed one teenager, police said."
+    assert _dated(text, date(2017, 1, 2))[:3] == (date(2016, 12, 31), "New Year's Eve", "sentence")
+
+
+def test_an_opening_date_on_an_act_of_the_attack_itself_dates_the_killing():
+    """"entered", "held", "set": acts of the incident as often as steps of a court ("entered a plea")."""
+    text = "On 30 April 2020, unknown gunmen entered a village near the river and killed two people."
+    assert _dated(text, None)[:3] == (date(2020, 4, 30), "30 April 2020", "sentence")

@@ -747,3 +747,26 @@ def test_an_incident_is_typed_by_the_act_that_hurt_people_not_an_arrest_told_bes
         incidents._write_types(con, list(pointing))
     assert q(db, "SELECT incident_id, subcategory FROM incidents ORDER BY 1") == [
         ("i1", "Attack"), ("i2", "Air/drone strike"), ("i3", "Peaceful protest")]
+
+
+def test_a_vague_day_gives_way_to_a_day_a_date_names():
+    """"last week" resolves to a week before publication, seldom the day: a report's day is the one its other rows
+    name ("on Tuesday"), and an incident's is the day the reports that name one give, not a follow-up's "last month"."""
+    from eventwire.load.incident_rules import Incident, summarise
+
+    week_ago = SUN - timedelta(days=7)
+    vague = _row("e1", "The father of a boy who shot his brother last week was charged.", event_date=week_ago,
+                 date_text="last week", date_source="sentence")
+    named = _row("e2", "The boy was shot on Tuesday.", event_date=TUE - timedelta(days=7), date_text="Tuesday",
+                 date_source="sentence")
+    [report] = article_reports([vague, named])
+    assert report.day == named.event_date
+    assert article_reports([vague])[0].day == week_ago  # alone, the vague day is still the best there is
+
+    def report_of(aid: str, day: date, text: str, source: str):
+        return article_reports([Row(f"{aid}-1", aid, "killed", 1, 1, 1, sentence="A woman died.", published=SUN,
+                                    event_date=day, date_text=text, date_source=source)])[0]
+
+    month_ago = SUN - timedelta(days=30)
+    incident = Incident("i1", [report_of("a1", SAT, "Saturday", "sentence"), report_of("a2", month_ago, "last month", "lead")])
+    assert summarise(incident).incident_date == SAT

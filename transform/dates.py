@@ -4,15 +4,20 @@ saying where they were found (`date_source`).
 Where an event's date comes from, first match wins:
   1. `sentence`: a date in the event's own sentence; the one inside the event's own clause wins over one
      elsewhere in the sentence ("killed in Monday's violence, ... reported Tuesday" → Monday), then the nearest;
+     never, from another clause, the day of an arrest, a charge or a court's step ("charged a man Thursday in
+     the fatal shooting of ...": the event has no day of its own there, and goes on to 2.);
   2. `paragraph`: the nearest date before the event's sentence in the same paragraph ("On 12 March 2020, a bomb
      hit a convoy. Two soldiers were killed."), passing over the day something was said ("... on Saturday night,
      a spokesman said Sunday.") when the paragraph gives another;
-  3. `lead`: the first date of the article's first paragraph (its lead, or its dateline);
+  3. `lead`: the first date of the article's lead (its first paragraph, and where that is a headline, a
+     caption or a byline, the story's first paragraph too), or its dateline: not a day of an arrest or a charge,
+     and never from a paragraph after the event's own;
   4. `published`: the publication date itself (`date_text` is then NULL).
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
-Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), and "yesterday", "today",
-"tonight"; not the page's own time stamp ("Posted: Friday, June 26, 2015 4:46 AM EDT", "(Published ...)": the day
+Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), "yesterday", "today",
+"tonight", and a holiday named as a day ("on Christmas night", "a New Year's Eve shooting": the latest one on or
+before publication, within a month of it); not the page's own time stamp ("Posted: Friday, June 26, 2015 4:46 AM EDT", "(Published ...)": the day
 of writing, which the publication date already says). Free text is never handed to `search_dates` (it reads "we"
 as Wednesday). A clock time ("10 p.m.", "about 10:30") is no part of a date.
 
@@ -69,6 +74,57 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
 """The months in order (`MONTH_NAMES.index(m) + 1` is its number): for the rules that read a month named in a sentence."""
 MONTHS = {*MONTH_NAMES, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _RELATIVE_WORD = re.compile(r"\b(?:yesterday|today|tonight|tomorrow)\b", re.I)
+_APOSTROPHE = r"(?:['’]s|s['’]?)"
+_HOLIDAY_NAME = re.compile(
+    r"\b(?:christmas(?:\s+(?:eve|day))?|new\s+year" + _APOSTROPHE + r"\s+(?:eve|day)|thanksgiving(?:\s+day)?"
+    r"|independence\s+day|(?:the\s+)?fourth\s+of\s+july|halloween|valentine" + _APOSTROPHE + r"\s+day"
+    r"|(?:father|mother)" + _APOSTROPHE + r"\s+day|memorial\s+day|labor\s+day)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.I)
+"""A holiday named as a day ("on Christmas night", "a New Year's Eve shooting"): the NER tags these DATE, TIME,
+EVENT or nothing, so they are found in the text."""
+HOLIDAY_WINDOW = 31
+"""A holiday is the latest one on or before publication, and only within this many days of it (a month on, "for
+Christmas" is more likely a plan or a memory than the day of the event)."""
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The `n`th `weekday` (0 = Monday) of a month; `n` = -1 for its last."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year's eve": lambda y: date(y, 12, 31),
+    "new year's day": lambda y: date(y, 1, 1), "independence day": lambda y: date(y, 7, 4),
+    "fourth of july": lambda y: date(y, 7, 4), "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+}
+
+
+def _holiday(clean: str, published: date | None) -> date | None:
+    """The day a holiday's name means: of the year the words give, else the latest one on or before publication
+    within `HOLIDAY_WINDOW` days of it."""
+    year = re.search(r"\b(?:1[89]|20)\d\d\b", clean)
+    name = re.sub(r"\s*,?\s*\b(?:1[89]|20)\d\d\b", "", clean).strip(" ,")
+    name = re.sub(r"\b(new year|valentine|father|mother)(?:s['’]?|['’]s)", r"\1's", name)
+    rule = _HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    if year is not None:
+        return rule(int(year.group()))
+    if published is None:
+        return None
+    day = rule(published.year)
+    if day > published:
+        day = rule(published.year - 1)
+    return day if (published - day).days <= HOLIDAY_WINDOW else None
 AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
 """Words that make a number an age ("17-year-old", "aged 35"): never a date, never a count."""
 _PERIOD = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:year|month|decade|century|spring|summer|fall|autumn|winter)s?\b|"
@@ -150,6 +206,8 @@ def resolve_date(text: str, published: date | None) -> date | None:
         day = _weekday(clean, published)
         if day is not None:
             return day
+    if _HOLIDAY_NAME.search(clean) is not None:
+        return _holiday(clean, published)
     numeric = _NUMERIC.match(clean)
     if numeric:
         return _numeric(numeric, published)
@@ -224,6 +282,10 @@ def _all_candidates(doc: Doc) -> list[Span]:
             span = doc.char_span(m.start(), m.end())
             if span is not None and len(span) == 1 and span.start not in taken:
                 spans.append(span)
+        for m in _HOLIDAY_NAME.finditer(text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None and not any(t.i in taken for t in span):
+                spans.append(span)
         doc.user_data[key] = sorted(spans, key=lambda s: s.start)
     return doc.user_data[key]
 
@@ -242,25 +304,84 @@ def _candidate_starts(doc: Doc) -> list[int]:
     return doc.user_data[key]
 
 
-def _lead(doc: Doc, published: date | None) -> tuple[date, str] | None:
-    """The first date of the article's first paragraph (its lead or dateline), cached per Doc and publication date."""
+LEAD_SEARCH = 4
+"""How many opening paragraphs `_lead_spans` looks through for the story's first one."""
+_CAPTION = re.compile(r"\(\s*photo\b|\bphoto\s*[:/]|\bcaption\b|\bcredit\s*:|/\s*staff\s*\)|^\W*update\b", re.I)
+"""A photo caption or its credit ("(Photo: Getty Images)", "Credit: KMOV", "(Lauren Stephenson/Staff)"), or an
+update's note ("UPDATE 8:30 PM, JAN. 3 - ..."): no paragraph of the story's lead."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _a_story_paragraph(paragraph: str) -> bool:
+    """Whether a paragraph is a sentence of the story: five words or more ending as a sentence does, and no
+    photo caption or update note (not a headline and its time stamp, a byline, "More Video...", a dateline on a
+    line of its own)."""
+    return (len(paragraph.split()) >= 5 and _SENTENCE_END.search(paragraph) is not None
+            and _CAPTION.search(paragraph) is None)
+
+
+def _lead_spans(text: str) -> list[tuple[int, int]]:
+    """The article's lead as (start, end) character spans: its first paragraph, and where that is no sentence of
+    the story ("6-year-old shoots grandfather Posted: Tuesday, May 27, 2014 4:43 PM EDT", "(Photo: Getty Images)",
+    "HOUSTON, Texas (AP) -"), the first of the next `LEAD_SEARCH` paragraphs that is (not the captions or update
+    notes between them)."""
+    start, spans = 0, []
+    for _ in range(LEAD_SEARCH):
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        story = _a_story_paragraph(text[start:end])
+        if story or not spans:
+            spans.append((start, end))
+        if story or end == len(text):
+            return spans
+        start = end + 2
+    return spans[:1]
+
+
+def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
+    """(date, words, offset) of the first date of the article's lead (`_lead_spans`: its first paragraph, and the
+    story's first where that is none of the story) or dateline, cached per Doc and publication date."""
     key = ("eventwire", "lead_date", published)
     if key not in doc.user_data:
-        text = text_of(doc)
-        end = text.find("\n\n")
-        end = len(text) if end < 0 else end
         found = None
-        for cand in _all_candidates(doc):
-            if cand.start_char >= end:
-                break
-            if _in_quotes(doc, cand.start_char, 0):
-                continue
-            resolved = resolve_date(cand.text, published)
-            if resolved is not None:
-                found = (resolved, cand.text.strip())
+        for start, end in _lead_spans(text_of(doc)):
+            for cand in _all_candidates(doc):
+                if cand.start_char >= end:
+                    break
+                if cand.start_char < start or _in_quotes(doc, cand.start_char, 0) or _day_of_development(cand):
+                    continue  # (a charge's or a court's day: "Charges were filed Friday in connection to a chase")
+                resolved = resolve_date(cand.text, published)
+                if resolved is not None:
+                    found = (resolved, cand.text.strip(), cand.start_char)
+                    break
+            if found is not None:
                 break
         doc.user_data[key] = found
     return doc.user_data[key]
+
+
+DEVELOPMENT_VERBS = frozenset(
+    "charge plead sentence arraign indict convict acquit arrest book jail detain release appear testify sue file "
+    "deny order rule schedule identify name extradite issue".split())
+"""Verbs of what follows an incident: an arrest, a charge, a court's steps, the naming of a victim ("charged a
+man with murder Thursday", "pleaded guilty on Monday", "bond was denied Saturday", "was identified Tuesday").
+Not "enter", "hold" or "set" ("gunmen entered the village and killed two", "held a protest", "set fire to")."""
+DEVELOPMENT_NOUNS = frozenset(
+    "warrant arrest charge hearing arraignment court bond bail plea sentencing trial verdict indictment vigil "
+    "funeral autopsy conference appearance".split())
+"""The same, as nouns a date can qualify ("was issued an arrest warrant on Saturday afternoon", "a vigil Sunday")."""
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _word_dated(cand: Span) -> Token:
+    """The word a date qualifies, past its preposition and the time of day the NER left out ("pleaded guilty on
+    Monday": pleaded; "appeared in court [Tuesday] morning": appeared)."""
+    tok = cand.root.head
+    for _ in range(3):
+        if tok.head.i == tok.i or not (tok.pos_ == "ADP" or tok.lower_ in _TIMES_OF_DAY):
+            break
+        tok = tok.head
+    return tok
 
 
 def _day_of_saying(cand: Span) -> bool:
@@ -268,7 +389,18 @@ def _day_of_saying(cand: Span) -> bool:
     sentence that borrows its paragraph's date takes an earlier day the paragraph gives an event first ("One
     person was killed on Saturday night, a spokesman said Sunday. ... several people had been shot")."""
     head = cand.root.head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in FIGURE_SOURCE_VERBS
+    return (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in FIGURE_SOURCE_VERBS) or _day_of_development(cand)
+
+
+def _day_of_development(cand: Span) -> bool:
+    """Whether a date is the day of an arrest, a charge or a court's step (`DEVELOPMENT_VERBS`): not the day of
+    the incident such a sentence tells of in another clause ("Rome police charged a man with murder Thursday in
+    connection with the fatal shooting of ..."; "pleaded guilty on Monday to killing his brother")."""
+    word = _word_dated(cand)
+    lemma = word.lemma_.lower()
+    if word.pos_ in ("VERB", "AUX"):
+        return lemma in DEVELOPMENT_VERBS
+    return word.pos_ == "NOUN" and lemma in DEVELOPMENT_NOUNS
 
 
 def _clause_host(anchor: Token) -> Token | None:
@@ -307,6 +439,8 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
         in_clause = any(a.i == anchor.i for a in cand.root.ancestors) or (host is not None and cand.root.head.i == host.i)
         if own_clause and not in_clause:
             continue
+        if not in_clause and _day_of_development(cand):
+            continue  # the day of an arrest or a charge: the event's own day is another (or unknown)
         distance = min(abs(cand.start_char - event.char_end), abs(event.char_start - cand.end_char))
         ranked.append((0 if in_clause else 1, distance, cand))
     for _, _, cand in sorted(ranked, key=lambda r: r[:2]):
@@ -336,8 +470,8 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
     if said is not None:
         return said[0], said[1], "paragraph"
     lead = _lead(doc, published)
-    if lead is not None:
-        return lead[0], lead[1], "lead"
+    if lead is not None and paragraph_index(doc, lead[2]) <= paragraph_index(doc, sent.start_char):
+        return lead[0], lead[1], "lead"  # (never from a paragraph after the event's: a headline's event takes none)
     if published is not None:
         return published, None, "published"
     return None, None, None
