@@ -1345,3 +1345,13 @@ def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():
     assert sentence_case("2 Girls, 2 Men Shot At A Party") == "2 girls, 2 men shot at a party"
     assert sentence_case("NYPD Officer Shot In The Bronx") == "NYPD officer shot in the Bronx"  # (an acronym stays)
     assert sentence_case("Four people shot in Tangelo Park") == "Four people shot in Tangelo Park"  # not Title Case
+
+
+def test_a_figure_said_earlier_is_another_estimate_of_the_dead_not_more_of_them():
+    """Reporters keep a revised figure: "Earlier, the attorney general said 13 people had been killed." after the
+    sheriff's 10 is not 13 more dead (nor the toll)."""
+    doc = parse_one("A gunman killed 10 people at a community college on Thursday, the sheriff said. Earlier, the "
+                    "state attorney general said 13 people had been killed.")
+    killed = [(e.casualty_count, e.subset_of is None) for e in analyse_article(doc, "a1", date(2015, 10, 2)).events
+              if e.event_type == "casualty" and e.casualty_kind == "killed"]
+    assert killed == [(10, True), (13, False)]

@@ -1061,7 +1061,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         tally=_is_tally(cue, lemma, count),
         lethal=_lethal_wound(sent),
         surviving=_survival(sent),
-        alternative=_in_parentheses(number, sent),
+        alternative=_in_parentheses(number, sent) or _an_earlier_estimate(sent),
         sentence=sent.start_char,
         cue=cue.i,
         victim=count.victim_token.i if count.victim_token is not None else -1,
@@ -1314,6 +1314,14 @@ def _is_tally(cue: Token, lemma: str, count: Count) -> bool:
                                        and not any(t.pos_ == "VERB" for t in cue.sent if t.i != cue.head.i)
                                        and cue.head.lemma_.lower() in ("injure", "wound"))
     return False
+
+
+def _an_earlier_estimate(sent: Span) -> bool:
+    """Whether a sentence gives a figure as said earlier ("Earlier, the attorney general said 13 people had been
+    killed"): a figure the article has revised, another estimate of those it counts, not more victims."""
+    first = next((t for t in sent if not t.is_space), None)
+    return (first is not None and first.lower_ == "earlier" and any(t.lower_ == "had" for t in sent)
+            and any(t.lemma_.lower() in FIGURE_SOURCE_VERBS for t in sent))
 
 
 def _in_parentheses(tok: Token, sent: Span) -> bool:
