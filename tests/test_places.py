@@ -285,6 +285,37 @@ def test_a_namesake_town_is_the_one_near_the_city_a_sites_name_in_the_headline_g
     assert {(e.location, e.admin1) for e in result.events if e.event_type == "casualty"} == {("Cleveland", "Tennessee")}
 
 
+def test_a_town_abroad_whose_country_a_us_outlets_story_never_names_is_no_place():
+    """"a silver Toyota" in a Tulsa broadcaster's story is no Toyota, Japan; a world outlet's story of America may
+    name "Doha" without Qatar, and keeps it."""
+    from eventwire.transform.article import analyse_article
+
+    url = "http://www.kotv.com/story/1/four-hurt"
+    text = ("Four people were wounded in a drive-by shooting in Tulsa, Oklahoma, on Sunday, police said. "
+            "The gunman fled in a silver Toyota.")
+    assert {p.country_code for p in analyse_article(parse_one(text), "a1", None, url, "Four hurt").places} == {"US"}
+    lone = analyse_article(parse_one("Police said a man was shot in Toyota on Sunday."), "a4", None, url, "Man hurt")
+    assert {p.name for p in lone.places} == set()
+    assert {e.location for e in lone.events if e.event_type == "casualty"} == {None}
+    world = ("President Joe Biden met the emir of Qatar in Washington on Monday. Talks in Doha resume next week, "
+             "the White House said. The Senate votes in Washington, D.C. on Tuesday, senators in Texas said.")
+    kept = analyse_article(parse_one(world), "a2", None, "https://www.aljazeera.com/news/1", "Biden meets emir")
+    assert "Doha" in {p.canonical for p in kept.places}
+    abroad = analyse_article(parse_one("Tulsa police said the suspect fled to Mosul, Iraq, in 2015. Tulsa is in "
+                                       "Oklahoma."), "a3", None, "http://www.kotv.com/story/2/fled", "Suspect fled")
+    assert "Mosul" in {p.canonical for p in abroad.places}  # its country named: a town of the story
+
+
+def test_title_case_headline_words_are_no_towns():
+    from eventwire.transform.headline import headline_town
+
+    assert headline_town("Young Man Found Shot on Frontenac Street - KMOV.com", None) is None  # no Young, Uruguay
+    assert headline_town("Teen killed on the Southwest Side", None) is None
+    assert headline_town("Man Accidentally Shot at Pistol Range", None) is None
+    assert headline_town("Boy Recovering After Shooting - Northern Michigan News Leader", None) is None  # no Leader, Cuba
+    assert headline_town("Houma shooting leaves 1 dead", None).canonical == "Houma"
+
+
 def test_a_county_whose_state_is_unknown_is_no_place():
     places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
     assert "Harrison County" not in {p.name for p in places}

@@ -17,7 +17,8 @@ the gazetteer's towns of 5,000+ lack may be a US town of 500+ people in a state 
 "Nicoma Park Police"). In US stories: a state's name is the state
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
-Department"); "the Englewood neighborhood" far from the story's towns is no place; towns farther than 300 km
+Department"); "the Englewood neighborhood" far from the story's towns is no place, nor, in a US outlet's story, is
+a town abroad whose country the story never names ("Kenya" as a woman's name, "Toyota"); towns farther than 300 km
 from the dateline's town (else from the first town it names near its outlet's city: "Wolcott" in a Chicago
 Sun-Times story is a street) are not where its events happened.
 
@@ -292,7 +293,20 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         doc.user_data[ANCHOR] = _outlet_anchor(places, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
+        if outlet is not None or us_call_sign_host(url) or _CALL_SIGN.search(text[:400]) or outlet_states(url, title):
+            places[:] = _no_strays_abroad(places)
     return places
+
+
+def _no_strays_abroad(places: list[PlaceMention]) -> list[PlaceMention]:
+    """In a US outlet's US story (its web address or headline names a US city, state or broadcaster, or its dateline
+    a call sign), a town abroad whose country (or a region of it) the story never names is no place: a word or a
+    name the NER took for one ("Kenya Smith", "Toyota", "Male", "Young man found shot") or a US town the gazetteer
+    lacks ("Denmark", South Carolina; "Ira", Vermont). Not in other outlets' stories of America: a world outlet
+    names "Doha" or "The Hague" in a story about Washington without their countries."""
+    named = {p.country_code for p in places if p.feature in ("country", "region") and p.country_code}
+    return [p for p in places
+            if not (p.feature == "city" and p.country_code not in (None, "US") and p.country_code not in named)]
 
 
 AGENCY = re.compile(r"(?=[A-Z])\b((?:[A-Z][a-z][\w'-]*[ \t]+){1,4}?)(?:[Pp]olice|[Ss]heriff|[Ss]heriff's|Fire Department|Fire Rescue)\b")
