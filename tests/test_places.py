@@ -316,6 +316,18 @@ def test_title_case_headline_words_are_no_towns():
     assert headline_town("Houma shooting leaves 1 dead", None).canonical == "Houma"
 
 
+def test_an_event_outside_a_city_is_at_the_datelines_town_beside_it():
+    from eventwire.transform.article import analyse_article
+
+    def places(text):
+        return {e.location for e in analyse_article(parse_one(text), "a", None).events if e.event_type == "casualty"}
+
+    assert places("DOUGLASVILLE, Ga. (AP) — A man shot six people Saturday afternoon, killing four of them, on a quiet, "
+                  "suburban street outside Atlanta, police said.") == {"Douglasville"}
+    assert places("A man was shot and killed on a street outside Atlanta on Saturday, police said.") == {"Atlanta"}
+    assert places("MACON, Ga. (AP) — A man was shot and killed outside Atlanta on Saturday, police said.") == {"Atlanta"}
+
+
 def test_a_county_whose_state_is_unknown_is_no_place():
     places = find_places(parse_one("A teenager was shot and wounded in Harrison County late on Friday."))
     assert "Harrison County" not in {p.name for p in places}

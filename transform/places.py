@@ -867,13 +867,14 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
         for p, span in governed:
             depth = _depth_below(span.root, cue)
             if depth is not None:
-                clause.append((_specific_first(p), depth, p.char_start, p))
+                clause.append((_specific_first(p), depth, p.char_start, p, span))
         if clause:
-            return _town_within(min(clause, key=lambda c: c[:3])[3], places, doc, fallback)
+            *_, found, span = min(clause, key=lambda c: c[:3])
+            return _town_within(_beside(found, span, places, doc, fallback), places, doc, fallback)
     if governed:
         middle = (event.char_start + event.char_end) / 2
-        return _town_within(min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))[0],
-                            places, doc, fallback)
+        found, span = min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))
+        return _town_within(_beside(found, span, places, doc, fallback), places, doc, fallback)
     return article_place(doc, places) if fallback else None
 
 
@@ -945,6 +946,25 @@ def _where_outright(doc: Doc, place: PlaceMention) -> bool:
         return False
     prep = _governing_prep(span)
     return prep is not None and prep.lower_ != "from"
+
+
+BESIDE_KM = 60
+"""How far from a city the town of a story "outside" or "near" it may lie."""
+_BESIDE = frozenset(("outside", "near", "nearby"))
+
+
+def _beside(found: PlaceMention, span: Span, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
+    """A city the event happened "outside" or "near" ("on a quiet, suburban street outside Atlanta" in a
+    "DOUGLASVILLE, Ga. (AP) —" story) gives way to the dateline's town within `BESIDE_KM` of it, where the event
+    takes the article's place: the dateline says which town beside the city."""
+    prep = _governing_prep(span)
+    if not fallback or prep is None or prep.lower_ not in _BESIDE or found.feature != "city" or found.latitude is None:
+        return found
+    town = _dateline(places, doc)
+    if (town is None or town is found or town.feature != "city" or town.latitude is None
+            or (town.canonical or town.name) == (found.canonical or found.name) or _km(town, found) > BESIDE_KM):
+        return found
+    return town
 
 
 COUNTY_TOWN_KM = 40
