@@ -1166,6 +1166,29 @@ def test_himself_conjoined_to_the_verb_that_killed_is_one_more_death(text, kille
     assert toll(rows(text)) == killed
 
 
+def wounded_total(events) -> int:
+    return sum(e.casualty_count for e in events if e.casualty_kind == "wounded" and not e.is_cumulative and e.subset_of is None)
+
+
+@pytest.mark.parametrize(
+    "text, killed, wounded",
+    [
+        # turning the gun on himself: the shooter is one more of the dead, and none of those he shot
+        ("A man shot and killed his 3-year-old daughter before turning the gun on himself Friday evening.", 2, 0),
+        ("A man shot six people Saturday afternoon, killing four of them, before turning the gun on himself.", 5, 2),
+        ("Investigators say the man shot his girlfriend and her young daughter, then turned the gun on himself.", 1, 2),
+        # counted among the dead already: no one more
+        ("Five people are dead, including the gunman. The man killed four relatives before turning the gun on himself.", 5, 0),
+        # said to have lived: no death
+        ("She shot her husband and son before turning the gun on herself. She was treated for a shoulder wound.", 0, 2),
+        ("The man turned the gun on himself and is in critical condition, police said.", 0, 1),  # wounded
+    ],
+)
+def test_one_who_turned_the_gun_on_himself_is_one_more_death(text, killed, wounded):
+    found = rows(text)
+    assert (toll(found), wounded_total(found)) == (killed, wounded)
+
+
 @pytest.mark.parametrize(
     "text, killed",
     [

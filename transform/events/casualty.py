@@ -127,7 +127,7 @@ MISREAD_LEMMAS = {"shot": "shoot", "slain": "slay"}
 _CUE_POS = {"VERB", "AUX", "ADJ", "NOUN", "PROPN"}
 _CUE_WORDS = frozenset(HARM_VERBS | VERB_KINDS.keys() | ADJ_KINDS.keys() | NOUN_KINDS.keys() | {
     "gun", "succumb", "shoot", "claim", "lose", "find", "recover", "discover", "retrieve", "strike", "hit", "graze",
-    "hospitalize", "shooting", "injured", "wounded", "missing"} | MISREAD_LEMMAS.keys())
+    "hospitalize", "shooting", "injured", "wounded", "missing", "turn"} | MISREAD_LEMMAS.keys())
 """Every form or lemma `_cue_kind` can find a kind for, but for a verb with "to death" ("beaten to death"): keep
 it in step with `_cue_kind`. Only these tokens are worth a Token object (`_cue_tokens`)."""
 
@@ -160,6 +160,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", "shoot"  # "shot in the leg" (but "found shot in the head": shot, of whom some may be dead)
         if lemma in VERB_KINDS:
             return VERB_KINDS[lemma], lemma
+        if lemma == "turn" and _on_himself(tok) is not None:
+            return "killed", "turn"  # "shot his daughter before turning the gun on himself": the shooter died too
         if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
             return "killed", "claim"
         if lemma == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children):
@@ -215,6 +217,31 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "wounded", "wound"  # "suffered minor injuries": the sufferer is the victim
         return NOUN_KINDS[lemma], lemma
     return None
+
+
+WEAPONS = frozenset("gun weapon rifle pistol handgun shotgun firearm revolver".split())
+_SURVIVED = re.compile(r"surviv|critical|stable|satisfactory|serious condition|treated|recovering|hospitali[sz]ed|"
+                       r"in (?:the )?hospital|expected to live", re.IGNORECASE)
+SURVIVAL_CHARS = 250
+"""How far after "turned the gun on himself" the text is read for a word saying he lived."""
+
+
+def _on_himself(verb: Token) -> Token | None:
+    """"himself" in "turned the gun on himself" (or the weapon, the rifle ...): a killer's suicide, which news
+    tells that way and counts among the dead ("Five dead, including the gunman"), unless the sentence or the
+    words after it say someone lived ("... turned the gun on herself. She was treated for a shoulder wound"):
+    then no row (who survived is not read here)."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPONS for c in verb.children):
+        return None
+    own = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+                for p in c.children if p.dep_ == "pobj" and p.lower_ in ("himself", "herself")), None)
+    if own is None:
+        return None
+    sent = sentence_of(verb)
+    text = sent.doc.text
+    if _SURVIVED.search(text, sent.start_char, max(sent.end_char, own.idx + SURVIVAL_CHARS)):
+        return None
+    return own
 
 
 def _a_place_passive(verb: Token, at: Token) -> bool:
@@ -421,6 +448,8 @@ def _antecedent(who: Token) -> Token:
 
 
 def _slots(cue: Token, lemma: str) -> list[Token]:
+    if lemma == "turn":
+        return [_on_himself(cue)]  # "turning the gun on himself": himself
     if lemma == "toll":
         return _toll_slots(cue)
     if (lemma in OF_NOUNS or lemma == "shooting") and cue.pos_ in ("NOUN", "PROPN"):
@@ -1558,6 +1587,7 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     if all(m.other and not any(o.sentence == m.sentence and o.event.char_start < m.event.char_start for o in mentions)
            for m in shot):  # "A man was killed. Four others were shot": besides the dead told before them (not
         killed = [k for k in killed if k.sentence >= min(m.sentence for m in shot)]  # "killed him and shot two others")
+    killed = [k for k in killed if k.event.cue != "turn"]  # the one who turned the gun on himself is none of those he shot
     surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
     named = sum(m.event.casualty_count or 0 for m in wounded)
     if surviving < named or (surviving == named and len({m.sentence for m in wounded}) <= 1):
