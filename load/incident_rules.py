@@ -67,7 +67,10 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
   publication falls 0-`PUBLISHED_LAG_DAYS` days after the trusted day (two unknown days: publications at
-  most `PUBLISHED_LAG_DAYS` apart); they are *within the follow-up window* when at most `FOLLOW_DAYS`
+  most `PUBLISHED_LAG_DAYS` apart; so too two reports dated only by their publication, the day no words of
+  theirs name, in the same named town with figures that agree: `_near_by_publication`, "4 found shot dead in
+  Greenacres" on Saturday and "... kills daughter, grandchildren, self" on Monday); they are *within the
+  follow-up window* when at most `FOLLOW_DAYS`
   further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
   `LONG_DAYS` nothing joins.
 - *places agree* when within `PLACE_KM` of each other (a neighbourhood inside its city; spellings such as
@@ -671,6 +674,20 @@ def date_relation(a: Report, b: Report) -> tuple[int, int]:
     return (LONG if gap <= LONG_DAYS else FAR), gap
 
 
+PUBLISHED_RANK = VAGUE_RANK + 1
+"""The rank `_date_rank` gives a day that is only the publication's."""
+
+
+def _near_by_publication(a: Report, b: Report, place: int) -> bool:
+    """Dates near after all: two reports that only their publication dates (no words name the day: `day_rank`),
+    published at most `PUBLISHED_LAG_DAYS` apart, in the same named town, with figures that agree ("4 found shot
+    dead in Greenacres" on Saturday, "... kills daughter, grandchildren, self" on Monday, 4 dead each). Not reports
+    of an area or without a town: raids in the West Bank days apart, each dated by its publication, are not one."""
+    return (place == SAME_PLACE and a.day_rank == PUBLISHED_RANK and b.day_rank == PUBLISHED_RANK
+            and a.published is not None and b.published is not None
+            and abs((a.published - b.published).days) <= PUBLISHED_LAG_DAYS and figures_agree(a, b))
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether two words differ by at most one letter changed, added or dropped ("izaak"/"isaak",
     "tanishia"/"tanisha"), in words of four letters or more."""
@@ -945,7 +962,10 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
     """Rules a-c for one member's date, place and evidence (`word`: one distinctive headline word in common)."""
     if place == SAME_PLACE and rel == NEAR:
         if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
-            return date_relation(report, _first(incident))[0] == NEAR and (word or not _conflicts(incident, report))
+            first = _first(incident)
+            rel_first = date_relation(report, first)[0]
+            near_first = rel_first == NEAR or (rel_first == FOLLOW and _near_by_publication(report, first, _pair_place(report, first)))
+            return near_first and (word or not _conflicts(incident, report))
         return True
     if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
         return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too (near only)
@@ -1014,7 +1034,10 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
             return False
         if rel == FAR:
             continue
-        if rel == FOLLOW and _pair_place(report, member) == SAME_PLACE:
+        place = _pair_place(report, member) if rel == FOLLOW else None
+        if place == SAME_PLACE and _near_by_publication(report, member, place):
+            return False  # near after all (`decide`)
+        if place == SAME_PLACE:
             weak_needed = True
         else:
             strong_needed = True
@@ -1062,6 +1085,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         theirs = evidence_for(member)
         strength = evidence_strength(mine, theirs, common)[0]
         place = _pair_place(report, member)
+        if rel == FOLLOW and _near_by_publication(report, member, place):
+            rel, gap = NEAR, 0
         if strength == STRONG and rel == LONG and place != SAME_PLACE and not beyond_names(mine, theirs, common):
             strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
         if toll is not None and big_toll(member) == toll and (rel == NEAR or specific(report.place) or specific(member.place)):

@@ -381,6 +381,30 @@ def test_a_report_is_dated_by_its_own_sentence_before_the_lead_or_the_publicatio
     assert article_reports([published])[0].day == SUN
 
 
+def test_two_reports_dated_only_by_publication_days_apart_join_in_one_town_with_one_toll():
+    """"4 found shot dead in Greenacres" on Saturday and "... kills daughter, grandchildren, self" on Monday: no words
+    name either's day, so their publication dates stand in and may lie a few days apart."""
+    from eventwire.load.incident_rules import Incident, decide
+
+    def report(article: str, published: date, count: int = 4, town=CHICAGO):
+        row = Row(f"{article}-e1", article, "killed", count, low=count, high=count, sentence="Four people were found dead.",
+                  published=published, event_date=published, date_source="published", location=town.canonical,
+                  latitude=town.latitude, longitude=town.longitude, place_named=True)
+        [rep] = article_reports([row])
+        rep.evidence = Evidence(frozenset(), frozenset(), frozenset(), frozenset())
+        return rep
+
+    def joins(later, first=report("a1", SAT)):
+        incident = Incident("i1")
+        incident.add(first, first.evidence)
+        return decide(later, incident, lambda r: r.evidence) is not None
+
+    assert joins(report("a2", TUE))  # three days later, one town, 4 dead each
+    assert not joins(report("a2", TUE, count=2))  # another toll
+    assert not joins(report("a2", SAT + timedelta(days=5)))  # beyond the publication lag
+    assert not joins(report("a2", TUE, town=gazetteer.lookup("Detroit")))
+
+
 def test_a_namesake_town_far_away_gives_way_to_the_town_the_articles_name():
     austin = gazetteer.lookup("Austin")  # Texas: where "Austin", a Chicago neighbourhood, is geocoded
     report_town = _row("e1", "A man was shot in Austin.", location="Austin", latitude=austin.latitude,
