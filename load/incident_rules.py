@@ -68,7 +68,7 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
   publication falls 0-`PUBLISHED_LAG_DAYS` days after the trusted day (two unknown days: publications at
   most `PUBLISHED_LAG_DAYS` apart; so too two reports dated only by their publication, the day no words of
-  theirs name, in the same named town with figures that agree: `_near_by_publication`, "4 found shot dead in
+  theirs name, each in a town it names, with figures that agree: `_near_by_publication`, "4 found shot dead in
   Greenacres" on Saturday and "... kills daughter, grandchildren, self" on Monday); they are *within the
   follow-up window* when at most `FOLLOW_DAYS`
   further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
@@ -318,7 +318,7 @@ def reports_incident(row: Row) -> bool:
         return False
     if _a_toll_of_many(row):
         return False
-    return not (row.sentence and _names_a_period(row.sentence))
+    return not (row.sentence and _names_a_period(row.sentence, row.count == 1 and not row.qualifier))
 
 
 def _a_toll_of_many(row: Row) -> bool:
@@ -418,15 +418,19 @@ _PERIOD_WORDS = ("year", "month", "decade", "summer", "spring", "winter", "fall"
 
 
 @lru_cache(maxsize=65536)
-def _names_a_period(sentence: str) -> bool:
+def _names_a_period(sentence: str, one: bool = False) -> bool:
     """Whether a sentence ties its figures to a period or several incidents (cached: rows share sentences). Most
     sentences hold none of `_PERIOD_WORDS`: checked first, several times faster than the expression (only in
-    ASCII, where ignoring case is lower-casing)."""
+    ASCII, where ignoring case is lower-casing). `one`: the figure is one victim, whom "over the weekend" only
+    dates ("charged in the shooting death of a 14-year-old boy over the weekend"); a weekend's tally is of many."""
     if sentence.isascii():
         lower = sentence.lower()
         if not any(w in lower for w in _PERIOD_WORDS):
             return False
-    return _PERIOD.search(sentence) is not None
+    return any(not (one and _A_WEEKEND.fullmatch(m.group(0))) for m in _PERIOD.finditer(sentence))
+
+
+_A_WEEKEND = re.compile(r"(?:over|during|this|last)\s+(?:the\s+)?weekend", re.IGNORECASE)
 
 
 def _of_an_earlier_time(row: Row) -> bool:
@@ -680,10 +684,11 @@ PUBLISHED_RANK = VAGUE_RANK + 1
 
 def _near_by_publication(a: Report, b: Report, place: int) -> bool:
     """Dates near after all: two reports that only their publication dates (no words name the day: `day_rank`),
-    published at most `PUBLISHED_LAG_DAYS` apart, in the same named town, with figures that agree ("4 found shot
-    dead in Greenacres" on Saturday, "... kills daughter, grandchildren, self" on Monday, 4 dead each). Not reports
-    of an area or without a town: raids in the West Bank days apart, each dated by its publication, are not one."""
-    return (place == SAME_PLACE and a.day_rank == PUBLISHED_RANK and b.day_rank == PUBLISHED_RANK
+    published at most `PUBLISHED_LAG_DAYS` apart, each in a town it names (the same, or a namesake one of them was
+    geocoded to, which rule b then asks weak evidence for), with figures that agree ("4 found shot dead in
+    Greenacres" on Saturday, "... kills daughter, grandchildren, self" on Monday, 4 dead each). Not reports of an
+    area or without a town: raids in the West Bank days apart, each dated by its publication, are not one."""
+    return (place in (SAME_PLACE, OTHER_PLACE) and a.day_rank == PUBLISHED_RANK and b.day_rank == PUBLISHED_RANK
             and a.published is not None and b.published is not None
             and abs((a.published - b.published).days) <= PUBLISHED_LAG_DAYS and figures_agree(a, b))
 
@@ -1035,7 +1040,7 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
         if rel == FAR:
             continue
         place = _pair_place(report, member) if rel == FOLLOW else None
-        if place == SAME_PLACE and _near_by_publication(report, member, place):
+        if _near_by_publication(report, member, place):
             return False  # near after all (`decide`)
         if place == SAME_PLACE:
             weak_needed = True

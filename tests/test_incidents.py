@@ -402,7 +402,21 @@ def test_two_reports_dated_only_by_publication_days_apart_join_in_one_town_with_
     assert joins(report("a2", TUE))  # three days later, one town, 4 dead each
     assert not joins(report("a2", TUE, count=2))  # another toll
     assert not joins(report("a2", SAT + timedelta(days=5)))  # beyond the publication lag
-    assert not joins(report("a2", TUE, town=gazetteer.lookup("Detroit")))
+    assert not joins(report("a2", TUE, town=gazetteer.lookup("Detroit")))  # another town, nothing in common
+    named = report("a2", TUE, town=gazetteer.lookup("Detroit"))
+    named.evidence = Evidence(frozenset({"chet hockman"}), frozenset(), frozenset(), frozenset())
+    first = report("a1", SAT)
+    first.evidence = Evidence(frozenset({"chet hockman"}), frozenset(), frozenset(), frozenset())
+    assert joins(named, first)  # a namesake town one report was geocoded to, and the victim's name in both (rule b)
+
+
+def test_one_victim_over_the_weekend_is_an_incident_and_a_weekends_tally_is_not():
+    one = _row("e1", "A man charged in the shooting death of a 14-year-old boy over the weekend was released.")
+    assert reports_incident(one)
+    many = _row("e2", "Ten people were killed over the weekend, police said.", count=10)
+    assert not reports_incident(many)
+    bloody = _row("e3", "One man was killed during a violent weekend in the city.")
+    assert not reports_incident(bloody)
 
 
 def test_a_namesake_town_far_away_gives_way_to_the_town_the_articles_name():
