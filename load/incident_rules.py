@@ -9,7 +9,8 @@ killed 250", "since the offensive began", "in the same period", see `transform/e
 an earlier incident an article recalls (`recalled`: its day and place are not the article's), an aggregate
 (`is_aggregate` where the
 schema has it, or a sentence that ties the figure to a period, an area or several incidents: "this year",
-"last year", "so far", "since ...", "every year", "in 2015", "over the weekend", "in three separate shootings",
+"last year", "so far", "since ...", "every year", "in 2015", "over the weekend" (but for one victim, whom the
+weekend only dates), "in three separate shootings",
 "during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
 (`_a_toll_of_many`: `MANY_TOLL` or more not dated within a week of publication by its own sentence or
 paragraph, "Israel's bombardment has killed more than 18,000", "The bombing killed 256 Palestinians", "More than

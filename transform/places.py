@@ -32,7 +32,9 @@ and far from the article's main place (a street or neighbourhood sharing a city'
      casualty figures of one incident, not running tolls, which belong to a war), the dateline's place
      ("GAINESVILLE, Fla. —"), else the article's dominant place (most mentioned; ties go to the first mentioned).
 Countries lose to towns and regions in steps 1-2 when both are found ("in Donetsk, Ukraine" → Donetsk), US
-states to towns, and a US state found gives way to the article's own town in that state. A country the event's
+states to towns, and a US state found gives way to the article's own town in that state, a city the event happened
+"outside" or "near" to the dateline's town within 60 km of it ("DOUGLASVILLE, Ga. (AP) — ... outside Atlanta"). A
+country the event's
 sentence names outright as where it happened ("1,300 killed in Israel" in a story from Paris) counts in steps 1-2
 even when it is not the article's country.
 """
