@@ -1,7 +1,8 @@
 """Casualty figures: one `Event(event_type='casualty')` per count an analyst can sum.
 
 How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives", "pronounced
-dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition"...), find the slot
+dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition", "turned the gun on
+himself": the shooter, one more of the dead unless the words after say someone lived...), find the slot
 that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
 there (`casualty_counts.read_count`): a number, or one person ("a man", "the 17-year-old", "Mark Ruiz", "he").
 Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows, nor is a
