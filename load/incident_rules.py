@@ -69,7 +69,7 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's
   publication falls 0-`PUBLISHED_LAG_DAYS` days after the trusted day (two unknown days: publications at
   most `PUBLISHED_LAG_DAYS` apart; so too two reports dated only by their publication, the day no words of
-  theirs name, each in a town it names, with figures that agree: `_near_by_publication`, "4 found shot dead in
+  theirs name, each in a town it names, with figures that agree: `pair_dates`, "4 found shot dead in
   Greenacres" on Saturday and "... kills daughter, grandchildren, self" on Monday); they are *within the
   follow-up window* when at most `FOLLOW_DAYS`
   further apart ("died Tuesday of wounds from Saturday's shooting", a charge weeks later); beyond
@@ -683,15 +683,20 @@ PUBLISHED_RANK = VAGUE_RANK + 1
 """The rank `_date_rank` gives a day that is only the publication's."""
 
 
-def _near_by_publication(a: Report, b: Report, place: int) -> bool:
-    """Dates near after all: two reports that only their publication dates (no words name the day: `day_rank`),
-    published at most `PUBLISHED_LAG_DAYS` apart, each in a town it names (the same, or a namesake one of them was
-    geocoded to, which rule b then asks weak evidence for), with figures that agree ("4 found shot dead in
-    Greenacres" on Saturday, "... kills daughter, grandchildren, self" on Monday, 4 dead each). Not reports of an
-    area or without a town: raids in the West Bank days apart, each dated by its publication, are not one."""
-    return (place in (SAME_PLACE, OTHER_PLACE) and a.day_rank == PUBLISHED_RANK and b.day_rank == PUBLISHED_RANK
+def pair_dates(a: Report, b: Report) -> tuple[int, int]:
+    """`date_relation` as rule 3 reads it for two reports: near also when both are dated only by their
+    publication (no words name the day: `day_rank`), published at most `PUBLISHED_LAG_DAYS` apart, each in a town
+    it names (the same, or a namesake one of them was geocoded to, which rule b then asks weak evidence for), with
+    figures that agree ("4 found shot dead in Greenacres" on Saturday, "... kills daughter, grandchildren, self" on
+    Monday, 4 dead each). Not reports of an area or without a town: raids in the West Bank days apart, each dated
+    by its publication, are not one."""
+    rel, gap = date_relation(a, b)
+    if (rel == FOLLOW and a.day_rank == PUBLISHED_RANK and b.day_rank == PUBLISHED_RANK
             and a.published is not None and b.published is not None
-            and abs((a.published - b.published).days) <= PUBLISHED_LAG_DAYS and figures_agree(a, b))
+            and abs((a.published - b.published).days) <= PUBLISHED_LAG_DAYS
+            and _pair_place(a, b) in (SAME_PLACE, OTHER_PLACE) and figures_agree(a, b)):
+        return NEAR, 0
+    return rel, gap
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -968,10 +973,7 @@ def _allowed(report: Report, incident: Incident, strength: int, place: int, rel:
     """Rules a-c for one member's date, place and evidence (`word`: one distinctive headline word in common)."""
     if place == SAME_PLACE and rel == NEAR:
         if strength == NONE:  # near the incident's first report: a chain of days in one town is no incident
-            first = _first(incident)
-            rel_first = date_relation(report, first)[0]
-            near_first = rel_first == NEAR or (rel_first == FOLLOW and _near_by_publication(report, first, _pair_place(report, first)))
-            return near_first and (word or not _conflicts(incident, report))
+            return pair_dates(report, _first(incident))[0] == NEAR and (word or not _conflicts(incident, report))
         return True
     if strength == WEAK and place in (SAME_AREA, NO_PLACE) and rel == NEAR:
         return _agree(incident, report)  # a dateline town or no town, a word or a name: figures agree too (near only)
@@ -1035,15 +1037,12 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
     million synthetic rows it refuses three decisions in five, most for a street shared with an incident in
     another town weeks apart)."""
     weak_needed = strong_needed = False
-    for member, (rel, _) in zip(incident.reports, dates):  # (`date_relation` with each member)
+    for member, (rel, _) in zip(incident.reports, dates):  # (`pair_dates` with each member)
         if rel == NEAR:
             return False
         if rel == FAR:
             continue
-        place = _pair_place(report, member) if rel == FOLLOW else None
-        if _near_by_publication(report, member, place):
-            return False  # near after all (`decide`)
-        if place == SAME_PLACE:
+        if rel == FOLLOW and _pair_place(report, member) == SAME_PLACE:
             weak_needed = True
         else:
             strong_needed = True
@@ -1078,7 +1077,7 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
     mine = evidence_for(report)
     toll = big_toll(report)
     members = incident.reports
-    dates = [date_relation(report, member) for member in members]
+    dates = [pair_dates(report, member) for member in members]
     if _out_of_reach(report, incident, dates, mine, toll, evidence_for):
         return None
     pairs = []
@@ -1091,8 +1090,6 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
         theirs = evidence_for(member)
         strength = evidence_strength(mine, theirs, common)[0]
         place = _pair_place(report, member)
-        if rel == FOLLOW and _near_by_publication(report, member, place):
-            rel, gap = NEAR, 0
         if strength == STRONG and rel == LONG and place != SAME_PLACE and not beyond_names(mine, theirs, common):
             strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
         if toll is not None and big_toll(member) == toll and (rel == NEAR or specific(report.place) or specific(member.place)):

@@ -288,14 +288,14 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
     places.sort(key=lambda p: p.char_start)
     url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
-    outlet = outlet_city(url, title)
+    outlet, station, outlet_named = outlet_city(url, title), us_call_sign_host(url), outlet_states(url, title)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
-        places, text, unknown, outlet, us_call_sign_host(url), outlet_states(url, title))
+        places, text, unknown, outlet, station, outlet_named)
     if doc.user_data[ANCHOR] is None and outlet is not None and doc.user_data[COUNTRY] == "US":
         doc.user_data[ANCHOR] = _outlet_anchor(places, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
-        if outlet is not None or us_call_sign_host(url) or _CALL_SIGN.search(text[:400]) or outlet_states(url, title):
+        if outlet is not None or station or outlet_named or _CALL_SIGN.search(text[:400]):
             places[:] = _no_strays_abroad(places)
     return places
 
@@ -858,25 +858,25 @@ def locate(event: Event, doc: Doc, places: list[PlaceMention], fallback: bool = 
     in_sentence += [p for p in countries if id(p) not in kept and event.sent_end
                     and event.sent_start <= p.char_start < event.sent_end and _where_outright(doc, p)]
     cue = _cue_token(event, doc)
-    governed: list[tuple[PlaceMention, Span]] = []
+    governed: list[tuple[PlaceMention, Span, Token]] = []
     for p in in_sentence:
         span = _tokens_of(doc, p)
         prep = _governing_prep(span) if span is not None else None
         if prep is not None and not _care_of(prep):
-            governed.append((p, span))
+            governed.append((p, span, prep))
     if cue is not None:
         clause = []
-        for p, span in governed:
+        for p, span, prep in governed:
             depth = _depth_below(span.root, cue)
             if depth is not None:
-                clause.append((_specific_first(p), depth, p.char_start, p, span))
+                clause.append((_specific_first(p), depth, p.char_start, p, prep))
         if clause:
-            *_, found, span = min(clause, key=lambda c: c[:3])
-            return _town_within(_beside(found, span, places, doc, fallback), places, doc, fallback)
+            *_, found, prep = min(clause, key=lambda c: c[:3])
+            return _town_within(_beside(found, prep, places, doc, fallback), places, doc, fallback)
     if governed:
         middle = (event.char_start + event.char_end) / 2
-        found, span = min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))
-        return _town_within(_beside(found, span, places, doc, fallback), places, doc, fallback)
+        found, _, prep = min(governed, key=lambda g: (_specific_first(g[0]), abs(g[0].char_start - middle)))
+        return _town_within(_beside(found, prep, places, doc, fallback), places, doc, fallback)
     return article_place(doc, places) if fallback else None
 
 
@@ -955,12 +955,11 @@ BESIDE_KM = 60
 _BESIDE = frozenset(("outside", "near", "nearby"))
 
 
-def _beside(found: PlaceMention, span: Span, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
-    """A city the event happened "outside" or "near" ("on a quiet, suburban street outside Atlanta" in a
-    "DOUGLASVILLE, Ga. (AP) —" story) gives way to the dateline's town within `BESIDE_KM` of it, where the event
-    takes the article's place: the dateline says which town beside the city."""
-    prep = _governing_prep(span)
-    if not fallback or prep is None or prep.lower_ not in _BESIDE or found.feature != "city" or found.latitude is None:
+def _beside(found: PlaceMention, prep: Token, places: list[PlaceMention], doc: Doc, fallback: bool) -> PlaceMention:
+    """A city the event happened "outside" or "near" (`prep`, the preposition it hangs from: "on a quiet, suburban
+    street outside Atlanta" in a "DOUGLASVILLE, Ga. (AP) —" story) gives way to the dateline's town within
+    `BESIDE_KM` of it, where the event takes the article's place: the dateline says which town beside the city."""
+    if not fallback or prep.lower_ not in _BESIDE or found.feature != "city" or found.latitude is None:
         return found
     town = _dateline(places, doc)
     if (town is None or town is found or town.feature != "city" or town.latitude is None
