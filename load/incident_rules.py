@@ -428,10 +428,25 @@ def _names_a_period(sentence: str, one: bool = False) -> bool:
         lower = sentence.lower()
         if not any(w in lower for w in _PERIOD_WORDS):
             return False
-    return any(not (one and _A_WEEKEND.fullmatch(m.group(0))) for m in _PERIOD.finditer(sentence))
+    return any(not _dates_only(sentence, m, one) for m in _PERIOD.finditer(sentence))
+
+
+def _dates_only(sentence: str, match: re.Match, one: bool) -> bool:
+    """A period phrase that only dates one incident or belongs to other incidents than the figure's: "over the
+    weekend" after one victim or after "a shooting" ("a Liberty City shooting over the weekend which left two women
+    dead"), and a period of other incidents a clause recalls ("on a block where three other homicides have taken
+    place in the past 18 months")."""
+    before = sentence[max(0, match.start() - 80):match.start()]
+    if _A_WEEKEND.fullmatch(match.group(0)) and (one or _ONE_INCIDENT_BEFORE.search(before)):
+        return True
+    return bool(_OTHERS_BEFORE.search(before))
 
 
 _A_WEEKEND = re.compile(r"(?:over|during|this|last)\s+(?:the\s+)?weekend", re.IGNORECASE)
+_ONE_INCIDENT_BEFORE = re.compile(r"\b(?:a|the)\s+(?:[\w-]+\s+){0,3}(?:shooting|incident|attack|homicide|killing|murder)\s+$",
+                                  re.IGNORECASE)
+_OTHERS_BEFORE = re.compile(r"\bother\s+(?:[\w-]+\s+)?(?:homicides|shootings|killings|murders|deaths|slayings)\b[^,;.]*$",
+                            re.IGNORECASE)
 
 
 def _of_an_earlier_time(row: Row) -> bool:

@@ -73,7 +73,7 @@ from .incident_rules import (
     summarise,
 )
 
-RULES_VERSION = "8"
+RULES_VERSION = "9"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""

@@ -1374,3 +1374,34 @@ def test_a_figure_said_earlier_is_another_estimate_of_the_dead_not_more_of_them(
     killed = [(e.casualty_count, e.subset_of is None) for e in analyse_article(doc, "a1", date(2015, 10, 2)).events
               if e.event_type == "casualty" and e.casualty_kind == "killed"]
     assert killed == [(10, True), (13, False)]
+
+
+def test_a_title_before_a_name_is_the_named_victim():
+    """"U.S. citizen Adrian Espinosa, 17, was killed" after "Both were injured": the parser makes the name an
+    apposition of "citizen" there, and the dead man was lost."""
+    found = rows("Enrique Ramirez, 56, and Jose Roberto Pena, 31, are permanent residents. Both were injured in the "
+                 "shooting and are still in the hospital.\n\nU.S. citizen Adrian Espinosa, 17, was killed in the shooting.")
+    assert [(e.casualty_kind, e.casualty_count) for e in found] == [("wounded", 2), ("killed", 1)]
+    assert "Espinosa" in found[1].victims
+
+
+def dated_rows(text: str, published: date = date(2016, 5, 3)):
+    """The casualty rows as an article published that day has them (its figures dated, earlier ones recalled)."""
+    return [e for e in analyse_article(parse_one(text), "a1", published).events if e.event_type == "casualty"]
+
+
+def test_a_death_a_vigil_or_tribute_remembers_is_of_an_earlier_incident():
+    for remembered in ("The vigil honored Javon Booker, who died after he was shot during a robbery.",
+                       "Officers paid tribute to fallen deputy Dan Glaze, who was killed in the line of duty.",
+                       "The memorial service was for Brandon Porraz, a man who died after he was shot."):
+        found = dated_rows("A man was shot and wounded on Main Street on Friday. " + remembered)
+        assert [(e.casualty_kind, bool(e.recalled)) for e in found] == [("wounded", False), ("killed", True)], remembered
+    alone = dated_rows("Friends held a vigil on Sunday. The vigil honored Javon Booker, who died after he was shot on Friday.")
+    assert toll(alone) == 1  # a story of the vigil alone: the death it remembers is the one it reports
+
+
+def test_deaths_of_illness_or_a_road_crash_and_near_misses_are_no_casualties():
+    assert rows("An 85-year-old man died of an apparent heart attack while hunting near the town.") == []
+    assert rows("A county employee died in a single vehicle wreck Friday morning after a shooting.") == []
+    assert rows("He barely missed killing a 1-year-old boy sleeping in his crib.") == []
+    assert toll(rows("Two men died in the shooting.")) == 2

@@ -417,6 +417,17 @@ def test_one_victim_over_the_weekend_is_an_incident_and_a_weekends_tally_is_not(
     assert not reports_incident(many)
     bloody = _row("e3", "One man was killed during a violent weekend in the city.")
     assert not reports_incident(bloody)
+    one_shooting = _row("e4", "Drugs may have been at the center of a Liberty City shooting over the weekend which left "
+                              "two women dead.", count=2)
+    assert reports_incident(one_shooting)  # "a shooting over the weekend": one incident the weekend dates
+
+
+def test_a_period_of_other_incidents_in_the_sentence_makes_no_aggregate():
+    block = _row("e1", "A 16-year-old boy was fatally shot Saturday evening on a block where three other homicides "
+                       "have taken place in the past 18 months.")
+    assert reports_incident(block)
+    tally = _row("e2", "Three people have been killed in the past 18 months on the block.", count=3)
+    assert not reports_incident(tally)
 
 
 def test_a_namesake_town_far_away_gives_way_to_the_town_the_articles_name():

@@ -370,6 +370,9 @@ def _singular(slot: Token) -> Count | None:
     name = _person_name(slot)
     if name is not None:
         return Count(amount(1), [slot], _noun_phrase(slot), slot, None, reference="name", name=name)
+    titled = _titled_name(slot)
+    if titled is not None:
+        return titled
     if slot.tag_ not in ("NN", "NNP", "JJ") or _abstract(slot) or not_people(slot):
         return None
     det = next((c for c in slot.lefts if c.dep_ == "det"), None)
@@ -382,6 +385,19 @@ def _singular(slot: Token) -> Count | None:
         return Count(amount(1), [definite, slot], _noun_phrase(slot), slot, None, reference="definite",
                      additive=_additive(slot))
     return None
+
+
+def _titled_name(slot: Token) -> Count | None:
+    """A bare title or role before a name the parser made its apposition ("U.S. citizen Adrian Espinosa, 17, was
+    killed"): the named person. Only without a determiner: "the victim, Ana Ruiz," stays the definite victim."""
+    if slot.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in slot.children) or not_people(slot) \
+            or _abstract(slot):
+        return None
+    appos = next((c for c in slot.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"), None)
+    name = _person_name(appos) if appos is not None else None
+    if name is None:
+        return None
+    return Count(amount(1), [slot, appos], _noun_phrase(appos), appos, None, reference="name", name=name)
 
 
 def _couple(slot: Token) -> Count | None:

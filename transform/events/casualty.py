@@ -115,7 +115,7 @@ MORE_WORDS = {"another", "separate", "second", "third", "other", "different", "e
 HYPOTHETICAL_AUX = {"could", "would", "may", "might", "should", "can", "will", "'ll", "must"}
 HYPOTHETICAL_HEADS = {
     "threaten", "plan", "vow", "risk", "fear", "try", "attempt", "seek", "aim", "want", "warn", "intend",
-    "prevent", "avoid", "order", "call", "urge", "allow", "help",
+    "prevent", "avoid", "order", "call", "urge", "allow", "help", "miss", "escape",
 }
 RUNNING_SUBJECTS = {"war", "conflict", "fighting", "insurgency", "violence", "pandemic", "crisis", "offensive", "campaign", "epidemic", "outbreak", "virus"}
 _CLAUSE_BREAKS = {"conj", "ccomp", "advcl", "parataxis", "relcl", "xcomp", "csubj"}
@@ -974,6 +974,8 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
+                if lemma in NEUTRAL_CUES and _of_an_illness(cue):
+                    continue  # "an 85-year-old man died of an apparent heart attack while hunting"
                 if _a_rank(count, cue):
                     continue  # "the third child to die in the city this week": a rank in a series, no one more
                 used.update((t.i, kind) for t in count.tokens)
@@ -1285,11 +1287,23 @@ def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
     disease ("died of cancer")."""
     if lemma not in NEUTRAL_CUES:
         return True
+    return not _of_an_illness(cue) and _violent_paragraph(sent)
+
+
+def _of_an_illness(cue: Token) -> bool:
+    """A death of a disease or a heart attack ("died of cancer", "died of an apparent heart attack while
+    hunting"), or in a road crash ("died in a single vehicle wreck"): no casualty of violence, whoever died."""
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
                 t.lemma_.lower() in ILLNESSES for t in prep.subtree):
-            return False
-    return _violent_paragraph(sent)
+            return True
+        if prep.dep_ == "prep" and prep.lower_ == "in" and any(
+                t.dep_ == "pobj" and t.lemma_.lower() in ROAD_CRASHES for t in prep.children):
+            return True
+    return False
+
+
+ROAD_CRASHES = frozenset({"crash", "wreck", "collision"})
 
 
 def _violent_paragraph(sent: Span) -> bool:
@@ -1493,6 +1507,8 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
     if cue_index < 0:
         return False
     tok = doc[cue_index]
+    if _in_memory_of(tok):
+        return True
     clause = tok
     for _ in range(6):  # the tokens from the cue up to its clause's verb
         if _a_span_before(clause):
@@ -1515,6 +1531,30 @@ def _an_earlier_incident(doc: Doc, cue_index: int) -> bool:
             break
         tok = tok.head
     return False
+
+
+MEMORY_WORDS = frozenset({"honor", "honour", "remember", "mourn", "tribute", "vigil", "memorial", "commemorate",
+                          "memorialize", "funeral", "remembrance"})
+"""Words of remembering someone: a death told in a clause on the one remembered is of an earlier incident."""
+
+
+def _in_memory_of(cue: Token) -> bool:
+    """Whether the figure is told of someone a vigil, memorial or tribute remembers: "The vigil honored Javon
+    Booker, who died after he was shot", "paid tribute to deputy Dan Glaze, who was killed in the line of duty",
+    "The memorial service was for Brandon Porraz, a motorcyclist who died": the death of an earlier incident."""
+    verb = cue
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl":
+        return False
+    tok = verb.head  # the one the clause tells of, then up to the verb it is the object of
+    for _ in range(4):
+        if tok.dep_ not in ("appos", "pobj", "dobj", "prep", "dative", "conj", "attr") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    around = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")]
+    around += [g for c in around[1:] for g in c.children if g.dep_ in ("amod", "compound")]
+    return any(t.lemma_.lower() in MEMORY_WORDS for t in around)
 
 
 SEPARATE_WORDS = {"separate", "another", "different", "unrelated", "second"}
