@@ -1405,3 +1405,28 @@ def test_deaths_of_illness_or_a_road_crash_and_near_misses_are_no_casualties():
     assert rows("A county employee died in a single vehicle wreck Friday morning after a shooting.") == []
     assert rows("He barely missed killing a 1-year-old boy sleeping in his crib.") == []
     assert toll(rows("Two men died in the shooting.")) == 2
+
+
+def test_a_killer_who_shot_himself_after_the_killing_is_one_more_of_the_dead():
+    assert toll(dated_rows("Police say the man killed his wife and son before shooting himself.")) == 3
+    assert toll(dated_rows("Police said he killed his wife and then shot himself in the head.")) == 2
+    lived = dated_rows("Police said he killed his wife and then shot himself in the head. He was taken to a hospital "
+                       "in critical condition.")
+    assert toll(lived) == 1  # words after it say he lived
+    assert toll(dated_rows("A man shot his wife and then shot himself, police said.")) == 0  # no one said killed
+
+
+def test_a_constable_is_no_word_of_survival():
+    """"Constable's Office" after "turned the gun on himself" read as "stable" and lost the dead gunman."""
+    text = ("A man shot and killed his 3-year-old daughter before turning the gun on himself Friday evening.\n\n"
+            "The man was served papers by deputies with the Montgomery County Precinct 3 Constable's Office.")
+    assert toll(dated_rows(text)) == 2
+
+
+def test_victims_listed_by_name_or_as_the_deaths_of_several_all_count():
+    """A list of names the parser hung by apposition, of one family ("Betty Mungin, 55, Alexis Mungin, ..."), and
+    "the shooting deaths of a mother, son and daughter": every one of them, not the first."""
+    assert toll(dated_rows("Betty Mungin, 55, Alexis Mungin, 29 and pregnant, and Armani Mungin, eight years old, were "
+                           "fatally shot in a mobile home on Savannah Highway.")) == 3
+    assert toll(dated_rows("Police are investigating the shooting deaths of a mother, son and daughter.")) == 3
+    assert toll(dated_rows("Tyreke Borel, 19, was shot and killed on Friday. Borel was a student.")) == 1

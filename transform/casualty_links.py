@@ -100,6 +100,7 @@ class Mention:
     another: bool = False  # one person marked as more only by "another" ("Another man, 21, was shot"): rule 6b
     also: bool = False  # marked as more only by "also" on its verb ("Alex Ruiz also died"): rule 6b
     reflexive: bool = False  # "killed himself": the one who did it
+    suicide: bool = False  # "turned the gun on himself", "before shooting himself" after a killing: none of those he shot
     everyone: bool = False  # the dead counted without who killed them ("five people are dead"): rule 6c
     killer_said: bool = False  # the victims of someone the text says killed them ("he killed 49", "a triple murder"): rule 4
     killer: str | None = None  # that someone's word, lower case ("man" of "were killed by a man"): rule 4
@@ -511,10 +512,13 @@ def _one_said_since(total: Mention, m: Mention, mentions: list[Mention]) -> bool
 
 
 def same_name(a: str | None, b: str | None) -> bool:
-    """"Tyreke Borel", "Borel" and "Tyreke" are one person: names sharing a word (of the first or last)."""
+    """"Tyreke Borel", "Borel" and "Tyreke" are one person: names sharing a word (of the first or last); two full
+    names with different first names are two people of one family ("Betty Mungin", "Alexis Mungin")."""
     if not a or not b:
         return False
     wa, wb = a.split(), b.split()
+    if len(wa) > 1 and len(wb) > 1 and wa[0] != wb[0]:
+        return False
     return bool({wa[0], wa[-1]} & {wb[0], wb[-1]})
 
 

@@ -157,6 +157,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
         if lemma == "execute" and not any(c.dep_ in ("dobj", "nsubjpass") and is_person_noun(c) for c in tok.children):
             return None  # "executed a search warrant"
         found = tok.dep_ in ("xcomp", "oprd") and tok.head.lemma_.lower() in ("find", "discover", "locate")
+        if lemma == "shoot" and _shot_himself_after_killing(tok) is not None:
+            return "killed", "shoot"  # "killed his wife and son before shooting himself": the shooter died too
         if lemma == "shoot" and _body_part(tok) and not found and not any(c.lower_ in ("dead", "death") for c in tok.subtree):
             return "wounded", "shoot"  # "shot in the leg" (but "found shot in the head": shot, of whom some may be dead)
         if lemma in VERB_KINDS:
@@ -221,8 +223,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
 
 
 WEAPONS = frozenset("gun weapon rifle pistol handgun shotgun firearm revolver".split())
-_SURVIVED = re.compile(r"surviv|critical|stable|satisfactory|serious condition|treated|recovering|hospitali[sz]ed|"
-                       r"in (?:the )?hospital|expected to live", re.IGNORECASE)
+_SURVIVED = re.compile(r"\b(?:surviv|critical|stable|satisfactory|serious condition|treated|recovering|hospitali[sz]ed|"
+                       r"in (?:the )?hospital|expected to live)", re.IGNORECASE)  # (a word's start: not "Constable")
 SURVIVAL_CHARS = 250
 """How far after "turned the gun on himself" the text is read for a word saying he lived."""
 
@@ -241,6 +243,28 @@ def _on_himself(verb: Token) -> Token | None:
     sent = sentence_of(verb)
     text = sent.doc.text
     if _SURVIVED.search(text, sent.start_char, max(sent.end_char, own.idx + SURVIVAL_CHARS)):
+        return None
+    return own
+
+
+def _shot_himself_after_killing(verb: Token) -> Token | None:
+    """"himself" in "killed his wife and son before shooting himself", "killed his wife and then shot himself in
+    the head": a killer's suicide told after the killing, counted among the dead like "turned the gun on himself"
+    (and with the same exception: words after it that say he lived). "Shot his wife and then shot himself" (no
+    one said killed) stays someone shot."""
+    own = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("himself", "herself")), None)
+    if own is None:
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("before", "after"):
+        head = head.head
+    elif verb.dep_ != "conj":
+        return None
+    lemma = head.lemma_.lower()
+    if not (_a_killing(lemma) or (lemma == "shoot" and any(c.lower_ in FATAL_ADVERBS for c in head.children))):
+        return None
+    sent = sentence_of(verb)
+    if _SURVIVED.search(sent.doc.text, sent.start_char, max(sent.end_char, own.idx + SURVIVAL_CHARS)):
         return None
     return own
 
@@ -403,6 +427,9 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         # A list the parser hung by apposition: "Two police officers, one civil servant and one resident".
         stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and any(n.dep_ == "nummod" for n in c.children) and not any(n.lower_ == "them" for n in c.subtree))
+        # A list of names so hung: "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin ... were fatally shot".
+        stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                     and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and c.i > t.i + 2)
     return out
 
 
@@ -455,6 +482,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return _toll_slots(cue)
     if (lemma in OF_NOUNS or lemma == "shooting") and cue.pos_ in ("NOUN", "PROPN"):
         return [_of_person(cue)]
+    if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NNS" and _of_person(cue) is not None:
+        return [_of_person(cue)]  # "the deaths of a mother and her two children": each of them (their conjuncts)
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
         verb = cue.head.head
         subjects = _kids(verb, "nsubj", "nsubjpass")
@@ -1083,6 +1112,7 @@ def _mention(event: Event, count: Count, cue: Token, lemma: str, sent: Span) -> 
         name=count.name,
         additive=additive,
         reflexive=reflexive,
+        suicide=lemma == "turn" or (lemma == "shoot" and event.casualty_kind == "killed" and reflexive),
         fresh=fresh,
         by_another=_by_another(count, cue),
         possessive=count.victim_token is not None and any(c.dep_ == "poss" for c in count.victim_token.children),
@@ -1628,7 +1658,7 @@ def _derive_wounded(mentions: list[Mention]) -> list[Event]:
     if all(m.other and not any(o.sentence == m.sentence and o.event.char_start < m.event.char_start for o in mentions)
            for m in shot):  # "A man was killed. Four others were shot": besides the dead told before them (not
         killed = [k for k in killed if k.sentence >= min(m.sentence for m in shot)]  # "killed him and shot two others")
-    killed = [k for k in killed if k.event.cue != "turn"]  # the one who turned the gun on himself is none of those he shot
+    killed = [k for k in killed if not k.suicide]  # the one who turned the gun on himself is none of those he shot
     surviving = sum(m.event.casualty_count or 0 for m in shot) - sum(m.event.casualty_count or 0 for m in killed)
     named = sum(m.event.casualty_count or 0 for m in wounded)
     if surviving < named or (surviving == named and len({m.sentence for m in wounded}) <= 1):
