@@ -650,9 +650,11 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
         if row.subset_of is None and row.count is not None:
             by_sentence[(row.kind, row.sentence)].append(row)
     out: dict[str, Figure] = {}
-    for (kind, _), group in sorted(by_sentence.items(), key=lambda kv: min(r.char_start for r in kv[1])):
+    lede: dict[str, str] = {}
+    for (kind, sentence), group in sorted(by_sentence.items(), key=lambda kv: min(r.char_start for r in kv[1])):
         if kind in out:  # sentences in text order: the first one wins
             continue
+        lede[kind] = sentence
         if len(group) == 1:
             out[kind] = _figure_of(group[0])
             continue
@@ -662,7 +664,16 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
         top = max(group, key=lambda r: (r.count, -r.char_start))
         out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
                            any(r.high is None for r in group))
+    if "killed" in out and not _SHOOTER.search(lede["killed"]):
+        shooter = next((r for r in rows if r.kind == "killed" and r.subset_of is None and r.count == 1
+                        and r.sentence != lede["killed"] and (r.victims or "").lower() in SHOOTER_WORDS), None)
+        if shooter is not None:  # "3 members of family fatally shot" ... "The suspect died after being shot by
+            out["killed"] = _sum(out["killed"], _figure_of(shooter))  # police": the dead gunman besides them
     return out
+
+
+SHOOTER_WORDS = frozenset({"suspect", "gunman", "shooter"})
+_SHOOTER = re.compile(r"\b(?:suspect|gunman|shooter|himself|herself)\b", re.IGNORECASE)
 
 
 # ---- 3. joining ----------------------------------------------------------------------------------------

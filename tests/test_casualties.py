@@ -1430,3 +1430,11 @@ def test_victims_listed_by_name_or_as_the_deaths_of_several_all_count():
                            "fatally shot in a mobile home on Savannah Highway.")) == 3
     assert toll(dated_rows("Police are investigating the shooting deaths of a mother, son and daughter.")) == 3
     assert toll(dated_rows("Tyreke Borel, 19, was shot and killed on Friday. Borel was a student.")) == 1
+
+
+def test_a_list_of_people_counts_each_and_a_breakdown_after_a_comma_counts_once():
+    assert toll(rows("Two men, a woman and a child were killed.")) == 4  # the parser hangs "a woman" by apposition
+    assert toll(rows("A man, a woman and two children were killed in the attack.")) == 4
+    assert toll(rows("Three people, two men and a woman, were killed.")) == 3  # "two men" a conjunct: still parts
+    assert toll(rows("Police said four men were shot. Two of those men, 23-year-old Juan Carlos Saenz-Ponce and 24 year "
+                     "old Daniel Chumacero, died after the shooting.")) == 2

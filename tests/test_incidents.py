@@ -20,6 +20,7 @@ from eventwire.load.incident_evidence import Evidence, evidence_of
 from eventwire.load.incident_rules import (
     Row,
     article_reports,
+    report_figures,
     reports_incident,
     supported_place,
     trusted_day,
@@ -420,6 +421,17 @@ def test_one_victim_over_the_weekend_is_an_incident_and_a_weekends_tally_is_not(
     one_shooting = _row("e4", "Drugs may have been at the center of a Liberty City shooting over the weekend which left "
                               "two women dead.", count=2)
     assert reports_incident(one_shooting)  # "a shooting over the weekend": one incident the weekend dates
+
+
+def test_a_gunman_killed_after_the_lede_is_one_more_of_the_reports_dead():
+    lede = _row("e1", "Police: 3 members of family fatally shot.", count=3, victims="members")
+    again = _row("e2", "Three of four members of a family were shot and killed.", count=3, subset_of="e1")
+    gunman = _row("e3", "The suspect died after being shot by police.", victims="suspect")
+    assert report_figures([lede, again, gunman])["killed"].best == 4
+    told = _row("e1", "Four dead, including the suspect, in a family shooting.", count=4)
+    assert report_figures([told, gunman])["killed"].best == 4  # the lede counted him already
+    third = _row("e3", "The third suspect was pronounced dead at the scene.", victims="third suspect")
+    assert report_figures([lede, third])["killed"].best == 3  # one of several suspects: not "the gunman" told apart
 
 
 def test_a_period_of_other_incidents_in_the_sentence_makes_no_aggregate():

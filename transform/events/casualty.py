@@ -427,6 +427,11 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         # A list the parser hung by apposition: "Two police officers, one civil servant and one resident".
         stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"
                      and any(n.dep_ == "nummod" for n in c.children) and not any(n.lower_ == "them" for n in c.subtree))
+        # Or a list of people: "Two men, a woman and a child were killed" (the woman an apposition, the child her
+        # conjunct), after a counted or indefinite head, not "the victims, a man and a woman" (a breakdown).
+        if t.pos_ == "NOUN" and any(n.dep_ == "nummod" or (n.dep_ == "det" and n.lower_ in ("a", "an")) for n in t.children):
+            stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and is_person_noun(c)
+                         and any(n.dep_ == "conj" for n in c.children) and c not in stack and c not in out)
         # A list of names so hung: "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin ... were fatally shot".
         stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                      and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and c.i > t.i + 2)
@@ -441,12 +446,18 @@ def _breakdown(slot: Token) -> set[int]:
     women -- were wounded", "three others, two men and a woman"): parts of that count, not more people. Only
     under a word for anyone, and only where the parts add up to it ("Two police officers, one civil servant and
     one resident" is a list of four)."""
-    if slot.lemma_.lower() not in BREAKDOWN_HEADS and slot.lower_ not in BREAKDOWN_HEADS:
+    partitive = slot.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in slot.children)
+    if slot.lemma_.lower() not in BREAKDOWN_HEADS and slot.lower_ not in BREAKDOWN_HEADS and not partitive:
         return set()
     whole = read_count(slot)
     if whole is None or whole.number_token is None:
         return set()
     parts, stack = [], [c for c in slot.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+    if not stack:  # "Two of those men, Juan Saenz-Ponce, 23, and Daniel Chumacero, 24, died", "Three people, two
+        first = next((c for c in slot.children if c.dep_ == "conj"), None)  # men and a woman": the parser calls the
+        # first part a conjunct after the comma (the parts must still add up to the count)
+        if first is not None and first.left_edge.i > 0 and slot.doc[first.left_edge.i - 1].text == ",":
+            stack = [first]
     while stack:
         part = stack.pop()
         parts.append(part)
