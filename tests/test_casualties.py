@@ -1438,3 +1438,8 @@ def test_a_list_of_people_counts_each_and_a_breakdown_after_a_comma_counts_once(
     assert toll(rows("Three people, two men and a woman, were killed.")) == 3  # "two men" a conjunct: still parts
     assert toll(rows("Police said four men were shot. Two of those men, 23-year-old Juan Carlos Saenz-Ponce and 24 year "
                      "old Daniel Chumacero, died after the shooting.")) == 2
+
+
+def test_a_vehicle_struck_by_gunfire_is_no_one_wounded():
+    assert rows("No students were injured Friday morning when a private school van was struck by gunfire.") == []
+    assert [(e.casualty_kind, e.casualty_count) for e in rows("A man was struck by gunfire.")] == [("wounded", 1)]

@@ -89,6 +89,8 @@ buffalo bison antelope game poultry herd flock
 car vehicle truck bus building house home tree plant crop engine bill deal plan project idea proposal
 motion amendment story rumour rumor light lights power signal call computer phone battery lot bit deal warrant
 order search time
+van minivan suv pickup sedan jeep trailer motorcycle boat ship train plane aircraft helicopter apartment window
+windshield door wall roof store shop restaurant office hotel
 """.split())
 """Victim nouns that are not people: animals (hunting tallies: "hunters killed 90,000 deer"), things and
 abstractions a verb of killing can take ("killed the engine", "killed the bill")."""
