@@ -9,9 +9,10 @@ killed 250", "since the offensive began", "in the same period", see `transform/e
 an earlier incident an article recalls (`recalled`: its day and place are not the article's), an aggregate
 (`is_aggregate` where the
 schema has it, or a sentence that ties the figure to a period, an area or several incidents: "this year",
-"last year", "so far", "since ...", "every year", "in 2015", "over the weekend" (but for one victim, whom the
-weekend only dates), "in three separate shootings",
-"during that time", "in the past two days", "across the occupied West Bank"), a toll of a war or a country
+"last year", "so far", "since ...", "every year", "in 2015", "over the weekend" (but for one victim or after
+"a shooting", which the weekend only dates), "in three separate shootings",
+"during that time", "in the past two days", "across the occupied West Bank"; not a period of other incidents a
+clause recalls: "on a block where three other homicides have taken place in the past 18 months"), a toll of a war or a country
 (`_a_toll_of_many`: `MANY_TOLL` or more not dated within a week of publication by its own sentence or
 paragraph, "Israel's bombardment has killed more than 18,000", "The bombing killed 256 Palestinians", "More than
 17,000 people have died" after an earthquake, "About 15,000 Palestinians were killed" in 1948; or, not dated by
@@ -46,7 +47,9 @@ part of, and rows of one sentence stay together. A report's figure for a kind: t
 that are not subsets add up ("a man and a teenage boy died": 2), and later sentences restate or add
 context, so the report takes the figure of its first sentence that gives one (the lede: "2 dead, 2
 wounded in New Orleans ... a man and a teenage boy have died" is 2, not 4; "Justin Burns, 14" read as a
-toll further down changes nothing). Figures that restate each other inside one article thus never add
+toll further down changes nothing), and a dead gunman a later sentence tells apart ("The suspect died after
+being shot by police") adds one where the lede names no suspect, gunman or shooter and no "himself" (the dead
+GVA counts). Figures that restate each other inside one article thus never add
 up; subsets and running tolls never count. `low`/`high` are that sentence's bounds; a vague amount
 ("several") or an open one ("at least 3") is marked as such.
 
@@ -673,6 +676,8 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
 
 
 SHOOTER_WORDS = frozenset({"suspect", "gunman", "shooter"})
+"""The one who fired, where a row names no one else (lexicon.SUSPECT_NOUNS is wider: a robber or an intruder
+killed is often the lede's own victim; measured on GVA, the wider set adds two wrong dead for each right one)."""
 _SHOOTER = re.compile(r"\b(?:suspect|gunman|shooter|himself|herself)\b", re.IGNORECASE)
 
 
