@@ -2,13 +2,18 @@
 
 How it reads a sentence: find a casualty cue (kill, die, wound, "death toll", "claimed ... lives", "pronounced
 dead", "succumbed to his injuries", "fatally shot", "shot in the leg", "in critical condition", "turned the gun on
-himself": the shooter, one more of the dead unless the words after say someone lived...), find the slot
+himself" or "killed his wife before shooting himself": the shooter, one more of the dead unless the words after
+say someone lived...), find the slot
 that holds its victims (the passive subject, the object, the subject of "die"...), and read the count phrase
 there (`casualty_counts.read_count`): a number, or one person ("a man", "the 17-year-old", "Mark Ruiz", "he").
-Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions are never rows, nor is a
-rank in a series ("the third child to die in the city this week"). Conjoined
-groups ("2 soldiers and 3 civilians") are separate rows; "including two civilians" is a row whose `subset_of` is
-the larger count's key.
+Victims are people: animals ("hunters killed 90,000 deer"), things and abstractions ("a van was struck by
+gunfire") are never rows, nor is a rank in a series ("the third child to die in the city this week"), a death of
+illness or in a road crash ("died of an apparent heart attack while hunting"), or a near miss ("barely missed
+killing"). Conjoined groups ("2 soldiers and 3 civilians", and lists the parser hangs by apposition: "Two men, a
+woman and a child") are separate rows; "including two civilians" and a breakdown after a comma ("Three people, two
+men and a woman") are rows whose `subset_of` is the larger count's key. A death a vigil, memorial or tribute
+remembers ("The vigil honored X, who died after he was shot") is of an earlier incident (`recalled`) where the
+article tells of one of its own.
 
 Across the article, `casualty_links.link` decides which rows are new victims and which restate, sum up or are
 part of others (a closing tally, a name for a victim already counted, "he", another source's figure in
