@@ -1443,3 +1443,9 @@ def test_a_list_of_people_counts_each_and_a_breakdown_after_a_comma_counts_once(
 def test_a_vehicle_struck_by_gunfire_is_no_one_wounded():
     assert rows("No students were injured Friday morning when a private school van was struck by gunfire.") == []
     assert [(e.casualty_kind, e.casualty_count) for e in rows("A man was struck by gunfire.")] == [("wounded", 1)]
+
+
+def test_a_death_sentence_or_a_fright_kills_no_one():
+    assert rows("Jesus was sentenced to death by Pontius Pilate.") == []
+    assert rows("The court sentenced two men to death.") == []
+    assert toll(rows("Two men were stabbed to death.")) == 2

@@ -178,7 +178,8 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "killed", "find"
         if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed", "shoot"
-        if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in tok.children):
+        if lemma not in NOT_TO_DEATH and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.lower_ == "death" for g in c.children) for c in tok.children):
             return "killed", lemma  # "beaten to death", "stabbed to death"
         if low in ("injured", "wounded") and tok.tag_ == "VBN":
             return "wounded", lemma
@@ -226,6 +227,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
         return NOUN_KINDS[lemma], lemma
     return None
 
+
+NOT_TO_DEATH = frozenset({"sentence", "condemn", "scare", "frighten", "bore", "threaten"})
+"""Verbs whose "to death" kills no one: "sentenced to death" (a sentence, not an execution), "scared to death"."""
 
 WEAPONS = frozenset("gun weapon rifle pistol handgun shotgun firearm revolver".split())
 _SURVIVED = re.compile(r"\b(?:surviv|critical|stable|satisfactory|serious condition|treated|recovering|hospitali[sz]ed|"
