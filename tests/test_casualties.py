@@ -1449,3 +1449,11 @@ def test_a_death_sentence_or_a_fright_kills_no_one():
     assert rows("Jesus was sentenced to death by Pontius Pilate.") == []
     assert rows("The court sentenced two men to death.") == []
     assert toll(rows("Two men were stabbed to death.")) == 2
+
+
+def test_a_subject_the_parser_hung_elsewhere_and_injuries_hung_on_the_hospital_are_read():
+    found = rows("In a shooting caught on Facebook Live, a 2-year-old boy and a 26-year-old man were killed and a "
+                 "pregnant woman was wounded when a gunman opened fire.")
+    assert sorted((e.casualty_kind, e.casualty_count) for e in found) == [("killed", 1), ("killed", 1), ("wounded", 1)]
+    assert [(e.casualty_kind, e.casualty_count) for e in rows("Another child was taken to a local hospital with minor "
+                                                               "injuries.")] == [("wounded", 1)]

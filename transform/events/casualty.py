@@ -343,7 +343,11 @@ def _with_wounds(noun: Token) -> Token | None:
         return noun.head.head  # "was treated for gunshot wounds"
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
         return noun.head.head
-    return None
+    place = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+    if place is not None and place.lemma_.lower() in ("hospital", "center", "centre") and place.dep_ == "pobj" \
+            and place.head.dep_ == "prep" and place.head.head.pos_ in ("VERB", "AUX"):
+        return place.head.head  # "was taken to a local hospital with minor injuries" (the parser hangs "with" on
+    return None  # the hospital)
 
 
 def _suffering_from(noun: Token) -> Token | None:
@@ -480,7 +484,25 @@ def _breakdown(slot: Token) -> set[int]:
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
     """The tokens that hold the victims of a cue, before reading any count ("who" stands for its noun)."""
     slots = [s for s in _slots(cue, lemma) if s is not None]
+    if not slots and cue.pos_ in ("VERB", "AUX"):
+        lost = _lost_subject(cue)
+        return [lost] if lost is not None else []
     return [_antecedent(s) if s.lower_ in ("who", "that", "whom") else s for s in slots]
+
+
+def _lost_subject(cue: Token) -> Token | None:
+    """The subject of a passive cue the parser hung elsewhere ("In a shooting caught on Facebook Live, a 2-year-old
+    boy and a 26-year-old man were killed": "boy" made an apposition of "Live"): the person noun right before its
+    auxiliary, from the first of its conjuncts."""
+    aux = next((c for c in cue.children if c.dep_ == "auxpass" and c.i < cue.i), None)
+    if aux is None or aux.i == 0:
+        return None
+    noun = cue.doc[aux.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or not (is_person_noun(noun) or noun.ent_type_ == "PERSON"):
+        return None
+    while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun if is_person_noun(noun) or noun.ent_type_ == "PERSON" else None
 
 
 def _antecedent(who: Token) -> Token:
