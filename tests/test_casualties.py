@@ -1457,3 +1457,7 @@ def test_a_subject_the_parser_hung_elsewhere_and_injuries_hung_on_the_hospital_a
     assert sorted((e.casualty_kind, e.casualty_count) for e in found) == [("killed", 1), ("killed", 1), ("wounded", 1)]
     assert [(e.casualty_kind, e.casualty_count) for e in rows("Another child was taken to a local hospital with minor "
                                                                "injuries.")] == [("wounded", 1)]
+    assert [(e.casualty_kind, e.casualty_count) for e in rows("His sister was treated at a hospital for superficial "
+                                                               "wounds to her arm.")] == [("wounded", 1)]
+    assert [(e.casualty_kind, e.casualty_count) for e in rows("A 15-month-old in the minivan was also struck but "
+                                                               "suffered injuries that weren't life-threatening.")] == [("wounded", 1)]

@@ -343,11 +343,12 @@ def _with_wounds(noun: Token) -> Token | None:
         return noun.head.head  # "was treated for gunshot wounds"
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and is_person_noun(noun.head.head):
         return noun.head.head
-    place = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else None
+    place = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("with", "for") else None
     if place is not None and place.lemma_.lower() in ("hospital", "center", "centre") and place.dep_ == "pobj" \
-            and place.head.dep_ == "prep" and place.head.head.pos_ in ("VERB", "AUX"):
-        return place.head.head  # "was taken to a local hospital with minor injuries" (the parser hangs "with" on
-    return None  # the hospital)
+            and place.head.dep_ == "prep" and place.head.head.pos_ in ("VERB", "AUX") and (
+            noun.head.lower_ == "with" or place.head.head.lemma_.lower() in ("treat", "hospitalize", "hospitalise")):
+        return place.head.head  # "was taken to a local hospital with minor injuries", "was treated at a hospital for
+    return None  # superficial wounds" (the parser hangs "with" or "for" on the hospital)
 
 
 def _suffering_from(noun: Token) -> Token | None:
@@ -543,7 +544,9 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return _sufferers(_suffering_from(cue))  # "four people are recovering from gunshot wounds"
     if cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.lemma_.lower() in WOUND_VERBS and lemma in ("wound", "injury", "kill"):
         return (_subjects(cue.head) or _kids(cue.head, "nsubjpass")
-                or (_sufferers(cue.head) if cue.head.dep_ in ("acl", "advcl") else []))  # "another man suffered a gunshot wound"
+                or (_sufferers(cue.head) if cue.head.dep_ in ("acl", "advcl") else [])  # "another man suffered a gunshot wound"
+                or (_kids(cue.head.head, "nsubjpass") if cue.head.dep_ == "conj" else []))  # "a 15-month-old was
+        # also struck but suffered injuries"
     if lemma in ("fatality", "death", "dead") and cue.pos_ in ("NOUN", "PROPN"):
         coded = _coded_as(cue)
         if coded is not None:
