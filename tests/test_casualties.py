@@ -1436,6 +1436,8 @@ def test_a_list_of_people_counts_each_and_a_breakdown_after_a_comma_counts_once(
     assert toll(rows("Two men, a woman and a child were killed.")) == 4  # the parser hangs "a woman" by apposition
     assert toll(rows("A man, a woman and two children were killed in the attack.")) == 4
     assert toll(rows("Three people, two men and a woman, were killed.")) == 3  # "two men" a conjunct: still parts
+    hurt = rows("Two police officers and three others -- two men and a woman -- also were wounded.")
+    assert sum(e.casualty_count for e in hurt if e.subset_of is None) == 5  # the breakdown of a conjunct's count
     assert toll(rows("Police said four men were shot. Two of those men, 23-year-old Juan Carlos Saenz-Ponce and 24 year "
                      "old Daniel Chumacero, died after the shooting.")) == 2
 

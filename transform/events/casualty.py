@@ -470,7 +470,7 @@ def _breakdown(slot: Token) -> set[int]:
     if not stack:  # "Two of those men, Juan Saenz-Ponce, 23, and Daniel Chumacero, 24, died", "Three people, two
         first = next((c for c in slot.children if c.dep_ == "conj"), None)  # men and a woman": the parser calls the
         # first part a conjunct after the comma (the parts must still add up to the count)
-        if first is not None and first.left_edge.i > 0 and slot.doc[first.left_edge.i - 1].text == ",":
+        if first is not None and first.left_edge.i > 0 and slot.doc[first.left_edge.i - 1].text in (",", "--", "—", "–"):
             stack = [first]
     while stack:
         part = stack.pop()
@@ -1014,11 +1014,11 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
         reporter = _reported_by(cue)
         parents: list[Mention] = []
         parent_tokens: set[int] = set()
+        owner: dict[int, Mention] = {}  # a breakdown's parts → the count they break down (`_breakdown`)
         for slot in _victim_slots(cue, lemma):
             own_adjective = (cue.dep_ == "amod" and cue.head.i == slot.i and slot.dep_ in ("nsubj", "nsubjpass")
                              and (_cue_kind(slot.head) or (kind,))[0] != kind)  # "Four dead and 11 wounded": "dead" is Four's
             both = any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in slot.children)  # "Both Bell and his daughter": one count of 2
-            parts = _breakdown(slot)
             described = cue.dep_ == "amod" and cue.head.i == slot.i and cue.i < slot.i  # "the injured boy and two
             # others": the adjective is the boy's, not the others'
             for group in ([slot] if own_adjective or both or described else _with_conjuncts(slot)):
@@ -1054,11 +1054,14 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue  # "the third child to die in the city this week": a rank in a series, no one more
                 used.update((t.i, kind) for t in count.tokens)
                 parent_tokens.update(t.i for t in count.tokens)
-                part_of = parents[0].event.key if group.i in parts and parents else None  # "four victims -- two men and
+                part_of = owner[group.i].event.key if group.i in owner else None  # "four victims -- two men and
                 event = _event(count, kind, lemma, cue, sent, group.i == slot.i, is_cumulative=cumulative or _aggregate(cue, count)
                                or (campaign and (count.amount.count or 0) >= CAMPAIGN_MIN),
                                reported_by=reporter, subset_of=part_of)  # two women": the four, told apart
-                parents.append(_mention(event, count, cue, lemma, sent))
+                mention = _mention(event, count, cue, lemma, sent)
+                parents.append(mention)
+                for i in _breakdown(group):  # (of any group: "Two police officers and three others -- two men and
+                    owner.setdefault(i, mention)  # a woman --")
         if any(p.event.is_cumulative for p in parents):  # "a gunman killed three people and himself last month"
             for p in parents:
                 p.event.is_cumulative = True
