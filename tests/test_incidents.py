@@ -411,6 +411,39 @@ def test_two_reports_dated_only_by_publication_days_apart_join_in_one_town_with_
     assert joins(named, first)  # a namesake town one report was geocoded to, and the victim's name in both (rule b)
 
 
+def test_a_charge_naming_a_victim_joins_its_killing_in_one_town_within_weeks():
+    """"Baby, 20-year-old man killed in south Minneapolis shooting", and four days later "Teen charged with murder in
+    shooting deaths of baby, man", whose figure names one of the two dead: one name in common (weak evidence) and
+    figures that differ kept them apart; a charge naming a victim the other report names is the same killing."""
+    from eventwire.load.incident_rules import Incident, decide
+
+    town = gazetteer.lookup("Minneapolis")
+
+    def report(article: str, published: date, count: int, sentence: str, title: str, names: set[str],
+               victims: frozenset[str] = frozenset()):
+        row = Row(f"{article}-e1", article, "killed", count, low=count, high=count, sentence=sentence, published=published,
+                  event_date=published, date_source="published", location=town.canonical, latitude=town.latitude,
+                  longitude=town.longitude, place_named=True, title=title)
+        [rep] = article_reports([row])
+        rep.evidence = Evidence(frozenset(names), victims, frozenset(), frozenset())
+        return rep
+
+    def joins(later, first):
+        incident = Incident("i1")
+        incident.add(first, first.evidence)
+        return decide(later, incident, lambda r: r.evidence) is not None
+
+    first = report("a1", SUN, 2, "A baby and a 20-year-old man were killed.", "Baby, man killed in Minneapolis shooting",
+                   {"gustav christianson", "julia johnson"})
+    charged = report("a2", SUN + timedelta(days=4), 1, "A teen was charged in the death of Gustav Christianson, 20.",
+                     "Teen charged with murder in shooting deaths of baby, man", {"gustav christianson", "todd wilson"},
+                     frozenset({"gustav christianson"}))
+    assert joins(charged, first)
+    other = report("a3", SUN + timedelta(days=4), 1, "Gustav Christianson, 20, was killed on Lake Street.",
+                   "Man killed on Lake Street", {"gustav christianson", "todd wilson"}, frozenset({"gustav christianson"}))
+    assert not joins(other, first)  # no charge, no arrest: one name in common and figures that differ
+
+
 def test_one_victim_over_the_weekend_is_an_incident_and_a_weekends_tally_is_not():
     one = _row("e1", "A man charged in the shooting death of a 14-year-old boy over the weekend was released.")
     assert reports_incident(one)
