@@ -107,9 +107,10 @@ West Bank –" over an article that tells of Jenin and Nablus), and that town st
   "49 killed" at Orlando's Pulse nightclub; not two strikes that each killed ten in one city weeks apart). Months apart
   (beyond the follow-up window) and not in one town, names alone are weak evidence: the officials,
   spokespeople and commentators conflict news quotes about every incident; a victim named with an age, a
-  street or the wording (`beyond_names`) stays strong. In one town within the follow-up window, a report of an
+  street or the wording (`beyond_names`) stays strong. In one town up to `LONG_DAYS` apart, a report of an
   arrest, a charge or a trial (`_a_court_story`) that shares with the other a victim either names with an age is
-  strong evidence ("Teen charged with murder in shooting deaths of baby, man" naming one of the two dead).
+  strong evidence ("Teen charged with murder in shooting deaths of baby, man" naming one of the two dead; "$1M
+  bond for second man charged with double murder" ten months after "2 dead, 8 wounded").
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
   and no more killed plus wounded than before (a wounded victim died), or only the wounded differ and one
@@ -1144,9 +1145,9 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             same_toll = True  # the same mass-casualty toll: stronger evidence, and strong within one town's reach
             strength = (STRONG if place in (SAME_PLACE, SAME_AREA) and (rel == NEAR or rel == FOLLOW and (
                 strength > NONE or _one_title_word(mine, theirs, common))) else min(STRONG, strength + 1))
-        if (strength == WEAK and place == SAME_PLACE and rel in (NEAR, FOLLOW) and victim_named(mine, theirs, common)
+        if (strength == WEAK and place == SAME_PLACE and rel in (NEAR, FOLLOW, LONG) and victim_named(mine, theirs, common)
                 and (_a_court_story(report) or _a_court_story(member))):
-            strength = STRONG  # in one town within weeks, a charge or an arrest naming a victim the other names: the
+            strength = STRONG  # in one town, a charge, an arrest or a trial naming a victim the other names: the
             # same killing ("Teen charged with murder in shooting deaths of baby, man" names one of the two dead)
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)

@@ -442,6 +442,10 @@ def test_a_charge_naming_a_victim_joins_its_killing_in_one_town_within_weeks():
     other = report("a3", SUN + timedelta(days=4), 1, "Gustav Christianson, 20, was killed on Lake Street.",
                    "Man killed on Lake Street", {"gustav christianson", "todd wilson"}, frozenset({"gustav christianson"}))
     assert not joins(other, first)  # no charge, no arrest: one name in common and figures that differ
+    trial = report("a4", SUN + timedelta(days=200), 1, "Gustav Christianson, 20, was killed in October.",
+                   "Trial begins for teen charged in double killing", {"gustav christianson", "todd wilson"},
+                   frozenset({"gustav christianson"}))
+    assert joins(trial, first)  # a trial months later, in the same town
 
 
 def test_one_victim_over_the_weekend_is_an_incident_and_a_weekends_tally_is_not():
