@@ -670,11 +670,11 @@ def report_figures(rows: Sequence[Row]) -> dict[str, Figure]:
         top = max(group, key=lambda r: (r.count, -r.char_start))
         out[kind] = Figure(best, low, high, top.event_id, any(r.qualifier == "vague" for r in group),
                            any(r.high is None for r in group))
-    if "killed" in out and not _SHOOTER.search(lede["killed"]):
-        shooter = next((r for r in rows if r.kind == "killed" and r.subset_of is None and r.count == 1
-                        and r.sentence != lede["killed"] and (r.victims or "").lower() in SHOOTER_WORDS), None)
-        if shooter is not None:  # "3 members of family fatally shot" ... "The suspect died after being shot by
-            out["killed"] = _sum(out["killed"], _figure_of(shooter))  # police": the dead gunman besides them
+    if "killed" in out:
+        shooter = next((r for r in rows if r.victims is not None and r.kind == "killed" and r.victims.lower() in SHOOTER_WORDS
+                        and r.subset_of is None and r.count == 1 and r.sentence != lede["killed"]), None)
+        if shooter is not None and not _SHOOTER.search(lede["killed"]):  # "3 members of family fatally shot" ...
+            out["killed"] = _sum(out["killed"], _figure_of(shooter))  # "The suspect died after being shot by police"
     return out
 
 
