@@ -1463,3 +1463,11 @@ def test_a_subject_the_parser_hung_elsewhere_and_injuries_hung_on_the_hospital_a
                                                                "wounds to her arm.")] == [("wounded", 1)]
     assert [(e.casualty_kind, e.casualty_count) for e in rows("A 15-month-old in the minivan was also struck but "
                                                                "suffered injuries that weren't life-threatening.")] == [("wounded", 1)]
+
+
+def test_wounds_from_an_attack_are_no_illness_and_shoot_someone_dead_reads_the_victim():
+    """"died of gunshot wounds he sustained in an attack" read "attack" (as in "heart attack") as an illness and lost
+    the policeman; "shoot the driver dead" parsed the driver as the subject of "dead"."""
+    assert toll(rows("A policeman died of gunshot wounds he sustained in an attack in Al-Arish on Tuesday.")) == 1
+    assert rows("An 85-year-old man died of an apparent heart attack while hunting.") == []
+    assert toll(rows("Armed men hijack a vehicle and shoot the driver dead.")) == 1

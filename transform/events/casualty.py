@@ -525,6 +525,10 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return _toll_slots(cue)
     if (lemma in OF_NOUNS or lemma == "shooting") and cue.pos_ in ("NOUN", "PROPN"):
         return [_of_person(cue)]
+    if cue.pos_ in ("VERB", "AUX"):
+        dead = next((c for c in cue.children if c.lower_ == "dead" and c.dep_ in ("ccomp", "xcomp")), None)
+        if dead is not None and _kids(dead, "nsubj"):
+            return _kids(dead, "nsubj")  # "shoot the driver dead", the driver parsed as the subject of "dead"
     if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NNS" and _of_person(cue) is not None:
         return [_of_person(cue)]  # "the deaths of a mother and her two children": each of them (their conjuncts)
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
@@ -1373,7 +1377,7 @@ def _of_an_illness(cue: Token) -> bool:
     hunting"), or in a road crash ("died in a single vehicle wreck"): no casualty of violence, whoever died."""
     for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
-                t.lemma_.lower() in ILLNESSES for t in prep.subtree):
+                _an_illness(t) for t in prep.children if t.dep_ in ("pobj", "conj")):
             return True
         if prep.dep_ == "prep" and prep.lower_ == "in" and any(
                 t.dep_ == "pobj" and t.lemma_.lower() in ROAD_CRASHES for t in prep.children):
@@ -1382,6 +1386,17 @@ def _of_an_illness(cue: Token) -> bool:
 
 
 ROAD_CRASHES = frozenset({"crash", "wreck", "collision"})
+_ORGANS = frozenset({"heart", "cardiac", "kidney", "liver", "lung", "respiratory", "organ", "renal"})
+
+
+def _an_illness(noun: Token) -> bool:
+    """What someone "died of": an illness ("cancer", "complications") or an organ's "attack"/"failure" ("an
+    apparent heart attack"), not "gunshot wounds he sustained in an attack"."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("attack", "failure"):
+        return any(c.lower_ in _ORGANS for c in noun.children if c.dep_ in ("compound", "amod"))
+    return lemma in ILLNESSES and lemma not in ("heart",) or any(
+        c.dep_ == "conj" and _an_illness(c) for c in noun.children)
 
 
 def _violent_paragraph(sent: Span) -> bool:
