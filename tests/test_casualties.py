@@ -1471,3 +1471,8 @@ def test_wounds_from_an_attack_are_no_illness_and_shoot_someone_dead_reads_the_v
     assert toll(rows("A policeman died of gunshot wounds he sustained in an attack in Al-Arish on Tuesday.")) == 1
     assert rows("An 85-year-old man died of an apparent heart attack while hunting.") == []
     assert toll(rows("Armed men hijack a vehicle and shoot the driver dead.")) == 1
+
+
+def test_victims_in_addition_to_the_object_count_too():
+    assert toll(rows("Unknown gunmen shot and killed 1 council member in addition to 3 of his guards in Logar.")) == 4
+    assert toll(rows("Gunmen killed a man in addition to stealing his car.")) == 1

@@ -488,7 +488,17 @@ def _victim_slots(cue: Token, lemma: str) -> list[Token]:
     if not slots and cue.pos_ in ("VERB", "AUX"):
         lost = _lost_subject(cue)
         return [lost] if lost is not None else []
+    if slots and cue.pos_ in ("VERB", "AUX"):
+        slots += [t for t in _in_addition_to(cue) if t not in slots]
     return [_antecedent(s) if s.lower_ in ("who", "that", "whom") else s for s in slots]
+
+
+def _in_addition_to(verb: Token) -> list[Token]:
+    """Victims the verb adds "in addition to" its object: "killed 1 council member in addition to 3 of his guards"."""
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+            for a in c.children if a.dep_ == "pobj" and a.lower_ == "addition"
+            for to in a.children if to.dep_ == "prep" and to.lower_ == "to"
+            for p in to.children if p.dep_ == "pobj"]
 
 
 def _lost_subject(cue: Token) -> Token | None:
