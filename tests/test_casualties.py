@@ -1476,3 +1476,13 @@ def test_wounds_from_an_attack_are_no_illness_and_shoot_someone_dead_reads_the_v
 def test_victims_in_addition_to_the_object_count_too():
     assert toll(rows("Unknown gunmen shot and killed 1 council member in addition to 3 of his guards in Logar.")) == 4
     assert toll(rows("Gunmen killed a man in addition to stealing his car.")) == 1
+
+
+def test_wire_note_shapes_the_parser_misreads_still_give_their_dead():
+    """ACLED notes: "shot dead an IDP civilian" with "shot" parsed as a noun; a date the parser made the subject
+    ("Around 27 April 2020, in Timoteo, a drug trafficker was found dead"); a tally without a comma."""
+    assert toll(rows("On 1 May 2020, gunmen riding a motorcycle shot dead an IDP civilian in the town of Mastumeh.")) == 1
+    assert toll(rows("Around 27 April 2020, in Timoteo, Minas Gerais, a drug trafficker was found dead in Nova Primavera "
+                     "neighborhood.")) == 1
+    tally = rows("A mob attacked a youth and 3 others in Jathol village. 1 killed 3 injured.")
+    assert sorted((e.casualty_kind, e.casualty_count) for e in tally) == [("killed", 1), ("wounded", 3)]

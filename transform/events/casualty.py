@@ -485,9 +485,10 @@ def _breakdown(slot: Token) -> set[int]:
 def _victim_slots(cue: Token, lemma: str) -> list[Token]:
     """The tokens that hold the victims of a cue, before reading any count ("who" stands for its noun)."""
     slots = [s for s in _slots(cue, lemma) if s is not None]
-    if not slots and cue.pos_ in ("VERB", "AUX"):
-        lost = _lost_subject(cue)
-        return [lost] if lost is not None else []
+    verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head if cue.dep_ in ("oprd", "acomp") else None
+    if verb is not None and all(s.ent_type_ in ("DATE", "TIME") and s.pos_ == "PROPN" for s in slots):  # none, or a
+        lost = _lost_subject(verb)  # date the parser made the subject: "Around 27 April 2020, in Timoteo, a drug
+        return [lost] if lost is not None else []  # trafficker was found dead"
     if slots and cue.pos_ in ("VERB", "AUX"):
         slots += [t for t in _in_addition_to(cue) if t not in slots]
     return [_antecedent(s) if s.lower_ in ("who", "that", "whom") else s for s in slots]
@@ -572,6 +573,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     if cue.pos_ == "ADJ" and cue.lower_ in ADJ_KINDS:
         if any(c.dep_ in ("nummod", "det", "quantmod") for c in cue.children):
             return [cue]
+        if cue.dep_ == "ROOT" and _kids(cue, "dobj"):
+            return _kids(cue, "dobj")  # "gunmen riding a motorcycle shot dead an IDP civilian", "shot" parsed as a noun
         if cue.dep_ == "amod":
             if cue.head.ent_type_ in ("DATE", "TIME") and cue.i > 0 and cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN"):
                 before = cue.doc[cue.i - 1]  # "left a man and woman dead Thursday" (parsed as "dead Thursday")
@@ -973,7 +976,7 @@ NEUTRAL_CUES = {"die", "succumb", "lose", "dead", "death", "fatality", "deceased
 _NUM = r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _TALLY_SENTENCE = re.compile(
     rf"^\s*(?:total:?\s+)?(?P<k>{_NUM})\s+(?:fatalit(?:y|ies)|deaths?|dead|killed)"
-    rf"(?:\s*(?:,|and|;)\s*(?P<w>{_NUM})\s+(?:injured|wounded|injuries|hurt))?\s*\.?\s*$", re.I)
+    rf"(?:(?:\s*(?:,|and|;)\s*|\s+)(?P<w>{_NUM})\s+(?:injured|wounded|injuries|hurt))?\s*\.?\s*$", re.I)  # ("1 killed 3 injured")
 
 
 def _tally_sentence(sent: Span, used: set[tuple[int, str]]) -> list[Mention] | None:
