@@ -1011,8 +1011,13 @@ def _shouting(sent: Span) -> bool:
     return len(words) >= 6 and sum(t.is_upper for t in words) >= 0.8 * len(words)
 
 
+_CORRECTED = re.compile(r"\b(?:proved|proven|turned out|was|were)\s+(?:to\s+be\s+)?(?:incorrect|false|wrong|untrue|inaccurate)\b",
+                        re.IGNORECASE)
+"""A sentence that takes a figure back: "Early reports said one person had died, but that proved to be incorrect"."""
+
+
 def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
-    if _shouting(sent):
+    if _shouting(sent) or _CORRECTED.search(sent.text):
         return []
     tally = _tally_sentence(sent, used)
     if tally is not None:
@@ -1065,8 +1070,9 @@ def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention
                     continue
                 if count.reference in ("name", "pronoun", "definite") and not _a_casualty_of_violence(cue, lemma, sent):
                     continue  # "Mandela, who died in 2013": a death, not a casualty figure
-                if lemma in NEUTRAL_CUES and _of_an_illness(cue):
-                    continue  # "an 85-year-old man died of an apparent heart attack while hunting"
+                if (lemma in NEUTRAL_CUES and _of_an_illness(cue)) or (kind == "killed" and _in_a_road_crash(cue)):
+                    continue  # "an 85-year-old man died of an apparent heart attack while hunting", "Two killed in
+                    # Gallatin County crash"
                 if _a_rank(count, cue):
                     continue  # "the third child to die in the city this week": a rank in a series, no one more
                 used.update((t.i, kind) for t in count.tokens)
@@ -1392,6 +1398,12 @@ def _of_an_illness(cue: Token) -> bool:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
                 _an_illness(t) for t in prep.children if t.dep_ in ("pobj", "conj")):
             return True
+    return _in_a_road_crash(cue)
+
+
+def _in_a_road_crash(cue: Token) -> bool:
+    """Killed or dead "in a crash", "in a single vehicle wreck": a road death, no violence."""
+    for prep in cue.children:
         if prep.dep_ == "prep" and prep.lower_ == "in" and any(
                 t.dep_ == "pobj" and t.lemma_.lower() in ROAD_CRASHES for t in prep.children):
             return True
