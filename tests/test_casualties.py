@@ -1438,6 +1438,9 @@ def test_victims_listed_by_name_or_as_the_deaths_of_several_all_count():
 def test_a_list_of_people_counts_each_and_a_breakdown_after_a_comma_counts_once():
     assert toll(rows("Two men, a woman and a child were killed.")) == 4  # the parser hangs "a woman" by apposition
     assert toll(rows("A man, a woman and two children were killed in the attack.")) == 4
+    assert toll(rows("Two officers, a sergeant and a deputy, were killed.")) == 2  # closed by a comma: a breakdown
+    assert toll(rows("Two children, a boy and a girl, were killed.")) == 2
+    assert sum(e.casualty_count for e in rows("Three teens, two boys and a girl, were wounded.") if e.subset_of is None) == 3
     assert toll(rows("Three people, two men and a woman, were killed.")) == 3  # "two men" a conjunct: still parts
     hurt = rows("Two police officers and three others -- two men and a woman -- also were wounded.")
     assert sum(e.casualty_count for e in hurt if e.subset_of is None) == 5  # the breakdown of a conjunct's count

@@ -445,14 +445,23 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         # conjunct), after a counted or indefinite head, not "the victims, a man and a woman" (a breakdown).
         if t.pos_ == "NOUN" and any(n.dep_ == "nummod" or (n.dep_ == "det" and n.lower_ in ("a", "an")) for n in t.children):
             stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and is_person_noun(c)
-                         and any(n.dep_ == "conj" for n in c.children) and c not in stack and c not in out)
+                         and any(n.dep_ == "conj" for n in c.children) and c not in stack and c not in out
+                         and not _closed_apposition(c))
         # A list of names so hung: "Betty Mungin, 55, Alexis Mungin, 29, and Armani Mungin ... were fatally shot".
         stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
                      and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" and c.i > t.i + 2)
     return out
 
 
-BREAKDOWN_HEADS = frozenset({"victim", "people", "person", "other", "others", "individual"})
+def _closed_apposition(part: Token) -> bool:
+    """An apposition closed by a comma or a dash ("Two officers, a sergeant and a deputy, were killed"): a breakdown
+    of the count before it, not more people ("Two men, a woman and a child were killed")."""
+    end = part.right_edge.i + 1
+    return end < len(part.doc) and part.doc[end].text in (",", "--", "—", "–")
+
+
+BREAKDOWN_HEADS = frozenset({"victim", "people", "person", "other", "others", "individual", "child", "children", "kid",
+                             "teen", "teenager", "youth", "juvenile", "minor", "student"})
 
 
 def _breakdown(slot: Token) -> set[int]:
