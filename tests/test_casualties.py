@@ -1407,6 +1407,7 @@ def test_deaths_of_illness_or_a_road_crash_and_near_misses_are_no_casualties():
     assert rows("He barely missed killing a 1-year-old boy sleeping in his crib.") == []
     assert rows("Two killed in Gallatin County crash") == []  # a road death, also under "killed"
     assert rows("Early reports said one person had died in the shooting, but that proved to be incorrect.") == []
+    assert toll(rows("He killed two people, and what he did was wrong, the sheriff said.")) == 2
     assert toll(rows("Two men died in the shooting.")) == 2
 
 

@@ -1020,9 +1020,10 @@ def _shouting(sent: Span) -> bool:
     return len(words) >= 6 and sum(t.is_upper for t in words) >= 0.8 * len(words)
 
 
-_CORRECTED = re.compile(r"\b(?:proved|proven|turned out|was|were)\s+(?:to\s+be\s+)?(?:incorrect|false|wrong|untrue|inaccurate)\b",
-                        re.IGNORECASE)
-"""A sentence that takes a figure back: "Early reports said one person had died, but that proved to be incorrect"."""
+_CORRECTED = re.compile(r"\b(?:(?:proved|proven|turned out)\s+(?:to\s+be\s+)?(?:incorrect|false|wrong|untrue|inaccurate)"
+                        r"|(?:was|were)\s+(?:incorrect|untrue|inaccurate))\b", re.IGNORECASE)
+"""A sentence that takes a figure back: "Early reports said one person had died, but that proved to be incorrect"
+(not "what he did was wrong", said of a killing)."""
 
 
 def _sentence_casualties(sent: Span, used: set[tuple[int, str]]) -> list[Mention]:
