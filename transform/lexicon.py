@@ -103,10 +103,11 @@ SUSPECT_NOUNS = frozenset({
 
 ILLNESSES = frozenset({
     "cancer", "illness", "disease", "complication", "complications", "cause", "causes", "age", "stroke",
-    "attack", "failure", "covid", "covid-19", "coronavirus", "virus", "infection", "pneumonia", "diabetes",
-    "heart", "tumor", "tumour", "leukemia", "dementia", "alzheimer", "aids", "hiv", "sickness", "flu",
+    "covid", "covid-19", "coronavirus", "virus", "infection", "pneumonia", "diabetes",
+    "tumor", "tumour", "leukemia", "dementia", "alzheimer", "aids", "hiv", "sickness", "flu",
 })
-"""What people "died of" that is no violence: an individual's death of these is not a casualty figure."""
+"""What people "died of" that is no violence: an individual's death of these is not a casualty figure (an
+"attack" or a "failure" only of an organ: `casualty._an_illness`)."""
 
 VIOLENCE_LEMMAS = frozenset({
     "shoot", "shooting", "shot", "gunshot", "gunfire", "gunman", "stab", "stabbing", "kill", "killing", "murder",

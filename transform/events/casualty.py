@@ -247,13 +247,14 @@ def _on_himself(verb: Token) -> Token | None:
         return None
     own = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
                 for p in c.children if p.dep_ == "pobj" and p.lower_ in ("himself", "herself")), None)
-    if own is None:
-        return None
-    sent = sentence_of(verb)
-    text = sent.doc.text
-    if _SURVIVED.search(text, sent.start_char, max(sent.end_char, own.idx + SURVIVAL_CHARS)):
-        return None
-    return own
+    return None if own is None or _lived_after(own) else own
+
+
+def _lived_after(own: Token) -> bool:
+    """Whether the sentence of "himself", or the words after it, say someone lived ("... turned the gun on herself.
+    She was treated for a shoulder wound")."""
+    sent = sentence_of(own)
+    return _SURVIVED.search(sent.doc.text, sent.start_char, max(sent.end_char, own.idx + SURVIVAL_CHARS)) is not None
 
 
 def _shot_himself_after_killing(verb: Token) -> Token | None:
@@ -272,10 +273,7 @@ def _shot_himself_after_killing(verb: Token) -> Token | None:
     lemma = head.lemma_.lower()
     if not (_a_killing(lemma) or (lemma == "shoot" and any(c.lower_ in FATAL_ADVERBS for c in head.children))):
         return None
-    sent = sentence_of(verb)
-    if _SURVIVED.search(sent.doc.text, sent.start_char, max(sent.end_char, own.idx + SURVIVAL_CHARS)):
-        return None
-    return own
+    return None if _lived_after(own) else own
 
 
 def _a_place_passive(verb: Token, at: Token) -> bool:
@@ -457,7 +455,11 @@ def _closed_apposition(part: Token) -> bool:
     """An apposition closed by a comma or a dash ("Two officers, a sergeant and a deputy, were killed"): a breakdown
     of the count before it, not more people ("Two men, a woman and a child were killed")."""
     end = part.right_edge.i + 1
-    return end < len(part.doc) and part.doc[end].text in (",", "--", "—", "–")
+    return end < len(part.doc) and part.doc[end].text in _SET_OFF
+
+
+_SET_OFF = (",", "--", "—", "–")
+"""What sets an apposition off from its head, and closes it."""
 
 
 BREAKDOWN_HEADS = frozenset({"victim", "people", "person", "other", "others", "individual", "child", "children", "kid",
@@ -479,7 +481,7 @@ def _breakdown(slot: Token) -> set[int]:
     if not stack:  # "Two of those men, Juan Saenz-Ponce, 23, and Daniel Chumacero, 24, died", "Three people, two
         first = next((c for c in slot.children if c.dep_ == "conj"), None)  # men and a woman": the parser calls the
         # first part a conjunct after the comma (the parts must still add up to the count)
-        if first is not None and first.left_edge.i > 0 and slot.doc[first.left_edge.i - 1].text in (",", "--", "—", "–"):
+        if first is not None and first.left_edge.i > 0 and slot.doc[first.left_edge.i - 1].text in _SET_OFF:
             stack = [first]
     while stack:
         part = stack.pop()
@@ -1403,12 +1405,9 @@ def _a_casualty_of_violence(cue: Token, lemma: str, sent: Span) -> bool:
 
 def _of_an_illness(cue: Token) -> bool:
     """A death of a disease or a heart attack ("died of cancer", "died of an apparent heart attack while
-    hunting"), or in a road crash ("died in a single vehicle wreck"): no casualty of violence, whoever died."""
-    for prep in cue.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
-                _an_illness(t) for t in prep.children if t.dep_ in ("pobj", "conj")):
-            return True
-    return _in_a_road_crash(cue)
+    hunting"): no casualty of violence, whoever died (a road crash: `_in_a_road_crash`, read for every death)."""
+    return any(prep.dep_ == "prep" and prep.lower_ in ("of", "from") and any(
+        _an_illness(t) for t in prep.children if t.dep_ in ("pobj", "conj")) for prep in cue.children)
 
 
 def _in_a_road_crash(cue: Token) -> bool:
@@ -1430,8 +1429,7 @@ def _an_illness(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in ("attack", "failure"):
         return any(c.lower_ in _ORGANS for c in noun.children if c.dep_ in ("compound", "amod"))
-    return lemma in ILLNESSES and lemma not in ("heart",) or any(
-        c.dep_ == "conj" and _an_illness(c) for c in noun.children)
+    return lemma in ILLNESSES or any(c.dep_ == "conj" and _an_illness(c) for c in noun.children)
 
 
 def _violent_paragraph(sent: Span) -> bool:
