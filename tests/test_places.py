@@ -612,3 +612,42 @@ def test_an_outlets_town_and_state_in_a_headline_ending_in_more_words_picks_the_
     result = analyse_article(parse_one("A teen was wounded in Lima on Saturday."), "a", None, title=title)
     (row,) = [e for e in result.events if e.event_type == "casualty"]
     assert (row.location, row.country_code, row.admin1) == ("Lima", "US", "Ohio")
+
+
+@pytest.mark.parametrize(
+    "text, name, admin1, country",
+    [
+        # a district the gazetteer has only among its towns of 500 to 5,000 people; the NER took it for nothing
+        ("On 6 March 2020, 1 soldier was killed following attacks by Taliban militants in Chimtal district, Balkh.",
+         "Chimtal", "Balkh", "AF"),
+        # a one-town note has no clear country: the province written after the district says which one
+        ("On 3 March 2020, 2 policemen were killed following an attack by Taliban militants in Imam Sahib district, "
+         "Kunduz.", "Imam Sahib", "Kunduz", "AF"),
+        # a village no other place of the note locates: every town of its name is in one country
+        ("Boko Haram raided Gudumbali village, killing two and injuring one.", "Gudumbali", "Borno State", "NG"),
+    ],
+)
+def test_districts_and_villages_of_conflict_notes_are_places(text, name, admin1, country):
+    found = {p.name: p for p in find_places(parse_one(text))}
+    assert name in found and (found[name].admin1, found[name].country_code) == (admin1, country)
+    assert found[name].latitude is not None
+
+
+def test_a_settlement_word_after_a_towns_name_is_not_part_of_its_name():
+    found = find_places(parse_one("On 19 March 2020, 25 soldiers were killed in an attack on a base in Qalat city, Zabul."))
+    qalat = next(p for p in found if p.canonical and p.canonical.startswith("Qal"))
+    assert (qalat.name, qalat.char_end - qalat.char_start) == ("Qalat", 5)
+    kept = {p.name for p in find_places(parse_one("A man was shot in Oklahoma City and another in Hempstead Village."))}
+    assert {"Oklahoma City", "Hempstead Village"} <= kept
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("Female prisoners in Damon prison went on hunger strike, the Palestinian prisoners' society said.", "Damon"),
+        # in an American story small towns abroad are never read (its own small towns need their state)
+        ("DAYTON, Ohio — A man was shot at Police Court on Sunday, police in Dayton said.", "Police"),
+    ],
+)
+def test_small_towns_abroad_need_a_settlement_word_or_a_place_of_their_own(text, not_a_place):
+    assert not_a_place not in {p.name for p in find_places(parse_one(text))}

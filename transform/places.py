@@ -14,7 +14,9 @@ that names no state, the one nearest the US city its outlet's web address names 
 its headline ends with ("... - WBRC FOX6 News - Birmingham, AL"); the states a headline names ("4-year-old Iowa
 boy dies") count with the text's, and an outlet's address naming one ("nbcconnecticut.com") as half a vote; a name
 the gazetteer's towns of 5,000+ lack may be a US town of 500+ people in a state the story names ("TRAER, Iowa —",
-"Nicoma Park Police"). In US stories: a state's name is the state
+"Nicoma Park Police"). Outside the US, a name the NER missed or mistook beside a settlement word or after a
+locative preposition may be a town of 500+ people there ("in Chimtal district, Balkh", "raided Gouzoudou village":
+`_settlement_names`), and "Qalat city" is Qalat. In US stories: a state's name is the state
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
 Department"); "the Englewood neighborhood" far from the story's towns is no place, nor, in a US outlet's story, is
@@ -46,9 +48,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .gazetteer import (ALIASES, Place, countries_of, county_key, distance_km, is_known_town, lookup, lookup_in,
-                        normalise, small_us_towns, towns_named, us_city_in, us_city_named, us_county, us_county_states,
-                        us_state)
+from .gazetteer import (ALIASES, Place, admin1_names, countries_of, county_key, distance_km, is_known_town,
+                        known_as_written, lookup, lookup_in, normalise, small_towns_abroad, small_us_towns, towns_named,
+                        us_city_in, us_city_named, us_county, us_county_states, us_state)
 from .headline import headline_town
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
@@ -254,6 +256,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                                         or _longer_name(doc, mention.char_start, False)):
                 mention = None
             if mention is not None:
+                _without_settlement_word(mention)
+            if mention is not None:
                 places.append(mention)
                 covered.update(range(ent.start, ent.end))
         elif ent.label_ == "ORG" and lookup_alias(ent):
@@ -289,8 +293,13 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     places.sort(key=lambda p: p.char_start)
     url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
     outlet, station, outlet_named = outlet_city(url, title), us_call_sign_host(url), outlet_states(url, title)
+    settlements = _settlement_names(doc, places, people)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
         places, text, unknown, outlet, station, outlet_named)
+    if settlements and doc.user_data[COUNTRY] != "US":
+        places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], settlements, places)
+                      if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
+        places.sort(key=lambda p: p.char_start)
     if doc.user_data[ANCHOR] is None and outlet is not None and doc.user_data[COUNTRY] == "US":
         doc.user_data[ANCHOR] = _outlet_anchor(places, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
@@ -541,6 +550,103 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         places[:] = _us_regions(places, states, outlet)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet)
     return country, None
+
+
+SETTLEMENT_WORDS = frozenset("""district districts village villages area areas town city locality camp municipality
+commune settlement sub-district subdistrict sub-county subcounty division ward lga neighbourhood neighborhood""".split())
+"""Words after a name that say it is a settlement or a district ("Chimtal district", "Gouzoudou village")."""
+NAME_PARTICLES = frozenset("i e ye wa al el ad ar as ash bin de du la".split())
+"""Short lower-case words inside a place's name ("Dahana i Ghuri", "Nad-e Ali", "Sar-e Pol")."""
+_NOT_IN_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_SETTLEMENT_PREPS = frozenset({"in", "at", "near", "outside", "into", "around", "toward", "towards"})
+
+
+def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) -> list[tuple[str, int, int, str | None, bool]]:
+    """Capitalised names the gazetteer's towns of 5,000+ lack, beside a settlement word ("in Chimtal district, Balkh",
+    "raided Gouzoudou village") or after a locative preposition ("clashes at Gudumbali"), whatever the NER tagged
+    them (in conflict notes it takes villages for people and organisations): candidates for `_settlements_in`, with
+    the name written after a comma that may be their province ("Balkh") and whether a settlement word follows."""
+    taken = [(p.char_start, p.char_end) for p in places]
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and tok.is_alpha) or tok.ent_type_ in _NOT_IN_NAMES:
+            i += 1
+            continue
+        j = i + 1  # the run of capitalised words, with "-e"/"i" particles inside
+        while j < n:
+            t = doc[j]
+            if t.text[:1].isupper() and t.is_alpha and t.ent_type_ not in _NOT_IN_NAMES and not t.is_sent_start:
+                j += 1
+            elif (t.text in ("-", "‐") or t.lower_ in NAME_PARTICLES) and j + 1 < n and (
+                    doc[j + 1].lower_ in NAME_PARTICLES or doc[j + 1].text[:1].isupper()):
+                j += 1
+            else:
+                break
+        while j > i + 1 and not doc[j - 1].text[:1].isupper():
+            j -= 1
+        start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1])
+        after = doc[j] if j < n else None
+        before = doc[i - 1] if i > 0 else None
+        settlement = after is not None and after.lower_ in SETTLEMENT_WORDS
+        prep = before is not None and before.lower_ in _SETTLEMENT_PREPS
+        words = {t.lower_ for t in doc[i:j]}
+        modifier = after is not None and after.pos_ == "NOUN" and doc[j - 1].dep_ == "compound"  # "in Damon prison"
+        nationality = any(t.ent_type_ == "NORP" for t in doc[i:j])  # ("Chimtal district": NORP too, to the NER)
+        if ((settlement and end - start >= 3 or (prep and not modifier and not nationality and not words & people
+                                                 and j - i <= 3 and end - start >= 4))
+                and not any(a < end and start < b for a, b in taken) and not words <= GEO_WORDS):
+            k = j + 1 if settlement else j
+            province = doc[k + 1].text if k + 1 < n and doc[k].text == "," and doc[k + 1].text[:1].isupper() else None
+            out.append((doc.text[start:end], start, end, province, settlement))
+        i = j
+    return out
+
+
+def _settlements_in(country: str | None, names: list[tuple[str, int, int, str | None, bool]],
+                    places: list[PlaceMention]) -> list[PlaceMention]:
+    """`_settlement_names` the gazetteer has as towns (of 5,000+ people, else of 500+: `small_towns_abroad`) of the
+    article's country, else of a country its other places are in (a one-town note has no clear country: "in Imam
+    Sahib district, Kunduz"), else only in the province written after the name, or where every town of the name
+    is in one country ("Boko Haram raided Gouzoudou village"); never in the US, whose small towns
+    `_small_towns` reads by state. In the province written after it where it names one ("Chimtal district, Balkh"),
+    else the most populous of the name."""
+    countries = {country} if country else {p.country_code for p in places if p.country_code}
+    countries.discard("US")
+    found = []
+    for name, start, end, province, settlement in names:
+        named = [t for t in towns_named(name) if t.country_code != "US"]
+        options = [t for t in named if t.country_code in countries] or [
+            t for c in countries for t in small_towns_abroad(name, c)]
+        if not countries and province is None:
+            anywhere = named + small_towns_abroad(name, None)
+            options = anywhere if len({t.country_code for t in anywhere}) == 1 else []
+        if province is not None and normalise(province) in admin1_names():
+            key = normalise(province)
+            if not options:  # no country known: the name and its province must both agree
+                options = [t for t in named + small_towns_abroad(name, None) if t.admin1 and normalise(t.admin1) == key]
+            options = [t for t in options if t.admin1 and normalise(t.admin1) == key] or options
+        if not options:
+            continue
+        there = max(options, key=lambda t: t.population)
+        found.append(PlaceMention(name=name, char_start=start, char_end=end, canonical=there.canonical,
+                                  admin1=there.admin1, country_code=there.country_code, latitude=there.latitude,
+                                  longitude=there.longitude, feature="city"))
+    return found
+
+
+TRIMMED_WORDS = ("city", "district", "town", "village", "area")
+
+
+def _without_settlement_word(mention: PlaceMention) -> None:
+    """"Qalat city", "Gardez district": the place is Qalat, Gardez (the gazetteer knows it only so), and so is the
+    mention's name; "Oklahoma City" and "Gaza City" keep theirs, and so does a name written with its word in
+    capitals ("Hempstead Village", "University Village neighborhood")."""
+    head, _, last = mention.name.rpartition(" ")
+    if head and last in TRIMMED_WORDS and not known_as_written(mention.name):
+        mention.name = head
+        mention.char_end -= len(last) + 1
 
 
 def _small_towns(unknown: list[tuple[str, int, int]], text: str,
