@@ -559,6 +559,7 @@ NAME_PARTICLES = frozenset("i e ye wa al el ad ar as ash bin de du la".split())
 """Short lower-case words inside a place's name ("Dahana i Ghuri", "Nad-e Ali", "Sar-e Pol")."""
 _NOT_IN_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _SETTLEMENT_PREPS = frozenset({"in", "at", "near", "outside", "into", "around", "toward", "towards"})
+_HYPHENS = ("-", "‐")
 
 
 def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) -> list[tuple[str, int, int, str | None, bool]]:
@@ -574,16 +575,19 @@ def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) ->
         if not (tok.text[:1].isupper() and tok.is_alpha) or tok.ent_type_ in _NOT_IN_NAMES:
             i += 1
             continue
-        j = i + 1  # the run of capitalised words, with "-e"/"i" particles inside
+        j = i + 1  # the run of capitalised words, with "-e"/"i"/"al-" particles inside
         while j < n:
             t = doc[j]
             if t.text[:1].isupper() and t.is_alpha and t.ent_type_ not in _NOT_IN_NAMES and not t.is_sent_start:
                 j += 1
-            elif (t.text in ("-", "‐") or t.lower_ in NAME_PARTICLES) and j + 1 < n and (
-                    doc[j + 1].lower_ in NAME_PARTICLES or doc[j + 1].text[:1].isupper()):
+            elif (t.text in _HYPHENS or t.lower_ in NAME_PARTICLES) and j + 1 < n and (
+                    doc[j + 1].lower_ in NAME_PARTICLES or doc[j + 1].text in _HYPHENS or doc[j + 1].text[:1].isupper()):
                 j += 1
             else:
                 break
+        if i > 0 and (doc[i - 1].text in _HYPHENS or doc[i - 1].lower_ in NAME_PARTICLES):
+            i = j  # the end of a longer name ("Bab al-Zawiya": not Zawiya)
+            continue
         while j > i + 1 and not doc[j - 1].text[:1].isupper():
             j -= 1
         start, end = tok.idx, doc[j - 1].idx + len(doc[j - 1])
