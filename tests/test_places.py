@@ -625,6 +625,11 @@ def test_an_outlets_town_and_state_in_a_headline_ending_in_more_words_picks_the_
          "Kunduz.", "Imam Sahib", "Kunduz", "AF"),
         # a village no other place of the note locates: every town of its name is in one country
         ("Boko Haram raided Gudumbali village, killing two and injuring one.", "Gudumbali", "Borno State", "NG"),
+        # no place of the note says which country: a town far bigger than its namesakes elsewhere, a name the NER took
+        # for a person's, a sentence's opening preposition
+        ("On 5 March 2020, Taliban militants ambushed and killed 1 police officer, in Herat city.", "Herat", "Herat", "AF"),
+        ("Pro-Buhari protest by students in Ado-Ekiti.", "Ado-Ekiti", "Ekiti State", "NG"),
+        ("In Rusape, angry residents barricaded roads with stones.", "Rusape", "Manicaland", "ZW"),
     ],
 )
 def test_districts_and_villages_of_conflict_notes_are_places(text, name, admin1, country):

@@ -45,10 +45,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .gazetteer import (ALIASES, Place, admin1_names, countries_of, county_key, distance_km, is_known_town,
+from .gazetteer import (ALIAS_MARGIN, ALIASES, Place, admin1_names, countries_of, county_key, distance_km, is_known_town,
                         known_as_written, lookup, lookup_in, normalise, small_towns_abroad, small_us_towns, towns_named,
                         us_city_in, us_city_named, us_county, us_county_states, us_state)
 from .headline import headline_town
@@ -572,8 +573,8 @@ def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) ->
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
-        if not (tok.text[:1].isupper() and tok.is_alpha) or tok.ent_type_ in _NOT_IN_NAMES:
-            i += 1
+        if not (tok.text[:1].isupper() and tok.is_alpha) or tok.ent_type_ in _NOT_IN_NAMES or tok.is_stop:
+            i += 1  # ("In Rusape, ...": the preposition opens no name)
             continue
         j = i + 1  # the run of capitalised words, with "-e"/"i"/"al-" particles inside
         while j < n:
@@ -598,7 +599,9 @@ def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) ->
         words = {t.lower_ for t in doc[i:j]}
         modifier = after is not None and after.pos_ == "NOUN" and doc[j - 1].dep_ == "compound"  # "in Damon prison"
         nationality = any(t.ent_type_ == "NORP" for t in doc[i:j])  # ("Chimtal district": NORP too, to the NER)
-        if ((settlement and end - start >= 3 or (prep and not modifier and not nationality and not words & people
+        person = j - i == 1 and words & people  # ("Murad" of "Murad Ali"; a name of several words the NER took for
+        #                                          a person's may be a town's: "in Ado-Ekiti", "in Al Arish")
+        if ((settlement and end - start >= 3 or (prep and not modifier and not nationality and not person
                                                  and j - i <= 3 and end - start >= 4))
                 and not any(a < end and start < b for a, b in taken) and not words <= GEO_WORDS):
             k = j + 1 if settlement else j
@@ -624,13 +627,11 @@ def _settlements_in(country: str | None, names: list[tuple[str, int, int, str | 
         options = [t for t in named if t.country_code in countries] or [
             t for c in countries for t in small_towns_abroad(name, c)]
         if not countries and province is None:
-            anywhere = named + small_towns_abroad(name, None)
-            options = anywhere if len({t.country_code for t in anywhere}) == 1 else []
-        if province is not None and normalise(province) in admin1_names():
-            key = normalise(province)
+            options = _one_country(named + small_towns_abroad(name, None))
+        if province is not None and _a_province(province):
             if not options:  # no country known: the name and its province must both agree
-                options = [t for t in named + small_towns_abroad(name, None) if t.admin1 and normalise(t.admin1) == key]
-            options = [t for t in options if t.admin1 and normalise(t.admin1) == key] or options
+                options = [t for t in named + small_towns_abroad(name, None) if _in_province(t, province)]
+            options = [t for t in options if _in_province(t, province)] or options
         if not options:
             continue
         there = max(options, key=lambda t: t.population)
@@ -638,6 +639,34 @@ def _settlements_in(country: str | None, names: list[tuple[str, int, int, str | 
                                   admin1=there.admin1, country_code=there.country_code, latitude=there.latitude,
                                   longitude=there.longitude, feature="city"))
     return found
+
+
+def _one_country(towns: list[Place]) -> list[Place]:
+    """Towns of one name when no place of the article says which country: those of the one country that has them
+    all, or the most populous when it is `ALIAS_MARGIN` times as big as any elsewhere ("Herat city": Herat,
+    Afghanistan, not a village in Iran)."""
+    if len({t.country_code for t in towns}) <= 1:
+        return towns
+    top = max(towns, key=lambda t: t.population)
+    others = [t.population for t in towns if t.country_code != top.country_code]
+    return [top] if top.population >= ALIAS_MARGIN * max(others) else []
+
+
+@lru_cache(maxsize=8192)
+def _province_words(name: str) -> frozenset[str]:
+    return frozenset(normalise(name).split()) - {"province", "state", "governorate", "region", "oblast", "county"}
+
+
+@lru_cache(maxsize=4096)
+def _a_province(name: str) -> bool:
+    """Whether a name is (part of) a first-level division's name ("Wardak": Maidan Wardak Province)."""
+    words = _province_words(name)
+    return bool(words) and any(words <= _province_words(a) for a in admin1_names())
+
+
+def _in_province(town: Place, province: str) -> bool:
+    words = _province_words(province)
+    return town.admin1 is not None and bool(words) and words <= _province_words(town.admin1)
 
 
 TRIMMED_WORDS = ("city", "district", "town", "village", "area")
