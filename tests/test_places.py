@@ -650,6 +650,7 @@ def test_a_settlement_word_after_a_towns_name_is_not_part_of_its_name():
     "text, not_a_place",
     [
         ("Female prisoners in Damon prison went on hunger strike, the Palestinian prisoners' society said.", "Damon"),
+        ("Some of the paramedics looked at Tina as if she were to blame.", "Tina"),
         # the end of a longer name is no town of its own (Az Zawiyah, a village near Salfit)
         ("Hebron, occupied West Bank – In confrontations that broke out, Israeli forces injured at least three "
          "Palestinians in the Bab al-Zawiya area of the Old City.", "Zawiya"),

@@ -599,8 +599,8 @@ def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) ->
         words = {t.lower_ for t in doc[i:j]}
         modifier = after is not None and after.pos_ == "NOUN" and doc[j - 1].dep_ == "compound"  # "in Damon prison"
         nationality = any(t.ent_type_ == "NORP" for t in doc[i:j])  # ("Chimtal district": NORP too, to the NER)
-        person = j - i == 1 and words & people  # ("Murad" of "Murad Ali"; a name of several words the NER took for
-        #                                          a person's may be a town's: "in Ado-Ekiti", "in Al Arish")
+        person = j - i == 1 and (words & people or tok.ent_type_ == "PERSON")  # ("looked at Tina", "Murad" of "Murad
+        #   Ali"; a name of several words the NER took for a person's may be a town's: "in Ado-Ekiti", "in Al Arish")
         if ((settlement and end - start >= 3 or (prep and not modifier and not nationality and not person
                                                  and j - i <= 3 and end - start >= 4))
                 and not any(a < end and start < b for a, b in taken) and not words <= GEO_WORDS):
