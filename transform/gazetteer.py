@@ -413,6 +413,11 @@ def us_county(name: str, state: str | None) -> Place | None:
     return _us_counties().get((key.replace(" ", ""), state)) if key and state else None
 
 
+def countries() -> dict[str, Place]:
+    """Every country, by its normalised name."""
+    return _index()[0]
+
+
 def is_country(name: str | None) -> bool:
     """Whether a (canonical) place name is a country's: a place that says nothing about which town."""
     if not name:

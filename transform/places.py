@@ -49,7 +49,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .gazetteer import (ALIAS_MARGIN, ALIASES, Place, admin1_names, countries_of, county_key, distance_km, is_known_town,
+from .gazetteer import (ALIAS_MARGIN, ALIASES, Place, admin1_names, countries, countries_of, county_key, distance_km, is_known_town,
                         known_as_written, lookup, lookup_in, normalise, small_towns_abroad, small_us_towns, towns_named,
                         us_city_in, us_city_named, us_county, us_county_states, us_state)
 from .headline import headline_town
@@ -301,6 +301,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], settlements, places)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
+    if doc.user_data[COUNTRY] not in (None, "US"):
+        places[:] = _no_small_strays(places, doc.user_data[COUNTRY], _nationalities(doc))
     if doc.user_data[ANCHOR] is None and outlet is not None and doc.user_data[COUNTRY] == "US":
         doc.user_data[ANCHOR] = _outlet_anchor(places, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
@@ -319,6 +321,46 @@ def _no_strays_abroad(places: list[PlaceMention]) -> list[PlaceMention]:
     named = {p.country_code for p in places if p.feature in ("country", "region") and p.country_code}
     return [p for p in places
             if not (p.feature == "city" and p.country_code not in (None, "US") and p.country_code not in named)]
+
+
+STRAY_TOWN = 100_000
+"""A town smaller than this, in a country an article of another country never names, is a word or a name the
+gazetteer matched by chance (`_no_small_strays`); a bigger one a story names without its country ("Doha",
+"The Hague")."""
+
+
+def _no_small_strays(places: list[PlaceMention], country: str, nationalities: set[str] = frozenset()) -> list[PlaceMention]:
+    """In an article of one country (outside the US), a town of under `STRAY_TOWN` people in another country that the
+    article never names (nor a region of it, nor its people: `nationalities`) is no place: "North Africa" read as
+    Mahdia, Tunisia, whose other names include it; "Maymana" a girl, "Maan" a news agency; "Murghab district, Badghis"
+    as Murghob, Tajikistan."""
+    named = {p.country_code for p in places if p.feature in ("country", "region") and p.country_code} | nationalities
+    return [p for p in places if not (
+        p.feature == "city" and p.country_code not in (None, country) and p.country_code not in named
+        and (lookup(p.canonical) or Place("", None, None, None, "city")).population < STRAY_TOWN)]
+
+
+def _nationalities(doc: Doc) -> set[str]:
+    """The countries whose people or things the article names ("Palestinians", "the Jordanian city of Aqaba"): a
+    NORP word that opens like a country's name ("Jordan-ian", "Leban-ese"; five letters, or the whole of a shorter
+    name: "Iraq-i")."""
+    out = set()
+    for ent in entities(doc):
+        if ent.label_ == "NORP":
+            word = normalise(ent.text)
+            code = _country_by_stem().get(word[:5]) or _country_by_stem().get(word[:4])
+            if code is not None:
+                out.add(code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_by_stem() -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for key, place in list(countries().items()) + [(k, p) for k, p in ALIASES.items() if p.feature == "country"]:
+        if len(key) >= 4 and " " not in key:
+            stems.setdefault(key[:5], place.country_code)  # ("iraq": its whole name, for "Iraqi")
+    return stems
 
 
 AGENCY = re.compile(r"(?=[A-Z])\b((?:[A-Z][a-z][\w'-]*[ \t]+){1,4}?)(?:[Pp]olice|[Ss]heriff|[Ss]heriff's|Fire Department|Fire Rescue)\b")
