@@ -337,7 +337,13 @@ def _no_small_strays(places: list[PlaceMention], country: str, nationalities: se
     named = {p.country_code for p in places if p.feature in ("country", "region") and p.country_code} | nationalities
     return [p for p in places if not (
         p.feature == "city" and p.country_code not in (None, country) and p.country_code not in named
-        and (lookup(p.canonical) or Place("", None, None, None, "city")).population < STRAY_TOWN)]
+        and _population(p) < STRAY_TOWN)]
+
+
+def _population(mention: PlaceMention) -> int:
+    """The people of the town a mention names (0 for one the gazetteer knows only among its small towns)."""
+    town = lookup(mention.canonical or mention.name)
+    return town.population if town is not None else 0
 
 
 def _nationalities(doc: Doc) -> set[str]:
@@ -605,11 +611,11 @@ _SETTLEMENT_PREPS = frozenset({"in", "at", "near", "outside", "into", "around", 
 _HYPHENS = ("-", "‐")
 
 
-def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) -> list[tuple[str, int, int, str | None, bool]]:
+def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) -> list[tuple[str, int, int, str | None]]:
     """Capitalised names the gazetteer's towns of 5,000+ lack, beside a settlement word ("in Chimtal district, Balkh",
     "raided Gouzoudou village") or after a locative preposition ("clashes at Gudumbali"), whatever the NER tagged
     them (in conflict notes it takes villages for people and organisations): candidates for `_settlements_in`, with
-    the name written after a comma that may be their province ("Balkh") and whether a settlement word follows."""
+    the name written after a comma that may be their province ("Balkh")."""
     taken = [(p.char_start, p.char_end) for p in places]
     out = []
     i, n = 0, len(doc)
@@ -648,12 +654,12 @@ def _settlement_names(doc: Doc, places: list[PlaceMention], people: set[str]) ->
                 and not any(a < end and start < b for a, b in taken) and not words <= GEO_WORDS):
             k = j + 1 if settlement else j
             province = doc[k + 1].text if k + 1 < n and doc[k].text == "," and doc[k + 1].text[:1].isupper() else None
-            out.append((doc.text[start:end], start, end, province, settlement))
+            out.append((doc.text[start:end], start, end, province))
         i = j
     return out
 
 
-def _settlements_in(country: str | None, names: list[tuple[str, int, int, str | None, bool]],
+def _settlements_in(country: str | None, names: list[tuple[str, int, int, str | None]],
                     places: list[PlaceMention]) -> list[PlaceMention]:
     """`_settlement_names` the gazetteer has as towns (of 5,000+ people, else of 500+: `small_towns_abroad`) of the
     article's country, else of a country its other places are in (a one-town note has no clear country: "in Imam
@@ -661,14 +667,14 @@ def _settlements_in(country: str | None, names: list[tuple[str, int, int, str | 
     is in one country ("Boko Haram raided Gouzoudou village"); never in the US, whose small towns
     `_small_towns` reads by state. In the province written after it where it names one ("Chimtal district, Balkh"),
     else the most populous of the name."""
-    countries = {country} if country else {p.country_code for p in places if p.country_code}
-    countries.discard("US")
+    codes = {country} if country else {p.country_code for p in places if p.country_code}
+    codes.discard("US")
     found = []
-    for name, start, end, province, settlement in names:
+    for name, start, end, province in names:
         named = [t for t in towns_named(name) if t.country_code != "US"]
-        options = [t for t in named if t.country_code in countries] or [
-            t for c in countries for t in small_towns_abroad(name, c)]
-        if not countries and province is None:
+        options = [t for t in named if t.country_code in codes] or [
+            t for c in codes for t in small_towns_abroad(name, c)]
+        if not codes and province is None:
             options = _one_country(named + small_towns_abroad(name, None))
         if province is not None and _a_province(province):
             if not options:  # no country known: the name and its province must both agree
