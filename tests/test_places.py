@@ -654,8 +654,9 @@ def test_a_settlement_word_after_a_towns_name_is_not_part_of_its_name():
         # the end of a longer name is no town of its own (Az Zawiyah, a village near Salfit)
         ("Hebron, occupied West Bank – In confrontations that broke out, Israeli forces injured at least three "
          "Palestinians in the Bab al-Zawiya area of the Old City.", "Zawiya"),
-        # in an American story small towns abroad are never read (its own small towns need their state)
-        ("DAYTON, Ohio — A man was shot at Police Court on Sunday, police in Dayton said.", "Police"),
+        # in an American story small towns abroad are never read (its own small towns need their state): read so,
+        # this neighbourhood was Ormoc in the Philippines (a GVA report)
+        ("WACO, Texas — The shooting happened in the MacArthur area at around 6:30 p.m., police said.", "MacArthur"),
     ],
 )
 def test_small_towns_abroad_need_a_settlement_word_or_a_place_of_their_own(text, not_a_place):

@@ -295,50 +295,45 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     places.sort(key=lambda p: p.char_start)
     url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
     outlet, station, outlet_named = outlet_city(url, title), us_call_sign_host(url), outlet_states(url, title)
-    settlements = _settlement_names(doc, places, people)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
         places, text, unknown, outlet, station, outlet_named)
-    if settlements and doc.user_data[COUNTRY] != "US":
-        places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], settlements, places)
+    if doc.user_data[COUNTRY] != "US":  # (the US branch above reads a US story's small towns by state)
+        places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], _settlement_names(doc, places, people), places)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
     if doc.user_data[COUNTRY] not in (None, "US"):
-        places[:] = _no_small_strays(places, doc.user_data[COUNTRY], _nationalities(doc))
+        places[:] = _no_strays_abroad(places, doc.user_data[COUNTRY], _nationalities(doc), STRAY_TOWN)
     if doc.user_data[ANCHOR] is None and outlet is not None and doc.user_data[COUNTRY] == "US":
         doc.user_data[ANCHOR] = _outlet_anchor(places, outlet)
     if doc.user_data[COUNTRY] == "US":  # (elsewhere "the East Jerusalem neighbourhood of ..." names a real place)
         places[:] = _no_far_neighbourhoods(places, text)
         if outlet is not None or station or outlet_named or _CALL_SIGN.search(text[:400]):
-            places[:] = _no_strays_abroad(places)
+            places[:] = _no_strays_abroad(places, "US")
     return places
 
 
-def _no_strays_abroad(places: list[PlaceMention]) -> list[PlaceMention]:
-    """In a US outlet's US story (its web address or headline names a US city, state or broadcaster, or its dateline
-    a call sign), a town abroad whose country (or a region of it) the story never names is no place: a word or a
-    name the NER took for one ("Kenya Smith", "Toyota", "Male", "Young man found shot") or a US town the gazetteer
-    lacks ("Denmark", South Carolina; "Ira", Vermont). Not in other outlets' stories of America: a world outlet
-    names "Doha" or "The Hague" in a story about Washington without their countries."""
-    named = {p.country_code for p in places if p.feature in ("country", "region") and p.country_code}
-    return [p for p in places
-            if not (p.feature == "city" and p.country_code not in (None, "US") and p.country_code not in named)]
+def _no_strays_abroad(places: list[PlaceMention], country: str, nationalities: set[str] = frozenset(),
+                      smaller_than: int | None = None) -> list[PlaceMention]:
+    """A town abroad whose country (or a region of it, or with `nationalities` its people) an article of `country`
+    never names is no place (of fewer than `smaller_than` people, where given).
 
-
-STRAY_TOWN = 100_000
-"""A town smaller than this, in a country an article of another country never names, is a word or a name the
-gazetteer matched by chance (`_no_small_strays`); a bigger one a story names without its country ("Doha",
-"The Hague")."""
-
-
-def _no_small_strays(places: list[PlaceMention], country: str, nationalities: set[str] = frozenset()) -> list[PlaceMention]:
-    """In an article of one country (outside the US), a town of under `STRAY_TOWN` people in another country that the
-    article never names (nor a region of it, nor its people: `nationalities`) is no place: "North Africa" read as
-    Mahdia, Tunisia, whose other names include it; "Maymana" a girl, "Maan" a news agency; "Murghab district, Badghis"
-    as Murghob, Tajikistan."""
+    In a US outlet's US story (its web address or headline names a US city, state or broadcaster, or its dateline a
+    call sign), any such town: a word or a name the NER took for one ("Kenya Smith", "Toyota", "Male", "Young man
+    found shot") or a US town the gazetteer lacks ("Denmark", South Carolina; "Ira", Vermont); not in other outlets'
+    stories of America: a world outlet names "Doha" or "The Hague" in a story about Washington without their
+    countries. In an article of another country, one under `STRAY_TOWN` people: "North Africa" read as Mahdia,
+    Tunisia, whose other names include it; "Maymana" a girl, "Maan" a news agency; "Murghab district, Badghis" as
+    Murghob, Tajikistan."""
     named = {p.country_code for p in places if p.feature in ("country", "region") and p.country_code} | nationalities
     return [p for p in places if not (
         p.feature == "city" and p.country_code not in (None, country) and p.country_code not in named
-        and _population(p) < STRAY_TOWN)]
+        and (smaller_than is None or _population(p) < smaller_than))]
+
+
+STRAY_TOWN = 100_000
+"""A town smaller than this, in a country an article of another country (not the US) never names, is a word or a
+name the gazetteer matched by chance (`_no_strays_abroad`); a bigger one a story names without its country
+("Doha", "The Hague")."""
 
 
 def _population(mention: PlaceMention) -> int:

@@ -549,8 +549,9 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         return [_of_person(cue)]
     if cue.pos_ in ("VERB", "AUX"):
         dead = next((c for c in cue.children if c.lower_ == "dead" and c.dep_ in ("ccomp", "xcomp")), None)
-        if dead is not None and _kids(dead, "nsubj"):
-            return _kids(dead, "nsubj")  # "shoot the driver dead", the driver parsed as the subject of "dead"
+        shot = _kids(dead, "nsubj") if dead is not None else []
+        if shot:
+            return shot  # "shoot the driver dead", the driver parsed as the subject of "dead"
     if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NNS" and _of_person(cue) is not None:
         return [_of_person(cue)]  # "the deaths of a mother and her two children": each of them (their conjuncts)
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
