@@ -72,8 +72,9 @@ from .incident_rules import (
     report_of,
     summarise,
 )
+from .outlet_homes import Home, move_namesakes
 
-RULES_VERSION = "9"
+RULES_VERSION = "10"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -132,8 +133,10 @@ def _is_coarse(name: str | None) -> bool:
     return place is not None and place.feature == "region"
 
 
-def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None) -> list[tuple[Row, str | None]]:
-    """Casualty rows as the rules see them, with their current incident id."""
+def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | None],
+          params: list | None = None) -> list[tuple[Row, str | None]]:
+    """Casualty rows as the rules see them, with their current incident id (namesake towns moved to their outlets'
+    `homes`, see `move_namesakes`)."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
     if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
@@ -151,6 +154,7 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, params: list | None = None
             town = headline_town(row.title, row.country_code)  # the town the headline names is the story's own
             row.place_named = town is not None and town.location == row.location
         out.append((row, v[22]))
+    move_namesakes(con, (row for row, _ in out), homes)
     return out
 
 
@@ -218,13 +222,15 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
         article_ids = None
         stats.full = True
 
+    homes: dict[str, Home | None] = {}  # outlets' home states, asked once each (`outlet_homes`)
+
     # 1. new rows
     if article_ids is None:
-        fresh = _rows(con, "e.incident_id IS NULL")
+        fresh = _rows(con, "e.incident_id IS NULL", homes)
     else:
         _register(con, "incident_batch_ids", _ids_table("article_id", article_ids))
         try:
-            fresh = _rows(con, "e.incident_id IS NULL AND e.article_id IN (SELECT article_id FROM incident_batch_ids)")
+            fresh = _rows(con, "e.incident_id IS NULL AND e.article_id IN (SELECT article_id FROM incident_batch_ids)", homes)
         finally:
             con.unregister("incident_batch_ids")
     stats.new_rows = len(fresh)
@@ -258,7 +264,7 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     # 3. candidates, and the rows of every incident we may change
     candidates, common = _candidates(con, reports, evidence) if reports and not full else (set(), set())
     stats.candidates = len(candidates)
-    existing = _load_incidents(con, candidates | stale, evidence)
+    existing = _load_incidents(con, candidates | stale, evidence, homes)
 
     # 4. the rules
     # An incident left with no rows (its articles were rewritten) gives its id back: the rewritten rows that form it
@@ -275,7 +281,7 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     by_id = {i.incident_id: i for i in existing if i.incident_id in stale}
     by_id.update({i.incident_id: i for i in touched})
     gone = sorted(stale - {i for i, inc in by_id.items() if inc.reports})
-    mentions = _mentions(con, {r.article_id for inc in by_id.values() for r in inc.reports})
+    mentions = _mentions(con, {r.article_id for inc in by_id.values() for r in inc.reports}, homes)
     summaries = []
     for _, inc in sorted(by_id.items()):
         if not inc.reports:
@@ -289,7 +295,7 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     return stats
 
 
-def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str, list[Row]]:
+def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str], homes: dict[str, Home | None]) -> dict[str, list[Row]]:
     """The towns each article mentions (`places`), in text order, as rows with coordinates, for the
     incident's place (`incident_rules.supported_place`). A name that is also a state's or province's
     ("Virginia", "Indiana": the gazetteer knows towns by those names abroad) is no town here."""
@@ -298,16 +304,19 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str]) -> dict[str
     _register(con, "incident_place_ids", _ids_table("article_id", article_ids))
     try:
         found = con.execute(
-            "SELECT article_id, name, canonical, country_code, latitude, longitude FROM places "
-            "WHERE article_id IN (SELECT article_id FROM incident_place_ids) AND feature = 'city' "
-            "AND latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY article_id, char_start").fetchall()
+            "SELECT p.article_id, p.name, p.canonical, p.country_code, p.latitude, p.longitude, a.source "
+            "FROM places p JOIN articles a USING (article_id) "
+            "WHERE p.article_id IN (SELECT article_id FROM incident_place_ids) AND p.feature = 'city' "
+            "AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL ORDER BY p.article_id, p.char_start").fetchall()
     finally:
         con.unregister("incident_place_ids")
     states = gazetteer.admin1_names()
     out: dict[str, list[Row]] = defaultdict(list)
-    for aid, name, canonical, cc, lat, lon in found:
+    for aid, name, canonical, cc, lat, lon, source in found:
         if gazetteer.normalise(name or "") not in states:
-            out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon))
+            out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon,
+                                source=source))
+    move_namesakes(con, (m for mine in out.values() for m in mine), homes)
     return out
 
 
@@ -535,13 +544,14 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
     return found, common
 
 
-def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dict[str, Evidence]) -> list[Incident]:
+def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dict[str, Evidence],
+                    homes: dict[str, Home | None]) -> list[Incident]:
     """Existing incidents with their member reports (rows grouped by article), and their articles' evidence."""
     if not ids:
         return []
     _register(con, "incident_wanted", _ids_table("incident_id", ids))
     try:
-        rows = _rows(con, "e.incident_id IN (SELECT incident_id FROM incident_wanted)")
+        rows = _rows(con, "e.incident_id IN (SELECT incident_id FROM incident_wanted)", homes)
         keys = con.execute(
             "SELECT k.event_id, list(k.key ORDER BY k.key) FROM incident_keys k WHERE k.event_id IN "
             "(SELECT event_id FROM events WHERE incident_id IN (SELECT incident_id FROM incident_wanted)) "

@@ -26,7 +26,7 @@ from eventwire.load.incident_rules import (
     trusted_day,
 )
 from eventwire.transform import gazetteer
-from eventwire.transform.records import ArticleResult, Event, stable_id
+from eventwire.transform.records import ArticleResult, Event, PlaceMention, stable_id
 
 from eventwire.scoring import incidents as scoring
 from tests.conftest import shared_path
@@ -868,3 +868,54 @@ def test_a_vague_day_gives_way_to_a_day_a_date_names():
     month_ago = SUN - timedelta(days=30)
     incident = Incident("i1", [report_of("a1", SAT, "Saturday", "sentence"), report_of("a2", month_ago, "last month", "lead")])
     assert summarise(incident).incident_date == SAT
+
+
+def _write_with_towns(db: Path, *stories: tuple[Story, list[str]]) -> list[str]:
+    """Write stories whose articles mention these towns ("Smyrna|Georgia": the gazetteer's town of that state),
+    each at the start of the body, as `find_places` would leave them."""
+    articles, results = [], []
+    for story, towns in stories:
+        article, result = _records(story)
+        for e in result.events:
+            e.country_code = "US"  # (`_records` takes a name's best-known town's: Smyrna is İzmir, Turkey)
+        for written in towns:
+            name, state = written.split("|")
+            town = gazetteer.lookup_in(name, "US", state)
+            result.places.append(PlaceMention(name, 0, len(name), town.canonical, town.admin1, "US", town.latitude,
+                                              town.longitude, "city", article.article_id))
+        articles.append(article)
+        results.append(result)
+    with session(db) as con:
+        writer.write_batch(con, articles, results, {a.article_id: a.content_hash for a in articles}, "test", "run-1")
+    return [a.article_id for a in articles]
+
+
+def test_a_namesake_town_moves_to_its_local_outlets_home_state(db):
+    """"Smyrna" alone is Smyrna, Georgia, to the extractor; on a Nashville station most of whose articles are about
+    Tennessee it is Smyrna, Tennessee, unless the article names Georgia. A row's stored place keeps what the
+    article alone says."""
+    georgia = gazetteer.lookup_in("Smyrna", "US", "Georgia")
+    smyrna = ("Smyrna", georgia.latitude, georgia.longitude)
+    nashville = gazetteer.lookup("Nashville")
+    home = [(Story(f"wsmv-{i}", "wsmv.com", f"Man shot in Nashville {i}", SUN - timedelta(days=40 * i), [
+        Fig(f"A man, {30 + i}, was shot and wounded in Nashville on Saturday.", "wounded", 1,
+            place=("Nashville", nashville.latitude, nashville.longitude), day=SAT - timedelta(days=40 * i))]),
+        ["Nashville|Tennessee", "Murfreesboro|Tennessee"]) for i in range(1, 4)]
+    local = Story("wsmv-9", "wsmv.com", "Toddler shot in Smyrna", MON, [
+        Fig("A two-year-old boy was shot and wounded in Smyrna on Sunday, police said.", "wounded", 1, place=smyrna,
+            day=SUN)])
+    says_georgia = Story("wsmv-10", "wsmv.com", "Man shot in Georgia", MON - timedelta(days=60), [
+        Fig("A man was shot dead in Smyrna, Georgia, on Sunday, police said.", "killed", 1, place=smyrna,
+            day=SUN - timedelta(days=60))])
+    elsewhere = Story("wire-1", "Wire", "Toddler shot", MON - timedelta(days=120), [
+        Fig("A girl, 3, was shot and wounded in Smyrna on Sunday, police said.", "wounded", 1, place=smyrna,
+            day=SUN - timedelta(days=120))])
+    *_, a, b, c = _write_with_towns(db, *home, (local, ["Smyrna|Georgia"]), (says_georgia, ["Smyrna|Georgia"]),
+                                    (elsewhere, ["Smyrna|Georgia"]))
+    by_article = dict(q(db, "SELECT e.article_id, i.admin1 FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == "Tennessee"  # a Nashville station's Smyrna
+    assert by_article[b] == "Georgia"  # the article says which
+    assert by_article[c] == "Georgia"  # an outlet with no home
+    [(lat,)] = q(db, "SELECT i.latitude FROM incidents i JOIN events e USING (incident_id) WHERE e.article_id = ?", [a])
+    assert abs(lat - gazetteer.lookup_in("Smyrna", "US", "Tennessee").latitude) < 0.01
+    assert q(db, "SELECT latitude FROM events WHERE article_id = ?", [a]) == [(georgia.latitude,)]

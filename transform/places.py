@@ -189,6 +189,11 @@ def _us_states(text: str) -> tuple[Counter[str], dict[int, str]]:
     return votes, after
 
 
+def states_named(text: str) -> set[str]:
+    """The US states a text names (full names, AP abbreviations, a postal code after a comma; see `_us_states`)."""
+    return set(_us_states(text)[0])
+
+
 LEADING_WORDS = frozenset({"the", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                            "central", "downtown", "northern", "southern", "eastern", "western"})
 """Words before a town's name that keep it that town ("West Philadelphia"), unlike "Park" in "Park Manor"."""
