@@ -900,7 +900,7 @@ def test_a_namesake_town_moves_to_its_local_outlets_home_state(db):
     home = [(Story(f"wsmv-{i}", "wsmv.com", f"Man shot in Nashville {i}", SUN - timedelta(days=40 * i), [
         Fig(f"A man, {30 + i}, was shot and wounded in Nashville on Saturday.", "wounded", 1,
             place=("Nashville", nashville.latitude, nashville.longitude), day=SAT - timedelta(days=40 * i))]),
-        ["Nashville|Tennessee", "Murfreesboro|Tennessee"]) for i in range(1, 4)]
+        ["Nashville|Tennessee", "Murfreesboro|Tennessee"]) for i in range(1, 6)]
     local = Story("wsmv-9", "wsmv.com", "Toddler shot in Smyrna", MON, [
         Fig("A two-year-old boy was shot and wounded in Smyrna on Sunday, police said.", "wounded", 1, place=smyrna,
             day=SUN)])
@@ -910,12 +910,17 @@ def test_a_namesake_town_moves_to_its_local_outlets_home_state(db):
     elsewhere = Story("wire-1", "Wire", "Toddler shot", MON - timedelta(days=120), [
         Fig("A girl, 3, was shot and wounded in Smyrna on Sunday, police said.", "wounded", 1, place=smyrna,
             day=SUN - timedelta(days=120))])
-    *_, a, b, c = _write_with_towns(db, *home, (local, ["Smyrna|Georgia"]), (says_georgia, ["Smyrna|Georgia"]),
-                                    (elsewhere, ["Smyrna|Georgia"]))
+    ohio = gazetteer.lookup("Cleveland")
+    big_city = Story("wsmv-11", "wsmv.com", "Cleveland shooting", MON - timedelta(days=90), [
+        Fig("Two men were shot dead in Cleveland on Sunday, police said.", "killed", 2,
+            place=("Cleveland", ohio.latitude, ohio.longitude), day=SUN - timedelta(days=90))])
+    *_, a, b, c, d = _write_with_towns(db, *home, (local, ["Smyrna|Georgia"]), (says_georgia, ["Smyrna|Georgia"]),
+                                       (elsewhere, ["Smyrna|Georgia"]), (big_city, ["Cleveland|Ohio"]))
     by_article = dict(q(db, "SELECT e.article_id, i.admin1 FROM events e JOIN incidents i USING (incident_id)"))
     assert by_article[a] == "Tennessee"  # a Nashville station's Smyrna
     assert by_article[b] == "Georgia"  # the article says which
     assert by_article[c] == "Georgia"  # an outlet with no home
+    assert by_article[d] == "Ohio"  # a bare "Cleveland" is Ohio's, not Cleveland, Tennessee, near Nashville
     [(lat,)] = q(db, "SELECT i.latitude FROM incidents i JOIN events e USING (incident_id) WHERE e.article_id = ?", [a])
     assert abs(lat - gazetteer.lookup_in("Smyrna", "US", "Tennessee").latitude) < 0.01
     assert q(db, "SELECT latitude FROM events WHERE article_id = ?", [a]) == [(georgia.latitude,)]
