@@ -1358,6 +1358,28 @@ def test_an_article_whose_body_gives_no_figure_takes_its_headlines():
     assert [(e.casualty_count, e.from_title) for e in told if e.event_type == "casualty"] == [(2, None)]  # body first
 
 
+def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
+    """A headline drops its articles ("Teen killed in accidental shooting", "Juvenile Dies After ..."): there a bare
+    singular noun for a person is one victim. Its killed figure is a row where the body, which may tell only of the
+    shooting, gives no death toll; its wounded figure is not (a victim the body says was shot may be the one the
+    headline says died). In the body, such a line is a related story's headline, and no row."""
+    def headline_rows(title: str, body: str) -> list[tuple[str, int, bool | None]]:
+        found = analyse_article(parse_one(body), "a1", date(2016, 3, 10), None, title).events
+        return sorted((e.casualty_kind, e.casualty_count, e.from_title) for e in found if e.event_type == "casualty")
+
+    shot = "Deputies said the boy was shot in the head on Monday while a man handled a gun."
+    assert headline_rows("Juvenile Dies After Morgantown Man Mishandles Handgun - WBOY", shot) == [
+        ("killed", 1, True), ("wounded", 1, None)]
+    assert headline_rows("Teen killed in accidental shooting ID'd; gun's origins...", shot)[0] == ("killed", 1, True)
+    assert headline_rows("Shawnee teenager shot to death in Oklahoma City", shot)[0] == ("killed", 1, True)
+    assert headline_rows("Police officer shot in leg", "A man was shot dead on Main Street on Monday.") == [
+        ("killed", 1, None)]  # no wounded from the headline
+    assert headline_rows("Teen killed in shooting", "Two men were killed on Main Street on Monday.") == [
+        ("killed", 2, None)]  # the body's toll stands
+    related = "A man was shot in the leg on Main Street on Monday.\n\nRelated: Teen killed in shooting"
+    assert headline_rows("Man shot on Main Street", related) == [("wounded", 1, None)]
+
+
 def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():
     from eventwire.transform.headline import sentence_case
 

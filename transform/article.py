@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 import eventwire.versions as versions
 
+from .casualty_counts import HEADLINE
 from .dates import PUBLISHED, date_for_event
 from .events import BY_NAME, EVENT_TYPES
+from .events.casualty import counts_toward_toll
 from .headline import sentence_case, story_part
 from .places import TITLE, URL, article_place, find_places, locate
 from .records import ArticleResult, Event, stable_id
@@ -31,6 +33,8 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
         event_type.relate(events, doc)
     if title and not any(e.event_type == "casualty" for e in events):
         events += _headline_casualties(title, published)
+    elif title and not any(counts_toward_toll(e) for e in events):
+        events += [e for e in _headline_casualties(title, published) if e.casualty_kind == "killed"]
     for event in events:
         _trim_sentence(event)
         if event.from_title:
@@ -55,12 +59,15 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
 def _headline_casualties(title: str, published: date | None) -> list[Event]:
     """The casualty figures of an article's headline, for an article whose body gives none: many archived pages
     keep a headline ("4 people shot in southeast Atlanta") over a body that is a sign-in box or a photo caption.
-    Read from the headline's own part (`story_part`: not the site's name after it), a prefix of the title, so the
+    Its killed figures also count where the body gives no death toll ("Juvenile Dies After Man Mishandles Handgun"
+    over a body that tells of the shot and the charge): not its wounded ones, which often name a victim the body
+    says died. Read in headline style (`casualty_counts.HEADLINE`: "Teen killed" is a teen) from the headline's own part (`story_part`: not the site's name after it), a prefix of the title, so the
     rows' offsets hold in `articles.title`; dated by the headline's own words, else the publication date."""
     from .nlp import parse_one
 
     doc = parse_one(sentence_case(story_part(title)))
     doc.user_data[PUBLISHED] = published
+    doc.user_data[HEADLINE] = True
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
     for event in found:
         event.from_title = True

@@ -384,7 +384,15 @@ def _singular(slot: Token) -> Count | None:
             and is_person_noun(slot)):
         return Count(amount(1), [definite, slot], _noun_phrase(slot), slot, None, reference="definite",
                      additive=_additive(slot))
-    return None
+    if (slot.doc.user_data.get(HEADLINE) and det is None and slot.lemma_.lower() not in _GROUP_HEADS and is_person_noun(slot)
+            and (slot.tag_ == "NN" or slot.lower_ in PERSON_NOUNS)):  # ("Juvenile dies": a capital, tagged NNP)
+        return Count(amount(1), [slot], _noun_phrase(slot), slot, None, reference="indefinite")  # "Teen killed in
+    return None  # shooting": a headline drops its articles
+
+
+HEADLINE = ("eventwire", "headline")
+"""Set in a headline's Doc (`Doc.user_data`): a bare singular noun for a person there is one victim ("Teen killed in
+accidental shooting", "Shawnee teenager shot to death"), as "a teen" is in prose."""
 
 
 def _titled_name(slot: Token) -> Count | None:

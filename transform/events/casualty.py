@@ -38,7 +38,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..casualty_counts import Count, is_person_noun, read_count
+from ..casualty_counts import HEADLINE, Count, is_person_noun, read_count
 from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import AGE, MONTH_NAMES, PUBLISHED, date_for_event
@@ -653,8 +653,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         if not _subjects(cue) and cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and lemma in ("die", "succumb"):
             return _subjects(cue.head)  # "the 15-year-old turned the gun on himself and died at the scene"
         return _subjects(cue)
-    if objects:
-        return objects
+    if objects and not (cue.doc.user_data.get(HEADLINE) and all(read_count(o) is None for o in objects)):
+        return objects  # (a headline's "Teen killed in shooting ID'd; gun's origins...": no one killed "origins")
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and _kids(c, "dobj") for c in cue.children):
         return []  # "his son shot and killed a girl": the subject shot; the one shot is the conjoined verb's object
     # telegraphic passive, as in wire notes: "1 soldier killed", "12 killed", "hundreds injured"
