@@ -316,6 +316,14 @@ def test_title_case_headline_words_are_no_towns():
     assert headline_town("Houma shooting leaves 1 dead", None).canonical == "Houma"
 
 
+def test_a_headline_s_town_is_where_it_happened_before_where_its_victim_lived():
+    from eventwire.transform.headline import headline_town
+
+    assert headline_town("Police: Shawnee teenager shot to death in Oklahoma City", "US").canonical == "Oklahoma City"
+    assert headline_town("Kannapolis officer's son killed in Charlotte shooting", "US").canonical == "Charlotte"
+    assert headline_town("Shawnee teenager shot to death", "US").canonical == "Shawnee"  # the only town named
+
+
 def test_an_event_outside_a_city_is_at_the_datelines_town_beside_it():
     from eventwire.transform.article import analyse_article
 

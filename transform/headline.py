@@ -67,25 +67,37 @@ _COUNTY_WORDS = frozenset({"County", "Co.", "Parish"})
 
 @lru_cache(maxsize=65536)
 def headline_town(title: str | None, country_code: str | None, story_only: bool = False) -> Place | None:
-    """The first town a headline names (the longest run of capitalised words the gazetteer knows as a town, in
+    """The town a headline names (the first; the longest run of capitalised words the gazetteer knows as a town, in
     `country_code` when given): "Houma shooting leaves 1 dead" → Houma; not a county's name ("Johnston County
     shooting" is no Johnston, Rhode Island) nor a US state's ("in California" is no California, Maryland).
     `story_only`: not in the site's name an outlet appends (`story_part`:
-    "... - KSLA News 12 Shreveport, Louisiana" is the outlet's home)."""
+    "... - KSLA News 12 Shreveport, Louisiana" is the outlet's home). A town after "in", "at", "near" or "outside"
+    comes before one that describes a person ("Shawnee teenager shot to death in Oklahoma City": where it happened,
+    not where the victim lived)."""
     text = story_part(title) if story_only and title else (title or "")
-    for m in _CAPITALISED.finditer(text):
-        words = m.group(0).split()
-        county_next = [w in _COUNTY_WORDS for w in words[1:]] + [_COUNTY_AFTER.match(text, m.end()) is not None]
-        for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
-                if county_next[i + n - 1] or words[i] in _COUNTY_WORDS or words[i + n - 1] in _COUNTY_WORDS:
-                    continue  # "Johnston County": a county, not a town of that name
-                if us_state(" ".join(words[i : i + n])) is not None:
-                    continue  # "Baby shot in California": the state, not California, Maryland
-                if all(w.lower().strip(".'") in _HEADLINE_WORDS for w in words[i : i + n]):
-                    continue  # "Man Shot Dead": Man is a town in Côte d'Ivoire, and no town here
-                name = " ".join(words[i : i + n])
-                place = lookup_in(name, country_code) if country_code else lookup(name)
-                if place is not None and place.feature == "city":
-                    return place
+    found = [(m.start(), place) for m in _CAPITALISED.finditer(text) if (place := _town_in(m, text, country_code))]
+    where = next((place for start, place in found if _WHERE.search(text, 0, start)), None)
+    return where or (found[0][1] if found else None)
+
+
+_WHERE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+"""A locative preposition right before a headline's town (searched up to the town's start)."""
+
+
+def _town_in(m: re.Match, text: str, country_code: str | None) -> Place | None:
+    """The longest run of a capitalised match's words that is a town (see `headline_town`)."""
+    words = m.group(0).split()
+    county_next = [w in _COUNTY_WORDS for w in words[1:]] + [_COUNTY_AFTER.match(text, m.end()) is not None]
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            if county_next[i + n - 1] or words[i] in _COUNTY_WORDS or words[i + n - 1] in _COUNTY_WORDS:
+                continue  # "Johnston County": a county, not a town of that name
+            if us_state(" ".join(words[i : i + n])) is not None:
+                continue  # "Baby shot in California": the state, not California, Maryland
+            if all(w.lower().strip(".'") in _HEADLINE_WORDS for w in words[i : i + n]):
+                continue  # "Man Shot Dead": Man is a town in Côte d'Ivoire, and no town here
+            name = " ".join(words[i : i + n])
+            place = lookup_in(name, country_code) if country_code else lookup(name)
+            if place is not None and place.feature == "city":
+                return place
     return None
