@@ -1360,9 +1360,10 @@ def test_an_article_whose_body_gives_no_figure_takes_its_headlines():
 
 def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
     """A headline drops its articles ("Teen killed in accidental shooting", "Juvenile Dies After ..."): there a bare
-    singular noun for a person is one victim. Its killed figure is a row where the body, which may tell only of the
+    singular noun for a person is one victim. Its killed figure is a row where the body, which tells only of the
     shooting, gives no death toll; its wounded figure is not (a victim the body says was shot may be the one the
-    headline says died). In the body, such a line is a related story's headline, and no row."""
+    headline says died), nor is it on a page whose body gives no figure at all (nothing to file it under). In the
+    body, such a line is a related story's headline, and no row."""
     def headline_rows(title: str, body: str) -> list[tuple[str, int, bool | None]]:
         found = analyse_article(parse_one(body), "a1", date(2016, 3, 10), None, title).events
         return sorted((e.casualty_kind, e.casualty_count, e.from_title) for e in found if e.event_type == "casualty")
@@ -1378,6 +1379,9 @@ def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
         ("killed", 2, None)]  # the body's toll stands
     related = "A man was shot in the leg on Main Street on Monday.\n\nRelated: Teen killed in shooting"
     assert headline_rows("Man shot on Main Street", related) == [("wounded", 1, None)]
+    assert headline_rows("Teen killed in accidental shooting", "Sign in to read the rest of this story.") == []
+    assert headline_rows("One dead in accidental shooting", "Sign in to read the rest of this story.") == [
+        ("killed", 1, True)]  # a page with no figure of its own: its headline's numbers, not its bare nouns
 
 
 def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():

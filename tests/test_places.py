@@ -314,6 +314,7 @@ def test_title_case_headline_words_are_no_towns():
     assert headline_town("Man Accidentally Shot at Pistol Range", None) is None
     assert headline_town("Boy Recovering After Shooting - Northern Michigan News Leader", None) is None  # no Leader, Cuba
     assert headline_town("Houma shooting leaves 1 dead", None).canonical == "Houma"
+    assert headline_town("Boy Shot in the Head Dies; Male Juvenile in Custody", None) is None  # no Malé, Maldives
 
 
 def test_a_headline_s_town_is_where_it_happened_before_where_its_victim_lived():

@@ -58,8 +58,8 @@ def headline_proper(title: str) -> str:
 
 
 _HEADLINE_WORDS = GENERIC_TITLE_WORDS | NOT_NAME_WORDS | frozenset("man men dies die kill kills".split()) | frozenset(
-    "young side range leader".split())  # Title Case words, not towns: "Young Man Found Shot" (Young, Uruguay), "South
-#                                         Side", "Pistol Range", "News Leader" (Leader, Cuba)
+    "young side range leader male female".split())  # Title Case words, not towns: "Young Man Found Shot" (Young,
+#   Uruguay), "South Side", "Pistol Range", "News Leader" (Leader, Cuba), "Male Juvenile in Custody" (Malé, Maldives)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'.\-]+(?:[ ]+[A-Z][A-Za-z'.\-]+){0,2}")
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Co\.|Parish)\b")
 _COUNTY_WORDS = frozenset({"County", "Co.", "Parish"})
