@@ -36,6 +36,8 @@ THURSDAY = date(2022, 1, 20)
         ("this morning", TUESDAY, TUESDAY),
         ("9-15-16", date(2016, 9, 20), date(2016, 9, 15)),  # month first: 15 cannot be a month
         ("15/9/16", date(2016, 9, 20), date(2016, 9, 15)),  # day first
+        ("7/4", date(2016, 7, 20), date(2016, 7, 4)),  # no year: a slash says a day
+        ("1-10", date(2017, 1, 12), None),  # a dash without a year: a range, or "along 1-10" (Interstate 10)
         ("12-30 May", TUESDAY, date(2014, 5, 12)),  # a range of days: its first
         ("Around 10:30 Sunday morning", date(2014, 5, 25), date(2014, 5, 25)),  # a clock without a.m.: no date
     ],

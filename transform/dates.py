@@ -155,7 +155,7 @@ def _dateparser(text: str, published: date | None) -> date | None:
 
 
 def _numeric(m: re.Match, published: date | None) -> date | None:
-    """"9-15-16", "7/4", "2016-07-04": day-first or month-first, whichever the numbers allow; when both do, the
+    """"9-15-16", "7/4", "2016-07-04" (not "1-10"): day-first or month-first, whichever the numbers allow; when both do, the
     reading nearest before publication (an event is reported after it happens)."""
     a, b, y = m.group(1), m.group(2), m.group(3)
     if len(a) == 4:  # ISO
@@ -166,8 +166,8 @@ def _numeric(m: re.Match, published: date | None) -> date | None:
             return date(year, first, second)
         except ValueError:
             return None
-    if y is None and published is None:
-        return None
+    if y is None and (published is None or "/" not in m.group(0)):
+        return None  # (without a year only "7/4" is a day: "1-10" is a range or Interstate 10, "1.5" a number)
     readings = []
     for month, day in ((int(a), int(b)), (int(b), int(a))):
         years = [int(y) + (2000 if int(y) < 70 else 1900) if len(y) == 2 else int(y)] if y else [published.year, published.year - 1]
