@@ -67,9 +67,11 @@ shooting leaves 1 dead"). A row's place is *named* (`Row.place_named`, read by `
 no other town (twice or more) farther than `PLACE_KM` from it (a local story, whose dateline town is where it
 happened), or when the article's headline names it. Otherwise the row only took its article's dateline or main town for want of one ("Ramallah, occupied
 West Bank –" over an article that tells of Jenin and Nablus), and that town stands for a region.
-A row's town is first moved to its namesake in its outlet's home state when the article alone could not tell
-which town of the name it meant (`load/outlet_homes.py`: "Smyrna" on a Nashville station is Smyrna, Tennessee,
-not Georgia's), and so are the towns its article mentions.
+A row's town is first moved home where its outlet has one and the article names no state for it
+(`load/outlet_homes.py`): to its namesake in the outlet's home state ("Smyrna" on a Nashville station is Smyrna,
+Tennessee, not Georgia's), or, for a far town with no namesake there (a neighbourhood read as a far town: "Antioch"
+in Nashville as Antioch, California), to the article's first town near home, a place that is then not *named*; and
+so are the towns its article mentions.
 
 **3. When a report joins an incident.** A new report is compared with the incident's member reports:
 - *dates agree* ("near") when two trusted days are at most `NEAR_DAYS` apart, or an unknown day's

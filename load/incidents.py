@@ -72,9 +72,9 @@ from .incident_rules import (
     report_of,
     summarise,
 )
-from .outlet_homes import Home, move_namesakes
+from .outlet_homes import Home, place_at_home
 
-RULES_VERSION = "10"
+RULES_VERSION = "11"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -136,7 +136,7 @@ def _is_coarse(name: str | None) -> bool:
 def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | None],
           params: list | None = None) -> list[tuple[Row, str | None]]:
     """Casualty rows as the rules see them, with their current incident id (namesake towns moved to their outlets'
-    `homes`, see `move_namesakes`)."""
+    `homes`, see `place_at_home`)."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
     if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
@@ -154,7 +154,7 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | No
             town = headline_town(row.title, row.country_code)  # the town the headline names is the story's own
             row.place_named = town is not None and town.location == row.location
         out.append((row, v[22]))
-    move_namesakes(con, (row for row, _ in out), homes)
+    place_at_home(con, (row for row, _ in out), homes)
     return out
 
 
@@ -316,7 +316,7 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str], homes: dict
         if gazetteer.normalise(name or "") not in states:
             out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon,
                                 source=source))
-    move_namesakes(con, (m for mine in out.values() for m in mine), homes)
+    place_at_home(con, (m for mine in out.values() for m in mine), homes)
     return out
 
 

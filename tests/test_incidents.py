@@ -890,17 +890,22 @@ def _write_with_towns(db: Path, *stories: tuple[Story, list[str]]) -> list[str]:
     return [a.article_id for a in articles]
 
 
+def _nashville_stations_home() -> list[tuple[Story, list[str]]]:
+    """Five stories of a Nashville station: most of its articles' towns are in Tennessee (its home)."""
+    nashville = gazetteer.lookup("Nashville")
+    return [(Story(f"wsmv-{i}", "wsmv.com", f"Man shot in Nashville {i}", SUN - timedelta(days=40 * i), [
+        Fig(f"A man, {30 + i}, was shot and wounded in Nashville on Saturday.", "wounded", 1,
+            place=("Nashville", nashville.latitude, nashville.longitude), day=SAT - timedelta(days=40 * i))]),
+        ["Nashville|Tennessee", "Murfreesboro|Tennessee"]) for i in range(1, 6)]
+
+
 def test_a_namesake_town_moves_to_its_local_outlets_home_state(db):
     """"Smyrna" alone is Smyrna, Georgia, to the extractor; on a Nashville station most of whose articles are about
     Tennessee it is Smyrna, Tennessee, unless the article names Georgia. A row's stored place keeps what the
     article alone says."""
     georgia = gazetteer.lookup_in("Smyrna", "US", "Georgia")
     smyrna = ("Smyrna", georgia.latitude, georgia.longitude)
-    nashville = gazetteer.lookup("Nashville")
-    home = [(Story(f"wsmv-{i}", "wsmv.com", f"Man shot in Nashville {i}", SUN - timedelta(days=40 * i), [
-        Fig(f"A man, {30 + i}, was shot and wounded in Nashville on Saturday.", "wounded", 1,
-            place=("Nashville", nashville.latitude, nashville.longitude), day=SAT - timedelta(days=40 * i))]),
-        ["Nashville|Tennessee", "Murfreesboro|Tennessee"]) for i in range(1, 6)]
+    home = _nashville_stations_home()
     local = Story("wsmv-9", "wsmv.com", "Toddler shot in Smyrna", MON, [
         Fig("A two-year-old boy was shot and wounded in Smyrna on Sunday, police said.", "wounded", 1, place=smyrna,
             day=SUN)])
@@ -924,3 +929,22 @@ def test_a_namesake_town_moves_to_its_local_outlets_home_state(db):
     [(lat,)] = q(db, "SELECT i.latitude FROM incidents i JOIN events e USING (incident_id) WHERE e.article_id = ?", [a])
     assert abs(lat - gazetteer.lookup_in("Smyrna", "US", "Tennessee").latitude) < 0.01
     assert q(db, "SELECT latitude FROM events WHERE article_id = ?", [a]) == [(georgia.latitude,)]
+
+
+def test_a_far_town_a_local_outlet_names_no_state_of_is_the_articles_town_near_home(db):
+    """"Antioch", a Nashville neighbourhood the gazetteer does not know, is Antioch, California, to the extractor; on
+    a Nashville station whose article also names Nashville, the incident is at Nashville (and is no "same place" as
+    another Nashville incident: a guess at the area). A far town the article gives a state stays."""
+    antioch = gazetteer.lookup_in("Antioch", "US", "California")
+    austin = gazetteer.lookup_in("Austin", "US", "Texas")
+    neighbourhood = Story("wsmv-20", "wsmv.com", "Teen killed in Antioch", MON, [
+        Fig("A teenager was shot dead in Antioch on Sunday, police said.", "killed", 1,
+            place=("Antioch", antioch.latitude, antioch.longitude), day=SUN)])
+    named = Story("wsmv-21", "wsmv.com", "Texas shooting", MON - timedelta(days=30), [
+        Fig("A man was shot dead in Austin, Texas, on Sunday, police said.", "killed", 1,
+            place=("Austin", austin.latitude, austin.longitude), day=SUN - timedelta(days=30))])
+    *_, a, b = _write_with_towns(db, *_nashville_stations_home(), (neighbourhood, ["Antioch|California", "Nashville|Tennessee"]),
+                                 (named, ["Austin|Texas", "Nashville|Tennessee"]))
+    by_article = dict(q(db, "SELECT e.article_id, i.location || ', ' || i.admin1 FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == "Nashville, Tennessee"
+    assert by_article[b] == "Austin, Texas"
