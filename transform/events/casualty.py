@@ -400,7 +400,9 @@ def _shared_subject(verb: Token) -> list[Token]:
         return []
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
-        return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if _kids(head, "auxpass") else [])
+        passive = _kids(head, "auxpass") or (verb.doc.user_data.get(HEADLINE) and not _objects(head))
+        return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if passive else [])  # (a headline drops "was":
+        #                                                          "Teenage boy shot and killed by family member")
     if verb.dep_ in ("xcomp", "oprd", "ccomp") and head.lemma_.lower() in ("report", "confirm", "believe", "fear", "think", "say", "presume",
                                                                             "find", "discover", "locate"):
         return _kids(head, "nsubjpass")  # "5 men were reported killed", "four people were found shot to death"
