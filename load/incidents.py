@@ -135,8 +135,8 @@ def _is_coarse(name: str | None) -> bool:
 
 def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | None],
           params: list | None = None) -> list[tuple[Row, str | None]]:
-    """Casualty rows as the rules see them, with their current incident id (namesake towns moved to their outlets'
-    `homes`, see `place_at_home`)."""
+    """Casualty rows as the rules see them, with their current incident id (towns moved to their outlets' `homes`,
+    see `outlet_homes.place_at_home`)."""
     cols = {c[0] for c in con.execute("DESCRIBE events").fetchall()}
     aggregate = "coalesce(e.is_aggregate, false)" if "is_aggregate" in cols else "false"
     if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
@@ -230,7 +230,8 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     else:
         _register(con, "incident_batch_ids", _ids_table("article_id", article_ids))
         try:
-            fresh = _rows(con, "e.incident_id IS NULL AND e.article_id IN (SELECT article_id FROM incident_batch_ids)", homes)
+            fresh = _rows(con, "e.incident_id IS NULL AND e.article_id IN (SELECT article_id FROM incident_batch_ids)",
+                          homes)
         finally:
             con.unregister("incident_batch_ids")
     stats.new_rows = len(fresh)
@@ -295,7 +296,8 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
     return stats
 
 
-def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str], homes: dict[str, Home | None]) -> dict[str, list[Row]]:
+def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str],
+              homes: dict[str, Home | None]) -> dict[str, list[Row]]:
     """The towns each article mentions (`places`), in text order, as rows with coordinates, for the
     incident's place (`incident_rules.supported_place`). A name that is also a state's or province's
     ("Virginia", "Indiana": the gazetteer knows towns by those names abroad) is no town here."""
@@ -314,8 +316,8 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str], homes: dict
     out: dict[str, list[Row]] = defaultdict(list)
     for aid, name, canonical, cc, lat, lon, source in found:
         if gazetteer.normalise(name or "") not in states:
-            out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat, longitude=lon,
-                                source=source))
+            out[aid].append(Row("", aid, "place", None, location=canonical, country_code=cc, latitude=lat,
+                                longitude=lon, source=source))
     place_at_home(con, (m for mine in out.values() for m in mine), homes)
     return out
 

@@ -101,7 +101,8 @@ def homes(con: duckdb.DuckDBPyConnection, sources: Iterable[str | None]) -> dict
 
 
 @lru_cache(maxsize=65536)
-def _namesake(name: str, latitude: float, longitude: float, country_code: str | None, home: Home) -> gazetteer.Place | None:
+def _namesake(name: str, latitude: float, longitude: float, country_code: str | None,
+              home: Home) -> gazetteer.Place | None:
     """The town this row's town should be, at home; None when it stays (not counting what the article names)."""
     here = gazetteer.admin1_at(latitude, longitude, country_code) if country_code else None
     if country_code == "US" and here == home.state:
@@ -131,6 +132,7 @@ def _named_in(text: str, place: Row) -> bool:
 
 @lru_cache(maxsize=1)
 def _standalone_places() -> list[gazetteer.Place]:
+    """The gazetteer's towns of `STANDALONE_CITIES`."""
     return [p for name, state in sorted(STANDALONE_CITIES) if (p := gazetteer.lookup_in(name, "US", state)) is not None]
 
 
@@ -152,10 +154,10 @@ STANDALONE_KM = 30.0
 
 def place_at_home(con: duckdb.DuckDBPyConnection, rows: Iterable[Row], known: dict[str, Home | None]) -> int:
     """Move the rows' towns home where their outlet has one (see the module doc), in place: a namesake to its
-    namesake at home; a far town the article names no state or country of to the article's first town near
-    home, where it names one. Rows need their `source` (their article's outlet);
-    the article's text and towns are read only where a row may move. `known`: the homes already looked up (None:
-    no home), filled here, so that one reconciliation asks once per outlet. Returns how many rows moved."""
+    namesake at home; a far town the article names no state or country of to the article's first town near home,
+    where it names one. Rows need their `source` (their article's outlet); the article's text and towns are read
+    only where a row may move. `known`: the homes already looked up (None: no home), filled here, so that one
+    reconciliation asks once per outlet. Returns how many rows moved."""
     rows = [r for r in rows if r.latitude is not None and r.location and not r.place_is_coarse and r.source]
     missing = {r.source for r in rows} - known.keys()
     if missing:
@@ -175,10 +177,11 @@ def place_at_home(con: duckdb.DuckDBPyConnection, rows: Iterable[Row], known: di
         texts = dict(con.execute("SELECT article_id, coalesce(title, '') || '\n' || coalesce(body, '') FROM articles "
                                  "WHERE article_id IN (SELECT article_id FROM outlet_articles)").fetchall())
         towns: dict[str, list[tuple]] = defaultdict(list)
-        for article_id, *town in con.execute(
-                "SELECT article_id, canonical, country_code, latitude, longitude FROM places WHERE feature = 'city' "
-                "AND latitude IS NOT NULL AND longitude IS NOT NULL AND article_id IN (SELECT article_id FROM outlet_articles) "
-                "ORDER BY article_id, char_start").fetchall():
+        found_towns = con.execute(
+            "SELECT article_id, canonical, country_code, latitude, longitude FROM places WHERE feature = 'city' "
+            "AND latitude IS NOT NULL AND longitude IS NOT NULL "
+            "AND article_id IN (SELECT article_id FROM outlet_articles) ORDER BY article_id, char_start").fetchall()
+        for article_id, *town in found_towns:
             towns[article_id].append(town)
     finally:
         con.unregister("outlet_articles")

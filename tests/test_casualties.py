@@ -1373,7 +1373,7 @@ def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
         ("killed", 1, True), ("wounded", 1, None)]
     assert headline_rows("Teen killed in accidental shooting ID'd; gun's origins...", shot)[0] == ("killed", 1, True)
     assert headline_rows("Shawnee teenager shot to death in Oklahoma City", shot)[0] == ("killed", 1, True)
-    assert headline_rows("Teenage boy shot and killed by family member", shot)[0] == ("killed", 1, True)  # ("was" dropped)
+    assert headline_rows("Teenage boy shot and killed by family member", shot)[0] == ("killed", 1, True)  # no "was"
     assert headline_rows("Police officer shot in leg", "A man was shot dead on Main Street on Monday.") == [
         ("killed", 1, None)]  # no wounded from the headline
     assert headline_rows("Teen killed in shooting", "Two men were killed on Main Street on Monday.") == [

@@ -943,8 +943,10 @@ def test_a_far_town_a_local_outlet_names_no_state_of_is_the_articles_town_near_h
     named = Story("wsmv-21", "wsmv.com", "Texas shooting", MON - timedelta(days=30), [
         Fig("A man was shot dead in Austin, Texas, on Sunday, police said.", "killed", 1,
             place=("Austin", austin.latitude, austin.longitude), day=SUN - timedelta(days=30))])
-    *_, a, b = _write_with_towns(db, *_nashville_stations_home(), (neighbourhood, ["Antioch|California", "Nashville|Tennessee"]),
+    *_, a, b = _write_with_towns(db, *_nashville_stations_home(),
+                                 (neighbourhood, ["Antioch|California", "Nashville|Tennessee"]),
                                  (named, ["Austin|Texas", "Nashville|Tennessee"]))
-    by_article = dict(q(db, "SELECT e.article_id, i.location || ', ' || i.admin1 FROM events e JOIN incidents i USING (incident_id)"))
+    by_article = dict(q(db, "SELECT e.article_id, i.location || ', ' || i.admin1 "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
     assert by_article[a] == "Nashville, Tennessee"
     assert by_article[b] == "Austin, Texas"

@@ -384,10 +384,11 @@ def _singular(slot: Token) -> Count | None:
             and is_person_noun(slot)):
         return Count(amount(1), [definite, slot], _noun_phrase(slot), slot, None, reference="definite",
                      additive=_additive(slot))
-    if (slot.doc.user_data.get(HEADLINE) and det is None and slot.lemma_.lower() not in _GROUP_HEADS and is_person_noun(slot)
-            and (slot.tag_ == "NN" or slot.lower_ in PERSON_NOUNS)):  # ("Juvenile dies": a capital, tagged NNP)
-        return Count(amount(1), [slot], _noun_phrase(slot), slot, None, reference="indefinite")  # "Teen killed in
-    return None  # shooting": a headline drops its articles
+    if (slot.doc.user_data.get(HEADLINE) and det is None and slot.lemma_.lower() not in _GROUP_HEADS
+            and is_person_noun(slot) and (slot.tag_ == "NN" or slot.lower_ in PERSON_NOUNS)):  # ("Juvenile": NNP)
+        # "Teen killed in shooting": a headline drops its articles
+        return Count(amount(1), [slot], _noun_phrase(slot), slot, None, reference="indefinite")
+    return None
 
 
 HEADLINE = ("eventwire", "headline")

@@ -155,8 +155,8 @@ def _dateparser(text: str, published: date | None) -> date | None:
 
 
 def _numeric(m: re.Match, published: date | None) -> date | None:
-    """"9-15-16", "7/4", "2016-07-04" (not "1-10"): day-first or month-first, whichever the numbers allow; when both do, the
-    reading nearest before publication (an event is reported after it happens)."""
+    """"9-15-16", "7/4", "2016-07-04" (not "1-10"): day-first or month-first, whichever the numbers allow; when both
+    do, the reading nearest before publication (an event is reported after it happens)."""
     a, b, y = m.group(1), m.group(2), m.group(3)
     if len(a) == 4:  # ISO
         year, first, second = int(a), int(b), int(y) if y else None
