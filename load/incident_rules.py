@@ -160,8 +160,9 @@ publication;
 its place the most common report town (ties: the earliest report's) unless the towns its articles mention
 say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
 `MENTION_SUPPORT`), else the town its earliest headline names ("Houma shooting leaves 1 dead": local
-outlets name the town there and nowhere the extractor reads it, "the Reno Police Department"), else the
-region or country they name; `headline` the title of its earliest report.
+outlets name the town there and nowhere the extractor reads it, "the Reno Police Department"), else the county a
+headline names in its outlet's home state or the only state that has one ("Five injured in Johnston County
+shooting" on a Raleigh station), else the region or country they name; `headline` the title of its earliest report.
 
 **Order.** Reports are taken in the order of (day, publication, article id, position): a whole database
 reconciled at once gives the same incidents whatever order its articles arrived in. Reconciling batch

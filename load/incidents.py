@@ -29,6 +29,7 @@ import gc
 import hashlib
 import itertools
 import operator
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ import eventwire.versions as versions
 
 from ..transform import gazetteer
 from ..transform.headline import headline_town as _headline_town
+from ..transform.headline import story_part
 
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
@@ -74,7 +76,7 @@ from .incident_rules import (
 )
 from .outlet_homes import Home, place_at_home
 
-RULES_VERSION = "11"
+RULES_VERSION = "12"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -288,7 +290,7 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
         if not inc.reports:
             continue
         mine = [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())]
-        towns = [] if any(has_place(r.place) for r in inc.reports) else _headline_towns(inc)
+        towns = [] if any(has_place(r.place) for r in inc.reports) else _headline_towns(inc, homes)
         summaries.append(summarise(inc, mine, towns))
     _write(con, summaries, gone, touched, current)
     stats.incidents_written = len(summaries)
@@ -352,12 +354,37 @@ def _main_country(rows: Iterable[Row]) -> str | None:
     return countries.most_common(1)[0][0] if countries else None
 
 
-def _headline_towns(incident: Incident) -> list[Row]:
+def _headline_towns(incident: Incident, homes: dict[str, Home | None]) -> list[Row]:
     """The towns the headlines of an incident's reports name, earliest report first (for an incident its
-    reports put in no town)."""
+    reports put in no town); then the counties they name, in their outlets' home states ("Five injured in Johnston
+    County shooting" on a Raleigh station: Johnston County, North Carolina; `outlet_homes`)."""
     country = _main_country(r for rep in incident.reports for r in rep.rows)
-    reports = sorted(incident.reports, key=lambda r: r.key)
-    return [t for t in (headline_town(r.title, country) for r in reports if r.title) if t is not None]
+    reports = [r for r in sorted(incident.reports, key=lambda r: r.key) if r.title]
+    towns = [t for t in (headline_town(r.title, country) for r in reports) if t is not None]
+    counties = []
+    for r in reports:
+        home = homes.get(r.source or "")
+        county = headline_county(r.title, home.state if home is not None else None)
+        if county is not None:
+            counties.append(county)
+    return towns + counties
+
+
+_HEADLINE_COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:County|Co\.|Parish|county|parish)(?!\w)")
+
+
+@lru_cache(maxsize=65536)
+def headline_county(title: str, state: str | None) -> Row | None:
+    """The first county or parish a headline's own part names that `state` has, or (no state: an outlet with no
+    home) that only one state has ("Colbert County": Alabama's), as a row with its place (`gazetteer.us_county`: a
+    point within 40 km of most of what happens in it)."""
+    for m in _HEADLINE_COUNTY.finditer(story_part(title)):
+        states = {state} if state else gazetteer.us_county_states(m.group(0))
+        county = gazetteer.us_county(m.group(0), next(iter(states))) if len(states) == 1 else None
+        if county is not None:
+            return Row("", "", "place", None, location=county.canonical, country_code="US",
+                       latitude=county.latitude, longitude=county.longitude)
+    return None
 
 
 def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:

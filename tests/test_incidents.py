@@ -950,3 +950,19 @@ def test_a_far_town_a_local_outlet_names_no_state_of_is_the_articles_town_near_h
                             "FROM events e JOIN incidents i USING (incident_id)"))
     assert by_article[a] == "Nashville, Tennessee"
     assert by_article[b] == "Austin, Texas"
+
+
+def test_an_unplaced_incident_takes_the_county_its_headline_names_in_its_outlets_home_state(db):
+    """No row and no headline town places these: "Rutherford County" (Tennessee's and North Carolina's) on a Nashville
+    station is Tennessee's; "Colbert County" on an outlet with no home is Alabama's, the only state that has one."""
+    rutherford = Story("wsmv-30", "wsmv.com", "Two shot in Rutherford County", MON, [
+        Fig("Two men were shot and wounded on Sunday night, deputies said.", "wounded", 2, place=None, day=SUN)])
+    colbert = Story("blog-31", "Blog", "Sheriff: Child killed in accidental shooting in Colbert County",
+                    MON - timedelta(days=30), [
+        Fig("A child was shot dead on Sunday night, the sheriff said.", "killed", 1, place=None,
+            day=SUN - timedelta(days=30))])
+    *_, a, b = _write_with_towns(db, *_nashville_stations_home(), (rutherford, []), (colbert, []))
+    by_article = dict(q(db, "SELECT e.article_id, i.location || ', ' || i.admin1 "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == "Rutherford County, Tennessee"
+    assert by_article[b] == "Colbert County, Alabama"
