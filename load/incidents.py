@@ -379,11 +379,12 @@ def headline_county(title: str, state: str | None) -> Row | None:
     home) that only one state has ("Colbert County": Alabama's), as a row with its place (`gazetteer.us_county`: a
     point within 40 km of most of what happens in it)."""
     for m in _HEADLINE_COUNTY.finditer(story_part(title)):
-        states = {state} if state else gazetteer.us_county_states(m.group(0))
-        county = gazetteer.us_county(m.group(0), next(iter(states))) if len(states) == 1 else None
-        if county is not None:
-            return Row("", "", "place", None, location=county.canonical, country_code="US",
-                       latitude=county.latitude, longitude=county.longitude)
+        for name in (m.group(0), m.group(0).split(" ", 1)[1]):  # ("In Johnston County": Johnston County)
+            states = {state} if state else gazetteer.us_county_states(name)
+            county = gazetteer.us_county(name, next(iter(states))) if len(states) == 1 else None
+            if county is not None:
+                return Row("", "", "place", None, location=county.canonical, country_code="US",
+                           latitude=county.latitude, longitude=county.longitude)
     return None
 
 

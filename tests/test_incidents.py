@@ -966,3 +966,5 @@ def test_an_unplaced_incident_takes_the_county_its_headline_names_in_its_outlets
                             "FROM events e JOIN incidents i USING (incident_id)"))
     assert by_article[a] == "Rutherford County, Tennessee"
     assert by_article[b] == "Colbert County, Alabama"
+    assert incidents.headline_county("Five Injured In Johnston County Shooting", "North Carolina").location == \
+        "Johnston County"  # title case: "In Johnston County" is no county, "Johnston County" is
