@@ -29,7 +29,6 @@ import gc
 import hashlib
 import itertools
 import operator
-import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -43,8 +42,8 @@ import pyarrow as pa
 import eventwire.versions as versions
 
 from ..transform import gazetteer
+from ..transform.headline import headline_county as _headline_county
 from ..transform.headline import headline_town as _headline_town
-from ..transform.headline import story_part
 
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
@@ -327,7 +326,16 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str],
 @lru_cache(maxsize=65536)
 def headline_town(title: str | None, country_code: str | None) -> Row | None:
     """`transform.headline.headline_town` as a row with the town's place (see there)."""
-    place = _headline_town(title, country_code)
+    return _place_row(_headline_town(title, country_code))
+
+
+@lru_cache(maxsize=65536)
+def headline_county(title: str, state: str | None) -> Row | None:
+    """`transform.headline.headline_county` as a row with the county's place (see there)."""
+    return _place_row(_headline_county(title, state))
+
+
+def _place_row(place: gazetteer.Place | None) -> Row | None:
     if place is None:
         return None
     return Row("", "", "place", None, location=place.canonical, country_code=place.country_code,
@@ -368,24 +376,6 @@ def _headline_towns(incident: Incident, homes: dict[str, Home | None]) -> list[R
         if county is not None:
             counties.append(county)
     return towns + counties
-
-
-_HEADLINE_COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:County|Co\.|Parish|county|parish)(?!\w)")
-
-
-@lru_cache(maxsize=65536)
-def headline_county(title: str, state: str | None) -> Row | None:
-    """The first county or parish a headline's own part names that `state` has, or (no state: an outlet with no
-    home) that only one state has ("Colbert County": Alabama's), as a row with its place (`gazetteer.us_county`: a
-    point within 40 km of most of what happens in it)."""
-    for m in _HEADLINE_COUNTY.finditer(story_part(title)):
-        for name in (m.group(0), m.group(0).split(" ", 1)[1]):  # ("In Johnston County": Johnston County)
-            states = {state} if state else gazetteer.us_county_states(name)
-            county = gazetteer.us_county(name, next(iter(states))) if len(states) == 1 else None
-            if county is not None:
-                return Row("", "", "place", None, location=county.canonical, country_code="US",
-                           latitude=county.latitude, longitude=county.longitude)
-    return None
 
 
 def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:

@@ -62,6 +62,8 @@ STANDALONE_CITIES = frozenset({
 })
 """The cities AP style datelines without a state: the one a bare name means, whatever outlet writes it (a Dallas
 station's "Atlanta" is Georgia's, not Atlanta, Texas)."""
+STANDALONE_KM = 30.0
+"""A town this near a city of `STANDALONE_CITIES` is part of it ("Chicago Loop")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,10 +148,6 @@ def _far_from_home(latitude: float, longitude: float, country_code: str | None, 
         return False
     return not any(gazetteer.distance_km(latitude, longitude, c.latitude, c.longitude) <= STANDALONE_KM
                    for c in _standalone_places())
-
-
-STANDALONE_KM = 30.0
-"""A town this near a city of `STANDALONE_CITIES` is part of it ("Chicago Loop")."""
 
 
 def place_at_home(con: duckdb.DuckDBPyConnection, rows: Iterable[Row], known: dict[str, Home | None]) -> int:

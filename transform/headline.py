@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .gazetteer import Place, lookup, lookup_in, us_state
+from .gazetteer import Place, lookup, lookup_in, us_county, us_county_states, us_state
 from .lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
@@ -63,6 +63,8 @@ _HEADLINE_WORDS = GENERIC_TITLE_WORDS | NOT_NAME_WORDS | frozenset("man men dies
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z'.\-]+(?:[ ]+[A-Z][A-Za-z'.\-]+){0,2}")
 _COUNTY_AFTER = re.compile(r"\s+(?:County|Co\.|Parish)\b")
 _COUNTY_WORDS = frozenset({"County", "Co.", "Parish"})
+_COUNTY = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:County|Co\.|Parish|county|parish)(?!\w)")
+"""A county or parish a headline names, with the word before it ("In Johnston County", "Lauderdale Co.")."""
 
 
 @lru_cache(maxsize=65536)
@@ -82,6 +84,20 @@ def headline_town(title: str | None, country_code: str | None, story_only: bool 
 
 _WHERE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 """A locative preposition right before a headline's town (searched up to the town's start)."""
+
+
+@lru_cache(maxsize=65536)
+def headline_county(title: str, state: str | None) -> Place | None:
+    """The first US county or parish a headline's own part (`story_part`) names that `state` has, or (no state) that
+    only one state has ("Colbert County": Alabama's), at its point (`us_county`: within 40 km of most of what
+    happens in it); for the incident `headline_town` and the text place nowhere."""
+    for m in _COUNTY.finditer(story_part(title)):
+        for name in (m.group(0), m.group(0).split(" ", 1)[1]):  # ("In Johnston County": Johnston County)
+            states = {state} if state else us_county_states(name)
+            county = us_county(name, next(iter(states))) if len(states) == 1 else None
+            if county is not None:
+                return county
+    return None
 
 
 def _town_in(m: re.Match, text: str, country_code: str | None) -> Place | None:

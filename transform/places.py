@@ -50,9 +50,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .gazetteer import (ALIAS_MARGIN, ALIASES, Place, admin1_names, countries, countries_of, county_key, distance_km, is_known_town,
-                        known_as_written, lookup, lookup_in, normalise, small_towns_abroad, small_us_towns, towns_named,
-                        us_city_in, us_city_named, us_county, us_county_states, us_state)
+from .gazetteer import (ALIAS_MARGIN, ALIASES, Place, admin1_names, countries, countries_of, county_key, distance_km,
+                        is_known_town, known_as_written, lookup, lookup_in, normalise, small_towns_abroad,
+                        small_us_towns, towns_named, us_city_in, us_city_named, us_county, us_county_states, us_state)
 from .headline import headline_town
 from .nlp import entities, text_of
 from .records import Event, PlaceMention
