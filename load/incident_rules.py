@@ -155,8 +155,10 @@ seldom correct it the way a death toll rises), `low`/`high` the range over its r
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
 row). Its date is the most common trusted report day (ties: the earliest) among the reports whose day
-is not vague (a "last week" or "last month" counts only when every report's day is), else the earliest
-publication;
+is not vague (a "last week" or "last month" counts only when every report's day is); where no words of its
+rows name a day (each dated only by its publication), the day its earliest report's article names first in its story
+(`articles.story_date`: "A 6-year-old boy was shot and killed" on Monday's page, "Saturday" three paragraphs on; GVA
+date within a day 0.844 -> 0.860), else the earliest publication;
 its place the most common report town (ties: the earliest report's) unless the towns its articles mention
 say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
 `MENTION_SUPPORT`), else the town its earliest headline names ("Houma shooting leaves 1 dead": local
@@ -280,6 +282,7 @@ class Row:
     title: str | None = None
     date_source: str | None = None  # 'sentence' | 'paragraph' | 'lead' | 'published' (None: not recorded)
     place_named: bool = True  # its own sentence names the place (not the opening dateline, not the article's main place)
+    story_day: date | None = None  # the first day its article's story names (`articles.story_date`, rule 4)
 
 
 @dataclass(slots=True)
@@ -1525,7 +1528,11 @@ def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: 
     evidence = latest_row.get("killed") or latest_row.get("wounded") or first.lead.event_id
     named = [r for r in reports if r.day is not None and r.day_rank != VAGUE_RANK]
     days = Counter(r.day for r in (named or reports) if r.day is not None)
-    if days:
+    story = None if any(r.day_rank is not None and r.day_rank < PUBLISHED_RANK for r in reports) else next(
+        (r.lead.story_day for r in reports if r.lead.story_day is not None), None)  # (reports: by publication)
+    if story is not None:
+        incident_date = story
+    elif days:
         top = max(days.values())
         incident_date = min(d for d, n in days.items() if n == top)
     else:

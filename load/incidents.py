@@ -75,7 +75,7 @@ from .incident_rules import (
 )
 from .outlet_homes import Home, place_at_home
 
-RULES_VERSION = "12"
+RULES_VERSION = "13"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -112,7 +112,7 @@ SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_l
        OR NOT EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.feature = 'city'
                AND (abs(p.latitude - e.latitude) > {lat} OR abs(p.longitude - e.longitude) * cos(radians(e.latitude)) > {lat})
                GROUP BY p.canonical HAVING count(*) >= 2)
-       AS place_named
+       AS place_named, {story_date}
 FROM events e JOIN articles a USING (article_id)
 WHERE e.event_type = 'casualty' AND {where}
 """
@@ -143,20 +143,26 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | No
     if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
         aggregate = f"({aggregate} OR coalesce(e.recalled, false))"
     date_source = "e.date_source" if "date_source" in cols else "NULL"
-    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where, lat=LOCAL_DEGREES),
+    story_date = "a.story_date" if "story_date" in _article_columns(con) else "NULL"
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where, lat=LOCAL_DEGREES,
+                                        story_date=story_date),
                         params or []).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     out = []
     for v in zip(*columns):
         row = Row(v[0], v[1], v[2], v[3], v[4], v[5], v[6], bool(v[7]), bool(v[8]), v[9], v[10], v[11], v[12],
                   _is_coarse(v[9]) if v[9] else False, v[13], v[14], v[15], v[16], v[17], v[18], v[19], v[20], v[21],
-                  v[23], place_named=bool(v[24]))
+                  v[23], place_named=bool(v[24]), story_day=v[25])
         if not row.place_named and row.latitude is not None and row.title:
             town = headline_town(row.title, row.country_code)  # the town the headline names is the story's own
             row.place_named = town is not None and town.location == row.location
         out.append((row, v[22]))
     place_at_home(con, (row for row, _ in out), homes)
     return out
+
+
+def _article_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {c[0] for c in con.execute("DESCRIBE articles").fetchall()}
 
 
 def _ids_table(name: str, values: Iterable[str]) -> pa.Table:

@@ -18,6 +18,8 @@ Version history (SCHEMA_VERSION):
      death_toll_rows leaves it out
   4  runs.incident_seconds (what filing figures into incidents cost the run); events.from_title (a casualty figure
      read from the headline of an article whose body gives none)
+  5  articles.story_date/story_date_text (the first day an article's story names: the day of an incident its rows
+     date only by publication); filled when an article is next extracted (EXTRACTOR_VERSION 0.2.11)
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import eventwire.versions as versions
 from ..errors import UserError
 from .catalog import columns
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _VIEWS_MARKER = "-- VIEWS"
 
 

@@ -35,8 +35,11 @@ def _table(rows: Sequence[object], record_type: type) -> pa.Table:
     return pa.table(columns)
 
 
-def articles_table(articles: Sequence[Article], raw_hashes: dict[str, str], extractor_version: str, run_id: str) -> pa.Table:
+def articles_table(articles: Sequence[Article], raw_hashes: dict[str, str], extractor_version: str, run_id: str,
+                   results: Sequence[ArticleResult] = ()) -> pa.Table:
+    """The articles' rows, with what extraction read from each whole article (`results`, by article id)."""
     now = _now()
+    story = {r.article_id: r for r in results if r.story_date is not None}
     return pa.table({
         "article_id": [a.article_id for a in articles],
         "source_id": [a.source_id for a in articles],
@@ -44,6 +47,10 @@ def articles_table(articles: Sequence[Article], raw_hashes: dict[str, str], extr
         "url": [a.url for a in articles],
         "title": [a.title for a in articles],
         "published_at": pa.array([a.published for a in articles], pa.date32()),
+        "story_date": pa.array([story[a.article_id].story_date if a.article_id in story else None for a in articles],
+                               pa.date32()),
+        "story_date_text": pa.array([story[a.article_id].story_date_text if a.article_id in story else None
+                                     for a in articles], pa.string()),
         "ingested_at": pa.array([now] * len(articles), pa.timestamp("us")),
         "body": [a.body for a in articles],
         "content_hash": [a.content_hash for a in articles],
@@ -86,7 +93,7 @@ def write_batch(
         for table in ("events", "places", "articles"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_ids)")
         con.unregister("batch_ids")
-        _insert(con, "articles", articles_table(articles, raw_hashes, extractor_version, run_id))
+        _insert(con, "articles", articles_table(articles, raw_hashes, extractor_version, run_id, results))
         _insert(con, "events", _table(events, Event))
         _insert(con, "places", _table(places, PlaceMention))
         record_rejects(con, rejects, run_id)

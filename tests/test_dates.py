@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from eventwire.transform.dates import date_for_event, resolve_date
+from eventwire.transform.dates import date_for_event, resolve_date, story_date
 from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 
@@ -40,6 +40,8 @@ THURSDAY = date(2022, 1, 20)
         ("1-10", date(2017, 1, 12), None),  # a dash without a year: a range, or "along 1-10" (Interstate 10)
         ("12-30 May", TUESDAY, date(2014, 5, 12)),  # a range of days: its first
         ("Around 10:30 Sunday morning", date(2014, 5, 25), date(2014, 5, 25)),  # a clock without a.m.: no date
+        ("around 11 Thursday night", date(2016, 7, 15), date(2016, 7, 14)),  # an hour without p.m.: not the 11th
+        ("Thursday the 11th", date(2016, 7, 15), date(2016, 7, 11)),
     ],
 )
 def test_resolve_date(text, published, expected):
@@ -191,3 +193,17 @@ def test_an_opening_date_on_an_act_of_the_attack_itself_dates_the_killing():
     """"entered", "held", "set": acts of the incident as often as steps of a court ("entered a plea")."""
     text = "On 30 April 2020, unknown gunmen entered a village near the river and killed two people."
     assert _dated(text, None)[:3] == (date(2020, 4, 30), "30 April 2020", "sentence")
+
+
+def test_the_story_s_day_is_the_first_day_it_names_anywhere_not_a_quote_a_saying_or_a_later_week():
+    """An article whose rows are dated only by publication ("A bullet struck him" with "Saturday" further on) still
+    says which day its story happened: the incident takes it (load/incident_rules.summarise)."""
+    text = ("A 6-year-old boy was shot and killed while playing with a gun.\n\n"
+            "A bullet struck him in the head, deputies said Monday.\n\n"
+            '"He was a happy boy on Friday," his aunt said.\n\n'
+            "The shooting happened Saturday afternoon at a home on Elm Road. The funeral is set for next Sunday.")
+    doc = parse_one(text)
+    assert date_for_event(extract_casualties(doc)[0], doc, TUESDAY) == (TUESDAY, None, "published")  # the row: none
+    assert story_date(doc, TUESDAY) == (date(2014, 5, 24), "Saturday")
+    assert story_date(doc, None) is None
+    assert story_date(parse_one("Two men were wounded. The trial opened on 2 March 2014."), TUESDAY) is None  # months ago

@@ -968,3 +968,40 @@ def test_an_unplaced_incident_takes_the_county_its_headline_names_in_its_outlets
     assert by_article[b] == "Colbert County, Alabama"
     assert incidents.headline_county("Five Injured In Johnston County Shooting", "North Carolina").location == \
         "Johnston County"  # title case: "In Johnston County" is no county, "Johnston County" is
+
+
+def test_an_incident_its_rows_date_only_by_publication_takes_the_day_its_story_names(tmp_path: Path):
+    """Real extraction: the figure's sentence and paragraph name no day, the lead neither; the story's "Saturday"
+    comes two paragraphs on. The row keeps the publication date (rows never borrow from a later paragraph); the
+    article stores the story's day and the incident is dated by it."""
+    from eventwire.load.incident_rules import Incident, summarise
+    from eventwire.transform.pipeline import analyse_batch
+
+    body = ("A 6-year-old boy was shot and killed while playing with a gun in Marion, Illinois.\n\n"
+            "Deputies said the boy had found the handgun in a bedroom.\n\n"
+            "The shooting happened Saturday afternoon at a home on Elm Road, the sheriff's office said.")
+    tue = date(2016, 8, 9)
+    aid = article_id_for("wsil.com", "boy-1")
+    article = Article(aid, "boy-1", "wsil.com", "https://example.org/boy-1", "Boy, 6, killed playing with gun", tue,
+                      body, content_hash_of("t", body), "en")
+    [result] = analyse_batch([article])
+    db = tmp_path / "story.duckdb"
+    with session(db) as con:
+        writer.write_batch(con, [article], [result], {aid: "h"}, "test", "run-1")
+        [(event_date, source)] = con.execute("SELECT DISTINCT event_date, date_source FROM events "
+                                             "WHERE casualty_kind = 'killed'").fetchall()
+        assert (event_date, source) == (tue, "published")
+        assert con.execute("SELECT story_date, story_date_text FROM articles").fetchall() == [(date(2016, 8, 6), "Saturday")]
+        assert con.execute("SELECT incident_date FROM incidents").fetchall() == [(date(2016, 8, 6),)]
+
+    def report(aid: str, published: date, day: date, text: str | None, source: str, story: date | None):
+        return article_reports([Row(f"{aid}-1", aid, "killed", 1, 1, 1, sentence="A boy died.", published=published,
+                                    event_date=day, date_text=text, date_source=source, story_day=story)])[0]
+
+    fri, sat = date(2016, 8, 5), date(2016, 8, 6)
+    by_words = report("a1", tue, fri, "Friday", "sentence", sat)  # a day the rows' own words name wins
+    assert summarise(Incident("i1", [by_words])).incident_date == fri
+    later = report("a2", tue + timedelta(days=1), tue + timedelta(days=1), None, "published", date(2016, 8, 7))
+    first = report("a3", tue, tue, None, "published", sat)
+    assert summarise(Incident("i2", [later, first])).incident_date == sat  # the earliest report's story day
+    assert summarise(Incident("i3", [report("a4", tue, tue, None, "published", None)])).incident_date == tue

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import eventwire.versions as versions
 
 from .casualty_counts import HEADLINE
-from .dates import PUBLISHED, date_for_event
+from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
 from .events.casualty import counts_toward_toll
 from .headline import sentence_case, story_part
@@ -53,7 +53,9 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     for place in places:
         place.article_id = article_id
     events.sort(key=lambda e: (e.char_start, e.char_end, e.event_type))
-    return ArticleResult(article_id=article_id, events=events, places=places)
+    story = story_date(doc, published) if any(e.event_type == "casualty" for e in events) else None
+    return ArticleResult(article_id=article_id, events=events, places=places, story_date=story and story[0],
+                         story_date_text=story and story[1])
 
 
 def _headline_casualties(title: str, published: date | None, bare_nouns: bool = False) -> list[Event]:

@@ -65,6 +65,9 @@ _FILLERS = re.compile(
 _CLOCK = re.compile(r"\b(?:around|about|at|shortly|just)?\s*(?:before|after)?\s*"
                     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d)(?=\s|$|,)|\b(?:noon|midnight)\b")
 """A clock time ("10 p.m.", "about 10:30"): no part of a date."""
+_HOUR_BEFORE_WEEKDAY = re.compile(r"^(?:(?:around|about|at)\s+)?\d{1,2}\s+(?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                                  r"\b(?:\s+(?:morning|afternoon|evening|night))?$)")
+"""An hour written without "p.m." before a weekday ("around 11 Thursday night"): a clock time, not the 11th."""
 _SPANS = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?!\s+ago)")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s|$|,)")
 _NUMERIC = re.compile(r"^(\d{1,4})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$")
@@ -190,6 +193,7 @@ def resolve_date(text: str, published: date | None) -> date | None:
     an article's events ask for the same few dates again and again."""
     clean = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     clean = " ".join(_CLOCK.sub(" ", clean).split()).strip(" ,.")
+    clean = _HOUR_BEFORE_WEEKDAY.sub("", clean)
     if not clean:
         return None
     if published is not None and clean in RELATIVE_WORDS:
@@ -413,6 +417,29 @@ def _clause_host(anchor: Token) -> Token | None:
         if tok.head.i == tok.i:
             return None
         tok = tok.head
+    return None
+
+
+STORY_DAYS = 7
+"""How far before publication the story's day may lie (`story_date`): a weekly paper's report of last weekend."""
+
+
+def story_date(doc: Doc, published: date | None) -> tuple[date, str] | None:
+    """(date, words) of the first day the article's story names anywhere: a date outside quotation marks, not the
+    day of an arrest, a charge or a court's step, nor the day something was said, that falls on publication or up
+    to `STORY_DAYS` before it ("A 6-year-old boy was shot and killed ..." with "Saturday" three paragraphs on).
+    An article-level hint, never an event row's date (rows take none from a later paragraph): the day an incident
+    that its rows date only by publication happened (`load/incident_rules.summarise`)."""
+    if published is None:
+        return None
+    starts = paragraph_starts(doc)
+    for cand in _all_candidates(doc):
+        para_start = starts[paragraph_index(doc, cand.start_char)]
+        if _in_quotes(doc, cand.start_char, para_start) or _day_of_saying(cand):
+            continue
+        resolved = resolve_date(cand.text, published)
+        if resolved is not None and 0 <= (published - resolved).days <= STORY_DAYS:
+            return resolved, cand.text.strip()
     return None
 
 
