@@ -207,3 +207,14 @@ def test_the_story_s_day_is_the_first_day_it_names_anywhere_not_a_quote_a_saying
     assert story_date(doc, TUESDAY) == (date(2014, 5, 24), "Saturday")
     assert story_date(doc, None) is None
     assert story_date(parse_one("Two men were wounded. The trial opened on 2 March 2014."), TUESDAY) is None  # months ago
+
+
+def test_the_lead_gives_the_day_of_the_event_before_the_day_it_was_said_or_a_news_conference_was_held():
+    said = ("PHOENIX (AP) - Police said Friday that a business dispute led to a siege at a home, and a woman fled when "
+            "the gunfire broke out Thursday afternoon, a sergeant said.\n\nTwo brothers were wounded in the home.")
+    assert _dated(said, date(2015, 4, 17)) == (date(2015, 4, 16), "Thursday", "lead")
+    conference = ("The police department held a news conference Monday afternoon about the deadly shooting at 11th "
+                  "and Castle streets Sunday morning.\n\nThree other teenagers were wounded.")
+    assert _dated(conference, date(2015, 12, 21)) == (date(2015, 12, 20), "Sunday", "lead")
+    only_said = "Police said Friday that the man had no licence.\n\nTwo brothers were wounded in the home."
+    assert _dated(only_said, date(2015, 4, 17)) == (date(2015, 4, 17), "Friday", "lead")  # no other day: the saying's

@@ -10,8 +10,9 @@ Where an event's date comes from, first match wins:
      hit a convoy. Two soldiers were killed."), passing over the day something was said ("... on Saturday night,
      a spokesman said Sunday.") when the paragraph gives another;
   3. `lead`: the first date of the article's lead (its first paragraph, and where that is a headline, a
-     caption or a byline, the story's first paragraph too), or its dateline: not a day of an arrest or a charge,
-     and never from a paragraph after the event's own;
+     caption or a byline, the story's first paragraph too), or its dateline: not a day of an arrest, a charge
+     or a news conference, nor the day something was said where the lead gives another ("Police said Friday that
+     ... when the gunfire broke out Thursday afternoon": Thursday), and never from a paragraph after the event's own;
   4. `published`: the publication date itself (`date_text` is then NULL).
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
@@ -347,7 +348,7 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
     story's first where that is none of the story) or dateline, cached per Doc and publication date."""
     key = ("eventwire", "lead_date", published)
     if key not in doc.user_data:
-        found = None
+        found = said = None
         for start, end in _lead_spans(text_of(doc)):
             for cand in _all_candidates(doc):
                 if cand.start_char >= end:
@@ -356,11 +357,14 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
                     continue  # (a charge's or a court's day: "Charges were filed Friday in connection to a chase")
                 resolved = resolve_date(cand.text, published)
                 if resolved is not None:
+                    if _day_of_saying(cand):  # "Phoenix police said Friday that ... when the gunfire broke out
+                        said = said or (resolved, cand.text.strip(), cand.start_char)  # Thursday afternoon"
+                        continue
                     found = (resolved, cand.text.strip(), cand.start_char)
                     break
             if found is not None:
                 break
-        doc.user_data[key] = found
+        doc.user_data[key] = found or said
     return doc.user_data[key]
 
 
@@ -374,6 +378,10 @@ DEVELOPMENT_NOUNS = frozenset(
     "warrant arrest charge hearing arraignment court bond bail plea sentencing trial verdict indictment vigil "
     "funeral autopsy conference appearance".split())
 """The same, as nouns a date can qualify ("was issued an arrest warrant on Saturday afternoon", "a vigil Sunday")."""
+BRIEFINGS = frozenset({"conference", "briefing"})
+"""What police hold after an incident ("held a news conference Monday afternoon about ... Sunday morning"). Not a
+vigil or a court an act's own sentence is about ("held a vigil protesting ...", "conducted a Sharia court which
+sentenced to death and executed ...": ACLED dates the act by them)."""
 _TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
@@ -402,8 +410,8 @@ def _day_of_development(cand: Span) -> bool:
     connection with the fatal shooting of ..."; "pleaded guilty on Monday to killing his brother")."""
     word = _word_dated(cand)
     lemma = word.lemma_.lower()
-    if word.pos_ in ("VERB", "AUX"):
-        return lemma in DEVELOPMENT_VERBS
+    if word.pos_ in ("VERB", "AUX"):  # "charged ... Thursday"; "held a news conference Monday afternoon"
+        return lemma in DEVELOPMENT_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in BRIEFINGS for c in word.children)
     return word.pos_ == "NOUN" and lemma in DEVELOPMENT_NOUNS
 
 
