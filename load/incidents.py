@@ -295,8 +295,9 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
         if not inc.reports:
             continue
         mine = [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())]
-        towns = [] if any(has_place(r.place) for r in inc.reports) else _headline_towns(inc, homes)
-        summaries.append(summarise(inc, mine, towns))
+        placed = any(has_place(r.place) for r in inc.reports)
+        towns = [] if placed else _headline_towns(inc, homes)
+        summaries.append(summarise(inc, mine, towns, None if placed else _home_town(inc, homes)))
     _write(con, summaries, gone, touched, current)
     stats.incidents_written = len(summaries)
     stats.incidents_deleted = len(gone)
@@ -382,6 +383,18 @@ def _headline_towns(incident: Incident, homes: dict[str, Home | None]) -> list[R
         if county is not None:
             counties.append(county)
     return towns + counties
+
+
+def _home_town(incident: Incident, homes: dict[str, Home | None]) -> Row | None:
+    """The town its earliest report's outlet names most at home (`outlet_homes.Home.town`): where a local outlet's
+    report that names no place at all most likely happened (kmov.com's "Young man found shot on Frontenac street":
+    St. Louis). The last resort of rule 4, marked `place_source = 'outlet home'`."""
+    for report in sorted(incident.reports, key=lambda r: r.key):
+        home = homes.get(report.source or "")
+        if home is not None and home.town is not None:
+            return Row("", "", "place", None, location=home.town, country_code="US", latitude=home.town_latitude,
+                       longitude=home.town_longitude)
+    return None
 
 
 def _keep_previous_ids(touched: Sequence[Incident], previous: dict[str, str]) -> None:
@@ -651,6 +664,7 @@ def _incident_table(summaries: Sequence[Summary], version_: str) -> pa.Table:
         "first_published": pa.array([s.first_published for s in summaries], pa.date32()),
         "last_published": pa.array([s.last_published for s in summaries], pa.date32()),
         "headline": pa.array([s.headline for s in summaries], pa.string()),
+        "place_source": pa.array([s.place_source for s in summaries], pa.string()),
         "evidence_event_id": pa.array([s.evidence_event_id for s in summaries], pa.string()),
         "extractor_version": pa.array([version_] * len(summaries), pa.string()),
     })

@@ -19,7 +19,9 @@ Version history (SCHEMA_VERSION):
   4  runs.incident_seconds (what filing figures into incidents cost the run); events.from_title (a casualty figure
      read from the headline of an article whose body gives none)
   5  articles.story_date/story_date_text (the first day an article's story names: the day of an incident its rows
-     date only by publication); filled when an article is next extracted (EXTRACTOR_VERSION 0.2.11)
+     date only by publication); filled when an article is next extracted (EXTRACTOR_VERSION 0.2.11);
+     incidents.place_source (where an incident's place comes from; an incident its reports place nowhere takes its
+     local outlet's home town)
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ article alone says, so an incident's place may differ from its evidence row's: t
 - **A far town moves** to the article's first town within `NAMESAKE_KM` of home when it lies outside the home state,
   farther than that from home and not at a city of `STANDALONE_CITIES`, and has no namesake at home: the row's
   place is then the area's, not a town it names (`Row.place_named` false: no "same place" for the rules).
+- **An incident nothing places** (no row, headline or region names a place) is placed at the town of the home state
+  its earliest report's outlet names in most articles (`Home.town`), marked `incidents.place_source = 'outlet home'`.
 - Neither where the article names the row's town's state (US) or its country or province (abroad): "Millville, New
   Jersey" on a Philadelphia station stays in New Jersey; "Newark" on nbcnewyork.com stays in New Jersey, nearer home
   than Newark, New York.
@@ -69,8 +71,11 @@ STANDALONE_KM = 30.0
 @dataclass(frozen=True, slots=True)
 class Home:
     state: str
-    latitude: float
+    latitude: float  # the median point of its articles' towns in its home state
     longitude: float
+    town: str | None = None  # the town of its home state its articles name most (ties: the first in name order)
+    town_latitude: float | None = None
+    town_longitude: float | None = None
 
 
 _HOMES_SQL = """
@@ -84,8 +89,17 @@ WITH outlets AS (
     WHERE a.source IN (SELECT source FROM outlets) AND p.country_code = 'US' AND p.feature = 'city'
       AND p.admin1 IS NOT NULL AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
     GROUP BY a.source, p.admin1
+), towns AS (
+    SELECT a.source, p.admin1, p.canonical, count(DISTINCT p.article_id) AS k,
+           min(p.latitude) AS latitude, min(p.longitude) AS longitude
+    FROM places p JOIN articles a USING (article_id)
+    WHERE a.source IN (SELECT source FROM outlets) AND p.country_code = 'US' AND p.feature = 'city'
+      AND p.admin1 IS NOT NULL AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL AND p.canonical IS NOT NULL
+    GROUP BY a.source, p.admin1, p.canonical
+    QUALIFY row_number() OVER (PARTITION BY a.source, p.admin1 ORDER BY count(DISTINCT p.article_id) DESC, p.canonical) = 1
 )
-SELECT s.source, s.admin1, s.latitude, s.longitude FROM states s JOIN outlets o USING (source) WHERE 2 * s.k > o.n
+SELECT s.source, s.admin1, s.latitude, s.longitude, t.canonical, t.latitude, t.longitude
+FROM states s JOIN outlets o USING (source) LEFT JOIN towns t USING (source, admin1) WHERE 2 * s.k > o.n
 """
 
 
@@ -99,7 +113,7 @@ def homes(con: duckdb.DuckDBPyConnection, sources: Iterable[str | None]) -> dict
         found = con.execute(_HOMES_SQL.format(min_articles=MIN_ARTICLES)).fetchall()
     finally:
         con.unregister("outlet_wanted")
-    return {source: Home(state, lat, lon) for source, state, lat, lon in found}
+    return {source: Home(*rest) for source, *rest in found}
 
 
 @lru_cache(maxsize=65536)

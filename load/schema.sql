@@ -132,6 +132,10 @@ CREATE TABLE IF NOT EXISTS incidents (
     country_code      VARCHAR,
     latitude          DOUBLE,
     longitude         DOUBLE,
+    place_source      VARCHAR,            -- where the place comes from: 'report' (its reports' town), 'mentions'
+                                          -- (the town its articles mention most), 'headline', 'region' (a state or
+                                          -- country, no town), 'outlet home' (no place named at all: the town its
+                                          -- local outlet names most); NULL when unplaced
     killed            BIGINT,             -- the latest report's figure; NULL when no report gives one
     killed_low        BIGINT,             -- the range across reports
     killed_high       BIGINT,

@@ -970,6 +970,25 @@ def test_an_unplaced_incident_takes_the_county_its_headline_names_in_its_outlets
         "Johnston County"  # title case: "In Johnston County" is no county, "Johnston County" is
 
 
+def test_an_incident_nothing_places_takes_its_local_outlets_home_town_and_says_so(db):
+    """A Nashville station's report that names no place at all (no row, no headline town or county, no state) is
+    placed at the town its outlet names most at home, marked `place_source = 'outlet home'`; an outlet with no home
+    leaves it unplaced. Every other incident says where its place came from."""
+    bare = Story("wsmv-40", "wsmv.com", "Police: toddler's shooting appears accidental", MON, [
+        Fig("A toddler was shot and wounded on Sunday night, police said.", "wounded", 1, place=None, day=SUN)])
+    elsewhere = Story("blog-41", "Blog", "Police: toddler's shooting appears accidental", MON - timedelta(days=30), [
+        Fig("A boy was shot and wounded on Sunday night, police said.", "wounded", 1, place=None,
+            day=SUN - timedelta(days=30))])
+    stations = _nashville_stations_home()
+    stations[0] = (stations[0][0], ["Nashville|Tennessee"])  # Nashville: named in five articles, Murfreesboro in four
+    *home, a, b = _write_with_towns(db, *stations, (bare, []), (elsewhere, []))
+    by_article = dict(q(db, "SELECT e.article_id, (i.location, i.admin1, i.place_source) "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == ("Nashville", "Tennessee", "outlet home")
+    assert by_article[b] == (None, None, None)
+    assert {by_article[h] for h in home} == {("Nashville", "Tennessee", "report")}
+
+
 def test_an_incident_its_rows_date_only_by_publication_takes_the_day_its_story_names(tmp_path: Path):
     """Real extraction: the figure's sentence and paragraph name no day, the lead neither; the story's "Saturday"
     comes two paragraphs on. The row keeps the publication date (rows never borrow from a later paragraph); the
