@@ -89,7 +89,8 @@ def extract(data: Any, published: date | str | None = None, *, text_column: str 
         return df
 
     return Extraction(
-        articles=articles_table(articles, {}, _version(), "notebook", results).drop_columns(["raw_hash", "run_id"]).to_pandas(),
+        articles=articles_table(articles, {}, _version(), "notebook", results)
+        .drop_columns(["raw_hash", "run_id"]).to_pandas(),
         events=frame([e for r in results for e in r.events], Event),
         places=frame([p for r in results for p in r.places], PlaceMention),
         rejects=pd.DataFrame([asdict(r) for r in rejects], columns=["source_id", "reason", "detail"]),

@@ -158,15 +158,16 @@ row). Its date is the most common trusted report day (ties: the earliest) among 
 is not vague (a "last week" or "last month" counts only when every report's day is); where no words of its
 rows name a day (each dated only by its publication), the day its earliest report's article names first in its story
 (`articles.story_date`: "A 6-year-old boy was shot and killed" on Monday's page, "Saturday" three paragraphs on; GVA
-date within a day 0.844 -> 0.860), else the earliest publication;
+date within a day 0.844 -> 0.861), else the earliest publication;
 its place the most common report town (ties: the earliest report's) unless the towns its articles mention
 say otherwise (`supported_place`: a town more than twice as many mentions lie near, at least
 `MENTION_SUPPORT`), else the town its earliest headline names ("Houma shooting leaves 1 dead": local
 outlets name the town there and nowhere the extractor reads it, "the Reno Police Department"), else the county a
 headline names in its outlet's home state or the only state that has one ("Five injured in Johnston County
 shooting" on a Raleigh station), else the region or country they name, else, where nothing names a place at all, the
-town its earliest report's local outlet names most in its home state (`load/outlet_homes.py`: kmov.com's "Young man
-found shot on Frontenac street" at St. Louis; GVA place 0.845 -> 0.849, 6 of 7 such incidents within 40 km);
+town that the local outlet of its first report (in the rules' order) with a home names most in its home state
+(`load/outlet_homes.py`: kmov.com's "Young man found shot on Frontenac street" at St. Louis; GVA place 0.845 ->
+0.849, 6 of 7 such incidents within 40 km);
 `place_source` says which of these it is (report, mentions, headline, region, outlet home); `headline` the title of
 its earliest report.
 

@@ -386,9 +386,10 @@ def _headline_towns(incident: Incident, homes: dict[str, Home | None]) -> list[R
 
 
 def _home_town(incident: Incident, homes: dict[str, Home | None]) -> Row | None:
-    """The town its earliest report's outlet names most at home (`outlet_homes.Home.town`): where a local outlet's
-    report that names no place at all most likely happened (kmov.com's "Young man found shot on Frontenac street":
-    St. Louis). The last resort of rule 4, marked `place_source = 'outlet home'`."""
+    """The town the outlet of its first report (in the rules' order) that has a home names most there
+    (`outlet_homes.Home.town`): where a local outlet's report that names no place at all most likely happened
+    (kmov.com's "Young man found shot on Frontenac street": St. Louis). The last resort of rule 4, marked
+    `place_source = 'outlet home'`."""
     for report in sorted(incident.reports, key=lambda r: r.key):
         home = homes.get(report.source or "")
         if home is not None and home.town is not None:

@@ -19,7 +19,8 @@ article alone says, so an incident's place may differ from its evidence row's: t
   farther than that from home and not at a city of `STANDALONE_CITIES`, and has no namesake at home: the row's
   place is then the area's, not a town it names (`Row.place_named` false: no "same place" for the rules).
 - **An incident nothing places** (no row, headline or region names a place) is placed at the town of the home state
-  its earliest report's outlet names in most articles (`Home.town`), marked `incidents.place_source = 'outlet home'`.
+  that the outlet of its first report with a home names in most articles (`Home.town`), marked
+  `incidents.place_source = 'outlet home'`.
 - Neither where the article names the row's town's state (US) or its country or province (abroad): "Millville, New
   Jersey" on a Philadelphia station stays in New Jersey; "Newark" on nbcnewyork.com stays in New Jersey, nearer home
   than Newark, New York.
@@ -96,7 +97,8 @@ WITH outlets AS (
     WHERE a.source IN (SELECT source FROM outlets) AND p.country_code = 'US' AND p.feature = 'city'
       AND p.admin1 IS NOT NULL AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL AND p.canonical IS NOT NULL
     GROUP BY a.source, p.admin1, p.canonical
-    QUALIFY row_number() OVER (PARTITION BY a.source, p.admin1 ORDER BY count(DISTINCT p.article_id) DESC, p.canonical) = 1
+    QUALIFY row_number() OVER (PARTITION BY a.source, p.admin1
+                               ORDER BY count(DISTINCT p.article_id) DESC, p.canonical) = 1
 )
 SELECT s.source, s.admin1, s.latitude, s.longitude, t.canonical, t.latitude, t.longitude
 FROM states s JOIN outlets o USING (source) LEFT JOIN towns t USING (source, admin1) WHERE 2 * s.k > o.n

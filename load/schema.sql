@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at      DATE,               -- NULL when unknown
     story_date        DATE,               -- the first day its story names, within a week before publication
                                           -- (transform/dates.story_date): an incident its rows date only by
-                                          -- publication takes it; NULL when none
+                                          -- publication takes it; NULL when none or the article
+                                          -- gives no casualty figure
     story_date_text   VARCHAR,            -- the words story_date was read from ("Saturday")
     ingested_at       TIMESTAMP,
     body              VARCHAR,            -- the cleaned text extraction ran on; every offset points into it

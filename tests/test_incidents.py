@@ -1010,7 +1010,8 @@ def test_an_incident_its_rows_date_only_by_publication_takes_the_day_its_story_n
         [(event_date, source)] = con.execute("SELECT DISTINCT event_date, date_source FROM events "
                                              "WHERE casualty_kind = 'killed'").fetchall()
         assert (event_date, source) == (tue, "published")
-        assert con.execute("SELECT story_date, story_date_text FROM articles").fetchall() == [(date(2016, 8, 6), "Saturday")]
+        stored = con.execute("SELECT story_date, story_date_text FROM articles").fetchall()
+        assert stored == [(date(2016, 8, 6), "Saturday")]
         assert con.execute("SELECT incident_date FROM incidents").fetchall() == [(date(2016, 8, 6),)]
 
     def report(aid: str, published: date, day: date, text: str | None, source: str, story: date | None):

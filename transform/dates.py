@@ -66,7 +66,8 @@ _FILLERS = re.compile(
 _CLOCK = re.compile(r"\b(?:around|about|at|shortly|just)?\s*(?:before|after)?\s*"
                     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d\d)(?=\s|$|,)|\b(?:noon|midnight)\b")
 """A clock time ("10 p.m.", "about 10:30"): no part of a date."""
-_HOUR_BEFORE_WEEKDAY = re.compile(r"^(?:(?:around|about|at)\s+)?\d{1,2}\s+(?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_HOUR_BEFORE_WEEKDAY = re.compile(r"^(?:(?:around|about|at)\s+)?\d{1,2}\s+"
+                                  r"(?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                                   r"\b(?:\s+(?:morning|afternoon|evening|night))?$)")
 """An hour written without "p.m." before a weekday ("around 11 Thursday night"): a clock time, not the 11th."""
 _SPANS = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b(?!\s+ago)")
@@ -411,7 +412,8 @@ def _day_of_development(cand: Span) -> bool:
     word = _word_dated(cand)
     lemma = word.lemma_.lower()
     if word.pos_ in ("VERB", "AUX"):  # "charged ... Thursday"; "held a news conference Monday afternoon"
-        return lemma in DEVELOPMENT_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in BRIEFINGS for c in word.children)
+        return lemma in DEVELOPMENT_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in BRIEFINGS
+                                                 for c in word.children)
     return word.pos_ == "NOUN" and lemma in DEVELOPMENT_NOUNS
 
 

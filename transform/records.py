@@ -94,7 +94,7 @@ class ArticleResult:
     article_id: str
     events: list[Event] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
-    story_date: date | None = None  # the first day its story names (`transform/dates.story_date`): `articles.story_date`
+    story_date: date | None = None  # the first day its story names (`transform/dates.story_date`)
     story_date_text: str | None = None
     error: str | None = None  # extraction raised on this article: the flow rejects it and the run goes on
 
