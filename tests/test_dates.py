@@ -219,3 +219,14 @@ def test_the_lead_gives_the_day_of_the_event_before_the_day_it_was_said_or_a_new
     assert _dated(conference, date(2015, 12, 21)) == (date(2015, 12, 20), "Sunday", "lead")
     only_said = "Police said Friday that the man had no licence.\n\nTwo brothers were wounded in the home."
     assert _dated(only_said, date(2015, 4, 17)) == (date(2015, 4, 17), "Friday", "lead")  # no other day: the saying's
+
+
+def test_a_date_written_in_numbers_with_its_year_dates_the_event_but_a_birth_date_does_not():
+    """Police blotters write "On 06/24/2013 at approximately 9:18 pm", which the NER does not tag as a date."""
+    text = ("Homicide victim: Carlton Lewis, 27.\n\nOn 06/24/2013 at approximately 9:18 pm, Carlton Lewis was found "
+            "shot dead in the 3200 block of Prospect Avenue.")
+    assert _dated(text, date(2013, 6, 26)) == (date(2013, 6, 24), "06/24/2013", "sentence")
+    born = "A man (DOB 07/19/98) was shot and wounded in the 3200 block of Prospect Avenue."
+    assert _dated(born, date(2016, 6, 26)) == (date(2016, 6, 26), None, "published")
+    stamp = "Published: Tuesday, 12/15/2015 - Updated: 2 weeks ago\n\nA girl was shot and wounded in West Toledo."
+    assert _dated(stamp, date(2015, 12, 16)) == (date(2015, 12, 16), None, "published")  # the page's time stamp

@@ -17,7 +17,8 @@ Where an event's date comes from, first match wins:
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
 Candidates are the DATE entities, TIME entities that name a day ("11 p.m. Sunday"), "yesterday", "today",
-"tonight", and a holiday named as a day ("on Christmas night", "a New Year's Eve shooting": the latest one on or
+"tonight", a date written in numbers with its year ("On 06/24/2013 at approximately 9:18 pm": not a birth date),
+and a holiday named as a day ("on Christmas night", "a New Year's Eve shooting": the latest one on or
 before publication, within a month of it); not the page's own time stamp ("Posted: Friday, June 26, 2015 4:46 AM EDT", "(Published ...)": the day
 of writing, which the publication date already says). Free text is never handed to `search_dates` (it reads "we"
 as Wednesday). A clock time ("10 p.m.", "about 10:30") is no part of a date.
@@ -275,6 +276,12 @@ def _is_stamp(text: str, start: int, end: int) -> bool:
     return _ENDS_IN_CLOCK.search(text, start, end) is not None and _LINE_END.match(text, end) is not None
 
 
+_SLASHED_DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])")
+"""A date written in numbers with its year ("06/24/2013", "3/13/17"), which the NER seldom tags."""
+_BIRTH = re.compile(r"\b(?:dob|d\.o\.b\.?|born|birth)\W*$", re.I)
+"""Words before a numeric date that make it a birth date ("DOB 07/19/98")."""
+
+
 def _all_candidates(doc: Doc) -> list[Span]:
     """Every date-like span of the doc, in order (built once per Doc)."""
     key = ("eventwire", "date_candidates")
@@ -291,6 +298,11 @@ def _all_candidates(doc: Doc) -> list[Span]:
         for m in _HOLIDAY_NAME.finditer(text):
             span = doc.char_span(m.start(), m.end())
             if span is not None and not any(t.i in taken for t in span):
+                spans.append(span)
+        for m in (_SLASHED_DATE.finditer(text) if "/" in text else ()):  # "On 06/24/2013 at approximately 9:18 pm"
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if (span is not None and not any(t.i in taken for t in span) and not _is_stamp(text, m.start(), m.end())
+                    and not _BIRTH.search(text, max(0, m.start() - 16), m.start())):
                 spans.append(span)
         doc.user_data[key] = sorted(spans, key=lambda s: s.start)
     return doc.user_data[key]
