@@ -209,6 +209,16 @@ def test_a_sentence_never_crosses_a_paragraph_break(first_line):
     assert e.sentence == "Four workers were injured at the plant on Monday, the company said."
 
 
+@pytest.mark.parametrize("dateline", ["LA PORTE, Texas - ", "ST. LOUIS (KMOV.com) -- ", "CALAIS, Maine — "])
+def test_an_opening_dateline_is_no_part_of_the_story_s_first_sentence(dateline):
+    """Parsed with its dateline, "LA PORTE, Texas - A 90-year-old man was shot to death" has the town as the one
+    shot and the man as its apposition: no victim. A sentence starts after the dateline."""
+    text = f"{dateline}A 90-year-old man was accidentally shot to death by his stepson, police said."
+    (e,) = rows(text)
+    assert (e.casualty_kind, e.casualty_count) == ("killed", 1)
+    assert e.sentence == text[len(dateline):]
+
+
 def test_animals_are_never_casualties():
     assert rows("Hunters killed 90,280 deer during the season, the wildlife agency said.") == []
     assert [e.casualty_count for e in rows("The blast killed two farmers and dozens of sheep.")] == [2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -17,13 +18,27 @@ BATCH_SIZE = 32
 PARAGRAPH_BREAKS = "paragraph_breaks"
 
 
+_DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’]*(?: [A-Z.'’]+){0,4}(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][a-z]+)?)?\s*(?:\([^()\n]{1,30}\)\s*)?"
+                       r"[-–—]+\s*(?=[A-Z\"“])")
+"""A paragraph's opening dateline ("LA PORTE, Texas -", "CALAIS, Maine —", "DETROIT (WXYZ) —"): the story's
+sentence starts after it."""
+
+
 def _paragraph_breaks(doc: Doc) -> Doc:
     """A sentence starts after every blank line: the parser, left alone, glues a headline, a caption or a
     "related stories" line to the next paragraph's first sentence, and an event then carries it. (The parser
-    keeps boundaries set before it runs.) The cleaner joins paragraphs with a blank line."""
+    keeps boundaries set before it runs.) The cleaner joins paragraphs with a blank line. A sentence also starts
+    after a paragraph's opening dateline (`_DATELINE`): parsed with it, "LA PORTE, Texas - A 90-year-old man was
+    shot to death" has "PORTE" as the one shot and the man as its apposition."""
     if len(doc) < 2:
         return doc
     starts = [i + 1 for i in doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist() if "\n\n" in doc[i].text]
+    for first in [0, *starts]:
+        m = _DATELINE.match(doc.text, doc[first].idx) if first < len(doc) else None
+        if m is not None:
+            after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if after is not None and after.start > first:
+                starts.append(after.start)
     if starts:  # set in one array write: `Token.is_sent_start = True` scans the whole Doc on each call
         sent_start = doc.to_array("SENT_START")
         sent_start[starts] = 1
