@@ -219,6 +219,20 @@ def test_an_opening_dateline_is_no_part_of_the_story_s_first_sentence(dateline):
     assert e.sentence == text[len(dateline):]
 
 
+@pytest.mark.parametrize("text, victims", [
+    ("A man was found suffering from a gunshot wound, deputies said.", "man"),
+    ("A teenager was transported from the scene suffering from a gunshot wound to the leg.", "teenager"),
+    ("A bullet struck an 11-year-old girl riding in a car through the parking lot, police said.", "old girl"),
+])
+def test_local_news_wounded_found_suffering_or_struck_by_a_bullet_as_its_subject(text, victims):
+    (e,) = rows(text)
+    assert (e.casualty_kind, e.casualty_count, e.victims) == ("wounded", 1, victims)
+
+
+def test_a_bullet_that_strikes_a_thing_wounds_no_one():
+    assert rows("A stray bullet hit the house and struck a window, police said.") == []
+
+
 def test_animals_are_never_casualties():
     assert rows("Hunters killed 90,280 deer during the season, the wildlife agency said.") == []
     assert [e.casualty_count for e in rows("The blast killed two farmers and dozens of sheep.")] == [2]

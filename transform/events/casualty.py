@@ -187,8 +187,9 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
             return "missing", "miss"
         if lemma == "shoot" and not any(c.dep_ == "prep" and c.lower_ == "at" and not _a_place_passive(tok, c) for c in tok.children):
             return SHOT, "shoot"  # "four people were shot": wounded, but for those who died (see _derive_wounded)
-        if lemma in ("strike", "hit", "graze") and _by_gunfire(tok):
-            return SHOT, "shoot"  # "a girl was struck by a stray bullet"
+        if lemma in ("strike", "hit", "graze") and (_by_gunfire(tok) or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in GUNFIRE for c in tok.children)):
+            return SHOT, "shoot"  # "a girl was struck by a stray bullet", "a bullet struck an 11-year-old girl"
         if lemma in ("strike", "hit") and _body_part(tok) and _gunfire_said(sentence_of(tok)):
             return "wounded", "shoot"  # "fired one shot into the car, striking a girl in the arm"
         if lemma == "hospitalize":
@@ -366,9 +367,12 @@ def _sufferers(verb: Token) -> list[Token]:
         return found
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _kids(verb.head.head, "nsubj", "nsubjpass")  # "a boy is recovering after suffering from a wound"
+    if (verb.dep_ == "acl" and not is_person_noun(verb.head) and verb.head.dep_ == "pobj"
+            and verb.head.head.head.pos_ in ("VERB", "AUX")):  # "was transported from the scene suffering from ..."
+        return _kids(verb.head.head.head, "nsubjpass", "nsubj")
     if verb.dep_ == "acl" or (verb.pos_ == "NOUN" and verb.dep_ == "pobj"):
         return [verb.head] if verb.dep_ == "acl" else _kids(verb.head.head, "nsubj")
-    if verb.dep_ == "advcl":
+    if verb.dep_ in ("advcl", "xcomp"):  # "was found suffering from a gunshot wound"
         return _kids(verb.head, "dobj") or _kids(verb.head, "nsubj", "nsubjpass")
     return []
 
