@@ -18,7 +18,9 @@ BATCH_SIZE = 32
 PARAGRAPH_BREAKS = "paragraph_breaks"
 
 
-_DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’]*(?: [A-Z.'’]+){0,4}(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][a-z]+)?)?\s*(?:\([^()\n]{1,30}\)\s*)?"
+_DATELINE = re.compile(r"[A-Z]{2}[A-Z.'’]*(?: [A-Z.'’]+){0,4}"  # "LA PORTE", "ST. LOUIS"
+                       r"(?:,\s*[A-Z][A-Za-z.]{1,14}(?:\s[A-Z][a-z]+)?)?"  # ", Texas", ", N.C."
+                       r"\s*(?:\([^()\n]{1,30}\)\s*)?"  # "(WXYZ)"
                        r"[-–—]+\s*(?=[A-Z\"“])")
 """A paragraph's opening dateline ("LA PORTE, Texas -", "CALAIS, Maine —", "DETROIT (WXYZ) —"): the story's
 sentence starts after it."""
@@ -33,8 +35,9 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     if len(doc) < 2:
         return doc
     starts = [i + 1 for i in doc.to_array("IS_SPACE")[:-1].nonzero()[0].tolist() if "\n\n" in doc[i].text]
+    text = doc.text
     for first in [0, *starts]:
-        m = _DATELINE.match(doc.text, doc[first].idx) if first < len(doc) else None
+        m = _DATELINE.match(text, doc[first].idx) if first < len(doc) and text[doc[first].idx].isupper() else None
         if m is not None:
             after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
             if after is not None and after.start > first:
