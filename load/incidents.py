@@ -112,7 +112,7 @@ SELECT e.event_id, e.article_id, e.casualty_kind, e.casualty_count, e.casualty_l
        OR NOT EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.feature = 'city'
                AND (abs(p.latitude - e.latitude) > {lat} OR abs(p.longitude - e.longitude) * cos(radians(e.latitude)) > {lat})
                GROUP BY p.canonical HAVING count(*) >= 2)
-       AS place_named, {story_date}
+       AS place_named, a.story_date
 FROM events e JOIN articles a USING (article_id)
 WHERE e.event_type = 'casualty' AND {where}
 """
@@ -143,9 +143,7 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | No
     if "recalled" in cols:  # an earlier incident an article recalls: its day and place are not the article's
         aggregate = f"({aggregate} OR coalesce(e.recalled, false))"
     date_source = "e.date_source" if "date_source" in cols else "NULL"
-    story_date = "a.story_date" if "story_date" in _article_columns(con) else "NULL"
-    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where, lat=LOCAL_DEGREES,
-                                        story_date=story_date),
+    table = con.execute(_ROW_SQL.format(aggregate=aggregate, date_source=date_source, where=where, lat=LOCAL_DEGREES),
                         params or []).to_arrow_table()
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     out = []
@@ -159,10 +157,6 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str, homes: dict[str, Home | No
         out.append((row, v[22]))
     place_at_home(con, (row for row, _ in out), homes)
     return out
-
-
-def _article_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {c[0] for c in con.execute("DESCRIBE articles").fetchall()}
 
 
 def _ids_table(name: str, values: Iterable[str]) -> pa.Table:

@@ -39,7 +39,7 @@ def articles_table(articles: Sequence[Article], raw_hashes: dict[str, str], extr
                    results: Sequence[ArticleResult] = ()) -> pa.Table:
     """The articles' rows, with what extraction read from each whole article (`results`, by article id)."""
     now = _now()
-    story = {r.article_id: r for r in results if r.story_date is not None}
+    whole = {r.article_id: r for r in results}
     return pa.table({
         "article_id": [a.article_id for a in articles],
         "source_id": [a.source_id for a in articles],
@@ -47,10 +47,9 @@ def articles_table(articles: Sequence[Article], raw_hashes: dict[str, str], extr
         "url": [a.url for a in articles],
         "title": [a.title for a in articles],
         "published_at": pa.array([a.published for a in articles], pa.date32()),
-        "story_date": pa.array([story[a.article_id].story_date if a.article_id in story else None for a in articles],
-                               pa.date32()),
-        "story_date_text": pa.array([story[a.article_id].story_date_text if a.article_id in story else None
-                                     for a in articles], pa.string()),
+        "story_date": pa.array([getattr(whole.get(a.article_id), "story_date", None) for a in articles], pa.date32()),
+        "story_date_text": pa.array([getattr(whole.get(a.article_id), "story_date_text", None) for a in articles],
+                                    pa.string()),
         "ingested_at": pa.array([now] * len(articles), pa.timestamp("us")),
         "body": [a.body for a in articles],
         "content_hash": [a.content_hash for a in articles],
