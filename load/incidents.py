@@ -75,7 +75,7 @@ from .incident_rules import (
 )
 from .outlet_homes import Home, place_at_home
 
-RULES_VERSION = "13"
+RULES_VERSION = "14"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""

@@ -952,6 +952,41 @@ def test_a_far_town_a_local_outlet_names_no_state_of_is_the_articles_town_near_h
     assert by_article[b] == "Austin, Texas"
 
 
+def test_a_far_part_of_a_big_city_a_local_outlet_names_alone_is_its_home_town(db):
+    """"Westwood", a part of Cincinnati, is Westwood near Boston to the extractor, "Grand Boulevard" in Kansas City
+    Chicago's: on a local station whose article names no town near home, such a far town of at most
+    `HOME_TOWN_MAX_POPULATION` people is its outlet's home town. Not a big far town (Austin), nor a part of a big
+    city the article names too (Evanston beside Chicago). A namesake at home is the one nearest home (Mount Carmel,
+    Tennessee, 133 km from Nashville, not its bigger namesake 372 km away)."""
+    def story(n: int, title: str, sentence: str, name: str, state: str) -> tuple[Story, list[str]]:
+        town = gazetteer.lookup_in(name, "US", state)
+        return (Story(f"wsmv-{n}", "wsmv.com", title, MON - timedelta(days=7 * n), [
+            Fig(sentence, "wounded", 1, place=(name, town.latitude, town.longitude), day=SUN - timedelta(days=7 * n))]),
+            [f"{name}|{state}"])
+
+    stations = _nashville_stations_home()
+    stations[0] = (stations[0][0], ["Nashville|Tennessee"])  # Nashville: its most named town at home
+    *_, a, b, c, d = _write_with_towns(
+        db, *stations,
+        story(50, "Teen shot at Westwood home", "A teen was shot and wounded in Westwood on Sunday.", "Westwood",
+              "Massachusetts"),
+        story(51, "Man shot in Austin", "A man was shot and wounded in Austin on Sunday.", "Austin", "Texas"),
+        story(52, "Man shot in Evanston", "A man was shot and wounded in Evanston, north of Chicago, on Sunday.",
+              "Evanston", "Illinois"),
+        story(53, "Boy shot in Mount Carmel", "A boy was shot and wounded in Mount Carmel on Sunday.", "Mount Carmel",
+              "Illinois"))
+    by_article = dict(q(db, "SELECT e.article_id, (i.location, i.admin1, i.latitude) "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a][:2] == ("Nashville", "Tennessee")
+    assert by_article[b][:2] == ("Austin", "Texas")
+    assert by_article[c][:2] == ("Evanston", "Illinois")
+    nashville = gazetteer.lookup("Nashville")
+    carmel = min((t for t in gazetteer.towns_named("Mount Carmel") + gazetteer.small_us_towns("Mount Carmel")
+                  if t.admin1 == "Tennessee"),
+                 key=lambda t: gazetteer.distance_km(t.latitude, t.longitude, nashville.latitude, nashville.longitude))
+    assert by_article[d][1] == "Tennessee" and abs(by_article[d][2] - carmel.latitude) < 0.01
+
+
 def test_an_unplaced_incident_takes_the_county_its_headline_names_in_its_outlets_home_state(db):
     """No row and no headline town places these: "Rutherford County" (Tennessee's and North Carolina's) on a Nashville
     station is Tennessee's; "Colbert County" on an outlet with no home is Alabama's, the only state that has one."""
