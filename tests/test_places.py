@@ -707,3 +707,15 @@ def test_a_small_town_of_a_country_the_article_never_names_is_no_place():
     kept = find_places(parse_one("Israeli officials met the Jordanian crown prince in the southern Jordanian city of "
                                  "Aqaba on Friday, before flying back to Tel Aviv."))
     assert "Aqaba" in {p.name for p in kept}
+
+
+@pytest.mark.parametrize("text, street", [
+    ("A man was shot about 5:10 p.m. in the 1300-block of South Racine, according to Chicago police.", "Racine"),
+    ("Officers were called to the 3700 block of Cambridge, near East Twain Avenue, Las Vegas police said.", "Cambridge"),
+    ("A woman was shot at Northeast 57th Avenue and Sacramento Street on Sunday, Portland police said.", "Sacramento"),
+])
+def test_a_towns_name_that_names_a_street_is_no_place(text, street):
+    """Local news gives the block: "South Racine" is Chicago's Racine Avenue, not Racine, Wisconsin, 96 km off."""
+    names = {p.name for p in find_places(parse_one(text))}
+    assert not any(street in n for n in names)
+    assert names & {"Chicago", "Las Vegas", "Portland"}

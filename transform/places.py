@@ -4,8 +4,9 @@
 Donetsk", "Kyiv forces") where the name is a country, an alias or a town of 100,000+ people and the word is not
 inside another entity (so "The Moscow Times" is not Moscow). Not places: acronyms ("CAIR", "MPS"), words that are
 never a place alone ("the Red Sea" is not Seattle, "North"), buildings, streets and parks the gazetteer knows
-only as another town's other name ("White House"), US state abbreviations ("Ore."), and words of the article's
-full person names ("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
+only as another town's other name ("White House"), a town's name that names a street there ("the 1300 block of
+South Racine", "Durango Drive"), US state abbreviations ("Ore."), and words of the article's full person names
+("Murad Ali ... Murad said"). A town many countries share is the one in the article's country
 (the country most of its place mentions, and US state names, a US broadcaster's call sign in the dateline or as
 its web address ("wbrc.com"), or a US outlet's city point to): Chester, Pennsylvania, not Chester, England; and a
 US town many states share is the one in the state written after it ("Bastrop, Texas") or named most in the
@@ -203,6 +204,20 @@ COUNTY_COUNTRIES = frozenset({"US", "GB", "IE", "KE", "LR", "TW"})
 """Countries that name their divisions "X County": elsewhere "X County" is no town called X."""
 
 
+_BLOCK_OF = re.compile(r"\bblock of\s+(?:(?:North|South|East|West|[NSEW]\.?)\s+)?$", re.IGNORECASE)
+_STREET_AFTER = re.compile(r"\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane|Parkway|Pkwy|Pike)\b")
+
+
+def _a_street(text: str, place: PlaceMention) -> bool:
+    """A town's name that names a street here: "in the 1300 block of South Racine" (Chicago's Racine Avenue, not
+    Racine, Wisconsin), "the 3700 block of Cambridge", "on Cleveland Street", "Durango Drive". Not a county
+    ("Cook County Road 12" is still in the county)."""
+    if place.feature == "country" or county_key(place.name):
+        return False
+    return (_BLOCK_OF.search(text, max(0, place.char_start - 30), place.char_start) is not None
+            or _STREET_AFTER.match(text, place.char_end) is not None)
+
+
 def _longer_name(doc: Doc, start: int, untagged: bool) -> bool:
     """A town's name the NER did not tag, inside a longer name the gazetteer lacks ("Park Manor", a neighbourhood):
     the word before it is a capitalised proper noun that is no place. ("North Philadelphia" is in Philadelphia.)"""
@@ -300,7 +315,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         places.append(head)
     elif head is None and (m := DATELINE.match(text[:120])) is not None and not any(p.char_start < m.end(1) for p in places):
         unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
-    places.sort(key=lambda p: p.char_start)
+    places[:] = sorted((p for p in places if not _a_street(text, p)), key=lambda p: p.char_start)
     url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
     outlet, station, outlet_named = outlet_city(url, title), us_call_sign_host(url), outlet_states(url, title)
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
