@@ -719,3 +719,11 @@ def test_a_towns_name_that_names_a_street_is_no_place(text, street):
     names = {p.name for p in find_places(parse_one(text))}
     assert not any(street in n for n in names)
     assert names & {"Chicago", "Las Vegas", "Portland"}
+
+
+def test_a_county_only_one_state_has_in_an_agencys_name_counts_as_that_state():
+    """"the Lexington County Coroner's Office" is an organisation to the NER, but only South Carolina has a Lexington
+    County: the story's bare "Lexington" is South Carolina's, not North Carolina's or Kentucky's."""
+    doc = parse_one("The 13-year-old child who was accidentally shot and killed on Wednesday at a home in Lexington "
+                    "has been identified by the Lexington County Coroner's Office.")
+    assert {p.admin1 for p in find_places(doc) if p.name == "Lexington"} == {"South Carolina"}

@@ -15,8 +15,9 @@ that names no state, the one nearest the US city its outlet's web address names 
 its headline ends with ("... - WBRC FOX6 News - Birmingham, AL"); the states a headline names ("4-year-old Iowa
 boy dies") count with the text's, and an outlet's address naming one ("nbcconnecticut.com") as half a vote; a name
 the gazetteer's towns of 5,000+ lack may be a US town of 500+ people in a state the story names ("TRAER, Iowa —",
-"Nicoma Park Police"). Outside the US, a name the NER missed or mistook beside a settlement word or after a
-locative preposition may be a town of 500+ people there ("in Chimtal district, Balkh", "raided Gouzoudou village":
+"Nicoma Park Police"); a county only one state has counts as that state's name, also inside an agency's
+name ("the Lexington County Coroner's Office": South Carolina). Outside the US, a name the NER missed or mistook
+beside a settlement word or after a locative preposition may be a town of 500+ people there ("in Chimtal district, Balkh", "raided Gouzoudou village":
 `_settlement_names`), and "Qalat city" is Qalat. In US stories: a state's name is the state
 (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
@@ -616,6 +617,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         places.extend(t for t in _small_towns(unknown, text, states) + _counties(unknown)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
+        _count_agency_counties(text, places, states[0])
         places[:] = _us_regions(places, states, outlet)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet)
     return country, None
@@ -807,6 +809,27 @@ def _counties(unknown: list[tuple[str, int, int]]) -> list[PlaceMention]:
     return [PlaceMention(name=name, char_start=start, char_end=end, canonical=name, admin1=None, country_code="US",
                          latitude=None, longitude=None, feature="city")
             for name, start, end in dict.fromkeys(unknown) if us_county_states(name)]
+
+
+_COUNTY_NAME = re.compile(r"\b(?:St\.\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:County|Parish)\b")
+
+
+def _count_agency_counties(text: str, places: list[PlaceMention], votes: Counter[str]) -> None:
+    """A county only one state has, named in an agency's name rather than as a place ("the Lexington County Coroner",
+    "The Yakima County sheriff's office": organisations to the NER), votes once for that state, as `_us_regions`
+    counts the counties that are place mentions."""
+    mentioned = {normalise(p.name) for p in places if county_key(p.name)}
+    seen = set()
+    for m in _COUNTY_NAME.finditer(text[:5000]):
+        name = m.group(0)
+        states = us_county_states(name)
+        if not states:  # "Monday Lexington County": the name's last word alone
+            name = " ".join(name.split()[-2:])
+            states = us_county_states(name)
+        key = normalise(name)
+        if len(states) == 1 and key not in mentioned and key not in seen:
+            seen.add(key)
+            votes[next(iter(states))] += 1
 
 
 def _us_regions(places: list[PlaceMention], states: tuple[Counter[str], dict[int, str]],
