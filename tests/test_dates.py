@@ -210,6 +210,20 @@ def test_the_story_s_day_is_the_first_day_it_names_anywhere_not_a_quote_a_saying
     assert story_date(months_ago, TUESDAY) is None
 
 
+def test_the_day_an_article_names_as_its_incident_s_is_the_story_s_day_whenever_it_was():
+    """A sentencing, a lawsuit, a charge weeks or years on: "the March 16, 2014 shooting" is the incident's day,
+    whatever day the article names first (a court's), and however long before publication (up to three years)."""
+    sentencing = parse_one("A Beaumont man was sentenced on Monday to life in prison.\n\n"
+                           "Frederick Hawkins, 27, was convicted in the March 16, 2014 shooting of three siblings.")
+    assert story_date(sentencing, date(2015, 11, 30)) == (date(2014, 3, 16), "March 16, 2014")
+    charge = parse_one("The charges stem from the April 5 incident at an Edgewater home, police said.")
+    assert story_date(charge, date(2016, 6, 28)) == (date(2016, 4, 5), "April 5")
+    quoted = parse_one('"I think of the March 3 shooting every day," she said. Two men were wounded on Saturday.')
+    assert story_date(quoted, TUESDAY) == (date(2014, 5, 24), "Saturday")  # (a quote's day is no story's)
+    too_old = parse_one("It was the first since the May 1, 2009 shooting. A man was wounded on Saturday.")
+    assert story_date(too_old, TUESDAY) == (date(2014, 5, 24), "Saturday")
+
+
 def test_the_lead_gives_the_day_of_the_event_before_the_day_it_was_said_or_a_news_conference_was_held():
     said = ("PHOENIX (AP) - Police said Friday that a business dispute led to a siege at a home, and a woman fled when "
             "the gunfire broke out Thursday afternoon, a sergeant said.\n\nTwo brothers were wounded in the home.")

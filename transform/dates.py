@@ -446,14 +446,48 @@ STORY_DAYS = 7
 """How far before publication the story's day may lie (`story_date`): a weekly paper's report of last weekend."""
 
 
+NAMED_DAY_YEARS = 3
+"""How far before publication a day the article names as the incident's may lie (`_incident_named_day`): a
+sentencing two years on still says "for the March 16, 2014 shooting"."""
+_BEFORE_NAMED_DAY = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_AFTER_NAMED_DAY = re.compile(r",?\s*(?:\d{4},?\s*)?(?:(?:fatal|deadly|accidental|double|triple|quadruple|mass|"
+                              r"drive-by|police)\s+)?(?:shooting|shootings|attack|incident|killing|killings|slaying|"
+                              r"slayings|murder|murders|homicide|shootout|rampage|massacre)\b", re.IGNORECASE)
+
+
+def _incident_named_day(doc: Doc, published: date) -> tuple[date, str] | None:
+    """(date, words) of the day an article names as its incident's: "the March 16, 2014 shooting", "six days
+    after the Dec. 6 shooting", "the April 5 incident" (a follow-up weeks or years on: a sentencing, a lawsuit, a
+    charge), on or up to `NAMED_DAY_YEARS` before publication; the first such, outside quotation marks."""
+    text = text_of(doc)
+    starts = paragraph_starts(doc)
+    for cand in _all_candidates(doc):
+        if _AFTER_NAMED_DAY.match(text, cand.end_char) is None or not (
+                cand.text[:4].lower() == "the " or _BEFORE_NAMED_DAY.search(text, max(0, cand.start_char - 6),
+                                                                            cand.start_char) is not None):
+            continue
+        if _in_quotes(doc, cand.start_char, starts[paragraph_index(doc, cand.start_char)]):
+            continue
+        resolved = resolve_date(cand.text, published)
+        if resolved is not None and 0 <= (published - resolved).days <= 366 * NAMED_DAY_YEARS:
+            words = cand.text.strip()
+            return resolved, words[4:] if words[:4].lower() == "the " else words
+    return None
+
+
 def story_date(doc: Doc, published: date | None) -> tuple[date, str] | None:
-    """(date, words) of the first day the article's story names anywhere: a date outside quotation marks, not the
-    day of an arrest, a charge or a court's step, nor the day something was said, that falls on publication or up
-    to `STORY_DAYS` before it ("A 6-year-old boy was shot and killed ..." with "Saturday" three paragraphs on).
+    """(date, words) of the day the article names as its incident's ("the March 16, 2014 shooting":
+    `_incident_named_day`), else of the first day the article's story names anywhere: a date outside quotation
+    marks, not the day of an arrest, a charge or a court's step, nor the day something was said, that falls on
+    publication or up to `STORY_DAYS` before it ("A 6-year-old boy was shot and killed ..." with "Saturday" three
+    paragraphs on).
     An article-level hint, never an event row's date (rows take none from a later paragraph): the day an incident
     that its rows date only by publication happened (`load/incident_rules.summarise`)."""
     if published is None:
         return None
+    named = _incident_named_day(doc, published)
+    if named is not None:
+        return named
     starts = paragraph_starts(doc)
     for cand in _all_candidates(doc):
         para_start = starts[paragraph_index(doc, cand.start_char)]
