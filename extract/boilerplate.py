@@ -90,6 +90,23 @@ def is_other_headline(line: str) -> bool:
             and not stripped.startswith(("*", "-", "•", "–")) and not stripped.lower().startswith("according to"))
 
 
+_CARD = re.compile(r"(\S.{10,160}?)\s+\1(?:\s|$)")
+_WORDS = re.compile(r"\W+")
+
+
+def is_card_of_another_story(paragraph: str, title: str | None) -> bool:
+    """A teaser card of another story on an archived page: its headline said twice, then its summary ("At Least 1
+    Dead In Head-On Crash In Boyle Co. At Least 1 Dead In Head-On Crash In Boyle Co. BOYLE COUNTY, Ky ..."), or a
+    gallery's or an author box's heading said twice. The card whose headline is the article's title is the article
+    itself; without a title nothing tells them apart, and the paragraph stays."""
+    m = _CARD.match(paragraph.strip())
+    if m is None or not title:
+        return False
+    heading = _WORDS.sub(" ", m.group(1).lower()).strip()
+    named = _WORDS.sub(" ", title.lower()).strip()
+    return bool(heading) and heading not in named and named not in heading
+
+
 def paragraph_key(paragraph: str) -> str:
     """Hash of a paragraph with case and spacing folded, for counting repeats across articles."""
     folded = " ".join(paragraph.lower().split())

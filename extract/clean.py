@@ -16,6 +16,7 @@ from .articles import Article, RawArticle, Reject, article_id_for, content_hash_
 from .boilerplate import (
     RepeatIndex,
     is_call_to_action,
+    is_card_of_another_story,
     is_caption,
     is_credit_line,
     is_fragment,
@@ -104,7 +105,7 @@ class _Marked:
     why: str = ""
 
 
-def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | None) -> None:
+def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | None, title: str | None = None) -> None:
     """Mark page furniture by shape and by repetition across the source's articles."""
     total_words = sum(word_count(p.text) for p in paras) or 1
     words_before = 0
@@ -120,6 +121,8 @@ def _mark_boilerplate(paras: list[_Marked], source: str, repeats: RepeatIndex | 
             p.drop, p.why = True, "caption with credit"
         elif is_link_line(t):
             p.drop, p.why = True, "related link"
+        elif is_card_of_another_story(t, title):
+            p.drop, p.why = True, "card of another story"
         elif is_fragment(t):
             p.drop, p.why = True, "fragment"
         words_before += word_count(t)
@@ -179,7 +182,7 @@ def clean_article(raw: RawArticle, repeats: RepeatIndex | None = None) -> Articl
     if not text.strip():
         return Reject(raw.source_id, "empty article", "no text at all")
     paras = [_Marked(p) for p in paragraphs_of(text[: MAX_BODY_CHARS * 2])]
-    _mark_boilerplate(paras, raw.source, repeats)
+    _mark_boilerplate(paras, raw.source, repeats, title)
     if title:
         title = normalise(title).strip()
         kept = [p for p in paras if not p.drop]

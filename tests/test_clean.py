@@ -146,3 +146,21 @@ def test_local_news_page_furniture_is_removed_and_its_figures_with_it():
         assert gone not in article.body
     assert article.body.count("died at the scene") == 1
     assert "11:02 p.m.: Police said a second man" in article.body
+
+
+def test_a_teaser_card_of_another_story_is_dropped_and_the_articles_own_card_kept():
+    """Archived local-news pages carry cards of other stories, each its headline said twice and its summary: their
+    deaths and places are not the article's ("1 dead, 5 wounded in suburban Phoenix shootings" on a Tulsa story)."""
+    own = "Man Shot On Porch In Anderson Co."
+    other = "At Least 1 Dead In Head-On Crash In Boyle Co."
+    text = "\n\n".join([
+        f"{own} {own} ANDERSON COUNTY, Ky. - Police said a man was shot on his porch on Sunday night.",
+        f"{other} {other} BOYLE COUNTY, Ky. - The coroner said one person died in a head-on crash on Sunday.",
+        "The shooter is in custody, police said.",
+    ])
+    article = clean_article(_article(text, title=f"{own} - LEX18"))
+    assert not isinstance(article, Reject)
+    assert "shot on his porch" in article.body and "custody" in article.body
+    assert "head-on crash" not in article.body
+    untitled = clean_article(_article(text, title=None))
+    assert "head-on crash" in untitled.body  # (no title: nothing tells the article's own card from another's)
