@@ -727,3 +727,29 @@ def test_a_county_only_one_state_has_in_an_agencys_name_counts_as_that_state():
     doc = parse_one("The 13-year-old child who was accidentally shot and killed on Wednesday at a home in Lexington "
                     "has been identified by the Lexington County Coroner's Office.")
     assert {p.admin1 for p in find_places(doc) if p.name == "Lexington"} == {"South Carolina"}
+
+
+def test_a_county_only_one_state_has_in_the_headline_counts_as_that_state():
+    from eventwire.transform.article import analyse_article
+
+    text = "Two men were shot overnight in Charleston, deputies said. Both victims are in stable condition."
+    title = "A Shooting Overnight In Kanawha County Leaves Two Injured"
+    places = analyse_article(parse_one(text), "a", None, "http://tristateupdate.com/x", title).places
+    assert {p.admin1 for p in places if p.name == "Charleston"} == {"West Virginia"}  # not South Carolina's
+
+
+def test_a_broadcasters_web_address_says_which_side_of_the_mississippi_a_bare_town_is_on():
+    """wtok.com is an eastern (W) station: its "Meridian" is Mississippi's, not Meridian, Idaho (the biggest)."""
+    from eventwire.transform.article import analyse_article
+
+    text = "One person has been charged with manslaughter after the shooting death of a 3-year-old in Meridian."
+
+    def meridian(url):
+        return {p.admin1 for p in analyse_article(parse_one(text), "a", None, url, "Charge in death").places}
+
+    assert meridian("http://www.wtok.com/home/headlines/1") == {"Mississippi"}
+    assert meridian("http://www.example.com/news/1") == {"Idaho"}  # (no clue: the most populous)
+    assert meridian("http://www.wfaa.com/news/1") == {"Idaho"}  # (Dallas's WFAA kept its W west of the river)
+    big = "Police said a man was shot and killed in Dallas on Sunday."
+    places = analyse_article(parse_one(big), "a", None, "http://www.wate.com/news/1", "Man killed").places
+    assert {p.admin1 for p in places if p.name == "Dallas"} == {"Texas"}  # a big city named bare is itself

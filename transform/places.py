@@ -155,6 +155,9 @@ US_POLICE_WORDS = re.compile(r"(?=[\dSsPpCc])\b(?:\d{2,5} block of|[Ss]heriff's 
 United States (at most two), for local reports that name no state ("Birmingham police say...")."""
 EAST_OF_MISSISSIPPI = -90.5
 """Longitude splitting US call signs: W... stations east of the Mississippi, K... west (a few old exceptions)."""
+RIVER_BAND = 1.0
+"""Degrees of longitude either side of `EAST_OF_MISSISSIPPI` where a town is on neither side for certain: the river
+winds, and St. Louis's suburbs (Jennings, 90.26° W) lie west of it though east of the line."""
 
 
 def _state_name(written: str) -> str:
@@ -319,8 +322,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     places[:] = sorted((p for p in places if not _a_street(text, p)), key=lambda p: p.char_start)
     url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
     outlet, station, outlet_named = outlet_city(url, title), us_call_sign_host(url), outlet_states(url, title)
+    station_east = _station_east(url) if station else None
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
-        places, text, unknown, outlet, station, outlet_named)
+        places, text, unknown, outlet, station, outlet_named, station_east)
     if doc.user_data[COUNTRY] != "US":  # (the US branch above reads a US story's small towns by state)
         places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], _settlement_names(doc, places, people), places)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
@@ -500,6 +504,19 @@ wife wild will wind wine wing wire wise wish wolf wood word work wow wsj
 """.split())
 
 
+_WESTERN_W = frozenset({"wfaa", "wbap", "woai", "wky", "wday", "wdaz", "who", "woc", "wow"})
+"""Call signs given before the Mississippi split that keep their W west of it (Dallas's WFAA, Fort Worth's WBAP,
+San Antonio's WOAI, Oklahoma City's WKY, Fargo's WDAY, Des Moines's WHO): no side to read from them."""
+
+
+def _station_east(url: str | None) -> bool:
+    """Whether a broadcaster's web address ("wtok.com", "who13.com") is an eastern station's: a W call sign not in
+    `_WESTERN_W`. Call it only where `us_call_sign_host` holds."""
+    label = _host_labels(url)[0]
+    call = re.sub(r"(?:tv|dt|am|fm|news)?\d*(?:news\d*|tv)?$", "", label)
+    return label.startswith("w") and call not in _WESTERN_W
+
+
 def us_call_sign_host(url: str | None) -> bool:
     """Whether an outlet's web address starts with a US broadcaster's call sign ("wsmv.com", "ksla.com",
     "kivitv.com", "wdbj7.com"): K or W and two or three letters, with the station's channel or "tv"; a few
@@ -514,11 +531,12 @@ _HOST_STATES = {n.replace(" ", "").lower(): n for n in _POSTAL_NAMES.values() if
 
 def outlet_states(url: str | None, title: str | None) -> Counter[str]:
     """US states an article's headline names ("4-year-old Iowa boy dies", "... - KSLA News 12 Shreveport,
-    Louisiana") and the state its outlet's web address names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
+    Louisiana"; a county only one state has: "... In Kanawha County ...") and the state its outlet's web address names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
     longest name, so "westvirginia" is not Virginia; never "washington" or "newyork": washingtonpost.com is the
     capital's, nbcnewyork.com covers Newark, New Jersey too): counted with the states the text names, for telling
     namesake towns apart."""
     votes: Counter[str] = Counter(_state_name(m.group(0)) for m in US_STATES.finditer(title or ""))
+    _count_agency_counties(title or "", [], votes)  # "A Shooting Overnight In Kanawha County ...": West Virginia
     host = "".join(_host_labels(url))
     found = [key for key in _HOST_STATES if key in host]
     if found:
@@ -576,7 +594,8 @@ def _headline_outlet_city(title: str | None) -> Place | None:
 
 def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
                              outlet: Place | None = None, us_station: bool = False,
-                             headline_states: Counter[str] | None = None) -> tuple[str | None, PlaceMention | None]:
+                             headline_states: Counter[str] | None = None,
+                             station_east: bool | None = None) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -619,7 +638,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         places.sort(key=lambda p: p.char_start)
         _count_agency_counties(text, places, states[0])
         places[:] = _us_regions(places, states, outlet)
-        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet)
+        return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet,
+                                                station_east)
     return country, None
 
 
@@ -896,23 +916,27 @@ def _become(p: PlaceMention, place) -> None:
 
 
 def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[Counter[str], dict[int, str]],
-                            outlet: Place | None = None) -> PlaceMention | None:
+                            outlet: Place | None = None, station_east: bool | None = None) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
     says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
     dateline's, or the first written with its state), within `NAMESAKE_KM`: "Columbus" in a "PHENIX CITY, AL"
     story is Columbus, Georgia; and where the story names no state at all (its dateline's town included), the
     namesake nearest its outlet's city (`outlet_city`: "Pasadena" on nbclosangeles.com is California's, not
-    Texas's). Returns the dateline's town, for `locate`. `states`: as for `_us_regions`."""
+    Texas's). A broadcaster's call sign, in its dateline or as its web address ("wtok.com"), says which side of the
+    Mississippi a town the article gives no state of is on (W east, K west): Meridian, Mississippi, on wtok.com, not
+    Idaho's. Returns the dateline's town, for `locate`. `states`: as for `_us_regions`; `station_east`: whether the
+    outlet's web address is an eastern (W) call sign, None when it is none."""
     votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
     towns_only = [p for p in us_towns if not _a_county(p)]  # (a county `_us_regions` placed is no namesake town)
     sign = _CALL_SIGN.search(text[:400])
-    if sign is not None:
-        east = sign.group(0).lstrip("(").split()[-1].startswith("W")
+    east = sign.group(0).lstrip("(").split()[-1].startswith("W") if sign is not None else station_east
+    if east is not None:
         for p in towns_only:
             if p.admin1 not in votes and not after.get(p.char_end) and p.longitude is not None and (
-                    (p.longitude > EAST_OF_MISSISSIPPI) != east):
+                    (p.longitude > EAST_OF_MISSISSIPPI) != east) and abs(p.longitude - EAST_OF_MISSISSIPPI) > RIVER_BAND \
+                    and (sign is not None or not _big_city(p)):
                 there = _on_the_side(p.name, east)
                 if there is not None:
                     _become(p, there)  # "MANSFIELD (WCMH) —": Mansfield, Ohio, not Texas
@@ -990,6 +1014,13 @@ def _dateline_state(text: str) -> str | None:
     state = _state_name(m.group(1))
     state = _AP_STATES.get(m.group(1) + ".", state)  # ("Ky": the point left out)
     return state if state in _AP_STATES.values() or state in _POSTAL_NAMES.values() else None
+
+
+def _big_city(place: PlaceMention) -> bool:
+    """Whether a US town has `UNTAGGED_MIN_POPULATION` people or more: named bare, it is itself wherever the story is
+    told ("Dallas" on a Knoxville station's web page is Dallas, Texas, not Dallas, Georgia)."""
+    town = lookup_in(place.canonical or place.name, "US", place.admin1)
+    return town is not None and town.population >= UNTAGGED_MIN_POPULATION
 
 
 def _own_town(name: str, country: str, state: str | None = None) -> Place | None:
