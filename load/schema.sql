@@ -14,7 +14,8 @@ CREATE TABLE IF NOT EXISTS articles (
     url               VARCHAR,
     title             VARCHAR,
     published_at      DATE,               -- NULL when unknown
-    story_date        DATE,               -- the first day its story names, within a week before publication
+    story_date        DATE,               -- the day it names as its incident's ("the March 16, 2014 shooting"),
+                                          -- else the first day its story names, within a week before publication
                                           -- (transform/dates.story_date): an incident its rows date only by
                                           -- publication takes it; NULL when none or the article
                                           -- gives no casualty figure

