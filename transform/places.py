@@ -321,10 +321,10 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         unknown.append((m.group(1), 0, m.end(1)))  # "TRAER, Iowa —"
     places[:] = sorted((p for p in places if not _a_street(text, p)), key=lambda p: p.char_start)
     url, title = doc.user_data.get(URL), doc.user_data.get(TITLE)
-    outlet, station, outlet_named = outlet_city(url, title), us_call_sign_host(url), outlet_states(url, title)
-    station_east = _station_east(url) if station else None
+    outlet, station_east, outlet_named = outlet_city(url, title), _station_east(url), outlet_states(url, title)
+    station = station_east is not None
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
-        places, text, unknown, outlet, station, outlet_named, station_east)
+        places, text, unknown, outlet, station_east, outlet_named)
     if doc.user_data[COUNTRY] != "US":  # (the US branch above reads a US story's small towns by state)
         places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], _settlement_names(doc, places, people), places)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
@@ -509,9 +509,11 @@ _WESTERN_W = frozenset({"wfaa", "wbap", "woai", "wky", "wday", "wdaz", "who", "w
 San Antonio's WOAI, Oklahoma City's WKY, Fargo's WDAY, Des Moines's WHO): no side to read from them."""
 
 
-def _station_east(url: str | None) -> bool:
+def _station_east(url: str | None) -> bool | None:
     """Whether a broadcaster's web address ("wtok.com", "who13.com") is an eastern station's: a W call sign not in
-    `_WESTERN_W`. Call it only where `us_call_sign_host` holds."""
+    `_WESTERN_W`; None when the address is no US broadcaster's (`us_call_sign_host`)."""
+    if not us_call_sign_host(url):
+        return None
     label = _host_labels(url)[0]
     call = re.sub(r"(?:tv|dt|am|fm|news)?\d*(?:news\d*|tv)?$", "", label)
     return label.startswith("w") and call not in _WESTERN_W
@@ -537,7 +539,7 @@ def outlet_states(url: str | None, title: str | None) -> Counter[str]:
     capital's, nbcnewyork.com covers Newark, New Jersey too): counted with the states the text names, for telling
     namesake towns apart."""
     votes: Counter[str] = Counter(_state_name(m.group(0)) for m in US_STATES.finditer(title or ""))
-    _count_agency_counties(title or "", [], votes)  # "A Shooting Overnight In Kanawha County ...": West Virginia
+    _count_counties_of_one_state(title or "", [], votes)  # "A Shooting Overnight In Kanawha County ...": West Virginia
     host = "".join(_host_labels(url))
     found = [key for key in _HOST_STATES if key in host]
     if found:
@@ -594,13 +596,13 @@ def _headline_outlet_city(title: str | None) -> Place | None:
 
 
 def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
-                             outlet: Place | None = None, us_station: bool = False,
-                             headline_states: Counter[str] | None = None,
-                             station_east: bool | None = None) -> tuple[str | None, PlaceMention | None]:
+                             outlet: Place | None = None, station_east: bool | None = None,
+                             headline_states: Counter[str] | None = None) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
-    where that country has a town of the name."""
+    where that country has a town of the name. `station_east`: `_station_east` of the outlet's web address (None:
+    no US broadcaster's)."""
     towns = [p for p in places if p.feature == "city"]
     votes: Counter[str] = Counter()
     for p in places:
@@ -616,7 +618,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
               + min(2, len(US_POLICE_WORDS.findall(text[:5000]))))
     if states:
         votes["US"] += 2 * states
-    if outlet is not None or us_station or headline_states:
+    if outlet is not None or station_east is not None or headline_states:
         votes["US"] += 2  # an outlet of an American city, a US broadcaster ("wsmv.com"), a state in the headline
     if not votes:
         return None, None
@@ -637,7 +639,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         places.extend(t for t in _small_towns(unknown, text, states) + _counties(unknown)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
-        _count_agency_counties(text, places, states[0])
+        _count_counties_of_one_state(text, places, states[0])
         places[:] = _us_regions(places, states, outlet)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet,
                                                 station_east)
@@ -835,10 +837,10 @@ def _counties(unknown: list[tuple[str, int, int]]) -> list[PlaceMention]:
 _COUNTY_NAME = re.compile(r"\b(?:St\.\s+)?(?:[A-Z][a-z]+\s+){1,2}(?:County|Parish)\b")
 
 
-def _count_agency_counties(text: str, places: list[PlaceMention], votes: Counter[str]) -> None:
-    """A county only one state has, named in an agency's name rather than as a place ("the Lexington County Coroner",
-    "The Yakima County sheriff's office": organisations to the NER), votes once for that state, as `_us_regions`
-    counts the counties that are place mentions."""
+def _count_counties_of_one_state(text: str, places: list[PlaceMention], votes: Counter[str]) -> None:
+    """A county only one state has, written in a text but not among its place mentions (`places`): inside an
+    agency's name ("the Lexington County Coroner", "The Yakima County sheriff's office": organisations to the NER)
+    or in a headline, votes once for that state, as `_us_regions` counts the counties that are place mentions."""
     mentioned = {normalise(p.name) for p in places if county_key(p.name)}
     seen = set()
     for m in _COUNTY_NAME.finditer(text[:5000]):
