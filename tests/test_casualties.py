@@ -1406,7 +1406,26 @@ def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
     assert headline_rows("Man shot on Main Street", related) == [("wounded", 1, None)]
     assert headline_rows("Teen killed in accidental shooting", "Sign in to read the rest of this story.") == []
     assert headline_rows("One dead in accidental shooting", "Sign in to read the rest of this story.") == [
-        ("killed", 1, True)]  # a page with no figure of its own: its headline's numbers, not its bare nouns
+        ("killed", 1, True)]  # a page with no figure of its own and no place: its headline's numbers, not its bare nouns
+
+
+def test_a_page_without_figures_takes_its_headlines_bare_nouns_where_it_says_where():
+    """A sign-in box under "Sacramento teen killed by apparent accidental gunshot": the headline names the town, so
+    its bare-noun victim is a row (placed and dated by the page) that can be filed under its incident. Not where the
+    headline tells of a later step (a victim remembered, named, a court's step): the page's date is not the
+    incident's, and the death would be counted again beside its first report."""
+    sign_in = "We have sent you a verification email. Please check your email and click on the link."
+
+    def headline_rows(title: str) -> list[tuple[str, int, str | None]]:
+        # (a US broadcaster's page: "kcra.com" says the country, in which the headline's town is looked up)
+        found = analyse_article(parse_one(sign_in), "a1", date(2016, 4, 20), "https://www.kcra.com/article/1", title).events
+        return [(e.casualty_kind, e.casualty_count, e.location) for e in found if e.event_type == "casualty"]
+
+    assert headline_rows("Sacramento teen killed by apparent accidental gunshot") == [("killed", 1, "Sacramento")]
+    assert headline_rows("Teen accidentally shot in northwest Charlotte, police say") == [("wounded", 1, "Charlotte")]
+    assert headline_rows("Teen killed in Sacramento hunting accident remembered as witty, well-liked") == []
+    assert headline_rows("Woman fatally shot in Sacramento is identified") == []
+    assert headline_rows("Teen killed in accidental shooting") == []  # nowhere to file it
 
 
 def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():

@@ -12,7 +12,7 @@ from .casualty_counts import HEADLINE
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
 from .events.casualty import counts_toward_toll
-from .headline import sentence_case, story_part
+from .headline import sentence_case, story_part, tells_of_a_later_step
 from .places import TITLE, URL, article_place, find_places, locate
 from .records import ArticleResult, Event, stable_id
 
@@ -32,7 +32,10 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     for event_type in EVENT_TYPES:
         event_type.relate(events, doc)
     if title and not any(e.event_type == "casualty" for e in events):
-        events += _headline_casualties(title, published)
+        headline = _headline_casualties(title, published)
+        if not headline and article_place(doc, places, headline_first=True) is not None:
+            headline = _headline_casualties(title, published, bare_nouns=True, news_only=True)
+        events += headline
     elif title and not any(counts_toward_toll(e) for e in events):
         events += [e for e in _headline_casualties(title, published, bare_nouns=True) if e.casualty_kind == "killed"]
     for event in events:
@@ -58,22 +61,26 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
                          story_date_text=story and story[1])
 
 
-def _headline_casualties(title: str, published: date | None, bare_nouns: bool = False) -> list[Event]:
+def _headline_casualties(title: str, published: date | None, bare_nouns: bool = False,
+                         news_only: bool = False) -> list[Event]:
     """The casualty figures of an article's headline, for an article whose body gives none: many archived pages
     keep a headline ("4 people shot in southeast Atlanta") over a body that is a sign-in box or a photo caption.
     Its killed figures also count where the body tells of casualties but gives no death toll ("Juvenile Dies After
     Man Mishandles Handgun" over a body that tells of the shot and the charge), read in headline style
     (`bare_nouns`, `casualty_counts.HEADLINE`: "Teen killed" is a teen); not its wounded ones, which often name a
-    victim the body says died. (Not on a page whose body gives no figure: such a bare-noun death, with no place,
-    day or name from a body to file it under, opened an incident of its own beside its report's and counted the
-    death twice, in 17 of 28 GVA pages.) Read from the headline's own part (`story_part`: not the site's name after
-    it), a prefix of the title, so the rows' offsets hold in `articles.title`; dated by the headline's own words,
-    else the publication date."""
+    victim the body says died. On a page whose body gives no figure, a bare noun is a victim only where the page says
+    where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot") and the
+    headline tells of the incident, not of a later step in its story (`news_only`, `headline.tells_of_a_later_step`:
+    "Teen killed in hunting accident remembered as witty"): without a place, or dated by a follow-up's publication,
+    such a death could be filed under nothing and opened an incident of its own beside its report's, counting the
+    death twice. Read from the headline's own part (`story_part`: not the site's name after it), a prefix of the
+    title, so the rows' offsets hold in `articles.title`; dated by the headline's own words, else the publication
+    date."""
     from .nlp import parse_one
 
     doc = parse_one(sentence_case(story_part(title)))
     doc.user_data[PUBLISHED] = published
-    doc.user_data[HEADLINE] = bare_nouns
+    doc.user_data[HEADLINE] = bare_nouns and not (news_only and tells_of_a_later_step(doc))
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
     for event in found:
         event.from_title = True

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .gazetteer import Place, lookup, lookup_in, us_county, us_county_states, us_state
 from .lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—]\s+")
 _RUBRIC = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}[\w'’.-]+:\s+")
@@ -31,6 +35,22 @@ injures injured injuring hurt hurts critical condition gunfire gunshot gunshots 
 teen teens man men woman women boy boys girl girls child children kid kids people person victim victims police officer
 officers deputy deputies party home house birthday bar club street found after before during near outside inside
 """.split())
+
+
+LATER_STEPS = frozenset(
+    "identify arraign indict plead convict acquit sentence trial court hearing remember vigil funeral memorial "
+    "mourn release drop lawsuit sue".split())
+"""Lemmas of a headline about a later step in an earlier incident's story: its victims named, a court's steps,
+a vigil, a release from hospital, a dropped charge, a lawsuit ("Teen killed in hunting accident remembered as
+witty", "Sheriff wounded in shootout released from hospital"). Not an arrest or a charge, which often comes the
+same day ("Teen shot in Homestead, 15-year-old charged as adult")."""
+
+
+def tells_of_a_later_step(doc: Doc) -> bool:
+    """Whether a parsed headline tells of a later step (`LATER_STEPS`) rather than of the incident itself: its
+    publication date is then not the incident's day, nor its words enough to file a bare figure under it."""
+    return any((t.pos_ in ("VERB", "NOUN", "PROPN", "AUX") and t.lemma_.lower() in LATER_STEPS)
+               or t.lower_ in ("id'd", "id’d") for t in doc)
 
 
 def sentence_case(title: str) -> str:
