@@ -229,6 +229,16 @@ def test_local_news_wounded_found_suffering_or_struck_by_a_bullet_as_its_subject
     assert (e.casualty_kind, e.casualty_count, e.victims) == ("wounded", 1, victims)
 
 
+def test_hit_in_a_body_part_in_a_story_of_a_shooting_is_a_gunshot_wound():
+    """"The child was hit in the leg" says no shot, but the story told of a shooting before it: a gunshot wound. Not
+    where the sentence names another weapon, nor where nothing before it tells of shots."""
+    story = "An accidental shooting sent an 8-year-old boy to the hospital.\n\n"
+    assert [(e.casualty_kind, e.casualty_count) for e in rows(story + "The child was hit in the leg and is expected "
+                                                              "to make a full recovery.")] == [("wounded", 1)]
+    assert rows("The boy was hit in the leg during practice.") == []
+    assert rows("The shooting happened outside a bar. Earlier a man was hit in the head with a bottle.") == []
+
+
 def test_a_bullet_that_strikes_a_thing_wounds_no_one():
     assert rows("A stray bullet hit the house and struck a window, police said.") == []
 

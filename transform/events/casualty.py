@@ -190,8 +190,10 @@ def _cue_kind(tok: Token) -> tuple[str, str] | None:
         if lemma in ("strike", "hit", "graze") and (_by_gunfire(tok) or any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in GUNFIRE for c in tok.children)):
             return SHOT, "shoot"  # "a girl was struck by a stray bullet", "a bullet struck an 11-year-old girl"
-        if lemma in ("strike", "hit") and _body_part(tok) and _gunfire_said(sentence_of(tok)):
-            return "wounded", "shoot"  # "fired one shot into the car, striking a girl in the arm"
+        if lemma in ("strike", "hit") and _body_part(tok) and (_gunfire_said(sentence_of(tok)) or (
+                _shots_told_before(tok) and not _with_a_weapon(tok))):
+            return "wounded", "shoot"  # "fired one shot into the car, striking a girl in the arm"; "The child was
+            # hit in the leg" after "An accidental shooting sent an 8-year-old boy to the hospital"
         if lemma == "hospitalize":
             return "wounded", "hospitalize"
     if low == "deceased" and tok.dep_ == "amod" and not (tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in ("find", "discover", "locate")):
@@ -300,6 +302,27 @@ GUNFIRE_WORDS = frozenset("shot shots fired gunfire bullet bullets gunshot gunsh
 def _gunfire_said(sent: Span) -> bool:
     """Shots told of in the sentence: "struck in the arm" is then a gunshot wound."""
     return any(t.lower_ in GUNFIRE_WORDS for t in sent)
+
+
+_SHOTS_BEFORE = ("eventwire", "first_shots")
+SHOOTING_WORDS = GUNFIRE_WORDS | {"shooting", "shootings", "gunman", "gunmen"}
+
+
+def _shots_told_before(tok: Token) -> bool:
+    """Shots or a shooting told of anywhere in the article before `tok`'s sentence ends: a story of a shooting,
+    whose "was hit in the leg" is a gunshot wound though the sentence says no shot (the first such word's index is
+    found once per Doc)."""
+    doc = tok.doc
+    first = doc.user_data.get(_SHOTS_BEFORE)
+    if first is None:
+        first = next((t.i for t in doc if t.lower_ in SHOOTING_WORDS), len(doc))
+        doc.user_data[_SHOTS_BEFORE] = first
+    return first < sentence_of(tok).end
+
+
+def _with_a_weapon(verb: Token) -> bool:
+    """"hit in the head with a bat", "struck in the face by a fist": harm the sentence says is not a shot."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by") for c in verb.children)
 
 
 def _fatal(modifier: Token) -> bool:
