@@ -223,6 +223,7 @@ def test_an_opening_dateline_is_no_part_of_the_story_s_first_sentence(dateline):
     ("A man was found suffering from a gunshot wound, deputies said.", "man"),
     ("A teenager was transported from the scene suffering from a gunshot wound to the leg.", "teenager"),
     ("A bullet struck an 11-year-old girl riding in a car through the parking lot, police said.", "old girl"),
+    ("They rushed into the home and found the boy bleeding from a gunshot wound.", "boy"),
 ])
 def test_local_news_wounded_found_suffering_or_struck_by_a_bullet_as_its_subject(text, victims):
     (e,) = rows(text)

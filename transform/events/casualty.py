@@ -374,10 +374,10 @@ def _with_wounds(noun: Token) -> Token | None:
 
 
 def _suffering_from(noun: Token) -> Token | None:
-    """The verb of "suffering from / recovering from (gunshot) wounds", whose subject is hurt."""
+    """The verb of "suffering from / recovering from / bleeding from (gunshot) wounds", whose subject is hurt."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "from":
         verb = noun.head.head
-        if verb.lemma_.lower() in ("suffer", "recover", "suffering") or verb.lower_ == "suffering":
+        if verb.lemma_.lower() in ("suffer", "recover", "suffering", "bleed") or verb.lower_ == "suffering":
             return verb
     return None
 
