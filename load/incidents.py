@@ -44,6 +44,7 @@ import eventwire.versions as versions
 from ..transform import gazetteer
 from ..transform.headline import headline_county as _headline_county
 from ..transform.headline import headline_town as _headline_town
+from ..transform.places import outlet_city
 
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
     import duckdb
@@ -75,7 +76,7 @@ from .incident_rules import (
 )
 from .outlet_homes import Home, place_at_home
 
-RULES_VERSION = "14"
+RULES_VERSION = "15"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -382,13 +383,20 @@ def _headline_towns(incident: Incident, homes: dict[str, Home | None]) -> list[R
 def _home_town(incident: Incident, homes: dict[str, Home | None]) -> Row | None:
     """The town the outlet of its first report (in the rules' order) that has a home names most there
     (`outlet_homes.Home.town`): where a local outlet's report that names no place at all most likely happened
-    (kmov.com's "Young man found shot on Frontenac street": St. Louis). The last resort of rule 4, marked
-    `place_source = 'outlet home'`."""
-    for report in sorted(incident.reports, key=lambda r: r.key):
+    (kmov.com's "Young man found shot on Frontenac street": St. Louis); else the city the web address of its first
+    report's outlet names (`places.outlet_city`: "baltimoresun.com", an outlet with too few articles here to have a
+    home). The last resort of rule 4, marked `place_source = 'outlet home'`."""
+    reports = sorted(incident.reports, key=lambda r: r.key)
+    for report in reports:
         home = homes.get(report.source or "")
         if home is not None and home.town is not None:
             return Row("", "", "place", None, location=home.town, country_code="US", latitude=home.town_latitude,
                        longitude=home.town_longitude)
+    for report in reports:
+        city = outlet_city(f"http://{report.source}/", None) if report.source and "." in report.source else None
+        if city is not None:
+            return Row("", "", "place", None, location=city.canonical, country_code=city.country_code,
+                       latitude=city.latitude, longitude=city.longitude)
     return None
 
 

@@ -137,7 +137,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     place_source      VARCHAR,            -- where the place comes from: 'report' (its reports' town), 'mentions'
                                           -- (the town its articles mention most), 'headline', 'region' (a state or
                                           -- country, no town), 'outlet home' (no place named at all: the town its
-                                          -- local outlet names most); NULL when unplaced
+                                          -- local outlet names most, else the city its web address names); NULL
+                                          -- when unplaced
     killed            BIGINT,             -- the latest report's figure; NULL when no report gives one
     killed_low        BIGINT,             -- the range across reports
     killed_high       BIGINT,

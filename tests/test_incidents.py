@@ -1024,6 +1024,22 @@ def test_an_incident_nothing_places_takes_its_local_outlets_home_town_and_says_s
     assert {by_article[h] for h in home} == {("Nashville", "Tennessee", "report")}
 
 
+def test_an_incident_nothing_places_takes_the_city_its_outlets_web_address_names(db):
+    """An outlet with too few articles here to have a home, whose web address names a city ("baltimoresun.com"): an
+    incident nothing else places is placed there, also marked `place_source = 'outlet home'`. An address that names
+    no city ("blog.example") leaves it unplaced."""
+    sun = Story("sun-1", "baltimoresun.com", "Police: toddler's shooting appears accidental", MON, [
+        Fig("A toddler was shot and wounded on Sunday night, police said.", "wounded", 1, place=None, day=SUN)])
+    blog = Story("blog-1", "blog.example", "Police: boy's shooting appears accidental", MON - timedelta(days=30), [
+        Fig("A boy was shot and wounded on Sunday night, police said.", "wounded", 1, place=None,
+            day=SUN - timedelta(days=30))])
+    a, b = _write_with_towns(db, (sun, []), (blog, []))
+    by_article = dict(q(db, "SELECT e.article_id, (i.location, i.admin1, i.place_source) "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == ("Baltimore", "Maryland", "outlet home")
+    assert by_article[b] == (None, None, None)
+
+
 def test_an_incident_its_rows_date_only_by_publication_takes_the_day_its_story_names(tmp_path: Path):
     """Real extraction: the figure's sentence and paragraph name no day, the lead neither; the story's "Saturday"
     comes two paragraphs on. The row keeps the publication date (rows never borrow from a later paragraph); the
