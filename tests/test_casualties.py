@@ -246,6 +246,9 @@ def test_a_bullet_that_strikes_a_thing_wounds_no_one():
 
 def test_animals_are_never_casualties():
     assert rows("Hunters killed 90,280 deer during the season, the wildlife agency said.") == []
+    assert rows("A police K-9 unit was injured in the arrest but is expected to recover.") == []  # a police dog
+    assert rows("A police K9 was injured during the chase.") == []
+    assert [e.casualty_count for e in rows("An officer and a police K9 were injured during the chase.")] == [1]
     assert [e.casualty_count for e in rows("The blast killed two farmers and dozens of sheep.")] == [2]
 
 

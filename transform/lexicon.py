@@ -85,15 +85,16 @@ NOT_PERSON_NOUNS = frozenset("""
 deer doe buck elk moose bear wolf coyote fox dog puppy cat kitten horse pony cow cattle calf bull ox sheep lamb
 goat pig hog boar chicken hen rooster bird duck goose turkey pigeon fish animal pet livestock wildlife camel
 donkey mule rabbit squirrel raccoon rat mouse snake alligator lion tiger leopard elephant rhino monkey ape
-buffalo bison antelope game poultry herd flock
+buffalo bison antelope game poultry herd flock k9 k-9 canine unit
 car vehicle truck bus building house home tree plant crop engine bill deal plan project idea proposal
 motion amendment story rumour rumor light lights power signal call computer phone battery lot bit deal warrant
 order search time
 van minivan suv pickup sedan jeep trailer motorcycle boat ship train plane aircraft helicopter apartment window
 windshield door wall roof store shop restaurant office hotel
 """.split())
-"""Victim nouns that are not people: animals (hunting tallies: "hunters killed 90,000 deer"), things and
-abstractions a verb of killing can take ("killed the engine", "killed the bill")."""
+"""Victim nouns that are not people: animals (hunting tallies: "hunters killed 90,000 deer"; a police dog, "a police
+K-9 unit was injured"), things and abstractions a verb of killing can take ("killed the engine", "killed the bill"),
+and a unit (never one person)."""
 
 SUSPECT_NOUNS = frozenset({
     "suspect", "gunman", "shooter", "attacker", "assailant", "robber", "intruder", "perpetrator", "killer",
