@@ -88,6 +88,16 @@ def test_the_lead_dates_a_later_paragraph_but_a_later_paragraph_never_dates_an_e
         TUESDAY, None, "published")
 
 
+def test_a_lead_recalling_history_dates_nothing_below_it():
+    """A page of famous crimes opens on 1947: the four shot in the story below are not dated 1947 (a lead's day
+    more than a year before publication is history, not the day of what follows); a lead's recent day still is."""
+    lead = "On January 15, 1947, the remains of a young actress were found in a vacant lot in Los Angeles.\n\n"
+    assert _dated(lead + "Four adults were found shot dead in a basement.") == (TUESDAY, None, "published")
+    recent = "On January 15, 2014, a storm hit the coast.\n\n"
+    assert _dated(recent + "Four adults were found shot dead in a basement.") == (date(2014, 1, 15), "January 15, 2014",
+                                                                                   "lead")
+
+
 def test_a_date_inside_a_quote_is_about_another_time():
     text = 'The widow said: "On Friday we buried my brother." Four mourners were hurt.'
     assert _dated(text) == (TUESDAY, None, "published")

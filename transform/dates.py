@@ -12,7 +12,8 @@ Where an event's date comes from, first match wins:
   3. `lead`: the first date of the article's lead (its first paragraph, and where that is a headline, a
      caption or a byline, the story's first paragraph too), or its dateline: not a day of an arrest, a charge
      or a news conference, nor the day something was said where the lead gives another ("Police said Friday that
-     ... when the gunfire broke out Thursday afternoon": Thursday), and never from a paragraph after the event's own;
+     ... when the gunfire broke out Thursday afternoon": Thursday), nor one more than a year before publication
+     (a lead recalling history), and never from a paragraph after the event's own;
   4. `published`: the publication date itself (`date_text` is then NULL).
 Never a date from a later paragraph, nor one inside quotation marks (a quote about another time). A sentence
 whose only date is no event day ("in 2015", "last year") keeps the event undated rather than borrow one.
@@ -369,6 +370,8 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
                 if cand.start_char < start or _in_quotes(doc, cand.start_char, 0) or _day_of_development(cand):
                     continue  # (a charge's or a court's day: "Charges were filed Friday in connection to a chase")
                 resolved = resolve_date(cand.text, published)
+                if resolved is not None and published is not None and (published - resolved).days > LEAD_MAX_DAYS:
+                    continue  # a lead recalling history ("On January 15, 1947, the remains of ...") dates nothing
                 if resolved is not None:
                     if _day_of_saying(cand):  # "Phoenix police said Friday that ... when the gunfire broke out
                         said = said or (resolved, cand.text.strip(), cand.start_char)  # Thursday afternoon"
@@ -379,6 +382,11 @@ def _lead(doc: Doc, published: date | None) -> tuple[date, str, int] | None:
                 break
         doc.user_data[key] = found or said
     return doc.user_data[key]
+
+
+LEAD_MAX_DAYS = 366
+"""How far before publication the lead's day may lie to date the rows below it (`_lead`): further back, the lead
+recalls history (a page of famous crimes opening "On January 15, 1947, ..."), not the day of what follows."""
 
 
 DEVELOPMENT_VERBS = frozenset(
