@@ -32,12 +32,15 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     for event_type in EVENT_TYPES:
         event_type.relate(events, doc)
     if title and not any(e.event_type == "casualty" for e in events):
-        headline = _headline_casualties(title, published)
-        if not headline and article_place(doc, places, headline_first=True) is not None:
-            headline = _headline_casualties(title, published, bare_nouns=True, news_only=True)
+        told = _headline_doc(title, published)
+        headline = _headline_casualties(told, published)
+        if (not headline and article_place(doc, places, headline_first=True) is not None
+                and not tells_of_a_later_step(told)):
+            headline = _headline_casualties(told, published, bare_nouns=True)  # (the same parse, read again)
         events += headline
     elif title and not any(counts_toward_toll(e) for e in events):
-        events += [e for e in _headline_casualties(title, published, bare_nouns=True) if e.casualty_kind == "killed"]
+        told = _headline_doc(title, published)
+        events += [e for e in _headline_casualties(told, published, bare_nouns=True) if e.casualty_kind == "killed"]
     for event in events:
         _trim_sentence(event)
         if event.from_title:
@@ -61,26 +64,30 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
                          story_date_text=story and story[1])
 
 
-def _headline_casualties(title: str, published: date | None, bare_nouns: bool = False,
-                         news_only: bool = False) -> list[Event]:
+def _headline_doc(title: str, published: date | None) -> Doc:
+    """The headline's own part (`story_part`: not the site's name after it), a prefix of the title, parsed once in
+    sentence case (`sentence_case`) and dated by the article's publication."""
+    from .nlp import parse_one
+
+    doc = parse_one(sentence_case(story_part(title)))
+    doc.user_data[PUBLISHED] = published
+    return doc
+
+
+def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = False) -> list[Event]:
     """The casualty figures of an article's headline, for an article whose body gives none: many archived pages
     keep a headline ("4 people shot in southeast Atlanta") over a body that is a sign-in box or a photo caption.
     Its killed figures also count where the body tells of casualties but gives no death toll ("Juvenile Dies After
     Man Mishandles Handgun" over a body that tells of the shot and the charge), read in headline style
     (`bare_nouns`, `casualty_counts.HEADLINE`: "Teen killed" is a teen); not its wounded ones, which often name a
-    victim the body says died. On a page whose body gives no figure, a bare noun is a victim only where the page says
-    where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot") and the
-    headline tells of the incident, not of a later step in its story (`news_only`, `headline.tells_of_a_later_step`:
+    victim the body says died. On a page whose body gives no figure, `analyse_article` reads bare nouns only where the
+    page says where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot")
+    and the headline tells of the incident, not of a later step in its story (`headline.tells_of_a_later_step`:
     "Teen killed in hunting accident remembered as witty"): without a place, or dated by a follow-up's publication,
     such a death could be filed under nothing and opened an incident of its own beside its report's, counting the
-    death twice. Read from the headline's own part (`story_part`: not the site's name after it), a prefix of the
-    title, so the rows' offsets hold in `articles.title`; dated by the headline's own words, else the publication
-    date."""
-    from .nlp import parse_one
-
-    doc = parse_one(sentence_case(story_part(title)))
-    doc.user_data[PUBLISHED] = published
-    doc.user_data[HEADLINE] = bare_nouns and not (news_only and tells_of_a_later_step(doc))
+    death twice. `doc` is `_headline_doc`'s, so the rows' offsets hold in `articles.title`; dated by the headline's
+    own words, else the publication date."""
+    doc.user_data[HEADLINE] = bare_nouns
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
     for event in found:
         event.from_title = True
