@@ -74,9 +74,10 @@ from .incident_rules import (
     report_of,
     summarise,
 )
-from .outlet_homes import Home, place_at_home
+from .outlet_homes import Home, headline_town_at_home, place_at_home
+from .outlet_homes import homes as outlet_homes
 
-RULES_VERSION = "15"
+RULES_VERSION = "16"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -251,7 +252,7 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
         finally:
             con.unregister("incident_fresh_ids")
     reports = [r for aid in sorted(by_article) for r in article_reports(eligible_rows(by_article[aid]))]
-    _place_by_headline(reports)
+    _place_by_headline(con, reports, homes)
     stats.reports = len(reports)
 
     evidence: dict[str, Evidence] = {}  # by the report's first row's event id
@@ -344,18 +345,40 @@ def _place_row(place: gazetteer.Place | None) -> Row | None:
                latitude=place.latitude, longitude=place.longitude)
 
 
-def _place_by_headline(reports: Sequence[Report], first_only: bool = True) -> None:
+def _place_by_headline(con: duckdb.DuckDBPyConnection, reports: Sequence[Report], homes: dict[str, Home | None],
+                       first_only: bool = True) -> None:
     """Rule 2's last resort, here because it needs the gazetteer: an article's first report (its headline
     incident) without a town is placed at the town its headline names. `first_only=False` for reports rebuilt
     from stored rows, where an article's other reports sit in other incidents; a report that was not its
-    article's first may then take its headline's town too, which only ever adds a place."""
+    article's first may then take its headline's town too, which only ever adds a place.
+
+    A report whose rows name no country at all (a page whose body is a sign-in box under "Sacramento teen killed
+    by apparent accidental gunshot") reads its headline's town as its outlet's home says
+    (`outlet_homes.headline_town_at_home`)."""
     first: dict[str, Report] = {}
     for r in reports:
         if first_only and (r.article_id not in first or r.lead.char_start < first[r.article_id].lead.char_start):
             first[r.article_id] = r
-    for r in (first.values() if first_only else reports):
+    chosen = list(first.values() if first_only else reports)
+    sources = {r.source for r in chosen if r.place is None and r.title and r.source} - homes.keys()
+    if sources:
+        found = outlet_homes(con, sources)
+        homes.update({source: found.get(source) for source in sources})
+    for r in chosen:
         if r.place is None and r.title:
-            r.place = headline_town(r.title, _main_country(r.rows))
+            country = _main_country(r.rows)
+            if country is not None:
+                r.place = headline_town(r.title, country)
+            else:
+                r.place = _headline_town_at_home(r.title, homes.get(r.source or ""))
+
+
+@lru_cache(maxsize=65536)
+def _headline_town_at_home(title: str, home: Home | None) -> Row | None:
+    """`outlet_homes.headline_town_at_home` of the headline's town: read in the US first where the outlet has a
+    home (homes are US states: "Smyrna" is then Smyrna, Georgia, not İzmir, before it moves home)."""
+    town = (_headline_town(title, "US") if home is not None else None) or _headline_town(title, None)
+    return _place_row(headline_town_at_home(town, home) if town is not None else None)
 
 
 def _main_country(rows: Iterable[Row]) -> str | None:
@@ -370,7 +393,8 @@ def _headline_towns(incident: Incident, homes: dict[str, Home | None]) -> list[R
     County shooting" on a Raleigh station: Johnston County, North Carolina; `outlet_homes`)."""
     country = _main_country(r for rep in incident.reports for r in rep.rows)
     reports = [r for r in sorted(incident.reports, key=lambda r: r.key) if r.title]
-    towns = [t for t in (headline_town(r.title, country) for r in reports) if t is not None]
+    towns = [t for t in (headline_town(r.title, country) if country is not None else
+                         _headline_town_at_home(r.title, homes.get(r.source or "")) for r in reports) if t is not None]
     counties = []
     for r in reports:
         home = homes.get(r.source or "")
@@ -609,7 +633,7 @@ def _load_incidents(con: duckdb.DuckDBPyConnection, ids: set[str], evidence: dic
     for incident_id in sorted(ids):
         members = grouped.get(incident_id, {})
         out.append(Incident(incident_id, [report_of(members[aid]) for aid in sorted(members)]))
-    _place_by_headline([r for inc in out for r in inc.reports], first_only=False)
+    _place_by_headline(con, [r for inc in out for r in inc.reports], homes, first_only=False)
     return out
 
 

@@ -198,6 +198,23 @@ Chicago outlet's New York pages, Waco on a Shreveport station), not a neighbourh
 name ("Westwood" in Cincinnati)."""
 
 
+def headline_town_at_home(town: gazetteer.Place, home: Home | None) -> gazetteer.Place | None:
+    """A town a headline names, read without a country (the page names none: its body is a sign-in box), as its
+    outlet's home says: its namesake at home where there is one near (`_namesake`), itself where it lies in or near
+    the home state or is a city of more than `HOME_TOWN_MAX_POPULATION` people, else None (then the incident is
+    placed at home, `Home.town`): the largest town of the name the world over is a guess that fails more often on
+    a local outlet ("DeKalb" for a Georgia county on ajc.com: Illinois's). Without a home (an outlet with few
+    articles here) the largest town of the name stands: right for "Gary", "Bluffton" or "Belle Glade" in
+    American headlines, wrong for "Buckner" (Kentucky's, not Arkansas's)."""
+    if home is None or town.latitude is None or town.longitude is None:
+        return town
+    big = town.population > HOME_TOWN_MAX_POPULATION
+    there = _namesake(town.canonical, town.latitude, town.longitude, town.country_code, home)
+    if there is not None:
+        return there
+    return town if big or not _far_from_home(town.latitude, town.longitude, town.country_code, home) else None
+
+
 def _small_far_town(place: Row) -> bool:
     """Whether a far town an article names alone may be its outlet's home town's part: a town of at most
     `HOME_TOWN_MAX_POPULATION` people, not a county (a county's namesakes at home are counties the gazetteer's

@@ -419,6 +419,9 @@ def test_one_person_one_figure_across_the_article(text, killed, hurt):
 def test_a_sum_over_separate_incidents_is_an_aggregate():
     found = rows("Seven people were shot in separate incidents across the city over the weekend.")
     assert all(e.is_cumulative for e in found) and wounded(found) == 0
+    found = rows("Her slaying was the first in a string of three shooting deaths that have remained unsolved.")
+    assert found and all(e.is_cumulative for e in found)  # a run of incidents
+    assert not any(e.is_cumulative for e in rows("The three deaths in the bar shocked the town."))
 
 
 def test_a_periods_total_said_without_a_date_entity_is_an_aggregate():
@@ -1440,6 +1443,12 @@ def test_a_page_without_figures_takes_its_headlines_bare_nouns_where_it_says_whe
     assert headline_rows("Teen killed in Sacramento hunting accident remembered as witty, well-liked") == []
     assert headline_rows("Woman fatally shot in Sacramento is identified") == []
     assert headline_rows("Teen killed in accidental shooting") == []  # nowhere to file it
+    # a page that says nothing of where (no town, no country, an address that names neither): the headline's town
+    # is read at filing time, where the outlet's home says which of its namesakes it is (`load.incidents`)
+    found = analyse_article(parse_one(sign_in), "a1", date(2016, 4, 20), None,
+                            "Sacramento teen killed by apparent accidental gunshot").events
+    assert [(e.casualty_kind, e.casualty_count, e.location) for e in found if e.event_type == "casualty"] == [
+        ("killed", 1, None)]
 
 
 def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():

@@ -877,7 +877,8 @@ def _write_with_towns(db: Path, *stories: tuple[Story, list[str]]) -> list[str]:
     for story, towns in stories:
         article, result = _records(story)
         for e in result.events:
-            e.country_code = "US"  # (`_records` takes a name's best-known town's: Smyrna is İzmir, Turkey)
+            e.country_code = "US" if e.latitude is not None else None  # (`_records` takes a name's best-known
+            # town's: Smyrna is İzmir, Turkey; an unplaced row has no country, as `analyse_article` leaves it)
         for written in towns:
             name, state = written.split("|")
             town = gazetteer.lookup_in(name, "US", state)
@@ -1003,6 +1004,27 @@ def test_an_unplaced_incident_takes_the_county_its_headline_names_in_its_outlets
     assert by_article[b] == "Colbert County, Alabama"
     assert incidents.headline_county("Five Injured In Johnston County Shooting", "North Carolina").location == \
         "Johnston County"  # title case: "In Johnston County" is no county, "Johnston County" is
+
+
+def test_a_headline_town_read_without_a_country_is_read_at_its_outlets_home(db):
+    """A page whose body names no place (a sign-in box) has rows with no country: its headline's town, the largest
+    of the name the world over, is a guess. On an outlet with a home it is its namesake at home ("Smyrna" on a
+    Nashville station: Tennessee's, not Georgia's), or, far from home and small ("DeKalb": Illinois's), nothing: the
+    incident is then placed at home. On an outlet with no home the largest town of the name stands."""
+    smyrna = Story("wsmv-60", "wsmv.com", "Teen killed in Smyrna", MON, [
+        Fig("Sign in to read more.", "killed", 1, place=None, day=MON)])
+    dekalb = Story("wsmv-61", "wsmv.com", "Teen killed in DeKalb shooting", MON - timedelta(days=30), [
+        Fig("Sign in to read more.", "killed", 1, place=None, day=MON - timedelta(days=30))])
+    blog = Story("blog-62", "Blog", "Teen killed in Sacramento", MON - timedelta(days=60), [
+        Fig("Sign in to read more.", "killed", 1, place=None, day=MON - timedelta(days=60))])
+    stations = _nashville_stations_home()
+    stations[0] = (stations[0][0], ["Nashville|Tennessee"])
+    *_, a, b, c = _write_with_towns(db, *stations, (smyrna, []), (dekalb, []), (blog, []))
+    by_article = dict(q(db, "SELECT e.article_id, (i.location, i.admin1, i.place_source) "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == ("Smyrna", "Tennessee", "report")
+    assert by_article[b] == ("Nashville", "Tennessee", "outlet home")
+    assert by_article[c] == ("Sacramento", "California", "report")
 
 
 def test_an_incident_nothing_places_takes_its_local_outlets_home_town_and_says_so(db):

@@ -234,6 +234,19 @@ def test_a_killing_the_article_recalls_from_weeks_before_reports_no_incident():
     assert [[r.event_id for r in rep.rows] for rep in article_reports([today, recalled, part, opening])] == [["e1"]]
 
 
+def test_a_figure_its_paragraph_dates_weeks_before_is_recalled_too():
+    """The paragraph's earlier sentence names the earlier day, the figure's own sentence none ("... visit Roseburg,
+    where a gunman killed nine last week. The gunman wounded nine others."): its date is that paragraph's, and the
+    figure is of that earlier time as much as its neighbour's."""
+    today = _said("e1", "A student was shot dead on campus on Monday.", 1, date(2023, 9, 11), "Monday", 0)
+    earlier = _said("e2", "The gunman wounded nine others before turning the gun on himself.", 9, date(2023, 9, 1),
+                    "last week", 80, kind="wounded")
+    earlier.date_source = "paragraph"
+    near = _said("e3", "Two others were wounded.", 2, date(2023, 9, 11), "Monday", 160, kind="wounded")
+    near.date_source = "paragraph"
+    assert rules.recalled_rows([today, earlier, near]) == {"e2"}
+
+
 def test_an_article_that_tells_only_of_an_earlier_killing_still_reports_it():
     # a follow-up weeks later (a charge, a trial): no figure of its own near publication, so nothing is recalled
     earlier = _said("e1", "The shepherd was shot dead on August 20 near the camp.", 1, date(2023, 8, 20), "August 20", 0)

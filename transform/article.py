@@ -12,7 +12,7 @@ from .casualty_counts import HEADLINE
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
 from .events.casualty import counts_toward_toll
-from .headline import sentence_case, story_part, tells_of_a_later_step
+from .headline import headline_town, sentence_case, story_part, tells_of_a_later_step
 from .places import TITLE, URL, article_place, find_places, locate
 from .records import ArticleResult, Event, stable_id
 
@@ -34,7 +34,8 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     if title and not any(e.event_type == "casualty" for e in events):
         told = _headline_doc(title, published)
         headline = _headline_casualties(told, published)
-        if (not headline and article_place(doc, places, headline_first=True) is not None
+        if (not headline and (article_place(doc, places, headline_first=True) is not None
+                              or headline_town(title, None, story_only=True) is not None)
                 and not tells_of_a_later_step(told)):
             headline = _headline_casualties(told, published, bare_nouns=True)  # (the same parse, read again)
         events += headline
@@ -81,8 +82,10 @@ def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = Fa
     Man Mishandles Handgun" over a body that tells of the shot and the charge), read in headline style
     (`bare_nouns`, `casualty_counts.HEADLINE`: "Teen killed" is a teen); not its wounded ones, which often name a
     victim the body says died. On a page whose body gives no figure, `analyse_article` reads bare nouns only where the
-    page says where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot")
-    and the headline tells of the incident, not of a later step in its story (`headline.tells_of_a_later_step`:
+    page says where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot"; a
+    page that names no country leaves such a row unplaced, and filing reads the headline's town where the outlet is
+    at home, `load.incidents`) and the headline tells of the incident, not of a later step in its story
+    (`headline.tells_of_a_later_step`:
     "Teen killed in hunting accident remembered as witty"): without a place, or dated by a follow-up's publication,
     such a death could be filed under nothing and opened an incident of its own beside its report's, counting the
     death twice. `doc` is `_headline_doc`'s, so the rows' offsets hold in `articles.title`; dated by the headline's

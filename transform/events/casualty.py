@@ -830,6 +830,8 @@ def _several(noun: Token) -> bool:
 
 _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
                                 r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
+_RUN_NOUNS = {"string", "series", "spate", "rash", "wave"}
+"""A run of incidents: "the first in a string of three shooting deaths" (several incidents, `_aggregate`)."""
 _PERIOD_WORDS = re.compile(r"\b(?:this|last|past|the|a|previous) (?:year|decade)(?:'s)?\b|\bdecade\b|\bso far\b|"
                            r"\b(?:those|these|all the|all of the) (?:shootings|killings|homicides|deaths|incidents)\b")
 _RECURRING = re.compile(r"\b(?:a|per|each|every)\s+(?:year|month|week|day)\b(?!\s+(?:later|earlier|ago|before|after|prior))"
@@ -843,7 +845,8 @@ _PERIOD = re.compile(
 
 def _aggregate(cue: Token, count: Count) -> bool:
     """A period or area statistic, not one incident: "344 people were killed in the city last year", "141
-    children died in accidental shootings in 2015", "guns kill 30,000 people a year". A recurring period ("a
+    children died in accidental shootings in 2015", "guns kill 30,000 people a year", "the first in a string of
+    three shooting deaths" (a run of incidents). A recurring period ("a
     year") makes any figure one; a past period or a bare year only a figure of several people (one man "killed
     in 2015" is one incident, dated to its year)."""
     sent = cue.sent
@@ -856,6 +859,8 @@ def _aggregate(cue: Token, count: Count) -> bool:
     words = " ".join(t.lower_ for t in sent if t.i in clause)
     if _SEVERAL_INCIDENTS.search(words):
         return True  # "five people were shot in separate incidents": a sum over incidents
+    if cue.tag_ == "NNS" and cue.head.lower_ == "of" and cue.head.head.lemma_.lower() in _RUN_NOUNS:
+        return True  # "a string of three shooting deaths": a run of incidents
     if (count.amount.count or 0) >= 10 and _PERIOD_WORDS.search(sent.text.lower()):
         return True  # "the decade's highest total came in 2011, with 73 officers shot dead", "those shootings"
     if (count.amount.count or 0) < 3:
