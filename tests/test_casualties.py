@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 import pytest
-from eventwire.transform.article import analyse_article
+from eventwire.transform.article import _headline_casualties, _headline_doc, analyse_article
 from eventwire.transform.events.casualty import extract_casualties
 from eventwire.transform.nlp import parse_one
 from eventwire.transform.numbers import VAGUE_AMOUNTS, glued_qualifier, word_number
@@ -1449,6 +1449,24 @@ def test_a_page_without_figures_takes_its_headlines_bare_nouns_where_it_says_whe
                             "Sacramento teen killed by apparent accidental gunshot").events
     assert [(e.casualty_kind, e.casualty_count, e.location) for e in found if e.event_type == "casualty"] == [
         ("killed", 1, None)]
+
+
+def test_a_headlines_list_of_figures_is_read_whole():
+    """Headlines list their figures with commas where a body writes "and": "Woman killed, 3 wounded by gunfire"
+    (the parser hangs "3 wounded" on "killed", a number it would otherwise refuse as a measure), "17-year-old boy
+    shot, killed in Bluffton" (the death borrows the shot boy, as "shot and killed" does)."""
+    def headline(title: str) -> list[tuple[str, int]]:
+        doc = _headline_doc(title, date(2016, 11, 23))
+        return sorted((e.casualty_kind, e.casualty_count) for e in _headline_casualties(doc, date(2016, 11, 23), True))
+
+    assert headline("St. Louis woman killed, 3 wounded by gunfire in park full of children") == [
+        ("killed", 1), ("wounded", 3)]
+    assert headline("1 dead, 3 wounded in shooting at Northern Arizona University") == [("killed", 1), ("wounded", 3)]
+    assert headline("17-year-old boy shot, killed in Bluffton") == [("killed", 1)]
+    assert headline("Man robbed, shot in Houston") == [("wounded", 1)]
+    assert [(e.casualty_kind, e.casualty_count) for e in analyse_article(
+        parse_one("The attack left 1 dead, 3 wounded."), "a1", date(2016, 11, 23)).events
+        if e.event_type == "casualty"] == [("killed", 1), ("wounded", 3)]
 
 
 def test_a_title_case_headline_is_read_with_its_common_words_in_lower_case():

@@ -89,10 +89,22 @@ def _numberish(tok: Token) -> bool:
     return tok.like_num or low in UNITS or low in TENS or low in SCALES or word_number(low) is not None
 
 
+_LISTED_PARTICIPLES = frozenset({"wounded", "injured", "hurt", "killed"})
+
+
+def _listed_casualties(tok: Token) -> bool:
+    """A number the parser hangs on the clause before it, with its participle: "Woman killed, 3 wounded by gunfire",
+    "1 dead, 3 wounded in shooting" (a headline's list of figures)."""
+    return tok.like_num and any(c.dep_ == "acl" and c.i == tok.i + 1 and c.lower_ in _LISTED_PARTICIPLES
+                                for c in tok.children)
+
+
 def _refused(tok: Token) -> bool:
     """Numbers that are dates, years, ages, times, addresses, calibres, phone numbers, money or measures: never
     head counts ("Around 14 June", "Ana Ruiz, 35,", "the 1200 block of", "a .40-caliber", "352-393-7670")."""
-    if tok.ent_type_ in NOT_A_COUNT_ENTS or tok.dep_ in ("appos", "npadvmod") or tok.text.startswith(("$", "£", "€", ".")):
+    if tok.ent_type_ in NOT_A_COUNT_ENTS or tok.dep_ == "appos" or tok.text.startswith(("$", "£", "€", ".")):
+        return True
+    if tok.dep_ == "npadvmod" and not _listed_casualties(tok):
         return True
     doc = tok.doc
     if tok.ent_type_ == "DATE":

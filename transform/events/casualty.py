@@ -426,7 +426,11 @@ def _shared_subject(verb: Token) -> list[Token]:
     if _kids(verb, "nsubj", "nsubjpass") or _objects(verb):
         return []
     head = verb.head
-    if verb.dep_ == "conj" and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
+    if verb.dep_ == "acl" and head.like_num and head.i + 1 == verb.i and verb.doc.user_data.get(HEADLINE):
+        return [head]  # "Woman killed, 3 wounded by gunfire": the number the participle hangs on
+    listed = (verb.dep_ == "advcl" and verb.doc.user_data.get(HEADLINE) and head.i < verb.i
+              and verb.doc[verb.i - 1].text == ",")  # a headline's list of verbs: "17-year-old boy shot, killed in X"
+    if (verb.dep_ == "conj" or listed) and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
         passive = _kids(head, "auxpass") or (verb.doc.user_data.get(HEADLINE) and not _objects(head))
         return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if passive else [])  # (a headline drops "was":
         #                                                          "Teenage boy shot and killed by family member")
