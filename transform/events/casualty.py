@@ -426,8 +426,6 @@ def _shared_subject(verb: Token) -> list[Token]:
     if _kids(verb, "nsubj", "nsubjpass") or _objects(verb):
         return []
     head = verb.head
-    if verb.dep_ == "acl" and head.like_num and head.i + 1 == verb.i and verb.doc.user_data.get(HEADLINE):
-        return [head]  # "Woman killed, 3 wounded by gunfire": the number the participle hangs on
     listed = (verb.dep_ == "advcl" and verb.doc.user_data.get(HEADLINE) and head.i < verb.i
               and verb.doc[verb.i - 1].text == ",")  # a headline's list of verbs: "17-year-old boy shot, killed in X"
     if (verb.dep_ == "conj" or listed) and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
@@ -834,7 +832,7 @@ def _several(noun: Token) -> bool:
 
 _SEVERAL_INCIDENTS = re.compile(r"\b(?:separate|several|multiple|different|unrelated|various)\s+(?:\w+\s+)?"
                                 r"(?:shootings|incidents|attacks|events|cases|stabbings)\b|\bweekend of\b|\bspan of\b")
-_RUN_NOUNS = {"string", "series", "spate", "rash", "wave"}
+_RUN_NOUNS = frozenset({"string", "series", "spate", "rash", "wave"})
 """A run of incidents: "the first in a string of three shooting deaths" (several incidents, `_aggregate`)."""
 _PERIOD_WORDS = re.compile(r"\b(?:this|last|past|the|a|previous) (?:year|decade)(?:'s)?\b|\bdecade\b|\bso far\b|"
                            r"\b(?:those|these|all the|all of the) (?:shootings|killings|homicides|deaths|incidents)\b")
@@ -850,9 +848,8 @@ _PERIOD = re.compile(
 def _aggregate(cue: Token, count: Count) -> bool:
     """A period or area statistic, not one incident: "344 people were killed in the city last year", "141
     children died in accidental shootings in 2015", "guns kill 30,000 people a year", "the first in a string of
-    three shooting deaths" (a run of incidents). A recurring period ("a
-    year") makes any figure one; a past period or a bare year only a figure of several people (one man "killed
-    in 2015" is one incident, dated to its year)."""
+    three shooting deaths" (a run of incidents). A recurring period ("a year") makes any figure one; a past period
+    or a bare year only a figure of several people (one man "killed in 2015" is one incident, dated to its year)."""
     sent = cue.sent
     verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
     clause = {t.i for t in verb.subtree}
