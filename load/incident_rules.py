@@ -95,7 +95,10 @@ so are the towns its article mentions.
   one outlet leaves out ("North Payson Street", "the 1900 block of Payson"; not East and West 63rd Street).
   On near dates the same county or parish ("Itasca County") is weak evidence too when the two are not placed
   in one town (one report geocoded to a namesake town far away, or to none: rural incidents are placed by
-  their county); weeks apart it says nothing (a county has many incidents a month). Names *differ* when both
+  their county); weeks apart it says nothing (a county has many incidents a month). In one town within
+  `SAME_TOLL_DAYS`, the same toll is weak evidence too: both state killed and wounded, exactly and alike, at least
+  `SAME_TOLL_VICTIMS` victims ("1 killed, 3 wounded" in Hazelwood, and four days on a charge "in connection to deadly
+  I-270 shooting" that names no one the first named). Names *differ* when both
   name people with ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
   reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
   each member report, never against the incident's reports pooled (which would grow with the incident
@@ -1013,6 +1016,22 @@ def figures_agree(a: Report, b: Report) -> bool:
     return any(not _differ(a.figures[k], b.figures[k]) for k in shared) and not figures_conflict(earlier, later)
 
 
+SAME_TOLL_VICTIMS = 3
+SAME_TOLL_DAYS = 7
+"""Victims (killed and wounded, both stated) two reports must give alike before the same toll says anything."""
+
+
+def _same_toll(a: Report, b: Report) -> bool:
+    """Both reports state killed and wounded, exactly and alike, `SAME_TOLL_VICTIMS` victims or more."""
+    fa, fb = a.figures, b.figures
+    if "killed" not in fa or "wounded" not in fa or "killed" not in fb or "wounded" not in fb:
+        return False
+    k, w = fa["killed"], fa["wounded"]
+    if k.vague or w.vague or fb["killed"].vague or fb["wounded"].vague:
+        return False
+    return (k.best, w.best) == (fb["killed"].best, fb["wounded"].best) and k.best + w.best >= SAME_TOLL_VICTIMS
+
+
 def _first(incident: Incident) -> Report:
     return min(incident.reports, key=lambda r: r.key)
 
@@ -1104,13 +1123,15 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
     million synthetic rows it refuses three decisions in five, most for a street shared with an incident in
     another town weeks apart)."""
     weak_needed = strong_needed = False
-    for member, (rel, _) in zip(incident.reports, dates):  # (`pair_dates` with each member)
+    for member, (rel, gap) in zip(incident.reports, dates):  # (`pair_dates` with each member)
         if rel == NEAR:
             return False
         if rel == FAR:
             continue
         if rel == FOLLOW and _pair_place(report, member) == SAME_PLACE:
             weak_needed = True
+            if gap <= SAME_TOLL_DAYS and _same_toll(report, member):
+                return False  # (`decide`: the same toll in one town within days is weak evidence)
         else:
             strong_needed = True
     if not weak_needed and not strong_needed:
@@ -1169,6 +1190,8 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             # same killing ("Teen charged with murder in shooting deaths of baby, man" names one of the two dead)
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
+        if strength == NONE and rel == FOLLOW and gap <= SAME_TOLL_DAYS and place == SAME_PLACE and _same_toll(report, member):
+            strength = WEAK  # "1 killed, 3 wounded" again in one town within days: the same shooting's follow-up
         word = strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common)
         if strength != NONE:
             some_evidence = True

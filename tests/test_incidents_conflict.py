@@ -167,6 +167,26 @@ def test_a_chain_of_days_in_one_town_is_not_one_incident():
     assert sorted(len(i.reports) for i in out) == [2, 2]  # (and not because nothing joined: each day joins the day before)
 
 
+def test_the_same_killed_and_wounded_in_one_town_days_later_is_the_same_shooting():
+    """A follow-up four days on ("4th suspect facing charges in connection to deadly I-270 shooting") that shares no
+    name with the first report but gives the same toll, one killed and three wounded, in the same town: weak
+    evidence, enough within the follow-up window. Not for a toll of two (too common), nor two weeks on."""
+    def report(aid: str, day: date, killed: int, wounded: int):
+        rows = [_dated(f"{aid}-k", aid, day, killed),
+                Row(f"{aid}-w", aid, "wounded", wounded, wounded, wounded, latitude=K[1], longitude=K[2],
+                    location="Kramatorsk", event_date=day, date_text="that day", sentence=f"{wounded} wounded ({aid}).",
+                    published=day, date_source="sentence", char_start=80)]
+        return article_reports(rows)[0]
+
+    first = Incident("i1", [report("a1", date(2023, 3, 1), 1, 3)])
+    none = lambda r: Evidence()  # noqa: E731
+    assert decide(report("a2", date(2023, 3, 5), 1, 3), first, none) is not None
+    assert decide(report("a3", date(2023, 3, 5), 1, 2), first, none) is None  # another toll
+    assert decide(report("a4", date(2023, 3, 15), 1, 3), first, none) is None  # two weeks on
+    pair = Incident("i2", [report("a5", date(2023, 3, 1), 1, 1)])
+    assert decide(report("a6", date(2023, 3, 5), 1, 1), pair, none) is None  # one killed, one wounded: too common
+
+
 def test_date_and_evidence_must_hold_with_the_same_member():
     early = article_reports([_dated("e1", "a1", date(2023, 1, 2), 1, named=False)])[0]
     late = article_reports([_dated("e2", "a2", date(2023, 3, 1), 1, named=False)])[0]
