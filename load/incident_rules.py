@@ -98,7 +98,7 @@ so are the towns its article mentions.
   their county); weeks apart it says nothing (a county has many incidents a month). In one town within
   `SAME_TOLL_DAYS`, the same toll is weak evidence too: both state killed and wounded, exactly and alike, at least
   `SAME_TOLL_VICTIMS` victims ("1 killed, 3 wounded" in Hazelwood, and four days on a charge "in connection to deadly
-  I-270 shooting" that names no one the first named). Names *differ* when both
+  I-270 shooting" that names no one the first named), unless their names differ. Names *differ* when both
   name people with ages and share no name at all. A name or street that more than `MAX_KEY_INCIDENTS` incidents within
   reach share (a president, a police spokesman, "Main Street") is no evidence. Evidence is weighed against
   each member report, never against the incident's reports pooled (which would grow with the incident
@@ -1176,7 +1176,7 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             continue
         # strength against each member (not the union, which would grow with the incident and chain it on)
         theirs = evidence_for(member)
-        strength = evidence_strength(mine, theirs, common)[0]
+        strength, differ = evidence_strength(mine, theirs, common)
         place = _pair_place(report, member)
         if strength == STRONG and rel == LONG and place != SAME_PLACE and not beyond_names(mine, theirs, common):
             strength = WEAK  # months apart and not in one town, people named in both (officials, commentators) say little
@@ -1190,8 +1190,10 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             # same killing ("Teen charged with murder in shooting deaths of baby, man" names one of the two dead)
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
-        if strength == NONE and rel == FOLLOW and gap <= SAME_TOLL_DAYS and place == SAME_PLACE and _same_toll(report, member):
+        if (strength == NONE and rel == FOLLOW and gap <= SAME_TOLL_DAYS and place == SAME_PLACE and not differ
+                and _same_toll(report, member)):
             strength = WEAK  # "1 killed, 3 wounded" again in one town within days: the same shooting's follow-up
+            # (not where both name victims and share none: two shootings)
         word = strength == NONE and rel == NEAR and place == SAME_PLACE and _one_title_word(mine, theirs, common)
         if strength != NONE:
             some_evidence = True

@@ -170,7 +170,8 @@ def test_a_chain_of_days_in_one_town_is_not_one_incident():
 def test_the_same_killed_and_wounded_in_one_town_days_later_is_the_same_shooting():
     """A follow-up four days on ("4th suspect facing charges in connection to deadly I-270 shooting") that shares no
     name with the first report but gives the same toll, one killed and three wounded, in the same town: weak
-    evidence, enough within the follow-up window. Not for a toll of two (too common), nor two weeks on."""
+    evidence, enough within the follow-up window. Not for a toll of two (too common), nor two weeks on, nor where
+    both name victims and share none."""
     def report(aid: str, day: date, killed: int, wounded: int):
         rows = [_dated(f"{aid}-k", aid, day, killed),
                 Row(f"{aid}-w", aid, "wounded", wounded, wounded, wounded, latitude=K[1], longitude=K[2],
@@ -185,6 +186,9 @@ def test_the_same_killed_and_wounded_in_one_town_days_later_is_the_same_shooting
     assert decide(report("a4", date(2023, 3, 15), 1, 3), first, none) is None  # two weeks on
     pair = Incident("i2", [report("a5", date(2023, 3, 1), 1, 1)])
     assert decide(report("a6", date(2023, 3, 5), 1, 1), pair, none) is None  # one killed, one wounded: too common
+    named = {"a1": Evidence(names=frozenset({"ivan petrenko"}), victims=frozenset({"ivan petrenko"})),
+             "a7": Evidence(names=frozenset({"oleh bondar"}), victims=frozenset({"oleh bondar"}))}
+    assert decide(report("a7", date(2023, 3, 5), 1, 3), first, lambda r: named[r.article_id]) is None  # names differ
 
 
 def test_date_and_evidence_must_hold_with_the_same_member():
