@@ -613,6 +613,12 @@ def test_an_event_the_text_places_nowhere_takes_the_town_its_headline_names():
     assert place("4 people injured in Zanesville bar shooting", url=None) == (None, None)  # no country to read it in
     assert place("In tiny Tyrone, Mo., four hurt in bar shooting") == ("Missouri", "Missouri")  # too small: its state
     assert headline_town("Five injured in Johnston County shooting", "US") is None  # a county, no Johnston, Rhode Island
+    # a county only one state has, in an agency's name, says which state's namesake: Granger, Washington (3,695
+    # people), not Granger, Indiana; a state the text merely names would not reach so small a town
+    sheriff = "The Yakima County sheriff's office said two teenagers were hurt in a shooting at a party early Sunday."
+    [row] = [e for e in analyse_article(parse_one(sheriff), "a", None, "http://www.wsyx6.com/story/2",
+                                        "2 teens hurt in Granger shooting").events if e.event_type == "casualty"]
+    assert (row.location, row.admin1) == ("Granger", "Washington")
     assert headline_town("Baby shot in the face in California", "US") is None  # the state, no California, Maryland
 
 

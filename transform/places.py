@@ -1026,10 +1026,10 @@ def _big_city(place: PlaceMention) -> bool:
     return town is not None and town.population >= UNTAGGED_MIN_POPULATION
 
 
-def _own_town(name: str, country: str, state: str | None = None) -> Place | None:
+def _own_town(name: str, country: str, state: str | None = None, small: bool = False) -> Place | None:
     """`lookup_in`'s town when the name is its own, not another spelling the gazetteer lists (Watervliet, New York,
-    is also "Washington"; El Rio, California, "Jerusalem")."""
-    there = lookup_in(name, country, state)
+    is also "Washington"; El Rio, California, "Jerusalem"). `small`: US towns of fewer people too."""
+    there = lookup_in(name, country, state, small=small) if small else lookup_in(name, country, state)
     return there if there is not None and same_name(there.canonical, name) else None
 
 
@@ -1191,7 +1191,9 @@ def _headline_place(doc: Doc) -> PlaceMention | None:
     """The town the article's headline names (not the outlet's home after it), in the article's country, as a
     mention (no offsets: it is not in the text), for an event the text places nowhere (`locate`'s last resort).
     A US town many states share is the one in the state the headline writes after it ("Tyrone, Mo."), else in
-    the state the article and its headline name most, else the one nearest the outlet's city. Worked out once
+    the state the article and its headline name most (a county only one state has counts for its state, and there a
+    town of fewer than 5,000 people may be the one: "The Yakima County sheriff's office ... at Granger"), else the
+    one nearest the outlet's city. Worked out once
     per article (every unplaced event of it asks)."""
     if HEADLINE_PLACE not in doc.user_data:
         doc.user_data[HEADLINE_PLACE] = _read_headline_place(doc)
@@ -1218,8 +1220,12 @@ def _us_headline_namesake(place: Place, doc: Doc, title: str) -> Place:
         return lookup_in(place.canonical, "US", state, small=True) or us_state(state) or place  # (too small a town: its state)
     url = doc.user_data.get(URL)
     votes = _us_states(text_of(doc))[0] + outlet_states(url, title)
-    for state, _ in votes.most_common():
-        there = _own_town(place.canonical, "US", state)
+    counties: Counter[str] = Counter()
+    _count_counties_of_one_state(text_of(doc), [], counties)  # "The Yakima County sheriff's office says ... at Granger"
+    for state, _ in (votes + counties).most_common():
+        # (a small town only in a county's state: the county is local, Granger, Washington, 3,695 people; a state the
+        # article merely names may be anyone's)
+        there = _own_town(place.canonical, "US", state, small=state in counties)
         if there is not None:
             return there
     if us_call_sign_host(url):  # "wkyt.com": W, east of the Mississippi
