@@ -591,6 +591,15 @@ def test_states_a_headline_or_an_outlets_address_names_pick_the_namesake():
     assert douglas() != {"Georgia"}  # the biggest namesake
     assert douglas(title="Douglas teen shot to death - South Georgia News") == {"Georgia"}
     assert douglas(url="http://www.northwestgeorgianews.com/news/x") == {"Georgia"}
+    # the state an outlet is named for may have only a small town of the name (Colchester, Connecticut, 4,800
+    # people): it is the one, not Vermont's 17,000; a state the text merely names may not reach so small a town
+    hunt = "A teenager riding an ATV in the woods in Colchester was shot in the foot on Wednesday, police said."
+
+    def colchester(url=None):
+        return {p.admin1 for p in analyse_article(parse_one(hunt), "a", None, url).places if p.name == "Colchester"}
+
+    assert colchester("http://www.nbcconnecticut.com/news/local/x") == {"Connecticut"}
+    assert colchester() != {"Connecticut"}
 
 
 def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():

@@ -324,7 +324,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     outlet, station_east, outlet_named = outlet_city(url, title), _station_east(url), outlet_states(url, title)
     station = station_east is not None
     doc.user_data[COUNTRY], doc.user_data[ANCHOR] = _in_the_articles_country(
-        places, text, unknown, outlet, station_east, outlet_named)
+        places, text, unknown, outlet, station_east, outlet_named, host_state(url))
     if doc.user_data[COUNTRY] != "US":  # (the US branch above reads a US story's small towns by state)
         places.extend(t for t in _settlements_in(doc.user_data[COUNTRY], _settlement_names(doc, places, people), places)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
@@ -540,11 +540,17 @@ def outlet_states(url: str | None, title: str | None) -> Counter[str]:
     namesake towns apart."""
     votes: Counter[str] = Counter(_state_name(m.group(0)) for m in US_STATES.finditer(title or ""))
     _count_counties_of_one_state(title or "", [], votes)  # "A Shooting Overnight In Kanawha County ...": West Virginia
+    state = host_state(url)
+    if state is not None:
+        votes[state] += 0.5  # half a vote: breaks ties, never outvotes the text
+    return votes
+
+
+def host_state(url: str | None) -> str | None:
+    """The US state an outlet's web address names ("nbcconnecticut.com"; see `outlet_states`)."""
     host = "".join(_host_labels(url))
     found = [key for key in _HOST_STATES if key in host]
-    if found:
-        votes[_HOST_STATES[max(found, key=len)]] += 0.5  # half a vote: breaks ties, never outvotes the text
-    return votes
+    return _HOST_STATES[max(found, key=len)] if found else None
 
 
 _HEADLINE_PARTS = re.compile(r"\s+[-|–—]\s+|\s*\|\s*|-(?=[A-Z]{4}\b)|(?<=\b[A-Z]{4})-")
@@ -597,7 +603,8 @@ def _headline_outlet_city(title: str | None) -> Place | None:
 
 def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: list[tuple[str, int, int]] = (),
                              outlet: Place | None = None, station_east: bool | None = None,
-                             headline_states: Counter[str] | None = None) -> tuple[str | None, PlaceMention | None]:
+                             headline_states: Counter[str] | None = None,
+                             host: str | None = None) -> tuple[str | None, PlaceMention | None]:
     """A town name many countries share is the one in the article's country: Chester, Pennsylvania in a story
     whose other places (and US state names: "CHESTER, Pa. —") are American, not Chester, England. The article's
     country is the one most of its mentions can be in (countries named count twice); a town moves there only
@@ -642,7 +649,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         _count_counties_of_one_state(text, places, states[0])
         places[:] = _us_regions(places, states, outlet)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet,
-                                                station_east)
+                                                station_east, host)
     return country, None
 
 
@@ -919,7 +926,8 @@ def _become(p: PlaceMention, place) -> None:
 
 
 def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[Counter[str], dict[int, str]],
-                            outlet: Place | None = None, station_east: bool | None = None) -> PlaceMention | None:
+                            outlet: Place | None = None, station_east: bool | None = None,
+                            host: str | None = None) -> PlaceMention | None:
     """A US town many states share is the one in the state written after it ("Bastrop, Texas"), else in the
     state the article names most (of those that have a town of the name): Wilmington, Delaware in a story that
     says "Delaware", not Wilmington, North Carolina; else the namesake nearest the article's anchor town (its
@@ -929,7 +937,10 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
     Texas's). A broadcaster's call sign, in its dateline or as its web address ("wtok.com"), says which side of the
     Mississippi a town the article gives no state of is on (W east, K west): Meridian, Mississippi, on wtok.com, not
     Idaho's. Returns the dateline's town, for `locate`. `states`: as for `_us_regions`; `station_east`: whether the
-    outlet's web address is an eastern (W) call sign, None when it is none."""
+    outlet's web address is an eastern (W) call sign, None when it is none; `host`: the state its outlet's
+    web address names ("nbcconnecticut.com"), where a town of fewer than 5,000 people may be the one (Colchester,
+    Connecticut, not Vermont's 17,000; not a county's state: "held in the Salem County, N.J., jail" in a Delaware
+    story would make a Salem, New Jersey, of 5,000 people)."""
     votes, after = states
     us_towns = [p for p in towns if p.country_code == "US"]
     towns_only = [p for p in us_towns if not _a_county(p)]  # (a county `_us_regions` placed is no namesake town)
@@ -951,7 +962,8 @@ def _in_the_articles_states(towns: list[PlaceMention], text: str, states: tuple[
             named = sorted(votes, key=lambda s: -votes[s])
             if p.admin1 in votes and votes[p.admin1] == votes[named[0]]:
                 continue  # already in a state the article names most
-            there = next((t for t in (_own_town(p.name, "US", s) for s in named) if t is not None), None)  # (not
+            there = next((t for t in (_own_town(p.name, "US", s, small=s == host) for s in named)
+                          if t is not None), None)  # (not
             #                     Watervliet, New York, which the gazetteer also calls "Washington", in a story naming New York)
         if there is None and state:
             region = us_state(state)  # "Atlanta, Texas", a town too small for the gazetteer: the state, not Georgia's
