@@ -48,6 +48,19 @@ def test_resolve_date(text, published, expected):
     assert resolve_date(text, published) == expected
 
 
+def test_a_weekend_past_is_its_sunday():
+    """"Shot over the weekend" in a Monday paper: the Sunday before (within a day of either day); on a Saturday, that
+    day; "last weekend" on a weekend day, the one before."""
+    monday, saturday, sunday = date(2016, 8, 1), date(2016, 7, 30), date(2016, 7, 31)
+    assert resolve_date("over the weekend", monday) == date(2016, 7, 31)
+    assert resolve_date("this past weekend", date(2016, 8, 3)) == date(2016, 7, 31)
+    assert resolve_date("the weekend", saturday) == saturday
+    assert resolve_date("last weekend", sunday) == date(2016, 7, 24)
+    doc = parse_one("A 12-year-old boy was killed in an accidental shooting over the weekend, police said.")
+    [row] = extract_casualties(doc)
+    assert date_for_event(row, doc, monday)[:2] == (date(2016, 7, 31), "the weekend")
+
+
 def test_event_date_comes_from_its_own_clause_not_the_reporting_verb():
     doc = parse_one("The mayor said 40 people had been killed in Monday's violence, a local paper reported Tuesday.")
     (event,) = extract_casualties(doc)

@@ -62,7 +62,7 @@ _WEEKDAY = re.compile(
     r"(?:'s|’s)?(?:\s+(?:morning|afternoon|evening|night))?$"
 )
 _FILLERS = re.compile(
-    r"^(?:on|in|at|since|by|from|during|until|of|around|about|circa|approximately|as reported on|reported on"
+    r"^(?:on|in|at|over|since|by|from|during|until|of|around|about|circa|approximately|as reported on|reported on"
     r"|as of)\s+|^(?:late|early|mid|the)\s+|\s+(?:morning|afternoon|evening|night)$|\s*\(as reported\)$"
 )
 _CLOCK = re.compile(r"\b(?:around|about|at|shortly|just)?\s*(?:before|after)?\s*"
@@ -137,6 +137,22 @@ AGE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b")
 _PERIOD = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:year|month|decade|century|spring|summer|fall|autumn|winter)s?\b|"
                      r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")
 _HAS_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:ago)\b")
+
+
+_WEEKENDS = frozenset({"weekend", "past weekend", "this past weekend", "last weekend"})
+"""A weekend that has passed ("over the weekend", "this past weekend"): its Sunday (`_weekend`)."""
+
+
+def _weekend(text: str, published: date) -> date:
+    """The Sunday of the weekend before publication (on a Saturday, that Saturday; "last weekend" on a weekend day,
+    the one before): within a day of whichever day it was, for a story that says no more ("shot over the weekend"),
+    and as near publication as the weekend allows."""
+    if published.weekday() == 5:
+        return published - timedelta(days=7 if text == "last weekend" else 0)
+    back = (published.weekday() - 6) % 7
+    if text == "last weekend" and back == 0:
+        back = 7
+    return published - timedelta(days=back)
 
 
 def _weekday(text: str, published: date) -> date | None:
@@ -214,6 +230,8 @@ def resolve_date(text: str, published: date | None) -> date | None:
         day = _weekday(clean, published)
         if day is not None:
             return day
+    if clean in _WEEKENDS:
+        return _weekend(clean, published) if published is not None else None
     if _HOLIDAY_NAME.search(clean) is not None:
         return _holiday(clean, published)
     numeric = _NUMERIC.match(clean)
