@@ -57,8 +57,9 @@ _VIDEO_ENTRY = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?i:[ap]\.?m)\b\.?)[A-Z'\"‘“
 _NEWS_WORDS = re.compile(r"\d|\b(?:dead|death|deaths|died|dies|killed|killing|kills|shot|shooting|shootings|slain|murder\w*|"
                          r"wounded|injured|hurt|stabbed|stabbing|homicide|fatal\w*)\b", re.I)
 _CAPTION_END = re.compile(
-    r"\((?:[^()]*/\s*)?(?:(?:ap|file|staff)?\s*photo(?:grapher)?s?|getty images|courtesy[^()]*|[^()]*/[^()]*)\)\s*\.?\s*$|"
-    r"\bread more\b.{0,40}$|^\(?photo(?:s)?\s*(?:credit|courtesy|provided|by|:)", re.I)
+    r"\((?:[^()]*/\s*)?(?:(?:ap|file|staff)?\s*photo(?:grapher)?s?|getty images|courtesy[^()]*|[^()]*/[^()]*)\)\s*\.?"
+    r"\s*(?:buy photo\s*)?$|"  # (a newspaper's "(Photo: The Detroit News)Buy Photo")
+    r"\bread more\b.{0,40}$|^\(?photo(?:s)?\s*(?:credit|courtesy|provided|by|:)|^buy photo\b", re.I)
 
 
 def is_link_line(line: str) -> bool:
@@ -77,7 +78,8 @@ def is_link_line(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit: "(Photo: WFAA)", "... (Jane Roe / Staff Photographer)", "Photo courtesy of ...",
-    "Investigators gather at the scene ... read more Jane Roe"."""
+    "Investigators gather at the scene ... read more Jane Roe", a newspaper's "Buy Photo Police tape wraps around ...
+    (Photo: The Detroit News)Buy Photo"."""
     return bool(_CAPTION_END.search(line)) or is_credit_line(line)
 
 

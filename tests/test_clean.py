@@ -132,6 +132,7 @@ def test_local_news_page_furniture_is_removed_and_its_figures_with_it():
         "Police said a man was shot and killed outside a diner on Friday night.",
         "(Photo: WXYZ)",
         "Officers tape off the diner on Friday. (Jane Roe / Staff Photographer)",
+        "Buy Photo Police tape wraps around a house where the body of a boy was found. (Photo: The Daily)Buy Photo",
         "RELATED: 3 dead, 2 hurt in weekend shootings across the county",
         "Related Stories Teen wounded in drive-by on Oak Street",
         "1:47 Mother of shooting victim speaks at vigil",
@@ -142,7 +143,7 @@ def test_local_news_page_furniture_is_removed_and_its_figures_with_it():
     ])
     article = clean_article(_article(text, title="Man killed outside diner"))
     assert not isinstance(article, Reject)
-    for gone in ("WXYZ", "Staff Photographer", "3 dead", "drive-by", "1:47", "Route 9"):
+    for gone in ("WXYZ", "Staff Photographer", "body of a boy", "3 dead", "drive-by", "1:47", "Route 9"):
         assert gone not in article.body
     assert article.body.count("died at the scene") == 1
     assert "11:02 p.m.: Police said a second man" in article.body
