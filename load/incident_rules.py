@@ -1017,8 +1017,10 @@ def figures_agree(a: Report, b: Report) -> bool:
 
 
 SAME_TOLL_VICTIMS = 3
-SAME_TOLL_DAYS = 7
 """Victims (killed and wounded, both stated) two reports must give alike before the same toll says anything."""
+SAME_TOLL_DAYS = 7
+"""Days apart within which the same toll in one town is weak evidence (over the 45-day follow-up window it chained
+three Chicago shootings weeks apart)."""
 
 
 def _same_toll(a: Report, b: Report) -> bool:
