@@ -26,12 +26,12 @@ wounded more than 920 since Monday": `_toll_companions`), or its victims are ani
 figure an article recalls from an earlier time
 (`recalled_rows`): where the article tells of an incident of its own (a killed or wounded figure its sentence
 dates within `NOW_DAYS` of publication), a figure its sentence (or its paragraph's earlier sentence) dates more
-than `RECALL_DAYS` before publication, or whose sentence opens on an earlier time or names another month ("Last week,
-the army killed three", "In July, ..." or "a raid in late January" in an article of another month, "On February 22, a raid
-killed 11"), with the rows of its sentence and its parts; an article that tells only of an earlier time (a
-follow-up, a trial) reports that incident as before, but for a figure its sentence dates `OLDER_DAYS` or more
-before another figure's ("the Nov. 5, 2009, Fort Hood shooting that killed 13" in a 2015 article about an April
-2014 shooting: `_years_before`). Those rows get no incident (`events.incident_id` stays
+than `RECALL_DAYS` before publication, or whose sentence opens on an earlier time or names another month ("Last
+week, the army killed three", "In July, ..." or "a raid in late January" in an article of another month, "On
+February 22, a raid killed 11"), with the rows of its sentence and its parts; an article that tells only of an
+earlier time (a follow-up, a trial) reports that incident as before, but for a figure its sentence dates
+`OLDER_DAYS` or more before another figure's ("the Nov. 5, 2009, Fort Hood shooting that killed 13" in a 2015
+article about an April 2014 shooting: `_years_before`). Those rows get no incident (`events.incident_id` stays
 NULL) and stay in `latest_running_toll`.
 
 **1. Reports.** An article's eligible rows form one *report* per incident it tells of. The first row opens

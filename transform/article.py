@@ -85,10 +85,10 @@ def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = Fa
     page says where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot"; a
     page that names no country leaves such a row unplaced, and filing reads the headline's town where the outlet is
     at home, `load.incidents`) and the headline tells of the incident, not of a later step in its story
-    (`headline.tells_of_a_later_step`: "Teen killed in hunting accident remembered as witty"): without a place, or dated by a follow-up's publication,
-    such a death could be filed under nothing and opened an incident of its own beside its report's, counting the
-    death twice. `doc` is `_headline_doc`'s, so the rows' offsets hold in `articles.title`; dated by the headline's
-    own words, else the publication date."""
+    (`headline.tells_of_a_later_step`: "Teen killed in hunting accident remembered as witty"): without a place, or
+    dated by a follow-up's publication, such a death could be filed under nothing and opened an incident of its own
+    beside its report's, counting the death twice. `doc` is `_headline_doc`'s, so the rows' offsets hold in
+    `articles.title`; dated by the headline's own words, else the publication date."""
     doc.user_data[HEADLINE] = bare_nouns
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
     for event in found:

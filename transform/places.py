@@ -1041,7 +1041,7 @@ def _big_city(place: PlaceMention) -> bool:
 def _own_town(name: str, country: str, state: str | None = None, small: bool = False) -> Place | None:
     """`lookup_in`'s town when the name is its own, not another spelling the gazetteer lists (Watervliet, New York,
     is also "Washington"; El Rio, California, "Jerusalem"). `small`: US towns of fewer people too."""
-    there = lookup_in(name, country, state, small=small) if small else lookup_in(name, country, state)
+    there = lookup_in(name, country, state, small=small)
     return there if there is not None and same_name(there.canonical, name) else None
 
 
@@ -1205,8 +1205,7 @@ def _headline_place(doc: Doc) -> PlaceMention | None:
     A US town many states share is the one in the state the headline writes after it ("Tyrone, Mo."), else in
     the state the article and its headline name most (a county only one state has counts for its state, and there a
     town of fewer than 5,000 people may be the one: "The Yakima County sheriff's office ... at Granger"), else the
-    one nearest the outlet's city. Worked out once
-    per article (every unplaced event of it asks)."""
+    one nearest the outlet's city. Worked out once per article (every unplaced event of it asks)."""
     if HEADLINE_PLACE not in doc.user_data:
         doc.user_data[HEADLINE_PLACE] = _read_headline_place(doc)
     return doc.user_data[HEADLINE_PLACE]
@@ -1230,10 +1229,10 @@ def _us_headline_namesake(place: Place, doc: Doc, title: str) -> Place:
     state = _written_state(m.group(1)) if m is not None else None
     if state is not None:
         return lookup_in(place.canonical, "US", state, small=True) or us_state(state) or place  # (too small a town: its state)
-    url = doc.user_data.get(URL)
-    votes = _us_states(text_of(doc))[0] + outlet_states(url, title)
+    url, text = doc.user_data.get(URL), text_of(doc)
+    votes = _us_states(text)[0] + outlet_states(url, title)
     counties: Counter[str] = Counter()
-    _count_counties_of_one_state(text_of(doc), [], counties)  # "The Yakima County sheriff's office says ... at Granger"
+    _count_counties_of_one_state(text, [], counties)  # "The Yakima County sheriff's office says ... at Granger"
     for state, _ in (votes + counties).most_common():
         # (a small town only in a county's state: the county is local, Granger, Washington, 3,695 people; a state the
         # article merely names may be anyone's)

@@ -428,7 +428,8 @@ def _shared_subject(verb: Token) -> list[Token]:
     head = verb.head
     listed = (verb.dep_ == "advcl" and verb.doc.user_data.get(HEADLINE) and head.i < verb.i
               and verb.doc[verb.i - 1].text == ",")  # a headline's list of verbs: "17-year-old boy shot, killed in X"
-    if (verb.dep_ == "conj" or listed) and head.pos_ == "VERB" and not any(c.lower_ in ("or", "either") for c in head.children):
+    if ((verb.dep_ == "conj" or listed) and head.pos_ == "VERB"
+            and not any(c.lower_ in ("or", "either") for c in head.children)):
         passive = _kids(head, "auxpass") or (verb.doc.user_data.get(HEADLINE) and not _objects(head))
         return _kids(head, "nsubjpass") or (_kids(head, "nsubj") if passive else [])  # (a headline drops "was":
         #                                                          "Teenage boy shot and killed by family member")
