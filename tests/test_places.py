@@ -602,6 +602,22 @@ def test_states_a_headline_or_an_outlets_address_names_pick_the_namesake():
     assert colchester() != {"Connecticut"}
 
 
+def test_a_small_town_no_state_is_given_for_is_the_one_beside_the_storys_towns():
+    # Rutherfordton, North Carolina (4,200 people) is the only US town of the name: in a story that names a town
+    # 47 km away it is that town; a neighbourhood that shares a far town's name is none (Crown Heights, New York,
+    # 2,800 people, lies 88 km from Brooklyn)
+    def towns(text):
+        return {(p.name, p.admin1) for p in find_places(parse_one(text))}
+
+    near = ("A man was shot in Rutherfordton on Monday night, a week after a shooting in Spartanburg, "
+            "South Carolina, deputies said.")
+    assert ("Rutherfordton", "North Carolina") in towns(near)
+    far = "A man was shot in Crown Heights on Monday night, a week after a shooting in Brooklyn, police said."
+    assert not any(name == "Crown Heights" for name, _ in towns(far))
+    alone = "A man was shot in Rutherfordton on Monday night, deputies said."  # no town beside it to check it by
+    assert not any(name == "Rutherfordton" for name, _ in towns(alone))
+
+
 def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():
     doc = parse_one("Two men were shot in Charleston early Sunday, Kanawha County deputies said.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Charleston"} == {("Charleston", "West Virginia")}

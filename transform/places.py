@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -648,6 +649,9 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
         places.sort(key=lambda p: p.char_start)
         _count_counties_of_one_state(text, places, states[0])
         places[:] = _us_regions(places, states, outlet)
+        places.extend(t for t in _lone_small_towns(unknown, text, states, places, outlet)
+                      if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
+        places.sort(key=lambda p: p.char_start)
         return country, _in_the_articles_states([p for p in places if p.feature == "city"], text, states, outlet,
                                                 station_east, host)
     return country, None
@@ -815,7 +819,7 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
     name an agency bears ("the Palestine Police Department") as the US town of that own name, in a US story
     and only in a state it names: the one written after the name ("Bono, Ark."), else its dateline's, else the
     one it names most (of the states that have a town of the name). A name several towns of that state share,
-    or none, is no place."""
+    or none, is no place (but see `_lone_small_towns`)."""
     votes, after = states
     home = _dateline_state(text)
     found = []
@@ -831,6 +835,37 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
                                       admin1=there[0].admin1, country_code="US", latitude=there[0].latitude,
                                       longitude=there[0].longitude, feature="city"))
     return found
+
+
+def _lone_small_towns(unknown: list[tuple[str, int, int]], text: str, states: tuple[Counter[str], dict[int, str]],
+                      places: Sequence[PlaceMention], outlet: Place | None) -> list[PlaceMention]:
+    """Names `_small_towns` left for want of a state, written after "in", "near" or "outside", that only one US town
+    bears (`small_us_towns`): that town, when it lies within `SMALL_TOWN_KM` of
+    one of the story's placed US towns or counties or of its outlet's city ("shot ... in Rutherfordton" beside
+    Spartanburg; "in Sunriver" beside Deschutes County)."""
+    _, after = states
+    near: list[PlaceMention | Place] = [p for p in places if p.feature == "city" and p.country_code == "US"
+                                        and p.latitude is not None]
+    near += [outlet] if outlet is not None else []
+    found = []
+    for name, start, end in dict.fromkeys(unknown) if near else ():
+        options = small_us_towns(name)
+        if len(options) != 1 or end in after or towns_named(name) or \
+                _LOCATIVE_BEFORE.search(text, max(0, start - 12), start) is None:
+            continue
+        town = options[0]
+        if any(distance_km(town.latitude, town.longitude, n.latitude, n.longitude) <= SMALL_TOWN_KM for n in near):
+            found.append(PlaceMention(name=name, char_start=start, char_end=end, canonical=town.canonical,
+                                      admin1=town.admin1, country_code="US", latitude=town.latitude,
+                                      longitude=town.longitude, feature="city"))
+    return found
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+SMALL_TOWN_KM = 75
+"""How near one of a story's other towns (or its outlet's city) the one US town of a name the story gives no state for
+must lie to be the place meant (`_lone_small_towns`): Thurmond, North Carolina, 30 km from the Wilkes County the story
+names; not Crown Heights, New York, 88 km up the Hudson from a Brooklyn story's Crown Heights."""
 
 
 def _counties(unknown: list[tuple[str, int, int]]) -> list[PlaceMention]:
