@@ -158,7 +158,10 @@ seldom correct it the way a death toll rises), `low`/`high` the range over its r
 `reports` how many reports state it. `killed`/`wounded` are these for those kinds; `evidence_event_id` is
 the largest row of the latest killed figure (else of the latest wounded, else the first report's first
 row). Its date is the most common trusted report day (ties: the earliest) among the reports whose day
-is not vague (a "last week" or "last month" counts only when every report's day is); where no words of its
+is not vague, when words of one of them name the day; when none do (their days are vague, "last week", "over the
+weekend", or publication dates), the first report's day: a later report's publication is the day of a later step
+(a charge six weeks on), not of the incident its first report dated "over the weekend" (GVA date 0.882 -> 0.884);
+where no words of its
 rows name a day (each dated only by its publication), the day its earliest report's article names first in its story
 (`articles.story_date`: "A 6-year-old boy was shot and killed" on Monday's page, "Saturday" three paragraphs on; GVA
 date within a day 0.844 -> 0.861), else the earliest publication;
@@ -1562,7 +1565,10 @@ def summarise(incident: Incident, mentions: Sequence[Row] = (), headline_towns: 
         latest_row[kind] = last.event_id
     first = min(reports, key=lambda r: r.key)
     evidence = latest_row.get("killed") or latest_row.get("wounded") or first.lead.event_id
-    named = [r for r in reports if r.day is not None and r.day_rank != VAGUE_RANK]
+    if any(r.day_rank is not None and r.day_rank < VAGUE_RANK for r in reports):
+        named = [r for r in reports if r.day is not None and r.day_rank != VAGUE_RANK]
+    else:  # no words name the day: the first report's (reports: by publication)
+        named = [r for r in reports if r.day is not None][:1]
     days = Counter(r.day for r in (named or reports) if r.day is not None)
     story = None if any(r.day_rank is not None and r.day_rank < PUBLISHED_RANK for r in reports) else next(
         (r.lead.story_day for r in reports if r.lead.story_day is not None), None)  # (reports: by publication)

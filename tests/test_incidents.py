@@ -870,6 +870,26 @@ def test_a_vague_day_gives_way_to_a_day_a_date_names():
     assert summarise(incident).incident_date == SAT
 
 
+def test_an_incident_no_words_date_takes_its_first_report_s_day():
+    """Where no report's words name the day, the first report's "over the weekend" dates the incident, not a later
+    report's publication (the day of a charge six weeks on); and the first report's publication beats a later
+    report's "last week"."""
+    from eventwire.load.incident_rules import Incident, summarise
+
+    def report_of(aid: str, published: date, day: date, text: str | None, source: str):
+        return article_reports([Row(f"{aid}-1", aid, "killed", 1, 1, 1, sentence="A boy died.", published=published,
+                                    event_date=day, date_text=text, date_source=source)])[0]
+
+    later = SUN + timedelta(days=44)
+    weekend = report_of("a1", SUN, SUN, "over the weekend", "sentence")
+    charge = report_of("a2", later, later, None, "published")
+    assert summarise(Incident("i1", [charge, weekend])).incident_date == SUN
+    first = report_of("a3", SUN, SUN, None, "published")
+    week_on = SUN + timedelta(days=5)
+    recalled = report_of("a4", week_on, week_on - timedelta(days=7), "last week", "lead")
+    assert summarise(Incident("i2", [recalled, first])).incident_date == SUN
+
+
 def _write_with_towns(db: Path, *stories: tuple[Story, list[str]]) -> list[str]:
     """Write stories whose articles mention these towns ("Smyrna|Georgia": the gazetteer's town of that state),
     each at the start of the body, as `find_places` would leave them."""
