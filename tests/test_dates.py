@@ -61,6 +61,20 @@ def test_a_weekend_past_is_its_sunday():
     assert date_for_event(row, doc, monday)[:2] == (date(2016, 7, 31), "the weekend")
 
 
+def test_the_weekday_after_publication_is_the_next_day_unless_the_article_writes_out_the_day_six_days_before():
+    # a page dated the evening before: "Police announced Saturday morning ..." on a page dated Friday
+    friday = date(2017, 2, 3)
+    assert resolve_date("Saturday morning", friday) == date(2017, 2, 4)
+    assert resolve_date("last Saturday", friday) == date(2017, 1, 28)
+    assert resolve_date("Thursday", friday) == date(2017, 2, 2)
+    assert _dated("Two people were found dead in a home on Saturday, police said.", friday)[:2] == (
+        date(2017, 2, 4), "Saturday")
+    # a note stamped the Monday after names the Tuesday's date: its "Tuesday" is that day
+    monday = date(2020, 5, 4)
+    note = "On 28 April 2020, rioters clashed with soldiers in Tripoli. A rioter succumbed to his wounds on Tuesday."
+    assert _dated(note, monday)[:2] == (date(2020, 4, 28), "Tuesday")
+
+
 def test_event_date_comes_from_its_own_clause_not_the_reporting_verb():
     doc = parse_one("The mayor said 40 people had been killed in Monday's violence, a local paper reported Tuesday.")
     (event,) = extract_casualties(doc)
