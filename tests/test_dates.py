@@ -75,6 +75,15 @@ def test_the_weekday_after_publication_is_the_next_day_unless_the_article_writes
     assert _dated(note, monday)[:2] == (date(2020, 4, 28), "Tuesday")
 
 
+def test_an_event_n_days_after_which_a_dated_one_came_is_dated_n_days_before_it():
+    friday = date(2017, 2, 24)
+    text = "A 19-year-old man was arrested Thursday on a manslaughter charge, a day after he accidentally shot his friend."
+    day, words, source = _dated(text, friday)
+    assert (day, source) == (date(2017, 2, 22), "sentence") and words.startswith("Thursday") and words.endswith("after")
+    # the dated clause's own event keeps its day
+    assert _dated("A boy died on Friday, two days after the crash.", date(2016, 5, 1))[:2] == (date(2016, 4, 29), "Friday")
+
+
 def test_event_date_comes_from_its_own_clause_not_the_reporting_verb():
     doc = parse_one("The mayor said 40 people had been killed in Monday's violence, a local paper reported Tuesday.")
     (event,) = extract_casualties(doc)

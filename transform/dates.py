@@ -5,7 +5,9 @@ Where an event's date comes from, first match wins:
   1. `sentence`: a date in the event's own sentence; the one inside the event's own clause wins over one
      elsewhere in the sentence ("killed in Monday's violence, ... reported Tuesday" → Monday), then the nearest;
      never, from another clause, the day of an arrest, a charge or a court's step ("charged a man Thursday in
-     the fatal shooting of ...": the event has no day of its own there, and goes on to 2.);
+     the fatal shooting of ...": the event has no day of its own there, and goes on to 2.); an event told in an
+     "N days after" clause of a dated one, N days before that date ("was arrested Thursday, a day after he shot
+     his friend": Wednesday; `_days_before`);
   2. `paragraph`: the nearest date before the event's sentence in the same paragraph ("On 12 March 2020, a bomb
      hit a convoy. Two soldiers were killed."), passing over the day something was said ("... on Saturday night,
      a spokesman said Sunday.") when the paragraph gives another;
@@ -485,6 +487,31 @@ def _day_of_development(cand: Span) -> bool:
     return word.pos_ == "NOUN" and lemma in DEVELOPMENT_NOUNS
 
 
+_DAYS_AFTER = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_before(anchor: Token, in_sentence: list[Span], published: date | None) -> tuple[date, str, str] | None:
+    """(date, words, "sentence") of an event told in an "N days after" clause of a dated one: "was arrested Thursday,
+    a day after he accidentally shot his friend" (the shooting: Wednesday), "died on Friday, two days after he was
+    shot" (the shooting: Wednesday; the death keeps Friday). The words run from the date to "after"."""
+    for clause in [anchor, *anchor.ancestors]:
+        if clause.dep_ != "advcl":
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"), None)
+        span = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lower_ in ("day", "days")
+                     and c.i == (mark.i - 1 if mark is not None else -1)), None)
+        number = next((c for c in span.children if c.lower_ in _DAYS_AFTER), None) if span is not None else None
+        if number is None:
+            return None
+        start = clause.left_edge.i
+        dated = [c for c in in_sentence if c.end <= start and c.root.head.i == clause.head.i]
+        resolved = _resolve(dated[-1], published) if dated else None
+        if resolved is None:
+            return None
+        return resolved - timedelta(days=_DAYS_AFTER[number.lower_]), anchor.doc[dated[-1].start : mark.i + 1].text, "sentence"
+    return None
+
+
 def _clause_host(anchor: Token) -> Token | None:
     """The noun a relative clause holding `anchor` describes: its dates are the clause's ("the July 20, 2012
     shooting that left 12 dead")."""
@@ -573,6 +600,9 @@ def date_for_event(event: Event, doc: Doc, published: date | None,
             anchor = anchor.head  # "was found dead on Feb. 23": the date is the verb's
     ranked = []
     in_sentence = _candidates(sent)
+    before = _days_before(anchor, in_sentence, published)
+    if before is not None:
+        return before
     host = _clause_host(anchor)
     for cand in in_sentence:
         in_clause = any(a.i == anchor.i for a in cand.root.ancestors) or (host is not None and cand.root.head.i == host.i)
