@@ -80,8 +80,11 @@ def test_an_event_n_days_after_which_a_dated_one_came_is_dated_n_days_before_it(
     text = "A 19-year-old man was arrested Thursday on a manslaughter charge, a day after he accidentally shot his friend."
     day, words, source = _dated(text, friday)
     assert (day, source) == (date(2017, 2, 22), "sentence") and words.startswith("Thursday") and words.endswith("after")
-    # the dated clause's own event keeps its day
-    assert _dated("A boy died on Friday, two days after the crash.", date(2016, 5, 1))[:2] == (date(2016, 4, 29), "Friday")
+    # a death N days after the shooting that caused it is dated by the shooting, as GVA and ACLED date it
+    sunday = date(2016, 5, 1)
+    assert _dated("A boy died on Friday, two days after he was shot in Englewood.", sunday)[0] == date(2016, 4, 27)
+    # a clause's own event keeps its day
+    assert _dated("A boy died on Friday, two days after the crash.", sunday)[:2] == (date(2016, 4, 29), "Friday")
 
 
 def test_event_date_comes_from_its_own_clause_not_the_reporting_verb():

@@ -487,14 +487,18 @@ def _day_of_development(cand: Span) -> bool:
     return word.pos_ == "NOUN" and lemma in DEVELOPMENT_NOUNS
 
 
+_DEATH_VERBS = frozenset({"die", "succumb"})
 _DAYS_AFTER = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _days_before(anchor: Token, in_sentence: list[Span], published: date | None) -> tuple[date, str, str] | None:
     """(date, words, "sentence") of an event told in an "N days after" clause of a dated one: "was arrested Thursday,
     a day after he accidentally shot his friend" (the shooting: Wednesday), "died on Friday, two days after he was
-    shot" (the shooting: Wednesday; the death keeps Friday). The words run from the date to "after"."""
-    for clause in [anchor, *anchor.ancestors]:
+    shot" (the shooting: Wednesday), and a death N days after what caused it: the day of the cause, as GVA and ACLED
+    date a death by its attack ("died on Friday, two days after he was shot": Wednesday). The words run from the
+    date to "after"."""
+    death = anchor.lemma_.lower() in _DEATH_VERBS
+    for clause in [*(c for c in anchor.children if death and c.dep_ == "advcl"), anchor, *anchor.ancestors]:
         if clause.dep_ != "advcl":
             continue
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"), None)
@@ -504,7 +508,7 @@ def _days_before(anchor: Token, in_sentence: list[Span], published: date | None)
         if number is None:
             return None
         start = clause.left_edge.i
-        dated = [c for c in in_sentence if c.end <= start and c.root.head.i == clause.head.i]
+        dated = [c for c in in_sentence if c.end <= start and _word_dated(c).i == clause.head.i]
         resolved = _resolve(dated[-1], published) if dated else None
         if resolved is None:
             return None
