@@ -87,6 +87,12 @@ def test_an_event_n_days_after_which_a_dated_one_came_is_dated_n_days_before_it(
     assert _dated("A boy died on Friday, two days after the crash.", sunday)[:2] == (date(2016, 4, 29), "Friday")
 
 
+def test_a_possessive_date_is_the_date():
+    tuesday = date(2016, 12, 20)
+    assert resolve_date("last week's", tuesday) == date(2016, 12, 13)
+    assert resolve_date("Sunday night's", tuesday) == date(2016, 12, 18)
+
+
 def test_event_date_comes_from_its_own_clause_not_the_reporting_verb():
     doc = parse_one("The mayor said 40 people had been killed in Monday's violence, a local paper reported Tuesday.")
     (event,) = extract_casualties(doc)

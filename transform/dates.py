@@ -224,6 +224,7 @@ def resolve_date(text: str, published: date | None) -> date | None:
     clean = " ".join(text.lower().replace("’", "'").split()).strip(" ,.")
     clean = " ".join(_CLOCK.sub(" ", clean).split()).strip(" ,.")
     clean = _HOUR_BEFORE_WEEKDAY.sub("", clean)
+    clean = clean[:-2] if clean.endswith("'s") else clean  # "last week's shooting", "Sunday night's"
     if not clean:
         return None
     if published is not None and clean in RELATIVE_WORDS:
