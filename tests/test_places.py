@@ -618,6 +618,19 @@ def test_a_small_town_no_state_is_given_for_is_the_one_beside_the_storys_towns()
     assert not any(name == "Rutherfordton" for name, _ in towns(alone))
 
 
+def test_a_town_written_with_a_us_state_is_the_us_town_everywhere_in_the_story():
+    # Calais, Maine (3,000 people) is no Calais, France, at its dateline or further on; a US county's name votes for
+    # the US, whatever town abroad the gazetteer reads in it (Palm Beach, Queensland)
+    def towns(text):
+        return [(p.name, p.country_code, p.admin1) for p in find_places(parse_one(text))]
+
+    calais = towns("CALAIS, Maine — A man was shot Monday on South Street. Calais police arrested a suspect.")
+    assert [t for t in calais if t[0].lower() == "calais"] == [("CALAIS", "US", "Maine"), ("Calais", "US", "Maine")]
+    glade = towns("Five men were wounded early today in a shooting in Belle Glade. An investigation by the Palm Beach "
+                  "County Sheriff's Office is under way.")
+    assert ("Palm Beach County", "US", "Florida") in glade
+
+
 def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():
     doc = parse_one("Two men were shot in Charleston early Sunday, Kanawha County deputies said.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Charleston"} == {("Charleston", "West Virginia")}

@@ -613,11 +613,16 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     no US broadcaster's)."""
     towns = [p for p in places if p.feature == "city"]
     votes: Counter[str] = Counter()
+    written = _us_states(text)[1]
     for p in places:
-        if p.feature == "country" and p.country_code and us_state(p.name) is not None:
+        if p.feature == "city" and p.char_end in written:
+            votes["US"] += 2  # "CALAIS, Maine —": a town written with its US state, however the gazetteer reads it
+        elif p.feature == "country" and p.country_code and us_state(p.name) is not None:
             votes["US"] += 2  # "Georgia" in a story that is American by its other places: the state
         elif p.feature == "country" and p.country_code:
             votes[p.country_code] += 2
+        elif p.feature == "city" and us_county_states(p.name):
+            votes["US"] += 1  # "Palm Beach County": a US county, whatever town abroad the gazetteer reads in it
         elif p.feature == "city":
             for code in countries_of(p.name) or {p.country_code}:
                 votes[code] += 1
@@ -644,6 +649,17 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     if country == "US":
         states = _us_states(text)
         states[0].update(headline_states or {})
+        moved: dict[str, Place] = {}
+        for p in towns:  # "CALAIS, Maine —": the US town of the state written after it, not Calais, France (else, a
+            state = states[1].get(p.char_end)  # town too small for the gazetteer, "Pinetown, North Carolina": the state)
+            if p.country_code != "US" and state:
+                there = lookup_in(p.name, "US", state, small=True) or us_state(state)
+                if there is not None:
+                    moved.setdefault(normalise(p.name), there)
+        for p in towns:  # (and the town's name again further on: "... Calais police reported")
+            there = moved.get(normalise(p.name)) if p.country_code != "US" else None
+            if there is not None:
+                _become(p, there)
         places.extend(t for t in _small_towns(unknown, text, states) + _counties(unknown)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
