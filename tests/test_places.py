@@ -631,6 +631,12 @@ def test_a_town_written_with_a_us_state_is_the_us_town_everywhere_in_the_story()
     assert ("Palm Beach County", "US", "Florida") in glade
 
 
+def test_a_town_of_two_words_the_ner_took_for_an_organisation_is_a_place_after_in():
+    text = ("Indiana Conservation officers responded Thursday morning to Kingsbury Fish and Wildlife Area shooting range "
+            "in La Porte after the boy was injured.")
+    assert ("La Porte", "Indiana") in {(p.name, p.admin1) for p in find_places(parse_one(text))}
+
+
 def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():
     doc = parse_one("Two men were shot in Charleston early Sunday, Kanawha County deputies said.")
     assert {(p.canonical, p.admin1) for p in find_places(doc) if p.name == "Charleston"} == {("Charleston", "West Virginia")}

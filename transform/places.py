@@ -296,6 +296,10 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             covered.update(range(ent.start, ent.end))
         elif _mislabelled(ent[0], ent.label_, len(ent)):
             continue  # a lone place name the NER took for an organisation or a person: the scan below takes it
+        elif _mislabelled_town(ent):
+            text, start, end = _entity_text(ent)
+            places.append(_mention(ent, text, start, end))
+            covered.update(range(ent.start, ent.end))
         elif ent.label_ in _BLOCKING_LABELS | {"NORP", "DATE"}:
             covered.update(range(ent.start, ent.end))
     for tok in doc:
@@ -1133,6 +1137,14 @@ def _mislabelled(tok: Token, label: str, length: int) -> bool:
     if label == "ORG":
         return _own_name(tok.text)  # "Julia said ..." (tagged ORG) is no Plovdiv, whose other names include it
     return label == "PERSON" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
+
+
+def _mislabelled_town(ent: Span) -> bool:
+    """A name of two or three words the NER took for an organisation or a person, right after "in", "near" or
+    "outside", that is a town's own name of 5,000 people or more ("a shooting range in La Porte", tagged ORG)."""
+    return (ent.label_ in ("ORG", "PERSON") and 2 <= len(ent) <= 3 and not any(t.is_space for t in ent) and ent.start > 0
+            and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside") and ent.root.dep_ == "pobj"
+            and is_known_town(ent.text, 5_000) and _own_name(ent.text))
 
 
 def _own_name(text: str) -> bool:
