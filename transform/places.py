@@ -619,8 +619,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     votes: Counter[str] = Counter()
     written = _us_states(text)[1]
     for p in places:
-        if p.feature == "city" and p.char_end in written:
-            votes["US"] += 2  # "CALAIS, Maine —": a town written with its US state, however the gazetteer reads it
+        if p.feature == "city" and p.char_end in written and p.country_code != "US":
+            votes["US"] += 2  # "CALAIS, Maine —": a town written with its US state, wherever the gazetteer reads it
         elif p.feature == "country" and p.country_code and us_state(p.name) is not None:
             votes["US"] += 2  # "Georgia" in a story that is American by its other places: the state
         elif p.feature == "country" and p.country_code:
@@ -1141,8 +1141,10 @@ def _mislabelled(tok: Token, label: str, length: int) -> bool:
 
 def _mislabelled_town(ent: Span) -> bool:
     """A name of two or three words the NER took for an organisation or a person, right after "in", "near" or
-    "outside", that is a town's own name of 5,000 people or more ("a shooting range in La Porte", tagged ORG)."""
+    "outside", that is a town's own name of 5,000 people or more ("a shooting range in La Porte", tagged ORG); not one
+    the entity opens with "the" ("in the White House" is no White House, Tennessee)."""
     return (ent.label_ in ("ORG", "PERSON") and 2 <= len(ent) <= 3 and not any(t.is_space for t in ent) and ent.start > 0
+            and ent[0].lower_ != "the"
             and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside") and ent.root.dep_ == "pobj"
             and is_known_town(ent.text, 5_000) and _own_name(ent.text))
 
