@@ -32,10 +32,10 @@ day, where dateparser says a week earlier), with "late"/"early" ignored (datepar
 Monday") and "last Monday" meaning strictly before; but the day after publication's name means that day (a page
 dated the evening before: `_weekday`), unless the article writes out the date six days before (`_resolve`).
 Everything else goes to dateparser with RELATIVE_BASE=published and PREFER_DATES_FROM='past', cached per (text,
-published). Without a published date only absolute dates ("6 May 2020") resolve; nothing is guessed. Spans of time ("three years", "the past 24
-hours"), bare years or months and bare numbers (ages: "Antonio Reyes, 35, died" is no 1935) are not event days
-and give None. A numeric date is read day-first or month-first, whichever the numbers allow; when both do
-("7/4"), the reading nearest before publication.
+published). Without a published date only absolute dates ("6 May 2020") resolve; nothing is guessed. Spans of time
+("three years", "the past 24 hours"), bare years or months and bare numbers (ages: "Antonio Reyes, 35, died" is no
+1935) are not event days and give None. A numeric date is read day-first or month-first, whichever the numbers
+allow; when both do ("7/4"), the reading nearest before publication.
 """
 
 from __future__ import annotations
@@ -493,11 +493,10 @@ _DAYS_AFTER = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "fiv
 
 
 def _days_before(anchor: Token, in_sentence: list[Span], published: date | None) -> tuple[date, str, str] | None:
-    """(date, words, "sentence") of an event told in an "N days after" clause of a dated one: "was arrested Thursday,
-    a day after he accidentally shot his friend" (the shooting: Wednesday), "died on Friday, two days after he was
-    shot" (the shooting: Wednesday), and a death N days after what caused it: the day of the cause, as GVA and ACLED
-    date a death by its attack ("died on Friday, two days after he was shot": Wednesday). The words run from the
-    date to "after"."""
+    """(date, words, "sentence") of an event told in an "N days after" clause of a dated one ("was arrested Thursday,
+    a day after he accidentally shot his friend": the shooting, Wednesday), and of a death N days after what caused
+    it, dated by its cause as GVA and ACLED date a death by its attack ("died on Friday, two days after he was shot":
+    Wednesday). The words run from the date to "after"."""
     death = anchor.lemma_.lower() in _DEATH_VERBS
     for clause in [*(c for c in anchor.children if death and c.dep_ == "advcl"), anchor, *anchor.ancestors]:
         if clause.dep_ != "advcl":
@@ -513,7 +512,8 @@ def _days_before(anchor: Token, in_sentence: list[Span], published: date | None)
         resolved = _resolve(dated[-1], published) if dated else None
         if resolved is None:
             return None
-        return resolved - timedelta(days=_DAYS_AFTER[number.lower_]), anchor.doc[dated[-1].start : mark.i + 1].text, "sentence"
+        words = anchor.doc[dated[-1].start : mark.i + 1].text
+        return resolved - timedelta(days=_DAYS_AFTER[number.lower_]), words, "sentence"
     return None
 
 

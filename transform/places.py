@@ -617,7 +617,8 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     no US broadcaster's)."""
     towns = [p for p in places if p.feature == "city"]
     votes: Counter[str] = Counter()
-    written = _us_states(text)[1]
+    named_states = _us_states(text)
+    written = named_states[1]
     for p in places:
         if p.feature == "city" and p.char_end in written and p.country_code != "US":
             votes["US"] += 2  # "CALAIS, Maine —": a town written with its US state, wherever the gazetteer reads it
@@ -651,7 +652,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
             p.canonical, p.country_code, p.latitude, p.longitude = there.canonical, there.country_code, there.latitude, there.longitude
             p.admin1 = there.admin1
     if country == "US":
-        states = _us_states(text)
+        states = (named_states[0].copy(), named_states[1])
         states[0].update(headline_states or {})
         moved: dict[str, Place] = {}
         for p in towns:  # "CALAIS, Maine —": the US town of the state written after it, not Calais, France (else, a
@@ -860,9 +861,9 @@ def _small_towns(unknown: list[tuple[str, int, int]], text: str,
 def _lone_small_towns(unknown: list[tuple[str, int, int]], text: str, states: tuple[Counter[str], dict[int, str]],
                       places: Sequence[PlaceMention], outlet: Place | None) -> list[PlaceMention]:
     """Names `_small_towns` left for want of a state, written after "in", "near" or "outside", that only one US town
-    bears (`small_us_towns`): that town, when it lies within `SMALL_TOWN_KM` of
-    one of the story's placed US towns or counties or of its outlet's city ("shot ... in Rutherfordton" beside
-    Spartanburg; "in Sunriver" beside Deschutes County)."""
+    bears (`small_us_towns`): that town, when it lies within `SMALL_TOWN_KM` of one of the story's placed US towns or
+    counties or of its outlet's city ("shot ... in Rutherfordton" beside Spartanburg; "in Sunriver" beside Deschutes
+    County)."""
     _, after = states
     near: list[PlaceMention | Place] = [p for p in places if p.feature == "city" and p.country_code == "US"
                                         and p.latitude is not None]
@@ -1143,8 +1144,8 @@ def _mislabelled_town(ent: Span) -> bool:
     """A name of two or three words the NER took for an organisation or a person, right after "in", "near" or
     "outside", that is a town's own name of 5,000 people or more ("a shooting range in La Porte", tagged ORG); not one
     the entity opens with "the" ("in the White House" is no White House, Tennessee)."""
-    return (ent.label_ in ("ORG", "PERSON") and 2 <= len(ent) <= 3 and not any(t.is_space for t in ent) and ent.start > 0
-            and ent[0].lower_ != "the"
+    return (ent.label_ in ("ORG", "PERSON") and 2 <= len(ent) <= 3 and not any(t.is_space for t in ent)
+            and ent[0].lower_ != "the" and ent.start > 0
             and ent.doc[ent.start - 1].lower_ in ("in", "near", "outside") and ent.root.dep_ == "pobj"
             and is_known_town(ent.text, 5_000) and _own_name(ent.text))
 
