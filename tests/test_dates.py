@@ -73,6 +73,10 @@ def test_the_weekday_after_publication_is_the_next_day_unless_the_article_writes
     monday = date(2020, 5, 4)
     note = "On 28 April 2020, rioters clashed with soldiers in Tripoli. A rioter succumbed to his wounds on Tuesday."
     assert _dated(note, monday)[:2] == (date(2020, 4, 28), "Tuesday")
+    # an article that speaks of last week means last week's Friday
+    thursday = date(2017, 1, 12)
+    week = "Officials named the fifth person killed in last week's shooting. Five travelers were shot dead on Friday."
+    assert _dated(week, thursday, count=5)[:2] == (date(2017, 1, 6), "Friday")
 
 
 def test_an_event_n_days_after_which_a_dated_one_came_is_dated_n_days_before_it():

@@ -275,22 +275,30 @@ def resolve_date(text: str, published: date | None) -> date | None:
 def _resolve(cand: Span, published: date | None) -> date | None:
     """`resolve_date` of a date in its article: a weekday `_weekday` reads as the day after publication is the one six
     days before when the article writes that day's date out (ACLED's "On 28 April 2020, ... succumbed to his wounds
-    on Tuesday" in a note stamped the next Monday)."""
+    on Tuesday" in a note stamped the next Monday) or speaks of last week ("the fifth person killed in last week's
+    shooting ... Friday" on a Thursday)."""
     day = resolve_date(cand.text, published)
     if day is not None and published is not None and day == published + timedelta(days=1) and any(
             w in cand.text.lower() for w in WEEKDAYS):
         before = published - timedelta(days=6)
-        if before in _written_days(cand.doc, published):
+        written, last_week = _written_days(cand.doc, published)
+        if before in written or last_week:
             return before
     return day
 
 
-def _written_days(doc: Doc, published: date) -> set[date]:
-    """The days an article writes out with their month ("28 April 2020", "Oct. 1"), cached per Doc."""
+_LAST_WEEK = re.compile(r"\blast week\b", re.IGNORECASE)
+
+
+def _written_days(doc: Doc, published: date) -> tuple[set[date], bool]:
+    """(the days an article writes out with their month, "28 April 2020", "Oct. 1"; whether a date of it speaks of
+    last week), cached per Doc."""
     key = ("eventwire", "written_days", published)
     if key not in doc.user_data:
-        doc.user_data[key] = {day for c in _all_candidates(doc) if _MONTH.search(c.text.lower() + " ")
-                              and _HAS_DAY.search(c.text) and (day := resolve_date(c.text, published)) is not None}
+        candidates = _all_candidates(doc)
+        doc.user_data[key] = ({day for c in candidates if _MONTH.search(c.text.lower() + " ") and _HAS_DAY.search(c.text)
+                               and (day := resolve_date(c.text, published)) is not None},
+                              any(_LAST_WEEK.search(c.text) for c in candidates))
     return doc.user_data[key]
 
 
