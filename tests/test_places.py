@@ -635,6 +635,8 @@ def test_a_town_of_two_words_the_ner_took_for_an_organisation_is_a_place_after_i
     text = ("Indiana Conservation officers responded Thursday morning to Kingsbury Fish and Wildlife Area shooting range "
             "in La Porte after the boy was injured.")
     assert ("La Porte", "Indiana") in {(p.name, p.admin1) for p in find_places(parse_one(text))}
+    # an institution named with "the" is none (White House, Tennessee; "Dar al-Bayda", Casablanca)
+    assert find_places(parse_one("The two presidents met in the White House on Monday.")) == []
 
 
 def test_a_county_only_one_state_has_counts_as_that_state_for_namesakes():
