@@ -296,9 +296,9 @@ def _written_days(doc: Doc, published: date) -> tuple[set[date], bool]:
     key = ("eventwire", "written_days", published)
     if key not in doc.user_data:
         candidates = _all_candidates(doc)
-        doc.user_data[key] = ({day for c in candidates if _MONTH.search(c.text.lower() + " ") and _HAS_DAY.search(c.text)
-                               and (day := resolve_date(c.text, published)) is not None},
-                              any(_LAST_WEEK.search(c.text) for c in candidates))
+        written = {day for c in candidates if _MONTH.search(c.text.lower() + " ") and _HAS_DAY.search(c.text)
+                   and (day := resolve_date(c.text, published)) is not None}
+        doc.user_data[key] = written, any(_LAST_WEEK.search(c.text) for c in candidates)
     return doc.user_data[key]
 
 
@@ -510,11 +510,11 @@ def _days_before(anchor: Token, in_sentence: list[Span], published: date | None)
         if clause.dep_ != "advcl":
             continue
         mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "after"), None)
-        span = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lower_ in ("day", "days")
-                     and c.i == (mark.i - 1 if mark is not None else -1)), None)
-        number = next((c for c in span.children if c.lower_ in _DAYS_AFTER), None) if span is not None else None
+        days = next((c for c in clause.children if c.dep_ == "npadvmod" and c.lower_ in ("day", "days")
+                     and mark is not None and c.i == mark.i - 1), None)  # "a day after", "two days after"
+        number = next((c for c in days.children if c.lower_ in _DAYS_AFTER), None) if days is not None else None
         if number is None:
-            return None
+            return None  # (the nearest adverbial clause decides)
         start = clause.left_edge.i
         dated = [c for c in in_sentence if c.end <= start and _word_dated(c).i == clause.head.i]
         resolved = _resolve(dated[-1], published) if dated else None

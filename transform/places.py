@@ -654,17 +654,7 @@ def _in_the_articles_country(places: list[PlaceMention], text: str, unknown: lis
     if country == "US":
         states = (named_states[0].copy(), named_states[1])
         states[0].update(headline_states or {})
-        moved: dict[str, Place] = {}
-        for p in towns:  # "CALAIS, Maine —": the US town of the state written after it, not Calais, France (else, a
-            state = states[1].get(p.char_end)  # town too small for the gazetteer, "Pinetown, North Carolina": the state)
-            if p.country_code != "US" and state:
-                there = lookup_in(p.name, "US", state, small=True) or us_state(state)
-                if there is not None:
-                    moved.setdefault(normalise(p.name), there)
-        for p in towns:  # (and the town's name again further on: "... Calais police reported")
-            there = moved.get(normalise(p.name)) if p.country_code != "US" else None
-            if there is not None:
-                _become(p, there)
+        _home_written_towns(towns, states[1])
         places.extend(t for t in _small_towns(unknown, text, states) + _counties(unknown)
                       if not any(p.char_start < t.char_end and t.char_start < p.char_end for p in places))
         places.sort(key=lambda p: p.char_start)
@@ -832,6 +822,24 @@ def _without_settlement_word(mention: PlaceMention) -> None:
     if head and last in TRIMMED_WORDS and not known_as_written(mention.name):
         mention.name = head
         mention.char_end -= len(last) + 1
+
+
+def _home_written_towns(towns: list[PlaceMention], after: dict[int, str]) -> None:
+    """A town the gazetteer reads abroad that the text writes with a US state ("CALAIS, Maine —": not Calais, France)
+    is that state's town, or the state where the gazetteer has no such town ("Pinetown, North Carolina": not
+    Pinetown, South Africa), and so is every other mention of its name ("... Calais police reported"). (Towns it
+    reads in the US are settled by their written state in `_in_the_articles_states`.)"""
+    moved: dict[str, Place] = {}
+    for p in towns:
+        state = after.get(p.char_end)
+        if p.country_code != "US" and state:
+            there = lookup_in(p.name, "US", state, small=True) or us_state(state)
+            if there is not None:
+                moved.setdefault(normalise(p.name), there)
+    for p in towns:
+        there = moved.get(normalise(p.name)) if p.country_code != "US" else None
+        if there is not None:
+            _become(p, there)
 
 
 def _small_towns(unknown: list[tuple[str, int, int]], text: str,
