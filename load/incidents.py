@@ -77,7 +77,7 @@ from .incident_rules import (
 from .outlet_homes import Home, headline_town_at_home, place_at_home
 from .outlet_homes import homes as outlet_homes
 
-RULES_VERSION = "18"
+RULES_VERSION = "19"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""

@@ -11,6 +11,9 @@ article alone says, so an incident's place may differ from its evidence row's: t
 
 - **An outlet's home** (`articles.source`): the US state in which a strict majority of its articles (at least
   `MIN_ARTICLES`) name a town, at the median point of those towns. National outlets and foreign ones have none.
+  An outlet most of whose pages are a headline over a sign-in box (shorter than `SHORT_BODY`: ajc.com's archived
+  pages) names its towns only in its headlines: its home is the state whose towns they name most
+  (`_home_from_headlines`).
 - **A namesake moves** to the town of the same own name in its outlet's home state (of 500 people or more:
   Elgin, Iowa; the nearest to home where the state has several) when that town is within
   `transform.places.NAMESAKE_KM` of the home and nearer to it than the row's town, and the row's town is not one of
@@ -43,15 +46,17 @@ New York pages and Waco on a Shreveport station moved home (one wrong, two incid
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import median
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from ..transform import gazetteer
+from ..transform.headline import headline_town as _headline_town
 from ..transform.places import NAMESAKE_KM, states_named
 
 if TYPE_CHECKING:
@@ -120,10 +125,62 @@ def homes(con: duckdb.DuckDBPyConnection, sources: Iterable[str | None]) -> dict
         return {}
     con.register("outlet_wanted", pa.table({"source": pa.array(wanted, pa.string())}))
     try:
-        found = con.execute(_HOMES_SQL.format(min_articles=MIN_ARTICLES)).fetchall()
+        found = {source: Home(*rest) for source, *rest in con.execute(
+            _HOMES_SQL.format(min_articles=MIN_ARTICLES)).fetchall()}
+        titles = con.execute(_HEADLINE_HOMES_SQL.format(
+            min_articles=MIN_ARTICLES, short=SHORT_BODY, limit=HEADLINES_READ)).fetchall() if len(found) < len(wanted) else []
     finally:
         con.unregister("outlet_wanted")
-    return {source: Home(*rest) for source, *rest in found}
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for source, title in titles:
+        if source not in found:
+            by_outlet[source].append(title)
+    for source, its_titles in by_outlet.items():
+        home = _home_from_headlines(its_titles)
+        if home is not None:
+            found[source] = home
+    return found
+
+
+SHORT_BODY = 500
+"""A page whose text is shorter than this (characters) is a headline over a sign-in box or a teaser: an outlet most of
+whose pages are such says where it is only in its headlines."""
+HEADLINES_READ = 200
+"""The most recent headlines of an outlet read for its home (bounded work per reconciliation)."""
+
+_HEADLINE_HOMES_SQL = """
+WITH short AS (
+    SELECT source FROM articles WHERE source IN (SELECT source FROM outlet_wanted)
+    GROUP BY source
+    HAVING count(*) >= {min_articles} AND 2 * count(*) FILTER (WHERE length(coalesce(body, '')) < {short}) > count(*)
+)
+SELECT source, title FROM articles
+WHERE source IN (SELECT source FROM short) AND title IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY source ORDER BY published_at DESC NULLS LAST, article_id) <= {limit}
+ORDER BY source, published_at, article_id
+"""
+
+
+def _home_from_headlines(titles: list[str]) -> Home | None:
+    """The home of an outlet whose pages are mostly headlines alone (ajc.com's archived pages are a headline over a
+    sign-in box: "4 people shot in southeast Atlanta", "6-year-old Atlanta girl shot in the head, killed"): the US
+    state whose towns its headlines name most, at least `MIN_ARTICLES` times and more often than any other state's
+    (not a majority: a headline's town is read as its largest namesake, "DeKalb" in Illinois, "Rockdale" in Texas),
+    at their median point; its town the one named most (ties: the first in name order)."""
+    towns = [t for title in titles if (t := _headline_town(title, "US", story_only=True)) is not None
+             and t.country_code == "US" and t.admin1 and t.latitude is not None and t.longitude is not None]
+    states = Counter(t.admin1 for t in towns)
+    if not states:
+        return None
+    (state, k), *rest = sorted(states.items(), key=lambda kv: (-kv[1], kv[0]))
+    if k < MIN_ARTICLES or (rest and rest[0][1] >= k):
+        return None
+    there = [t for t in towns if t.admin1 == state]
+    named = Counter(t.canonical for t in there)
+    town = min(named, key=lambda n: (-named[n], n))
+    first = next(t for t in there if t.canonical == town)
+    return Home(state, median(t.latitude for t in there), median(t.longitude for t in there), town,
+                first.latitude, first.longitude)
 
 
 @lru_cache(maxsize=65536)

@@ -1066,6 +1066,27 @@ def test_an_incident_nothing_places_takes_its_local_outlets_home_town_and_says_s
     assert {by_article[h] for h in home} == {("Nashville", "Tennessee", "report")}
 
 
+def test_an_outlet_whose_pages_are_headlines_alone_is_at_home_where_its_headlines_say(db):
+    """ajc.com's archived pages are a headline over a sign-in box: its articles name no town, so its home comes
+    from its headlines (the state whose towns they name most, three times at least and more than any other's:
+    "DeKalb" read as Illinois's twice does not outvote Atlanta thrice), and an incident nothing places is placed at
+    its town there. Not an outlet whose pages tell their stories: its home is its articles' towns, or none."""
+    def story(n: int, source: str, title: str, extra: str = "") -> tuple[Story, list[str]]:
+        return (Story(f"{source}-{n}", source, title, MON - timedelta(days=30 * n), [
+            Fig("Sign in to read more.", "wounded", 1, place=None, day=MON - timedelta(days=30 * n))], extra), [])
+
+    headlines = ["4 people shot in southeast Atlanta", "6-year-old Atlanta girl shot in the head",
+                 "Atlanta attorney accidentally shoots wife", "Teen killed in DeKalb shooting",
+                 "Teen hurt in DeKalb shooting", "Teenage boy shot by family member"]
+    long = "The shooting happened on Sunday night, police said, and nobody has been charged. " * 8
+    written = _write_with_towns(db, *(story(i, "paper.example", t) for i, t in enumerate(headlines)),
+                                *(story(10 + i, "told.example", t, long) for i, t in enumerate(headlines)))
+    by_article = dict(q(db, "SELECT e.article_id, (i.location, i.admin1, i.place_source) "
+                            "FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[written[5]] == ("Atlanta", "Georgia", "outlet home")
+    assert by_article[written[11]] == (None, None, None)
+
+
 def test_an_incident_nothing_places_takes_the_city_its_outlets_web_address_names(db):
     """An outlet with too few articles here to have a home, whose web address names a city ("baltimoresun.com"): an
     incident nothing else places is placed there, also marked `place_source = 'outlet home'`. An address that names

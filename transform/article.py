@@ -12,7 +12,7 @@ from .casualty_counts import HEADLINE
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
 from .events.casualty import counts_toward_toll
-from .headline import headline_town, sentence_case, story_part, tells_of_a_later_step
+from .headline import cut_short, headline_prose, headline_town, original_offset, sentence_case, story_part, tells_of_a_later_step
 from .places import TITLE, URL, article_place, find_places, locate
 from .records import ArticleResult, Event, stable_id
 
@@ -34,7 +34,8 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     if title and not any(e.event_type == "casualty" for e in events):
         told = _headline_doc(title, published)
         headline = _headline_casualties(told, published)
-        if (not headline and (article_place(doc, places, headline_first=True) is not None
+        if (not headline and ((not places and not cut_short(told.text))
+                              or article_place(doc, places, headline_first=True) is not None
                               or headline_town(title, None, story_only=True) is not None)
                 and not tells_of_a_later_step(told)):
             headline = _headline_casualties(told, published, bare_nouns=True)  # (the same parse, read again)
@@ -84,17 +85,48 @@ def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = Fa
     victim the body says died. On a page whose body gives no figure, `analyse_article` reads bare nouns only where the
     page says where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot"; a
     page that names no country leaves such a row unplaced, and filing reads the headline's town where the outlet is
-    at home, `load.incidents`) and the headline tells of the incident, not of a later step in its story
-    (`headline.tells_of_a_later_step`: "Teen killed in hunting accident remembered as witty"): without a place, or
-    dated by a follow-up's publication, such a death could be filed under nothing and opened an incident of its own
-    beside its report's, counting the death twice. `doc` is `_headline_doc`'s, so the rows' offsets hold in
-    `articles.title`; dated by the headline's own words, else the publication date."""
+    at home, `load.incidents`), or where the body names no place at all and the headline is whole (a sign-in box
+    under "Teenage boy shot and killed by family member": filing places it at its outlet's home; not "... drive-by
+    shooting in SW...", cut off where the place was), and the headline tells of the incident, not of a later step in
+    its story (`headline.tells_of_a_later_step`: "Teen killed in hunting accident remembered as witty"): dated by a
+    follow-up's publication, or beside a body whose places are not the headline's, such a death could be filed under
+    nothing and opened an incident of its own beside its report's, counting the death twice. A headline the parser
+    misreads for want of its auxiliary ("5 shot on Detroit's west side") is read again with it put back
+    (`_prose_casualties`). `doc` is `_headline_doc`'s, so the rows' offsets hold in `articles.title`; dated by the
+    headline's own words, else the publication date."""
     doc.user_data[HEADLINE] = bare_nouns
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
+    if not found:
+        found = _prose_casualties(doc, published, bare_nouns)
     for event in found:
         event.from_title = True
         if event.event_date is None:
             event.event_date, event.date_text, event.date_source = date_for_event(event, doc, published)
+    return found
+
+
+def _prose_casualties(doc: Doc, published: date | None, bare_nouns: bool) -> list[Event]:
+    """A headline's figures read again with the auxiliary it drops put back (`headline.headline_prose`: "5 shot on
+    Detroit's west side" parses "shot" as a noun, "5 were shot ..." as the passive it is), offsets mapped back to
+    the headline's."""
+    from .nlp import parse_one
+
+    text, inserted = headline_prose(doc.text)
+    if not inserted:
+        return []
+    prose = parse_one(text)
+    prose.user_data[PUBLISHED], prose.user_data[HEADLINE] = doc.user_data.get(PUBLISHED), bare_nouns
+    found = [e for e in BY_NAME["casualty"].extract(prose) if not e.is_cumulative]
+    keys = {}
+    for event in found:
+        old = event.key
+        for field in ("char_start", "char_end", "sent_start", "sent_end"):
+            setattr(event, field, original_offset(getattr(event, field), inserted))
+        event.sentence = doc.text[event.sent_start:event.sent_end]
+        keys[old] = event.key
+    for event in found:  # (links between rows are keys, made from the offsets)
+        event.subset_of = keys.get(event.subset_of, event.subset_of)
+        event.action_id = keys.get(event.action_id, event.action_id)
     return found
 
 

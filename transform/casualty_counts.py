@@ -397,10 +397,16 @@ def _singular(slot: Token) -> Count | None:
         return Count(amount(1), [definite, slot], _noun_phrase(slot), slot, None, reference="definite",
                      additive=_additive(slot))
     if (slot.doc.user_data.get(HEADLINE) and det is None and slot.lemma_.lower() not in _GROUP_HEADS
-            and is_person_noun(slot) and (slot.tag_ == "NN" or slot.lower_ in PERSON_NOUNS)):  # ("Juvenile": NNP)
-        # "Teen killed in shooting": a headline drops its articles
+            and is_person_noun(slot) and (slot.tag_ == "NN" or slot.lower_ in PERSON_NOUNS or _years_old(slot))):
+        # "Teen killed in shooting", "5-year-old shot": a headline drops its articles ("Juvenile" is an NNP)
         return Count(amount(1), [slot], _noun_phrase(slot), slot, None, reference="indefinite")
     return None
+
+
+def _years_old(slot: Token) -> bool:
+    """Whether the slot is the "old" of "5-year-old" (tagged an adjective), a person in a headline."""
+    return (slot.lower_ == "old" and slot.i >= 2 and slot.nbor(-1).text == "-"
+            and slot.nbor(-2).lower_ in ("year", "month"))
 
 
 HEADLINE = ("eventwire", "headline")

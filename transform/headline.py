@@ -30,7 +30,7 @@ def story_part(title: str) -> str:
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _HEADLINE_COMMON = frozenset("""
-kill kills killed killing die dies died dead death deaths shot shoots shooting shootings wound wounds wounded injure
+kill kills killed killing die dies died dead death deaths shot shoots shooting shootings struck wound wounds wounded injure
 injures injured injuring hurt hurts critical condition gunfire gunshot gunshots fatal fatally accidental accidentally
 teen teens man men woman women boy boys girl girls child children kid kids people person victim victims police officer
 officers deputy deputies party home house birthday bar club street found after before during near outside inside
@@ -53,6 +53,13 @@ def tells_of_a_later_step(doc: Doc) -> bool:
                or t.lower_ in ("id'd", "id’d") for t in doc)
 
 
+def cut_short(headline: str) -> bool:
+    """Whether a headline was cut off by its page ("Man killed, boy injured in apparent drive-by shooting in SW...",
+    "Ex-Habersham deputy killed ex-wife, man before shooting..."): what it would have said next, often the place,
+    is lost."""
+    return headline.rstrip().endswith(("...", "…"))
+
+
 def sentence_case(title: str) -> str:
     """A headline in Title Case ("2 Girls, 2 Men Shot At Birthday Party In Compton") with its common words in lower
     case, for the parser (which reads "Shot" there as a name): stop words and the words of casualty headlines; names
@@ -68,6 +75,69 @@ def sentence_case(title: str) -> str:
         if word[1:] == low[1:] and (low in _HEADLINE_COMMON or low in STOP_WORDS):  # ("Shot", never "NYPD")
             out = out[:w.start()] + low + out[w.end():]
     return out
+
+
+_PROSE_TOKEN = re.compile(r"[\w'’.-]*\w|[^\w\s]")
+_PARTICIPLES = frozenset("shot killed wounded injured hurt slain struck found".split())
+"""Participles a headline writes without their auxiliary ("5 shot on Detroit's west side", "Teen found dead")."""
+_PARTICIPLE_ADVERBS = frozenset("accidentally fatally critically seriously mortally reportedly allegedly "
+                                "apparently possibly".split())
+_AFTER_PARTICIPLE = frozenset("in on at by near outside inside during while after before and to dead multiple "
+                              "twice again early late overnight over , ; : . ... …".split())
+"""What follows a headline's passive participle; anything else is an object ("Officer shot suspect"): no insertion."""
+_NO_SUBJECT = frozenset(STOP_WORDS) - {"one"}
+_PLURAL_SUBJECTS = frozenset("men women children people police kids teens girls boys others family".split())
+
+
+def headline_prose(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """A headline with the auxiliary it drops put back, for a parser trained on prose: "5 shot on Detroit's west
+    side" → "5 were shot on ...", "Broken Arrow teen shot in church parking lot" → "... teen was shot ...",
+    "Killeen 2-year-old in critical condition" → "... 2-year-old is in critical condition". Only before a
+    participle (`_PARTICIPLES`, or "in critical condition") that follows a subject word and no auxiliary, and is
+    followed by a preposition or punctuation, not an object. Returns the text and where words went in (offset in
+    the new text, length), so offsets map back (`original_offset`)."""
+    tokens = list(_PROSE_TOKEN.finditer(text))
+    inserted: list[tuple[int, int]] = []
+    out, shift = text, 0
+    for i, m in enumerate(tokens):
+        low = m.group(0).lower()
+        nxt = tokens[i + 1].group(0).lower() if i + 1 < len(tokens) else ","
+        condition = (low == "in" and nxt in ("critical", "serious", "stable", "fair", "grave")
+                     and i + 2 < len(tokens) and tokens[i + 2].group(0).lower() == "condition")
+        follows = nxt in _AFTER_PARTICIPLE or (low == "found" and (nxt in _PARTICIPLES or nxt == "with"))
+        if not condition and (low not in _PARTICIPLES or not follows):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].group(0).lower() in _PARTICIPLE_ADVERBS:
+            j -= 1
+        at = tokens[j + 1].start() if j + 1 <= i else m.start()
+        if j >= 2 and tokens[j].group(0) == "," and tokens[j - 1].group(0).isdigit() and tokens[j - 2].group(0) == ",":
+            j -= 3  # "Child, 12, accidentally shot": the child is the subject
+        if j < 0:
+            continue
+        subject = tokens[j].group(0)
+        if subject.lower() in _NO_SUBJECT or subject.lower() in _PARTICIPLES or not subject[:1].isalnum():
+            continue
+        plural = (subject.isdigit() and subject != "1") or subject.lower() in _PLURAL_SUBJECTS or (
+            subject.lower() in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "multiple",
+                                "several", "both"))
+        verb = ("are " if plural else "is ") if condition else ("were " if plural else "was ")
+        out = out[:at + shift] + verb + out[at + shift:]
+        inserted.append((at + shift, len(verb)))
+        shift += len(verb)
+    return out, inserted
+
+
+def original_offset(offset: int, inserted: list[tuple[int, int]]) -> int:
+    """An offset in `headline_prose`'s text, in the headline it was made from (inside an inserted word: where it
+    went in)."""
+    back = 0
+    for at, length in inserted:
+        if offset >= at + length:
+            back += length
+        elif offset > at:
+            return at - back
+    return offset - back
 
 
 def headline_proper(title: str) -> str:
