@@ -304,7 +304,9 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str],
               homes: dict[str, Home | None]) -> dict[str, list[Row]]:
     """The towns each article mentions (`places`), in text order, as rows with coordinates, for the
     incident's place (`incident_rules.supported_place`). A name that is also a state's or province's
-    ("Virginia", "Indiana": the gazetteer knows towns by those names abroad) is no town here."""
+    ("Virginia", "Indiana": the gazetteer knows towns by those names abroad) is no town here; nor is a town of a
+    page whose figures all come from its headline: its body is not its story (a sign-in box, a teaser's "Best Fish
+    Tacos In Malibu" under "2 Girls, 2 Men Shot At Birthday Party In Compton")."""
     if not article_ids:
         return {}
     _register(con, "incident_place_ids", _ids_table("article_id", article_ids))
@@ -313,7 +315,9 @@ def _mentions(con: duckdb.DuckDBPyConnection, article_ids: set[str],
             "SELECT p.article_id, p.name, p.canonical, p.country_code, p.latitude, p.longitude, a.source "
             "FROM places p JOIN articles a USING (article_id) "
             "WHERE p.article_id IN (SELECT article_id FROM incident_place_ids) AND p.feature = 'city' "
-            "AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL ORDER BY p.article_id, p.char_start").fetchall()
+            "AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL AND EXISTS (SELECT 1 FROM events e "
+            "WHERE e.article_id = p.article_id AND e.event_type = 'casualty' AND NOT coalesce(e.from_title, false)) "
+            "ORDER BY p.article_id, p.char_start").fetchall()
     finally:
         con.unregister("incident_place_ids")
     states = gazetteer.admin1_names()

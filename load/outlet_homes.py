@@ -9,8 +9,9 @@ in Tennessee. Reconciliation reads the whole database, so it can tell; this modu
 home and moves a row's town there, for the incident rules only (the stored `events` and `places` rows keep what the
 article alone says, so an incident's place may differ from its evidence row's: this is why).
 
-- **An outlet's home** (`articles.source`): the US state in which a strict majority of its articles (at least
-  `MIN_ARTICLES`) name a town, at the median point of those towns. National outlets and foreign ones have none.
+- **An outlet's home** (`articles.source`): the US state in which at least half of its articles (at least
+  `MIN_ARTICLES`; not two states each in half) name a town, at the median point of those towns. National outlets
+  and foreign ones have none.
   An outlet most of whose pages are a headline over a sign-in box (shorter than `SHORT_BODY`: ajc.com's archived
   pages) names its towns only in its headlines: its home is the state whose towns they name most
   (`_home_from_headlines`).
@@ -114,7 +115,8 @@ WITH outlets AS (
                                ORDER BY count(DISTINCT p.article_id) DESC, p.canonical) = 1
 )
 SELECT s.source, s.admin1, s.latitude, s.longitude, t.canonical, t.latitude, t.longitude
-FROM states s JOIN outlets o USING (source) LEFT JOIN towns t USING (source, admin1) WHERE 2 * s.k > o.n
+FROM states s JOIN outlets o USING (source) LEFT JOIN towns t USING (source, admin1) WHERE 2 * s.k >= o.n
+QUALIFY count(*) OVER (PARTITION BY s.source) = 1
 """
 
 

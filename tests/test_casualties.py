@@ -1470,7 +1470,8 @@ def test_a_headline_is_read_with_the_auxiliary_it_drops_put_back():
     """Headlines drop "was" and "were": the parser reads "5 shot on Detroit's west side" as a noun phrase and
     "2 girls, 2 men shot at" as men shooting. Read again with it put back ("5 were shot on ..."), the figure is a
     row whose offsets are still the headline's own; an age between commas is no subject ("Child, 12, was shot"),
-    and a participle with an object is no passive ("Officer shot suspect")."""
+    nor are words that do not open a clause ("led to 10 people shot"), and a participle with an object is no
+    passive ("Officer shot suspect")."""
     from eventwire.transform.headline import headline_prose, original_offset
 
     assert headline_prose("5 shot on Detroit's west side") == ("5 were shot on Detroit's west side", [(2, 5)])
@@ -1479,6 +1480,9 @@ def test_a_headline_is_read_with_the_auxiliary_it_drops_put_back():
     assert headline_prose("Killeen 2-year-old in critical condition")[0] == "Killeen 2-year-old is in critical condition"
     assert headline_prose("Man found shot dead in car")[0] == "Man was found shot dead in car"
     assert headline_prose("Officer shot suspect in Dallas") == ("Officer shot suspect in Dallas", [])
+    assert headline_prose("Dispute led to 10 people shot at bar")[1] == []  # (no subject: "to 10 people")
+    assert headline_prose("Brother arrested after sister shot in Port St. Lucie")[0] == (
+        "Brother arrested after sister was shot in Port St. Lucie")
     assert headline_prose("Man was shot in Dallas") == ("Man was shot in Dallas", [])
     text, inserted = headline_prose("4 shot, 1 killed in Detroit")
     assert text == "4 were shot, 1 was killed in Detroit"

@@ -890,15 +890,17 @@ def test_an_incident_no_words_date_takes_its_first_report_s_day():
     assert summarise(Incident("i2", [recalled, first])).incident_date == SUN
 
 
-def _write_with_towns(db: Path, *stories: tuple[Story, list[str]]) -> list[str]:
+def _write_with_towns(db: Path, *stories: tuple[Story, list[str]], from_title: set[str] = frozenset()) -> list[str]:
     """Write stories whose articles mention these towns ("Smyrna|Georgia": the gazetteer's town of that state),
-    each at the start of the body, as `find_places` would leave them."""
+    each at the start of the body, as `find_places` would leave them. `from_title`: the source ids of stories
+    whose figures the extractor read from their headline."""
     articles, results = [], []
     for story, towns in stories:
         article, result = _records(story)
         for e in result.events:
             e.country_code = "US" if e.latitude is not None else None  # (`_records` takes a name's best-known
             # town's: Smyrna is İzmir, Turkey; an unplaced row has no country, as `analyse_article` leaves it)
+            e.from_title = story.source_id in from_title or None
         for written in towns:
             name, state = written.split("|")
             town = gazetteer.lookup_in(name, "US", state)
@@ -1064,6 +1066,47 @@ def test_an_incident_nothing_places_takes_its_local_outlets_home_town_and_says_s
     assert by_article[a] == ("Nashville", "Tennessee", "outlet home")
     assert by_article[b] == (None, None, None)
     assert {by_article[h] for h in home} == {("Nashville", "Tennessee", "report")}
+
+
+def test_an_outlet_half_of_whose_articles_name_towns_of_one_state_is_at_home_there(db):
+    """wpxi.com, a Pittsburgh station: four of its eight articles name Pennsylvania towns, the rest none (a plea, a
+    charge) or Washington, D.C.: at home in Pennsylvania. Not an outlet whose articles name two states' towns half
+    and half."""
+    from eventwire.load.outlet_homes import homes
+
+    def story(n: int, source: str, towns: list[str]) -> tuple[Story, list[str]]:
+        return (Story(f"{source}-{n}", source, "Man shot", MON - timedelta(days=9 * n), [
+            Fig("A man was shot and wounded on Sunday.", "wounded", 1, place=None, day=SUN - timedelta(days=9 * n))]),
+            towns)
+
+    pa_towns = [[f"{town}|Pennsylvania"] for town in ("Pittsburgh", "Carnegie", "Aliquippa", "Penn Hills")]
+    wpxi = pa_towns + [[]] * 3 + [["Washington|District of Columbia"]]
+    split = [["Pittsburgh|Pennsylvania"], ["Carnegie|Pennsylvania"], ["Columbus|Ohio"], ["Dayton|Ohio"]]
+    _write_with_towns(db, *(story(i, "wpxi.example", t) for i, t in enumerate(wpxi)),
+                      *(story(10 + i, "split.example", t) for i, t in enumerate(split)))
+    with session(db) as con:
+        found = homes(con, ["wpxi.example", "split.example"])
+    assert found["wpxi.example"].state == "Pennsylvania"
+    assert "split.example" not in found
+
+
+def test_a_page_whose_figures_are_its_headlines_is_not_placed_by_its_bodys_towns(db):
+    """"2 Girls, 2 Men Shot At Birthday Party In Compton" over a teaser for "Best Fish Tacos In Malibu": the figure
+    is the headline's, placed at Compton; the body's towns, however often named, are not the story's. A page whose
+    body gives the figure is placed by its towns as before (a town named twice, far from the row's, stands)."""
+    compton = gazetteer.lookup_in("Compton", "US", "California")
+
+    def story(sid: str) -> tuple[Story, list[str]]:
+        return (Story(sid, "cbs.example", "2 Girls, 2 Men Shot At Birthday Party In Compton", MON - timedelta(
+            days=40 * len(sid)), [Fig("2 girls, 2 men shot at birthday party in Compton", "wounded", 4,
+                                      place=("Compton", compton.latitude, compton.longitude),
+                                      day=SUN - timedelta(days=40 * len(sid)))]),
+                ["Malibu|California", "Malibu|California"])
+
+    a, b = _write_with_towns(db, story("t1"), story("body-2"), from_title={"t1"})
+    by_article = dict(q(db, "SELECT e.article_id, i.location FROM events e JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == "Compton"
+    assert by_article[b] == "Malibu"
 
 
 def test_an_outlet_whose_pages_are_headlines_alone_is_at_home_where_its_headlines_say(db):

@@ -116,7 +116,8 @@ def headline_prose(text: str) -> tuple[str, list[tuple[int, int]]]:
         if j < 0:
             continue
         subject = tokens[j].group(0)
-        if subject.lower() in _NO_SUBJECT or subject.lower() in _PARTICIPLES or not subject[:1].isalnum():
+        if subject.lower() in _NO_SUBJECT or subject.lower() in _PARTICIPLES or not subject[:1].isalnum() \
+                or not _opens_a_clause(tokens, j):
             continue
         plural = (subject.isdigit() and subject != "1") or subject.lower() in _PLURAL_SUBJECTS or (
             subject.lower() in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "multiple",
@@ -126,6 +127,23 @@ def headline_prose(text: str) -> tuple[str, list[tuple[int, int]]]:
         inserted.append((at + shift, len(verb)))
         shift += len(verb)
     return out, inserted
+
+
+_CLAUSE_OPENERS = frozenset(", : ; after before as when while and — – -".split())
+_IN_A_SUBJECT = frozenset("of the a an his her their its".split())
+
+
+def _opens_a_clause(tokens: list[re.Match], j: int) -> bool:
+    """Whether the words up to `tokens[j]` are a clause's subject: a run of at most six words back to the headline's
+    start or a clause opener ("after", a comma, a colon), with no other function word in it ("Brother arrested after
+    sister shot", not "dispute led to 10 people shot", whose people are no subject)."""
+    for k in range(j - 1, max(j - 7, -1), -1):
+        word = tokens[k].group(0).lower()
+        if word in _CLAUSE_OPENERS:
+            return True
+        if word in STOP_WORDS and word not in _IN_A_SUBJECT:
+            return False
+    return j - 6 <= 0
 
 
 def original_offset(offset: int, inserted: list[tuple[int, int]]) -> int:
