@@ -44,6 +44,7 @@ import eventwire.versions as versions
 from ..transform import gazetteer
 from ..transform.headline import headline_county as _headline_county
 from ..transform.headline import headline_town as _headline_town
+from ..transform.headline import headline_where as _headline_where
 from ..transform.places import outlet_city
 
 if TYPE_CHECKING:  # connections are passed in; the notebook API imports the writer without DuckDB
@@ -74,7 +75,7 @@ from .incident_rules import (
     report_of,
     summarise,
 )
-from .outlet_homes import Home, headline_town_at_home, place_at_home
+from .outlet_homes import Home, headline_town_at_home, place_at_home, standalone_near
 from .outlet_homes import homes as outlet_homes
 
 RULES_VERSION = "19"
@@ -293,7 +294,7 @@ def _reconcile(con: duckdb.DuckDBPyConnection, article_ids: Iterable[str] | None
         mine = [m for aid in sorted({r.article_id for r in inc.reports}) for m in mentions.get(aid, ())]
         placed = any(has_place(r.place) for r in inc.reports)
         towns = [] if placed else _headline_towns(inc, homes)
-        summaries.append(summarise(inc, mine, towns, None if placed else _home_town(inc, homes)))
+        summaries.append(summarise(inc, mine, towns, None if placed else _home_town(inc, homes), headline_where))
     _write(con, summaries, gone, touched, current)
     stats.incidents_written = len(summaries)
     stats.incidents_deleted = len(gone)
@@ -340,6 +341,26 @@ def headline_town(title: str | None, country_code: str | None) -> Row | None:
 def headline_county(title: str, state: str | None) -> Row | None:
     """`transform.headline.headline_county` as a row with the county's place (see there)."""
     return _place_row(_headline_county(title, state))
+
+
+NEIGHBOURHOOD_TOWN_POPULATION = 10_000
+"""A town of fewer people than this, named in a headline over a story from a big city (`STANDALONE_CITIES`), is
+likelier that city's neighbourhood of the same name ("Four Hurt In Washington Park Shooting" on CBS Chicago, not
+Washington Park, Illinois, 400 km south)."""
+
+
+def headline_where(title: str | None, place: Row) -> Row | None:
+    """`transform.headline.headline_where` in the US state of the incident's place, as a row (rule 4); not a small
+    town or a county over a story from a big city (`NEIGHBOURHOOD_TOWN_POPULATION`), nor the reports' own town
+    (another of its namesakes in the state: the reports settled which)."""
+    if place.country_code != "US" or place.latitude is None or place.longitude is None:
+        return None
+    said = _headline_where(title, gazetteer.admin1_at(place.latitude, place.longitude, "US"))
+    if said is None or gazetteer.same_name(said.canonical, place.location or ""):
+        return None  # (the town the reports are in: which of its namesakes they settled)
+    if said.population < NEIGHBOURHOOD_TOWN_POPULATION and standalone_near(place.latitude, place.longitude) is not None:
+        return None
+    return _place_row(said)
 
 
 def _place_row(place: gazetteer.Place | None) -> Row | None:

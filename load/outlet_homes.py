@@ -231,7 +231,7 @@ def _far_from_home(latitude: float, longitude: float, country_code: str | None, 
 
 
 @lru_cache(maxsize=65536)
-def _standalone_near(latitude: float, longitude: float) -> gazetteer.Place | None:
+def standalone_near(latitude: float, longitude: float) -> gazetteer.Place | None:
     """The city of `STANDALONE_CITIES` a town is part of (within `STANDALONE_KM`: "Chicago Loop"), or None."""
     return next((c for c in _standalone_places()
                  if gazetteer.distance_km(latitude, longitude, c.latitude, c.longitude) <= STANDALONE_KM), None)
@@ -242,7 +242,7 @@ def _at_a_standalone_city(place: Row, text: str) -> bool:
     part of one the article names too ("Englewood" in a story that says Chicago, "Brooklyn" in one that says New
     York). Not a part alone: "Westwood", a part of Cincinnati, on a Cincinnati station is not Westwood near Boston,
     nor "Grand Boulevard" on a Kansas City station Chicago's."""
-    city = _standalone_near(place.latitude, place.longitude)
+    city = standalone_near(place.latitude, place.longitude)
     if city is None:
         return False
     if gazetteer.same_name(place.location or "", city.canonical):

@@ -1090,20 +1090,51 @@ def test_an_outlet_half_of_whose_articles_name_towns_of_one_state_is_at_home_the
     assert "split.example" not in found
 
 
+def test_a_headline_that_says_where_it_happened_places_its_incident_in_the_same_state(db):
+    """"Child in critical condition after accidental shooting in LaGrange" over a story whose rows the extractor put
+    in Atlanta (a body that names Atlanta): the headline's town of the same state, over 30 km away, is where it
+    happened. Not a town of another state ("in Cleveland" over a Dallas story stays Dallas), nor a village named
+    like a big city's neighbourhood ("Four Hurt In Washington Park Shooting" on CBS Chicago), nor its outskirts."""
+    from eventwire.transform.headline import headline_where
+
+    def story(n: int, title: str, town: str, state: str) -> tuple[Story, list[str]]:
+        at = gazetteer.lookup_in(town, "US", state)
+        return (Story(f"paper-{n}", f"paper{n}.example", title, MON - timedelta(days=30 * n), [
+            Fig("A child was shot and wounded on Sunday, police said.", "wounded", 1,
+                place=(town, at.latitude, at.longitude), day=SUN - timedelta(days=30 * n))]), [])
+
+    a, b, c, d = _write_with_towns(
+        db, story(1, "Child in critical condition after accidental shooting in LaGrange", "Atlanta", "Georgia"),
+        story(2, "Man shot in Cleveland", "Dallas", "Texas"),
+        story(3, "Four Hurt In Washington Park Shooting « CBS Chicago", "Chicago", "Illinois"),
+        story(4, "3 people shot to death at home in Atlanta suburbs", "Snellville", "Georgia"))
+    by_article = dict(q(db, "SELECT e.article_id, (i.location, i.place_source) FROM events e "
+                            "JOIN incidents i USING (incident_id)"))
+    assert by_article[a] == ("LaGrange", "headline")
+    assert by_article[b] == ("Dallas", "report")
+    assert by_article[c] == ("Chicago", "report")
+    assert by_article[d] == ("Snellville", "report")
+    assert headline_where("Four-Year-Old In Leflore County Airlifted To Hospital", "Oklahoma").canonical == \
+        "LeFlore County"
+    assert headline_where("Deputies investigating 'quadruple murder' in Anderson Co. home", "South Carolina"
+                          ).canonical == "Anderson County"
+    assert headline_where("Child shot, mother injured in West Side shooting", "Texas") is None  # (no West, Texas)
+
+
 def test_a_page_whose_figures_are_its_headlines_is_not_placed_by_its_bodys_towns(db):
-    """"2 Girls, 2 Men Shot At Birthday Party In Compton" over a teaser for "Best Fish Tacos In Malibu": the figure
-    is the headline's, placed at Compton; the body's towns, however often named, are not the story's. A page whose
+    """"Compton: 2 Girls, 2 Men Shot At Birthday Party" over a teaser for "Best Fish Tacos In Malibu": the figure is
+    the headline's, placed at Compton; the body's towns, however often named, are not the story's. A page whose
     body gives the figure is placed by its towns as before (a town named twice, far from the row's, stands)."""
     compton = gazetteer.lookup_in("Compton", "US", "California")
 
-    def story(sid: str) -> tuple[Story, list[str]]:
-        return (Story(sid, "cbs.example", "2 Girls, 2 Men Shot At Birthday Party In Compton", MON - timedelta(
-            days=40 * len(sid)), [Fig("2 girls, 2 men shot at birthday party in Compton", "wounded", 4,
-                                      place=("Compton", compton.latitude, compton.longitude),
-                                      day=SUN - timedelta(days=40 * len(sid)))]),
+    def story(sid: str, title: str) -> tuple[Story, list[str]]:
+        return (Story(sid, "cbs.example", title, MON - timedelta(days=40 * len(sid)), [
+            Fig("2 girls, 2 men shot at birthday party in Compton", "wounded", 4,
+                place=("Compton", compton.latitude, compton.longitude), day=SUN - timedelta(days=40 * len(sid)))]),
                 ["Malibu|California", "Malibu|California"])
 
-    a, b = _write_with_towns(db, story("t1"), story("body-2"), from_title={"t1"})
+    a, b = _write_with_towns(db, story("t1", "Compton: 2 Girls, 2 Men Shot At Birthday Party"),
+                             story("body-2", "2 Girls, 2 Men Shot At Birthday Party"), from_title={"t1"})
     by_article = dict(q(db, "SELECT e.article_id, i.location FROM events e JOIN incidents i USING (incident_id)"))
     assert by_article[a] == "Compton"
     assert by_article[b] == "Malibu"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .gazetteer import Place, lookup, lookup_in, us_county, us_county_states, us_state
+from .gazetteer import Place, lookup, lookup_in, same_name, us_county, us_county_states, us_state
 from .lexicon import GENERIC_TITLE_WORDS, NOT_NAME_WORDS
 
 if TYPE_CHECKING:
@@ -206,6 +206,39 @@ def headline_county(title: str, state: str | None) -> Place | None:
             if county is not None:
                 return county
     return None
+
+
+@lru_cache(maxsize=65536)
+def headline_where(title: str | None, state: str | None) -> Place | None:
+    """Where a headline says it happened, in a US state its story is already placed in: the first town or county
+    of that state right after "in", "at", "near" or "outside" in its own part ("Child in critical condition after
+    accidental shooting in LaGrange", "Deputies investigating 'quadruple murder' in Anderson Co. home", "Four-Year-Old
+    In Leflore County Airlifted ..."), its whole name ("in Washington Heights" is no Washington, "in West Side
+    shooting" no West, Texas), not its outskirts ("in Atlanta suburbs"). None where the state has no town or county
+    of the name."""
+    if not title or not state:
+        return None
+    text = sentence_case(story_part(title))  # ("Four-Year-Old In Leflore County": "in")
+    for m in _CAPITALISED.finditer(text):
+        if not _WHERE.search(text, 0, m.start()):
+            continue
+        county = _COUNTY.match(text, m.start())
+        if county is not None:
+            found = us_county(county.group(0), state)
+            if found is not None:
+                return found
+            continue
+        name = m.group(0)
+        if _OUTSKIRTS.match(text, m.end()):
+            continue
+        town = lookup_in(name, "US", state, small=True)
+        if town is not None and same_name(town.canonical, name) and us_state(name) is None:
+            return town
+    return None
+
+
+_OUTSKIRTS = re.compile(r"\s+(?:suburbs?|area|metro|outskirts)\b", re.I)
+"""After a town's name: not the town ("in Atlanta suburbs")."""
 
 
 def _town_in(m: re.Match, text: str, country_code: str | None) -> Place | None:
