@@ -1481,6 +1481,8 @@ def test_a_headline_is_read_with_the_auxiliary_it_drops_put_back():
     assert headline_prose("Man found shot dead in car")[0] == "Man was found shot dead in car"
     assert headline_prose("Officer shot suspect in Dallas") == ("Officer shot suspect in Dallas", [])
     assert headline_prose("Dispute led to 10 people shot at bar")[1] == []  # (no subject: "to 10 people")
+    assert headline_prose("Sheriff: 6-year-old playing with gun shot and killed")[0] == (
+        "Sheriff: 6-year-old playing with gun was shot and killed")
     assert headline_prose("Brother arrested after sister shot in Port St. Lucie")[0] == (
         "Brother arrested after sister was shot in Port St. Lucie")
     assert headline_prose("Man was shot in Dallas") == ("Man was shot in Dallas", [])

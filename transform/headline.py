@@ -130,7 +130,7 @@ def headline_prose(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 
 _CLAUSE_OPENERS = frozenset(", : ; after before as when while and — – -".split())
-_IN_A_SUBJECT = frozenset("of the a an his her their its".split())
+_IN_A_SUBJECT = frozenset("of the a an his her their its with from".split())
 
 
 def _opens_a_clause(tokens: list[re.Match], j: int) -> bool:
