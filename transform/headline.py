@@ -1,6 +1,8 @@
-"""What a headline says besides its words: the story's own part (without the site's name an outlet appends) and
-the town it names. Local outlets often name the town of a shooting in the headline and nowhere in the text
-("Houma shooting leaves 1 dead"); the site's name after it is the outlet's home, not where anything happened."""
+"""What a headline says besides its words: the story's own part (without the site's name an outlet appends), the
+town it names and the place it says something happened in (`headline_where`), and its words as prose for the parser
+(`sentence_case`, `headline_prose`). Local outlets often name the town of a shooting in the headline and nowhere in
+the text ("Houma shooting leaves 1 dead"); the site's name after it is the outlet's home, not where anything
+happened."""
 
 from __future__ import annotations
 
