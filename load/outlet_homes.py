@@ -129,8 +129,8 @@ def homes(con: duckdb.DuckDBPyConnection, sources: Iterable[str | None]) -> dict
     try:
         found = {source: Home(*rest) for source, *rest in con.execute(
             _HOMES_SQL.format(min_articles=MIN_ARTICLES)).fetchall()}
-        titles = con.execute(_HEADLINE_HOMES_SQL.format(
-            min_articles=MIN_ARTICLES, short=SHORT_BODY, limit=HEADLINES_READ)).fetchall() if len(found) < len(wanted) else []
+        titles = [] if len(found) == len(wanted) else con.execute(_HEADLINE_HOMES_SQL.format(
+            min_articles=MIN_ARTICLES, short=SHORT_BODY, limit=HEADLINES_READ)).fetchall()
     finally:
         con.unregister("outlet_wanted")
     by_outlet: dict[str, list[str]] = defaultdict(list)

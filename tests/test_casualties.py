@@ -1477,7 +1477,8 @@ def test_a_headline_is_read_with_the_auxiliary_it_drops_put_back():
     assert headline_prose("5 shot on Detroit's west side") == ("5 were shot on Detroit's west side", [(2, 5)])
     assert headline_prose("Child, 12, accidentally shot in Clayton County")[0] == (
         "Child, 12, was accidentally shot in Clayton County")
-    assert headline_prose("Killeen 2-year-old in critical condition")[0] == "Killeen 2-year-old is in critical condition"
+    assert headline_prose("Killeen 2-year-old in critical condition")[0] == (
+        "Killeen 2-year-old is in critical condition")
     assert headline_prose("Man found shot dead in car")[0] == "Man was found shot dead in car"
     assert headline_prose("Officer shot suspect in Dallas") == ("Officer shot suspect in Dallas", [])
     assert headline_prose("Dispute led to 10 people shot at bar")[1] == []  # (no subject: "to 10 people")

@@ -12,7 +12,15 @@ from .casualty_counts import HEADLINE
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
 from .events.casualty import counts_toward_toll
-from .headline import cut_short, headline_prose, headline_town, original_offset, sentence_case, story_part, tells_of_a_later_step
+from .headline import (
+    cut_short,
+    headline_prose,
+    headline_town,
+    original_offset,
+    sentence_case,
+    story_part,
+    tells_of_a_later_step,
+)
 from .places import TITLE, URL, article_place, find_places, locate
 from .records import ArticleResult, Event, stable_id
 

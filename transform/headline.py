@@ -32,10 +32,11 @@ def story_part(title: str) -> str:
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _HEADLINE_COMMON = frozenset("""
-kill kills killed killing die dies died dead death deaths shot shoots shooting shootings struck wound wounds wounded injure
-injures injured injuring hurt hurts critical condition gunfire gunshot gunshots fatal fatally accidental accidentally
-teen teens man men woman women boy boys girl girls child children kid kids people person victim victims police officer
-officers deputy deputies party home house birthday bar club street found after before during near outside inside
+kill kills killed killing die dies died dead death deaths shot shoots shooting shootings struck wound wounds wounded
+injure injures injured injuring hurt hurts critical condition gunfire gunshot gunshots fatal fatally accidental
+accidentally teen teens man men woman women boy boys girl girls child children kid kids people person victim victims
+police officer officers deputy deputies party home house birthday bar club street found after before during near
+outside inside
 """.split())
 
 
@@ -112,7 +113,7 @@ def headline_prose(text: str) -> tuple[str, list[tuple[int, int]]]:
         j = i - 1
         while j >= 0 and tokens[j].group(0).lower() in _PARTICIPLE_ADVERBS:
             j -= 1
-        at = tokens[j + 1].start() if j + 1 <= i else m.start()
+        at = tokens[j + 1].start()  # (before the adverbs: "was accidentally shot")
         if j >= 2 and tokens[j].group(0) == "," and tokens[j - 1].group(0).isdigit() and tokens[j - 2].group(0) == ",":
             j -= 3  # "Child, 12, accidentally shot": the child is the subject
         if j < 0:
