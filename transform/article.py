@@ -113,16 +113,22 @@ def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = Fa
     return found
 
 
+_PROSE = ("eventwire", "headline prose")
+"""Where `_prose_casualties` keeps a headline's prose reading (its Doc and `headline_prose`'s insertions)."""
+
+
 def _prose_casualties(doc: Doc, published: date | None, bare_nouns: bool) -> list[Event]:
     """A headline's figures read again with the auxiliary it drops put back (`headline.headline_prose`: "5 shot on
     Detroit's west side" parses "shot" as a noun, "5 were shot ..." as the passive it is), offsets mapped back to
     the headline's."""
     from .nlp import parse_one
 
-    text, inserted = headline_prose(doc.text)
-    if not inserted:
+    if _PROSE not in doc.user_data:  # (parsed once: `analyse_article` reads a headline twice, bare nouns the second)
+        text, inserted = headline_prose(doc.text)
+        doc.user_data[_PROSE] = (parse_one(text), inserted) if inserted else (None, inserted)
+    prose, inserted = doc.user_data[_PROSE]
+    if prose is None:
         return []
-    prose = parse_one(text)
     prose.user_data[PUBLISHED], prose.user_data[HEADLINE] = doc.user_data.get(PUBLISHED), bare_nouns
     found = [e for e in BY_NAME["casualty"].extract(prose) if not e.is_cumulative]
     keys = {}
