@@ -659,6 +659,29 @@ def test_a_wound_where_wounds_kill_said_after_a_death_is_the_dead_one(text, hurt
     assert (toll(found), wounded(found)) == (1, hurt)
 
 
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        # one dead and one hurt that nothing tells apart: the story of how the one who died was shot
+        ("A 14-year-old boy died after a gun went off in his backyard on Friday. When officers arrived, they found a "
+         "teenage boy suffering from a gunshot wound.", 0),
+        ("A 14-year-old boy died after a shooting on Friday. Officers found a teenager with a gunshot wound.", 0),
+        # told apart: "also", survival, a woman, another age, a second victim
+        ("A 14-year-old boy died after a shooting on Friday. Officers also found a woman with a gunshot wound.", 1),
+        ("A man died after a shooting on Friday. Officers found a teenager with a gunshot wound; he is in stable condition.", 1),
+        ("A man died after a shooting on Friday. Officers found a woman with a gunshot wound in the yard.", 1),
+        ("A man was killed on Tuesday. Police found a 30-year-old woman with a gunshot wound.", 1),
+        ("A 15-month-old was killed by a stray bullet on Main Street. A 20-year-old in the car was also struck but "
+         "suffered injuries that weren't life-threatening.", 1),
+        ("A 16-year-old boy was fatally shot on Saturday. A second teenager suffered a non-life-threatening wound in the "
+         "shooting. The youth who was killed has not been named.", 1),
+    ],
+)
+def test_one_dead_and_one_hurt_that_nothing_tells_apart_are_one_person(text, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, hurt)
+
+
 def test_also_shot_after_a_count_of_the_shot_is_among_them():
     text = ("Five people were shot in a garage on Saturday night. Three died and two others are recovering. "
             "The owner of the garage and his cousin were also shot.")
@@ -1423,6 +1446,23 @@ def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
     assert headline_rows("Man shot on Main Street", related) == [("wounded", 1, None)]
     assert headline_rows("One dead in accidental shooting", "Sign in to read the rest of this story.") == [
         ("killed", 1, True)]  # a page with no figure of its own and no place: its headline's numbers
+
+
+@pytest.mark.parametrize(
+    "title, body, hurt",
+    [
+        # the one the body says shot is the one the headline says died
+        ("Juvenile Dies After Dayton Man Mishandles Handgun", "Deputies say a man shot a juvenile in the head on Monday.", 0),
+        ("6-year-old killed in accidental shooting in Dayton", "Deputies say a 6-year-old boy was shot on Monday.", 0),
+        # unless the body's words set them apart: survival, another age, a woman under a boy
+        ("Juvenile Dies After Dayton Man Mishandles Handgun", "Deputies say a teen was shot on Monday and is recovering.", 1),
+        ("6-year-old killed in accidental shooting in Dayton", "Deputies say a 9-year-old boy was shot on Monday.", 1),
+        ("Teen boy killed in accidental shooting in Dayton", "Deputies say a woman was also shot on Monday.", 1),
+    ],
+)
+def test_a_headline_death_over_a_body_that_tells_only_of_the_shot_is_one_person(title, body, hurt):
+    found = analyse_article(parse_one(body), "a1", date(2016, 3, 10), None, title).events
+    assert (toll(found), wounded(found)) == (1, hurt)
 
 
 def test_a_page_without_figures_takes_its_headlines_bare_nouns_where_it_says_where():

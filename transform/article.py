@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import eventwire.versions as versions
 
 from .casualty_counts import HEADLINE
+from .casualty_links import headline_death_told
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
 from .events.casualty import counts_toward_toll
@@ -50,7 +51,9 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
         events += headline
     elif title and not any(counts_toward_toll(e) for e in events):
         told = _headline_doc(title, published)
-        events += [e for e in _headline_casualties(told, published, bare_nouns=True) if e.casualty_kind == "killed"]
+        dead = [e for e in _headline_casualties(told, published, bare_nouns=True) if e.casualty_kind == "killed"]
+        headline_death_told(dead, events)
+        events += dead
     for event in events:
         _trim_sentence(event)
         if event.from_title:

@@ -55,12 +55,17 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      killed them ("Three people have died in a shooting ... Another man was pronounced dead at the scene"): among
      those dead while the count holds them.
   7. One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
-     death counts, the wound restates it.
+     death counts, the wound restates it (not a wound whose sentence tells of survival, nor "a second teenager").
   8. One person counted wounded, then said shot ("shot himself in the leg ... he had been shot"): the same
      person, not one more of the people shot (`_shot_and_wounded`).
   9. One person said hurt, then said to have shot himself ("A boy was wounded when he shot himself in the hand"):
      the same person, unless someone else is said to have hurt the first or the one who fired is new ("a man
      shot himself", "his brother shot himself") (`_hurt_himself`).
+  10. One dead and one hurt person that no words tell apart ("A 14-year-old boy is dead after a gun went off ...
+     Police found a teenage boy suffering from a gunshot wound"): the same person, the story telling how the one
+     who died was shot; not where the hurt one's sentence also tells of a death, marks more ("also", "another",
+     "a second victim"), tells of survival, names them by kin, or describes someone else (`_one_victim`). The same
+     holds for one death a headline tells of over a body that tells only of the shot (`headline_death_told`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything, "he" and "him" the suspect too) or their days do: figures the text dates a week apart, or one dated
@@ -70,10 +75,11 @@ article about another shooting recalls: rule 0 flags it `recalled`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .lexicon import SUSPECT_NOUNS
+from .lexicon import SURVIVAL, SUSPECT_NOUNS
 from .records import Event
 
 GENERIC = frozenset("""
@@ -211,6 +217,7 @@ def link(mentions: list[Mention]) -> None:
     _hurt_himself(mentions)
     _died_of_wounds(mentions)
     _hurt_after_death(mentions)
+    _one_victim(mentions)
 
 
 def _shot_and_wounded(mentions: list[Mention]) -> None:
@@ -320,9 +327,11 @@ def _ordinals(mentions: list[Mention]) -> None:
 
 def _died_of_wounds(mentions: list[Mention]) -> None:
     """One person said hurt, then dead ("A man was found with a gunshot wound. He died at the hospital."): the
-    death counts; the wound, said earlier, restates the same person."""
+    death counts; the wound, said earlier, restates the same person. Not one whose sentence tells of survival or
+    who is one more by rank ("A second teenager suffered a non-life-threatening wound ... The youth who was killed")."""
     hurt = [m for m in mentions if m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of is None
-            and not m.event.is_cumulative and m.event.casualty_count == 1]
+            and not m.event.is_cumulative and m.event.casualty_count == 1
+            and not m.surviving and not (m.additive and m.ordinal)]
     for k in mentions:
         if (k.event.casualty_kind != "killed" or k.event.is_cumulative
                 or k.reference not in ("pronoun", "definite", "name")):
@@ -365,6 +374,69 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
             dead = [m for m in dead if _category(m) == _category(w)]
         if dead and (w.reference != "name" or w.lethal or any(m.reference == "name" for m in dead)):
             w.event.subset_of = dead[-1].event.subset_of or dead[-1].event.key
+
+
+def _one_victim(mentions: list[Mention]) -> None:
+    """Rule 10: an article whose own incident has one dead and one hurt person told apart from nothing ("A 14-year-old
+    boy is dead after a gun went off ... Police found a teenage boy suffering from a gunshot wound"): the hurt one is
+    the one who died, the story telling how. Not where words tell them apart: the hurt one's sentence also tells of
+    a death ("a man was killed and a woman wounded"), marks more ("another", "also", "a second victim"), tells of
+    survival ("in stable condition"), or may set them apart ("also", "another": `_MORE`), names them by kin ("his brother"), or describes someone else (a woman, another
+    age); nor where the dead one killed himself and the hurt one did not ("shot his neighbour, then himself")."""
+    own = [m for m in mentions if not m.event.is_cumulative and not m.recalled and m.event.subset_of is None]
+    dead = [m for m in own if m.event.casualty_kind == "killed"]
+    hurt = [m for m in own if m.event.casualty_kind in ("wounded", "shot")]
+    if len(dead) != 1 or len(hurt) != 1:
+        return
+    k, w = dead[0], hurt[0]
+    if (k.event.casualty_count != 1 or w.event.casualty_count != 1 or (w.additive and not (w.reflexive and k.reflexive))
+            or w.other or w.another or w.also or w.surviving or w.possessive or ((k.reflexive or k.suicide) and not w.reflexive)
+            or not compatible(k, w) or _MORE.search(w.event.sentence or "")
+            or any(o.sentence == w.sentence and o.event.casualty_kind == "killed" and not (
+                o.event.char_start > w.event.char_start and o.reference in ("pronoun", "definite")) for o in mentions)):
+        return
+    w.event.subset_of = k.event.key
+
+
+def headline_death_told(headline: list[Event], body: list[Event]) -> None:
+    """Rule 10 across a headline and its body: a headline that tells of one death ("Juvenile dies after Morgantown
+    man mishandles handgun") over a body that tells of the shooting but of no death ("deputies say he shot a
+    juvenile in the head"): the one person the body says hurt is the one the headline says died, unless the body's
+    words set them apart as rule 10 reads them (more, survival) or describe someone else (a woman under "Boy
+    dies", another age). Called for the headline rows `analyse_article` adds over a body with no death toll."""
+    dead = [e for e in headline if e.casualty_kind == "killed" and e.subset_of is None]
+    hurt = [e for e in body if e.event_type == "casualty" and e.casualty_kind == "wounded" and e.subset_of is None
+            and not e.is_cumulative and not e.recalled]
+    if len(dead) != 1 or len(hurt) != 1:
+        return
+    k, w = dead[0], hurt[0]
+    said, told = _genders(k), _genders(w)
+    ages = (_age(k), _age(w))
+    if (k.casualty_count != 1 or w.casualty_count != 1 or _MORE.search(w.sentence or "")
+            or SURVIVAL.search(w.sentence or "") or (said and told and not said & told)
+            or (None not in ages and ages[0] != ages[1])):
+        return
+    w.subset_of = k.key
+
+
+_AGE = re.compile(r"\b(\d{1,3})[- ](year|month)s?[- ]old\b", re.I)
+
+
+def _genders(e: Event) -> set[str]:
+    """"male"/"female" for the words of a row's victims ("Klamath boy", "young woman"); empty when they say neither."""
+    words = set((e.victims or "").lower().split())
+    return {g for g, lexicon in (("male", MALE), ("female", FEMALE)) if words & lexicon}
+
+
+def _age(e: Event) -> tuple[str, str] | None:
+    """The age its sentence gives in years or months ("a 13-year-old boy"), where it gives exactly one."""
+    ages = {(n, unit.lower()) for n, unit in _AGE.findall(e.sentence or "")}
+    return ages.pop() if len(ages) == 1 else None
+
+
+_MORE = re.compile(r"\b(?:also|too|both|another|other|others|second)\b", re.I)
+"""Words of a sentence that may set the one it says hurt apart from someone else ("was also struck", "one teen is
+injured and another is in custody"): rule 10 leaves such a sentence's hurt one counted."""
 
 
 def _link_running(group: list[Mention]) -> None:

@@ -167,3 +167,9 @@ amid israeli israelis palestinian palestinians
 """.split())
 """Words nearly every crime or conflict headline has ("Israeli forces kill Palestinian in occupied West Bank
 raid"): sharing them says nothing about which incident."""
+
+
+SURVIVAL = re.compile(r"\b(?:stable|recovering|recover|recovers|survive|survives|survived)\b|\bnon[- ]life|"
+                      r"n[o'’]t\s+life[- ]threatening", re.I)
+"""Words of a sentence that tell of someone surviving ("in stable condition", "is recovering", "non-life-threatening
+injuries", "injuries that weren't life-threatening"): the one it says hurt is not one of the dead (casualty_links)."""

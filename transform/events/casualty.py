@@ -42,7 +42,7 @@ from ..casualty_counts import HEADLINE, Count, is_person_noun, read_count
 from ..numbers import amount, word_number
 from ..casualty_links import Mention, compatible, link
 from ..dates import AGE, MONTH_NAMES, PUBLISHED, date_for_event
-from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SUSPECT_NOUNS, VIOLENCE_LEMMAS
+from ..lexicon import FIGURE_SOURCE_VERBS, ILLNESSES, SURVIVAL, SUSPECT_NOUNS, VIOLENCE_LEMMAS
 from ..nlp import entities, forms, paragraph_index, paragraph_starts, sentence_of, sentences, text_of, tokens_among
 from ..records import Event
 from ..speakers import source_name
@@ -1347,14 +1347,10 @@ def _lethal_wound(sent: Span) -> bool:
     return bool(words & LETHAL_PARTS) and not words & _HOPE_WORDS
 
 
-SURVIVAL_WORDS = frozenset("stable recovering recover recovers survive survives survived".split())
-_SURVIVAL = re.compile(r"\b(?:" + "|".join(sorted(SURVIVAL_WORDS)) + r")\b|\bnon[- ]life", re.I)
-
-
 def _survival(sent: Span) -> bool:
     """A sentence that tells of someone surviving ("in stable condition", "is recovering", "non-life-threatening
-    injuries"): the one it says hurt is not one of the dead (casualty_links)."""
-    return _SURVIVAL.search(text_of(sent.doc)[sent.start_char:sent.end_char]) is not None
+    injuries", "injuries that weren't life-threatening"): the one it says hurt is not one of the dead (casualty_links)."""
+    return SURVIVAL.search(text_of(sent.doc)[sent.start_char:sent.end_char]) is not None
 
 
 def additive_strong(count: Count) -> bool:
