@@ -1188,6 +1188,24 @@ def test_a_figure_told_as_days_before_another_is_another_incident(text, killed):
 
 
 @pytest.mark.parametrize(
+    "text, killed",
+    [
+        # an undated lead whose day a later sentence tells: a figure dated weeks before that is another incident
+        ("For the second time in six months, a 15-year-old has been shot and killed in Dayton. John Smith was "
+         "pronounced dead at 5 p.m. Saturday. Joseph Perkins, 24, was found dead at his home on Feb. 23.", 1),
+        # told by nothing else, an undated lead is about the time of publication: weeks are not yet another incident
+        ("A 15-year-old has been shot and killed in Dayton. Joseph Perkins, 24, was found dead at his home on Feb. 23.", 2),
+        # said again of a victim the article recalls (its age): still the recalled incident
+        ("A 6-year-old boy died Wednesday after he was shot in Dayton. The shooting came a day after a 2-year-old boy "
+         "died after being shot in Xenia. In Xenia, police were investigating the fatal shooting of a 2-year-old boy "
+         "on Tuesday.", 1),
+    ],
+)
+def test_the_articles_own_day_told_after_its_lead_and_a_recalled_victim_said_again(text, killed):
+    assert toll(extract_casualties(_with_published(text, date(2016, 3, 21)))) == killed
+
+
+@pytest.mark.parametrize(
     "text, published, killed",
     [
         # the date hangs on the verb, the evidence holds only the victim: the figure is still dated by it
@@ -1446,6 +1464,23 @@ def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
     assert headline_rows("Man shot on Main Street", related) == [("wounded", 1, None)]
     assert headline_rows("One dead in accidental shooting", "Sign in to read the rest of this story.") == [
         ("killed", 1, True)]  # a page with no figure of its own and no place: its headline's numbers
+
+
+def test_a_headline_deadly_attack_without_a_victim_is_at_least_one_death():
+    """"Police investigate deadly shooting in ..." over a sign-in box: at least one dead (1, "at least", no upper
+    bound); the one shot the body tells of is then that one. Not "deadly force", which kills no one by itself."""
+    def casualties(title: str, body: str):
+        found = analyse_article(parse_one(body), "a1", date(2016, 5, 10), None, title).events
+        return [e for e in found if e.event_type == "casualty"]
+
+    sign_in = "Sign in to read the rest of this story."
+    (row,) = casualties("Police investigate deadly shooting in Dayton park", sign_in)
+    assert (row.casualty_kind, row.casualty_count, row.casualty_low, row.casualty_high, row.casualty_qualifier,
+            row.from_title) == ("killed", 1, 1, None, "at least", True)
+    assert casualties("Police used deadly force in Dayton", sign_in) == []
+    found = casualties("Kenosha police arrest 15-year-old in fatal shooting",
+                       "Police found a 23-year-old man with a gunshot wound in a house on 48th Street on Saturday.")
+    assert (toll(found), wounded(found)) == (1, 0)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from eventwire.extract.boilerplate import (
     is_call_to_action,
     is_credit_line,
     is_headline_shaped,
+    is_see_also,
 )
 from eventwire.extract.clean import (
     clean_article,
@@ -125,6 +126,25 @@ def test_moscow_times_boilerplate_never_reaches_the_body():
         # Single articles (no neighbour to repeat) lose their boilerplate too.
         alone = clean_article(raw, None)
         assert alone.body == article.body
+
+
+def test_a_more_stories_heading_ends_the_article_and_its_teasers_go_with_it():
+    """"More stories you may like on 7News" heads a list of other stories, each a headline glued to its teaser
+    ("9-year-old, grandmother found dead in SC home Coroner ... found two people dead"): none of it is the article's."""
+    text = "\n\n".join([
+        "A boy was shot in the head on Monday night on Hope Drive, the sheriff said.",
+        "The boy was taken to a hospital in critical condition, deputies said.",
+        "The sheriff says evidence has been turned over to the district attorney.",
+        "More stories you may like on 7News",
+        "Youth leaders help during the project Youth leaders are getting 500 volunteers together.",
+        "Boy, grandmother found dead in home The coroner found two people dead after a call Sunday morning.",
+    ])
+    article = clean_article(_article(text, title="Boy shoots himself in head"))
+    assert not isinstance(article, Reject)
+    assert article.body.endswith("turned over to the district attorney.")
+    for heading in ("More stories you may like on 7News", "Trending stories:", "More from wave3.com"):
+        assert is_see_also(heading), heading
+    assert not is_see_also("More from the police chief")
 
 
 def test_local_news_page_furniture_is_removed_and_its_figures_with_it():

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import eventwire.versions as versions
 
 from .casualty_counts import HEADLINE
+from . import numbers
 from .casualty_links import headline_death_told
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
@@ -103,17 +104,41 @@ def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = Fa
     follow-up's publication, or beside a body whose places are not the headline's, such a death could be filed under
     nothing and opened an incident of its own beside its report's, counting the death twice. A headline the parser
     misreads for want of its auxiliary ("5 shot on Detroit's west side") is read again with it put back
-    (`_prose_casualties`). `doc` is `_headline_doc`'s, so the rows' offsets hold in `articles.title`; dated by the
-    headline's own words, else the publication date."""
+    (`_prose_casualties`); one that names a deadly attack but no victim ("Police investigate deadly shooting in
+    Mount Holly park") is at least one dead, in headline style only (`_a_deadly_attack`). `doc` is `_headline_doc`'s,
+    so the rows' offsets hold in `articles.title`; dated by the headline's own words, else the publication date."""
     doc.user_data[HEADLINE] = bare_nouns
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
     if not found:
         found = _prose_casualties(doc, published, bare_nouns)
+    if not found and bare_nouns:
+        found = _a_deadly_attack(doc)
     for event in found:
         event.from_title = True
         if event.event_date is None:
             event.event_date, event.date_text, event.date_source = date_for_event(event, doc, published)
     return found
+
+
+DEADLY_WORDS = frozenset({"fatal", "deadly"})
+DEADLY_ATTACKS = frozenset({"shooting", "shootout", "gunshot", "wound", "stabbing", "ambush", "rampage"})
+
+
+def _a_deadly_attack(doc: Doc) -> list[Event]:
+    """A headline that names a deadly attack without a victim ("Police investigate deadly shooting in Mount Holly park",
+    "Kenosha police arrest 15-year-old in fatal shooting"): at least one dead, a killed row of 1 "at least" (low 1, no
+    high), read in headline style only (bare nouns) where nothing else in the headline is a figure."""
+    for tok in doc:
+        if tok.lower_ not in DEADLY_WORDS:
+            continue
+        attack = next((t for t in doc[tok.i + 1 : tok.i + 5] if t.lower_ in DEADLY_ATTACKS), None)
+        if attack is not None and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in doc[tok.i + 1 : attack.i]):
+            start, end = tok.idx, attack.idx + len(attack.text)  # "fatal shooting", "deadly Hamilton bar shooting"
+            amount = numbers.amount(1, "at least")
+            return [Event("casualty", start, end, sentence=doc.text, sent_start=0, sent_end=len(doc.text),
+                          cue=tok.lower_, casualty_kind="killed", casualty_count=amount.count, casualty_low=amount.low,
+                          casualty_high=amount.high, casualty_qualifier=amount.qualifier, confidence=0.5)]
+    return []
 
 
 _PROSE = ("eventwire", "headline prose")

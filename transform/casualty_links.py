@@ -12,7 +12,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      date more than a week before a dated one or half a year before an undated one, "a previous shooting", "in
      retaliation for a shooting that left one dead", "the attack came 10 days after a gunman killed five", "six
      months before that", "last week" where the article's own figure is not dated so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
-     article's own figures. So is a figure its clause puts in another incident than the article's own ("In a
+     article's own figures. An undated first figure whose day a later figure of the same people tells ("A 15-year-old
+     has been killed ... Senquez Jackson was pronounced dead Saturday") is dated by it; a figure whose victim's age
+     is a recalled figure's and not the article's own victim's is that recalled incident said again. So is a figure its clause puts in another incident than the article's own ("In a
      separate shooting, a man was wounded", "was killed in another shooting a block away"): the toll is the
      article's own incident's, as GVA and ACLED count it, not the sum of every incident a round-up tells of.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
@@ -282,6 +284,13 @@ def _recalled(mentions: list[Mention]) -> None:
             m.dated and m.day is not None and anchor.day is not None and abs((anchor.day - m.day).days) <= NOW_DAYS))]
         anchor = now[0] if now else anchor
     at = anchor.earlier or anchor.day
+    dated = anchor.dated
+    if not dated and anchor.earlier is None and at is not None:  # an undated lead, its day told later ("A 15-year-old
+        # has been killed ... Senquez Jackson was pronounced dead Saturday"): figures a week before that are others
+        told = next((m for m in own if m.dated and not _past(m) and m.day is not None
+                     and abs((at - m.day).days) <= NOW_DAYS and compatible(m, anchor)), None)
+        if told is not None:
+            at, dated = told.day, True
     for m in mentions:
         if m is anchor or m.event.is_cumulative:
             continue
@@ -295,10 +304,13 @@ def _recalled(mentions: list[Mention]) -> None:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
         elif m.lately and not anchor.lately:
             m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
-        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > (NOW_DAYS if anchor.dated else RECALL_DAYS):
+        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > (NOW_DAYS if dated else RECALL_DAYS):
             m.recalled = True
-        elif m.dated and m.day is not None and (at - m.day).days > (SAME_DAY_DAYS if anchor.dated else BACKGROUND_DAYS):
+        elif m.dated and m.day is not None and (at - m.day).days > (SAME_DAY_DAYS if dated else BACKGROUND_DAYS):
             m.recalled = True
+        elif m.age is not None and anchor.age is not None and m.age != anchor.age and any(
+                r.recalled and r.age == m.age and _category(r) == _category(m) for r in mentions):
+            m.recalled = True  # "a day after a 2-year-old boy died in Benton ... the fatal shooting of a 2-year-old boy"
         m.event.recalled = m.recalled or None
 
 
@@ -411,7 +423,7 @@ def headline_death_told(headline: list[Event], body: list[Event]) -> None:
         return
     k, w = dead[0], hurt[0]
     said, told = _genders(k), _genders(w)
-    ages = (_age(k), _age(w))
+    ages = (_age(k) if k.victims else None, _age(w))  # (a headline's "deadly shooting" names no victim: its age is another's)
     if (k.casualty_count != 1 or w.casualty_count != 1 or _MORE.search(w.sentence or "")
             or SURVIVAL.search(w.sentence or "") or (said and told and not said & told)
             or (None not in ages and ages[0] != ages[1])):
