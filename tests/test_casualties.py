@@ -1466,6 +1466,40 @@ def test_a_headline_death_counts_where_the_body_gives_no_death_toll():
         ("killed", 1, True)]  # a page with no figure of its own and no place: its headline's numbers
 
 
+@pytest.mark.parametrize(
+    "title, body, killed, hurt",
+    [
+        # the body gives the dead and no wounded; the headline tells its wounded apart from its dead
+        ("1 dead, 3 wounded in drive-by shooting near Humble",
+         "Deputies said a man was shot and killed outside a house on Main Street on Sunday.", 1, 3),
+        # the list's second item, which the headline's parse drops ("2 injured"), read with its verb put back
+        ("2 teens killed, 2 injured in Oceanside park shooting",
+         "Two teenagers were shot dead in a park on Saturday night, police said.", 2, 2),
+        # a lone wounded victim in the headline is the one the body says died
+        ("Teen shot in Allegheny Township", "A teenager died after he was shot outside a house on Main Street on Sunday.", 1, 0),
+    ],
+)
+def test_a_headline_gives_the_wounded_a_body_that_gives_the_dead_lacks(title, body, killed, hurt):
+    found = analyse_article(parse_one(body), "a1", date(2016, 5, 10), None, title).events
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+@pytest.mark.parametrize(
+    "text, killed, hurt",
+    [
+        ("Police arrived at the house on Sunday and found a 4-year-old and a 25-year-old woman with gunshot wounds.", 0, 2),
+        # kin hurt beside the dead in one sentence are others than the dead ("her mother died" is the woman)
+        ("A woman was killed and her brother and 4-year-old daughter injured in a shooting in Joliet on Sunday night. "
+         "The girl has not yet been told her mother died.", 1, 2),
+        # but the same noun said dead later is the one said hurt
+        ("A man was shot dead and a woman wounded at a party. The woman died at the hospital on Sunday.", 2, 0),
+    ],
+)
+def test_people_listed_with_wounds_and_kin_hurt_beside_the_dead(text, killed, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (killed, hurt)
+
+
 def test_a_headline_deadly_attack_without_a_victim_is_at_least_one_death():
     """"Police investigate deadly shooting in ..." over a sign-in box: at least one dead (1, "at least", no upper
     bound); the one shot the body tells of is then that one. Not "deadly force", which kills no one by itself."""

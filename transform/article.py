@@ -13,7 +13,7 @@ from . import numbers
 from .casualty_links import headline_death_told
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
-from .events.casualty import counts_toward_toll
+from .events.casualty import counts_toward_toll, counts_toward_wounded
 from .headline import (
     cut_short,
     headline_prose,
@@ -50,11 +50,8 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
                 and not tells_of_a_later_step(told)):
             headline = _headline_casualties(told, published, bare_nouns=True)  # (the same parse, read again)
         events += headline
-    elif title and not any(counts_toward_toll(e) for e in events):
-        told = _headline_doc(title, published)
-        dead = [e for e in _headline_casualties(told, published, bare_nouns=True) if e.casualty_kind == "killed"]
-        headline_death_told(dead, events)
-        events += dead
+    elif title and not (any(counts_toward_toll(e) for e in events) and any(counts_toward_wounded(e) for e in events)):
+        events += _headline_figures_the_body_lacks(_headline_doc(title, published), published, events)
     for event in events:
         _trim_sentence(event)
         if event.from_title:
@@ -78,6 +75,21 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
                          story_date_text=story and story[1])
 
 
+def _headline_figures_the_body_lacks(told: Doc, published: date | None, body: list[Event]) -> list[Event]:
+    """The headline's figures of a kind the body gives none of, where the body tells of casualties: its dead where
+    the body gives no death toll ("Juvenile Dies After Man Mishandles Handgun" over the story of the shot, that
+    victim then being the dead one: `headline_death_told`), and its wounded where the body gives none and the
+    headline tells them apart from its dead ("1 dead, 4 injured in 'series' of shootings in Bristol", "Man killed,
+    3 others shot"): a headline's lone wounded victim ("Teen shot in Allegheny Township") is often the one the body
+    says died."""
+    found = _headline_casualties(told, published, bare_nouns=True)
+    dead = [e for e in found if e.casualty_kind == "killed"] if not any(counts_toward_toll(e) for e in body) else []
+    hurt = [e for e in found if e.casualty_kind == "wounded"] if (
+        not any(counts_toward_wounded(e) for e in body) and any(e.casualty_kind == "killed" for e in found)) else []
+    headline_death_told(dead, body)
+    return dead + hurt
+
+
 def _headline_doc(title: str, published: date | None) -> Doc:
     """The headline's own part (`story_part`: not the site's name after it), a prefix of the title, parsed once in
     sentence case (`sentence_case`) and dated by the article's publication."""
@@ -89,28 +101,33 @@ def _headline_doc(title: str, published: date | None) -> Doc:
 
 
 def _headline_casualties(doc: Doc, published: date | None, bare_nouns: bool = False) -> list[Event]:
-    """The casualty figures of an article's headline, for an article whose body gives none: many archived pages
-    keep a headline ("4 people shot in southeast Atlanta") over a body that is a sign-in box or a photo caption.
-    Its killed figures also count where the body tells of casualties but gives no death toll ("Juvenile Dies After
-    Man Mishandles Handgun" over a body that tells of the shot and the charge), read in headline style
-    (`bare_nouns`, `casualty_counts.HEADLINE`: "Teen killed" is a teen); not its wounded ones, which often name a
-    victim the body says died. On a page whose body gives no figure, `analyse_article` reads bare nouns only where the
-    page says where (a town in the headline or the body: "Sacramento teen killed by apparent accidental gunshot"; a
-    page that names no country leaves such a row unplaced, and filing reads the headline's town where the outlet is
-    at home, `load.incidents`), or where the body names no place at all and the headline is whole (a sign-in box
-    under "Teenage boy shot and killed by family member": filing places it at its outlet's home; not "... drive-by
-    shooting in SW...", cut off where the place was), and the headline tells of the incident, not of a later step in
-    its story (`headline.tells_of_a_later_step`: "Teen killed in hunting accident remembered as witty"): dated by a
+    """The casualty figures of an article's headline, for an article whose body gives none: many archived pages keep
+    a headline ("4 people shot in southeast Atlanta") over a body that is a sign-in box or a photo caption. Where
+    the body tells of casualties but lacks a kind, the headline's figures of that kind count, read in headline style
+    (`bare_nouns`, `casualty_counts.HEADLINE`: "Teen killed" is a teen): see `_headline_figures_the_body_lacks`. A
+    headline whose parse reads one kind only is read again as prose for the other ("2 teens killed, 2 injured":
+    `_prose_casualties`), where both readings agree on the first. On a page whose body gives no figure,
+    `analyse_article` reads bare nouns only where the page says where (a town in the headline or the body:
+    "Sacramento teen killed by apparent accidental gunshot"; a page that names no country leaves such a row
+    unplaced, and filing reads the headline's town where the outlet is at home, `load.incidents`), or where the body
+    names no place at all and the headline is whole (a sign-in box under "Teenage boy shot and killed by family
+    member": filing places it at its outlet's home; not "... drive-by shooting in SW...", cut off where the place
+    was), and the headline tells of the incident, not of a later step in its story
+    (`headline.tells_of_a_later_step`: "Teen killed in hunting accident remembered as witty"): dated by a
     follow-up's publication, or beside a body whose places are not the headline's, such a death could be filed under
     nothing and opened an incident of its own beside its report's, counting the death twice. A headline the parser
     misreads for want of its auxiliary ("5 shot on Detroit's west side") is read again with it put back
     (`_prose_casualties`); one that names a deadly attack but no victim ("Police investigate deadly shooting in
-    Mount Holly park") is at least one dead, in headline style only (`_a_deadly_attack`). `doc` is `_headline_doc`'s,
-    so the rows' offsets hold in `articles.title`; dated by the headline's own words, else the publication date."""
+    Mount Holly park") is at least one dead, in headline style only (`_a_deadly_attack`). `doc` is
+    `_headline_doc`'s, so the rows' offsets hold in `articles.title`; dated by the headline's own words, else the
+    publication date."""
     doc.user_data[HEADLINE] = bare_nouns
     found = [e for e in BY_NAME["casualty"].extract(doc) if not e.is_cumulative]
-    if not found:
-        found = _prose_casualties(doc, published, bare_nouns)
+    kinds = {e.casualty_kind for e in found}
+    if not kinds >= {"killed", "wounded"}:  # "2 teens killed, 2 injured in ...": the second item is prose's to read
+        prose = _prose_casualties(doc, published, bare_nouns)
+        if {e.casualty_kind for e in prose} >= kinds:  # (not where the readings disagree: "Girl, 17, killed" read
+            found += [e for e in prose if e.casualty_kind not in kinds]  # as a wounded girl and as a dead one)
     if not found and bare_nouns:
         found = _a_deadly_attack(doc)
     for event in found:

@@ -7,16 +7,17 @@ figure is kept as a row, but only new victims count: a row that restates, sums u
 `subset_of` = that row's key, so summing the rows the toll rule takes never counts a person twice.
 
 The rule, per casualty kind, reading the article's figures in order (running tolls only restate each other):
-  0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the
-     text dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a
-     date more than a week before a dated one or half a year before an undated one, "a previous shooting", "in
-     retaliation for a shooting that left one dead", "the attack came 10 days after a gunman killed five", "six
-     months before that", "last week" where the article's own figure is not dated so) recalls another incident: `recalled`, kept, never in the toll, and never the same people as the
-     article's own figures. An undated first figure whose day a later figure of the same people tells ("A 15-year-old
-     has been killed ... Senquez Jackson was pronounced dead Saturday") is dated by it; a figure whose victim's age
-     is a recalled figure's and not the article's own victim's is that recalled incident said again. So is a figure its clause puts in another incident than the article's own ("In a
-     separate shooting, a man was wounded", "was killed in another shooting a block away"): the toll is the
-     article's own incident's, as GVA and ACLED count it, not the sum of every incident a round-up tells of.
+  0. The article's own incident is its first figure's (the first not said to be of an earlier time, where the text
+     dates a later one near publication); a figure the text puts before it ("in 2005", "two years ago", a date more
+     than a week before a dated one or half a year before an undated one, "a previous shooting", "in retaliation for
+     a shooting that left one dead", "the attack came 10 days after a gunman killed five", "six months before that",
+     "last week" where the article's own figure is not dated so) recalls another incident: `recalled`, kept, never
+     in the toll, and never the same people as the article's own figures. So is a figure its clause puts in another
+     incident than the article's own ("In a separate shooting, a man was wounded", "was killed in another shooting a
+     block away"): the toll is the article's own incident's, as GVA and ACLED count it, not the sum of every
+     incident a round-up tells of. An undated first figure whose day a later figure of the same people tells ("A
+     15-year-old has been killed ... Senquez Jackson was pronounced dead Saturday") is dated by it; a figure whose
+     victim's age is a recalled figure's and not the article's own victim's is that recalled incident said again.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
      restates them; any other tally is the article's own total: it counts, and the figures before it become
@@ -351,6 +352,10 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
         earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
                    and not ((w.additive or _category(k) in ("any", "unknown") or _category(k) != _category(w))
                             and any(o.sentence == w.sentence and o.event.casualty_kind == "killed" for o in mentions))
+                   and not ((w.reference not in ("definite", "pronoun") or w.possessive) and w.head != k.head and any(
+                       o.sentence == w.sentence and o.event.casualty_kind == "killed" and o.victim >= 0
+                       and o.victim != w.victim for o in mentions))  # "A woman was killed and her daughter hurt ...
+                   # her mother died": another than the dead (but "... and a woman wounded. The woman died": she)
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
             earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
@@ -389,12 +394,13 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
 
 
 def _one_victim(mentions: list[Mention]) -> None:
-    """Rule 10: an article whose own incident has one dead and one hurt person told apart from nothing ("A 14-year-old
-    boy is dead after a gun went off ... Police found a teenage boy suffering from a gunshot wound"): the hurt one is
-    the one who died, the story telling how. Not where words tell them apart: the hurt one's sentence also tells of
-    a death ("a man was killed and a woman wounded"), marks more ("another", "also", "a second victim"), tells of
-    survival ("in stable condition"), or may set them apart ("also", "another": `_MORE`), names them by kin ("his brother"), or describes someone else (a woman, another
-    age); nor where the dead one killed himself and the hurt one did not ("shot his neighbour, then himself")."""
+    """Rule 10: an article whose own incident has one dead and one hurt person told apart from nothing ("A
+    14-year-old boy is dead after a gun went off ... Police found a teenage boy suffering from a gunshot wound"):
+    the hurt one is the one who died, the story telling how. Not where words tell them apart: the hurt one's
+    sentence also tells of a death ("a man was killed and a woman wounded"), marks more or may ("another", "also",
+    "a second victim": `_MORE`), tells of survival ("in stable condition"), names them by kin ("his brother"), or
+    describes someone else (a woman, another age); nor where the dead one killed himself and the hurt one did not
+    ("shot his neighbour, then himself")."""
     own = [m for m in mentions if not m.event.is_cumulative and not m.recalled and m.event.subset_of is None]
     dead = [m for m in own if m.event.casualty_kind == "killed"]
     hurt = [m for m in own if m.event.casualty_kind in ("wounded", "shot")]

@@ -595,8 +595,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
     if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _with_wounds(cue) is not None:
         verb = _with_wounds(cue)
         if verb.pos_ not in ("VERB", "AUX"):
-            while verb.dep_ == "conj" and verb.head.pos_ in ("NOUN", "PROPN"):
-                verb = verb.head  # "two females and a male with gunshot wounds": all of them
+            while verb.dep_ == "conj" and (verb.head.pos_ in ("NOUN", "PROPN") or is_person_noun(verb.head)):
+                verb = verb.head  # "two females and a male with gunshot wounds", "a 4-year-old and a woman with ...": all
             return [verb]  # "a woman with wounds to the arm"
         return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
     if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _suffering_from(cue) is not None:
