@@ -1493,11 +1493,35 @@ def test_a_headline_gives_the_wounded_a_body_that_gives_the_dead_lacks(title, bo
          "The girl has not yet been told her mother died.", 1, 2),
         # but the same noun said dead later is the one said hurt
         ("A man was shot dead and a woman wounded at a party. The woman died at the hospital on Sunday.", 2, 0),
+        # unless the one said dead beside her has that noun too: either girl, and the hurt one stays hurt
+        ("A shooting into a home on Sunday killed a 7-year-old girl and injured an 8-year-old girl. The medical "
+         "examiner ruled the girl's death a homicide.", 1, 1),
     ],
 )
 def test_people_listed_with_wounds_and_kin_hurt_beside_the_dead(text, killed, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (killed, hurt)
+
+
+def test_a_headline_whose_dead_one_also_shot_himself_is_one_death():
+    """A page whose body gives no figure under "Man dies after accidentally shooting himself in the leg": read plainly
+    the headline tells only of a wound; read in headline style, of the man who died: one death, no one hurt."""
+    found = analyse_article(parse_one("Sign in to read the rest of this story."), "a1", date(2016, 5, 10), None,
+                            "Man dies after accidentally shooting himself in the leg, St. Louis police say").events
+    assert (toll(found), wounded(found)) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("The mother pleaded guilty in her 4-year-old's accidental shooting death.", 1),
+        # a death said of a name or a pronoun recalls someone the text has told of: no figure of its own
+        ("Protests followed Khashoggi's death.", 0),
+        ("He spoke about it after his death.", 0),
+    ],
+)
+def test_a_death_said_of_a_person_by_a_possessive(text, killed):
+    assert toll(rows(text)) == killed
 
 
 def test_a_headline_deadly_attack_without_a_victim_is_at_least_one_death():

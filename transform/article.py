@@ -44,11 +44,14 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     if title and not any(e.event_type == "casualty" for e in events):
         told = _headline_doc(title, published)
         headline = _headline_casualties(told, published)
-        if (not headline and ((not places and not cut_short(told.text))
-                              or article_place(doc, places, headline_first=True) is not None
-                              or headline_town(title, None, story_only=True) is not None)
+        if (not any(e.casualty_kind == "killed" for e in headline)
+                and ((not places and not cut_short(told.text))
+                     or article_place(doc, places, headline_first=True) is not None
+                     or headline_town(title, None, story_only=True) is not None)
                 and not tells_of_a_later_step(told)):
-            headline = _headline_casualties(told, published, bare_nouns=True)  # (the same parse, read again)
+            bare = _headline_casualties(told, published, bare_nouns=True)  # (the same parse, read again)
+            if not headline or any(e.casualty_kind == "killed" for e in bare):
+                headline = bare  # "Man dies after accidentally shooting himself in the leg": the man is its dead
         events += headline
     elif title and not (any(counts_toward_toll(e) for e in events) and any(counts_toward_wounded(e) for e in events)):
         events += _headline_figures_the_body_lacks(_headline_doc(title, published), published, events)

@@ -352,13 +352,21 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
         earlier = [w for w in hurt if w.sentence < k.sentence and w.event.subset_of is None and compatible(w, k)
                    and not ((w.additive or _category(k) in ("any", "unknown") or _category(k) != _category(w))
                             and any(o.sentence == w.sentence and o.event.casualty_kind == "killed" for o in mentions))
-                   and not ((w.reference not in ("definite", "pronoun") or w.possessive) and w.head != k.head and any(
+                   and not ((w.reference not in ("definite", "pronoun") or w.possessive) and any(
                        o.sentence == w.sentence and o.event.casualty_kind == "killed" and o.victim >= 0
-                       and o.victim != w.victim for o in mentions))  # "A woman was killed and her daughter hurt ...
-                   # her mother died": another than the dead (but "... and a woman wounded. The woman died": she)
+                       and o.victim != w.victim for o in mentions) and not _named_again(w, k, mentions))
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
             earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
+
+
+def _named_again(w: Mention, k: Mention, mentions: list[Mention]) -> bool:
+    """Whether a death names the one hurt beside another's death by the same noun ("A man was shot dead and a woman
+    wounded. The woman died"), where no dead one of that sentence has that noun ("... killed the girl and injured an
+    8-year-old girl. The girl's death was ruled a homicide": either girl). Else someone named by kin or anew beside a
+    death is another than the one said dead later ("A woman was killed and her daughter hurt ... her mother died")."""
+    return w.head is not None and k.head == w.head and not any(
+        o.sentence == w.sentence and o.event.casualty_kind == "killed" and o.head == w.head for o in mentions)
 
 
 def _hurt_after_death(mentions: list[Mention]) -> None:

@@ -352,6 +352,15 @@ def _of_person(noun: Token) -> Token | None:
     return None
 
 
+def _whose(noun: Token) -> Token | None:
+    """The person a death is said of by a possessive noun ("the 4-year-old's shooting death", "a Detroit boy's death"),
+    not by a name or a pronoun ("Khashoggi's death", "his death"), which recall someone the text has told of."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in ("NOUN", "ADJ") or not is_person_noun(owner):
+        return None
+    return owner
+
+
 def _with_wounds(noun: Token) -> Token | None:
     """The verb of "(was taken to hospital / found) with a gunshot wound" (its subject has the wound), or the
     person of "a 54-year-old woman with wounds to the leg"."""
@@ -586,6 +595,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             return shot  # "shoot the driver dead", the driver parsed as the subject of "dead"
     if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NNS" and _of_person(cue) is not None:
         return [_of_person(cue)]  # "the deaths of a mother and her two children": each of them (their conjuncts)
+    if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NN" and _whose(cue) is not None:
+        return [_whose(cue)]  # "in her 4-year-old's accidental shooting death": the 4-year-old
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
         verb = cue.head.head
         subjects = _kids(verb, "nsubj", "nsubjpass")
