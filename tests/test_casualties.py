@@ -1503,6 +1503,22 @@ def test_people_listed_with_wounds_and_kin_hurt_beside_the_dead(text, killed, hu
     assert (toll(found), wounded(found)) == (killed, hurt)
 
 
+@pytest.mark.parametrize(
+    "text, hurt",
+    [
+        # said alive after the death, and named by kin of the dead one: another person, whatever death follows
+        ("A 6-year-old boy was shot to death in a car on Tuesday. His father was hospitalized with gunshot wounds and "
+         "was listed in critical condition. \"The boy was buckled into the front seat and that is how he died,\" the "
+         "sheriff said.", 1),
+        # one hurt, then dead: the same person, in critical condition before he died
+        ("A man was shot on Friday and taken to a hospital in critical condition. He died on Saturday.", 0),
+    ],
+)
+def test_one_said_alive_after_a_death_or_kin_of_the_dead_is_another(text, hurt):
+    found = rows(text)
+    assert (toll(found), wounded(found)) == (1, hurt)
+
+
 def test_a_headline_whose_dead_one_also_shot_himself_is_one_death():
     """A page whose body gives no figure under "Man dies after accidentally shooting himself in the leg": read plainly
     the headline tells only of a wound; read in headline style, of the man who died: one death, no one hurt."""

@@ -344,7 +344,8 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
     who is one more by rank ("A second teenager suffered a non-life-threatening wound ... The youth who was killed")."""
     hurt = [m for m in mentions if m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of is None
             and not m.event.is_cumulative and m.event.casualty_count == 1
-            and not m.surviving and not (m.additive and m.ordinal)]
+            and not m.surviving and not (m.additive and m.ordinal)
+            and not (m.possessive and any(o.event.casualty_kind == "killed" and o.sentence < m.sentence for o in mentions))]
     for k in mentions:
         if (k.event.casualty_kind != "killed" or k.event.is_cumulative
                 or k.reference not in ("pronoun", "definite", "name")):
@@ -358,6 +359,12 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
                    and (k.reference != "name" or w.reference != "name" or same_name(w.name, k.name))]
         if earlier:
             earlier[-1].event.subset_of = k.event.subset_of or k.event.key  # the death, as first counted
+
+
+ALIVE = re.compile(r"\b(?:critical|serious|stable|fair|good|satisfactory)(?:\s+but\s+\w+)?\s+condition\b|"
+                   r"\bhospitali[sz]ed\b|\bis being treated\b|\bremains? (?:in|on)\b", re.I)
+"""Words telling of someone alive at the time told ("was listed in critical condition", "was hospitalized")."""
+DEATH_WORDS = re.compile(r"\b(?:die[ds]?|dead|death|killed|fatal\w*|succumb\w*)\b", re.I)
 
 
 def _named_again(w: Mention, k: Mention, mentions: list[Mention]) -> bool:
@@ -378,8 +385,9 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
     for i, w in enumerate(mentions):
         if (w.event.casualty_kind not in ("wounded", "shot") or w.event.subset_of is not None or w.event.is_cumulative
                 or w.event.casualty_count != 1 or w.reference not in ("pronoun", "definite", "name")
-                or (w.additive and not (w.reflexive and w.lethal)) or w.surviving):  # "... shot himself in the head"
-            continue
+                or (w.additive and not (w.reflexive and w.lethal)) or w.surviving  # "... shot himself in the head"
+                or (ALIVE.search(w.event.sentence or "") and not DEATH_WORDS.search(w.event.sentence or ""))):
+            continue  # (said after the death, "his father was hospitalized ... in critical condition" is alive)
         earlier = [m for m in mentions[:i] if m.sentence < w.sentence and not m.event.is_cumulative and compatible(m, w)]
         same_age = [m for m in earlier if m.event.casualty_kind == "killed" and w.age is not None and m.age == w.age
                     and w.reference == "name"]
