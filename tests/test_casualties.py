@@ -660,26 +660,32 @@ def test_a_wound_where_wounds_kill_said_after_a_death_is_the_dead_one(text, hurt
 
 
 @pytest.mark.parametrize(
-    "text, hurt",
+    "text, killed, hurt",
     [
         # one dead and one hurt that nothing tells apart: the story of how the one who died was shot
         ("A 14-year-old boy died after a gun went off in his backyard on Friday. When officers arrived, they found a "
-         "teenage boy suffering from a gunshot wound.", 0),
-        ("A 14-year-old boy died after a shooting on Friday. Officers found a teenager with a gunshot wound.", 0),
+         "teenage boy suffering from a gunshot wound.", 1, 0),
+        ("A 14-year-old boy died after a shooting on Friday. Officers found a teenager with a gunshot wound.", 1, 0),
         # told apart: "also", survival, a woman, another age, a second victim
-        ("A 14-year-old boy died after a shooting on Friday. Officers also found a woman with a gunshot wound.", 1),
-        ("A man died after a shooting on Friday. Officers found a teenager with a gunshot wound; he is in stable condition.", 1),
-        ("A man died after a shooting on Friday. Officers found a woman with a gunshot wound in the yard.", 1),
-        ("A man was killed on Tuesday. Police found a 30-year-old woman with a gunshot wound.", 1),
+        ("A 14-year-old boy died after a shooting on Friday. Officers also found a woman with a gunshot wound.", 1, 1),
+        ("A man died after a shooting on Friday. Officers found a teenager with a gunshot wound; he is in stable "
+         "condition.", 1, 1),
+        ("A man died after a shooting on Friday. Officers found a woman with a gunshot wound in the yard.", 1, 1),
+        ("A man was killed on Tuesday. Police found a 30-year-old woman with a gunshot wound.", 1, 1),
+        # as many dead as hurt, in two sentences nothing tells apart: the same people
+        ("Two brothers were killed on Friday. When officers arrived, they found two adult males suffering from gunshot "
+         "wounds.", 2, 0),
+        ("Two brothers were killed on Friday. When officers arrived, they found two women suffering from gunshot "
+         "wounds.", 2, 2),
         ("A 15-month-old was killed by a stray bullet on Main Street. A 20-year-old in the car was also struck but "
-         "suffered injuries that weren't life-threatening.", 1),
+         "suffered injuries that weren't life-threatening.", 1, 1),
         ("A 16-year-old boy was fatally shot on Saturday. A second teenager suffered a non-life-threatening wound in the "
-         "shooting. The youth who was killed has not been named.", 1),
+         "shooting. The youth who was killed has not been named.", 1, 1),
     ],
 )
-def test_one_dead_and_one_hurt_that_nothing_tells_apart_are_one_person(text, hurt):
+def test_one_dead_and_one_hurt_that_nothing_tells_apart_are_one_person(text, killed, hurt):
     found = rows(text)
-    assert (toll(found), wounded(found)) == (1, hurt)
+    assert (toll(found), wounded(found)) == (killed, hurt)
 
 
 def test_also_shot_after_a_count_of_the_shot_is_among_them():
@@ -1517,6 +1523,25 @@ def test_people_listed_with_wounds_and_kin_hurt_beside_the_dead(text, killed, hu
 def test_one_said_alive_after_a_death_or_kin_of_the_dead_is_another(text, hurt):
     found = rows(text)
     assert (toll(found), wounded(found)) == (1, hurt)
+
+
+def test_a_verb_has_one_object_and_no_apposition_across_a_semicolon():
+    """Parses the model gives real sentences: "shot him with a gun the two found" with "two" a second object of "shot"
+    (one person hurt, not three), and "shoots self; three suspects in custody" with the suspects an apposition of
+    "self" (one officer hurt, no suspect)."""
+    from spacy.tokens import Doc
+
+    from eventwire.transform.events.casualty import _objects
+    from eventwire.transform.nlp import get_nlp
+
+    words = ["a", "friend", "shot", "him", "with", "a", "gun", "the", "two", "found"]
+    parsed = Doc(get_nlp().vocab, words=words, heads=[1, 2, 2, 2, 2, 6, 4, 8, 2, 8],
+                 deps=["det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "det", "dobj", "acl"],
+                 pos=["DET", "NOUN", "VERB", "PRON", "ADP", "DET", "NOUN", "DET", "NUM", "VERB"])
+    assert [t.text for t in _objects(parsed[2])] == ["him"]
+    found = analyse_article(parse_one("Sign in to read the rest of this story."), "a1", date(2016, 5, 10), None,
+                            "St. Ann officer accidentally shoots self; three suspects in custody after pursuit").events
+    assert (toll(found), wounded(found)) == (0, 1)
 
 
 def test_a_headline_whose_dead_one_also_shot_himself_is_one_death():

@@ -64,9 +64,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
   9. One person said hurt, then said to have shot himself ("A boy was wounded when he shot himself in the hand"):
      the same person, unless someone else is said to have hurt the first or the one who fired is new ("a man
      shot himself", "his brother shot himself") (`_hurt_himself`).
-  10. One dead and one hurt person that no words tell apart ("A 14-year-old boy is dead after a gun went off ...
-     Police found a teenage boy suffering from a gunshot wound"): the same person, the story telling how the one
-     who died was shot; not where the hurt one's sentence also tells of a death, marks more ("also", "another",
+  10. One dead and one hurt person (or as many of each) that no words tell apart ("A 14-year-old boy is dead after a
+     gun went off ... Police found a teenage boy suffering from a gunshot wound"): the same person, the story telling
+     how the one who died was shot; not where the hurt one's sentence also tells of a death, marks more ("also", "another",
      "a second victim"), tells of survival, names them by kin, or describes someone else (`_one_victim`). The same
      holds for one death a headline tells of over a body that tells only of the shot (`headline_death_told`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
@@ -410,20 +410,21 @@ def _hurt_after_death(mentions: list[Mention]) -> None:
 
 
 def _one_victim(mentions: list[Mention]) -> None:
-    """Rule 10: an article whose own incident has one dead and one hurt person told apart from nothing ("A
-    14-year-old boy is dead after a gun went off ... Police found a teenage boy suffering from a gunshot wound"):
-    the hurt one is the one who died, the story telling how. Not where words tell them apart: the hurt one's
-    sentence also tells of a death ("a man was killed and a woman wounded"), marks more or may ("another", "also",
-    "a second victim": `_MORE`), tells of survival ("in stable condition"), names them by kin ("his brother"), or
-    describes someone else (a woman, another age); nor where the dead one killed himself and the hurt one did not
-    ("shot his neighbour, then himself")."""
+    """Rule 10: an article whose own incident has one group of dead and one of hurt, as many, told apart by nothing
+    ("A 14-year-old boy is dead after a gun went off ... Police found a teenage boy suffering from a gunshot wound",
+    "Two brothers were killed ... officers found two adult males suffering from gunshot wounds"): the hurt are the
+    dead, the story telling how. Not where words tell them apart: the hurt one's sentence also tells of a death ("a
+    man was killed and a woman wounded"), marks more or may ("another", "also", "a second victim": `_MORE`), tells
+    of survival ("in stable condition"), names them by kin ("his brother"), or describes someone else (a woman,
+    another age); nor where the dead one killed himself and the hurt one did not ("shot his neighbour, then
+    himself")."""
     own = [m for m in mentions if not m.event.is_cumulative and not m.recalled and m.event.subset_of is None]
     dead = [m for m in own if m.event.casualty_kind == "killed"]
     hurt = [m for m in own if m.event.casualty_kind in ("wounded", "shot")]
     if len(dead) != 1 or len(hurt) != 1:
         return
     k, w = dead[0], hurt[0]
-    if (k.event.casualty_count != 1 or w.event.casualty_count != 1 or (w.additive and not (w.reflexive and k.reflexive))
+    if (not k.event.casualty_count or w.event.casualty_count != k.event.casualty_count or (w.additive and not (w.reflexive and k.reflexive))
             or w.other or w.another or w.also or w.surviving or w.possessive or ((k.reflexive or k.suicide) and not w.reflexive)
             or not compatible(k, w) or _MORE.search(w.event.sentence or "")
             or any(o.sentence == w.sentence and o.event.casualty_kind == "killed" and not (

@@ -459,6 +459,8 @@ def _objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dobj" and not (c.lower_ in TIME_WORDS or c.ent_type_ == "TIME")]
     if len(objects) > 1:
         objects = [o for o in objects if not (o.tag_ in ("WP", "WDT") and o.i < verb.i)]
+    if len(objects) > 1 and any(c.dep_ == "prep" and objects[0].i < c.i < objects[-1].i for c in verb.children):
+        objects = objects[:1]  # "shot him with a gun the two found": "the two" parsed as a second object; a verb has one
     if objects and VERB_KINDS.get(verb.lemma_.lower()) == "killed":  # "killed two people and then himself", the
         # parser hanging "himself" on the verb (not "shot a boy and then himself": whether he died is not said)
         objects += [c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("himself", "herself")]
@@ -479,7 +481,8 @@ def _with_conjuncts(tok: Token) -> list[Token]:
         stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PROPN", "PRON", "ADJ"))
         # A list the parser hung by apposition: "Two police officers, one civil servant and one resident".
         stack.extend(c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                     and any(n.dep_ == "nummod" for n in c.children) and not any(n.lower_ == "them" for n in c.subtree))
+                     and any(n.dep_ == "nummod" for n in c.children) and not any(n.lower_ == "them" for n in c.subtree)
+                     and not any(p.text == ";" for p in t.doc[t.i : c.i]))  # ("shoots self; three suspects in custody")
         # Or a list of people: "Two men, a woman and a child were killed" (the woman an apposition, the child her
         # conjunct), after a counted or indefinite head, not "the victims, a man and a woman" (a breakdown).
         if t.pos_ == "NOUN" and any(n.dep_ == "nummod" or (n.dep_ == "det" and n.lower_ in ("a", "an")) for n in t.children):
