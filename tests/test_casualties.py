@@ -1539,6 +1539,9 @@ def test_a_verb_has_one_object_and_no_apposition_across_a_semicolon():
                  deps=["det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "det", "dobj", "acl"],
                  pos=["DET", "NOUN", "VERB", "PRON", "ADP", "DET", "NOUN", "DET", "NUM", "VERB"])
     assert [t.text for t in _objects(parsed[2])] == ["him"]
+    # but a second object the text sets apart by a comma or "as well as" is one
+    found = rows("The army said its strikes killed 270 fighters in the north, as well as 50 civilians.")
+    assert sorted(e.casualty_count for e in found if e.casualty_kind == "killed") == [50, 270]
     found = analyse_article(parse_one("Sign in to read the rest of this story."), "a1", date(2016, 5, 10), None,
                             "St. Ann officer accidentally shoots self; three suspects in custody after pursuit").events
     assert (toll(found), wounded(found)) == (0, 1)
@@ -1559,6 +1562,8 @@ def test_a_headline_whose_dead_one_also_shot_himself_is_one_death():
         # a death said of a name or a pronoun recalls someone the text has told of: no figure of its own
         ("Protests followed Khashoggi's death.", 0),
         ("He spoke about it after his death.", 0),
+        # nor a death that only dates something
+        ("Relations began in 1986, 11 years after the dictator's death.", 0),
     ],
 )
 def test_a_death_said_of_a_person_by_a_possessive(text, killed):

@@ -353,11 +353,14 @@ def _of_person(noun: Token) -> Token | None:
 
 
 def _whose(noun: Token) -> Token | None:
-    """The person a death is said of by a possessive noun ("the 4-year-old's shooting death", "a Detroit boy's death"),
-    not by a name or a pronoun ("Khashoggi's death", "his death"), which recall someone the text has told of."""
+    """The person a death is said of by a possessive noun ("her 4-year-old's accidental shooting death", "learned of
+    the boy's death"), not by a name or a pronoun ("Khashoggi's death", "his death"), which recall someone the text
+    has told of."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ not in ("NOUN", "ADJ") or not is_person_noun(owner):
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPOSITIONS:
+        return None  # "11 years after the dictator's death": a time, not a report of a death
     return owner
 
 
@@ -460,7 +463,9 @@ def _objects(verb: Token) -> list[Token]:
     if len(objects) > 1:
         objects = [o for o in objects if not (o.tag_ in ("WP", "WDT") and o.i < verb.i)]
     if len(objects) > 1 and any(c.dep_ == "prep" and objects[0].i < c.i < objects[-1].i for c in verb.children):
-        objects = objects[:1]  # "shot him with a gun the two found": "the two" parsed as a second object; a verb has one
+        objects = [o for o in objects if o is objects[0] or any(  # "shot him with a gun the two found": "the two"
+            t.text == "," or t.dep_ == "cc" or t.lower_ == "as" for t in verb.doc[objects[0].i : o.left_edge.i])]
+        # parsed as a second object (but "killed 270 fighters in six months, as well as 50 civilians": two)
     if objects and VERB_KINDS.get(verb.lemma_.lower()) == "killed":  # "killed two people and then himself", the
         # parser hanging "himself" on the verb (not "shot a boy and then himself": whether he died is not said)
         objects += [c for c in verb.children if c.dep_ == "conj" and c.lower_ in ("himself", "herself")]
