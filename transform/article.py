@@ -3,13 +3,14 @@ and when filled in. Pure: the same Doc gives the same records and ids."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
 import eventwire.versions as versions
 
-from .casualty_counts import HEADLINE
 from . import numbers
+from .casualty_counts import HEADLINE
 from .casualty_links import headline_death_told
 from .dates import PUBLISHED, date_for_event, story_date
 from .events import BY_NAME, EVENT_TYPES
@@ -53,7 +54,8 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
             if not headline or any(e.casualty_kind == "killed" for e in bare):
                 headline = bare  # "Man dies after accidentally shooting himself in the leg": the man is its dead
         events += headline
-    elif title and not (any(counts_toward_toll(e) for e in events) and any(counts_toward_wounded(e) for e in events)):
+    elif title and (not any(counts_toward_toll(e) for e in events) or (
+            HURT_WORDS.search(title) and not any(counts_toward_wounded(e) for e in events))):
         events += _headline_figures_the_body_lacks(_headline_doc(title, published), published, events)
     for event in events:
         _trim_sentence(event)
@@ -76,6 +78,12 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
     story = story_date(doc, published) if any(e.event_type == "casualty" for e in events) else None
     return ArticleResult(article_id=article_id, events=events, places=places, story_date=story and story[0],
                          story_date_text=story and story[1])
+
+
+HURT_WORDS = re.compile(r"\b(?:wound|injur|hurt|shot|shooting|critical|graz|hospitali)", re.I)
+"""Words a headline that gives wounded has ("1 dead, 4 injured", "quadruple shooting"): a headline without them is
+not parsed for the wounded a body that gives the dead lacks (2 of 5 Al Jazeera articles give the dead and no wounded;
+1 in 70 of their headlines has such a word)."""
 
 
 def _headline_figures_the_body_lacks(told: Doc, published: date | None, body: list[Event]) -> list[Event]:
