@@ -29,8 +29,8 @@ _WEAK_CALL = re.compile(r"^(?:read more|click here|follow us|share this|remind m
 _SUPPORT_SITE = re.compile(r"^(?:Read more)?\s*Support (?:The |the )?[A-Z][\w.]*(?: [A-Z][\w.]*)*!?$")
 _SEE_ALSO = re.compile(
     r"^\s*(?:see also|read also|related|more on this|also read|recommended|trending(?: now| stories)?|more stories"
-    r"|(?:more )?stories you (?:may|might) (?:also )?like|you (?:may|might) also like|more (?:stories|from) (?:on )?\S+(?:\.com)?"
-    r")(?: on \S+)?\s*:?\s*$", re.I)
+    r"|(?:more )?stories you (?:may|might) (?:also )?like|you (?:may|might) also like"
+    r"|more (?:stories|from) (?:on )?\S+(?:\.com)?)(?: on \S+)?\s*:?\s*$", re.I)
 """The heading of a list of links: "See also:", "Trending stories:", "More stories you may like on 7News", "More from
 wave3.com"."""
 _QUOTED = re.compile(r"[\"“”]\s*,?\s*(?:he|she|they|[A-Z]\w+) (?:said|says|told|added)")

@@ -1198,9 +1198,9 @@ def test_a_figure_told_as_days_before_another_is_another_incident(text, killed):
     [
         # an undated lead whose day a later sentence tells: a figure dated weeks before that is another incident
         ("For the second time in six months, a 15-year-old has been shot and killed in Dayton. John Smith was "
-         "pronounced dead at 5 p.m. Saturday. Joseph Perkins, 24, was found dead at his home on Feb. 23.", 1),
+         "pronounced dead at 5 p.m. Saturday. Joe Parks, 24, was found dead at his home on Feb. 23.", 1),
         # told by nothing else, an undated lead is about the time of publication: weeks are not yet another incident
-        ("A 15-year-old has been shot and killed in Dayton. Joseph Perkins, 24, was found dead at his home on Feb. 23.", 2),
+        ("A 15-year-old has been shot and killed in Dayton. Joe Parks, 24, was found dead at his home on Feb. 23.", 2),
         # said again of a victim the article recalls (its age): still the recalled incident
         ("A 6-year-old boy died Wednesday after he was shot in Dayton. The shooting came a day after a 2-year-old boy "
          "died after being shot in Xenia. In Xenia, police were investigating the fatal shooting of a 2-year-old boy "

@@ -130,7 +130,7 @@ def test_moscow_times_boilerplate_never_reaches_the_body():
 
 def test_a_more_stories_heading_ends_the_article_and_its_teasers_go_with_it():
     """"More stories you may like on 7News" heads a list of other stories, each a headline glued to its teaser
-    ("9-year-old, grandmother found dead in SC home Coroner ... found two people dead"): none of it is the article's."""
+    ("Boy, grandmother found dead in home The coroner found two people dead"): none of it is the article's."""
     text = "\n\n".join([
         "A boy was shot in the head on Monday night on Hope Drive, the sheriff said.",
         "The boy was taken to a hospital in critical condition, deputies said.",

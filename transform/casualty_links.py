@@ -16,7 +16,7 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      incident than the article's own ("In a separate shooting, a man was wounded", "was killed in another shooting a
      block away"): the toll is the article's own incident's, as GVA and ACLED count it, not the sum of every
      incident a round-up tells of. An undated first figure whose day a later figure of the same people tells ("A
-     15-year-old has been killed ... Senquez Jackson was pronounced dead Saturday") is dated by it; a figure whose
+     15-year-old has been killed ... John Doe was pronounced dead Saturday") is dated by it; a figure whose
      victim's age is a recalled figure's and not the article's own victim's is that recalled incident said again.
   1. A closing tally or stated total ("1 fatality.", "Total fatalities coded as 5", "a total of 18", a wire
      note's "Fatalities are split across 2 events (3)") that equals one figure already counted, or their sum,
@@ -65,10 +65,11 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      the same person, unless someone else is said to have hurt the first or the one who fired is new ("a man
      shot himself", "his brother shot himself") (`_hurt_himself`).
   10. One dead and one hurt person (or as many of each) that no words tell apart ("A 14-year-old boy is dead after a
-     gun went off ... Police found a teenage boy suffering from a gunshot wound"): the same person, the story telling
-     how the one who died was shot; not where the hurt one's sentence also tells of a death, marks more ("also", "another",
-     "a second victim"), tells of survival, names them by kin, or describes someone else (`_one_victim`). The same
-     holds for one death a headline tells of over a body that tells only of the shot (`headline_death_told`).
+     gun went off ... Police found a teenage boy suffering from a gunshot wound"): the same person, the story
+     telling how the one who died was shot; not where the hurt one's sentence also tells of a death, marks more
+     ("also", "another", "a second victim"), tells of survival, names them by kin, or describes someone else
+     (`_one_victim`). The same holds for one death a headline tells of over a body that tells only of the shot
+     (`headline_death_told`).
 Victims are compatible unless their descriptions differ (soldiers vs militants, a woman vs a man, a woman of 45
 vs one of 54, a suspect shot by police vs the people he shot; generic words, a name, "he" or no noun fit
 anything, "he" and "him" the suspect too) or their days do: figures the text dates a week apart, or one dated
@@ -287,7 +288,7 @@ def _recalled(mentions: list[Mention]) -> None:
     at = anchor.earlier or anchor.day
     dated = anchor.dated
     if not dated and anchor.earlier is None and at is not None:  # an undated lead, its day told later ("A 15-year-old
-        # has been killed ... Senquez Jackson was pronounced dead Saturday"): figures a week before that are others
+        # has been killed ... John Doe was pronounced dead Saturday"): figures a week before that are others
         told = next((m for m in own if m.dated and not _past(m) and m.day is not None
                      and abs((at - m.day).days) <= NOW_DAYS and compatible(m, anchor)), None)
         if told is not None:
@@ -305,13 +306,14 @@ def _recalled(mentions: list[Mention]) -> None:
             continue  # one sentence, one incident: "killing a boy and wounding his father on Nov. 3"
         elif m.lately and not anchor.lately:
             m.recalled = True  # "a vigil for a man killed in a shooting last week" in a report of today's
-        elif m.earlier is not None and anchor.earlier is None and (at - m.earlier).days > (NOW_DAYS if dated else RECALL_DAYS):
+        elif (m.earlier is not None and anchor.earlier is None
+              and (at - m.earlier).days > (NOW_DAYS if dated else RECALL_DAYS)):
             m.recalled = True
         elif m.dated and m.day is not None and (at - m.day).days > (SAME_DAY_DAYS if dated else BACKGROUND_DAYS):
             m.recalled = True
         elif m.age is not None and anchor.age is not None and m.age != anchor.age and any(
                 r.recalled and r.age == m.age and _category(r) == _category(m) for r in mentions):
-            m.recalled = True  # "a day after a 2-year-old boy died in Benton ... the fatal shooting of a 2-year-old boy"
+            m.recalled = True  # "a day after a 2-year-old boy died in Benton ... the shooting of a 2-year-old boy"
         m.event.recalled = m.recalled or None
 
 
@@ -345,7 +347,8 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
     hurt = [m for m in mentions if m.event.casualty_kind in ("wounded", "shot") and m.event.subset_of is None
             and not m.event.is_cumulative and m.event.casualty_count == 1
             and not m.surviving and not (m.additive and m.ordinal)
-            and not (m.possessive and any(o.event.casualty_kind == "killed" and o.sentence < m.sentence for o in mentions))]
+            and not (m.possessive  # kin of a dead one told before ("his father was hospitalized")
+                     and any(o.event.casualty_kind == "killed" and o.sentence < m.sentence for o in mentions))]
     for k in mentions:
         if (k.event.casualty_kind != "killed" or k.event.is_cumulative
                 or k.reference not in ("pronoun", "definite", "name")):
@@ -424,9 +427,10 @@ def _one_victim(mentions: list[Mention]) -> None:
     if len(dead) != 1 or len(hurt) != 1:
         return
     k, w = dead[0], hurt[0]
-    if (not k.event.casualty_count or w.event.casualty_count != k.event.casualty_count or (w.additive and not (w.reflexive and k.reflexive))
-            or w.other or w.another or w.also or w.surviving or w.possessive or ((k.reflexive or k.suicide) and not w.reflexive)
-            or not compatible(k, w) or _MORE.search(w.event.sentence or "")
+    if (not k.event.casualty_count or w.event.casualty_count != k.event.casualty_count
+            or (w.additive and not (w.reflexive and k.reflexive)) or w.other or w.another or w.also or w.surviving
+            or w.possessive or ((k.reflexive or k.suicide) and not w.reflexive) or not compatible(k, w)
+            or _MORE.search(w.event.sentence or "")
             or any(o.sentence == w.sentence and o.event.casualty_kind == "killed" and not (
                 o.event.char_start > w.event.char_start and o.reference in ("pronoun", "definite")) for o in mentions)):
         return
@@ -446,7 +450,7 @@ def headline_death_told(headline: list[Event], body: list[Event]) -> None:
         return
     k, w = dead[0], hurt[0]
     said, told = _genders(k), _genders(w)
-    ages = (_age(k) if k.victims else None, _age(w))  # (a headline's "deadly shooting" names no victim: its age is another's)
+    ages = (_age(k) if k.victims else None, _age(w))  # ("deadly shooting" names no victim: its age is another's)
     if (k.casualty_count != 1 or w.casualty_count != 1 or _MORE.search(w.sentence or "")
             or SURVIVAL.search(w.sentence or "") or (said and told and not said & told)
             or (None not in ages and ages[0] != ages[1])):

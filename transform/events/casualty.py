@@ -615,7 +615,7 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
         verb = _with_wounds(cue)
         if verb.pos_ not in ("VERB", "AUX"):
             while verb.dep_ == "conj" and (verb.head.pos_ in ("NOUN", "PROPN") or is_person_noun(verb.head)):
-                verb = verb.head  # "two females and a male with gunshot wounds", "a 4-year-old and a woman with ...": all
+                verb = verb.head  # "two females and a male with gunshot wounds", "a 4-year-old and a woman ...": all
             return [verb]  # "a woman with wounds to the arm"
         return _kids(verb, "nsubjpass", "nsubj") or _kids(verb, "dobj")
     if lemma in ("wound", "injury") and cue.pos_ == "NOUN" and _suffering_from(cue) is not None:
@@ -1368,7 +1368,8 @@ def _lethal_wound(sent: Span) -> bool:
 
 def _survival(sent: Span) -> bool:
     """A sentence that tells of someone surviving ("in stable condition", "is recovering", "non-life-threatening
-    injuries", "injuries that weren't life-threatening"): the one it says hurt is not one of the dead (casualty_links)."""
+    injuries", "injuries that weren't life-threatening"): the one it says hurt is not one of the dead
+    (casualty_links)."""
     return SURVIVAL.search(text_of(sent.doc)[sent.start_char:sent.end_char]) is not None
 
 
