@@ -54,9 +54,10 @@ def analyse_article(doc: Doc, article_id: str, published: date | None, url: str 
             if not headline or any(e.casualty_kind == "killed" for e in bare):
                 headline = bare  # "Man dies after accidentally shooting himself in the leg": the man is its dead
         events += headline
-    elif title and (not any(counts_toward_toll(e) for e in events) or (
-            HURT_WORDS.search(title) and not any(counts_toward_wounded(e) for e in events))):
-        events += _headline_figures_the_body_lacks(_headline_doc(title, published), published, events)
+    elif title:
+        toll, hurt = any(counts_toward_toll(e) for e in events), any(counts_toward_wounded(e) for e in events)
+        if not toll or (not hurt and HURT_WORDS.search(title)):
+            events += _headline_figures_the_body_lacks(_headline_doc(title, published), published, events, toll, hurt)
     for event in events:
         _trim_sentence(event)
         if event.from_title:
@@ -86,19 +87,20 @@ not parsed for the wounded a body that gives the dead lacks (2 of 5 Al Jazeera a
 1 in 70 of their headlines has such a word)."""
 
 
-def _headline_figures_the_body_lacks(told: Doc, published: date | None, body: list[Event]) -> list[Event]:
+def _headline_figures_the_body_lacks(told: Doc, published: date | None, body: list[Event], toll: bool,
+                                     hurt: bool) -> list[Event]:
     """The headline's figures of a kind the body gives none of, where the body tells of casualties: its dead where
     the body gives no death toll ("Juvenile Dies After Man Mishandles Handgun" over the story of the shot, that
     victim then being the dead one: `headline_death_told`), and its wounded where the body gives none and the
     headline tells them apart from its dead ("1 dead, 4 injured in 'series' of shootings in Bristol", "Man killed,
     3 others shot"): a headline's lone wounded victim ("Teen shot in Allegheny Township") is often the one the body
-    says died."""
+    says died. `toll`, `hurt`: whether the body gives a death toll, and wounded."""
     found = _headline_casualties(told, published, bare_nouns=True)
-    dead = [e for e in found if e.casualty_kind == "killed"] if not any(counts_toward_toll(e) for e in body) else []
-    hurt = [e for e in found if e.casualty_kind == "wounded"] if (
-        not any(counts_toward_wounded(e) for e in body) and any(e.casualty_kind == "killed" for e in found)) else []
+    dead = [e for e in found if e.casualty_kind == "killed"] if not toll else []
+    wounded = [e for e in found if e.casualty_kind == "wounded"] if (
+        not hurt and any(e.casualty_kind == "killed" for e in found)) else []
     headline_death_told(dead, body)
-    return dead + hurt
+    return dead + wounded
 
 
 def _headline_doc(title: str, published: date | None) -> Doc:

@@ -366,7 +366,9 @@ def _died_of_wounds(mentions: list[Mention]) -> None:
 
 ALIVE = re.compile(r"\b(?:critical|serious|stable|fair|good|satisfactory)(?:\s+but\s+\w+)?\s+condition\b|"
                    r"\bhospitali[sz]ed\b|\bis being treated\b|\bremains? (?:in|on)\b", re.I)
-"""Words telling of someone alive at the time told ("was listed in critical condition", "was hospitalized")."""
+"""Words telling of someone alive at the time told ("was listed in critical condition", "was hospitalized"). Near
+`events.casualty._SURVIVED` (what says one who turned the gun on himself lived), kept apart: their union moves an
+article's wounded figure."""
 DEATH_WORDS = re.compile(r"\b(?:die[ds]?|dead|death|killed|fatal\w*|succumb\w*)\b", re.I)
 
 

@@ -603,8 +603,8 @@ def _slots(cue: Token, lemma: str) -> list[Token]:
             return shot  # "shoot the driver dead", the driver parsed as the subject of "dead"
     if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NNS" and _of_person(cue) is not None:
         return [_of_person(cue)]  # "the deaths of a mother and her two children": each of them (their conjuncts)
-    if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NN" and _whose(cue) is not None:
-        return [_whose(cue)]  # "in her 4-year-old's accidental shooting death": the 4-year-old
+    if lemma == "death" and cue.pos_ == "NOUN" and cue.tag_ == "NN" and (owner := _whose(cue)) is not None:
+        return [owner]  # "in her 4-year-old's accidental shooting death": the 4-year-old
     if lemma == "condition":  # "he is in critical condition", "a man was taken to hospital in stable condition"
         verb = cue.head.head
         subjects = _kids(verb, "nsubj", "nsubjpass")
