@@ -118,7 +118,12 @@ so are the towns its article mentions.
   street or the wording (`beyond_names`) stays strong. In one town up to `LONG_DAYS` apart, a report of an
   arrest, a charge or a trial (`_a_court_story`) that shares with the other a victim either names with an age is
   strong evidence ("Teen charged with murder in shooting deaths of baby, man" naming one of the two dead; "$1M
-  bond for second man charged with double murder" ten months after "2 dead, 8 wounded").
+  bond for second man charged with double murder" ten months after "2 dead, 8 wounded"); so is one that gives the
+  same exact toll of `COURT_TOLL` or more killed (and no other wounded where both give them), not dated before the
+  other (a case follows its killing), with a street, a name or a headline word in common that is not one of
+  `CRIME_WORDS` (`court_and_toll`, `_court_detail`: "Suspect arrested for Berclair shooting" six months after two
+  dead and two hurt on Gherald Street; "Man found guilty of murdering two men during dice game"; not two arrests in
+  one city that share "double murder"; GVA total killed over incidents 1.048x -> 1.039x, four incidents made one).
 - *figures conflict* when a kind both state differs (ranges that do not overlap; a vague amount never
   conflicts), unless both give killed and wounded and the later one (by publication) reports more killed
   and no more killed plus wounded than before (a wounded victim died), or only the wounded differ and one
@@ -149,7 +154,9 @@ Of several incidents a report may join it joins the best: strongest evidence, th
 smallest date gap, then the smallest incident id. Otherwise it opens a new incident. A report never joins
 an incident that holds another report of its own article (rule 1 kept them apart). Candidates are found by
 blocking (`Index`): incidents near in place within a few days, or sharing a name or street that fewer
-than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty toll.
+than `MAX_KEY_INCIDENTS` incidents in reach share, or the same mass-casualty toll, or in the same town the same
+`court_toll` of a court story (a court story finds every report of its toll there, any report the court stories of
+its toll) where no more than `MAX_KEY_INCIDENTS` incidents in reach have it.
 
 **4. The incident's figures.** For each kind: `best` is the figure of the latest report that states it
 (tolls rise as the wounded die; ACLED revises the same way), but for the wounded the figure most of its reports
@@ -325,6 +332,7 @@ class Report:
     title: str | None = None
     _key: tuple | None = None
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # set by `load/incidents.py`
+    court: bool | None = field(default=None, compare=False, repr=False)  # `is_court_story`, read once
 
     @property
     def key(self) -> tuple:
@@ -904,6 +912,59 @@ def _a_court_story(report: Report) -> bool:
     return bool(_COURT.search(report.lead.title or "") or _COURT.search(report.lead.sentence))
 
 
+COURT_TOLL = 2
+"""The fewest killed a court story's toll needs to speak for an incident in its town (rule c): two or more dead in one
+shooting are few in a town in a year; one is every week in a city."""
+
+
+def court_toll(report: Report) -> int | None:
+    """The report's killed figure when exact and `COURT_TOLL` to `BIG_TOLL` - 1 (a bigger one is `big_toll`'s)."""
+    fig = report.figures.get("killed")
+    return fig.best if fig is not None and COURT_TOLL <= fig.best < BIG_TOLL and not fig.vague else None
+
+
+def is_court_story(report: Report) -> bool:
+    """`_a_court_story`, read once a report (`Report.court`)."""
+    if report.court is None:
+        report.court = _a_court_story(report)
+    return report.court
+
+
+CRIME_WORDS = frozenset("""
+double triple quadruple murder murders homicide homicides killings slaying slayings death deaths trial guilty sentenced
+sentence sentencing plea pleads pleaded charge charges indicted indictment convicted arrest arrests verdict jury court
+judge hearing bond accused suspects gunman gunmen police
+""".split())
+"""Headline words that tell of the crime or its case, not of which one: "double murder" heads the arrest, the trial and
+the sentencing of every double killing in a city (`_court_detail`)."""
+
+
+def _court_detail(a: Evidence, b: Evidence, common: frozenset[str] | set[str]) -> bool:
+    """What a court story of the same toll must share with the other report besides (rule c): a street (not a
+    county), a name, or a headline word that is not one of `CRIME_WORDS`, outside `common`."""
+    if any(f"s:{t}" not in common and not t.endswith(AREA_SUFFIXES) for t in a.streets & b.streets):
+        return True
+    if any(f"n:{n}" not in common for n in a.names & b.names):
+        return True
+    return any(w not in CRIME_WORDS and f"t:{w}" not in common for w in a.words & b.words)
+
+
+def court_and_toll(a: Report, b: Report) -> bool:
+    """Rule c's court story: one of the two tells of an arrest, a charge or a trial, not dated before the other unless
+    both do (a case follows its killing), both give the same exact toll (`court_toll`), and the wounded both give (if
+    both do) do not differ."""
+    toll = court_toll(a)
+    if toll is None or court_toll(b) != toll:
+        return False
+    court_a, court_b = is_court_story(a), is_court_story(b)
+    if court_a != court_b and _anchor(a if court_a else b) < _anchor(b if court_a else a):
+        return False
+    if not (court_a or court_b):
+        return False
+    wa, wb = a.figures.get("wounded"), b.figures.get("wounded")
+    return wa is None or wb is None or not _differ(wa, wb)
+
+
 def names_differ(a: Evidence, b: Evidence, common: frozenset[str] | set[str] = frozenset()) -> bool:
     """`evidence_strength(a, b, common)[1]` alone: both name people with ages and share no name (exactly or
     spelt a letter differently, outside `common`)."""
@@ -1128,15 +1189,19 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
     weak evidence with it, and no member could share strong evidence (rule c), judged against the incident's
     pooled keys (`_Pool`): no name in common, none spelt a letter differently (`_close_names`), too few wording
     hashes in common for any member's wording to reach half, no street name, fewer than `TITLE_WORDS` headline
-    words, not the same toll. A shortcut only: when it says False, `decide` weighs each member as before (at a
+    words, not the same toll, no court story of the same toll in one town. A shortcut only: when it says False,
+    `decide` weighs each member as before (at a
     million synthetic rows it refuses three decisions in five, most for a street shared with an incident in
     another town weeks apart)."""
     weak_needed = strong_needed = False
+    courting = court_toll(report) is not None
     for member, (rel, gap) in zip(incident.reports, dates):  # (`pair_dates` with each member)
         if rel == NEAR:
             return False
         if rel == FAR:
             continue
+        if courting and court_and_toll(report, member) and _pair_place(report, member) == SAME_PLACE:
+            return False  # (`decide`: a court story of the same toll in one town with a headline word in common)
         if rel == FOLLOW and _pair_place(report, member) == SAME_PLACE:
             weak_needed = True
             if gap <= SAME_TOLL_DAYS and _same_toll(report, member):
@@ -1197,6 +1262,10 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
                 and (_a_court_story(report) or _a_court_story(member))):
             strength = STRONG  # in one town, a charge, an arrest or a trial naming a victim the other names: the
             # same killing ("Teen charged with murder in shooting deaths of baby, man" names one of the two dead)
+        if (strength < STRONG and place == SAME_PLACE and (rel == FOLLOW or rel == LONG)
+                and court_and_toll(report, member) and _court_detail(mine, theirs, common)):
+            strength = STRONG  # in one town, a court story of the same toll with a street, a name or a headline word
+            # in common: the same killing ("Suspect arrested for Berclair shooting", two dead on Gherald Street)
         if strength == NONE and rel == NEAR and place != SAME_PLACE and shares_county(mine, theirs, common):
             strength = WEAK  # the same county, not the same town: weak evidence (in one town it says nothing)
         if (strength == NONE and rel == FOLLOW and gap <= SAME_TOLL_DAYS and place == SAME_PLACE and not differ
@@ -1305,10 +1374,14 @@ class Index:
     (blocking): a report is compared only with incidents near it in place within `PLACE_REACH` days (what
     rule a can join), or sharing a name within `KEY_REACH` days or a street within `STREET_REACH` days
     (rules b and c need one), where that key is not shared by more than `MAX_KEY_INCIDENTS` incidents in
-    reach ("Main Street" finds nothing)."""
+    reach ("Main Street" finds nothing); or, by cell, a `court_toll` of a court story within `KEY_REACH` days
+    (where fewer incidents in reach have it: two dead is no key in Chicago)."""
 
     def __init__(self, evidence_for: Callable[[Report], Evidence], common: frozenset[str] | set[str] = frozenset()) -> None:
         self.by_cell: dict[tuple[int, int], _Postings] = defaultdict(_Postings)
+        # reports with a `court_toll` by cell and toll: all of them, and the court stories among them
+        self.by_toll: dict[tuple[tuple[int, int], int], _Postings] = defaultdict(_Postings)
+        self.by_court_toll: dict[tuple[tuple[int, int], int], _Postings] = defaultdict(_Postings)
         self.by_key: dict[str, _Postings] = defaultdict(_Postings)
         self.evidence_for = evidence_for
         self.known_common = common  # keys the database says are common around these reports
@@ -1344,7 +1417,13 @@ class Index:
     def add(self, incident: Incident, report: Report) -> None:
         day = _anchor(report)
         if has_place(report.place):
-            self.by_cell[_cell(report.place)].add(day, incident)
+            cell = _cell(report.place)
+            self.by_cell[cell].add(day, incident)
+            toll = court_toll(report)
+            if toll is not None:
+                self.by_toll[(cell, toll)].add(day, incident)
+                if is_court_story(report):
+                    self.by_court_toll[(cell, toll)].add(day, incident)
         by_key = self.by_key
         for key in self._keys(report):
             by_key[key].add(day, incident)
@@ -1361,6 +1440,16 @@ class Index:
                 if p is not None:
                     for i in p.window(lo, hi):
                         found[i.incident_id] = i
+            toll = court_toll(report)
+            if toll is not None:  # a court story of the same toll in its town (rule c), unless a common toll there
+                tolls = self.by_toll if is_court_story(report) else self.by_court_toll
+                for cell in _cells_near(report.place):
+                    p = tolls.get((cell, toll))
+                    if p is not None:
+                        window = p.window(anchor - KEY_REACH, anchor + KEY_REACH)
+                        if not _crowded(window):
+                            for i in window:
+                                found[i.incident_id] = i
         crowded: set[str] = set()
         by_key, known_common = self.by_key, self.known_common
         for key in self._keys(report):

@@ -59,6 +59,7 @@ from .incident_evidence import (
     from_keys,
 )
 from .incident_rules import (
+    KEY_REACH,
     MAX_KEY_INCIDENTS,
     PLACE_KM,
     PLACE_REACH,
@@ -69,6 +70,7 @@ from .incident_rules import (
     article_reports,
     big_toll,
     cluster,
+    court_toll,
     has_place,
     key_reach,
     eligible_rows,
@@ -78,7 +80,7 @@ from .incident_rules import (
 from .outlet_homes import Home, headline_town_at_home, place_at_home, standalone_near
 from .outlet_homes import homes as outlet_homes
 
-RULES_VERSION = "19"
+RULES_VERSION = "20"
 _report_evidence_of = operator.attrgetter("evidence")
 """A report's evidence, as `cluster` asks for it millions of times at a million rows: set on the report first
 (`Report.evidence`), read without a Python function call."""
@@ -572,11 +574,12 @@ def _anchor(report: Report) -> date | None:
 def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
                 evidence: dict[str, Evidence]) -> tuple[set[str], set[str]]:
     """Incidents within reach of the new reports (the same blocking as `incident_rules.Index`): near in time
-    and place, or sharing a name or street that not too many incidents share; and the keys too many share
-    (no evidence, see the rules)."""
+    and place, or sharing a name or street that not too many incidents share, or the same toll (a mass-casualty
+    one anywhere; a `court_toll` in the same town); and the keys too many share (no evidence, see the rules)."""
     boxes = {"lo": [], "hi": [], "lat": [], "lon": []}
     keys: dict[str, set[tuple[int, int]]] = defaultdict(set)
     tolls = {"killed": [], "lo": [], "hi": []}
+    courts = {"report": [], "killed": [], "lo": [], "hi": [], "lat": [], "lon": []}  # `court_toll`s placed
     for r in reports:
         anchor = _anchor(r)
         if anchor is None:
@@ -592,6 +595,11 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
         if toll is not None:
             for name, value in (("killed", toll), ("lo", day - key_reach("toll")), ("hi", day + key_reach("toll"))):
                 tolls[name].append(value)
+        toll = court_toll(r) if has_place(r.place) else None
+        if toll is not None:
+            for name, value in (("report", len(courts["report"])), ("killed", toll), ("lo", day - KEY_REACH),
+                                ("hi", day + KEY_REACH), ("lat", r.place.latitude), ("lon", r.place.longitude)):
+                courts[name].append(value)
     found: set[str] = set()
     common: set[str] = set()
     day = "(date_diff('day', DATE '0001-01-01', {}) + 1)"
@@ -613,6 +621,21 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
                 f"ON i.killed = t.killed AND {day.format('i.incident_date')} BETWEEN t.lo AND t.hi").fetchall()}
         finally:
             con.unregister("incident_tolls")
+    if courts["killed"]:  # the same toll in the same town within `KEY_REACH`, unless more than a few incidents have it
+        _register(con, "incident_courts", pa.table(courts))
+        try:
+            near: dict[int, set[str]] = defaultdict(set)
+            for report, incident_id in con.execute(
+                    "SELECT DISTINCT c.report, i.incident_id FROM incidents i JOIN incident_courts c "
+                    f"ON i.killed = c.killed AND {day.format('i.incident_date')} BETWEEN c.lo AND c.hi "
+                    f"AND i.latitude BETWEEN c.lat - {BOX_DEGREES} AND c.lat + {BOX_DEGREES} "
+                    f"AND abs(i.longitude - c.lon) * cos(radians(c.lat)) <= {BOX_DEGREES}").fetchall():
+                near[report].add(incident_id)
+        finally:
+            con.unregister("incident_courts")
+        for ids in near.values():
+            if len(ids) <= MAX_KEY_INCIDENTS:
+                found |= ids
     if keys:
         _register(con, "incident_batch_keys", pa.table({"key": pa.array(sorted(keys), pa.string())}))
         try:  # equi-joins only (fast); the date window and the cap are applied here

@@ -448,6 +448,54 @@ def test_a_charge_naming_a_victim_joins_its_killing_in_one_town_within_weeks():
     assert joins(trial, first)  # a trial months later, in the same town
 
 
+def _memphis_story(source_id: str, title: str, published: date, sentence: str, killed: int, wounded: int | None,
+                   day: date, date_text: str) -> Story:
+    memphis = gazetteer.lookup("Memphis")
+    place = ("Memphis", memphis.latitude, memphis.longitude)
+    figures = [Fig(sentence, "killed", killed, place=place, day=day, date_text=date_text)]
+    if wounded is not None:
+        figures.append(Fig(sentence, "wounded", wounded, place=place, day=day, date_text=date_text))
+    return Story(source_id, "Memphis Daily", title, published, figures)
+
+
+def test_an_arrest_months_later_with_the_same_toll_and_a_street_joins_its_shooting(db):
+    """Two dead and two hurt on a street in October; in March an arrest "in the shooting that killed two and wounded
+    two on" that street: months apart only strong evidence joins, and a street alone is weak. A court story of the
+    same toll in the same town with a street, a name or a headline word in common is the same killing (rule c), found
+    by an incremental batch (the database's candidates) and by a rebuild (the index) alike. Not another double killing's
+    arrest with only "double murder" in common, nor one of another toll, nor a later shooting on the street (a case
+    follows its killing)."""
+    first = _memphis_story("m1", "Two dead, two wounded in Orchard Park shooting", date(2014, 10, 5),
+                           "Two men were killed and two others wounded in a shooting on Kimbrough Street on Saturday.",
+                           2, 2, date(2014, 10, 4), "Saturday")
+    arrest = _memphis_story("m2", "Suspect arrested in October shooting", date(2015, 3, 28),
+                            "Police arrested a man Friday in the shooting that killed two and wounded two on Kimbrough "
+                            "Street in October.", 2, 2, date(2015, 3, 27), "Friday")
+    other = _memphis_story("m3", "Man charged in double murder", date(2015, 4, 20),
+                           "A man was charged Sunday in a double murder on Lamar Avenue.", 2, None,
+                           date(2015, 4, 19), "Sunday")
+    again = _memphis_story("m4", "Arrest in double murder", date(2015, 7, 22),
+                           "Police arrested a man Tuesday in a double murder.", 2, None,
+                           date(2015, 7, 21), "Tuesday")
+    three = _memphis_story("m5", "Suspect arrested in Kimbrough Street shooting", date(2015, 6, 2),
+                           "Police arrested a man Monday in the shooting that killed three on Kimbrough Street.", 3,
+                           None,
+                           date(2015, 6, 1), "Monday")
+    plain = _memphis_story("m6", "Two killed on Kimbrough Street", date(2015, 7, 2),
+                           "Two men were killed and two others wounded on Kimbrough Street on Wednesday.", 2, 2,
+                           date(2015, 7, 1), "Wednesday")
+    [a1] = write(db, first)
+    a2, a3, a4, a5, a6 = write(db, arrest, other, again, three, plain)
+    for label in ("batch by batch", "rebuilt"):
+        shooting = incident_of(db, a1)
+        assert incident_of(db, a2) == shooting, label
+        found = [incident_of(db, a) for a in (a1, a2, a3, a4, a5, a6)]
+        assert len(set(found)) == 5 and None not in found, (label, found)
+        assert q(db, "SELECT killed, wounded, articles FROM incidents WHERE incident_id = ?", [shooting]) == [(2, 2, 2)]
+        with session(db) as con:
+            incidents.rebuild(con)
+
+
 def test_one_victim_over_the_weekend_is_an_incident_and_a_weekends_tally_is_not():
     one = _row("e1", "A man charged in the shooting death of a 14-year-old boy over the weekend was released.")
     assert reports_incident(one)
