@@ -4,6 +4,6 @@
 next run reprocess every article (unchanged input is otherwise skipped by its hash).
 """
 
-__version__ = "0.2.19"
+__version__ = "0.2.20"
 
-EXTRACTOR_VERSION = "0.2.19"
+EXTRACTOR_VERSION = "0.2.20"

@@ -681,6 +681,12 @@ def test_a_wound_where_wounds_kill_said_after_a_death_is_the_dead_one(text, hurt
          "suffered injuries that weren't life-threatening.", 1, 1),
         ("A 16-year-old boy was fatally shot on Saturday. A second teenager suffered a non-life-threatening wound in the "
          "shooting. The youth who was killed has not been named.", 1, 1),
+        # a second victim who lived, after one shot who then died: one more, not the one who died
+        ("Police arrested a 17-year-old for shooting a 15-year-old boy in the back of the head near his home. The boy "
+         "was rushed to a hospital, where he died three days later. A second victim, an 18-year-old friend of the boy, "
+         "was hit in the leg and survived.", 1, 1),
+        ("Police said two men were shot outside a bar. One of them died at the scene. A second victim was hit in the "
+         "leg and survived.", 1, 1),
     ],
 )
 def test_one_dead_and_one_hurt_that_nothing_tells_apart_are_one_person(text, killed, hurt):

@@ -43,7 +43,9 @@ The rule, per casualty kind, reading the article's figures in order (running tol
      to a count the article has given exactly (but "several others" says more: rule 6).
   6a. An ordinal ("a fourth victim", "the second man", "a third person died") is one of those already counted
      when the incident's figures so far (of its kind, or of every kind once its kind has one) reach its rank;
-     else one more ("two men were wounded ... a third man was killed").
+     else one more ("two men were wounded ... a third man was killed"). One said to survive is none of the hurt
+     said to die later: "shooting a 15-year-old boy ... he died three days later. A second victim ... was hit in
+     the leg and survived" is one more.
   6b. "Another man" after a total and one of its people ("Four men were wounded. A man, 25, was shot in the
      leg. Another man, 21, was shot in the arm."): another of those listed one by one, while the total holds
      more than those listed so far; else one more. So is one marked only by "also" ("Five people are dead ...
@@ -334,10 +336,25 @@ def _ordinals(mentions: list[Mention]) -> None:
                   or m.head in ANYONE or SYNONYMS.get(o.head or "", o.head) == SYNONYMS.get(m.head or "", m.head)]
         every = sum(o.event.casualty_count or 0 for o in across if o.event.casualty_kind != "shot")
         shot = sum(o.event.casualty_count or 0 for o in across if o.event.casualty_kind == "shot")
+        if m.surviving and own:  # one who lived is none of the hurt said to die later ("A second victim ... was
+            # hit in the leg and survived" after "shooting Rohan Levy ... he died three days later")
+            own -= sum(1 for o in before if o.event.casualty_kind == m.event.casualty_kind and _dies_later(o, before))
+            if own <= 0:
+                continue
         if own >= m.ordinal or (own and max(every, shot) >= m.ordinal):
             m.additive = False
             m.other = False
             m.within = True
+
+
+def _dies_later(w: Mention, mentions: list[Mention]) -> bool:
+    """Whether one person said hurt is said dead later among `mentions` ("A 15-year-old was shot in the head ... The
+    boy died three days later"): the pair `_died_of_wounds` makes one, here for counting who came before an ordinal
+    (`_ordinals`: "A second victim ... was hit in the leg and survived" is one more after the one who died)."""
+    if w.event.casualty_kind != "wounded" or w.event.casualty_count != 1 or w.surviving:
+        return False
+    return any(k.event.casualty_kind == "killed" and k.sentence > w.sentence and k.event.casualty_count == 1
+               and k.reference in ("pronoun", "definite", "name") and compatible(w, k) for k in mentions)
 
 
 def _died_of_wounds(mentions: list[Mention]) -> None:
