@@ -953,13 +953,13 @@ def court_and_toll(a: Report, b: Report) -> bool:
     """Rule c's court story: one of the two tells of an arrest, a charge or a trial, not dated before the other unless
     both do (a case follows its killing), both give the same exact toll (`court_toll`), and the wounded both give (if
     both do) do not differ."""
+    court_a, court_b = is_court_story(a), is_court_story(b)
+    if not (court_a or court_b):
+        return False
     toll = court_toll(a)
     if toll is None or court_toll(b) != toll:
         return False
-    court_a, court_b = is_court_story(a), is_court_story(b)
     if court_a != court_b and _anchor(a if court_a else b) < _anchor(b if court_a else a):
-        return False
-    if not (court_a or court_b):
         return False
     wa, wb = a.figures.get("wounded"), b.figures.get("wounded")
     return wa is None or wb is None or not _differ(wa, wb)
@@ -1435,7 +1435,8 @@ class Index:
         if has_place(report.place):
             lo, hi = anchor - PLACE_REACH, anchor + PLACE_REACH
             by_cell = self.by_cell
-            for cell in _cells_near(report.place):
+            cells = _cells_near(report.place)
+            for cell in cells:
                 p = by_cell.get(cell)
                 if p is not None:
                     for i in p.window(lo, hi):
@@ -1443,7 +1444,7 @@ class Index:
             toll = court_toll(report)
             if toll is not None:  # a court story of the same toll in its town (rule c), unless a common toll there
                 tolls = self.by_toll if is_court_story(report) else self.by_court_toll
-                for cell in _cells_near(report.place):
+                for cell in cells if tolls else ():
                     p = tolls.get((cell, toll))
                     if p is not None:
                         window = p.window(anchor - KEY_REACH, anchor + KEY_REACH)
