@@ -1190,9 +1190,8 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
     pooled keys (`_Pool`): no name in common, none spelt a letter differently (`_close_names`), too few wording
     hashes in common for any member's wording to reach half, no street name, fewer than `TITLE_WORDS` headline
     words, not the same toll, no court story of the same toll in one town. A shortcut only: when it says False,
-    `decide` weighs each member as before (at a
-    million synthetic rows it refuses three decisions in five, most for a street shared with an incident in
-    another town weeks apart)."""
+    `decide` weighs each member as before (at a million synthetic rows it refuses three decisions in five, most
+    for a street shared with an incident in another town weeks apart)."""
     weak_needed = strong_needed = False
     courting = court_toll(report) is not None
     for member, (rel, gap) in zip(incident.reports, dates):  # (`pair_dates` with each member)
@@ -1201,7 +1200,7 @@ def _out_of_reach(report: Report, incident: Incident, dates: list[tuple[int, int
         if rel == FAR:
             continue
         if courting and court_and_toll(report, member) and _pair_place(report, member) == SAME_PLACE:
-            return False  # (`decide`: a court story of the same toll in one town with a headline word in common)
+            return False  # (`decide`: a court story of the same toll in one town, with a detail in common)
         if rel == FOLLOW and _pair_place(report, member) == SAME_PLACE:
             weak_needed = True
             if gap <= SAME_TOLL_DAYS and _same_toll(report, member):

@@ -622,6 +622,7 @@ def _candidates(con: duckdb.DuckDBPyConnection, reports: Sequence[Report],
         finally:
             con.unregister("incident_tolls")
     if courts["killed"]:  # the same toll in the same town within `KEY_REACH`, unless more than a few incidents have it
+        # (any incident of that toll: the rules then ask that one of the two reports be a court story)
         _register(con, "incident_courts", pa.table(courts))
         try:
             near: dict[int, set[str]] = defaultdict(set)
