@@ -1258,7 +1258,7 @@ def decide(report: Report, incident: Incident, evidence_for: Callable[[Report], 
             strength = (STRONG if place in (SAME_PLACE, SAME_AREA) and (rel == NEAR or rel == FOLLOW and (
                 strength > NONE or _one_title_word(mine, theirs, common))) else min(STRONG, strength + 1))
         if (strength == WEAK and place == SAME_PLACE and rel in (NEAR, FOLLOW, LONG) and victim_named(mine, theirs, common)
-                and (_a_court_story(report) or _a_court_story(member))):
+                and (is_court_story(report) or is_court_story(member))):
             strength = STRONG  # in one town, a charge, an arrest or a trial naming a victim the other names: the
             # same killing ("Teen charged with murder in shooting deaths of baby, man" names one of the two dead)
         if (strength < STRONG and place == SAME_PLACE and (rel == FOLLOW or rel == LONG)
